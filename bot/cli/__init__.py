@@ -1,0 +1,26 @@
+"""Command-line interface: one module per sub-command, each exposing ``register``.
+
+A module's ``register(subparsers)`` adds its parser and sets ``func`` to a
+callable taking the parsed arguments and returning the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+# Sub-command modules, in the order ``--help`` lists them.
+COMMAND_MODULES: tuple[str, ...] = (
+    "bot.cli.extract",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diplobot",
+        description="Diplomatic-event timeline and alerting bot.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
