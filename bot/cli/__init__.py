@@ -12,6 +12,13 @@ import importlib
 # Sub-command modules, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.extract",
+    "bot.cli.ingest",
+    "bot.cli.timeline",
+    "bot.cli.event",
+    "bot.cli.export",
+    "bot.cli.db",
+    "bot.cli.run",
+    "bot.cli.demo",
 )
 
 

@@ -1,0 +1,40 @@
+"""Autocomplete callbacks shared by the cogs: countries (names and codes), types, time zones."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+
+from bot.chat.parsing import lookup_countries, lookup_timezones
+from bot.extract.model import EVENT_TYPES
+
+_MAX = 25
+
+
+def _last_part(current: str) -> tuple[str, str]:
+    """For comma lists: what was typed before the last comma, and the part being typed."""
+    head, _, tail = current.rpartition(",")
+    return (head + ", " if head else ""), tail.strip()
+
+
+async def countries(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    head, tail = _last_part(current)
+    choices = []
+    for country in lookup_countries(tail, limit=_MAX):
+        value = f"{head}{country.code}"
+        label = f"{head}{country.name} ({country.code})"
+        choices.append(app_commands.Choice(name=label[:100], value=value[:100]))
+    return choices
+
+
+async def event_types(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    head, tail = _last_part(current)
+    return [
+        app_commands.Choice(name=f"{head}{kind}"[:100], value=f"{head}{kind}"[:100])
+        for kind in EVENT_TYPES
+        if kind.startswith(tail.casefold())
+    ][:_MAX]
+
+
+async def timezones(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=z, value=z) for z in lookup_timezones(current, limit=_MAX)]

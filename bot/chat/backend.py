@@ -1,0 +1,208 @@
+"""The chat layer's door to the services: async calls, each one short unit of work.
+
+Cogs stay thin: they parse options, call one method here, and format the answer.
+Database work runs in a worker thread so a slow query never stalls the gateway.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import ParamSpec, TypeVar
+
+from bot.chat.mapping import event_view
+from bot.chat.parsing import UserInputError
+from bot.extract.model import Article
+from bot.ics import to_ics
+from bot.news.articles import article_from_text
+from bot.render import ChangeView, EventView
+from bot.timeline import IngestResult, TimelineService
+from bot.services.timeline_query import TimelineQueries, build_filter
+from storage.db import Database
+from storage.repos.events import TimelineFilter
+
+P = ParamSpec("P")
+T = TypeVar("T")
+Clock = Callable[[], datetime]
+# Fetches a URL (with the news layer's guards) into an article: (url, title, dct) -> Article.
+ArticleFetcher = Callable[[str, str, "date | None"], Awaitable[Article]]
+
+
+def describe(filters: TimelineFilter) -> str:
+    """The filters in words, for a timeline's heading."""
+    parts = []
+    if filters.countries:
+        parts.append(", ".join(filters.countries))
+    if filters.types:
+        parts.append(", ".join(filters.types))
+    if filters.statuses:
+        parts.append(", ".join(filters.statuses))
+    if filters.start and filters.end:
+        parts.append(f"{filters.start:%d %b %Y} to {filters.end:%d %b %Y}")
+    elif filters.start:
+        parts.append(f"from {filters.start:%d %b %Y}")
+    elif filters.end:
+        parts.append(f"until {filters.end:%d %b %Y}")
+    return " · ".join(parts)
+
+
+def timeline_filter(
+    today: date,
+    *,
+    country: str | None = None,
+    event_type: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    status: str | None = None,
+) -> TimelineFilter:
+    """Options as typed -> the same filter the command line builds; upcoming when no dates."""
+    try:
+        filters = build_filter(
+            start=start,
+            end=end,
+            countries=[country] if country else [],
+            types=[event_type] if event_type else [],
+            statuses=[status] if status else [],
+        )
+    except ValueError as exc:
+        raise UserInputError(_sentence(str(exc))) from None
+    if filters.start is None and filters.end is None:
+        filters = replace(filters, start=today)
+    return filters
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "."
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePage:
+    events: list[EventView]
+    page: int
+    has_next: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ingested article did to the timeline, ready to render."""
+
+    status: str
+    title: str
+    created: list[EventView]
+    updated: list[tuple[EventView, list[ChangeView]]]
+    unchanged: list[EventView]
+    error: str | None = None
+
+
+class ChatBackend:
+    """Service calls for the cogs, bound to one database, one clock and the timeline service."""
+
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock,
+        timeline: TimelineService,
+        fetch_article: ArticleFetcher | None = None,
+    ) -> None:
+        self.fetch_article = fetch_article
+        self.database = database
+        self.clock = clock
+        self.timeline = timeline
+        self.queries = TimelineQueries(database)
+
+    async def _in_thread(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        return await asyncio.to_thread(fn, *args, **kwargs)
+
+    # ------------------------------------------------------------------ timeline
+    async def timeline_page(
+        self, filters: TimelineFilter, page: int, page_size: int
+    ) -> TimelinePage:
+        """One page (1-based) of the timeline; one extra row tells whether a next page exists."""
+        paged = replace(filters, limit=page_size + 1, offset=(page - 1) * page_size)
+        rows = await self._in_thread(self.queries.events, paged)
+        views = [event_view(row) for row in rows]
+        return TimelinePage(views[:page_size], page, len(views) > page_size)
+
+    async def timeline_events(self, filters: TimelineFilter, limit: int) -> list[EventView]:
+        page = await self.timeline_page(filters, 1, limit)
+        return page.events
+
+    async def event(self, event_id: int) -> EventView | None:
+        """One event with its sources and history, or None."""
+        detail = await self._in_thread(self.queries.detail, event_id)
+        if detail is None:
+            return None
+        return event_view(detail.event, detail.sources, detail.history)
+
+
+    async def export_ics(self, filters: TimelineFilter, limit: int) -> tuple[int, bytes]:
+        """(number of matching events, up to ``limit + 1`` counted) and the .ics of the first ``limit``."""
+
+        def work() -> tuple[int, bytes]:
+            rows = self.queries.events(replace(filters, limit=limit + 1, offset=0))
+            return len(rows), to_ics(rows[:limit])
+
+        return await self._in_thread(work)
+
+    # ------------------------------------------------------------------ ingestion
+    def article_from_text(
+        self,
+        text: str,
+        *,
+        ref: str,
+        title: str = "",
+        source: str = "",
+        dct: date | None = None,
+    ) -> Article:
+        """Pasted text as an article (DCT from ``dct`` or a dateline); refuses empty or binary text."""
+        read = article_from_text(text, ref, dct, title=title, source=source)
+        if read.article is None:
+            raise UserInputError(_sentence(f"I could not use that text: {read.error}"))
+        return read.article
+
+    def check_url(self, url: str) -> None:
+        """Refuse what can never be fetched before anyone waits for it."""
+        if not re.match(r"^https?://[^\s/]+", url.strip(), re.I):
+            raise UserInputError("Give the article's full address, starting with https://.")
+        if self.fetch_article is None:
+            raise UserInputError(
+                "URL ingestion arrives with feeds; for now paste the article's text "
+                "with the text option."
+            )
+
+    async def article_from_url(self, url: str, *, title: str = "", dct: date | None = None) -> Article:
+        self.check_url(url)
+        assert self.fetch_article is not None
+        return await self.fetch_article(url.strip(), title, dct)
+
+    async def ingest_article(self, article: Article) -> IngestReport:
+        """Merge the article's events into the timeline; report what changed."""
+        result = await self._in_thread(self.timeline.ingest, article, ref=article.id)
+        if result.status == "failed":
+            raise UserInputError(
+                f"I could not process that article ({result.error}). Check the text and try again."
+            )
+        return _report(result, article.title, self.clock())
+
+
+def _report(result: IngestResult, title: str, now: datetime) -> IngestReport:
+    created, updated, unchanged = [], [], []
+    for change in result.events:
+        view = event_view(change.event)
+        if change.kind == "created":
+            created.append(view)
+        elif change.kind == "updated":
+            changes = [ChangeView(now, c.field, c.old, c.new) for c in change.changes]
+            updated.append((view, changes))
+        else:
+            unchanged.append(view)
+    return IngestReport(result.status, title, _unique(created), updated, _unique(unchanged))
+
+
+def _unique(views: list[EventView]) -> list[EventView]:
+    """One line per event even when an article mentions it twice."""
+    return list({v.id: v for v in views}.values())

@@ -1,0 +1,9 @@
+"""One cog per feature; each module is a discord.py extension with ``setup(bot)``."""
+
+from __future__ import annotations
+
+EXTENSIONS: tuple[str, ...] = (
+    "bot.chat.cogs.timeline",
+    "bot.chat.cogs.ingest",
+    "bot.chat.cogs.export",
+)

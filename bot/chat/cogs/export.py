@@ -1,0 +1,78 @@
+"""/export: the filtered timeline as an iCalendar (.ics) attachment."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.chat import autocomplete
+from bot.chat.backend import describe, timeline_filter
+from bot.chat.embeds import NO_MENTIONS
+from bot.chat.parsing import UserInputError
+
+if TYPE_CHECKING:
+    from bot.chat.client import Diplobot
+
+MAX_EXPORT = 2000
+STATUS_CHOICES = [
+    app_commands.Choice(name=name, value=name)
+    for name in ("scheduled", "occurred", "postponed", "cancelled")
+]
+
+
+class ExportCog(commands.Cog, name="Export"):
+    """Calendar files of the timeline."""
+
+    def __init__(self, bot: Diplobot) -> None:
+        self.bot = bot
+        self.backend = bot.services.backend
+
+    @app_commands.command(name="export", description="Download the timeline as a calendar (.ics) file.")
+    @app_commands.describe(
+        country="Countries or bodies (names or codes, comma-separated)",
+        type="Event types, comma-separated",
+        start="From this date (YYYY-MM-DD or YYYY-MM); default today",
+        end="Until this date (YYYY-MM-DD or YYYY-MM)",
+        status="Only events with this status",
+    )
+    @app_commands.rename(start="from", end="to")
+    @app_commands.autocomplete(country=autocomplete.countries, type=autocomplete.event_types)
+    @app_commands.choices(status=STATUS_CHOICES)
+    async def export(
+        self,
+        interaction: discord.Interaction,
+        country: str | None = None,
+        type: str | None = None,  # noqa: A002 - the option's name members see
+        start: str | None = None,
+        end: str | None = None,
+        status: app_commands.Choice[str] | None = None,
+    ) -> None:
+        filters = timeline_filter(
+            self.bot.services.clock().date(),
+            country=country,
+            event_type=type,
+            start=start,
+            end=end,
+            status=status.value if status else None,
+        )
+        await interaction.response.defer(thinking=True, ephemeral=True)
+        count, data = await self.backend.export_ics(filters, MAX_EXPORT)
+        if count == 0:
+            raise UserInputError("No events match these filters, so there is nothing to export.")
+        what = describe(filters) or "the timeline"
+        more = f" (the first {MAX_EXPORT}; narrow the filters for the rest)" if count > MAX_EXPORT else ""
+        await interaction.followup.send(
+            f"{min(count, MAX_EXPORT)} events from {what}{more}. "
+            "Day dates are all-day events; times are kept as reported.",
+            file=discord.File(io.BytesIO(data), filename="diplobot-timeline.ics"),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+
+async def setup(bot: Diplobot) -> None:
+    await bot.add_cog(ExportCog(bot))

@@ -1,0 +1,80 @@
+"""/ingest: read an article (pasted text or a URL) into the timeline."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.chat.checks import manages_channels
+from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.parsing import UserInputError
+from bot.news.articles import parse_dct
+from bot.render import ingest_card
+
+if TYPE_CHECKING:
+    from bot.chat.client import Diplobot
+
+MAX_TEXT = 6000
+
+
+class IngestCog(commands.Cog, name="Ingest"):
+    """Adding news to the timeline by hand."""
+
+    def __init__(self, bot: Diplobot) -> None:
+        self.bot = bot
+        self.backend = bot.services.backend
+
+    @app_commands.command(
+        name="ingest", description="Read an article into the timeline and show what changed."
+    )
+    @app_commands.describe(
+        url="The article's address (http or https)",
+        text="Or paste the article's text",
+        published="The article's publication date (YYYY-MM-DD) if the text has no dateline",
+        title="A title for the article (shown as its source)",
+    )
+    @manages_channels()
+    async def ingest(
+        self,
+        interaction: discord.Interaction,
+        url: str | None = None,
+        text: app_commands.Range[str, 1, MAX_TEXT] | None = None,
+        published: str | None = None,
+        title: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        if bool(url) == bool(text):
+            raise UserInputError("Give either a url or the article's text (one of the two).")
+        try:
+            dct = parse_dct(published)
+        except ValueError as exc:
+            raise UserInputError(f"{exc}.") from None
+        if url:
+            self.backend.check_url(url)
+            await interaction.response.defer(thinking=True)
+            article = await self.backend.article_from_url(url, title=title or "", dct=dct)
+        else:
+            assert text is not None
+            article = self.backend.article_from_text(
+                text,
+                ref=f"discord:{interaction.guild_id}:{interaction.id}",
+                title=title or "",
+                source=f"pasted in {interaction.guild.name}" if interaction.guild else "pasted",
+                dct=dct,
+            )
+            await interaction.response.defer(thinking=True)
+        report = await self.backend.ingest_article(article)
+        card = ingest_card(
+            status=report.status,
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            title=report.title,
+        )
+        await interaction.followup.send(embed=card_embed(card), allowed_mentions=NO_MENTIONS)
+
+
+async def setup(bot: Diplobot) -> None:
+    await bot.add_cog(IngestCog(bot))

@@ -1,0 +1,82 @@
+"""``diplobot db upgrade|current``, and the ``--db`` option every storage command shares."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from storage.db import Database, open_database
+
+
+def add_database_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLAlchemy database URL (default: DATABASE_URL, else data/diplobot.db)",
+    )
+
+
+def database_url(args: argparse.Namespace) -> str:
+    if getattr(args, "db", None):
+        return str(args.db)
+    from config.settings import Settings
+
+    return Settings.load().sqlalchemy_url
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<invalid URL>"
+
+
+def open_from_args(args: argparse.Namespace, prog: str, *, migrate: bool = True) -> Database | None:
+    """Open (and migrate) the database, or print a sentence saying what is wrong and return None."""
+    url = database_url(args)
+    try:
+        return open_database(url, migrate=migrate)
+    except ArgumentError:
+        print(
+            f"{prog}: {safe_url(url)!r} is not a database URL "
+            "(try sqlite:///path/to/file.db or postgresql://user@host/db)",
+            file=sys.stderr,
+        )
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        print(f"{prog}: cannot open the database {safe_url(url)}: {reason}", file=sys.stderr)
+    except ModuleNotFoundError as exc:
+        print(
+            f"{prog}: no driver for {safe_url(url)} ({exc.name} is not installed)", file=sys.stderr
+        )
+    return None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "db",
+        help="database schema: upgrade to the latest migration, or show the current one",
+        description="Apply Alembic migrations (also done automatically when the bot starts).",
+    )
+    parser.add_argument("action", choices=["upgrade", "current"], help="what to do")
+    add_database_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from storage.migrate import current_revision, head_revision
+
+    database = open_from_args(args, "diplobot db", migrate=args.action == "upgrade")
+    if database is None:
+        return 1
+    try:
+        current = current_revision(database.engine)
+        head = head_revision(database.engine)
+        print(f"{safe_url(database_url(args))}: schema at revision {current} (latest {head})")
+    finally:
+        database.dispose()
+    return 0

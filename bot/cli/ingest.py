@@ -1,0 +1,133 @@
+"""``diplobot ingest PATH|-``: articles into the timeline, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tqdm import tqdm
+
+from bot.cli.db import add_database_option, open_from_args
+from bot.extract.model import Article
+from bot.news.articles import ArticleResult, parse_dct, read_articles
+from bot.timeline import IngestResult, TimelineService
+
+MAX_LISTED_FAILURES = 20
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "ingest",
+        help="add articles (files, folders, JSON lines, stdin) to the timeline",
+        description=(
+            "Read articles, extract their events and merge them into the timeline. "
+            "Articles already stored (same URL or same text) are skipped without extraction."
+        ),
+    )
+    parser.add_argument("source", help="a text file, a folder, a .jsonl file, or - for stdin")
+    parser.add_argument("--date", help="publication date for articles that carry none (YYYY-MM-DD)")
+    parser.add_argument("--jsonl", action="store_true", help="read the input as JSON lines")
+    parser.add_argument("--batch", type=int, default=200, help="articles per transaction")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_database_option(parser)
+    parser.set_defaults(func=run)
+
+
+@dataclass
+class IngestSummary:
+    """Counts a user reads after a run: articles new/known/failed, events created/updated."""
+
+    articles: Counter[str] = field(default_factory=Counter)
+    events: Counter[str] = field(default_factory=Counter)
+    skipped_events: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def add(self, result: IngestResult) -> None:
+        self.articles[result.status] += 1
+        for change in result.events:
+            self.events[change.kind] += 1
+        self.skipped_events += len(result.skipped)
+        if result.status == "failed":
+            self.failures.append((result.ref, result.error or "unknown error"))
+
+    def fail(self, ref: str, reason: str) -> None:
+        self.articles["failed"] += 1
+        self.failures.append((ref, reason))
+
+    @property
+    def total(self) -> int:
+        return sum(self.articles.values())
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "articles": {k: self.articles[k] for k in ("new", "known", "failed")},
+            "events": {k: self.events[k] for k in ("created", "updated", "unchanged")},
+            "skipped_events": self.skipped_events,
+            "failures": [{"ref": r, "error": e} for r, e in self.failures],
+            "seconds": round(self.seconds, 3),
+        }
+
+    def lines(self) -> list[str]:
+        rate = self.total / self.seconds if self.seconds > 0 else 0.0
+        out = [
+            f"articles: {self.total:,} read: {self.articles['new']:,} new, "
+            f"{self.articles['known']:,} already known, {self.articles['failed']:,} failed",
+            f"events:   {self.events['created']:,} created, {self.events['updated']:,} updated, "
+            f"{self.events['unchanged']:,} confirmed unchanged"
+            + (f", {self.skipped_events:,} skipped (bad dates)" if self.skipped_events else ""),
+            f"time:     {self.seconds:.1f} s ({rate:,.0f} articles/s)",
+        ]
+        if self.failures:
+            out.append("failed:")
+            out += [f"  {ref}: {error}" for ref, error in self.failures[:MAX_LISTED_FAILURES]]
+            if len(self.failures) > MAX_LISTED_FAILURES:
+                out.append(f"  ... and {len(self.failures) - MAX_LISTED_FAILURES:,} more")
+        return out
+
+
+def _readable(
+    results: Iterator[ArticleResult], summary: IngestSummary
+) -> Iterator[tuple[Article, str]]:
+    for item in results:
+        if item.article is None:
+            summary.fail(item.ref, item.error or "unreadable")
+        else:
+            yield item.article, item.ref
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        dct = parse_dct(args.date)
+    except ValueError as exc:
+        print(f"diplobot ingest: --date: {exc}", file=sys.stderr)
+        return 2
+    database = open_from_args(args, "diplobot ingest")
+    if database is None:
+        return 1
+    summary = IngestSummary()
+    service = TimelineService(database)
+    started = time.perf_counter()
+    progress = tqdm(
+        unit=" articles", file=sys.stderr, disable=True if args.quiet else None, mininterval=0.5
+    )
+    try:
+        items = read_articles(args.source, dct, jsonl=True if args.jsonl else None)
+        for result in service.ingest_many(_readable(items, summary), batch_size=max(1, args.batch)):
+            summary.add(result)
+            progress.update(1)
+    finally:
+        progress.close()
+        summary.seconds = time.perf_counter() - started
+        database.dispose()
+    if args.json:
+        print(json.dumps(summary.to_json(), ensure_ascii=False))
+    else:
+        print("\n".join(summary.lines()))
+    return 1 if summary.failures else 0

@@ -1,0 +1,127 @@
+"""``diplobot run`` (the bot process) and ``diplobot sync-commands`` (publish slash commands).
+
+The token comes only from ``DISCORD_TOKEN`` and is never printed or logged. Exit codes:
+0 stopped cleanly, 2 no token, 3 token rejected by Discord, 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from typing import Any
+
+import discord
+
+from config.settings import Settings
+
+EXIT_NO_TOKEN = 2
+EXIT_REJECTED = 3
+NO_TOKEN = (
+    "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications, "
+    "copy its token and start again with DISCORD_TOKEN=<token> in the environment. "
+    "To see what the bot does without a token, run: diplobot demo"
+)
+REJECTED = (
+    "Discord rejected the token in DISCORD_TOKEN. Reset the bot's token in the developer "
+    "portal (Bot > Reset Token) and start again with the new one."
+)
+
+log = logging.getLogger("diplobot")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    run = subparsers.add_parser(
+        "run",
+        help="run the Discord bot (token from DISCORD_TOKEN)",
+        description=(
+            "Connect to Discord and serve the slash commands. Reads DISCORD_TOKEN; settings "
+            "from config/diplobot.toml (or DIPLOBOT_CONFIG) and DIPLOBOT_* variables. Commands "
+            "are synced only to DIPLOBOT_DEV_GUILD_ID when set; publish them everywhere with "
+            "'diplobot sync-commands'."
+        ),
+    )
+    run.set_defaults(func=_run_command)
+    sync = subparsers.add_parser(
+        "sync-commands",
+        help="publish the slash commands to Discord (globally, or to one guild)",
+        description=(
+            "Register the bot's slash commands with Discord. Global commands can take up to "
+            "an hour to appear; --guild makes them appear at once in one server."
+        ),
+    )
+    sync.add_argument("--guild", type=int, metavar="ID", help="sync to this guild only")
+    sync.set_defaults(func=_sync_command)
+
+
+def _token(settings: Settings) -> str | None:
+    secret = settings.discord_token
+    value = secret.get_secret_value().strip() if secret is not None else ""
+    return value or None
+
+
+def _setup_logging() -> None:
+    discord.utils.setup_logging(level=logging.INFO, root=True)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    token = _token(settings)
+    if token is None:
+        print(f"diplobot run: {NO_TOKEN}", file=sys.stderr)
+        return EXIT_NO_TOKEN
+    _setup_logging()
+    return asyncio.run(serve(settings, token))
+
+
+def _sync_command(args: argparse.Namespace) -> int:
+    settings = Settings.load()
+    token = _token(settings)
+    if token is None:
+        print(f"diplobot sync-commands: {NO_TOKEN}", file=sys.stderr)
+        return EXIT_NO_TOKEN
+    _setup_logging()
+    return asyncio.run(sync_commands(settings, token, guild_id=args.guild))
+
+
+async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
+    """Run the bot until it is closed; the exit code says how it ended."""
+    from bot.chat.app import build_services
+    from bot.chat.client import create_bot
+
+    services = build_services(settings)
+    bot = create_bot(services, **bot_options)
+    try:
+        async with bot:
+            await bot.start(token)
+    except discord.LoginFailure:
+        print(f"diplobot run: {REJECTED}", file=sys.stderr)
+        return EXIT_REJECTED
+    except discord.PrivilegedIntentsRequired:
+        print("diplobot run: Discord refused the gateway intents this bot asked for.", file=sys.stderr)
+        return 1
+    return 0
+
+
+async def sync_commands(settings: Settings, token: str, *, guild_id: int | None = None) -> int:
+    """Log in (no gateway connection), load every cog and publish the command tree."""
+    from bot.chat.app import build_services
+    from bot.chat.client import create_bot
+
+    services = build_services(settings)
+    bot = create_bot(services, sync_on_start=False)
+    try:
+        async with bot:
+            await bot.login(token)
+            guild = discord.Object(id=guild_id) if guild_id else None
+            if guild is not None:
+                bot.tree.copy_global_to(guild=guild)
+            synced = await bot.tree.sync(guild=guild)
+    except discord.LoginFailure:
+        print(f"diplobot sync-commands: {REJECTED}", file=sys.stderr)
+        return EXIT_REJECTED
+    where = f"guild {guild_id}" if guild_id else "every server (may take up to an hour to show)"
+    names = ", ".join(f"/{c.name}" for c in synced)
+    print(f"synced {len(synced)} commands to {where}: {names}")
+    return 0

@@ -1,0 +1,96 @@
+"""``diplobot timeline``: the filtered timeline as a readable table or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot.cli.db import add_database_option, open_from_args
+from bot.services.timeline_query import TimelineQueries, build_filter, event_json
+from storage.models import EventRow
+from storage.repos.events import TimelineFilter
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The filters ``timeline`` and ``export`` share."""
+    parser.add_argument("--from", dest="start", metavar="DATE", help="YYYY-MM-DD, YYYY-MM or YYYY")
+    parser.add_argument("--to", dest="end", metavar="DATE", help="YYYY-MM-DD, YYYY-MM or YYYY")
+    parser.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="participant: ISO code, country name or body (NATO, EU, G7 ...); repeatable",
+    )
+    parser.add_argument("--type", action="append", default=[], help="event type; repeatable")
+    parser.add_argument("--status", action="append", default=[], help="event status; repeatable")
+    parser.add_argument("--limit", type=int, default=500, help="at most this many events (0: all)")
+    add_database_option(parser)
+
+
+def filters_from_args(args: argparse.Namespace, prog: str) -> TimelineFilter | None:
+    try:
+        return build_filter(
+            start=args.start,
+            end=args.end,
+            countries=args.country,
+            types=args.type,
+            statuses=args.status,
+            limit=args.limit or None,
+        )
+    except ValueError as exc:
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return None
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "timeline",
+        help="list timeline events (filters: dates, country, type, status)",
+        description="List merged events, earliest first. An event is in --from/--to when its "
+        "date (a whole month for month-precision dates) overlaps the range.",
+    )
+    add_filter_options(parser)
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.set_defaults(func=run)
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(events: list[EventRow]) -> str:
+    header = f"{'ID':>6}  {'DATE':<16}  {'STATUS':<9}  {'SRC':>3}  {'EVENT':<44}  WHERE"
+    lines = [header]
+    for e in events:
+        date_text = e.date + (f"..{e.end_date[5:]}" if e.end_date else "")
+        lines.append(
+            f"{e.id:>6}  {_cell(date_text, 16):<16}  {e.status:<9}  {e.source_count:>3}  "
+            f"{_cell(e.title, 44):<44}  {e.location or ''}"
+        )
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    filters = filters_from_args(args, "diplobot timeline")
+    if filters is None:
+        return 2
+    database = open_from_args(args, "diplobot timeline")
+    if database is None:
+        return 1
+    try:
+        events = TimelineQueries(database).events(filters)
+    finally:
+        database.dispose()
+    if args.json:
+        for event in events:
+            print(json.dumps(event_json(event), ensure_ascii=False))
+        return 0
+    if not events:
+        print("no events match these filters", file=sys.stderr)
+        return 0
+    print(format_table(events))
+    if filters.limit and len(events) == filters.limit:
+        print(f"(first {filters.limit} events; use --limit 0 for all)", file=sys.stderr)
+    return 0

@@ -1,0 +1,554 @@
+"""Find countries, bodies, places and office holders in news text.
+
+The data lives in ``config/gazetteer/`` (JSON and TOML, edited by hand or
+generated); this module only compiles it, once, into a single prefix-factored
+regular expression plus dictionaries, so that ``find`` is pure and fast enough
+for the 1,000 stories/s budget of the whole extractor.
+
+Resolution rules that the data alone cannot carry:
+
+- Names are case-sensitive: only the capitalised (or ALL-CAPS) form matches,
+  so "may", "china" or "baker" never do.
+- A person's full name matches at any date; a short alias (surname) matches
+  only within a year of one of the person's terms, and only where the
+  neighbouring words do not make it part of another name ("Howard Baker",
+  "Baker Hughes").  Surnames that are also common English words ("May",
+  "Major") need a title in front ("Prime Minister May") or a speech verb after.
+- Entries may carry validity dates ("Kremlin" is SU until 1991-12-25, RU after).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "BODY_CODES",
+    "HISTORICAL_CODES",
+    "Gazetteer",
+    "Mention",
+    "default_gazetteer",
+]
+
+DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "config" / "gazetteer"
+
+# Participant codes for bodies allowed by SPEC.md; other group codes (G5, G10) only
+# carry ``members`` for the event layer to expand.
+BODY_CODES: frozenset[str] = frozenset(
+    {
+        "EU",
+        "UN",
+        "NATO",
+        "G7",
+        "G20",
+        "OPEC",
+        "GATT",
+        "WTO",
+        "ASEAN",
+        "APEC",
+        "IMF",
+        "OECD",
+        "AU",
+        "GCC",
+    }
+)
+# Codes of states that no longer exist but appear in 1980s news.
+HISTORICAL_CODES: frozenset[str] = frozenset({"SU", "DD", "YU", "CS", "YD"})
+
+SURNAME_SLACK = timedelta(days=366)
+_WORD_CHAR = re.compile(r"\w")
+_SPACE_RUN = re.compile(r"\s+")
+_PREV_WORD = re.compile(r"([^\s]+)(\s+)$")
+_NEXT_WORD = re.compile(r"^(\s+)([^\s]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One gazetteer hit: a span of the text and what it refers to."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "country" | "demonym" | "capital" | "city" | "region" | "body" | "person"
+    code: str  # ISO alpha-2 or body code (for persons: their country/body code)
+    name: str  # canonical name
+    role: str | None = None  # persons: "leader" | "foreign" | "trade" | "finance" | ...
+    members: tuple[str, ...] = ()  # groups such as G5/G7/G10: member country codes
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    role: str
+    office: str
+    start: date
+    end: date | None
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    name: str
+    code: str
+    terms: tuple[_Term, ...]
+
+    def term_at(self, on: date | None, slack: timedelta = timedelta(0)) -> _Term | None:
+        """The term covering ``on`` (leader terms first), else None."""
+        if on is None:
+            return None
+        best: _Term | None = None
+        for term in self.terms:
+            end = term.end or date.max
+            if term.start - slack <= on and (end == date.max or on <= end + slack):
+                if best is None or (term.role == "leader" and best.role != "leader"):
+                    best = term
+        return best
+
+    def latest_term(self) -> _Term:
+        return max(self.terms, key=lambda t: t.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One meaning of one surface form."""
+
+    kind: str
+    code: str
+    name: str
+    members: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_until: date | None = None
+    person: _Person | None = None
+    short: bool = False  # a person's surname-only alias: date- and context-limited
+    weak: bool = False  # a short alias that is also a common word: needs a title
+    hyphen: bool = False  # a combining form ("Sino-") that must be followed by "-"
+    ignore: bool = False  # a blocker ("Paris Club"): swallows the span, yields nothing
+
+    def valid_on(self, on: date | None) -> bool:
+        if on is None:
+            return self.valid_until is None
+        if self.valid_from is not None and on < self.valid_from:
+            return False
+        return not (self.valid_until is not None and on > self.valid_until)
+
+
+@dataclass(slots=True)
+class _Rules:
+    titles: frozenset[str] = frozenset()
+    neutral_before: frozenset[str] = frozenset()
+    neutral_after: frozenset[str] = frozenset()
+    speech_after: frozenset[str] = frozenset()
+    weak_surnames: frozenset[str] = frozenset()
+    caps_ambiguous: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Collects surface forms while the data files are read."""
+
+    table: dict[str, list[_Entry]] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    body_names: dict[str, str] = field(default_factory=dict)
+    lookup_names: list[tuple[str, str, str]] = field(default_factory=list)  # (folded, code, name)
+
+    def add(self, surface: str, entry: _Entry) -> None:
+        for form in _variants(surface):
+            bucket = self.table.setdefault(form, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+
+def _fold(text: str) -> str:
+    """Strip accents: "Côte d'Ivoire" -> "Cote d'Ivoire"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def _variants(surface: str) -> set[str]:
+    """The written forms of one name: as given, without accents, German transliteration,
+    straight and curly apostrophes, and ALL-CAPS (Reuters headlines)."""
+    surface = _SPACE_RUN.sub(" ", surface.strip())
+    forms = {surface, _fold(surface), surface.translate(_GERMAN)}
+    forms |= {f.replace("'", "\u2019") for f in forms if "'" in f}
+    forms |= {f.upper() for f in forms if any(ch.islower() for ch in f)}
+    return {f for f in forms if f}
+
+
+def _parse_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _aliases(items: Iterable[Any]) -> Iterator[tuple[str, date | None, date | None]]:
+    """Alias items are strings or tables ``{text, from, until}``."""
+    for item in items:
+        if isinstance(item, str):
+            yield item, None, None
+        else:
+            yield item["text"], _parse_date(item.get("from")), _parse_date(item.get("until"))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if path.suffix == ".json":
+        return json.loads(path.read_text(encoding="utf-8"))
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _data_files(directory: Path, stem: str) -> list[Path]:
+    return sorted(
+        p for p in directory.iterdir() if p.stem.startswith(stem) and p.suffix in {".json", ".toml"}
+    )
+
+
+def _load_countries(builder: _Builder, data: dict[str, Any]) -> None:
+    for country in data["countries"]:
+        code, name = country["code"], country["name"]
+        builder.country_names[code] = name
+        valid_until = _parse_date(country.get("until"))
+        builder.lookup_names.append((_fold(name).casefold(), code, name))
+        for text, since, until in _aliases(country.get("aliases", [])):
+            builder.lookup_names.append((_fold(text).casefold(), code, name))
+            builder.add(
+                text,
+                _Entry("country", code, name, valid_from=since, valid_until=until or valid_until),
+            )
+        for text, since, until in _aliases(country.get("demonyms", [])):
+            hyphen = text.endswith("-")
+            builder.add(
+                text.rstrip("-"),
+                _Entry("demonym", code, name, valid_from=since, valid_until=until, hyphen=hyphen),
+            )
+        for text, since, until in _aliases(country.get("capitals", [])):
+            builder.add(text, _Entry("capital", code, text, valid_from=since, valid_until=until))
+
+
+def _load_places(builder: _Builder, data: dict[str, Any]) -> None:
+    for kind in ("city", "region"):
+        for place in data.get(kind, []):
+            for text, since, until in _aliases([place["name"], *place.get("aliases", [])]):
+                entry = _Entry(
+                    kind,
+                    place["code"],
+                    place["name"],
+                    valid_from=since or _parse_date(place.get("from")),
+                    valid_until=until or _parse_date(place.get("until")),
+                )
+                builder.add(text, entry)
+    for text in data.get("ignore", []):
+        builder.add(text, _Entry("ignore", "", text, ignore=True))
+
+
+def _load_bodies(builder: _Builder, data: dict[str, Any]) -> None:
+    for body in data["bodies"]:
+        code, name = body["code"], body["name"]
+        members = tuple(sorted(body.get("members", [])))
+        if code in BODY_CODES:
+            builder.body_names[code] = name
+            builder.lookup_names.append((name.casefold(), code, name))
+        for text, since, until in _aliases([name, *body.get("aliases", [])]):
+            builder.add(text, _Entry("body", code, name, members, since, until))
+
+
+def _term(row: list[Any], default_code: str) -> _Term:
+    role, office, start, end = row[:4]
+    code = row[4] if len(row) > 4 else default_code
+    return _Term(role, office, date.fromisoformat(start), _parse_date(end), code)
+
+
+def _short_forms(person: dict[str, Any]) -> list[str]:
+    """Surname aliases: explicit ``surname`` (str or list), else the last word of the name."""
+    if person.get("no_surname"):
+        return []
+    explicit = person.get("surname")
+    if explicit is not None:
+        return [explicit] if isinstance(explicit, str) else list(explicit)
+    words = [w for w in person["name"].split() if w not in {"Jr.", "Jr", "Sr.", "II", "III"}]
+    return [words[-1]] if len(words) > 1 else []
+
+
+def _load_people(builder: _Builder, data: dict[str, Any], weak: frozenset[str]) -> None:
+    for raw in data.get("people", []):
+        code = raw.get("code", "")
+        terms = tuple(_term(row, code) for row in raw["terms"])
+        person = _Person(raw["name"], code or terms[0].code, terms)
+        fulls = [raw["name"], *(a for a in raw.get("aliases", []) if " " in a.strip())]
+        shorts = [*_short_forms(raw), *(a for a in raw.get("aliases", []) if " " not in a.strip())]
+        for text in fulls:
+            builder.add(text, _Entry("person", person.code, person.name, person=person))
+        for text in shorts:
+            entry = _Entry(
+                "person", person.code, person.name, person=person, short=True, weak=text in weak
+            )
+            builder.add(text, entry)
+
+
+def _load_rules(data: dict[str, Any]) -> _Rules:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(data.get(key, []))
+
+    return _Rules(
+        titles=words("titles"),
+        neutral_before=words("neutral_before"),
+        neutral_after=words("neutral_after"),
+        speech_after=words("speech_after"),
+        weak_surnames=words("weak_surnames"),
+        caps_ambiguous=words("caps_ambiguous"),
+    )
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A prefix-factored alternation: fast in ``re`` because every position is
+    rejected after one character test, and greedy, so the longest form wins."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends_here = "" in node
+        branches = [_atom(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return emit(trie)
+
+
+def _atom(ch: str) -> str:
+    # Aliases written with one space also match across line breaks and double spaces.
+    return r"\s+" if ch == " " else re.escape(ch)
+
+
+class Gazetteer:
+    """Compiled gazetteer; build with ``Gazetteer.load()`` (or ``default_gazetteer()``)."""
+
+    def __init__(
+        self,
+        table: dict[str, list[_Entry]],
+        rules: _Rules,
+        country_names: dict[str, str],
+        body_names: dict[str, str],
+        lookup_names: list[tuple[str, str, str]],
+        people: tuple[_Person, ...],
+    ) -> None:
+        self._table = table
+        self._rules = rules
+        self._country_names = country_names
+        self._body_names = body_names
+        self._lookup_names = sorted(set(lookup_names))
+        self.people = people
+        alternation = _trie_pattern(sorted(table))
+        # No look-behind in front: a pattern that starts with a literal branch lets
+        # ``re`` skip impossible positions in C. The left word boundary is checked in Python.
+        self._pattern = re.compile("(?:" + alternation + r")(?!\w)")
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Gazetteer:
+        """Read every data file of ``directory`` (default ``config/gazetteer/``)."""
+        directory = directory or DEFAULT_DIRECTORY
+        builder = _Builder()
+        rules = _Rules()
+        rules_files = _data_files(directory, "rules")
+        if rules_files:
+            rules = _load_rules(_read(rules_files[0]))
+        for path in _data_files(directory, "countries"):
+            _load_countries(builder, _read(path))
+        for path in _data_files(directory, "places"):
+            _load_places(builder, _read(path))
+        for path in _data_files(directory, "bodies"):
+            _load_bodies(builder, _read(path))
+        for path in _data_files(directory, "people"):
+            _load_people(builder, _read(path), rules.weak_surnames)
+        people = {e.person.name: e.person for es in builder.table.values() for e in es if e.person}
+        return cls(
+            builder.table,
+            rules,
+            builder.country_names,
+            builder.body_names,
+            builder.lookup_names,
+            tuple(people.values()),
+        )
+
+    # -- queries -------------------------------------------------------------------
+
+    def country_name(self, code: str) -> str | None:
+        """Common name of a country or body code ("JP" -> "Japan", "G7" -> "Group of Seven")."""
+        code = code.upper()
+        return self._country_names.get(code) or self._body_names.get(code)
+
+    def lookup_country(self, query: str) -> list[tuple[str, str]]:
+        """Autocomplete: ``(code, name)`` of countries and SPEC bodies whose code or any
+        name starts with ``query`` (case- and accent-insensitive); exact code first."""
+        folded = _fold(query.strip()).casefold()
+        if not folded:
+            return []
+        found: dict[str, str] = {}
+        exact = folded.upper()
+        if exact in self._country_names:
+            found[exact] = self._country_names[exact]
+        if exact in self._body_names:
+            found[exact] = self._body_names[exact]
+        for code, name in sorted({**self._country_names, **self._body_names}.items()):
+            if code.casefold().startswith(folded):
+                found.setdefault(code, name)
+        for alias, code, name in self._lookup_names:
+            if alias.startswith(folded) or any(w.startswith(folded) for w in alias.split()):
+                found.setdefault(code, name)
+        return list(found.items())
+
+    def find(self, text: str, on: date | None) -> list[Mention]:
+        """All non-overlapping mentions in ``text``, sorted by start, longest first.
+
+        ``on`` is the article's date: it picks office holders and period names
+        ("Kremlin" -> SU in 1987). With ``on=None`` only full names of people match.
+        """
+        mentions: list[Mention] = []
+        table = self._table
+        for match in self._pattern.finditer(text):
+            start, end = match.span()
+            if start and _WORD_CHAR.match(text, start - 1):
+                continue
+            surface = match.group()
+            entries = table.get(surface)
+            if entries is None:
+                entries = table.get(_SPACE_RUN.sub(" ", surface))
+                if entries is None:
+                    continue
+            entry = self._resolve(entries, text, start, end, surface, on)
+            if entry is None or entry.ignore:
+                continue
+            mentions.extend(self._mentions(entry, start, end, surface, on))
+        return mentions
+
+    # -- resolution ------------------------------------------------------------------
+
+    def _mentions(
+        self, entry: _Entry, start: int, end: int, surface: str, on: date | None
+    ) -> Iterator[Mention]:
+        if entry.person is not None:
+            person = entry.person
+            term = person.term_at(on) or person.term_at(on, SURNAME_SLACK) or person.latest_term()
+            yield Mention(start, end, surface, "person", term.code, person.name, term.role)
+            return
+        yield Mention(start, end, surface, entry.kind, entry.code, entry.name, None, entry.members)
+
+    def _resolve(
+        self,
+        entries: list[_Entry],
+        text: str,
+        start: int,
+        end: int,
+        surface: str,
+        on: date | None,
+    ) -> _Entry | None:
+        if surface in self._rules.caps_ambiguous and _caps_context(text, start, end):
+            return None
+        places: list[_Entry] = []
+        people: list[tuple[tuple[int, int, int], _Entry]] = []
+        for entry in entries:
+            if entry.person is not None:
+                ranked = self._rank_person(entry, text, start, end, surface, on)
+                if ranked is not None:
+                    people.append((ranked, entry))
+            elif entry.hyphen:
+                if text.startswith("-", end):
+                    places.append(entry)
+            elif entry.valid_on(on):
+                places.append(entry)
+        if people:
+            people.sort(key=lambda item: item[0], reverse=True)
+            if len(people) > 1 and people[0][0] == people[1][0]:
+                if people[0][1].person is not people[1][1].person:
+                    return places[0] if places else None
+            return people[0][1]
+        if places:
+            return places[0]
+        # A period name used outside its dates ("Zaire" in 2005) still names the place.
+        for entry in entries:
+            if entry.person is None and not entry.hyphen:
+                return entry
+        return None
+
+    def _rank_person(
+        self,
+        entry: _Entry,
+        text: str,
+        start: int,
+        end: int,
+        surface: str,
+        on: date | None,
+    ) -> tuple[int, int, int] | None:
+        """Score a person reading of a span: (in office exactly, is leader, full name);
+        None when the reading is ruled out."""
+        person = entry.person
+        assert person is not None
+        exact = person.term_at(on)
+        near = exact or person.term_at(on, SURNAME_SLACK)
+        if entry.short:
+            if near is None or not self._short_alias_fits(entry, text, start, end, surface):
+                return None
+        term = near or person.latest_term()
+        return (exact is not None, term.role == "leader", not entry.short)
+
+    def _short_alias_fits(
+        self, entry: _Entry, text: str, start: int, end: int, surface: str
+    ) -> bool:
+        """A surname alone must not be part of another name and, if it is also an
+        ordinary word, must follow a title or precede a speech verb."""
+        rules = self._rules
+        caps = surface.isupper() and len(surface) > 1
+        prev = _PREV_WORD.search(text, max(0, start - 40), start)
+        prev_word = prev.group(1) if prev else ""
+        titled = prev_word.rstrip(".").title() in rules.titles or prev_word in rules.titles
+        nxt = _NEXT_WORD.match(text[end : end + 40])
+        next_word = nxt.group(2) if nxt else ""
+        if entry.weak:
+            spoken = next_word.strip(",.;:").lower() in rules.speech_after
+            return titled or spoken
+        if caps:
+            return True
+        possessive = prev_word.endswith(("'s", "\u2019s"))
+        if prev_word and prev_word[0].isupper() and not titled and not possessive:
+            # "Howard Baker", "Nancy Reagan": part of another name.
+            if prev_word[-1].isalpha() and prev_word not in rules.neutral_before:
+                return False
+        if next_word and next_word[0].isupper() and next_word[-1].isalpha():
+            # "Baker Hughes", "Major League": part of a longer name.
+            if next_word not in rules.neutral_after:
+                return False
+        return True
+
+
+def _caps_context(text: str, start: int, end: int) -> bool:
+    """True when the words around a span are ALL-CAPS too (a headline: "TELL US")."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    neighbours = [w for w in (before[-1:] + after[:1]) if any(ch.isalpha() for ch in w)]
+    return bool(neighbours) and all(
+        w.isupper() and sum(ch.isalpha() for ch in w) > 1 for w in neighbours
+    )
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer of ``config/gazetteer/``, loaded once per process."""
+    return Gazetteer.load()

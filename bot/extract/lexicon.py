@@ -1,0 +1,91 @@
+"""The event lexicons of ``config/lexicons/events.toml``, compiled once per process."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import config
+
+LEXICON_PATH = Path(config.__file__).resolve().parent / "lexicons" / "events.toml"
+
+
+def _alternation(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """One word-bounded alternation, longest patterns first so the longest phrase wins."""
+    if not patterns:
+        return None
+    # A space in a pattern matches any run of white space (wire copy breaks lines mid-phrase).
+    body = "|".join(
+        "(?:{})".format(p.replace(" ", r"\s+")) for p in sorted(patterns, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeLexicon:
+    """Trigger and reject patterns of one event type."""
+
+    name: str
+    triggers: re.Pattern[str]
+    reject: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Everything the event detector reads from data rather than code."""
+
+    types: tuple[TypeLexicon, ...]
+    groups: dict[str, tuple[str, ...]]
+    groups_pattern: re.Pattern[str] | None
+    postponed: re.Pattern[str]
+    cancelled: re.Pattern[str]
+    future: re.Pattern[str]
+    ongoing: re.Pattern[str]
+    reporting: re.Pattern[str]
+    lead_acts: re.Pattern[str]
+    near_future: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+
+
+def _required(patterns: list[str]) -> re.Pattern[str]:
+    compiled = _alternation(patterns)
+    if compiled is None:
+        raise ValueError("a required lexicon list is empty")
+    return compiled
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
+    """Read and compile the lexicon file (cached: the file is read once)."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    types = tuple(
+        TypeLexicon(
+            name=name,
+            triggers=_required(spec["triggers"]),
+            reject=_alternation(spec.get("reject", [])),
+        )
+        for name, spec in data["types"].items()
+    )
+    groups = {key: tuple(codes) for key, codes in data.get("groups", {}).items()}
+    groups_pattern = _alternation([re.escape(k) for k in groups], flags=0)
+    tense = data["tense"]
+    # Case matters for "is in Paris for" patterns, so ongoing is matched case-sensitively.
+    ongoing = _alternation(tense["ongoing"], flags=0)
+    assert ongoing is not None
+    return EventLexicon(
+        types=types,
+        groups={k.lower(): v for k, v in groups.items()},
+        groups_pattern=groups_pattern,
+        postponed=_required(data["status"]["postponed"]),
+        cancelled=_required(data["status"]["cancelled"]),
+        future=_required(tense["future"]),
+        ongoing=ongoing,
+        reporting=_required(tense["reporting"]),
+        lead_acts=_required(tense["lead_acts"]),
+        near_future=_required(tense["near_future"]),
+        clause_breaks=_required(tense["clause_breaks"]),
+    )

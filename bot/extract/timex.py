@@ -1,0 +1,788 @@
+"""Temporal expressions (TIMEX) in news text, normalised to TimeML values.
+
+``find_timexes`` scans the text once with a hand-written grammar
+(:mod:`bot.extract.timex_grammar`), rejects look-alikes (modal "may", money,
+counts, ids), then resolves each expression against the document creation
+time (DCT), in document order so that anaphoric phrases ("a year earlier",
+"the quarter") can lean on the last calendar expression seen. Relative
+expressions take their direction (past or future) from the verbs of their
+clause (:mod:`bot.extract.timex_tense`). The work is linear in the text and
+capped by ``MAX_CHARS``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from bot.extract.model import Timex
+from bot.extract.timex_grammar import MASTER, PATTERNS, TOKEN, TRIGGERS
+from bot.extract.timex_lexicon import (
+    COUNT_NOUNS,
+    MONTHS,
+    NOT_YEAR_BEFORE,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    PARTS_OF_DAY,
+    SEASONS,
+    WEEKDAYS,
+    ZONES,
+    _words,
+)
+from bot.extract.timex_tense import clause_direction
+
+MAX_CHARS = 200_000
+"""Texts longer than this are only scanned up to here: bounded time for any input."""
+
+_WORD_BEFORE = re.compile(r"([\w'$£€#.]+)[\s,(\"']*$")
+_WORD_AFTER = re.compile(r"^[\s,)\"']*([\w%$'-]+)")
+_MONTH_CUE_BEFORE = _words("month_cue_before")
+_SEASON_CUE_BEFORE = _words("season_cue_before")
+_YEAR_BAD_NEXT = COUNT_NOUNS | _words("year_bad_next")
+
+Kind = Literal["DATE", "TIME"]
+
+
+@dataclass(slots=True)
+class _Resolved:
+    value: str
+    type: Kind = "DATE"
+    end_value: str | None = None
+    anchor: bool = False
+
+
+def _word_before(text: str, start: int) -> str:
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return match.group(1).lower() if match else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    match = _WORD_AFTER.match(text[end : end + 40])
+    return match.group(1).lower() if match else ""
+
+
+def _num(word: str) -> int | None:
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if word in ("several", "few", "a few", "a couple", "a couple of"):
+        return None
+    return None
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day(word: str) -> int:
+    word = word.lower()
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    if "-" in word:  # twenty-first
+        tens, _, unit = word.partition("-")
+        return NUMBER_WORDS.get(tens, 0) + ORDINAL_WORDS.get(unit, 0)
+    return int(re.sub(r"\D", "", word))
+
+
+@lru_cache(maxsize=256)
+def _spelled_year(phrase: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001 (DCT-independent)."""
+    words = re.split(r"[\s-]+", phrase.lower())
+    words = [w for w in words if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(NUMBER_WORDS.get(w, 0) for w in words[2:])
+    if words[0] == "nineteen":
+        return 1900 + sum(NUMBER_WORDS.get(w, 0) for w in words[1:])
+    return None
+
+
+def _year(token: str, dct: dt.date | None) -> int | None:
+    token = token.strip()
+    if token.startswith("'"):
+        yy = int(token[1:])
+        if dct is None:
+            return None
+        century = dct.year - dct.year % 100
+        year = century + yy
+        return year - 100 if year > dct.year + 20 else year
+    if token[:1].isdigit():
+        return int(token)
+    return _spelled_year(token)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _week(day: dt.date) -> str:
+    iso = day.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+def _quarter(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+_AGAINST_TENSE = 3
+"""A date on the wrong side of the DCT for the clause's tense counts this much farther."""
+
+
+def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
+    """Year of a month (and day) named without one: the nearest occurrence to the DCT,
+    where occurrences against the clause's tense count ``_AGAINST_TENSE`` times farther.
+
+    "in December" said in February is last December; "from January 1" written in
+    October is next January; a past verb tips a date four months ahead into last year.
+    """
+    best_year, best_cost = dct.year, float("inf")
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        last = calendar.monthrange(year, month)[1]
+        when = dt.date(year, month, min(day, last))
+        cost = float(abs((when - dct).days))
+        if (direction < 0 and when > dct) or (direction > 0 and when < dct):
+            cost *= _AGAINST_TENSE
+        if cost < best_cost:
+            best_year, best_cost = year, cost
+    return best_year
+
+
+def _month_year(month: int, dct: dt.date, direction: int) -> int:
+    if month == dct.month:
+        return dct.year
+    return _nearest_year(month, 15, dct, direction)
+
+
+def _day_year(month: int, day: int, dct: dt.date, direction: int) -> int:
+    return _nearest_year(month, day, dct, direction)
+
+
+def _year_of_weekday(weekday: int, month: int, day: int, dct: dt.date) -> int:
+    """'Saturday, April 25': the year, nearest the DCT, in which that day is that weekday."""
+    for year in (dct.year, dct.year + 1, dct.year - 1):
+        if _valid(year, month, day) and dt.date(year, month, day).weekday() == weekday:
+            return year
+    return _day_year(month, day, dct, 0)
+
+
+def _weekday_date(weekday: int, dct: dt.date, direction: int, rel: str) -> dt.date:
+    """A weekday named alone: the DCT itself, else nearest in the clause's direction."""
+    rel = rel.lower()
+    if "next" in rel or "coming" in rel or "following" in rel:
+        direction, same_ok = 1, False
+    elif "last" in rel or "past" in rel or "previous" in rel:
+        direction, same_ok = -1, False
+    else:
+        same_ok = True
+    delta = weekday - dct.weekday()
+    if delta == 0 and same_ok:
+        return dct
+    if direction > 0:
+        return dct + dt.timedelta(days=delta % 7 or 7)
+    return dct - dt.timedelta(days=(-delta) % 7 or 7)
+
+
+def _zone_offset(zone: str, day: dt.date, hour: int, minute: int) -> str:
+    key = re.sub(r"[()]|\s+time$", "", zone.strip(), flags=re.IGNORECASE).strip().lower()
+    key = re.sub(r"\s+", " ", key)
+    target = ZONES.get(key)
+    if target is None:
+        return ""
+    if target.startswith(("+", "-")):
+        return target
+    moment = dt.datetime(
+        day.year, day.month, day.day, min(hour, 23), minute, tzinfo=ZoneInfo(target)
+    )
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+class _Resolver:
+    """Resolves one document's candidates in order; remembers the last calendar anchor."""
+
+    def __init__(self, text: str, dct: dt.date | None) -> None:
+        self.text = text
+        self.dct = dct
+        self.anchor: str | None = None
+
+    # -- helpers -------------------------------------------------------------
+    def direction(self, start: int, end: int) -> int:
+        return clause_direction(self.text, start, end)
+
+    def _shift_anchor_year(self, years: int) -> str | None:
+        """Same granularity as the last calendar anchor, ``years`` back."""
+        anchor = self.anchor
+        if anchor is None or not anchor[:4].isdigit():
+            return None
+        return f"{int(anchor[:4]) - years:04d}{anchor[4:]}"
+
+    # -- kinds ---------------------------------------------------------------
+    def time(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        if m["noon"]:
+            # TimeML writes midnight as the end of its day: T24:00.
+            hour, minute = (24, 0) if m["noon"].lower() == "midnight" else (12, 0)
+        elif m["h"]:
+            hour, minute = int(m["h"]), int(m["mi"] or 0)
+            if hour > 12 or hour == 0:
+                return None
+            pm = m["ap"].lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+        elif m["h2"]:
+            if not (m["zone"] or m["dayexp"]) and _word_before(self.text, start) not in (
+                "at",
+                "by",
+                "until",
+                "till",
+                "from",
+                "before",
+                "after",
+                "around",
+                "about",
+            ):
+                return None
+            hour, minute = int(m["h2"]), int(m["mi2"])
+        else:
+            hour, minute = int(m["hhmm"][:2]), int(m["hhmm"][2:])
+        day: dt.date | None = self.dct
+        if m["dayexp"]:
+            sub = find_timexes(m["dayexp"], self.dct)
+            if not sub or len(sub[0].value) < 10 or not sub[0].value[:4].isdigit():
+                return None
+            day = dt.date.fromisoformat(sub[0].value[:10])
+        if day is None:
+            return None
+        value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+        if m["zone"]:
+            value += _zone_offset(m["zone"], day, hour, minute)
+        return _Resolved(value, "TIME")
+
+    def date_numeric(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        if m["iy"]:
+            year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
+        else:
+            year = int(m["uy"])
+            if year < 100:
+                year += 1900 if year > 50 else 2000
+            month, day = int(m["um"]), int(m["ud"])
+        if not _valid(year, month, day):
+            return None
+        return _Resolved(f"{year:04d}-{month:02d}-{day:02d}", anchor=True)
+
+    def date_full(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        mon_word = m["mon"] or m["monb"]
+        abbr = mon_word.rstrip(".").lower()
+        if abbr in ("mar", "jan", "sun", "sat") and not mon_word.endswith("."):
+            # Bare 'Mar 5' is fine, but 'Jan' is a name too: keep only digit days.
+            pass
+        month = _month(mon_word)
+        d1 = _day(m["d1"] or m["d1b"])
+        d2_word = m["d2"] or m["d2b"] or m["d3"]
+        month2 = _month(m["mon2"]) if m["mon2"] else month
+        year_tok = m["year"] or (f"'{m['yy']}" if m["yy"] else None)
+        if year_tok is not None:
+            year = _year(year_tok, self.dct)
+        elif self.dct is None:
+            return None
+        elif m["wd"]:
+            year = _year_of_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], month, d1, self.dct)
+        else:
+            year = _day_year(month, d1, self.dct, self.direction(start, end))
+        if year is None or not _valid(year, month, d1):
+            return None
+        value = f"{year:04d}-{month:02d}-{d1:02d}"
+        end_value = None
+        if d2_word:
+            d2 = _day(d2_word)
+            year2 = year + 1 if month2 < month else year
+            if not _valid(year2, month2, d2) or ((month2, d2) <= (month, d1) and year2 == year):
+                return None
+            end_value = f"{year2:04d}-{month2:02d}-{d2:02d}"
+        return _Resolved(value, end_value=end_value, anchor=True)
+
+    def month_year(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        year = _year(m["year"], self.dct)
+        if year is None:
+            return None
+        if m["year"][0].isalpha() and m["year"].lower().startswith("two thousand"):
+            return None
+        return _Resolved(f"{year:04d}-{_month(m['mon']):02d}", anchor=True)
+
+    def _quarter_year(self, q: int, start: int, end: int) -> int | None:
+        dct = self.dct
+        if dct is None:
+            return None
+        if q > _quarter(dct.month) and self.direction(start, end) <= 0:
+            return dct.year - 1
+        return dct.year
+
+    def quarter(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        q = ORDINAL_WORDS[m["qord"].lower()]
+        if q > 4:
+            return None
+        year_tok = m["qyear"] or m["qyear2"]
+        rel = (m["qrel"] or m["qrel2"] or "").lower()
+        if year_tok:
+            year = _year(year_tok, self.dct)
+        elif rel and self.dct is not None:
+            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[rel]
+        else:
+            year = self._quarter_year(q, start, end)
+        if year is None:
+            return None
+        if m["qago"] in (None, "comparable", "same") and not m["qago2"]:
+            return _Resolved(f"{year:04d}-Q{q}", anchor=True)
+        return _Resolved(f"{year - 1:04d}-Q{q}")
+
+    def half(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        h = 1 if m["hord"].lower() == "first" else 2
+        if m["hyear"]:
+            year = _year(m["hyear"], self.dct)
+        elif self.dct is None:
+            return None
+        elif m["hrel"]:
+            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["hrel"].lower()]
+        else:
+            year = self.dct.year
+            if h == 2 and self.dct.month <= 6 and self.direction(start, end) <= 0:
+                year -= 1
+        if year is None:
+            return None
+        return _Resolved(f"{year:04d}-H{h}", anchor=True)
+
+    def quarter_anaph(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        dct = self.dct
+        qa = re.sub(r"\s+", " ", (m["qa"] or "").lower())
+        unit = m["unit"].lower()
+        if m["qyear"]:
+            year = int(m["qyear"])
+            anchor = self.anchor
+            if anchor and len(anchor) == 7 and anchor[5] == "Q":
+                return _Resolved(f"{year:04d}-{anchor[5:]}")
+            if unit == "period":
+                return _Resolved(f"{year:04d}")
+            return _Resolved(f"{year:04d}-QX")
+        if dct is None:
+            return None
+        if unit == "period" and not qa:
+            return None
+        current = f"{dct.year:04d}-Q{_quarter(dct.month)}"
+        y, mth = _add_months(dct.year, dct.month, -3)
+        previous = f"{y:04d}-Q{_quarter(mth)}"
+        anchor_q = self.anchor if self.anchor and "Q" in self.anchor else None
+        if "ago" in qa or "earlier" in qa or "before" in qa or m["qago2"]:
+            base = anchor_q or previous
+            return _Resolved(f"{int(base[:4]) - 1:04d}{base[4:]}")
+        if qa in ("current", "this") or m["det"].lower() == "this":
+            return _Resolved(current)
+        if qa in ("latest", "last", "previous", "past", "preceding", "most recent", "recent"):
+            return _Resolved(previous if unit == "quarter" or not anchor_q else anchor_q)
+        if unit == "quarter" and qa == "latest fiscal":
+            return _Resolved(previous)
+        return _Resolved(anchor_q or previous)
+
+    def fiscal(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        if m["year"]:
+            year = _year(m["year"], self.dct)
+            return _Resolved(f"{year:04d}", anchor=True) if year else None
+        if self.dct is None:
+            return None
+        mod = m["fmod"].lower()
+        delta = {"last": -1, "previous": -1, "latest": 0, "next": 1, "coming": 1, "new": 1}.get(
+            mod, 0
+        )
+        return _Resolved(f"{self.dct.year + delta:04d}")
+
+    def decade(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        if m["cent"]:
+            n = int(re.sub(r"\D", "", m["cent"]))
+            return _Resolved(f"{n - 1:02d}") if 1 <= n <= 21 else None
+        if m["decrel"]:
+            if self.dct is None:
+                return None
+            base = self.dct.year // 10
+            return _Resolved(f"{base if m['decrel'].lower() == 'this' else base - 1:03d}")
+        dec = m["dec"].lower()
+        words = {
+            "twenties": 2,
+            "thirties": 3,
+            "forties": 4,
+            "fifties": 5,
+            "sixties": 6,
+            "seventies": 7,
+            "eighties": 8,
+            "nineties": 9,
+        }
+        if dec[0].isdigit() and len(dec.rstrip("'s")) == 4:
+            return _Resolved(dec[:3])
+        if self.dct is None:
+            return None
+        digit = words.get(dec) if dec[0].isalpha() else int(dec.strip("'s")[0])
+        if digit is None:
+            return None
+        century = self.dct.year // 100
+        if century * 100 + digit * 10 > self.dct.year:
+            century -= 1
+        return _Resolved(f"{century:02d}{digit}")
+
+    def season(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        word = (m["s"] or m["s2"]).lower()
+        code = SEASONS[word]
+        year_tok = m["year"] or m["year2"]
+        rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+        if year_tok:
+            year = _year(year_tok, self.dct)
+            return _Resolved(f"{year:04d}-{code}", anchor=True) if year else None
+        if self.dct is None:
+            return None
+        before = _word_before(self.text, start)
+        if not rel and before not in _SEASON_CUE_BEFORE:
+            return None
+        if word in ("fall", "spring") and rel in ("", "the", "early", "late"):
+            if rel == "the" and _word_after(self.text, end) == "of":
+                return None
+            if not rel and before != "in":
+                return None
+        season_start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        year = self.dct.year
+        if "last" in rel or "past" in rel:
+            year -= 1 if season_start >= self.dct.month - 1 else 0
+        elif "next" in rel or "coming" in rel:
+            year += 1 if season_start <= self.dct.month else 0
+        elif rel == "this":
+            pass
+        else:
+            direction = self.direction(start, end)
+            if direction < 0 and season_start > self.dct.month:
+                year -= 1
+            elif direction > 0 and season_start + 2 < self.dct.month and code != "WI":
+                year += 1
+        return _Resolved(f"{year:04d}-{code}")
+
+    def month_rel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        mon = m["mon"]
+        month = _month(mon)
+        rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+        if mon.lower() in ("may", "march") and not (m["mod"] or rel or m["ry"]):
+            before = _word_before(self.text, start)
+            after = _word_after(self.text, end)
+            if before not in _MONTH_CUE_BEFORE and not after.startswith("'s"):
+                return None
+            if mon.lower() == "may" and before in ("to", "and", "or"):
+                return None
+        dct = self.dct
+        if dct is None:
+            return None
+        if m["ry"]:
+            year = dct.year + {"this": 0, "last": -1, "next": 1}[m["ry"].lower()]
+        elif rel in ("last", "past", "this past"):
+            # "last February" written in March is a year back: else one says "last month".
+            year = dct.year if month < dct.month - 1 else dct.year - 1
+        elif rel in ("next", "coming", "this coming"):
+            year = dct.year if month > dct.month + 1 else dct.year + 1
+        elif rel == "this":
+            year = dct.year
+        else:
+            year = _month_year(month, dct, self.direction(start, end))
+        return _Resolved(f"{year:04d}-{month:02d}", anchor=True)
+
+    def rel_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        dct = self.dct
+        if dct is None:
+            return None
+        rel = re.sub(r"\s+", " ", m["rel"].lower()).removeprefix("the ")
+        unit = re.sub(r"\s+", " ", m["unit"].lower())
+        pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
+        if rel in ("this past", "past", "last", "previous"):
+            delta = -1
+        elif rel in ("next", "coming", "this coming", "following"):
+            delta = 1
+        else:
+            delta = 0
+        if rel == "same":
+            return None
+        if unit in ("week", "weekend"):
+            day = dct + dt.timedelta(weeks=delta)
+            if unit == "weekend":
+                saturday = day + dt.timedelta(days=5 - day.weekday())
+                if delta == 0 and self.direction(start, end) < 0 and dct.weekday() < 5:
+                    saturday -= dt.timedelta(weeks=1)
+                return _Resolved(f"{_week(saturday)}-WE")
+            return _Resolved(_week(day))
+        if unit == "month":
+            y, mth = _add_months(dct.year, dct.month, delta)
+            return _Resolved(f"{y:04d}-{mth:02d}")
+        if unit in ("year", "fiscal year"):
+            return _Resolved(f"{dct.year + delta:04d}")
+        if unit == "quarter":
+            y, mth = _add_months(dct.year, dct.month, 3 * delta)
+            return _Resolved(f"{y:04d}-Q{_quarter(mth)}")
+        if unit == "decade":
+            return _Resolved(f"{dct.year // 10 + delta:03d}")
+        if unit == "century":
+            return _Resolved(f"{dct.year // 100 + delta:02d}")
+        code = SEASONS[unit]
+        season_start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        year = dct.year
+        if delta < 0 and season_start >= dct.month - 1:
+            year -= 1
+        elif delta > 0 and season_start <= dct.month:
+            year += 1
+        _ = pre
+        return _Resolved(f"{year:04d}-{code}")
+
+    def the_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        dct = self.dct
+        if dct is None:
+            return None
+        if m["ye"]:
+            return _Resolved(f"{dct.year:04d}")
+        unit = m["unit"].lower()
+        if unit == "year":
+            return _Resolved(f"{dct.year:04d}")
+        if unit == "month":
+            return _Resolved(f"{dct.year:04d}-{dct.month:02d}")
+        if unit == "week":
+            return _Resolved(_week(dct))
+        if unit == "weekend":
+            saturday = dct + dt.timedelta(days=5 - dct.weekday())
+            if self.direction(start, end) <= 0 and dct.weekday() < 5:
+                saturday -= dt.timedelta(weeks=1)
+            return _Resolved(f"{_week(saturday)}-WE")
+        if not m["pre"]:
+            return None
+        return _Resolved(dct.isoformat())
+
+    def ago(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        dct = self.dct
+        if dct is None:
+            return None
+        n = _num(m["num"])
+        unit = m["unit"].lower().rstrip("s")
+        way = m["dir"].lower()
+        if n is None:
+            return _Resolved("FUTURE_REF" if way in ("later", "from now", "hence") else "PAST_REF")
+        sign = 1 if way in ("later", "from now", "hence") else -1
+        if way in ("earlier", "later"):
+            # Relative to the story's last date, not the DCT; only years are safe.
+            if unit != "year":
+                return None
+            if n == 1:
+                shifted = self._shift_anchor_year(-sign)
+                if shifted:
+                    return _Resolved(shifted)
+        elif unit == "year" and n == 1:
+            anchor = self.anchor
+            if anchor and ("Q" in anchor or "H" in anchor):
+                shifted = self._shift_anchor_year(1)
+                if shifted:
+                    return _Resolved(shifted)
+        if unit == "day":
+            return _Resolved((dct + dt.timedelta(days=sign * n)).isoformat())
+        if unit == "week":
+            return _Resolved((dct + dt.timedelta(weeks=sign * n)).isoformat())
+        if unit == "month":
+            y, mth = _add_months(dct.year, dct.month, sign * n)
+            return _Resolved(f"{y:04d}-{mth:02d}")
+        if unit == "quarter":
+            y, mth = _add_months(dct.year, dct.month, 3 * sign * n)
+            return _Resolved(f"{y:04d}-Q{_quarter(mth)}")
+        if unit == "decade":
+            return _Resolved(f"{(dct.year + 10 * sign * n) // 10:03d}")
+        return _Resolved(f"{dct.year + sign * n:04d}")
+
+    def in_n(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        if self.dct is None:
+            return None
+        n = _num(m["num"])
+        if n is None:
+            return None
+        unit = m["unit"].lower().rstrip("s")
+        if unit == "day":
+            return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
+        return _Resolved(_week(self.dct + dt.timedelta(weeks=n)))
+
+    def dayrel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        dct = self.dct
+        if dct is None:
+            return None
+        if m["lastnight"]:
+            word = m["lastnight"].lower()
+            day = dct - dt.timedelta(days=1) if word.startswith("last") else dct
+            return _Resolved(f"{day.isoformat()}TNI", "TIME")
+        if m["midpart"]:
+            part = "AF" if "afternoon" in m["midpart"].lower() else "MO"
+            return _Resolved(f"{dct.isoformat()}T{part}", "TIME")
+        if m["this"]:
+            return _Resolved(f"{dct.isoformat()}T{PARTS_OF_DAY[m['part2'].lower()]}", "TIME")
+        pre = (m["pre"] or "").lower()
+        word = m["day"].lower()
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+        day = dct + dt.timedelta(days=offset)
+        if word == "tonight":
+            return _Resolved(f"{day.isoformat()}TNI", "TIME")
+        if m["part"]:
+            return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
+        if "afternoon" in pre or "morning" in pre:
+            return _Resolved(f"{day.isoformat()}T{'AF' if 'afternoon' in pre else 'MO'}", "TIME")
+        return _Resolved(day.isoformat())
+
+    def weekday(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        if self.dct is None:
+            return None
+        rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+        direction = 0 if rel else self.direction(start, end)
+        if rel in ("early", "late", "earlier", "later"):
+            direction = self.direction(start, end)
+        if "late last" in rel or "early last" in rel:
+            rel = "last"
+        day = _weekday_date(WEEKDAYS[m["wd"].lower()], self.dct, direction, rel)
+        if m["part"]:
+            return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
+        return _Resolved(day.isoformat())
+
+    def year_spelled(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        year = _spelled_year(m["sy"])
+        if year is None:
+            return None
+        if year == 2000 or m["sy"].lower().startswith("two thousand"):
+            before = _word_before(self.text, start)
+            if not m["the"] and before not in ("in", "since", "by", "until", "of", "before"):
+                return None
+            if _word_after(self.text, end) in _YEAR_BAD_NEXT | {"hundred"}:
+                return None
+        return _Resolved(f"{year:04d}", anchor=True)
+
+    def year(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        year = int(m["year"])
+        mod = (m["mod"] or "").lower()
+        text = self.text
+        ystart = m.start("year") + start - m.start()
+        before = _word_before(text, ystart)
+        after = _word_after(text, end)
+        prev_char = text[ystart - 1 : ystart]
+        if not mod:
+            if not 1800 <= year <= 2099:
+                return None
+            if before.rstrip(".") in NOT_YEAR_BEFORE or before.endswith(("$", "#")):
+                return None
+            if after in _YEAR_BAD_NEXT or after.startswith(("%", "-")):
+                return None
+            if prev_char in "-/:+" and prev_char:
+                return None
+            if before and before[-1].isdigit():
+                return None
+        return _Resolved(f"{year:04d}", anchor=True)
+
+    def vague(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        if self.dct is None:
+            return None
+        word = re.sub(r"\s+", " ", m["v"].lower())
+        if word in ("current",):
+            after = _word_after(self.text, end)
+            if after in ("account", "accounts", "affairs", "events", "flowing", "flow"):
+                return None
+        if word == "earlier":
+            return _Resolved("PAST_REF")
+        future = ("future", "soon", "shortly", "coming", "later date", "as soon", "near term")
+        past = ("past", "recent", "previously", "formerly", "lately")
+        if any(f in word for f in future) or word.endswith("term"):
+            return _Resolved("FUTURE_REF")
+        if any(p in word for p in past):
+            return _Resolved("PAST_REF")
+        return _Resolved("PRESENT_REF")
+
+    def yearago_adj(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        shifted = self._shift_anchor_year(1)
+        if shifted:
+            return _Resolved(shifted)
+        if self.dct is None:
+            return None
+        return _Resolved(f"{self.dct.year - 1:04d}")
+
+    def holiday(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        if self.dct is None:
+            return None
+        name = re.sub(r"\s+", " ", m["hol"].lower())
+        month, day = {
+            "christmas eve": (12, 24),
+            "christmas day": (12, 25),
+            "christmas": (12, 25),
+            "new year's eve": (12, 31),
+            "new year's day": (1, 1),
+            "new year's": (1, 1),
+            "valentine's day": (2, 14),
+            "halloween": (10, 31),
+            "independence day": (7, 4),
+        }[name]
+        year = _day_year(month, day, self.dct, self.direction(start, end))
+        return _Resolved(f"{year:04d}-{month:02d}-{day:02d}")
+
+
+_HANDLERS: dict[str, Callable[[_Resolver, re.Match[str], int, int], _Resolved | None]] = {
+    name: getattr(_Resolver, name) for name in PATTERNS
+}
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Master-regex matches, tried only at tokens that can start an expression."""
+    resume = 0
+    match_at = MASTER.match
+    for token in TOKEN.finditer(text):
+        pos = token.start()
+        if pos < resume:
+            continue
+        word = token.group()
+        if not (word[-1].isdigit() or word.lower() in TRIGGERS):
+            continue
+        match = match_at(text, pos)
+        if match is not None:
+            resume = match.end()
+            yield match
+
+
+def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
+    """Every date/time expression of ``text``, sorted, non-overlapping, TimeML-normalised.
+
+    ``dct`` is the document creation time; without it only expressions that
+    carry their own year get a value, the rest are skipped.
+    """
+    if isinstance(dct, dt.datetime):
+        dct = dct.date()
+    scan = text[:MAX_CHARS]
+    resolver = _Resolver(scan, dct)
+    found: list[Timex] = []
+    for match in _candidates(scan):
+        kind = match.lastgroup
+        if kind is None:
+            continue
+        start, end = match.span()
+        parsed = PATTERNS[kind].fullmatch(scan, start, end)
+        if parsed is None:
+            continue
+        try:
+            resolved = _HANDLERS[kind](resolver, parsed, start, end)
+        except (ValueError, KeyError, OverflowError):
+            # A malformed look-alike (day 0, year 0...): not a date, never a crash.
+            continue
+        if resolved is None:
+            continue
+        if resolved.anchor:
+            resolver.anchor = resolved.value
+        found.append(
+            Timex(start, end, scan[start:end], resolved.type, resolved.value, resolved.end_value)
+        )
+    return found

@@ -1,0 +1,61 @@
+"""Readable event titles ("Summit: Japan–United States") from a type and participant codes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pycountry
+
+BODY_NAMES: dict[str, str] = {
+    "EU": "EU",
+    "UN": "UN",
+    "NATO": "NATO",
+    "G7": "G7",
+    "G20": "G20",
+    "OPEC": "OPEC",
+    "GATT": "GATT",
+    "WTO": "WTO",
+    "ASEAN": "ASEAN",
+    "APEC": "APEC",
+    "IMF": "IMF",
+    "OECD": "OECD",
+    "AU": "African Union",
+    "GCC": "GCC",
+}
+# Short names people use where pycountry's are formal ("Russian Federation").
+SHORT_NAMES: dict[str, str] = {
+    "RU": "Russia",
+    "GB": "United Kingdom",
+    "BN": "Brunei",
+    "VA": "Vatican",
+    "CD": "DR Congo",
+    "PS": "Palestine",
+    "FM": "Micronesia",
+    "TR": "Turkey",
+}
+MAX_NAMED = 4
+
+
+@cache
+def participant_name(code: str) -> str:
+    """A short display name for a participant code; the code itself when unknown."""
+    if code in BODY_NAMES:
+        return BODY_NAMES[code]
+    if code in SHORT_NAMES:
+        return SHORT_NAMES[code]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def event_title(event_type: str, participants: list[str] | tuple[str, ...]) -> str:
+    """``Summit: Japan–United States``; long lists end in ``+N``."""
+    label = event_type.capitalize()
+    names = sorted(participant_name(code) for code in participants)
+    if not names:
+        return label
+    shown = names[:MAX_NAMED]
+    rest = len(names) - len(shown)
+    joined = "–".join(shown) + (f" +{rest}" if rest else "")
+    return f"{label}: {joined}"

@@ -1,0 +1,511 @@
+"""Merging extracted events into the stored timeline, one article per unit of work.
+
+Rules (each has a test in ``tests/test_timeline_merge.py``):
+
+- Same real event: same type, participants sharing a code (or both without any), and a
+  compatible date: equal, or one inside the other's span (``2025-02`` holds ``2025-02-07``).
+- A more precise date replaces a vaguer one, whatever the article's age.
+- A different date is a move only when a side is ``postponed`` (the article says it moved, or
+  the stored event awaits its new date), within ``RESCHEDULE_WINDOW_DAYS``; or a new time on
+  the same day.
+- Moves and status changes come only from an article at least as recent (by its publication
+  date) as the newest one already behind the event; on the same day, news of a change
+  (postponed, cancelled, occurred) outranks a restated plan. "Scheduled" never overrides
+  "occurred" unless the date moved.
+- Confidence is ``1 - prod(1 - c)`` over independent sources (one outlet counts once).
+- An article is stored once by its key; a second ingestion (or a concurrent one) is "known"
+  and changes nothing.
+
+Every change is written to ``event_history`` with the article that caused it, and returned
+in the ``IngestResult``; ``on_changes`` runs inside the same transaction so alerts can queue
+their outbox rows atomically with the change.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.extract.model import Article, Event
+from bot.services.event_dates import DateSpan, Relation, parse_event_date, relate
+from bot.services.titles import event_title
+from storage.db import Database
+from storage.models import ArticleRow, EventArticle, EventHistory, EventRow
+from storage.repos import articles as article_repo
+from storage.repos import events as event_repo
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+Extractor = Callable[[Article], list[Event]]
+KeyFunc = Callable[[Article], str]
+
+RESCHEDULE_WINDOW_DAYS = 120
+MAX_CONFIDENCE = 0.99
+STATUS_WEIGHT = {"scheduled": 0, "postponed": 1, "cancelled": 2, "occurred": 3}
+_RELATION_SCORE: dict[str, int] = {
+    "same": 5,
+    "finer": 4,
+    "coarser": 4,
+    "retimed": 3,
+    "former": 2,
+    "moved": 1,
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def default_key(article: Article) -> str:
+    from bot.news.articles import article_key
+
+    return article_key(article)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of one event changed: what it was and what it is now."""
+
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(slots=True)
+class EventChange:
+    """What ingesting one extracted event did to the timeline."""
+
+    kind: Literal["created", "updated", "unchanged"]
+    event: EventRow
+    extracted: Event
+    changes: list[FieldChange] = field(default_factory=list)
+    source_added: bool = True
+
+    @property
+    def event_id(self) -> int:
+        assert self.event.id is not None
+        return self.event.id
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """The outcome for one article: new, already known, or failed (with a reason)."""
+
+    ref: str
+    key: str
+    status: Literal["new", "known", "failed"]
+    article_id: int | None = None
+    error: str | None = None
+    events: list[EventChange] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def created(self) -> list[EventChange]:
+        return [e for e in self.events if e.kind == "created"]
+
+    @property
+    def updated(self) -> list[EventChange]:
+        return [e for e in self.events if e.kind == "updated"]
+
+
+ChangeHook = Callable[[Session, IngestResult], None]
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """An article ready to store: its key and its extracted events (extraction is pure)."""
+
+    article: Article
+    key: str
+    ref: str
+    events: list[Event]
+
+
+class TimelineService:
+    """Turns articles into timeline changes; one short transaction per article (or batch)."""
+
+    def __init__(
+        self,
+        db: Database | sessionmaker[Session],
+        *,
+        clock: Clock = utc_now,
+        extractor: Extractor | None = None,
+        key_func: KeyFunc = default_key,
+        on_changes: ChangeHook | None = None,
+    ) -> None:
+        self._sessions = db.sessions if isinstance(db, Database) else db
+        self._clock = clock
+        if extractor is None:
+            from bot.extract.pipeline import extract_events
+
+            extractor = extract_events
+        self._extract = extractor
+        self._key = key_func
+        self._on_changes = on_changes
+
+    # ------------------------------------------------------------------ ingestion
+
+    def ingest(self, article: Article, *, ref: str | None = None) -> IngestResult:
+        """Ingest one article; a known key returns ``known`` without extracting."""
+        return next(iter(self.ingest_many([(article, ref or article.id or "")])))
+
+    def ingest_many(
+        self, items: Iterable[Article | tuple[Article, str]], *, batch_size: int = 200
+    ) -> Iterator[IngestResult]:
+        """Ingest a stream of articles (or ``(article, ref)`` pairs) in batches, results in order.
+
+        Keys are checked in bulk before anything is extracted, so re-ingesting a corpus costs
+        little more than reading it. A batch is one transaction; if it fails, its articles are
+        retried one per transaction so a single bad article fails alone.
+        """
+        batch: list[tuple[Article, str]] = []
+        for item in items:
+            pair = item if isinstance(item, tuple) else (item, item.id or "")
+            batch.append(pair)
+            if len(batch) >= batch_size:
+                yield from self._ingest_batch(batch)
+                batch = []
+        if batch:
+            yield from self._ingest_batch(batch)
+
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        with self._sessions() as session:
+            return article_repo.known_keys(session, keys)
+
+    def _ingest_batch(self, batch: list[tuple[Article, str]]) -> list[IngestResult]:
+        results: list[IngestResult | None] = [None] * len(batch)
+        keyed: list[tuple[int, Article, str, str]] = []
+        for i, (article, ref) in enumerate(batch):
+            try:
+                keyed.append((i, article, ref, self._key(article)))
+            except Exception as exc:  # a bad article fails alone
+                results[i] = IngestResult(ref, "", "failed", error=f"no identity: {exc}")
+        known = self.known_keys(k for *_, k in keyed)
+        seen: set[str] = set()
+        prepared: list[tuple[int, _Prepared]] = []
+        for i, article, ref, key in keyed:
+            if key in known or key in seen:
+                results[i] = IngestResult(ref, key, "known")
+                continue
+            seen.add(key)
+            try:
+                events = self._extract(article)
+            except Exception as exc:  # one bad article must not stop the run
+                log.info("extraction failed for %s: %s", ref, exc, exc_info=True)
+                results[i] = IngestResult(
+                    ref, key, "failed", error=f"extraction failed: {type(exc).__name__}: {exc}"
+                )
+                continue
+            prepared.append((i, _Prepared(article, key, ref, events)))
+        if prepared:
+            try:
+                with self._sessions.begin() as session:
+                    stored = [self._store(session, p) for _, p in prepared]
+            except Exception:  # retry one by one so only the culprit fails
+                log.info("batch of %d failed; retrying one by one", len(prepared), exc_info=True)
+                stored = [self._store_alone(p) for _, p in prepared]
+            for (i, _), result in zip(prepared, stored, strict=True):
+                results[i] = result
+        return [r for r in results if r is not None]
+
+    def _store_alone(self, prepared: _Prepared) -> IngestResult:
+        try:
+            with self._sessions.begin() as session:
+                return self._store(session, prepared)
+        except Exception as exc:  # reported to the user as this article's failure
+            log.warning(
+                "storing %s failed: %s", prepared.ref, exc, exc_info=log.isEnabledFor(logging.DEBUG)
+            )
+            return IngestResult(
+                prepared.ref, prepared.key, "failed", error=f"storing failed: {type(exc).__name__}"
+            )
+
+    def _store(self, session: Session, prepared: _Prepared) -> IngestResult:
+        """Store one article and merge its events; must run inside a transaction."""
+        article = prepared.article
+        now = self._clock()
+        article_id = article_repo.insert_if_new(
+            session,
+            key=prepared.key,
+            ingested_at=now,
+            ref=prepared.ref,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            published=article.dct,
+        )
+        if article_id is None:
+            return IngestResult(prepared.ref, prepared.key, "known")
+        result = IngestResult(prepared.ref, prepared.key, "new", article_id=article_id)
+        self._lock_types(session, {e.type for e in prepared.events})
+        for extracted in prepared.events:
+            try:
+                span = parse_event_date(extracted.date, extracted.end_date)
+            except ValueError as exc:
+                result.skipped.append(f"{extracted.type} {extracted.date!r}: {exc}")
+                continue
+            change = self._merge(session, article_id, article.dct, extracted, span, now)
+            result.events.append(change)
+        row = session.get(ArticleRow, article_id)
+        if row is not None:
+            row.event_count = len(result.events)
+        session.flush()
+        if self._on_changes is not None:
+            self._on_changes(session, result)
+        return result
+
+    @staticmethod
+    def _lock_types(session: Session, types: set[str]) -> None:
+        """Serialise merges of the same event type across processes on PostgreSQL.
+
+        SQLite already has a single writer; on PostgreSQL two transactions could otherwise both
+        miss each other's new event and create it twice. Locks are taken in a fixed order.
+        """
+        if session.get_bind().dialect.name != "postgresql":
+            return
+        for key in sorted(zlib.crc32(f"diplobot.event.{t}".encode()) for t in types):
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+
+    # ------------------------------------------------------------------ merging
+
+    def _merge(
+        self,
+        session: Session,
+        article_id: int,
+        dct: date | None,
+        extracted: Event,
+        span: DateSpan,
+        now: datetime,
+    ) -> EventChange:
+        codes = sorted({c.upper() for c in extracted.participants if c})
+        match = self._best_match(session, extracted, codes, span)
+        if match is None:
+            event = self._create(session, article_id, dct, extracted, codes, span, now)
+            change = EventChange("created", event, extracted)
+        else:
+            event, relation = match
+            changes = self._update(
+                session, event, article_id, dct, extracted, codes, span, relation, now
+            )
+            change = EventChange("updated" if changes else "unchanged", event, extracted, changes)
+        change.source_added = self._link(session, change.event, article_id, extracted, now)
+        self._refresh_sources(session, change.event, dct)
+        return change
+
+    def _best_match(
+        self, session: Session, extracted: Event, codes: list[str], span: DateSpan
+    ) -> tuple[EventRow, str] | None:
+        window = timedelta(days=RESCHEDULE_WINDOW_DAYS)
+        candidates = event_repo.find_candidates(
+            session, extracted.type, codes, span.start - window, span.end + window
+        )
+        best: tuple[tuple[float, ...], EventRow, str] | None = None
+        for event in candidates:
+            stored = parse_event_date(event.date, event.end_date)
+            relation: str = relate(span, stored)
+            if relation == "other":
+                if self._said_before(session, event, span):
+                    relation = "former"
+                elif "postponed" in (extracted.status, event.status):
+                    relation = "moved"
+                else:
+                    continue
+            shared = set(codes) & set(event.participant_codes)
+            union = set(codes) | set(event.participant_codes)
+            overlap = len(shared) / len(union) if union else 1.0
+            distance = abs((span.start - stored.start).days)
+            score = (_RELATION_SCORE[relation], overlap, -distance, -(event.id or 0))
+            if best is None or score > best[0]:
+                best = (score, event, relation)
+        return None if best is None else (best[1], best[2])
+
+    @staticmethod
+    def _said_before(session: Session, event: EventRow, span: DateSpan) -> bool:
+        """Whether an article already behind the event gave this date (a late report of it)."""
+        assert event.id is not None
+        for said, said_end in event_repo.reported_dates(session, event.id):
+            try:
+                earlier = parse_event_date(said, said_end)
+            except ValueError:
+                continue
+            if relate(span, earlier) in ("same", "finer", "coarser", "retimed"):
+                return True
+        return False
+
+    def _create(
+        self,
+        session: Session,
+        article_id: int,
+        dct: date | None,
+        extracted: Event,
+        codes: list[str],
+        span: DateSpan,
+        now: datetime,
+    ) -> EventRow:
+        event = EventRow(
+            type=extracted.type,
+            date=span.text,
+            precision=span.precision,
+            start_day=span.start,
+            end_day=span.end,
+            start_at=span.start_at,
+            end_date=extracted.end_date,
+            participants=" ".join(codes),
+            people=_unique(extracted.people),
+            location=extracted.location,
+            status=extracted.status,
+            title=event_title(extracted.type, codes),
+            confidence=0.0,
+            source_count=0,
+            as_of=dct,
+            first_seen=now,
+            last_changed=now,
+        )
+        session.add(event)
+        session.flush()
+        assert event.id is not None
+        event_repo.add_participants(session, event.id, codes, span.start)
+        session.add(
+            EventHistory(
+                event_id=event.id,
+                at=now,
+                field="created",
+                old=None,
+                new=f"{span.text} {extracted.status}",
+                article_id=article_id,
+            )
+        )
+        return event
+
+    def _update(
+        self,
+        session: Session,
+        event: EventRow,
+        article_id: int,
+        dct: date | None,
+        extracted: Event,
+        codes: list[str],
+        span: DateSpan,
+        relation: str,
+        now: datetime,
+    ) -> list[FieldChange]:
+        assert event.id is not None
+        changes: list[FieldChange] = []
+
+        def record(name: str, old: str | None, new: str | None) -> None:
+            changes.append(FieldChange(name, old, new))
+            session.add(
+                EventHistory(
+                    event_id=event.id, at=now, field=name, old=old, new=new, article_id=article_id
+                )
+            )
+
+        newer = _is_newer(dct, event.as_of)
+        same_day = dct is not None and event.as_of is not None and dct == event.as_of
+        moves = relation in ("moved", "retimed") and (newer or same_day)
+        if relation == "finer" or moves:
+            if span.text != event.date:
+                record("date", event.date, span.text)
+            if (extracted.end_date or None) != (event.end_date or None):
+                record("end_date", event.end_date, extracted.end_date)
+            start_moved = span.start != event.start_day
+            event.date, event.precision = span.text, span.precision
+            event.start_day, event.end_day, event.start_at = span.start, span.end, span.start_at
+            event.end_date = extracted.end_date
+            if start_moved:
+                event_repo.move_participants(session, event.id, span.start)
+        if extracted.status != event.status and _status_wins(
+            extracted.status, event.status, newer=newer, same_day=same_day, moved=moves
+        ):
+            record("status", event.status, extracted.status)
+            event.status = extracted.status
+        new_codes = sorted(set(event.participant_codes) | set(codes))
+        if new_codes != event.participant_codes:
+            added = [c for c in new_codes if c not in event.participant_codes]
+            record("participants", event.participants, " ".join(new_codes))
+            event_repo.add_participants(session, event.id, added, event.start_day)
+            event.participants = " ".join(new_codes)
+            event.title = event_title(event.type, new_codes)
+        if extracted.location and not event.location:
+            record("location", None, extracted.location)
+            event.location = extracted.location
+        people = _unique([*event.people, *extracted.people])
+        if people != list(event.people):
+            event.people = people  # a new list, so the JSON column is seen as changed
+        if changes:
+            event.last_changed = now
+        return changes
+
+    def _link(
+        self, session: Session, event: EventRow, article_id: int, extracted: Event, now: datetime
+    ) -> bool:
+        """Record the article's mention; a second mention in the same article adds nothing."""
+        assert event.id is not None
+        if event_repo.link_exists(session, event.id, article_id):
+            return False
+        session.add(
+            EventArticle(
+                event_id=event.id,
+                article_id=article_id,
+                evidence=extracted.evidence[:2000],
+                date=extracted.date,
+                end_date=extracted.end_date,
+                status=extracted.status,
+                confidence=max(0.0, min(1.0, extracted.confidence)),
+                linked_at=now,
+            )
+        )
+        session.flush()
+        return True
+
+    @staticmethod
+    def _refresh_sources(session: Session, event: EventRow, dct: date | None) -> None:
+        assert event.id is not None
+        pairs = event_repo.source_confidences(session, event.id)
+        best: dict[str, float] = {}
+        for source, conf in pairs:
+            best[source] = max(best.get(source, 0.0), conf)
+        doubt = 1.0
+        for conf in best.values():
+            doubt *= 1.0 - conf
+        event.confidence = round(min(MAX_CONFIDENCE, 1.0 - doubt), 4)
+        event.source_count = len(pairs)
+        if dct is not None and (event.as_of is None or dct > event.as_of):
+            event.as_of = dct
+
+
+def _is_newer(dct: date | None, as_of: date | None) -> bool:
+    """Strictly more recent than what the event already reflects (unknown dates count as new)."""
+    return dct is None or as_of is None or dct > as_of
+
+
+def _status_wins(new: str, old: str, *, newer: bool, same_day: bool, moved: bool) -> bool:
+    if not (newer or same_day):
+        return False
+    if new == "scheduled" and old == "occurred" and not moved:
+        return False
+    if same_day and not newer and not moved:
+        return STATUS_WEIGHT.get(new, 0) > STATUS_WEIGHT.get(old, 0)
+    return True
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n))
+
+
+__all__ = [
+    "ChangeHook",
+    "EventChange",
+    "FieldChange",
+    "IngestResult",
+    "Relation",
+    "TimelineService",
+]

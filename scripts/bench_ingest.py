@@ -1,0 +1,77 @@
+"""Ingest a JSON-lines corpus into a fresh database twice and report stories per second.
+
+    taskset -c 0 .venv/bin/python scripts/bench_ingest.py \\
+        ../shared/corpora/reuters21578/reuters21578.jsonl --db sqlite:////tmp/bench/reuters.db
+
+End to end, as ``diplobot ingest`` does it: read and check each line, compute its key, skip
+known keys in bulk, extract events with the current extractor, merge them into the timeline.
+The second pass must add nothing; it only reads, hashes and looks keys up.
+``--extractor none`` measures the storage side alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.news.articles import read_articles  # noqa: E402
+from bot.timeline import TimelineService  # noqa: E402
+from storage.db import open_database  # noqa: E402
+from storage.repos.events import count_events  # noqa: E402
+
+
+def one_pass(service: TimelineService, source: str, batch: int) -> tuple[float, Counter, Counter]:
+    articles: Counter[str] = Counter()
+    events: Counter[str] = Counter()
+    started = time.perf_counter()
+    readable = (
+        (item.article, item.ref) for item in read_articles(source) if item.article is not None
+    )
+    for result in service.ingest_many(readable, batch_size=batch):
+        articles[result.status] += 1
+        for change in result.events:
+            events[change.kind] += 1
+    return time.perf_counter() - started, articles, events
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", help="JSON-lines corpus")
+    parser.add_argument("--db", required=True, help="a database URL; a SQLite file is recreated")
+    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--extractor", choices=["current", "none"], default="current")
+    args = parser.parse_args()
+
+    if args.db.startswith("sqlite:///"):
+        path = Path(args.db.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    database = open_database(args.db)
+    extractor = (lambda _article: []) if args.extractor == "none" else None
+    service = TimelineService(database, extractor=extractor)
+
+    first = one_pass(service, args.source, args.batch)
+    second = one_pass(service, args.source, args.batch)
+    with database.session() as session:
+        stored_events = count_events(session)
+    for name, (seconds, articles, events) in (("first", first), ("second", second)):
+        total = sum(articles.values())
+        print(
+            f"{name} pass: {total:,} stories in {seconds:.1f} s = {total / seconds:,.0f} stories/s; "
+            f"articles {dict(articles)}; events {dict(events)}"
+        )
+    print(
+        f"second/first time: {second[0] / first[0]:.2f}; events stored: {stored_events:,} "
+        f"(extractor: {args.extractor})"
+    )
+    database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

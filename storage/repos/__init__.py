@@ -1,0 +1,1 @@
+"""Small repository functions per aggregate; they take a session and never commit."""

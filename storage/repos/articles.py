@@ -1,0 +1,60 @@
+"""Articles: idempotent insertion by key and bulk key look-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import ArticleRow
+from storage.repos.dialect import insert_ignore
+
+KEY_CHUNK = 500  # stays under SQLite's bound-parameter limit
+
+
+def known_keys(session: Session, keys: Iterable[str]) -> set[str]:
+    """The subset of ``keys`` already stored, in a few ``IN`` queries."""
+    wanted = list(dict.fromkeys(keys))
+    found: set[str] = set()
+    for i in range(0, len(wanted), KEY_CHUNK):
+        chunk = wanted[i : i + KEY_CHUNK]
+        found.update(session.scalars(select(ArticleRow.key).where(ArticleRow.key.in_(chunk))))
+    return found
+
+
+def insert_if_new(
+    session: Session,
+    *,
+    key: str,
+    ingested_at: datetime,
+    ref: str = "",
+    title: str = "",
+    source: str = "",
+    url: str | None = None,
+    published: date | None = None,
+) -> int | None:
+    """Insert the article and return its id, or None when its key is already stored.
+
+    The unique key decides, so two processes ingesting the same article at once store it once.
+    """
+    stmt = (
+        insert_ignore(session, ArticleRow)
+        .values(
+            key=key,
+            ref=ref[:300],
+            title=title[:500],
+            source=source[:200],
+            url=url[:2000] if url else None,
+            published=published,
+            ingested_at=ingested_at,
+            event_count=0,
+        )
+        .returning(ArticleRow.id)
+    )
+    return session.execute(stmt).scalar_one_or_none()
+
+
+def get_by_key(session: Session, key: str) -> ArticleRow | None:
+    return session.scalars(select(ArticleRow).where(ArticleRow.key == key)).one_or_none()

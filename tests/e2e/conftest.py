@@ -1,0 +1,140 @@
+"""The loopback Discord server and the real bot, connected, on a fresh SQLite file per test."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.chat.app import BotServices, build_services
+from bot.chat.client import Diplobot, ShardedDiplobot, create_bot
+from bot.extract.model import Article, Event
+from bot.extract.pipeline import extract_events
+from bot.timeline import IngestResult
+from config.settings import Settings
+from storage.db import Database
+from tests.conftest import FakeClock
+from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
+
+pytestmark = pytest.mark.e2e
+
+
+@dataclass
+class ScriptedExtractor:
+    """Extraction has its own tests; here a test says which events an article yields.
+
+    An article whose first line is a scripted marker yields the scripted events; any
+    other article goes through the real extractor.
+    """
+
+    script: dict[str, list[Event]] = field(default_factory=dict)
+
+    def __call__(self, article: Article) -> list[Event]:
+        events = self.script.get(article.text.split("\n", 1)[0].strip())
+        if events is not None:
+            return [replace(e) for e in events]
+        return extract_events(article)
+
+
+@dataclass
+class Running:
+    """A connected bot, the server it talks to, and ways to put news on the timeline."""
+
+    server: DiscordLoopback
+    bot: Diplobot | ShardedDiplobot
+    services: BotServices
+    clock: FakeClock
+    extractor: ScriptedExtractor
+
+    def add_news(self, marker: str, events: list[Event], dct: date, title: str = "") -> IngestResult:
+        """Ingest an article that yields ``events`` (through the real timeline service)."""
+        self.extractor.script[marker] = events
+        article = Article(text=f"{marker}\n", dct=dct, id=marker, title=title or marker)
+        return self.services.timeline.ingest(article, ref=marker)
+
+
+def event(
+    kind: str,
+    day: str,
+    codes: list[str],
+    *,
+    status: str = "scheduled",
+    location: str | None = None,
+    evidence: str = "",
+) -> Event:
+    return Event(
+        type=kind,
+        date=day,
+        participants=codes,
+        status=status,
+        location=location,
+        evidence=evidence or f"{kind} on {day}",
+        confidence=0.8,
+    )
+
+
+def e2e_settings(tmp_path: Path, **overrides: object) -> Settings:
+    return Settings.load(
+        toml_path=tmp_path / "absent.toml",
+        data_dir=tmp_path,
+        dev_guild_id=DEFAULT_GUILD_ID,
+        **overrides,
+    )
+
+
+async def start_bot(
+    server: DiscordLoopback, services: BotServices, token: str = "loopback-token"
+) -> tuple[Diplobot | ShardedDiplobot, asyncio.Task[None]]:
+    """Log in and connect; return once the guild is ready and commands are synced."""
+    bot = create_bot(services, guild_ready_timeout=0.01, identify_delay_s=0.0)
+    task = asyncio.create_task(bot.start(token), name="bot")
+    ready = asyncio.create_task(bot.wait_until_ready())
+    done, _ = await asyncio.wait({task, ready}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
+    if task in done:
+        ready.cancel()
+        task.result()  # raises what stopped the bot
+    if ready not in done:
+        raise TimeoutError("the bot did not become ready on the loopback server")
+    return bot, task
+
+
+async def stop_bot(bot: Diplobot | ShardedDiplobot, task: asyncio.Task[None]) -> None:
+    await bot.close()
+    await asyncio.wait_for(task, timeout=10)
+
+
+@pytest.fixture
+async def loopback() -> AsyncIterator[DiscordLoopback]:
+    server = DiscordLoopback()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+@pytest.fixture
+async def running(
+    loopback: DiscordLoopback,
+    sqlite_db: Database,
+    clock: FakeClock,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> AsyncIterator[Running]:
+    """The real discord.py client, our cogs, a fresh database, all on loopback."""
+    caplog.set_level(logging.INFO, logger="diplobot")
+    extractor = ScriptedExtractor()
+    services = build_services(
+        e2e_settings(tmp_path), clock=clock, database=sqlite_db, extractor=extractor
+    )
+    with loopback.redirect_client():
+        bot, task = await start_bot(loopback, services)
+        try:
+            yield Running(loopback, bot, services, clock, extractor)
+        finally:
+            await stop_bot(bot, task)

@@ -1,0 +1,740 @@
+"""A loopback stand-in for Discord's gateway and REST API, for the real discord.py client.
+
+Discord's servers are the one border the tests cannot reach, so this server speaks
+the real protocol instead: the gateway over a websocket (JSON text frames: HELLO,
+heartbeat ACK, IDENTIFY -> READY + GUILD_CREATE, INTERACTION_CREATE dispatches)
+and the REST routes the bot uses (login, application info, command sync,
+interaction callbacks, webhook follow-ups, channel messages). It records all the
+bot sent, so tests assert what a member of the server would see.
+
+Point discord.py at it with :func:`DiscordLoopback.redirect_client` before the
+client logs in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import discord
+import yarl
+from aiohttp import WSMsgType, web
+
+APPLICATION_ID = 900_000_000_000_000_001
+BOT_USER_ID = APPLICATION_ID
+DEFAULT_GUILD_ID = 910_000_000_000_000_001
+DEFAULT_CHANNEL_ID = 920_000_000_000_000_001
+OTHER_CHANNEL_ID = 920_000_000_000_000_002
+DEFAULT_USER_ID = 930_000_000_000_000_001
+ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
+
+# Option types of Discord's application command payloads.
+_SUB_COMMAND, _SUB_COMMAND_GROUP = 1, 2
+_CHANNEL_OPTION = 7
+
+_JSON = "application/json"
+
+
+def _json_response(data: Any, status: int = 200) -> web.Response:
+    """A JSON reply whose Content-Type is exactly ``application/json`` (discord.py needs that)."""
+    body = json.dumps(data).encode()
+    response = web.Response(body=body, status=status)
+    response.headers["Content-Type"] = _JSON
+    return response
+
+
+def _iso_now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+@dataclass
+class Reply:
+    """What a member sees after an interaction: the response message, as Discord would show it."""
+
+    interaction_id: int
+    type: int
+    data: dict[str, Any]
+    message_id: int | None
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    followups: list[dict[str, Any]] = field(default_factory=list)
+    latency_s: float = 0.0
+
+    @property
+    def content(self) -> str:
+        return str(self.data.get("content") or "")
+
+    @property
+    def embeds(self) -> list[dict[str, Any]]:
+        return list(self.data.get("embeds") or [])
+
+    @property
+    def ephemeral(self) -> bool:
+        return bool(int(self.data.get("flags") or 0) & 64)
+
+    @property
+    def components(self) -> list[dict[str, Any]]:
+        return list(self.data.get("components") or [])
+
+    @property
+    def allowed_mentions(self) -> dict[str, Any] | None:
+        return self.data.get("allowed_mentions")
+
+    @property
+    def choices(self) -> list[dict[str, Any]]:
+        return list(self.data.get("choices") or [])
+
+    def buttons(self) -> list[dict[str, Any]]:
+        """Every button of the message, in display order."""
+        return [
+            item
+            for row in self.components
+            for item in row.get("components", [])
+            if item.get("type") == 2
+        ]
+
+    def text(self) -> str:
+        """Everything readable: content, embed titles, descriptions, fields, footers, follow-ups."""
+        parts = [_readable(self.data)]
+        parts.extend(_readable(f) for f in self.followups)
+        return "\n".join(p for p in parts if p)
+
+
+def _readable(body: dict[str, Any]) -> str:
+    parts = [str(body.get("content") or "")]
+    for embed in body.get("embeds") or []:
+        parts.append(str(embed.get("title") or ""))
+        parts.append(str(embed.get("description") or ""))
+        for fld in embed.get("fields") or []:
+            parts.append(f"{fld.get('name')}\n{fld.get('value')}")
+        parts.append(str((embed.get("footer") or {}).get("text") or ""))
+    return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class _Pending:
+    future: asyncio.Future[Reply]
+    sent_at: float
+    message_id: int | None = None
+
+
+class DiscordLoopback:
+    """One guild, a couple of text channels, one application; everything on 127.0.0.1."""
+
+    def __init__(
+        self,
+        *,
+        guild_id: int = DEFAULT_GUILD_ID,
+        channel_ids: tuple[int, ...] = (DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID),
+        accepted_token: str = "loopback-token",
+    ) -> None:
+        self.guild_id = guild_id
+        self.channel_ids = channel_ids
+        self.accepted_token = accepted_token
+        self._ids = itertools.count(950_000_000_000_000_001)
+        self._runner: web.AppRunner | None = None
+        self.port: int = 0
+        self._sockets: list[web.WebSocketResponse] = []
+        self._seq = 0
+        self._identified = asyncio.Event()
+        self._pending: dict[int, _Pending] = {}
+        self._replies: dict[int, Reply] = {}
+        # What the bot sent, in order.
+        self.requests: list[tuple[str, str]] = []
+        self.channel_messages: list[dict[str, Any]] = []
+        self.interaction_callbacks: list[dict[str, Any]] = []
+        self.followups: list[dict[str, Any]] = []
+        self.commands: dict[int | None, list[dict[str, Any]]] = {}
+        self.identify_payloads: list[dict[str, Any]] = []
+        self.sync_count = 0
+
+    # ------------------------------------------------------------------ lifecycle
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=ATTACHMENT_SIZE_LIMIT)
+        app.router.add_get("/gateway", self._gateway)
+        api = "/api/v10"
+        routes = [
+            ("GET", "/users/@me", self._users_me),
+            ("GET", "/oauth2/applications/@me", self._application),
+            ("GET", "/applications/@me", self._application),
+            ("GET", "/gateway", self._get_gateway),
+            ("GET", "/gateway/bot", self._get_gateway_bot),
+            ("PUT", "/applications/{app}/commands", self._put_commands),
+            ("PUT", "/applications/{app}/guilds/{guild}/commands", self._put_commands),
+            ("GET", "/applications/{app}/commands", self._get_commands),
+            ("GET", "/applications/{app}/guilds/{guild}/commands", self._get_commands),
+            ("POST", "/interactions/{iid}/{token}/callback", self._callback),
+            ("PATCH", "/webhooks/{app}/{token}/messages/@original", self._edit_original),
+            ("GET", "/webhooks/{app}/{token}/messages/@original", self._get_original),
+            ("DELETE", "/webhooks/{app}/{token}/messages/@original", self._delete_original),
+            ("POST", "/webhooks/{app}/{token}", self._followup),
+            ("PATCH", "/webhooks/{app}/{token}/messages/{mid}", self._edit_followup),
+            ("POST", "/channels/{cid}/messages", self._channel_message),
+            ("GET", "/channels/{cid}", self._get_channel),
+        ]
+        for method, path, handler in routes:
+            app.router.add_route(method, api + path, handler)
+        app.router.add_route("*", api + "/{tail:.*}", self._unknown)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server
+        assert server is not None
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        for ws in list(self._sockets):
+            await ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @contextmanager
+    def redirect_client(self) -> Iterator[None]:
+        """Send discord.py's REST and gateway traffic here while the block runs."""
+        from discord.gateway import DiscordWebSocket
+        from discord.http import Route
+
+        old_base, old_gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+        Route.BASE = f"{self.base_url}/api/v10"
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(f"ws://127.0.0.1:{self.port}/gateway")
+        try:
+            yield
+        finally:
+            Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = old_base, old_gateway
+
+    async def wait_identified(self, timeout: float = 10.0) -> None:
+        await asyncio.wait_for(self._identified.wait(), timeout)
+
+    def snowflake(self) -> int:
+        return next(self._ids)
+
+    # ------------------------------------------------------------------ payloads
+    def _bot_user(self) -> dict[str, Any]:
+        return {
+            "id": str(BOT_USER_ID),
+            "username": "diplobot",
+            "discriminator": "0",
+            "global_name": "Diplobot",
+            "avatar": None,
+            "bot": True,
+            "flags": 0,
+            "verified": True,
+            "mfa_enabled": False,
+        }
+
+    def user_payload(self, user_id: int = DEFAULT_USER_ID, name: str = "member") -> dict[str, Any]:
+        return {
+            "id": str(user_id),
+            "username": name,
+            "discriminator": "0",
+            "global_name": name.title(),
+            "avatar": None,
+        }
+
+    def channel_payload(self, channel_id: int) -> dict[str, Any]:
+        index = self.channel_ids.index(channel_id) if channel_id in self.channel_ids else 99
+        return {
+            "id": str(channel_id),
+            "type": 0,
+            "guild_id": str(self.guild_id),
+            "name": "news" if index == 0 else f"channel-{index}",
+            "position": index,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "topic": None,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "parent_id": None,
+        }
+
+    def _guild_payload(self) -> dict[str, Any]:
+        everyone = {
+            "id": str(self.guild_id),
+            "name": "@everyone",
+            "permissions": str(discord.Permissions.general().value),
+            "position": 0,
+            "color": 0,
+            "hoist": False,
+            "managed": False,
+            "mentionable": False,
+            "flags": 0,
+        }
+        return {
+            "id": str(self.guild_id),
+            "name": "Loopback Guild",
+            "icon": None,
+            "owner_id": str(DEFAULT_USER_ID),
+            "afk_timeout": 300,
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "nsfw_level": 0,
+            "premium_tier": 0,
+            "preferred_locale": "en-US",
+            "features": [],
+            "roles": [everyone],
+            "emojis": [],
+            "stickers": [],
+            "channels": [self.channel_payload(cid) for cid in self.channel_ids],
+            "threads": [],
+            "members": [],
+            "voice_states": [],
+            "presences": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "soundboard_sounds": [],
+            "member_count": 2,
+            "large": False,
+            "unavailable": False,
+            "joined_at": _iso_now(),
+            "system_channel_id": None,
+            "rules_channel_id": None,
+        }
+
+    def _message_payload(
+        self, channel_id: int, body: dict[str, Any], message_id: int | None = None
+    ) -> dict[str, Any]:
+        return {
+            "id": str(message_id or self.snowflake()),
+            "channel_id": str(channel_id),
+            "guild_id": str(self.guild_id),
+            "author": self._bot_user(),
+            "content": body.get("content") or "",
+            "timestamp": _iso_now(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": body.get("embeds") or [],
+            "components": body.get("components") or [],
+            "pinned": False,
+            "type": 0,
+            "flags": int(body.get("flags") or 0),
+        }
+
+    # ------------------------------------------------------------------ gateway
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._sockets.append(ws)
+        await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41_250}}))
+        try:
+            async for msg in ws:
+                if msg.type is not WSMsgType.TEXT:
+                    continue
+                payload = json.loads(msg.data)
+                op = payload.get("op")
+                if op == 1:
+                    await ws.send_str(json.dumps({"op": 11}))
+                elif op == 2:
+                    await self._on_identify(ws, payload["d"])
+        finally:
+            self._sockets.remove(ws)
+        return ws
+
+    async def _dispatch(self, ws: web.WebSocketResponse, event: str, data: Any) -> None:
+        self._seq += 1
+        await ws.send_str(json.dumps({"op": 0, "t": event, "s": self._seq, "d": data}))
+
+    async def _on_identify(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
+        self.identify_payloads.append(data)
+        shard = data.get("shard") or [0, 1]
+        ready = {
+            "v": 10,
+            "user": self._bot_user(),
+            "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+            "session_id": f"session-{self.snowflake()}",
+            "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway",
+            "shard": shard,
+            "application": {"id": str(APPLICATION_ID), "flags": 0},
+            "private_channels": [],
+            "relationships": [],
+        }
+        await self._dispatch(ws, "READY", ready)
+        # A guild belongs to shard (guild_id >> 22) % shard_count.
+        if (self.guild_id >> 22) % int(shard[1]) == int(shard[0]):
+            await self._dispatch(ws, "GUILD_CREATE", self._guild_payload())
+        self._identified.set()
+
+    async def _broadcast(self, event: str, data: Any) -> None:
+        if not self._sockets:
+            raise RuntimeError("the bot is not connected to the loopback gateway")
+        for ws in list(self._sockets):
+            await self._dispatch(ws, event, data)
+
+    # ------------------------------------------------------------------ REST
+    def _authorised(self, request: web.Request) -> bool:
+        return request.headers.get("Authorization") == f"Bot {self.accepted_token}"
+
+    async def _users_me(self, request: web.Request) -> web.Response:
+        self.requests.append(("GET", "users/@me"))
+        if not self._authorised(request):
+            return _json_response({"message": "401: Unauthorized", "code": 0}, status=401)
+        return _json_response(self._bot_user())
+
+    async def _application(self, request: web.Request) -> web.Response:
+        self.requests.append(("GET", "applications/@me"))
+        return _json_response(
+            {
+                "id": str(APPLICATION_ID),
+                "name": "diplobot",
+                "icon": None,
+                "description": "",
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "verify_key": "0" * 64,
+                "owner": self.user_payload(),
+                "team": None,
+                "flags": 0,
+                "interactions_endpoint_url": None,
+                "rpc_origins": [],
+            }
+        )
+
+    async def _get_gateway(self, request: web.Request) -> web.Response:
+        return _json_response({"url": f"ws://127.0.0.1:{self.port}/gateway"})
+
+    async def _get_gateway_bot(self, request: web.Request) -> web.Response:
+        self.requests.append(("GET", "gateway/bot"))
+        return _json_response(
+            {
+                "url": f"ws://127.0.0.1:{self.port}/gateway",
+                "shards": 1,
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 1000,
+                    "reset_after": 0,
+                    "max_concurrency": 1,
+                },
+            }
+        )
+
+    async def _put_commands(self, request: web.Request) -> web.Response:
+        guild = request.match_info.get("guild")
+        scope = int(guild) if guild else None
+        self.requests.append(("PUT", f"commands:{scope}"))
+        self.sync_count += 1
+        body = await request.json()
+        stored = []
+        for command in body:
+            item = dict(command)
+            item["id"] = str(self.snowflake())
+            item["application_id"] = str(APPLICATION_ID)
+            item["version"] = "1"
+            if scope is not None:
+                item["guild_id"] = str(scope)
+            perms = item.get("default_member_permissions")
+            # Discord stores and returns permission bit sets as strings.
+            item["default_member_permissions"] = None if perms is None else str(perms)
+            item.setdefault("dm_permission", True)
+            item.setdefault("nsfw", False)
+            stored.append(item)
+        self.commands[scope] = stored
+        return _json_response(stored)
+
+    async def _get_commands(self, request: web.Request) -> web.Response:
+        guild = request.match_info.get("guild")
+        return _json_response(self.commands.get(int(guild) if guild else None, []))
+
+    async def _read_body(self, request: web.Request) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+        """JSON body, or the ``payload_json`` part of a multipart upload plus its files."""
+        if request.content_type.startswith("multipart/"):
+            form = await request.post()
+            body = json.loads(str(form.get("payload_json") or "{}"))
+            files = []
+            for key, value in form.items():
+                if key.startswith("files[") and isinstance(value, web.FileField):
+                    files.append((value.filename, value.file.read()))
+            return body, files
+        if request.can_read_body:
+            return await request.json(), []
+        return {}, []
+
+    async def _callback(self, request: web.Request) -> web.Response:
+        interaction_id = int(request.match_info["iid"])
+        body, files = await self._read_body(request)
+        received = time.perf_counter()
+        self.interaction_callbacks.append({"interaction_id": interaction_id, **body})
+        kind = int(body["type"])
+        data = dict(body.get("data") or {})
+        pending = self._pending.get(interaction_id)
+        message_id = None
+        response: dict[str, Any] = {
+            "interaction": {
+                "id": str(interaction_id),
+                "type": 2,
+                "response_message_loading": kind == 5,
+                "response_message_ephemeral": bool(int(data.get("flags") or 0) & 64),
+            }
+        }
+        if kind in (4, 5, 7):
+            same = kind == 7 and pending is not None and pending.message_id is not None
+            message_id = pending.message_id if same else self.snowflake()  # type: ignore[union-attr]
+            response["interaction"]["response_message_id"] = str(message_id)
+            response["resource"] = {
+                "type": kind,
+                "message": self._message_payload(DEFAULT_CHANNEL_ID, data, message_id),
+            }
+        reply = Reply(interaction_id, kind, data, message_id, files=files)
+        if pending is not None:
+            reply.latency_s = received - pending.sent_at
+        self._replies[interaction_id] = reply
+        if pending is not None and not pending.future.done() and kind not in (5, 6):
+            pending.future.set_result(reply)
+        return _json_response(response)
+
+    def _reply_for_token(self, token: str) -> Reply | None:
+        if token.startswith("token-"):
+            return self._replies.get(int(token.removeprefix("token-")))
+        return None
+
+    async def _edit_original(self, request: web.Request) -> web.Response:
+        token = request.match_info["token"]
+        body, files = await self._read_body(request)
+        reply = self._reply_for_token(token)
+        if reply is None:
+            return _json_response({"message": "Unknown Webhook", "code": 10015}, status=404)
+        merged = {**reply.data, **body}
+        reply.data = merged
+        reply.files.extend(files)
+        pending = self._pending.get(reply.interaction_id)
+        if pending is not None and not pending.future.done():
+            pending.future.set_result(reply)
+        return _json_response(
+            self._message_payload(DEFAULT_CHANNEL_ID, merged, reply.message_id)
+        )
+
+    async def _get_original(self, request: web.Request) -> web.Response:
+        reply = self._reply_for_token(request.match_info["token"])
+        if reply is None:
+            return _json_response({"message": "Unknown Message", "code": 10008}, status=404)
+        return _json_response(
+            self._message_payload(DEFAULT_CHANNEL_ID, reply.data, reply.message_id)
+        )
+
+    async def _delete_original(self, request: web.Request) -> web.Response:
+        return web.Response(status=204)
+
+    async def _followup(self, request: web.Request) -> web.Response:
+        body, files = await self._read_body(request)
+        self.followups.append(body)
+        reply = self._reply_for_token(request.match_info["token"])
+        if reply is not None and reply.type == 5 and not reply.data.get("_answered"):
+            # The first follow-up to a deferred response replaces its "thinking..." state.
+            flags = int(reply.data.get("flags") or 0)
+            reply.data = {**body, "flags": flags | int(body.get("flags") or 0), "_answered": True}
+            reply.files.extend(files)
+            pending = self._pending.get(reply.interaction_id)
+            if pending is not None and not pending.future.done():
+                pending.future.set_result(reply)
+        elif reply is not None:
+            reply.followups.append(body)
+            reply.files.extend(files)
+            pending = self._pending.get(reply.interaction_id)
+            if pending is not None and not pending.future.done():
+                pending.future.set_result(reply)
+        return _json_response(self._message_payload(DEFAULT_CHANNEL_ID, body))
+
+    async def _edit_followup(self, request: web.Request) -> web.Response:
+        body, _ = await self._read_body(request)
+        mid = int(request.match_info["mid"])
+        return _json_response(self._message_payload(DEFAULT_CHANNEL_ID, body, mid))
+
+    async def _channel_message(self, request: web.Request) -> web.Response:
+        channel_id = int(request.match_info["cid"])
+        body, files = await self._read_body(request)
+        if channel_id not in self.channel_ids:
+            return _json_response({"message": "Unknown Channel", "code": 10003}, status=404)
+        self.channel_messages.append({"channel_id": channel_id, "files": files, **body})
+        return _json_response(self._message_payload(channel_id, body))
+
+    async def _get_channel(self, request: web.Request) -> web.Response:
+        channel_id = int(request.match_info["cid"])
+        if channel_id not in self.channel_ids:
+            return _json_response({"message": "Unknown Channel", "code": 10003}, status=404)
+        return _json_response(self.channel_payload(channel_id))
+
+    async def _unknown(self, request: web.Request) -> web.Response:
+        self.requests.append((request.method, request.path))
+        return _json_response({"message": "404: Not Found", "code": 0}, status=404)
+
+    # ------------------------------------------------------------------ interactions
+    def command_definition(self, name: str, guild_id: int | None = None) -> dict[str, Any]:
+        """The synced definition of a top-level command, as Discord stored it."""
+        gid = self.guild_id if guild_id is None else guild_id
+        for scope in (gid, None):
+            for command in self.commands.get(scope, []):
+                if command["name"] == name:
+                    return command
+        raise KeyError(f"command /{name} was never synced")
+
+    def _build_options(
+        self,
+        definition: dict[str, Any],
+        path: list[str],
+        values: dict[str, Any],
+        focused: str | None,
+        resolved: dict[str, Any],
+    ) -> list[dict[str, Any]]:
+        options = definition.get("options") or []
+        if path:
+            sub = next((o for o in options if o["name"] == path[0]), None)
+            if sub is None or sub["type"] not in (_SUB_COMMAND, _SUB_COMMAND_GROUP):
+                raise KeyError(f"no sub-command {path[0]!r}")
+            inner = self._build_options(sub, path[1:], values, focused, resolved)
+            return [{"type": sub["type"], "name": sub["name"], "options": inner}]
+        built = []
+        known = {o["name"]: o for o in options}
+        for name, value in values.items():
+            if name not in known:
+                raise KeyError(f"command has no option {name!r}; it has {sorted(known)}")
+            option = {"type": known[name]["type"], "name": name, "value": value}
+            if known[name]["type"] == _CHANNEL_OPTION:
+                option["value"] = str(value)
+                channel = self.channel_payload(int(value))
+                channel["permissions"] = str(discord.Permissions.all().value)
+                resolved.setdefault("channels", {})[str(value)] = channel
+            if name == focused:
+                option["focused"] = True
+            built.append(option)
+        return built
+
+    def _interaction_payload(
+        self,
+        kind: int,
+        data: dict[str, Any],
+        *,
+        user_permissions: discord.Permissions,
+        channel_id: int,
+        user_id: int,
+        message: dict[str, Any] | None = None,
+    ) -> tuple[int, dict[str, Any]]:
+        interaction_id = self.snowflake()
+        payload: dict[str, Any] = {
+            "id": str(interaction_id),
+            "application_id": str(APPLICATION_ID),
+            "type": kind,
+            "token": f"token-{interaction_id}",
+            "version": 1,
+            "guild_id": str(self.guild_id),
+            "channel_id": str(channel_id),
+            "channel": self.channel_payload(channel_id),
+            "member": {
+                "user": self.user_payload(user_id),
+                "roles": [],
+                "joined_at": _iso_now(),
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+                "pending": False,
+                "nick": None,
+                "avatar": None,
+                "permissions": str(user_permissions.value),
+            },
+            "app_permissions": str(discord.Permissions.all().value),
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": str(self.guild_id)},
+            "context": 0,
+            "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+            "data": data,
+        }
+        if message is not None:
+            payload["message"] = message
+        return interaction_id, payload
+
+    async def _send_interaction(
+        self, interaction_id: int, payload: dict[str, Any], timeout: float
+    ) -> Reply:
+        loop = asyncio.get_running_loop()
+        message = payload.get("message") or {}
+        message_id = int(message["id"]) if message.get("id") else None
+        pending = _Pending(loop.create_future(), time.perf_counter(), message_id)
+        self._pending[interaction_id] = pending
+        try:
+            await self._broadcast("INTERACTION_CREATE", payload)
+            return await asyncio.wait_for(pending.future, timeout)
+        finally:
+            del self._pending[interaction_id]
+
+    async def invoke(
+        self,
+        command: str,
+        options: dict[str, Any] | None = None,
+        *,
+        user_permissions: discord.Permissions | None = None,
+        channel_id: int = DEFAULT_CHANNEL_ID,
+        user_id: int = DEFAULT_USER_ID,
+        focused: str | None = None,
+        timeout: float = 10.0,
+    ) -> Reply:
+        """Run ``/command`` (``"feeds add"`` for a sub-command) as a member would; return the reply.
+
+        Option types come from the synced command definition, as on Discord. A
+        deferred reply resolves when the bot edits its original response.
+        ``focused`` names an option to autocomplete instead of running the command.
+        """
+        top, *path = command.split()
+        definition = self.command_definition(top)
+        resolved: dict[str, Any] = {}
+        data: dict[str, Any] = {
+            "id": definition["id"],
+            "name": top,
+            "type": 1,
+            "options": self._build_options(definition, path, options or {}, focused, resolved),
+        }
+        if definition.get("guild_id"):
+            data["guild_id"] = definition["guild_id"]
+        if resolved:
+            data["resolved"] = resolved
+        perms = user_permissions if user_permissions is not None else discord.Permissions.all()
+        kind = 4 if focused else 2
+        interaction_id, payload = self._interaction_payload(
+            kind, data, user_permissions=perms, channel_id=channel_id, user_id=user_id
+        )
+        return await self._send_interaction(interaction_id, payload, timeout)
+
+    async def autocomplete(
+        self, command: str, options: dict[str, Any], focused: str, **kwargs: Any
+    ) -> list[dict[str, Any]]:
+        """The choices the bot offers while a member types into option ``focused``."""
+        reply = await self.invoke(command, options, focused=focused, **kwargs)
+        return reply.choices
+
+    async def click(
+        self,
+        reply: Reply,
+        custom_id: str,
+        *,
+        user_permissions: discord.Permissions | None = None,
+        channel_id: int = DEFAULT_CHANNEL_ID,
+        user_id: int = DEFAULT_USER_ID,
+        timeout: float = 10.0,
+    ) -> Reply:
+        """Press the button ``custom_id`` on the message of ``reply``; return the updated message."""
+        message = self._message_payload(channel_id, reply.data, reply.message_id)
+        perms = user_permissions if user_permissions is not None else discord.Permissions.all()
+        interaction_id, payload = self._interaction_payload(
+            3,
+            {"custom_id": custom_id, "component_type": 2},
+            user_permissions=perms,
+            channel_id=channel_id,
+            user_id=user_id,
+            message=message,
+        )
+        return await self._send_interaction(interaction_id, payload, timeout)

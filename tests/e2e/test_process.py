@@ -1,0 +1,83 @@
+"""The bot process: token handling, deliberate command sync, sharding, every cog loading."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import discord
+import pytest
+
+from bot.chat.app import build_services
+from bot.chat.cogs import EXTENSIONS
+from bot.cli.run import EXIT_REJECTED, serve, sync_commands
+from bot.chat.client import ShardedDiplobot
+from tests.conftest import FakeClock
+from tests.e2e.conftest import e2e_settings, start_bot, stop_bot
+from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
+
+pytestmark = pytest.mark.e2e
+
+GUARDED = {"subscribe", "unsubscribe", "ingest", "feeds"}
+
+
+async def test_a_rejected_token_exits_3_without_printing_it(
+    loopback: DiscordLoopback, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    secret = "MTIzNDU2.not-the-right-token.abcdef"
+    with loopback.redirect_client():
+        code = await serve(e2e_settings(tmp_path), secret)
+    assert code == EXIT_REJECTED
+    err = capsys.readouterr().err
+    assert "rejected the token" in err and "Reset Token" in err
+    assert secret not in err and secret not in caplog.text
+
+
+async def test_sync_commands_publishes_every_command_globally_with_permissions(
+    loopback: DiscordLoopback, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with loopback.redirect_client():
+        code = await sync_commands(e2e_settings(tmp_path), loopback.accepted_token)
+    assert code == 0
+    published = {c["name"]: c for c in loopback.commands[None]}
+    assert DEFAULT_GUILD_ID not in loopback.commands  # only the explicit global sync happened
+    manage = str(discord.Permissions(manage_channels=True).value)
+    for name in GUARDED & published.keys():
+        assert published[name]["default_member_permissions"] == manage, name
+    assert published["timeline"]["default_member_permissions"] is None
+    assert "/timeline" in capsys.readouterr().out
+
+
+async def test_every_cog_loads_and_no_command_names_collide(
+    loopback: DiscordLoopback, tmp_path: Path, sqlite_db, clock: FakeClock
+) -> None:
+    services = build_services(e2e_settings(tmp_path), clock=clock, database=sqlite_db)
+    with loopback.redirect_client():
+        bot, task = await start_bot(loopback, services)
+        try:
+            assert set(bot.extensions) == set(EXTENSIONS)
+            names = [c.name for c in bot.tree.get_commands(guild=discord.Object(DEFAULT_GUILD_ID))]
+            assert len(names) == len(set(names))
+            synced = [c["name"] for c in loopback.commands[DEFAULT_GUILD_ID]]
+            assert sorted(synced) == sorted(names)
+            assert loopback.sync_count == 1  # synced once, to the development guild
+        finally:
+            await stop_bot(bot, task)
+
+
+async def test_sharded_client_connects_each_shard_from_settings(
+    loopback: DiscordLoopback, tmp_path: Path, sqlite_db, clock: FakeClock
+) -> None:
+    settings = e2e_settings(tmp_path, shard_count=2, shard_ids=[0, 1])
+    services = build_services(settings, clock=clock, database=sqlite_db)
+    with loopback.redirect_client():
+        bot, task = await start_bot(loopback, services)
+        try:
+            assert isinstance(bot, ShardedDiplobot)
+            assert sorted(p["shard"] for p in loopback.identify_payloads) == [[0, 2], [1, 2]]
+            reply = await loopback.invoke("timeline")
+            assert "Timeline" in reply.text()
+        finally:
+            await stop_bot(bot, task)

@@ -1,0 +1,332 @@
+"""Temporal expressions: what a reader of a dated news story expects each phrase to mean."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.extract.timex import find_timexes
+
+THU = dt.date(2025, 2, 6)  # a Thursday
+MON = dt.date(1987, 3, 16)  # a Monday
+REUTERS = dt.date(1987, 3, 24)  # a Tuesday
+
+
+def values(text: str, dct: dt.date | None) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find_timexes(text, dct)]
+
+
+def value_of(text: str, dct: dt.date | None) -> str:
+    found = find_timexes(text, dct)
+    assert len(found) == 1, found
+    return found[0].value
+
+
+# -- direction from the clause's tense -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trump will meet Ishiba in Washington on Friday.", "2025-02-07"),
+        ("The two leaders are due to sign the pact on Friday.", "2025-02-07"),
+        ("The vote is expected to take place on Monday.", "2025-02-10"),
+        ("The envoys met on Friday.", "2025-01-31"),
+        ("Ishiba returned from Washington on Monday.", "2025-02-03"),
+        ("The ministers said on Tuesday that talks had stalled.", "2025-02-04"),
+    ],
+)
+def test_weekday_direction_follows_tense(sentence: str, expected: str) -> None:
+    assert value_of(sentence, THU) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ishiba heads to the United States on Thursday.",
+        "The minister said Thursday the talks would go on.",
+    ],
+)
+def test_weekday_of_the_dct_is_the_dct(sentence: str) -> None:
+    assert value_of(sentence, THU) == "2025-02-06"
+
+
+def test_weekday_undecided_defaults_to_the_past() -> None:
+    assert value_of("Markets in Tokyo, Saturday, quiet.", MON) == "1987-03-14"
+
+
+def test_saturday_with_past_verb_before_a_monday_dct() -> None:
+    assert value_of("The rebels attacked the town on Saturday.", MON) == "1987-03-14"
+
+
+def test_last_and_next_weekday() -> None:
+    assert value_of("They spoke last Friday.", THU) == "2025-01-31"
+    assert value_of("They speak again next Tuesday.", THU) == "2025-02-11"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        ("As president-elect in December, Trump threatened tariffs.", THU, "2024-12"),
+        ("Shortly after Trump's January inauguration, he signed orders.", THU, "2025-01"),
+        ("Japan will host talks in late April.", REUTERS, "1987-04"),
+        ("Exports fell in February, officials said.", REUTERS, "1987-02"),
+        ("Output rose in November.", REUTERS, "1986-11"),
+        ("The cartel will review prices in November.", REUTERS, "1987-11"),
+    ],
+)
+def test_month_without_year_takes_the_tense(sentence: str, dct: dt.date, expected: str) -> None:
+    assert value_of(sentence, dct) == expected
+
+
+def test_day_without_year_moves_forward_for_a_future_clause() -> None:
+    sentence = "Japan will take reprisals if Tokyo proceeds with the ban from January 1."
+    assert value_of(sentence, dt.date(1987, 10, 19)) == "1988-01-01"
+
+
+def test_weekday_with_date_picks_the_year_where_it_fits() -> None:
+    assert value_of("The vote is set for Saturday, April 25.", dt.date(1998, 4, 24)) == (
+        "1998-04-25"
+    )
+
+
+# -- relative words ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("today", "1987-03-24"),
+        ("yesterday", "1987-03-23"),
+        ("tomorrow", "1987-03-25"),
+        ("last month", "1987-02"),
+        ("next month", "1987-04"),
+        ("earlier this month", "1987-03"),
+        ("later this month", "1987-03"),
+        ("this year", "1987"),
+        ("last year", "1986"),
+        ("early next year", "1988"),
+        ("July 1988", "1988-07"),
+        ("July this year", "1987-07"),
+        ("mid-April", "1987-04"),
+        ("two weeks ago", "1987-03-10"),
+        ("three years ago", "1984"),
+        ("in three days", "1987-03-27"),
+        ("the 1990s", "199"),
+        ("this summer", "1987-SU"),
+    ],
+)
+def test_relative_phrases(phrase: str, expected: str) -> None:
+    assert value_of(f"Officials said {phrase} it was so.", REUTERS) == expected
+
+
+def test_iso_weeks() -> None:
+    assert value_of("Prices fell last week.", MON) == "1987-W11"
+    assert value_of("The board meets next week.", MON) == "1987-W13"
+    assert value_of("Talks go on this week.", MON) == "1987-W12"
+
+
+def test_parts_of_day_are_times() -> None:
+    found = find_timexes("He spoke this morning and will leave tonight.", dt.date(1998, 1, 8))
+    assert [(t.value, t.type) for t in found] == [
+        ("1998-01-08TMO", "TIME"),
+        ("1998-01-08TNI", "TIME"),
+    ]
+    assert value_of("Fighting resumed Friday night.", MON) == "1987-03-13TNI"
+
+
+def test_vague_references() -> None:
+    text = "Prices are now high, currently rising; he recently left and will in the future."
+    assert [v for _, v in values(text, REUTERS)] == [
+        "PRESENT_REF",
+        "PRESENT_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+    ]
+
+
+# -- absolute forms and spans ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sept. 30, 1998", "1998-09-30"),
+        ("Nov. 6, 1998", "1998-11-06"),
+        ("Aug. 7, 1998", "1998-08-07"),
+        ("6 March 1998", "1998-03-06"),
+        ("March 3rd, 1998", "1998-03-03"),
+        ("1998-03-15", "1998-03-15"),
+    ],
+)
+def test_abbreviated_and_full_dates_keep_the_day(text: str, value: str) -> None:
+    found = find_timexes(f"It closed on {text} at a high.", None)
+    assert [(t.text, t.value) for t in found] == [(text, value)]
+
+
+def test_abbreviated_month_without_year_keeps_its_day() -> None:
+    assert values("The offer expires Nov. 6.", dt.date(1998, 10, 20)) == [("Nov. 6", "1998-11-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "first", "last"),
+    [
+        ("talks on Feb 7-9 in Geneva", "Feb 7-9", "2025-02-07", "2025-02-09"),
+        ("held from March 1 to 3", "March 1 to 3", "2025-03-01", "2025-03-03"),
+        ("a summit on March 19-20", "March 19-20", "2025-03-19", "2025-03-20"),
+    ],
+)
+def test_day_ranges_have_an_end_value(text: str, span: str, first: str, last: str) -> None:
+    (timex,) = find_timexes(f"Leaders will gather {text}.", THU)
+    assert (timex.text, timex.value, timex.end_value) == (span, first, last)
+
+
+def test_quarters_halves_and_fiscal_years() -> None:
+    dct = dt.date(1989, 10, 26)
+    text = (
+        "Third-quarter profit rose; in the third quarter sales grew. "
+        "The fourth quarter looks weak. Fiscal 1989 ended, the first half of 1990 matters, "
+        "and the third quarter of 1984 was worse."
+    )
+    assert [v for _, v in values(text, dct)] == [
+        "1989-Q3",
+        "1989-Q3",
+        "1989-Q4",
+        "1989",
+        "1990-H1",
+        "1984-Q3",
+    ]
+
+
+def test_a_year_earlier_follows_the_quarter_being_discussed() -> None:
+    text = "Net income in the third quarter rose to $5 million from $4 million a year earlier."
+    assert [v for _, v in values(text, dt.date(1989, 10, 26))] == ["1989-Q3", "1988-Q3"]
+
+
+def test_times_with_zones_carry_their_offset() -> None:
+    assert value_of("The offer expires at 5 p.m. EST Nov. 9.", dt.date(1989, 11, 2)) == (
+        "1989-11-09T17:00-05:00"
+    )
+    assert value_of("Trading opens at 0900 GMT on Monday.", MON) == "1987-03-16T09:00+00:00"
+
+
+# -- things that are not dates ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ishiba may also propose a new deal, and he may go to Washington.",
+        "May we ask whether protesters march on the capital?",
+        "Thousands of protesters march through Tokyo.",
+        "The company raised $14.9 billion and paid $2.50 a share, or 14 dlrs.",
+        "Inflation rose 10% and output five pct.",
+        "Ishiba, 68, met the 78-year-old Trump.",
+        "About 54,000 US military personnel and 2,000 troops are based there.",
+        "Call 555-1987 or +1 202 456 1414; order No. 1998 is pending.",
+        "We sold Sun shares; the team won 3-1.",
+        "The index closed at 1987.5 points, up 2000 points.",
+    ],
+)
+def test_look_alikes_are_not_dates(text: str) -> None:
+    assert find_timexes(text, REUTERS) == []
+
+
+def test_bare_numbers_are_years_only_in_context() -> None:
+    text = "Sales in 1988 were the best since 1980; the 1987 budget cut 1,988 jobs."
+    assert [t.text for t in find_timexes(text, REUTERS)] == ["1988", "1980", "1987"]
+
+
+# -- without a DCT --------------------------------------------------------------------
+
+
+def test_without_dct_only_absolute_dates_get_values() -> None:
+    text = "On Friday, after talks in May 1998 and on Nov. 6, 1998, he left; last week was calm."
+    assert values(text, None) == [("May 1998", "1998-05"), ("Nov. 6, 1998", "1998-11-06")]
+
+
+# -- contract: offsets, order, bounded time ---------------------------------------------
+
+
+def test_offsets_index_the_text_and_do_not_overlap() -> None:
+    text = "On Friday, Feb. 7, the envoys met; yesterday and this morning they met again."
+    found = find_timexes(text, THU)
+    assert found
+    previous_end = 0
+    for timex in found:
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.start >= previous_end
+        previous_end = timex.end
+
+
+DATEISH = [
+    "May",
+    "may",
+    "March",
+    "march",
+    "Friday",
+    "Nov.",
+    "Sept.",
+    "6",
+    "30",
+    "1998",
+    "$14",
+    "10%",
+    "last",
+    "next",
+    "week",
+    "the",
+    "third",
+    "quarter",
+    "fiscal",
+    "ago",
+    "two",
+    "years",
+    "-",
+    ",",
+    ".",
+    "p.m.",
+    "EST",
+    "mid-",
+    "1990s",
+    "'90s",
+    "yesterday",
+    "this",
+    "morning",
+    "to",
+    "will",
+    "said",
+    "nineteen",
+    "ninety-six",
+    "Christmas",
+    "0",
+    "31",
+    "Feb",
+    "29",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.text(max_size=400),
+        st.lists(st.sampled_from(DATEISH), max_size=60).map(" ".join),
+        st.lists(st.sampled_from(DATEISH), max_size=60).map("".join),
+    ),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 1))),
+)
+def test_any_input_is_safe_fast_and_well_formed(text: str, dct: dt.date | None) -> None:
+    began = time.perf_counter()
+    found = find_timexes(text, dct)
+    assert time.perf_counter() - began < 0.5
+    previous_end = 0
+    for timex in found:
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.start >= previous_end
+        assert timex.value
+        previous_end = timex.end

@@ -1,0 +1,80 @@
+"""Reading articles: datelines, JSON lines, identities and clear errors for bad input."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from bot.extract.model import Article
+from bot.news.articles import article_from_text, article_key, read_articles
+from bot.news.dateline import find_dateline
+
+
+def test_seed_dateline_gives_date_and_place() -> None:
+    line = find_dateline(" date 2025-02-06 Tokyo, (APP - UrduPoint) Japanese Prime Minister ...")
+    assert line is not None
+    assert line.dct == date(2025, 2, 6)
+    assert line.place == "Tokyo"
+
+
+def test_wire_dateline_with_and_without_year() -> None:
+    with_year = find_dateline("TOKYO, Sept. 3, 1987 - Japan said ...")
+    assert with_year is not None and with_year.dct == date(1987, 9, 3)
+    assert with_year.place == "Tokyo"
+    # Without a year, the year comes from the text; without one there, no DCT is invented.
+    inferred = find_dateline("LUSAKA, March 15 - Talks began in 1987 and ...")
+    assert inferred is not None and inferred.dct == date(1987, 3, 15)
+    unknown = find_dateline("LUSAKA, March 15 - Talks began.")
+    assert unknown is not None and unknown.dct is None and unknown.place == "Lusaka"
+
+
+def test_agency_dateline_gives_place_only() -> None:
+    line = find_dateline("WASHINGTON (AP) _ The president said ...")
+    assert line is not None and line.place == "Washington" and line.dct is None
+
+
+def test_plain_text_has_no_dateline() -> None:
+    assert find_dateline("The president said on Friday that talks would resume.") is None
+
+
+def test_text_article_takes_dct_from_dateline_unless_given() -> None:
+    result = article_from_text("TOKYO, March 3, 1987 - Ministers met.", "a")
+    assert result.article is not None and result.article.dct == date(1987, 3, 3)
+    given = article_from_text("TOKYO, March 3, 1987 - Ministers met.", "a", date(1987, 3, 4))
+    assert given.article is not None and given.article.dct == date(1987, 3, 4)
+
+
+def test_bad_inputs_get_sentences_not_exceptions(tmp_path) -> None:
+    (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    (tmp_path / "huge.txt").write_bytes(b"a" * 1_000_001)
+    errors = {
+        r.ref.rsplit("/", 1)[-1]: r.error for r in read_articles(tmp_path) if r.error
+    }
+    assert "empty" in errors["empty.txt"]
+    assert "binary" in errors["binary.txt"]
+    assert "UTF-8" in errors["latin1.txt"]
+    assert "limit" in errors["huge.txt"]
+
+
+def test_jsonl_lines_keep_order_and_report_bad_lines(tmp_path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        json.dumps({"id": "one", "text": "Talks.", "published": "1987-03-01T10:00:00"}) + "\n"
+        + "not json\n"
+        + json.dumps({"id": "three", "text": "More.", "dct": "not a date"}) + "\n"
+    )
+    results = list(read_articles(path))
+    assert [r.ref for r in results] == ["one", "a.jsonl:2", "three"]
+    assert results[0].article is not None and results[0].article.dct == date(1987, 3, 1)
+    assert "not valid JSON" in (results[1].error or "")
+    assert "ISO 8601" in (results[2].error or "")
+
+
+def test_article_identity_is_canonical_url_else_folded_text_hash() -> None:
+    a = Article("Talks\nbegin.", url="HTTPS://Example.com/news/1/?utm_source=x#top")
+    b = Article("other text", url="https://example.com/news/1")
+    assert article_key(a) == article_key(b)
+    assert article_key(Article("Talks  begin.")) == article_key(Article("Talks\nbegin."))
+    assert article_key(Article("Talks begin.")) != article_key(Article("Talks ended."))

@@ -1,0 +1,153 @@
+"""``diplobot ingest | timeline | event | export | db`` from the command line, on SQLite."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+import bot.extract.pipeline as pipeline
+from bot.__main__ import main
+from bot.extract.model import Article, Event
+from tests.timeline_helpers import summit
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.db'}"
+
+
+@pytest.fixture
+def scripted(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Event]]:
+    """The extractor the CLI uses, answering from a table keyed by a word of the text."""
+    table: dict[str, list[Event]] = {}
+
+    def extract(article: Article) -> list[Event]:
+        for word, events in table.items():
+            if word in article.text:
+                return [Event.from_json(e.to_json()) for e in events]
+        return []
+
+    monkeypatch.setattr(pipeline, "extract_events", extract)
+    return table
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ingest_twice_then_read_the_timeline(
+    tmp_path: Path, db_url: str, scripted, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scripted["Tokyo"] = [summit("2025-02", "JP", "US", location="Tokyo")]
+    scripted["Friday"] = [summit("2025-02-07", "JP", "US")]
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Leaders will meet in Tokyo next month.")
+    (folder / "b.txt").write_text("The summit is on Friday.")
+    (folder / "empty.txt").write_text("   ")
+
+    code, out, _ = run(capsys, "ingest", str(folder), "--date", "2025-01-20", "--db", db_url)
+    assert code == 1  # one file could not be read
+    assert "2 new, 0 already known, 1 failed" in out
+    assert "1 created, 1 updated" in out
+    assert "empty.txt: the article is empty" in out
+
+    code, out, _ = run(capsys, "ingest", str(folder), "--date", "2025-01-20", "--db", db_url)
+    assert "0 new, 2 already known, 1 failed" in out
+
+    code, out, _ = run(capsys, "timeline", "--country", "JP", "--db", db_url)
+    assert code == 0
+    header, row = out.splitlines()
+    assert "DATE" in header
+    assert "2025-02-07" in row and "Summit: Japan–United States" in row and "Tokyo" in row
+
+    code, out, _ = run(capsys, "timeline", "--json", "--from", "2025-02", "--db", db_url)
+    (line,) = out.splitlines()
+    event = json.loads(line)
+    assert (event["date"], event["sources"], event["participants"]) == ("2025-02-07", 2, ["JP", "US"])
+
+    code, out, _ = run(capsys, "event", str(event["id"]), "--db", db_url)
+    assert code == 0
+    assert "date: 2025-02 -> 2025-02-07" in out
+    assert out.count("said 2025-02") == 2
+
+    code, _, err = run(capsys, "event", "999", "--db", db_url)
+    assert code == 1 and "no event 999" in err
+
+
+def test_ingest_reads_json_lines_from_stdin(
+    db_url: str, scripted, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    scripted["summit"] = [summit("2025-02-07")]
+    lines = [
+        {"id": "1", "text": "A summit on Friday.", "dct": "2025-02-03", "url": "https://x.org/a"},
+        {"id": "2", "text": "The same page again.", "dct": "2025-02-03", "url": "https://X.org/a/"},
+        "not json",
+    ]
+    data = "\n".join(json.dumps(x) if isinstance(x, dict) else x for x in lines)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    code, out, _ = run(capsys, "ingest", "-", "--json", "--db", db_url)
+    summary = json.loads(out)
+    assert summary["articles"] == {"new": 1, "known": 1, "failed": 1}
+    assert summary["events"]["created"] == 1
+    assert "not valid JSON" in summary["failures"][0]["error"]
+
+
+def test_export_ics_keeps_each_date_as_precise_as_it_is(
+    tmp_path: Path, db_url: str, scripted, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scripted["alpha"] = [
+        summit("2025-02-07", "JP", "US"),
+        summit("2025-02-07T10:00-05:00", "CA", "US", type="meeting"),
+        summit("2025-03", "FR", "DE", type="meeting"),
+        summit("2025-W11", "GB", "IE", type="visit", end_date=None),
+        summit("2025-04-01", "IN", "CN", type="agreement", end_date="2025-04-03"),
+    ]
+    (tmp_path / "a.txt").write_text("alpha")
+    run(capsys, "ingest", str(tmp_path / "a.txt"), "--date", "2025-01-20", "--db", db_url)
+
+    out_file = tmp_path / "events.ics"
+    code, _, err = run(capsys, "export", "--ics", str(out_file), "--db", db_url)
+    assert code == 0 and "wrote 5 events" in err
+    calendar = Calendar.from_ical(out_file.read_bytes())
+    got = {
+        str(e["summary"]): (e.decoded("dtstart"), e.decoded("dtend") if "dtend" in e else None)
+        for e in calendar.walk("VEVENT")
+    }
+    from datetime import UTC, date, datetime
+
+    assert got == {
+        "Summit: Japan–United States": (date(2025, 2, 7), date(2025, 2, 8)),
+        "Meeting: Canada–United States": (datetime(2025, 2, 7, 15, 0, tzinfo=UTC), None),
+        "Meeting: France–Germany (date not fixed: 2025-03)": (date(2025, 3, 1), date(2025, 4, 1)),
+        "Visit: Ireland–United Kingdom (date not fixed: 2025-W11)": (
+            date(2025, 3, 10),
+            date(2025, 3, 17),
+        ),
+        "Agreement: China–India": (date(2025, 4, 1), date(2025, 4, 4)),
+    }
+
+    code, _, err = run(
+        capsys, "export", "--ics", str(out_file), "--vague", "skip", "--country", "US",
+        "--db", db_url,
+    )
+    names = [str(e["summary"]) for e in Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")]
+    assert names == ["Summit: Japan–United States", "Meeting: Canada–United States"]
+
+
+def test_db_upgrade_and_bad_urls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'new' / 'x.db'}"
+    code, out, _ = run(capsys, "db", "upgrade", "--db", url)
+    assert code == 0 and "schema at revision 0001 (latest 0001)" in out
+    code, _, err = run(capsys, "db", "current", "--db", "nonsense")
+    assert code == 1 and "is not a database URL" in err
+    code, _, err = run(capsys, "timeline", "--type", "party", "--db", url)
+    assert code == 2 and "unknown event type 'party'" in err

@@ -1,0 +1,60 @@
+"""The shared gold articles through the timeline: the seed article's events export as they should."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from bot.extract.model import Article, Event
+from bot.ics import to_ics
+from bot.news.articles import article_from_json
+from bot.services.timeline_query import TimelineQueries, build_filter
+from bot.timeline import TimelineService
+from storage.db import Database
+from tests.conftest import FakeClock
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture
+def gold(shared_dir: Path) -> list[dict]:
+    path = shared_dir / "events" / "dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"gold file not found at {path}")
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _gold_extractor(gold: list[dict]):
+    by_text = {g["text"]: [Event.from_json(e) for e in g["events"]] for g in gold}
+    return lambda article: list(by_text.get(article.text, []))
+
+
+def test_gold_articles_build_a_timeline_whose_seed_events_export_as_all_day(
+    db: Database, clock: FakeClock, gold: list[dict]
+) -> None:
+    service = TimelineService(db, clock=clock, extractor=_gold_extractor(gold))
+    articles: list[Article] = []
+    for item in gold:
+        read = article_from_json(item, item["id"])
+        assert read.article is not None, read.error
+        articles.append(read.article)
+    results = list(service.ingest_many(articles))
+    assert {r.status for r in results} == {"new"}
+    assert {r.status for r in service.ingest_many(articles)} == {"known"}
+
+    seed = next(g for g in gold if g["id"].startswith("seed"))
+    events = TimelineQueries(db).events(build_filter(start="2025-01", end="2025-02"))
+    expected = {(e["type"], e["date"]) for e in seed["events"]}
+    assert {(e.type, e.date) for e in events} == expected
+
+    calendar = Calendar.from_ical(to_ics(events))
+    for item in calendar.walk("VEVENT"):
+        event = next(e for e in events if f"event-{e.id}@" in str(item["uid"]))
+        start, end = item.decoded("dtstart"), item.decoded("dtend")
+        assert type(start) is date and type(end) is date, "day dates must be all-day events"
+        assert start == event.start_day
+        assert end == event.end_day + timedelta(days=1)
