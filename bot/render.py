@@ -465,8 +465,20 @@ def subscriptions_card(subs: Sequence[SubscriptionLike], *, title: str) -> Card:
     )
 
 
-def card_text(card: Card) -> str:
-    """A card as plain text, for the terminal demo and for logs."""
+_MASKED_LINK = re.compile(r"\[([^\]]*)\]\(<?([^)>]+)>?\)")
+_ESCAPED = re.compile(r"\\([\\*_~|>`#\-\[\]])")
+
+
+def plain_text(text: str) -> str:
+    """Discord markdown as terminal text: no bold or code marks, links as ``title <url>``."""
+    text = _MASKED_LINK.sub(r"\1 <\2>", text)
+    text = text.replace("**", "").replace("`", "")
+    text = re.sub(r"(?<![\\\w])\*([^*\n]+)\*(?!\w)", r"\1", text)
+    return _ESCAPED.sub(r"\1", text).replace("\u200b", "")
+
+
+def card_text(card: Card, *, plain: bool = False) -> str:
+    """A card as text, for the terminal demo (``plain``) and for logs."""
     out = [card.title, "=" * min(len(card.title), 72)]
     if card.description:
         out.append(card.description)
@@ -475,4 +487,5 @@ def card_text(card: Card) -> str:
         out.extend(f"  {line}" for line in value.splitlines())
     if card.footer:
         out.append(f"({card.footer})")
-    return "\n".join(out)
+    text = "\n".join(out)
+    return plain_text(text) if plain else text

@@ -10,7 +10,7 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import ParamSpec, TypeVar
 
 from bot.chat.mapping import event_view
@@ -138,6 +138,28 @@ class ChatBackend:
             return None
         return event_view(detail.event, detail.sources, detail.history)
 
+
+    async def digest_events(
+        self, day: date, days_ahead: int = 7, limit: int = 15
+    ) -> tuple[list[EventView], list[EventView]]:
+        """Events on ``day`` and in the ``days_ahead`` days after it (for a daily digest)."""
+
+        def work() -> tuple[list[EventView], list[EventView]]:
+            today = self.queries.events(TimelineFilter(start=day, end=day, limit=limit))
+            ahead = self.queries.events(
+                TimelineFilter(
+                    start=day + timedelta(days=1),
+                    end=day + timedelta(days=days_ahead),
+                    limit=limit + len(today),
+                )
+            )
+            # A week or a month overlapping today is not "today"; it shows when it begins.
+            today = [r for r in today if r.precision in ("day", "time")]
+            seen = {row.id for row in today}
+            ahead = [r for r in ahead if r.id not in seen and r.start_day > day]
+            return [event_view(r) for r in today], [event_view(r) for r in ahead][:limit]
+
+        return await self._in_thread(work)
 
     async def export_ics(self, filters: TimelineFilter, limit: int) -> tuple[int, bytes]:
         """(number of matching events, up to ``limit + 1`` counted) and the .ics of the first ``limit``."""

@@ -51,6 +51,9 @@ _DELEGATION = re.compile(
 )
 _LEADER_MEETING = re.compile(r"(?<![\w-])(?:meet|meets|met|meeting|talks)(?![\w-])", re.IGNORECASE)
 _AGREED_TO_VERB = re.compile(r"agreed\s+(?:to\s+(?!an?\b|the\b)[a-z]+|that)\b", re.IGNORECASE)
+_NOT_REPORT_TAIL = re.compile(
+    r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
+)
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 
 # Types that need an international context beyond one country.
@@ -64,6 +67,7 @@ class _Trigger:
     start: int
     end: int
     sentence: int
+    year_dated: bool = False  # the nearest date names only a year: too vague, but given
 
 
 @dataclass(slots=True)
@@ -110,7 +114,7 @@ def find_events(article: Article) -> list[Event]:
         for trigger in sentence.triggers:
             when = dates.get(id(trigger))
             if when is None:
-                when = _undated_date(text, sentence, trigger, index, dct, lexicon)
+                when = _undated_date(text, sentence, trigger, index, dct, lexicon, set(dates))
                 if when is None:
                     undated.append((trigger, sentence))
                     continue
@@ -212,6 +216,8 @@ def _reporting_date(text: str, sentence: _Sentence, timex: Timex, lexicon: Event
     if not matches:
         return False
     tail = window[matches[-1].end() :]
+    if _NOT_REPORT_TAIL.search(tail):
+        return False
     return len(_WORD.findall(tail)) <= 4 and not any(
         t.start >= timex.start - len(tail) and t.end <= timex.start for t in sentence.triggers
         if t.type in ("statement",)
@@ -225,6 +231,12 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
         when = event_date_from_timex(timex)
         if when is not None and not _reporting_date(text, sentence, timex, lexicon):
             usable.append((timex, when))
+    for trigger in sentence.triggers:
+        trigger.year_dated = any(
+            event_date_from_timex(t) is None and t.value[:1].isdigit()
+            and _distance(text, trigger, t, lexicon) <= 4
+            for t in sentence.timexes
+        )
     if not usable or not sentence.triggers:
         return {}
     best_for_timex = {
@@ -237,8 +249,14 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
         anchor = _anchor_only(text, sentence, trigger)
         for position, (timex, when) in enumerate(usable):
             distance = _distance(text, trigger, timex, lexicon)
-            if anchor and distance > 2:
+            gap = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
+            if anchor and _tokens_between(text, *gap) > 1:
                 continue
+            if any(
+                other.type != trigger.type and gap[0] <= other.start and other.end <= gap[1]
+                for other in sentence.triggers
+            ):
+                continue  # a trigger of another kind stands between: the date is its own
             if distance <= MAX_ATTACH_DISTANCE and distance <= best_for_timex[id(timex)] + COMPETITION_SLACK:
                 options.append((distance, position, timex, when))
         if not options:
@@ -290,16 +308,22 @@ def _undated_date(
     index: int,
     dct: date | None,
     lexicon: EventLexicon,
+    dated_ids: set[int],
 ) -> EventDate | None:
     """A date for a trigger whose sentence gives none: on-going acts, lead acts, "next few days"."""
-    if dct is None:
+    dated_peer = any(
+        t.type == trigger.type and t is not trigger and id(t) in dated_ids for t in sentence.triggers
+    )
+    if dct is None or trigger.year_dated or dated_peer:
         return None
     body = text[sentence.start : sentence.end]
     if lexicon.near_future.search(body) and lexicon.future.search(body):
         return EventDate(f"{dct:%Y-%m}", None, "month")
     if trigger.type in ("meeting", "summit") and lexicon.ongoing.search(body):
         return EventDate(dct.isoformat(), None, "day")
-    if index == 0 and trigger.type in ("agreement", "meeting", "summit", "sanctions", "tariff"):
+    if index == 0 and trigger.type in (
+        "agreement", "meeting", "summit", "sanctions", "tariff"
+    ):
         window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
         before = text[sentence.start : trigger.end]
         if lexicon.lead_acts.search(window) and not lexicon.future.search(before):
@@ -466,7 +490,9 @@ def _build(
     if not codes:
         return None
     body = text[sentence.start : sentence.end]
-    if kind in _INTERNATIONAL and len(codes | location_codes) < 2 and not (codes & BODY_CODES):
+    sentence_codes = {c for m in sentence.mentions for c in _codes(m)}
+    context = codes | location_codes | sentence_codes
+    if kind in _INTERNATIONAL and len(context) < 2 and not (context & BODY_CODES):
         if not (kind == "meeting" and _DELEGATION.search(body)):
             return None
     confidence = 0.55
@@ -509,9 +535,14 @@ def _inherit(
         if trigger.type not in _INHERITING or not hosts:
             continue
         body = text[sentence.start : sentence.end]
-        same_sentence = [h for h in hosts if sentence.start <= h.start < sentence.end]
-        host: _Candidate | None = same_sentence[0] if same_sentence else None
-        if host is None:
+        host: _Candidate | None = None
+        for candidate_host in hosts:
+            if sentence.start <= candidate_host.start < sentence.end and _same_clause(
+                text, trigger, candidate_host.start, lexicon
+            ):
+                host = candidate_host
+                break
+        if host is None and not trigger.year_dated:
             mentioned_places = {
                 m.name for m in sentence.mentions
                 if m.kind in ("capital", "city") and 0 <= trigger.start - m.end <= 2
@@ -538,6 +569,15 @@ def _inherit(
             candidate.status = host.status
         found.append(candidate)
     return found
+
+
+def _same_clause(text: str, trigger: _Trigger, other: int, lexicon: EventLexicon) -> bool:
+    """No clause break, subordinator or reporting verb between a trigger and another position."""
+    low, high = sorted((trigger.start, other))
+    gap = text[low:high]
+    return not (
+        _STRONG_BREAK.search(gap) or lexicon.clause_breaks.search(gap) or lexicon.reporting.search(gap)
+    )
 
 
 def _expand(candidates: list[_Candidate]) -> list[_Candidate]:

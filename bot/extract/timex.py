@@ -136,13 +136,17 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-_AGAINST_TENSE = 3
-"""A date on the wrong side of the DCT for the clause's tense counts this much farther."""
+_AGAINST_SURE_TENSE = 20
+_AGAINST_GUESSED_TENSE = 3
+_UNDECIDED_FUTURE = 2
+"""Weights on the distance of a date on the wrong side of the DCT for the clause:
+a sure tense (will, said) all but rules it out, a guessed one (-ed) triples it, and
+with no cue at all a future date counts double, as news mostly reports the past."""
 
 
 def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
     """Year of a month (and day) named without one: the nearest occurrence to the DCT,
-    where occurrences against the clause's tense count ``_AGAINST_TENSE`` times farther.
+    with occurrences against the clause's tense made farther.
 
     "in December" said in February is last December; "from January 1" written in
     October is next January; a past verb tips a date four months ahead into last year.
@@ -153,7 +157,9 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
         when = dt.date(year, month, min(day, last))
         cost = float(abs((when - dct).days))
         if (direction < 0 and when > dct) or (direction > 0 and when < dct):
-            cost *= _AGAINST_TENSE
+            cost *= _AGAINST_SURE_TENSE if abs(direction) > 1 else _AGAINST_GUESSED_TENSE
+        elif direction == 0 and when > dct:
+            cost *= _UNDECIDED_FUTURE
         if cost < best_cost:
             best_year, best_cost = year, cost
     return best_year

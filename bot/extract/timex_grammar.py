@@ -32,7 +32,10 @@ _B = r"(?<![\w$£€#@/.-])"  # left edge: not inside a word, number, id, url or
 MODS = r"(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|early|mid|late)"
 PART = r"(?i:morning|afternoon|evening|night)"
 REL_DAY = r"(?i:today|tonight|yesterday|tomorrow)"
-UNIT = r"(?i:fiscal\s+year|weekend|week|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)"
+UNIT = (
+    r"(?i:fiscal\s+year|weekend|week|month|year|quarter|decade|century"
+    r"|spring|summer|fall|autumn|winter)"
+)
 QORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 
 KINDS: list[tuple[str, str]] = [
@@ -75,7 +78,8 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "half",
-        rf"""(?:(?i:the|its)\s+)?(?P<hord>(?i:first|second|last|latter))[- ](?:(?i:two)\s+quarters|(?i:half))(?![\w-])
+        rf"""(?:(?i:the|its)\s+)?(?P<hord>(?i:first|second|last|latter))[- ]
+        (?:(?i:two)\s+quarters|(?i:half))(?![\w-])
         (?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?(?P<hyear>{YEAR_NUM})|(?P<hrel>(?i:this|last|next))\s+year|(?i:the\s+year)))?""",
     ),
     (
