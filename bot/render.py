@@ -295,7 +295,8 @@ def event_card(event: EventView, *, timestamps: bool = True) -> Card:
     if event.history:
         lines = [_history_line(c, timestamps=timestamps) for c in event.history[-10:]]
         fields.append(("History", _join_within(lines, FIELD_VALUE_LIMIT)))
-    evidence = next((s.evidence for s in event.sources if s.evidence), "")
+    # The latest report's words: the one that gave the event its current state.
+    evidence = next((s.evidence for s in reversed(event.sources) if s.evidence), "")
     description = f"> {clip(escape(evidence), 600)}" if evidence else ""
     return Card(
         title=f"#{event.id} · {event_title(event)}",

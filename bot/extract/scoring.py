@@ -84,7 +84,8 @@ def score_article(
     for g in gold_events:
         # Prefer a candidate with the same status so status accuracy is not penalised by order.
         candidates = [
-            i for i, s in enumerate(system_events)
+            i
+            for i, s in enumerate(system_events)
             if i not in used and _matches(g, s, month_only=month_only)
         ]
         if not candidates:

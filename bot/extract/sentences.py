@@ -6,10 +6,10 @@ import re
 
 # Abbreviations whose period does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen col lt sgt capt rep sen gov st jr sr co corp inc ltd plc bros
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    no nos vol pp ed est approx dept univ assn ave blvd ft mt vs etc al fig e.g i.e u.s u.k u.n
-    a.m p.m""".split()
+    """mr mrs ms dr prof gen col lt sgt capt rep sen gov st jr sr co corp inc ltd plc bros jan
+    feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vol pp ed est approx dept univ assn ave blvd ft mt vs etc al fig e.g i.e u.s u.k
+    u.n a.m p.m""".split()
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}|\n(?=- )")
 _CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])")

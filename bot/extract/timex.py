@@ -144,7 +144,7 @@ a sure tense (will, said) all but rules it out, a guessed one (-ed) triples it, 
 with no cue at all a future date counts double, as news mostly reports the past."""
 
 
-def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
+def _nearest_year(month: int, day: int, dct: dt.date, direction: int, *, exact: bool) -> int:
     """Year of a month (and day) named without one: the nearest occurrence to the DCT,
     with occurrences against the clause's tense made farther.
 
@@ -168,11 +168,11 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
 def _month_year(month: int, dct: dt.date, direction: int) -> int:
     if month == dct.month:
         return dct.year
-    return _nearest_year(month, 15, dct, direction)
+    return _nearest_year(month, 15, dct, direction, exact=False)
 
 
 def _day_year(month: int, day: int, dct: dt.date, direction: int) -> int:
-    return _nearest_year(month, day, dct, direction)
+    return _nearest_year(month, day, dct, direction, exact=True)
 
 
 def _year_of_weekday(weekday: int, month: int, day: int, dct: dt.date) -> int:
@@ -217,6 +217,10 @@ def _zone_offset(zone: str, day: dt.date, hour: int, minute: int) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+_QUARTER_REACH = 2000
+"""How far (in characters) a quarter keeps being the topic for 'a year earlier'."""
+
+
 class _Resolver:
     """Resolves one document's candidates in order; remembers the last calendar anchor."""
 
@@ -224,10 +228,18 @@ class _Resolver:
         self.text = text
         self.dct = dct
         self.anchor: str | None = None
+        self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
 
     # -- helpers -------------------------------------------------------------
     def direction(self, start: int, end: int) -> int:
         return clause_direction(self.text, start, end)
+
+    def _quarter_a_year_before(self, start: int) -> str | None:
+        """'a year earlier' in an earnings story: the quarter under discussion, a year back."""
+        if self.quarter_anchor is None or start - self.quarter_anchor[1] > _QUARTER_REACH:
+            return None
+        value = self.quarter_anchor[0]
+        return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
     def _shift_anchor_year(self, years: int) -> str | None:
         """Same granularity as the last calendar anchor, ``years`` back."""
@@ -388,17 +400,19 @@ class _Resolver:
         current = f"{dct.year:04d}-Q{_quarter(dct.month)}"
         y, mth = _add_months(dct.year, dct.month, -3)
         previous = f"{y:04d}-Q{_quarter(mth)}"
-        anchor_q = self.anchor if self.anchor and "Q" in self.anchor else None
+        anchor_q = None
+        if self.quarter_anchor and start - self.quarter_anchor[1] <= _QUARTER_REACH:
+            anchor_q = self.quarter_anchor[0]
         if "ago" in qa or "earlier" in qa or "before" in qa or m["qago2"]:
             base = anchor_q or previous
             return _Resolved(f"{int(base[:4]) - 1:04d}{base[4:]}")
         if qa in ("current", "this") or m["det"].lower() == "this":
-            return _Resolved(current)
+            return _Resolved(current, anchor=True)
         if qa in ("latest", "last", "previous", "past", "preceding", "most recent", "recent"):
-            return _Resolved(previous if unit == "quarter" or not anchor_q else anchor_q)
-        if unit == "quarter" and qa == "latest fiscal":
-            return _Resolved(previous)
-        return _Resolved(anchor_q or previous)
+            if unit == "quarter" or not anchor_q:
+                return _Resolved(previous, anchor=True)
+            return _Resolved(anchor_q)
+        return _Resolved(anchor_q or previous, anchor=anchor_q is None)
 
     def fiscal(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         if m["year"]:
@@ -406,6 +420,8 @@ class _Resolver:
             return _Resolved(f"{year:04d}", anchor=True) if year else None
         if self.dct is None:
             return None
+        if m["fthe"]:
+            return _Resolved(f"{self.dct.year:04d}")
         mod = m["fmod"].lower()
         delta = {"last": -1, "previous": -1, "latest": 0, "next": 1, "coming": 1, "new": 1}.get(
             mod, 0
@@ -557,6 +573,8 @@ class _Resolver:
         if m["ye"]:
             return _Resolved(f"{dct.year:04d}")
         unit = m["unit"].lower()
+        if not m["pre"] and unit in ("year", "day"):
+            return None  # "the year" alone is mostly a duration or a generic mention
         if unit == "year":
             return _Resolved(f"{dct.year:04d}")
         if unit == "month":
@@ -587,15 +605,15 @@ class _Resolver:
             if unit != "year":
                 return None
             if n == 1:
-                shifted = self._shift_anchor_year(-sign)
+                shifted = (sign < 0 and self._quarter_a_year_before(start)) or (
+                    self._shift_anchor_year(-sign)
+                )
                 if shifted:
                     return _Resolved(shifted)
         elif unit == "year" and n == 1:
-            anchor = self.anchor
-            if anchor and ("Q" in anchor or "H" in anchor):
-                shifted = self._shift_anchor_year(1)
-                if shifted:
-                    return _Resolved(shifted)
+            shifted = self._quarter_a_year_before(start)
+            if shifted:
+                return _Resolved(shifted)
         if unit == "day":
             return _Resolved((dct + dt.timedelta(days=sign * n)).isoformat())
         if unit == "week":
@@ -685,7 +703,7 @@ class _Resolver:
                 return None
             if before.rstrip(".") in NOT_YEAR_BEFORE or before.endswith(("$", "#")):
                 return None
-            if after in _YEAR_BAD_NEXT or after.startswith(("%", "-")):
+            if after in _YEAR_BAD_NEXT or after.startswith("%"):
                 return None
             if prev_char in "-/:+" and prev_char:
                 return None
@@ -712,7 +730,7 @@ class _Resolver:
         return _Resolved("PRESENT_REF")
 
     def yearago_adj(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
-        shifted = self._shift_anchor_year(1)
+        shifted = self._quarter_a_year_before(start) or self._shift_anchor_year(1)
         if shifted:
             return _Resolved(shifted)
         if self.dct is None:
@@ -788,6 +806,8 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             continue
         if resolved.anchor:
             resolver.anchor = resolved.value
+            if resolved.value[4:6] in ("-Q", "-H"):
+                resolver.quarter_anchor = (resolved.value, start)
         found.append(
             Timex(start, end, scan[start:end], resolved.type, resolved.value, resolved.end_value)
         )

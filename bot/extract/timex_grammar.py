@@ -77,6 +77,13 @@ KINDS: list[tuple[str, str]] = [
         (?:\s+(?P<qago2>(?i:a\s+year\s+ago|a\s+year\s+earlier|last\s+year)))?""",
     ),
     (
+        "decade",
+        r"""(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late|last\s+half\s+of\s+the|first\s+half\s+of\s+the))\s*-?\s*)?
+        (?P<dec>(?:1[0-9]|20)\d0'?s|'\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])
+        |(?:(?i:the)\s+)?(?P<cent>\d{1,2}(?:st|nd|rd|th))[- ](?i:century)
+        |(?P<decrel>(?i:the\s+last|the\s+past|this|the\s+previous|last))\s+(?i:decade)""",
+    ),
+    (
         "half",
         rf"""(?:(?i:the|its)\s+)?(?P<hord>(?i:first|second|last|latter))[- ]
         (?:(?i:two)\s+quarters|(?i:half))(?![\w-])
@@ -92,14 +99,8 @@ KINDS: list[tuple[str, str]] = [
     (
         "fiscal",
         rf"""(?:(?i:the\s+)?(?P<fmod>(?i:latest|current|last|previous|next|coming|this|new))\s+(?i:fiscal\s+year)(?![\w-]))
-        |(?:(?i:fiscal)(?:\s+year)?\s*(?P<year>{YEAR_NUM}|'\d\d))""",
-    ),
-    (
-        "decade",
-        r"""(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late|last\s+half\s+of\s+the|first\s+half\s+of\s+the))\s*-?\s*)?
-        (?P<dec>(?:1[0-9]|20)\d0'?s|'\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])
-        |(?:(?i:the)\s+)?(?P<cent>\d{1,2}(?:st|nd|rd|th))[- ](?i:century)
-        |(?P<decrel>(?i:the\s+last|the\s+past|this|the\s+previous|last))\s+(?i:decade)""",
+        |(?:(?i:fiscal)(?:\s+year)?\s*(?P<year>{YEAR_NUM}|'\d\d))
+        |(?P<fthe>(?i:the\s+(?:full|fiscal|whole|entire)\s+year))(?![\w-])""",
     ),
     (
         "season",
@@ -119,6 +120,10 @@ KINDS: list[tuple[str, str]] = [
         rf"""(?:(?P<pre>(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of|mid))\s*-?\s*)?
         (?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+current|the\s+same|this|next|last|past|previous|coming|following|current))\s+
         (?P<unit>{UNIT})(?![\w-])(?!'s\s+(?:first|second|third|fourth))""",
+    ),
+    (
+        "year_spelled",
+        rf"""(?:(?P<the>(?i:the\s+year))\s+)?(?P<sy>{SPELLED_YEAR})""",
     ),
     (
         "the_unit",
@@ -149,10 +154,6 @@ KINDS: list[tuple[str, str]] = [
         (?P<wd>{WEEKDAY_FULL})(?![a-z])(?:\s+(?P<part>{PART})(?![\w-]))?""",
     ),
     (
-        "year_spelled",
-        rf"""(?:(?P<the>(?i:the\s+year))\s+)?(?P<sy>{SPELLED_YEAR})""",
-    ),
-    (
         "year",
         rf"""(?:(?P<mod>{MODS}|(?i:the\s+year|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s*-?\s*)?(?P<year>{YEAR_NUM})
         (?:\s+(?P<tail>(?i:or\s+later|and\s+beyond|or\s+beyond)))?""",
@@ -163,10 +164,10 @@ KINDS: list[tuple[str, str]] = [
           |more\s+recently|until\s+recently|recently|lately
           |(?:in\s+)?recent\s+(?:days|weeks\s+and\s+months|weeks|months|years|decades|times)
           |the\s+near\s+future|the\s+distant\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term
-          |the\s+past|soon
+          |the\s+past(?!\s+(?:\d|(?:few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|quarter|day)s?\b))
           |(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|future\s+(?:quarters|years)
           |past\s+years|the\s+(?:last|past)\s+(?:few|several)\s+(?:days|weeks|months|years|quarters)
-          |a\s+later\s+date|as\s+soon\s+as\s+possible|recent|current))(?![\w-])""",
+          |a\s+later\s+date|as\s+soon\s+as\s+possible|current))(?![\w-])""",
     ),
     ("yearago_adj", r"""(?P<ya>(?i:year-earlier|year-ago))(?![\w-])"""),
     (

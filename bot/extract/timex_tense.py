@@ -21,12 +21,37 @@ from bot.extract.timex_lexicon import (
 )
 
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n")
+_SENTENCE_END = re.compile(r"(\w*)[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov lt col capt sgt prof vs no
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+    sat sun u.s calif conn mass wash va pa ill fla""".split()
+)
+_PREPOSITION_HINT = {
+    "from": 1,
+    "until": 1,
+    "till": 1,
+    "starting": 1,
+    "beginning": 1,
+    "effective": 1,
+    "since": -1,
+}
+_REPORTING = frozenset(
+    ["said", "says", "say", "told", "announced", "reported", "added", "stated", "noted"]
+)
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
 _BEFORE_CHARS = 160
 _AFTER_CHARS = 100
 _MAX_WORDS_BEFORE = 14
 _MAX_WORDS_AFTER = 8
+
+
+def _ends_sentence(match: re.Match[str]) -> bool:
+    """A full stop after an initial ("P. Davison") or an abbreviation does not end a sentence."""
+    word = match.group(1)
+    if word is None:
+        return True  # a blank line
+    return len(word) > 1 and word.lower() not in _ABBREVIATIONS
 
 
 def _cue(words: list[str], i: int, *, before: bool) -> tuple[int, int]:
@@ -45,10 +70,14 @@ def _cue(words: list[str], i: int, *, before: bool) -> tuple[int, int]:
         if word.endswith("ed") and previous not in AUX_BE:
             return 1, -1
         return 0, 0
+    if previous in ("is", "are", "am") and word.endswith("ing") and len(word) > 5:
+        return 1, 1  # "is calling for the redemption on Dec. 7"
     if previous in AUX_BE:
         return 0, 0  # "be signed", "is expected": the auxiliary decides
     if word in IRREGULAR_PAST:
         return 2, -1
+    if word in ("has", "have"):
+        return 1, -1  # present perfect: "have come down from the middle of October"
     if len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED:
         return 1, -1
     if before and word in PRESENT_EVENT_VERBS and previous not in DETERMINERS:
@@ -65,6 +94,8 @@ def _decide(words: list[str], order: range, *, before: bool) -> int:
         if words[i].lower() in _CLAUSE_STOP:
             break
         strength, direction = _cue(words, i, before=before)
+        if strength == 2 and weak and words[i].lower() in _REPORTING:
+            return weak  # "said it is calling for ... on Dec. 7": the reported verb decides
         if strength == 2 or (strength and not before):
             return strength * direction
         if strength == 1 and not weak:
@@ -77,16 +108,20 @@ def clause_direction(text: str, start: int, end: int) -> int:
     future, 0 undecided; magnitude 2 for a sure cue (will, said), 1 for a guess."""
     lo = max(0, start - _BEFORE_CHARS)
     before = text[lo:start]
-    boundaries = list(_SENTENCE_END.finditer(before))
+    boundaries = [b for b in _SENTENCE_END.finditer(before) if _ends_sentence(b)]
     if boundaries:
         before = before[boundaries[-1].end() :]
-    words = _WORDS.findall(before)[-_MAX_WORDS_BEFORE:]
+    words = before_words = _WORDS.findall(before)[-_MAX_WORDS_BEFORE:]
     direction = _decide(words, range(len(words) - 1, -1, -1), before=True)
     if direction:
         return direction
     after = text[end : end + _AFTER_CHARS]
-    stop = _SENTENCE_END.search(after)
+    stop = next((b for b in _SENTENCE_END.finditer(after) if _ends_sentence(b)), None)
     if stop is not None:
         after = after[: stop.start()]
     words = _WORDS.findall(after)[:_MAX_WORDS_AFTER]
-    return _decide(words, range(len(words)), before=False)
+    direction = _decide(words, range(len(words)), before=False)
+    if direction or not before_words:
+        return direction
+    # No verb decides: a preposition opening a period still hints ("from August 6").
+    return _PREPOSITION_HINT.get(before_words[-1].lower(), 0)

@@ -106,9 +106,9 @@ def article_from_text(
 
 
 def article_from_json(obj: object, ref: str, dct: date | None = None) -> ArticleResult:
-    """One JSON-lines object: ``id``, ``text``, ``dct`` or ``published``, optional title/url/source."""
+    """One JSON-lines object: ``id``, ``text``, ``dct`` or ``published``; title/url/source optional."""
     if not isinstance(obj, dict):
-        return ArticleResult(ref, None, "the line is not a JSON object with a \"text\" field")
+        return ArticleResult(ref, None, 'the line is not a JSON object with a "text" field')
     ref = str(obj.get("id") or ref)
     text = obj.get("text")
     if not isinstance(text, str):
@@ -127,7 +127,9 @@ def article_from_json(obj: object, ref: str, dct: date | None = None) -> Article
     )
 
 
-def iter_jsonl(lines: Iterable[bytes], name: str, dct: date | None = None) -> Iterator[ArticleResult]:
+def iter_jsonl(
+    lines: Iterable[bytes], name: str, dct: date | None = None
+) -> Iterator[ArticleResult]:
     """Each non-blank line of a JSON-lines stream, with its line number in ``ref`` on errors."""
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -139,7 +141,9 @@ def iter_jsonl(lines: Iterable[bytes], name: str, dct: date | None = None) -> It
         try:
             obj = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as exc:
-            yield ArticleResult(ref, None, f"line {number} is not valid JSON ({exc}); fix or drop it")
+            yield ArticleResult(
+                ref, None, f"line {number} is not valid JSON ({exc}); fix or drop it"
+            )
             continue
         yield article_from_json(obj, ref, dct)
 
@@ -159,7 +163,8 @@ def read_articles(
     path = Path(source)
     if path.is_dir():
         files = sorted(
-            p for p in path.rglob("*")
+            p
+            for p in path.rglob("*")
             if p.is_file() and (p.suffix.lower() in JSONL_SUFFIXES | {".txt", ".text"})
         )
         for file in files:
@@ -176,7 +181,8 @@ def read_articles(
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         yield ArticleResult(
-            str(path), None,
+            str(path),
+            None,
             f"the article is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit; "
             "split it or pass only the article's text",
         )
@@ -184,7 +190,9 @@ def read_articles(
     yield from _read_blob(path.read_bytes(), str(path), dct, False)
 
 
-def _read_blob(data: bytes, ref: str, dct: date | None, jsonl: bool | None) -> Iterator[ArticleResult]:
+def _read_blob(
+    data: bytes, ref: str, dct: date | None, jsonl: bool | None
+) -> Iterator[ArticleResult]:
     if jsonl is None:
         jsonl = data.lstrip()[:1] == b"{"
     if jsonl:
@@ -201,12 +209,14 @@ def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no fragment, no tracking parameters, no trailing slash."""
     parts = urlsplit(url.strip())
     query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not k.lower().startswith(_TRACKING_PARAMS)
     ]
     host = (parts.hostname or "").lower()
     if parts.port and not (
-        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+        (parts.scheme == "http" and parts.port == 80)
+        or (parts.scheme == "https" and parts.port == 443)
     ):
         host = f"{host}:{parts.port}"
     path = parts.path.rstrip("/") or "/"

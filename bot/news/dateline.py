@@ -13,8 +13,19 @@ from dataclasses import dataclass
 from datetime import date
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
@@ -29,7 +40,9 @@ _WIRE_FORM = re.compile(
     r"\A\s*" + _PLACE + r",\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?:,\s+(?P<year>\d{4}))?"
     r"\s*(?:\([A-Za-z ]{1,30}\)\s*)?[-_\u2013\u2014]"
 )
-_AGENCY_FORM = re.compile(r"\A\s*" + _PLACE + r",?\s+\((?:AP|Reuters|AFP|UPI|Bloomberg)\)\s*[-_\u2013\u2014]")
+_AGENCY_FORM = re.compile(
+    r"\A\s*" + _PLACE + r",?\s+\((?:AP|Reuters|AFP|UPI|Bloomberg)\)\s*[-_\u2013\u2014]"
+)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 

@@ -34,13 +34,16 @@ def insert_if_new(
     source: str = "",
     url: str | None = None,
     published: date | None = None,
+    event_count: int = 0,
 ) -> int | None:
     """Insert the article and return its id, or None when its key is already stored.
 
     The unique key decides, so two processes ingesting the same article at once store it once.
+    Runs as a Core statement on the session's connection: this is the hot path of a bulk ingest.
     """
+    table = ArticleRow.__table__
     stmt = (
-        insert_ignore(session, ArticleRow)
+        insert_ignore(session, table)
         .values(
             key=key,
             ref=ref[:300],
@@ -49,11 +52,11 @@ def insert_if_new(
             url=url[:2000] if url else None,
             published=published,
             ingested_at=ingested_at,
-            event_count=0,
+            event_count=event_count,
         )
-        .returning(ArticleRow.id)
+        .returning(table.c.id)
     )
-    return session.execute(stmt).scalar_one_or_none()
+    return session.connection().execute(stmt).scalar_one_or_none()
 
 
 def get_by_key(session: Session, key: str) -> ArticleRow | None:

@@ -63,14 +63,16 @@ def link_exists(session: Session, event_id: int, article_id: int) -> bool:
     return session.get(EventArticle, (event_id, article_id)) is not None
 
 
-def reported_dates(session: Session, event_id: int) -> list[tuple[str, str | None]]:
-    """The dates (and end dates) the event's articles gave, as they gave them."""
+def reported_dates(
+    session: Session, event_ids: Sequence[int]
+) -> list[tuple[int, str, str | None]]:
+    """(event id, date, end date) as each linked article gave them, for these events."""
     rows = session.execute(
-        select(EventArticle.date, EventArticle.end_date)
-        .where(EventArticle.event_id == event_id)
+        select(EventArticle.event_id, EventArticle.date, EventArticle.end_date)
+        .where(EventArticle.event_id.in_(list(event_ids)))
         .distinct()
     )
-    return [(d, e) for d, e in rows]
+    return [(i, d, e) for i, d, e in rows]
 
 
 def source_confidences(session: Session, event_id: int) -> list[tuple[str, float]]:

@@ -82,8 +82,9 @@ def test_year_only_dates_are_left_out() -> None:
 
 
 def test_lead_sentence_signing_without_date_happened_on_the_dct() -> None:
-    events = events_of("Jordan and Sudan signed a barter trade agreement, officials said.",
-                       date(1987, 3, 19))
+    events = events_of(
+        "Jordan and Sudan signed a barter trade agreement, officials said.", date(1987, 3, 19)
+    )
     assert [(e["date"], e["participants"], e["status"]) for e in events] == [
         ("1987-03-19", ["JO", "SD"], "occurred")
     ]
@@ -124,10 +125,6 @@ def test_no_dct_only_absolute_dates() -> None:
 def test_seed_article_yields_exactly_its_gold_events() -> None:
     first = json.loads(require(DEV_EVENTS).read_text(encoding="utf-8").splitlines()[0])
     article = Article(text=first["text"], dct=date.fromisoformat(first["dct"]))
-    got = {
-        (e.type, e.date, tuple(e.participants), e.status) for e in extract_events(article)
-    }
-    want = {
-        (e["type"], e["date"], tuple(e["participants"]), e["status"]) for e in first["events"]
-    }
+    got = {(e.type, e.date, tuple(e.participants), e.status) for e in extract_events(article)}
+    want = {(e["type"], e["date"], tuple(e["participants"]), e["status"]) for e in first["events"]}
     assert got == want

@@ -121,7 +121,7 @@ def test_weekday_with_date_picks_the_year_where_it_fits() -> None:
     ],
 )
 def test_relative_phrases(phrase: str, expected: str) -> None:
-    assert value_of(f"Officials said {phrase} it was so.", REUTERS) == expected
+    assert value_of(f"Officials see {phrase} as key.", REUTERS) == expected
 
 
 def test_iso_weeks() -> None:
@@ -176,7 +176,7 @@ def test_abbreviated_month_without_year_keeps_its_day() -> None:
     ("text", "span", "first", "last"),
     [
         ("talks on Feb 7-9 in Geneva", "Feb 7-9", "2025-02-07", "2025-02-09"),
-        ("held from March 1 to 3", "March 1 to 3", "2025-03-01", "2025-03-03"),
+        ("from March 1 to 3", "March 1 to 3", "2025-03-01", "2025-03-03"),
         ("a summit on March 19-20", "March 19-20", "2025-03-19", "2025-03-20"),
     ],
 )

@@ -49,9 +49,7 @@ def test_bad_inputs_get_sentences_not_exceptions(tmp_path) -> None:
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
     (tmp_path / "huge.txt").write_bytes(b"a" * 1_000_001)
-    errors = {
-        r.ref.rsplit("/", 1)[-1]: r.error for r in read_articles(tmp_path) if r.error
-    }
+    errors = {r.ref.rsplit("/", 1)[-1]: r.error for r in read_articles(tmp_path) if r.error}
     assert "empty" in errors["empty.txt"]
     assert "binary" in errors["binary.txt"]
     assert "UTF-8" in errors["latin1.txt"]
@@ -61,9 +59,11 @@ def test_bad_inputs_get_sentences_not_exceptions(tmp_path) -> None:
 def test_jsonl_lines_keep_order_and_report_bad_lines(tmp_path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text(
-        json.dumps({"id": "one", "text": "Talks.", "published": "1987-03-01T10:00:00"}) + "\n"
+        json.dumps({"id": "one", "text": "Talks.", "published": "1987-03-01T10:00:00"})
+        + "\n"
         + "not json\n"
-        + json.dumps({"id": "three", "text": "More.", "dct": "not a date"}) + "\n"
+        + json.dumps({"id": "three", "text": "More.", "dct": "not a date"})
+        + "\n"
     )
     results = list(read_articles(path))
     assert [r.ref for r in results] == ["one", "a.jsonl:2", "three"]
