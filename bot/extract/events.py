@@ -536,9 +536,9 @@ def _build(
     sentence_codes = {c for m in sentence.mentions for c in _codes(m)}
     context = codes | location_codes | sentence_codes
     international = len(context) >= 2 or bool(context & BODY_CODES)
-    if kind in _INTERNATIONAL and not international:
-        if not (kind == "meeting" and _DELEGATION.search(body)):
-            return None
+    delegation = kind == "meeting" and bool(_DELEGATION.search(body))
+    if kind in _INTERNATIONAL and not international and not delegation:
+        return None
     confidence = 0.55
     confidence += 0.15 if not inherited else 0.0
     confidence += 0.1 if len(codes) >= 2 else 0.0

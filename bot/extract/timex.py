@@ -136,7 +136,7 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-_AGAINST_SURE_TENSE = 20
+_AGAINST_SURE_TENSE = 6
 _AGAINST_GUESSED_TENSE = 3
 _UNDECIDED_FUTURE = 2
 """Weights on the distance of a date on the wrong side of the DCT for the clause:

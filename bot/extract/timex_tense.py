@@ -23,9 +23,7 @@ from bot.extract.timex_lexicon import (
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _SENTENCE_END = re.compile(r"(\w*)[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st jr sr inc corp co ltd gen sen rep gov lt col capt sgt prof vs no
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
-    sat sun u.s calif conn mass wash va pa ill fla""".split()
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "calif", "conn", "mass", "wash", "va", "pa", "ill", "fla"]
 )
 _PREPOSITION_HINT = {
     "from": 1,
@@ -51,7 +49,7 @@ def _ends_sentence(match: re.Match[str]) -> bool:
     word = match.group(1)
     if word is None:
         return True  # a blank line
-    return len(word) > 1 and word.lower() not in _ABBREVIATIONS
+    return word.isdigit() or (len(word) > 1 and word.lower() not in _ABBREVIATIONS)
 
 
 def _cue(words: list[str], i: int, *, before: bool) -> tuple[int, int]:

@@ -106,7 +106,7 @@ def article_from_text(
 
 
 def article_from_json(obj: object, ref: str, dct: date | None = None) -> ArticleResult:
-    """One JSON-lines object: ``id``, ``text``, ``dct`` or ``published``; title/url/source optional."""
+    """One JSON-lines object: ``id``, ``text``, ``dct`` or ``published``; title, url optional."""
     if not isinstance(obj, dict):
         return ArticleResult(ref, None, 'the line is not a JSON object with a "text" field')
     ref = str(obj.get("id") or ref)
