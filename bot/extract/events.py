@@ -46,8 +46,9 @@ _LOCATION_PREPOSITION = re.compile(
 )
 _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
 _DELEGATION = re.compile(
-    r"(?<![\w-])(?:delegations?|ministers|envoys?|ambassadors?|diplomats?|officials|bilateral|"
-    r"foreign|nations|countries|governments|mission|team)(?![\w-])",
+    r"(?<![\w-])(?:delegations?|ministers|envoys?|ambassadors?|diplomats?|bilateral|mission|"
+    r"governments|nations|countries)"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 _LEADER_MEETING = re.compile(r"(?<![\w-])(?:meet|meets|met|meeting|talks)(?![\w-])", re.IGNORECASE)
@@ -342,7 +343,8 @@ def _undated_date(
     body = text[sentence.start : sentence.end]
     if lexicon.near_future.search(body) and lexicon.future.search(body):
         return EventDate(f"{dct:%Y-%m}", None, "month")
-    if trigger.type in ("meeting", "summit") and lexicon.ongoing.search(body):
+    low, high = _clause(text, sentence, trigger, lexicon)
+    if trigger.type in ("meeting", "summit") and lexicon.ongoing.search(text, low, high):
         return EventDate(dct.isoformat(), None, "day")
     if index == 0 and trigger.type in ("agreement", "meeting", "summit", "sanctions", "tariff"):
         window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]

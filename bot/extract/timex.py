@@ -241,6 +241,21 @@ class _Resolver:
         value = self.quarter_anchor[0]
         return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
+    def _next_to_anchor(self, unit: str, delta: int) -> str | None:
+        """'the following year/month/week': one unit after the story's last date."""
+        anchor = self.anchor or ""
+        if not anchor[:4].isdigit():
+            return None
+        year = int(anchor[:4])
+        if unit == "year":
+            return f"{year + delta:04d}"
+        if unit == "month" and len(anchor) >= 7 and anchor[5:7].isdigit():
+            y, mth = _add_months(year, int(anchor[5:7]), delta)
+            return f"{y:04d}-{mth:02d}"
+        if unit == "week" and len(anchor) == 10:
+            return _week(dt.date.fromisoformat(anchor) + dt.timedelta(weeks=delta))
+        return None
+
     def _shift_anchor_year(self, years: int) -> str | None:
         """Same granularity as the last calendar anchor, ``years`` back."""
         anchor = self.anchor
@@ -423,7 +438,7 @@ class _Resolver:
         if m["fthe"]:
             return _Resolved(f"{self.dct.year:04d}")
         mod = m["fmod"].lower()
-        delta = {"last": -1, "previous": -1, "latest": 0, "next": 1, "coming": 1, "new": 1}.get(
+        delta = {"last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1, "new": 1}.get(
             mod, 0
         )
         return _Resolved(f"{self.dct.year + delta:04d}")
@@ -536,6 +551,10 @@ class _Resolver:
             delta = 0
         if rel == "same":
             return None
+        if rel in ("following", "previous"):
+            anaphoric = self._next_to_anchor(unit, delta)
+            if anaphoric:
+                return _Resolved(anaphoric)
         if unit in ("week", "weekend"):
             day = dct + dt.timedelta(weeks=delta)
             if unit == "weekend":
@@ -571,7 +590,9 @@ class _Resolver:
         if dct is None:
             return None
         if m["ye"]:
-            return _Resolved(f"{dct.year:04d}")
+            # The year's last day: "by year-end" is this one, "since year-end" the last one.
+            year = dct.year - 1 if self.direction(start, end) < 0 else dct.year
+            return _Resolved(f"{year:04d}-12-31")
         unit = m["unit"].lower()
         if not m["pre"] and unit in ("year", "day"):
             return None  # "the year" alone is mostly a duration or a generic mention
@@ -722,7 +743,7 @@ class _Resolver:
         if word == "earlier":
             return _Resolved("PAST_REF")
         future = ("future", "soon", "shortly", "coming", "later date", "as soon", "near term")
-        past = ("past", "recent", "previously", "formerly", "lately")
+        past = ("past", "last", "recent", "previously", "formerly", "lately")
         if any(f in word for f in future) or word.endswith("term"):
             return _Resolved("FUTURE_REF")
         if any(p in word for p in past):

@@ -18,13 +18,12 @@ from bot.extract.timex_lexicon import (
     IRREGULAR_PAST,
     NOT_PAST_ED,
     PRESENT_EVENT_VERBS,
+    _words,
 )
 
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _SENTENCE_END = re.compile(r"(\w*)[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n")
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "calif", "conn", "mass", "wash", "va", "pa", "ill", "fla"]
-)
+_ABBREVIATIONS = _words("abbreviations")
 _PREPOSITION_HINT = {
     "from": 1,
     "until": 1,
@@ -78,9 +77,8 @@ def _cue(words: list[str], i: int, *, before: bool) -> tuple[int, int]:
         return 1, -1  # present perfect: "have come down from the middle of October"
     if len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED:
         return 1, -1
-    if before and word in PRESENT_EVENT_VERBS and previous not in DETERMINERS:
-        if previous != "to":
-            return 1, 1
+    if before and word in PRESENT_EVENT_VERBS and previous not in DETERMINERS | {"to"}:
+        return 1, 1
     return 0, 0
 
 
