@@ -166,9 +166,12 @@ class _Builder:
                 bucket.append(entry)
 
 
+_UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"})
+
+
 def _fold(text: str) -> str:
-    """Strip accents: "Côte d'Ivoire" -> "Cote d'Ivoire"."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Strip accents: "Côte d'Ivoire" -> "Cote d'Ivoire", "Yılmaz" -> "Yilmaz"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -283,12 +286,26 @@ def _short_forms(person: dict[str, Any]) -> list[str]:
     return [words[-1]] if len(words) > 1 else []
 
 
+_GIVEN_NAME_HYPHEN = re.compile(r"-([a-z])")
+
+
+def _hyphen_variants(name: str) -> list[str]:
+    """Korean given names are written "Tae-woo", "Tae-Woo" and "Tae Woo"."""
+    if not _GIVEN_NAME_HYPHEN.search(name):
+        return []
+    return [
+        _GIVEN_NAME_HYPHEN.sub(lambda m: "-" + m.group(1).upper(), name),
+        _GIVEN_NAME_HYPHEN.sub(lambda m: " " + m.group(1).upper(), name),
+    ]
+
+
 def _load_people(builder: _Builder, data: dict[str, Any], weak: frozenset[str]) -> None:
     for raw in data.get("people", []):
         code = raw.get("code", "")
         terms = tuple(_term(row, code) for row in raw["terms"])
         person = _Person(raw["name"], code or terms[0].code, terms)
         fulls = [raw["name"], *(a for a in raw.get("aliases", []) if " " in a.strip())]
+        fulls += [v for text in fulls for v in _hyphen_variants(text)]
         shorts = [*_short_forms(raw), *(a for a in raw.get("aliases", []) if " " not in a.strip())]
         for text in fulls:
             builder.add(text, _Entry("person", person.code, person.name, person=person))

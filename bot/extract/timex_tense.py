@@ -36,6 +36,10 @@ _PREPOSITION_HINT = {
 _REPORTING = frozenset(
     ["said", "says", "say", "told", "announced", "reported", "added", "stated", "noted"]
 )
+_AFTER_VERB = DETERMINERS | frozenset(
+    """to from in on at for with by that into over after before up down out off him
+    them it us""".split()
+)
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
 _BEFORE_CHARS = 160
 _AFTER_CHARS = 100
@@ -76,7 +80,8 @@ def _cue(words: list[str], i: int, *, before: bool) -> tuple[int, int]:
     if word in ("has", "have"):
         return 1, -1  # present perfect: "have come down from the middle of October"
     if len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED:
-        return 1, -1
+        # A verb ("changed from", "announced the") rather than an adjective ("preferred shares").
+        return (2 if following in _AFTER_VERB else 1), -1
     if before and word in PRESENT_EVENT_VERBS and previous not in DETERMINERS | {"to"}:
         return 1, 1
     return 0, 0

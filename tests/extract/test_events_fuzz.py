@@ -1,0 +1,40 @@
+"""Whatever the text, extraction returns events within its time bound and never raises."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.extract.model import EVENT_TYPES, STATUSES, Article
+from bot.extract.pipeline import extract_events
+
+NEWSY = [
+    "Trump", "will", "meet", "Ishiba", "in", "Washington", "on", "Friday", "May", "may",
+    "March", "march", "summit", "talks", "signed", "agreement", "tariffs", "sanctions",
+    "election", "postponed", "cancelled", "$14.9", "billion", "68,", "10%", "Sept.", "30",
+    "1987", "next", "week", "last", "month", "the", "G7", "EU", "OPEC", "U.S.", "Japan's",
+    "joint", "statement", "-", "--", ",", ".", "\n", "today", "yesterday", "from", "to",
+    "Feb", "7-9", "mid-April", "said", "Thursday", "(", ")", "\u00a0", "x" * 60,
+]
+dcts = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+texts = st.one_of(
+    st.text(max_size=2000),
+    st.lists(st.sampled_from(NEWSY), max_size=400).map(" ".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, dct=dcts)
+def test_any_text_gives_valid_events_quickly(text: str, dct: date | None) -> None:
+    began = time.perf_counter()
+    events = extract_events(Article(text=text, dct=dct))
+    assert time.perf_counter() - began < 0.5
+    for event in events:
+        assert event.type in EVENT_TYPES
+        assert event.status in STATUSES
+        assert len(event.date) >= 7  # at least month precision: never a bare year
+        assert 0.0 <= event.confidence <= 1.0
+        assert event.participants == sorted(event.participants)
