@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 from discord.utils import escape_markdown, escape_mentions
 

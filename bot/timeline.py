@@ -7,7 +7,8 @@ Rules (each has a test in ``tests/test_timeline_merge.py``):
 - A more precise date replaces a vaguer one, whatever the article's age.
 - A different date is a move only when a side is ``postponed`` (the article says it moved, or
   the stored event awaits its new date), within ``RESCHEDULE_WINDOW_DAYS``; or a new time on
-  the same day.
+  the same day. A date one of the event's articles already gave (a late report of the old
+  date) joins the event without moving it.
 - Moves and status changes come only from an article at least as recent (by its publication
   date) as the newest one already behind the event; on the same day, news of a change
   (postponed, cancelled, occurred) outranks a restated plan. "Scheduled" never overrides
@@ -258,7 +259,9 @@ class TimelineService:
         if spans:
             self._lock_types(session, {e.type for e, _ in spans})
         for extracted, span in spans:
-            result.events.append(self._merge(session, article_id, article.dct, extracted, span, now))
+            result.events.append(
+                self._merge(session, article_id, article.dct, extracted, span, now)
+            )
         session.flush()
         if self._on_changes is not None:
             self._on_changes(session, result)
@@ -386,7 +389,7 @@ class TimelineService:
         session.add(event)
         session.flush()
         assert event.id is not None
-        event_repo.add_participants(session, event.id, codes, span.start)
+        event_repo.add_participants(session, event.id, codes, span.start, span.end)
         session.add(
             EventHistory(
                 event_id=event.id,
@@ -430,12 +433,12 @@ class TimelineService:
                 record("date", event.date, span.text)
             if (extracted.end_date or None) != (event.end_date or None):
                 record("end_date", event.end_date, extracted.end_date)
-            start_moved = span.start != event.start_day
+            span_moved = (span.start, span.end) != (event.start_day, event.end_day)
             event.date, event.precision = span.text, span.precision
             event.start_day, event.end_day, event.start_at = span.start, span.end, span.start_at
             event.end_date = extracted.end_date
-            if start_moved:
-                event_repo.move_participants(session, event.id, span.start)
+            if span_moved:
+                event_repo.move_participants(session, event.id, span.start, span.end)
         if extracted.status != event.status and _status_wins(
             extracted.status, event.status, newer=newer, same_day=same_day, moved=moves
         ):
@@ -445,7 +448,7 @@ class TimelineService:
         if new_codes != event.participant_codes:
             added = [c for c in new_codes if c not in event.participant_codes]
             record("participants", event.participants, " ".join(new_codes))
-            event_repo.add_participants(session, event.id, added, event.start_day)
+            event_repo.add_participants(session, event.id, added, event.start_day, event.end_day)
             event.participants = " ".join(new_codes)
             event.title = event_title(event.type, new_codes)
         if extracted.location and not event.location:

@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.news.articles import read_articles  # noqa: E402
-from bot.timeline import TimelineService  # noqa: E402
-from storage.db import open_database  # noqa: E402
-from storage.repos.events import count_events  # noqa: E402
+from bot.news.articles import read_articles
+from bot.timeline import TimelineService
+from storage.db import open_database
+from storage.repos.events import count_events
 
 
 def one_pass(service: TimelineService, source: str, batch: int) -> tuple[float, Counter, Counter]:
@@ -61,8 +61,9 @@ def main() -> int:
         stored_events = count_events(session)
     for name, (seconds, articles, events) in (("first", first), ("second", second)):
         total = sum(articles.values())
+        rate = total / seconds
         print(
-            f"{name} pass: {total:,} stories in {seconds:.1f} s = {total / seconds:,.0f} stories/s; "
+            f"{name} pass: {total:,} stories in {seconds:.1f} s = {rate:,.0f} stories/s; "
             f"articles {dict(articles)}; events {dict(events)}"
         )
     print(

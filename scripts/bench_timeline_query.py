@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.services.timeline_query import TimelineQueries, build_filter  # noqa: E402
-from scripts.gen_events import participant_codes  # noqa: E402
-from storage.db import open_database  # noqa: E402
-from storage.repos.events import count_events  # noqa: E402
+from bot.services.timeline_query import TimelineQueries, build_filter
+from scripts.gen_events import participant_codes
+from storage.db import open_database
+from storage.repos.events import count_events
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -40,9 +40,18 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
-        "--kind", choices=["country", "type", "status"], default="country",
+        "--kind",
+        choices=["country", "type", "status"],
+        default="country",
         help="which filter to combine with the month",
     )
+    parser.add_argument(
+        "--pick",
+        choices=["weighted", "uniform"],
+        default="weighted",
+        help="choose countries by how often they appear (busy ones often) or uniformly",
+    )
+    parser.add_argument("--limit", type=int, default=500, help="rows per query (CLI default)")
     args = parser.parse_args()
 
     database = open_database(args.db, search_path=args.schema, migrate=False)
@@ -51,7 +60,9 @@ def main() -> int:
         total = count_events(session)
     rng = random.Random(args.seed)
     codes = participant_codes()
-    weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(codes))]
+    weights = [
+        1.0 / (rank + 1) ** 1.1 if args.pick == "weighted" else 1.0 for rank in range(len(codes))
+    ]
 
     def one() -> tuple[float, int]:
         month = f"{rng.randrange(2000, 2030)}-{rng.randrange(1, 13):02d}"
@@ -63,7 +74,7 @@ def main() -> int:
         else:
             extra["statuses"] = [rng.choice(["postponed", "cancelled"])]
         started = time.perf_counter()
-        rows = queries.events(build_filter(start=month, end=month, **extra))
+        rows = queries.events(build_filter(start=month, end=month, limit=args.limit, **extra))
         return (time.perf_counter() - started) * 1000, len(rows)
 
     for _ in range(args.warmup):
@@ -71,7 +82,8 @@ def main() -> int:
     timings, sizes = zip(*(one() for _ in range(args.runs)), strict=True)
     ms = list(timings)
     print(
-        f"{database.dialect}: {total:,} events; {args.runs} queries ({args.kind} + one month): "
+        f"{database.dialect}: {total:,} events; {args.runs} queries ({args.kind} + one month, "
+        f"{args.pick if args.kind == 'country' else 'random'}, limit {args.limit}): "
         f"p50 {percentile(ms, 0.5):.2f} ms, p95 {percentile(ms, 0.95):.2f} ms, "
         f"p99 {percentile(ms, 0.99):.2f} ms, max {max(ms):.2f} ms; "
         f"rows mean {statistics.mean(sizes):.0f}, max {max(sizes)}"

@@ -20,14 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pycountry  # noqa: E402
-from sqlalchemy import func, insert, select  # noqa: E402
+import pycountry
+from sqlalchemy import func, insert, select
 
-from bot.extract.model import EVENT_TYPES, STATUSES  # noqa: E402
-from bot.services.event_dates import parse_event_date  # noqa: E402
-from bot.services.titles import BODY_NAMES, event_title  # noqa: E402
-from storage.db import create_db_engine, open_database  # noqa: E402
-from storage.models import EventParticipant, EventRow  # noqa: E402
+from bot.extract.model import EVENT_TYPES, STATUSES
+from bot.services.event_dates import parse_event_date
+from bot.services.titles import BODY_NAMES, event_title
+from storage.db import create_db_engine, open_database
+from storage.models import EventParticipant, EventRow
 
 FIRST_DAY = date(2000, 1, 1)
 DAYS = (date(2029, 12, 31) - FIRST_DAY).days
@@ -84,7 +84,13 @@ def generate(rng: random.Random, first_id: int, count: int, codes: list[str], we
             "first_seen": now,
             "last_changed": now,
         }
-        yield event, [{"event_id": event_id, "code": c, "start_day": span.start} for c in people]
+        yield (
+            event,
+            [
+                {"event_id": event_id, "code": c, "start_day": span.start, "end_day": span.end}
+                for c in people
+            ],
+        )
 
 
 def ensure_schema(url: str, schema: str | None) -> str | None:

@@ -53,9 +53,9 @@ class EventRow(SQLModel, table=True):
 
     __tablename__ = "event"
     __table_args__ = (
-        Index("ix_event_start_day", "start_day"),
-        Index("ix_event_type_start", "type", "start_day"),
-        Index("ix_event_status_start", "status", "start_day"),
+        Index("ix_event_start_day", "start_day", "end_day"),
+        Index("ix_event_type_start", "type", "start_day", "end_day"),
+        Index("ix_event_status_start", "status", "start_day", "end_day"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -83,14 +83,21 @@ class EventRow(SQLModel, table=True):
 
 
 class EventParticipant(SQLModel, table=True):
-    """One participant code of an event, with the event's start day copied for the country index."""
+    """One participant code of an event, with the event's span copied for the country index.
+
+    ``(code, start_day, end_day, event_id)`` answers "this country's events in this range" in
+    timeline order from the index alone, so a LIMIT stops the scan early.
+    """
 
     __tablename__ = "event_participant"
-    __table_args__ = (Index("ix_event_participant_code_start", "code", "start_day", "event_id"),)
+    __table_args__ = (
+        Index("ix_event_participant_code_span", "code", "start_day", "end_day", "event_id"),
+    )
 
     event_id: int = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
     code: str = Field(primary_key=True, max_length=8)
     start_day: dt.date
+    end_day: dt.date
 
 
 class EventArticle(SQLModel, table=True):

@@ -69,7 +69,11 @@ def test_ingest_twice_then_read_the_timeline(
     code, out, _ = run(capsys, "timeline", "--json", "--from", "2025-02", "--db", db_url)
     (line,) = out.splitlines()
     event = json.loads(line)
-    assert (event["date"], event["sources"], event["participants"]) == ("2025-02-07", 2, ["JP", "US"])
+    assert (event["date"], event["sources"], event["participants"]) == (
+        "2025-02-07",
+        2,
+        ["JP", "US"],
+    )
 
     code, out, _ = run(capsys, "event", str(event["id"]), "--db", db_url)
     assert code == 0
@@ -95,6 +99,7 @@ def test_ingest_reads_json_lines_from_stdin(
     data = "\n".join(json.dumps(x) if isinstance(x, dict) else x for x in lines)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
     code, out, _ = run(capsys, "ingest", "-", "--json", "--db", db_url)
+    assert code == 1  # the line that is not JSON
     summary = json.loads(out)
     assert summary["articles"] == {"new": 1, "known": 1, "failed": 1}
     assert summary["events"]["created"] == 1
@@ -136,8 +141,16 @@ def test_export_ics_keeps_each_date_as_precise_as_it_is(
     }
 
     code, _, err = run(
-        capsys, "export", "--ics", str(out_file), "--vague", "skip", "--country", "US",
-        "--db", db_url,
+        capsys,
+        "export",
+        "--ics",
+        str(out_file),
+        "--vague",
+        "skip",
+        "--country",
+        "US",
+        "--db",
+        db_url,
     )
     names = [str(e["summary"]) for e in Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")]
     assert names == ["Summit: Japan–United States", "Meeting: Canada–United States"]
@@ -146,7 +159,7 @@ def test_export_ics_keeps_each_date_as_precise_as_it_is(
 def test_db_upgrade_and_bad_urls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'new' / 'x.db'}"
     code, out, _ = run(capsys, "db", "upgrade", "--db", url)
-    assert code == 0 and "schema at revision 0001 (latest 0001)" in out
+    assert code == 0 and "schema at revision 0002 (latest 0002)" in out
     code, _, err = run(capsys, "db", "current", "--db", "nonsense")
     assert code == 1 and "is not a database URL" in err
     code, _, err = run(capsys, "timeline", "--type", "party", "--db", url)

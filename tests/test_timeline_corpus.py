@@ -1,4 +1,4 @@
-"""The shared gold articles through the timeline: the seed article's events export as they should."""
+"""Gold articles through the timeline; the seed article's events export as they should."""
 
 from __future__ import annotations
 

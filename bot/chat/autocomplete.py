@@ -17,7 +17,9 @@ def _last_part(current: str) -> tuple[str, str]:
     return (head + ", " if head else ""), tail.strip()
 
 
-async def countries(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+async def countries(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
     head, tail = _last_part(current)
     choices = []
     for country in lookup_countries(tail, limit=_MAX):
@@ -27,7 +29,9 @@ async def countries(interaction: discord.Interaction, current: str) -> list[app_
     return choices
 
 
-async def event_types(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+async def event_types(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
     head, tail = _last_part(current)
     return [
         app_commands.Choice(name=f"{head}{kind}"[:100], value=f"{head}{kind}"[:100])
@@ -36,5 +40,7 @@ async def event_types(interaction: discord.Interaction, current: str) -> list[ap
     ][:_MAX]
 
 
-async def timezones(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+async def timezones(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
     return [app_commands.Choice(name=z, value=z) for z in lookup_timezones(current, limit=_MAX)]

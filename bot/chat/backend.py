@@ -19,8 +19,8 @@ from bot.extract.model import Article
 from bot.ics import to_ics
 from bot.news.articles import article_from_text
 from bot.render import ChangeView, EventView
-from bot.timeline import IngestResult, TimelineService
 from bot.services.timeline_query import TimelineQueries, build_filter
+from bot.timeline import IngestResult, TimelineService
 from storage.db import Database
 from storage.repos.events import TimelineFilter
 
@@ -138,7 +138,6 @@ class ChatBackend:
             return None
         return event_view(detail.event, detail.sources, detail.history)
 
-
     async def digest_events(
         self, day: date, days_ahead: int = 7, limit: int = 15
     ) -> tuple[list[EventView], list[EventView]]:
@@ -162,7 +161,7 @@ class ChatBackend:
         return await self._in_thread(work)
 
     async def export_ics(self, filters: TimelineFilter, limit: int) -> tuple[int, bytes]:
-        """(number of matching events, up to ``limit + 1`` counted) and the .ics of the first ``limit``."""
+        """How many events match (counted up to ``limit + 1``) and the .ics of the first ``limit``."""
 
         def work() -> tuple[int, bytes]:
             rows = self.queries.events(replace(filters, limit=limit + 1, offset=0))
@@ -180,7 +179,7 @@ class ChatBackend:
         source: str = "",
         dct: date | None = None,
     ) -> Article:
-        """Pasted text as an article (DCT from ``dct`` or a dateline); refuses empty or binary text."""
+        """Pasted text as an article (DCT from ``dct`` or a dateline); empty text is refused."""
         read = article_from_text(text, ref, dct, title=title, source=source)
         if read.article is None:
             raise UserInputError(_sentence(f"I could not use that text: {read.error}"))
@@ -196,7 +195,9 @@ class ChatBackend:
                 "with the text option."
             )
 
-    async def article_from_url(self, url: str, *, title: str = "", dct: date | None = None) -> Article:
+    async def article_from_url(
+        self, url: str, *, title: str = "", dct: date | None = None
+    ) -> Article:
         self.check_url(url)
         assert self.fetch_article is not None
         return await self.fetch_article(url.strip(), title, dct)

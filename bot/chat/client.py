@@ -32,7 +32,7 @@ def intents() -> discord.Intents:
 
 
 class DiplobotMixin:
-    """What both the plain and the sharded client do; ``services`` comes from the composition root."""
+    """What the plain and the sharded client share; ``services`` come from the composition root."""
 
     services: BotServices
     http_session: aiohttp.ClientSession | None
@@ -67,7 +67,9 @@ class DiplobotMixin:
 class Diplobot(DiplobotMixin, commands.Bot):
     """One gateway connection."""
 
-    def __init__(self, services: BotServices, *, sync_on_start: bool = True, **options: Any) -> None:
+    def __init__(
+        self, services: BotServices, *, sync_on_start: bool = True, **options: Any
+    ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents(),

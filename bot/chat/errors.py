@@ -29,7 +29,9 @@ def user_message(error: app_commands.AppCommandError) -> str | None:
     if isinstance(original, UserInputError):
         return str(original)
     if isinstance(error, app_commands.MissingPermissions):
-        names = ", ".join(_PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in error.missing_permissions)
+        names = ", ".join(
+            _PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in error.missing_permissions
+        )
         return (
             f"You need the {names} permission to change this server's subscriptions, "
             "feeds or settings. Ask a moderator to run this command."
@@ -62,9 +64,7 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     if interaction.response.is_done():
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
     else:
-        await interaction.response.send_message(
-            text, ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 async def on_app_command_error(
@@ -75,7 +75,9 @@ async def on_app_command_error(
     if message is None:
         original = getattr(error, "original", error)
         log.error(
-            "unexpected error in %s", _context(interaction), exc_info=(type(original), original, original.__traceback__)
+            "unexpected error in %s",
+            _context(interaction),
+            exc_info=(type(original), original, original.__traceback__),
         )
         message = UNEXPECTED
     try:

@@ -13,7 +13,9 @@ def event_view(
     sources: Sequence[tuple[EventArticle, ArticleRow]] = (),
     history: Sequence[EventHistory] = (),
 ) -> EventView:
-    titles = {article.id: (article.title or article.source or article.ref) for _, article in sources}
+    titles = {
+        article.id: (article.title or article.source or article.ref) for _, article in sources
+    }
     return EventView(
         id=int(row.id or 0),
         type=row.type,

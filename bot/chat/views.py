@@ -8,10 +8,10 @@ from typing import Any
 import discord
 
 from bot.chat.backend import ChatBackend, TimelinePage, describe
-from storage.repos.events import TimelineFilter
 from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.chat.errors import UNEXPECTED, send_ephemeral
 from bot.render import timeline_card
+from storage.repos.events import TimelineFilter
 
 log = logging.getLogger("diplobot.chat")
 PAGE_SIZE = 10
@@ -46,7 +46,9 @@ class TimelinePager(discord.ui.View):
         )
 
     @discord.ui.button(label="Previous", emoji="◀️", custom_id="timeline:previous")
-    async def previous(self, interaction: discord.Interaction, _button: discord.ui.Button[Any]) -> None:
+    async def previous(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Any]
+    ) -> None:
         await self._show(interaction, max(1, self.page.page - 1))
 
     @discord.ui.button(label="Next", emoji="▶️", custom_id="timeline:next")

@@ -22,7 +22,7 @@ NO_TOKEN = (
     "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications, "
     "copy its token and start again with DISCORD_TOKEN=<token> in the environment. "
     "To see what the bot does without a token, run: diplobot demo"
-)
+)  # noqa: S105 - a message about the token, not a token
 REJECTED = (
     "Discord rejected the token in DISCORD_TOKEN. Reset the bot's token in the developer "
     "portal (Bot > Reset Token) and start again with the new one."
@@ -99,7 +99,9 @@ async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
         print(f"diplobot run: {REJECTED}", file=sys.stderr)
         return EXIT_REJECTED
     except discord.PrivilegedIntentsRequired:
-        print("diplobot run: Discord refused the gateway intents this bot asked for.", file=sys.stderr)
+        print(
+            "diplobot run: Discord refused the gateway intents this bot asked for.", file=sys.stderr
+        )
         return 1
     return 0
 

@@ -1,4 +1,4 @@
-"""Sample articles for ``diplobot demo``: the seed wire story and short stories written for the demo.
+"""Sample articles for ``diplobot demo``: the seed wire story and short ones written for it.
 
 ``01`` is the project's seed article (UrduPoint/APP, 6 Feb 2025); ``02``-``04`` are
 invented for the demo, dated after it, and ``03`` postpones the meeting ``02`` announces.

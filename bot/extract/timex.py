@@ -35,7 +35,7 @@ from bot.extract.timex_lexicon import (
     ZONES,
     _words,
 )
-from bot.extract.timex_tense import clause_direction
+from bot.extract.timex_tense import clause_direction, sentence_start
 
 MAX_CHARS = 200_000
 """Texts longer than this are only scanned up to here: bounded time for any input."""
@@ -136,7 +136,7 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-_AGAINST_SURE_TENSE = 6
+_AGAINST_SURE_TENSE = 10
 _AGAINST_GUESSED_TENSE = 3
 _UNDECIDED_FUTURE = 2
 """Weights on the distance of a date on the wrong side of the DCT for the clause:
@@ -144,7 +144,7 @@ a sure tense (will, said) all but rules it out, a guessed one (-ed) triples it, 
 with no cue at all a future date counts double, as news mostly reports the past."""
 
 
-def _nearest_year(month: int, day: int, dct: dt.date, direction: int, *, exact: bool) -> int:
+def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
     """Year of a month (and day) named without one: the nearest occurrence to the DCT,
     with occurrences against the clause's tense made farther.
 
@@ -154,7 +154,12 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int, *, exact: 
     best_year, best_cost = dct.year, float("inf")
     for year in (dct.year - 1, dct.year, dct.year + 1):
         last = calendar.monthrange(year, month)[1]
-        when = dt.date(year, month, min(day, last))
+        if day:
+            when = dt.date(year, month, min(day, last))
+        else:  # a whole month: its day nearest the DCT
+            when = min(
+                dt.date(year, month, 1), dt.date(year, month, last), key=lambda d: abs(d - dct)
+            )
         cost = float(abs((when - dct).days))
         if (direction < 0 and when > dct) or (direction > 0 and when < dct):
             cost *= _AGAINST_SURE_TENSE if abs(direction) > 1 else _AGAINST_GUESSED_TENSE
@@ -168,11 +173,11 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int, *, exact: 
 def _month_year(month: int, dct: dt.date, direction: int) -> int:
     if month == dct.month:
         return dct.year
-    return _nearest_year(month, 15, dct, direction, exact=False)
+    return _nearest_year(month, 0, dct, direction)
 
 
 def _day_year(month: int, day: int, dct: dt.date, direction: int) -> int:
-    return _nearest_year(month, day, dct, direction, exact=True)
+    return _nearest_year(month, day, dct, direction)
 
 
 def _year_of_weekday(weekday: int, month: int, day: int, dct: dt.date) -> int:
@@ -217,6 +222,9 @@ def _zone_offset(zone: str, day: dt.date, hour: int, minute: int) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+_LONGER_PERIOD = re.compile(
+    r"\b(?:nine|six|9|6|twelve|12)\s+months\b|\bfull\s+year\b|\bfirst\s+half\b", re.IGNORECASE
+)
 _QUARTER_REACH = 2000
 """How far (in characters) a quarter keeps being the topic for 'a year earlier'."""
 
@@ -229,6 +237,7 @@ class _Resolver:
         self.dct = dct
         self.anchor: str | None = None
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
+        self.last_day: str | None = None  # last day-precise value, weekdays included
 
     # -- helpers -------------------------------------------------------------
     def direction(self, start: int, end: int) -> int:
@@ -238,6 +247,10 @@ class _Resolver:
         """'a year earlier' in an earnings story: the quarter under discussion, a year back."""
         if self.quarter_anchor is None or start - self.quarter_anchor[1] > _QUARTER_REACH:
             return None
+        if self.dct is not None and _LONGER_PERIOD.search(
+            self.text, sentence_start(self.text, start), start
+        ):
+            return f"{self.dct.year - 1:04d}"  # "for the nine months, ... a year earlier"
         value = self.quarter_anchor[0]
         return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
@@ -402,10 +415,11 @@ class _Resolver:
         unit = m["unit"].lower()
         if m["qyear"]:
             year = int(m["qyear"])
-            anchor = self.anchor
-            if anchor and len(anchor) == 7 and anchor[5] == "Q":
+            anchor = self.quarter_anchor[0] if self.quarter_anchor else None
+            longer = _LONGER_PERIOD.search(self.text, sentence_start(self.text, start), start)
+            if anchor and not longer:
                 return _Resolved(f"{year:04d}-{anchor[5:]}")
-            if unit == "period":
+            if unit == "period" or longer:
                 return _Resolved(f"{year:04d}")
             return _Resolved(f"{year:04d}-QX")
         if dct is None:
@@ -619,7 +633,9 @@ class _Resolver:
         unit = m["unit"].lower().rstrip("s")
         way = m["dir"].lower()
         if n is None:
-            return _Resolved("FUTURE_REF" if way in ("later", "from now", "hence") else "PAST_REF")
+            if way in ("earlier", "later"):
+                return None  # "a few days later": relative to an event, not to the DCT
+            return _Resolved("FUTURE_REF" if way in ("from now", "hence") else "PAST_REF")
         sign = 1 if way in ("later", "from now", "hence") else -1
         if way in ("earlier", "later"):
             # Relative to the story's last date, not the DCT; only years are safe.
@@ -672,7 +688,10 @@ class _Resolver:
             part = "AF" if "afternoon" in m["midpart"].lower() else "MO"
             return _Resolved(f"{dct.isoformat()}T{part}", "TIME")
         if m["this"]:
-            return _Resolved(f"{dct.isoformat()}T{PARTS_OF_DAY[m['part2'].lower()]}", "TIME")
+            day = dct
+            if m["this"].lower().endswith("the") and self.last_day:
+                day = dt.date.fromisoformat(self.last_day)  # "in the morning": that day's
+            return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part2'].lower()]}", "TIME")
         pre = (m["pre"] or "").lower()
         word = m["day"].lower()
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
@@ -694,6 +713,14 @@ class _Resolver:
             direction = self.direction(start, end)
         if "late last" in rel or "early last" in rel:
             rel = "last"
+        if rel in ("the previous", "the following", "the next") and self.last_day:
+            # Anaphoric: the Friday before (after) the day the story is talking about.
+            base = dt.date.fromisoformat(self.last_day)
+            day = _weekday_date(WEEKDAYS[m["wd"].lower()], base, 0, rel.split()[-1])
+            if m["part"]:
+                part = PARTS_OF_DAY[m["part"].lower()]
+                return _Resolved(f"{day.isoformat()}T{part}", "TIME")
+            return _Resolved(day.isoformat())
         day = _weekday_date(WEEKDAYS[m["wd"].lower()], self.dct, direction, rel)
         if m["part"]:
             return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
@@ -782,6 +809,15 @@ _HANDLERS: dict[str, Callable[[_Resolver, re.Match[str], int, int], _Resolved | 
 }
 
 
+def _completed(period: str, dct: dt.date | None) -> bool:
+    """A quarter or half already over at the DCT: what results and comparisons are about."""
+    if dct is None:
+        return True
+    year, part = int(period[:4]), period[5:]
+    last_month = int(part[1]) * (3 if part[0] == "Q" else 6)
+    return (year, last_month) < (dct.year, dct.month)
+
+
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """Master-regex matches, tried only at tokens that can start an expression."""
     resume = 0
@@ -825,9 +861,11 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             continue
         if resolved is None:
             continue
+        if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
+            resolver.last_day = resolved.value[:10]
         if resolved.anchor:
             resolver.anchor = resolved.value
-            if resolved.value[4:6] in ("-Q", "-H"):
+            if resolved.value[4:6] in ("-Q", "-H") and _completed(resolved.value, dct):
                 resolver.quarter_anchor = (resolved.value, start)
         found.append(
             Timex(start, end, scan[start:end], resolved.type, resolved.value, resolved.end_value)

@@ -36,10 +36,11 @@ _PREPOSITION_HINT = {
 _REPORTING = frozenset(
     ["said", "says", "say", "told", "announced", "reported", "added", "stated", "noted"]
 )
-_AFTER_VERB = DETERMINERS | frozenset(
+_AFTER_VERB = (DETERMINERS - {"record", "date"}) | frozenset(
     """to from in on at for with by that into over after before up down out off him
     them it us""".split()
 )
+_PAST_AUX = frozenset(["was", "were", "had", "been"])
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
 _BEFORE_CHARS = 160
 _AFTER_CHARS = 100
@@ -62,6 +63,8 @@ def _cue(words: list[str], i: int, *, before: bool) -> tuple[int, int]:
     previous = words[i - 1].lower() if i else ""
     following = words[i + 1].lower() if i + 1 < len(words) else ""
     if word in FUTURE_CUES or word.endswith("'ll"):
+        if any(w.lower() in _PAST_AUX for w in words[max(0, i - 3) : i]):
+            return 2, -1  # "had been due to expire Friday": a past plan
         return 2, 1
     if word == "to" and previous in ("is", "are", "am"):
         return 2, 1  # "is to resume trading Tuesday"
@@ -126,3 +129,10 @@ def clause_direction(text: str, start: int, end: int) -> int:
         return direction
     # No verb decides: a preposition opening a period still hints ("from August 6").
     return _PREPOSITION_HINT.get(before_words[-1].lower(), 0)
+
+
+def sentence_start(text: str, pos: int, reach: int = 300) -> int:
+    """Offset where the sentence holding ``pos`` begins (looking back at most ``reach``)."""
+    lo = max(0, pos - reach)
+    boundaries = [b for b in _SENTENCE_END.finditer(text, lo, pos) if _ends_sentence(b)]
+    return boundaries[-1].end() if boundaries else lo

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from storage.models import ArticleRow, EventArticle, EventHistory, EventParticipant, EventRow
 
-# The longest span the timeline filters look back for: an event starting this many days
-# before ``--from`` still shows when it lasts into the range (a month-precision date spans 31).
+# How far before ``--from`` the filters look for an event that lasts into the range: a
+# month-precision date spans up to 31 days, a stated span ("Feb 7-9") rarely more. Events
+# spanning longer than this are listed from the range that holds their start.
 MAX_SPAN_DAYS = 62
 
 
@@ -43,19 +44,20 @@ def find_candidates(
 
 
 def add_participants(
-    session: Session, event_id: int, codes: Sequence[str], start_day: date
+    session: Session, event_id: int, codes: Sequence[str], start_day: date, end_day: date
 ) -> None:
     session.add_all(
-        EventParticipant(event_id=event_id, code=code, start_day=start_day) for code in codes
+        EventParticipant(event_id=event_id, code=code, start_day=start_day, end_day=end_day)
+        for code in codes
     )
 
 
-def move_participants(session: Session, event_id: int, start_day: date) -> None:
-    """Keep the copied start day of the country index in step with the event."""
+def move_participants(session: Session, event_id: int, start_day: date, end_day: date) -> None:
+    """Keep the span copied into the country index in step with the event."""
     session.execute(
         update(EventParticipant)
         .where(EventParticipant.event_id == event_id)
-        .values(start_day=start_day)
+        .values(start_day=start_day, end_day=end_day)
     )
 
 
@@ -63,9 +65,7 @@ def link_exists(session: Session, event_id: int, article_id: int) -> bool:
     return session.get(EventArticle, (event_id, article_id)) is not None
 
 
-def reported_dates(
-    session: Session, event_ids: Sequence[int]
-) -> list[tuple[int, str, str | None]]:
+def reported_dates(session: Session, event_ids: Sequence[int]) -> list[tuple[int, str, str | None]]:
     """(event id, date, end date) as each linked article gave them, for these events."""
     rows = session.execute(
         select(EventArticle.event_id, EventArticle.date, EventArticle.end_date)
@@ -104,36 +104,50 @@ class TimelineFilter:
 
 
 def query_timeline(session: Session, filters: TimelineFilter) -> list[EventRow]:
-    """Events matching ``filters``, by start day then id.
+    """Events matching ``filters`` in timeline order (start day, end day, id).
 
-    An event is in [start, end] when its span overlaps it. The country filter goes through
-    the ``(code, start_day)`` index, the others through ``(type|status, start_day)``.
+    An event is in [start, end] when its span overlaps it. One country walks the
+    ``(code, start_day, end_day, event_id)`` index in timeline order, so LIMIT stops early;
+    several countries go through an ``IN`` sub-query; types and statuses use their
+    ``(type|status, start_day, end_day)`` indexes.
     """
-    stmt = select(EventRow)
-    if filters.countries:
-        codes = [c.upper() for c in filters.countries]
-        sub = select(EventParticipant.event_id).where(EventParticipant.code.in_(codes))
-        if filters.start is not None:
-            sub = sub.where(
-                EventParticipant.start_day >= filters.start - timedelta(days=MAX_SPAN_DAYS)
-            )
-        if filters.end is not None:
-            sub = sub.where(EventParticipant.start_day <= filters.end)
-        stmt = stmt.where(EventRow.id.in_(sub))
-    if filters.start is not None:
-        stmt = stmt.where(
-            EventRow.end_day >= filters.start,
-            EventRow.start_day >= filters.start - timedelta(days=MAX_SPAN_DAYS),
+    codes = list(dict.fromkeys(c.upper() for c in filters.countries))
+    lookback = filters.start - timedelta(days=MAX_SPAN_DAYS) if filters.start else None
+    if len(codes) == 1:
+        p = EventParticipant
+        stmt = (
+            select(EventRow)
+            .join(p, p.event_id == EventRow.id)
+            .where(p.code == codes[0])
+            .order_by(p.start_day, p.end_day, p.event_id)
         )
-    if filters.end is not None:
-        stmt = stmt.where(EventRow.start_day <= filters.end)
+        if filters.start is not None:
+            stmt = stmt.where(p.start_day >= lookback, p.end_day >= filters.start)
+        if filters.end is not None:
+            stmt = stmt.where(p.start_day <= filters.end)
+    else:
+        stmt = select(EventRow).order_by(EventRow.start_day, EventRow.end_day, EventRow.id)
+        if codes:
+            sub = select(EventParticipant.event_id).where(EventParticipant.code.in_(codes))
+            if filters.start is not None:
+                sub = sub.where(
+                    EventParticipant.start_day >= lookback,
+                    EventParticipant.end_day >= filters.start,
+                )
+            if filters.end is not None:
+                sub = sub.where(EventParticipant.start_day <= filters.end)
+            stmt = stmt.where(EventRow.id.in_(sub))
+        if filters.start is not None:
+            stmt = stmt.where(EventRow.start_day >= lookback, EventRow.end_day >= filters.start)
+        if filters.end is not None:
+            stmt = stmt.where(EventRow.start_day <= filters.end)
     if filters.types:
         stmt = stmt.where(EventRow.type.in_(list(filters.types)))
     if filters.statuses:
         stmt = stmt.where(EventRow.status.in_(list(filters.statuses)))
     if filters.ids:
         stmt = stmt.where(EventRow.id.in_(list(filters.ids)))
-    stmt = stmt.order_by(EventRow.start_day, EventRow.id).offset(filters.offset)
+    stmt = stmt.offset(filters.offset)
     if filters.limit is not None:
         stmt = stmt.limit(filters.limit)
     return list(session.scalars(stmt))

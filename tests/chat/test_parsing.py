@@ -42,7 +42,11 @@ def test_types_are_checked() -> None:
 
 
 def test_reminder_offsets() -> None:
-    assert parse_offsets("1h, 1d,30m") == [timedelta(days=1), timedelta(hours=1), timedelta(minutes=30)]
+    assert parse_offsets("1h, 1d,30m") == [
+        timedelta(days=1),
+        timedelta(hours=1),
+        timedelta(minutes=30),
+    ]
     assert [format_offset(o) for o in parse_offsets("2w, 90m")] == ["2w", "90m"]
     for bad in ("soon", "0m", "40d", "1d,2d,3d,4d,5d,6d"):
         with pytest.raises(UserInputError):

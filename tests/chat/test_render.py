@@ -135,4 +135,7 @@ def test_ingest_card_for_a_known_article() -> None:
 
 
 def test_plain_text_for_the_terminal() -> None:
-    assert plain_text("`#1` · **Fri** · [A](<https://a.b>) \\*x\\*") == "#1 · Fri · A <https://a.b> *x*"
+    assert (
+        plain_text("`#1` · **Fri** · [A](<https://a.b>) \\*x\\*")
+        == "#1 · Fri · A <https://a.b> *x*"
+    )

@@ -51,7 +51,9 @@ class Running:
     clock: FakeClock
     extractor: ScriptedExtractor
 
-    def add_news(self, marker: str, events: list[Event], dct: date, title: str = "") -> IngestResult:
+    def add_news(
+        self, marker: str, events: list[Event], dct: date, title: str = ""
+    ) -> IngestResult:
         """Ingest an article that yields ``events`` (through the real timeline service)."""
         self.extractor.script[marker] = events
         article = Article(text=f"{marker}\n", dct=dct, id=marker, title=title or marker)

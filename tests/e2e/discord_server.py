@@ -213,8 +213,8 @@ class DiscordLoopback:
         finally:
             Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = old_base, old_gateway
 
-    async def wait_identified(self, timeout: float = 10.0) -> None:
-        await asyncio.wait_for(self._identified.wait(), timeout)
+    async def wait_identified(self, wait_s: float = 10.0) -> None:
+        await asyncio.wait_for(self._identified.wait(), wait_s)
 
     def snowflake(self) -> int:
         return next(self._ids)
@@ -450,7 +450,9 @@ class DiscordLoopback:
         guild = request.match_info.get("guild")
         return _json_response(self.commands.get(int(guild) if guild else None, []))
 
-    async def _read_body(self, request: web.Request) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+    async def _read_body(
+        self, request: web.Request
+    ) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
         """JSON body, or the ``payload_json`` part of a multipart upload plus its files."""
         if request.content_type.startswith("multipart/"):
             form = await request.post()
@@ -514,9 +516,7 @@ class DiscordLoopback:
         pending = self._pending.get(reply.interaction_id)
         if pending is not None and not pending.future.done():
             pending.future.set_result(reply)
-        return _json_response(
-            self._message_payload(DEFAULT_CHANNEL_ID, merged, reply.message_id)
-        )
+        return _json_response(self._message_payload(DEFAULT_CHANNEL_ID, merged, reply.message_id))
 
     async def _get_original(self, request: web.Request) -> web.Response:
         reply = self._reply_for_token(request.match_info["token"])
@@ -659,7 +659,7 @@ class DiscordLoopback:
         return interaction_id, payload
 
     async def _send_interaction(
-        self, interaction_id: int, payload: dict[str, Any], timeout: float
+        self, interaction_id: int, payload: dict[str, Any], wait_s: float
     ) -> Reply:
         loop = asyncio.get_running_loop()
         message = payload.get("message") or {}
@@ -668,7 +668,7 @@ class DiscordLoopback:
         self._pending[interaction_id] = pending
         try:
             await self._broadcast("INTERACTION_CREATE", payload)
-            return await asyncio.wait_for(pending.future, timeout)
+            return await asyncio.wait_for(pending.future, wait_s)
         finally:
             del self._pending[interaction_id]
 
@@ -681,7 +681,7 @@ class DiscordLoopback:
         channel_id: int = DEFAULT_CHANNEL_ID,
         user_id: int = DEFAULT_USER_ID,
         focused: str | None = None,
-        timeout: float = 10.0,
+        wait_s: float = 10.0,
     ) -> Reply:
         """Run ``/command`` (``"feeds add"`` for a sub-command) as a member would; return the reply.
 
@@ -707,7 +707,7 @@ class DiscordLoopback:
         interaction_id, payload = self._interaction_payload(
             kind, data, user_permissions=perms, channel_id=channel_id, user_id=user_id
         )
-        return await self._send_interaction(interaction_id, payload, timeout)
+        return await self._send_interaction(interaction_id, payload, wait_s)
 
     async def autocomplete(
         self, command: str, options: dict[str, Any], focused: str, **kwargs: Any
@@ -724,9 +724,9 @@ class DiscordLoopback:
         user_permissions: discord.Permissions | None = None,
         channel_id: int = DEFAULT_CHANNEL_ID,
         user_id: int = DEFAULT_USER_ID,
-        timeout: float = 10.0,
+        wait_s: float = 10.0,
     ) -> Reply:
-        """Press the button ``custom_id`` on the message of ``reply``; return the updated message."""
+        """Press button ``custom_id`` on the message of ``reply``; return the updated message."""
         message = self._message_payload(channel_id, reply.data, reply.message_id)
         perms = user_permissions if user_permissions is not None else discord.Permissions.all()
         interaction_id, payload = self._interaction_payload(
@@ -737,4 +737,4 @@ class DiscordLoopback:
             user_id=user_id,
             message=message,
         )
-        return await self._send_interaction(interaction_id, payload, timeout)
+        return await self._send_interaction(interaction_id, payload, wait_s)

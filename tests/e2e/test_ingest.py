@@ -51,7 +51,9 @@ async def test_ingesting_the_same_text_twice_changes_nothing(running: Running) -
     assert _count(running, ArticleRow) == 1 and _count(running, EventRow) == 1
 
 
-async def test_ingest_needs_manage_channels_and_changes_nothing_without_it(running: Running) -> None:
+async def test_ingest_needs_manage_channels_and_changes_nothing_without_it(
+    running: Running,
+) -> None:
     running.extractor.script["DENIED"] = [event("visit", "2025-02-06", ["JP", "US"])]
     reply = await running.server.invoke(
         "ingest", {"text": "DENIED\nIshiba heads to Washington."}, user_permissions=MEMBER

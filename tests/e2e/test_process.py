@@ -9,9 +9,9 @@ import discord
 import pytest
 
 from bot.chat.app import build_services
+from bot.chat.client import ShardedDiplobot
 from bot.chat.cogs import EXTENSIONS
 from bot.cli.run import EXIT_REJECTED, serve, sync_commands
-from bot.chat.client import ShardedDiplobot
 from tests.conftest import FakeClock
 from tests.e2e.conftest import e2e_settings, start_bot, stop_bot
 from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
@@ -22,7 +22,9 @@ GUARDED = {"subscribe", "unsubscribe", "ingest", "feeds"}
 
 
 async def test_a_rejected_token_exits_3_without_printing_it(
-    loopback: DiscordLoopback, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    loopback: DiscordLoopback,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)

@@ -23,10 +23,18 @@ async def test_unknown_event_is_an_ephemeral_hint(running: Running) -> None:
     assert "There is no event #4242" in reply.content
 
 
-async def test_timeline_lists_upcoming_events_with_dates_at_their_precision(running: Running) -> None:
-    running.add_news("seed-a", [event("summit", "2025-02-07", ["JP", "US"], location="Washington")], date(2025, 2, 6))
+async def test_timeline_lists_upcoming_events_with_dates_at_their_precision(
+    running: Running,
+) -> None:
+    running.add_news(
+        "seed-a",
+        [event("summit", "2025-02-07", ["JP", "US"], location="Washington")],
+        date(2025, 2, 6),
+    )
     running.add_news("seed-b", [event("meeting", "2025-03", ["EU", "JP"])], date(2025, 2, 6))
-    running.add_news("seed-c", [event("visit", "2025-01-10", ["FR", "DE"], status="occurred")], date(2025, 1, 11))
+    running.add_news(
+        "seed-c", [event("visit", "2025-01-10", ["FR", "DE"], status="occurred")], date(2025, 1, 11)
+    )
     reply = await running.server.invoke("timeline")
     text = reply.text()
     assert "Fri 7 Feb 2025" in text and "March 2025" in text
@@ -37,7 +45,9 @@ async def test_timeline_lists_upcoming_events_with_dates_at_their_precision(runn
 
 async def test_timeline_filters_by_country_name_and_pages_with_buttons(running: Running) -> None:
     for day in range(1, 25):
-        running.add_news(f"jp-{day}", [event("meeting", f"2025-03-{day:02d}", ["JP", "KR"])], date(2025, 2, 1))
+        running.add_news(
+            f"jp-{day}", [event("meeting", f"2025-03-{day:02d}", ["JP", "KR"])], date(2025, 2, 1)
+        )
     running.add_news("us-only", [event("meeting", "2025-03-02", ["US", "MX"])], date(2025, 2, 1))
     first = await running.server.invoke("timeline", {"country": "Japan"})
     assert "Mexico" not in first.text()

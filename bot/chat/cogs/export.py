@@ -31,7 +31,9 @@ class ExportCog(commands.Cog, name="Export"):
         self.bot = bot
         self.backend = bot.services.backend
 
-    @app_commands.command(name="export", description="Download the timeline as a calendar (.ics) file.")
+    @app_commands.command(
+        name="export", description="Download the timeline as a calendar (.ics) file."
+    )
     @app_commands.describe(
         country="Countries or bodies (names or codes, comma-separated)",
         type="Event types, comma-separated",
@@ -46,7 +48,7 @@ class ExportCog(commands.Cog, name="Export"):
         self,
         interaction: discord.Interaction,
         country: str | None = None,
-        type: str | None = None,  # noqa: A002 - the option's name members see
+        type: str | None = None,
         start: str | None = None,
         end: str | None = None,
         status: app_commands.Choice[str] | None = None,
@@ -64,7 +66,11 @@ class ExportCog(commands.Cog, name="Export"):
         if count == 0:
             raise UserInputError("No events match these filters, so there is nothing to export.")
         what = describe(filters) or "the timeline"
-        more = f" (the first {MAX_EXPORT}; narrow the filters for the rest)" if count > MAX_EXPORT else ""
+        more = (
+            f" (the first {MAX_EXPORT}; narrow the filters for the rest)"
+            if count > MAX_EXPORT
+            else ""
+        )
         await interaction.followup.send(
             f"{min(count, MAX_EXPORT)} events from {what}{more}. "
             "Day dates are all-day events; times are kept as reported.",

@@ -76,7 +76,9 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
             embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
-    @app_commands.command(name="unsubscribe", description="Remove one of this server's subscriptions.")
+    @app_commands.command(
+        name="unsubscribe", description="Remove one of this server's subscriptions."
+    )
     @app_commands.describe(subscription="The subscription's number, from /subscriptions")
     @manages_channels()
     async def unsubscribe(

@@ -46,7 +46,7 @@ class TimelineCog(commands.Cog, name="Timeline"):
         self,
         interaction: discord.Interaction,
         country: str | None = None,
-        type: str | None = None,  # noqa: A002 - the option's name members see
+        type: str | None = None,
         start: str | None = None,
         end: str | None = None,
         status: app_commands.Choice[str] | None = None,
@@ -66,12 +66,14 @@ class TimelineCog(commands.Cog, name="Timeline"):
             embed=timeline_embed(query, page), view=view, allowed_mentions=NO_MENTIONS
         )
 
-    @app_commands.command(name="event", description="One event: date, status, who, where, sources, history.")
+    @app_commands.command(
+        name="event", description="One event: date, status, who, where, sources, history."
+    )
     @app_commands.describe(id="The event's number, as shown on the timeline (#12)")
     async def event(
         self,
         interaction: discord.Interaction,
-        id: app_commands.Range[int, 1, 2**62],  # noqa: A002 - the option's name members see
+        id: app_commands.Range[int, 1, 2**62],
     ) -> None:
         view = await self.backend.event(id)
         if view is None:
