@@ -15,6 +15,9 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.chat.backend import ChatBackend, Clock
+from bot.services.channel_settings import ChannelSettingsService
+from bot.services.feeds import FeedService
+from bot.services.subscriptions import SubscriptionService
 from bot.timeline import ChangeHook, Extractor, TimelineService
 from config.settings import Settings
 from storage.db import Database, open_database
@@ -71,11 +74,25 @@ def build_services(
     db = database if database is not None else open_database(settings)
     tick = clock or system_clock
     timeline = TimelineService(db, clock=tick, on_changes=on_changes, extractor=extractor)
+    channel_settings = ChannelSettingsService(
+        db,
+        default_time=settings.default_digest_time,
+        default_timezone=settings.default_timezone,
+        clock=tick,
+    )
+    backend = ChatBackend(
+        db,
+        tick,
+        timeline,
+        subscriptions=SubscriptionService(db, tick),
+        feeds=FeedService(db, tick),
+        channel_settings=channel_settings,
+    )
     return BotServices(
         settings=settings,
         database=db,
         timeline=timeline,
-        backend=ChatBackend(db, tick, timeline),
+        backend=backend,
         clock=tick,
         scheduler=AsyncIOScheduler(timezone=UTC),
         owns_database=owns,

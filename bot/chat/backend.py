@@ -19,9 +19,13 @@ from bot.extract.model import Article
 from bot.ics import to_ics
 from bot.news.articles import article_from_text
 from bot.render import ChangeView, EventView
+from bot.services.channel_settings import ChannelSettingsService, DigestSettings
+from bot.services.feeds import FeedError, FeedService
+from bot.services.subscriptions import SubscriptionLimitError, SubscriptionService
 from bot.services.timeline_query import TimelineQueries, build_filter
 from bot.timeline import IngestResult, TimelineService
 from storage.db import Database
+from storage.models import Feed, Subscription
 from storage.repos.events import TimelineFilter
 
 P = ParamSpec("P")
@@ -106,9 +110,16 @@ class ChatBackend:
         database: Database,
         clock: Clock,
         timeline: TimelineService,
+        *,
+        subscriptions: SubscriptionService | None = None,
+        feeds: FeedService | None = None,
+        channel_settings: ChannelSettingsService | None = None,
         fetch_article: ArticleFetcher | None = None,
     ) -> None:
         self.fetch_article = fetch_article
+        self.subscription_service = subscriptions or SubscriptionService(database, clock)
+        self.feed_service = feeds or FeedService(database, clock)
+        self.settings_service = channel_settings or ChannelSettingsService(database, clock=clock)
         self.database = database
         self.clock = clock
         self.timeline = timeline
@@ -161,13 +172,78 @@ class ChatBackend:
         return await self._in_thread(work)
 
     async def export_ics(self, filters: TimelineFilter, limit: int) -> tuple[int, bytes]:
-        """How many events match (counted up to ``limit + 1``) and the .ics of the first ``limit``."""
+        """How many events match (counted to ``limit + 1``) and the .ics of the first ``limit``."""
 
         def work() -> tuple[int, bytes]:
             rows = self.queries.events(replace(filters, limit=limit + 1, offset=0))
             return len(rows), to_ics(rows[:limit])
 
         return await self._in_thread(work)
+
+    # ------------------------------------------------------------------ subscriptions
+    async def subscribe(
+        self,
+        *,
+        guild_id: int,
+        channel_id: int,
+        countries: list[str],
+        types: list[str],
+        keywords: list[str],
+        reminder_offsets: list[str],
+        created_by: int | None,
+    ) -> tuple[Subscription, bool]:
+        """The new subscription, or the channel's identical one (``False``), offsets updated."""
+        try:
+            return await self._in_thread(
+                lambda: self.subscription_service.create(
+                    guild_id=guild_id,
+                    channel_id=channel_id,
+                    countries=countries,
+                    types=types,
+                    keywords=keywords,
+                    reminder_offsets=reminder_offsets,
+                    created_by=created_by,
+                )
+            )
+        except SubscriptionLimitError as exc:
+            raise UserInputError(_sentence(str(exc))) from None
+
+    async def unsubscribe(self, guild_id: int, subscription_id: int) -> Subscription | None:
+        return await self._in_thread(self.subscription_service.remove, guild_id, subscription_id)
+
+    async def subscriptions(self, guild_id: int) -> list[Subscription]:
+        return await self._in_thread(self.subscription_service.for_guild, guild_id)
+
+    # ------------------------------------------------------------------ digest settings
+    async def digest_settings(self, guild_id: int, channel_id: int) -> DigestSettings:
+        return await self._in_thread(self.settings_service.digest, guild_id, channel_id)
+
+    async def set_digest(
+        self, guild_id: int, channel_id: int, *, time: str, timezone: str, enabled: bool
+    ) -> DigestSettings:
+        try:
+            return await self._in_thread(
+                lambda: self.settings_service.set_digest(
+                    guild_id, channel_id, time=time, timezone=timezone, enabled=enabled
+                )
+            )
+        except ValueError as exc:
+            raise UserInputError(_sentence(str(exc))) from None
+
+    # ------------------------------------------------------------------ feeds
+    async def add_feed(self, guild_id: int, channel_id: int | None, url: str) -> tuple[Feed, bool]:
+        try:
+            return await self._in_thread(
+                lambda: self.feed_service.add(guild_id=guild_id, channel_id=channel_id, url=url)
+            )
+        except FeedError as exc:
+            raise UserInputError(_sentence(str(exc))) from None
+
+    async def remove_feed(self, guild_id: int, feed_id: int) -> Feed | None:
+        return await self._in_thread(self.feed_service.remove, guild_id, feed_id)
+
+    async def feeds(self, guild_id: int) -> list[Feed]:
+        return await self._in_thread(self.feed_service.for_guild, guild_id)
 
     # ------------------------------------------------------------------ ingestion
     def article_from_text(

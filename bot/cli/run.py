@@ -18,12 +18,12 @@ from config.settings import Settings
 
 EXIT_NO_TOKEN = 2
 EXIT_REJECTED = 3
-NO_TOKEN = (
+MISSING_HELP = (
     "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications, "
     "copy its token and start again with DISCORD_TOKEN=<token> in the environment. "
     "To see what the bot does without a token, run: diplobot demo"
-)  # noqa: S105 - a message about the token, not a token
-REJECTED = (
+)
+REJECTED_HELP = (
     "Discord rejected the token in DISCORD_TOKEN. Reset the bot's token in the developer "
     "portal (Bot > Reset Token) and start again with the new one."
 )
@@ -69,7 +69,7 @@ def _run_command(args: argparse.Namespace) -> int:
     settings = Settings.load()
     token = _token(settings)
     if token is None:
-        print(f"diplobot run: {NO_TOKEN}", file=sys.stderr)
+        print(f"diplobot run: {MISSING_HELP}", file=sys.stderr)
         return EXIT_NO_TOKEN
     _setup_logging()
     return asyncio.run(serve(settings, token))
@@ -79,7 +79,7 @@ def _sync_command(args: argparse.Namespace) -> int:
     settings = Settings.load()
     token = _token(settings)
     if token is None:
-        print(f"diplobot sync-commands: {NO_TOKEN}", file=sys.stderr)
+        print(f"diplobot sync-commands: {MISSING_HELP}", file=sys.stderr)
         return EXIT_NO_TOKEN
     _setup_logging()
     return asyncio.run(sync_commands(settings, token, guild_id=args.guild))
@@ -96,7 +96,7 @@ async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
         async with bot:
             await bot.start(token)
     except discord.LoginFailure:
-        print(f"diplobot run: {REJECTED}", file=sys.stderr)
+        print(f"diplobot run: {REJECTED_HELP}", file=sys.stderr)
         return EXIT_REJECTED
     except discord.PrivilegedIntentsRequired:
         print(
@@ -121,7 +121,7 @@ async def sync_commands(settings: Settings, token: str, *, guild_id: int | None 
                 bot.tree.copy_global_to(guild=guild)
             synced = await bot.tree.sync(guild=guild)
     except discord.LoginFailure:
-        print(f"diplobot sync-commands: {REJECTED}", file=sys.stderr)
+        print(f"diplobot sync-commands: {REJECTED_HELP}", file=sys.stderr)
         return EXIT_REJECTED
     where = f"guild {guild_id}" if guild_id else "every server (may take up to an hour to show)"
     names = ", ".join(f"/{c.name}" for c in synced)

@@ -70,6 +70,10 @@ _WORD_CHAR = re.compile(r"\w")
 _SPACE_RUN = re.compile(r"\s+")
 _PREV_WORD = re.compile(r"([^\s]+)(\s+)$")
 _NEXT_WORD = re.compile(r"^(\s+)([^\s]+)")
+# Three or more words without a lower-case letter: a headline or a shouted line.
+_CAPS_RUN = re.compile(
+    r"[A-Z][A-Z0-9.'\u2019&-]*(?:[ \t,;:/\"()-]+[A-Z0-9][A-Z0-9.'\u2019&-]*){2,}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,11 +186,10 @@ _GERMAN = str.maketrans(
 
 def _variants(surface: str) -> set[str]:
     """The written forms of one name: as given, without accents, German transliteration,
-    straight and curly apostrophes, and ALL-CAPS (Reuters headlines)."""
+    straight and curly apostrophes. (ALL-CAPS text is title-cased before matching.)"""
     surface = _SPACE_RUN.sub(" ", surface.strip())
     forms = {surface, _fold(surface), surface.translate(_GERMAN)}
     forms |= {f.replace("'", "\u2019") for f in forms if "'" in f}
-    forms |= {f.upper() for f in forms if any(ch.islower() for ch in f)}
     return {f for f in forms if f}
 
 
@@ -441,11 +444,53 @@ class Gazetteer:
         ("Kremlin" -> SU in 1987). With ``on=None`` only full names of people match.
         """
         doc = _Document()
+        mentions = self._scan(text, text, 0, len(text), on, doc, caps=False)
+        if _CAPS_RUN.search(text):
+            mentions = self._add_caps_mentions(text, mentions, on, doc)
+        if doc.short:
+            mentions = self._drop_doubtful_surnames(mentions, doc)
+        return mentions
+
+    def _add_caps_mentions(
+        self, text: str, mentions: list[Mention], on: date | None, doc: _Document
+    ) -> list[Mention]:
+        """Match ALL-CAPS runs (headlines: "JAPAN TELLS US TO CUT TARIFFS") in
+        title case; acronyms were already found as written."""
+        runs = [m.span() for m in _CAPS_RUN.finditer(text)]
+        shadow = list(text)
+        for a, b in runs:
+            titled = text[a:b].title()
+            if len(titled) == b - a:
+                shadow[a:b] = titled
+        source = "".join(shadow)
+        taken = [(m.start, m.end) for m in mentions]
+        extra = []
+        for a, b in runs:
+            for mention in self._scan(source, text, a, b, on, doc, caps=True):
+                if not any(s < mention.end and mention.start < e for s, e in taken):
+                    extra.append(mention)
+        if not extra:
+            return mentions
+        return sorted([*mentions, *extra], key=lambda m: m.start)
+
+    def _scan(
+        self,
+        source: str,
+        text: str,
+        pos: int,
+        endpos: int,
+        on: date | None,
+        doc: _Document,
+        *,
+        caps: bool,
+    ) -> list[Mention]:
+        """Mentions found in ``source[pos:endpos]`` (``text`` itself or its title-cased
+        shadow), reported with the spans and spelling of ``text``."""
         mentions: list[Mention] = []
         table = self._table
-        for match in self._pattern.finditer(text):
+        for match in self._pattern.finditer(source, pos, endpos):
             start, end = match.span()
-            if start and _WORD_CHAR.match(text, start - 1):
+            if start and _WORD_CHAR.match(source, start - 1):
                 continue
             surface = match.group()
             entries = table.get(surface)
@@ -453,18 +498,15 @@ class Gazetteer:
                 entries = table.get(_SPACE_RUN.sub(" ", surface))
                 if entries is None:
                     continue
-            entry, titled = self._resolve(entries, text, start, end, surface, on, doc)
+            entry, titled = self._resolve(entries, source, start, end, surface, on, doc, caps)
             if entry is None or entry.ignore:
                 continue
+            mention = self._mention(entry, start, end, text[start:end], on)
             if entry.person is not None and entry.short:
-                doc.short.append((len(mentions), entry, surface))
-                if titled:
-                    doc.titled.add(len(mentions))
+                doc.short.append((mention, entry, surface, titled))
             elif entry.person is not None:
                 doc.named.add(entry.person.name)
-            mentions.append(self._mention(entry, start, end, surface, on))
-        if doc.short:
-            mentions = self._drop_doubtful_surnames(mentions, doc)
+            mentions.append(mention)
         return mentions
 
     # -- resolution ------------------------------------------------------------------
@@ -473,15 +515,15 @@ class Gazetteer:
         """Second look at surnames once the whole story is read: "Wilson" after
         "Ross Wilson" is Ross Wilson; "May" counts only with a title or the full name."""
         drop: set[int] = set()
-        for index, entry, surface in doc.short:
+        for mention, entry, surface, titled in doc.short:
             person = entry.person
             assert person is not None
             if person.name in doc.named:
                 continue
             other_person = surface.casefold() in doc.other_names
-            if other_person or (entry.weak and index not in doc.titled):
-                drop.add(index)
-        return [m for i, m in enumerate(mentions) if i not in drop]
+            if other_person or (entry.weak and not titled):
+                drop.add(id(mention))
+        return [m for m in mentions if id(m) not in drop]
 
     def _mention(
         self, entry: _Entry, start: int, end: int, surface: str, on: date | None
@@ -506,6 +548,7 @@ class Gazetteer:
         surface: str,
         on: date | None,
         doc: _Document,
+        caps: bool = False,
     ) -> tuple[_Entry | None, bool]:
         """The meaning of one span, and whether a title precedes it."""
         if surface in self._rules.caps_ambiguous and _caps_context(text, start, end):
@@ -516,7 +559,7 @@ class Gazetteer:
         for entry in entries:
             if entry.person is not None:
                 if entry.short:
-                    context = context or self._context(text, start, end, surface)
+                    context = context or self._context(text, start, end, caps)
                     if not context.free:
                         doc.other_names.add(surface.casefold())
                         continue
@@ -555,14 +598,15 @@ class Gazetteer:
         term = near or person.latest_term()
         return (exact is not None, term.role == "leader", not entry.short)
 
-    def _context(self, text: str, start: int, end: int, surface: str) -> _Context:
+    def _context(self, text: str, start: int, end: int, caps: bool) -> _Context:
         """Whether a surname stands alone: not part of another name ("Howard Baker",
         "Baker Hughes"), and whether a title precedes it ("Prime Minister May")."""
         rules = self._rules
         prev = _PREV_WORD.search(text, max(0, start - 40), start)
         prev_word = prev.group(1) if prev else ""
         titled = prev_word.rstrip(".").title() in rules.titles or prev_word in rules.titles
-        if surface.isupper() and len(surface) > 1:
+        if caps:
+            # In a headline every word is capitalised: neighbours say nothing.
             return _Context(free=True, titled=titled)
         nxt = _NEXT_WORD.match(text[end : end + 40])
         next_word = nxt.group(2) if nxt else ""
@@ -594,10 +638,9 @@ class _Context:
 class _Document:
     """What one ``find`` call has seen so far, for the surname second pass."""
 
-    short: list[tuple[int, _Entry, str]] = field(default_factory=list)
+    short: list[tuple[Mention, _Entry, str, bool]] = field(default_factory=list)
     named: set[str] = field(default_factory=set)
     other_names: set[str] = field(default_factory=set)
-    titled: set[int] = field(default_factory=set)
 
 
 def _caps_context(text: str, start: int, end: int) -> bool:

@@ -604,12 +604,24 @@ class _Resolver:
         if dct is None:
             return None
         if m["ye"]:
-            # The year's last day: "by year-end" is this one, "since year-end" the last one.
+            # "since year-end" is last year's; the hyphenated noun names the closing day.
             year = dct.year - 1 if self.direction(start, end) < 0 else dct.year
-            return _Resolved(f"{year:04d}-12-31")
+            if m["ye"].lower() == "year-end":
+                return _Resolved(f"{year:04d}-12-31")
+            return _Resolved(f"{year:04d}")
         unit = m["unit"].lower()
-        if not m["pre"] and unit in ("year", "day"):
-            return None  # "the year" alone is mostly a duration or a generic mention
+        if m["det"].lower() == "that":
+            # "that year": the year (month) the story was just talking about.
+            anchor = self.anchor or ""
+            if unit == "year" and anchor[:4].isdigit():
+                return _Resolved(anchor[:4])
+            if unit == "month" and len(anchor) >= 7 and anchor[5:7].isdigit():
+                return _Resolved(anchor[:7])
+            return None
+        if not m["pre"] and unit == "day":
+            return None  # "the day" alone is mostly generic
+        if unit == "year" and _word_after(self.text, end) in ("ended", "ending", "earlier", "before"):
+            return None  # "the year ended March 31": a fiscal period told by its end
         if unit == "year":
             return _Resolved(f"{dct.year:04d}")
         if unit == "month":
@@ -769,6 +781,11 @@ class _Resolver:
                 return None
         if word == "earlier":
             return _Resolved("PAST_REF")
+        if word == "one day":
+            # Only "will one day be": elsewhere it is a duration or a past day.
+            if _word_before(self.text, start) not in ("will", "would", "could", "may", "might"):
+                return None
+            return _Resolved("FUTURE_REF")
         future = ("future", "soon", "shortly", "coming", "later date", "as soon", "near term")
         past = ("past", "last", "recent", "previously", "formerly", "lately")
         if any(f in word for f in future) or word.endswith("term"):

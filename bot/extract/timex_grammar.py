@@ -128,7 +128,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "the_unit",
         r"""(?:(?P<pre>(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of|earlier\s+in|later\s+in))\s+)?
-        (?i:the)\s+(?P<unit>(?i:year|month|week|weekend|day))(?![\w'-])
+        (?P<det>(?i:the|that))\s+(?P<unit>(?i:year|month|week|weekend|day))(?![\w'-])
         |(?P<ye>(?i:year-end|year\s+end|year's\s+end|the\s+year's\s+end|the\s+turn\s+of\s+the\s+year))(?![\w-])""",
     ),
     (
@@ -143,10 +143,10 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "dayrel",
-        rf"""(?:(?P<pre>(?i:late|early|earlier|later|mid-?afternoon|mid-?morning|mid-?day))\s+)?(?P<day>{REL_DAY})(?![\w-])(?:\s+(?P<part>{PART}))?(?![\w-])
+        rf"""(?:(?P<pre>(?i:late|early|earlier|later|mid[-\s]?afternoon|mid[-\s]?morning|mid-?day))\s+)?(?P<day>{REL_DAY})(?![\w-])(?:\s+(?P<part>{PART}))?(?![\w-])
         |(?P<this>(?i:later\s+this|earlier\s+this|late\s+this|early\s+this|this|later\s+in\s+the|earlier\s+in\s+the|in\s+the))\s+(?P<part2>(?i:morning|afternoon|evening))(?![\w-])
         |(?P<lastnight>(?i:last\s+night|overnight))(?![\w-])
-        |(?P<midpart>(?i:mid-?afternoon|mid-?morning))(?![\w-])""",
+        |(?P<midpart>(?i:mid[-\s]?afternoon|mid[-\s]?morning))(?![\w-])""",
     ),
     (
         "weekday",
@@ -167,7 +167,7 @@ KINDS: list[tuple[str, str]] = [
           |the\s+past(?!\s+(?:\d|(?:few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|quarter|day)s?\b))
           |(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|future\s+(?:quarters|years)
           |past\s+years|the\s+(?:last|past)\s+(?:few|several)\s+(?:days|weeks|months|years|quarters)
-          |a\s+later\s+date|as\s+soon\s+as\s+possible|current|soon))(?![\w-])""",
+          |a\s+later\s+date|as\s+soon\s+as\s+possible|current|one\s+day))(?![\w-])""",
     ),
     ("yearago_adj", r"""(?P<ya>(?i:year-earlier|year-ago))(?![\w-])"""),
     (

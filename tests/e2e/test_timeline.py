@@ -71,13 +71,17 @@ async def test_timeline_refuses_a_bad_date_with_a_hint(running: Running) -> None
 async def test_event_card_shows_sources_history_and_escapes_article_text(running: Running) -> None:
     running.add_news(
         "first report",
-        [event("summit", "2025-02-07", ["JP", "US"], evidence="Trump will meet @everyone **now**")],
+        [event("summit", "2025-02-07", ["JP", "US"])],
         date(2025, 2, 6),
         title="Ishiba heads to Washington",
     )
     result = running.add_news(
         "postponed report",
-        [event("summit", "2025-03", ["JP", "US"], status="postponed")],
+        [
+            event(
+                "summit", "2025-03", ["JP", "US"], status="postponed", evidence="@everyone **now**"
+            )
+        ],
         date(2025, 2, 8),
         title="Summit moved",
     )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 EXTENSIONS: tuple[str, ...] = (
     "bot.chat.cogs.timeline",
+    "bot.chat.cogs.subscriptions",
+    "bot.chat.cogs.digest",
     "bot.chat.cogs.ingest",
+    "bot.chat.cogs.feeds",
     "bot.chat.cogs.export",
 )

@@ -62,7 +62,7 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
             if reminders
             else parse_offsets(", ".join(self.bot.services.settings.default_reminder_offsets))
         )
-        sub = await self.backend.subscribe(
+        sub, created = await self.backend.subscribe(
             guild_id=interaction.guild_id,
             channel_id=target,
             countries=parse_countries(countries),
@@ -71,7 +71,12 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
             reminder_offsets=[format_offset(o) for o in offsets],
             created_by=interaction.user.id,
         )
-        card = subscriptions_card([sub], title=f"Subscribed <#{target}> (#{sub.id})")
+        title = (
+            f"Subscribed this channel (#{sub.id})"
+            if created
+            else f"This channel already had that subscription (#{sub.id}); reminders updated"
+        )
+        card = subscriptions_card([sub], title=title)
         await interaction.response.send_message(
             embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS
         )

@@ -1,0 +1,90 @@
+"""/digest show and /digest set: a channel's daily digest."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.chat import autocomplete
+from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.parsing import parse_time_of_day, parse_timezone
+from bot.render import digest_card
+
+if TYPE_CHECKING:
+    from bot.chat.client import Diplobot
+
+_SOURCE = {
+    "channel": "this channel's setting",
+    "server": "the server's setting",
+    "default": "the default",
+}
+
+
+class DigestCog(commands.Cog, name="Digest"):
+    """Daily digests: what is on today and in the week ahead."""
+
+    digest = app_commands.Group(
+        name="digest", description="The daily digest of this channel", guild_only=True
+    )
+
+    def __init__(self, bot: Diplobot) -> None:
+        self.bot = bot
+        self.backend = bot.services.backend
+
+    @digest.command(name="show", description="Show today's digest for this channel now.")
+    async def show(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None and interaction.channel_id is not None
+        settings = await self.backend.digest_settings(interaction.guild_id, interaction.channel_id)
+        local_now = self.bot.services.clock().astimezone(ZoneInfo(settings.timezone))
+        today, ahead = await self.backend.digest_events(local_now.date())
+        card = digest_card(local_now.date(), settings.timezone, today, ahead)
+        schedule = (
+            f"Posted daily at {settings.time} {settings.timezone} ({_SOURCE[settings.source]})."
+            if settings.enabled
+            else "Daily posting is off for this channel."
+        )
+        await interaction.response.send_message(
+            schedule, embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @digest.command(name="set", description="Set when this channel gets its daily digest.")
+    @app_commands.describe(
+        time="Time of day, 24-hour clock (08:00)",
+        timezone="IANA time zone, e.g. Europe/Paris, America/New_York, Asia/Tokyo",
+        enabled="Post the digest every day (default yes)",
+    )
+    @app_commands.autocomplete(timezone=autocomplete.timezones)
+    @app_commands.checks.has_permissions(manage_channels=True)
+    async def set_(
+        self,
+        interaction: discord.Interaction,
+        time: str,
+        timezone: str,
+        enabled: bool = True,
+    ) -> None:
+        assert interaction.guild_id is not None and interaction.channel_id is not None
+        at = parse_time_of_day(time)
+        zone = parse_timezone(timezone)
+        settings = await self.backend.set_digest(
+            interaction.guild_id,
+            interaction.channel_id,
+            time=f"{at:%H:%M}",
+            timezone=zone,
+            enabled=enabled,
+        )
+        local = self.bot.services.clock().astimezone(ZoneInfo(zone)).strftime("%H:%M")
+        what = "will get" if settings.enabled else "will not get"
+        await interaction.response.send_message(
+            f"This channel {what} a daily digest at {settings.time} {settings.timezone} "
+            f"(it is {local} there now).",
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+
+async def setup(bot: Diplobot) -> None:
+    await bot.add_cog(DigestCog(bot))

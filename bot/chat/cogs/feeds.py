@@ -1,0 +1,102 @@
+"""/feeds add|remove|list: the RSS/Atom feeds a server reads news from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.chat.embeds import NO_MENTIONS
+from bot.chat.parsing import UserInputError
+from bot.render import clip, escape
+
+if TYPE_CHECKING:
+    from bot.chat.client import Diplobot
+    from storage.models import Feed
+
+
+def feed_line(feed: Feed) -> str:
+    where = f"<#{feed.channel_id}>" if feed.channel_id else "timeline only"
+    state = "disabled" if feed.disabled else ("failing" if feed.failures else "active")
+    line = f"`#{feed.id}` <{feed.url}> → {where} · {state}"
+    if feed.last_error:
+        line += f" ({clip(escape(feed.last_error), 120)})"
+    return line
+
+
+class FeedsCog(commands.Cog, name="Feeds"):
+    """Where a server's news comes from."""
+
+    feeds = app_commands.Group(
+        name="feeds",
+        description="The RSS/Atom feeds this server reads news from",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_channels=True),
+    )
+
+    def __init__(self, bot: Diplobot) -> None:
+        self.bot = bot
+        self.backend = bot.services.backend
+
+    @feeds.command(name="add", description="Read news from an RSS or Atom feed.")
+    @app_commands.describe(
+        url="The feed's address (https://...)",
+        channel="Where to post its new events (default: this channel)",
+    )
+    @app_commands.checks.has_permissions(manage_channels=True)
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        url: app_commands.Range[str, 8, 2000],
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        target = channel.id if channel else interaction.channel_id
+        feed, created = await self.backend.add_feed(interaction.guild_id, target, url)
+        text = (
+            f"Added feed #{feed.id}: <{feed.url}>. New articles will be read every "
+            f"{self.bot.services.settings.feed_poll_minutes} minutes."
+            if created
+            else f"This server already reads <{feed.url}> (feed #{feed.id})."
+        )
+        await interaction.response.send_message(
+            text, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @feeds.command(name="remove", description="Stop reading a feed.")
+    @app_commands.describe(feed="The feed's number, from /feeds list")
+    @app_commands.checks.has_permissions(manage_channels=True)
+    async def remove(
+        self, interaction: discord.Interaction, feed: app_commands.Range[int, 1, 2**62]
+    ) -> None:
+        assert interaction.guild_id is not None
+        removed = await self.backend.remove_feed(interaction.guild_id, feed)
+        if removed is None:
+            raise UserInputError(
+                f"This server has no feed #{feed}. Use /feeds list to see their numbers."
+            )
+        await interaction.response.send_message(
+            f"Removed feed #{feed} (<{removed.url}>).",
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    @feeds.command(name="list", description="List this server's feeds.")
+    @app_commands.checks.has_permissions(manage_channels=True)
+    async def list_(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        found = await self.backend.feeds(interaction.guild_id)
+        if not found:
+            text = "This server reads no feeds yet. Add one with /feeds add."
+        else:
+            lines = [feed_line(f) for f in found]
+            text = "**Feeds of this server**\n" + clip("\n".join(lines), 1900)
+        await interaction.response.send_message(
+            text, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+
+async def setup(bot: Diplobot) -> None:
+    await bot.add_cog(FeedsCog(bot))
