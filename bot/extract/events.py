@@ -31,7 +31,7 @@ BEFORE_PENALTY = 3
 COMPETITION_SLACK = 4
 PARTICIPANT_WINDOW = 160  # characters around a trigger in long sentences
 _WORD = re.compile(r"[\w'-]+")
-_WORD_START = re.compile(r"(?<![\w-])[A-Za-z]{2}")
+_WORD_START = re.compile(r"(?<![\w-])[A-Za-z]{2,3}")
 _STRONG_BREAK = re.compile(r"[;:]|--|\u2014|\s-\s")
 _TIME_ANCHOR = re.compile(
     r"(?:since|after|before|until|following|prior to|ahead of)\s+(?:the\s+|a\s+|an\s+)?"
@@ -157,7 +157,11 @@ def _index(text: str, dct: date | None, lexicon: EventLexicon) -> list[_Sentence
     named = [(m.start, m.end) for m in mentions if m.kind in ("body", "person")]
     covered: dict[str, int] = {}  # per type, where its last trigger ended
     for word in _WORD_START.finditer(text):
-        for type_lexicon in lexicon.by_stem.get(word.group(0).lower(), ()):
+        head = word.group(0).lower()
+        found = lexicon.by_stem.get(head, ())
+        if len(head) == 3 and head[:2] in lexicon.by_stem:
+            found = (*found, *lexicon.by_stem[head[:2]])
+        for type_lexicon in found:
             match = type_lexicon.triggers.match(text, word.start())
             if match is None or match.start() < covered.get(type_lexicon.name, -1):
                 continue

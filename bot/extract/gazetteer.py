@@ -445,24 +445,31 @@ class Gazetteer:
         """
         doc = _Document()
         mentions = self._scan(text, text, 0, len(text), on, doc, caps=False)
-        if _CAPS_RUN.search(text):
-            mentions = self._add_caps_mentions(text, mentions, on, doc)
+        runs = [m.span() for m in _CAPS_RUN.finditer(text)]
+        if runs:
+            mentions = self._add_caps_mentions(text, runs, mentions, on, doc)
         if doc.short:
             mentions = self._drop_doubtful_surnames(mentions, doc)
         return mentions
 
     def _add_caps_mentions(
-        self, text: str, mentions: list[Mention], on: date | None, doc: _Document
+        self,
+        text: str,
+        runs: list[tuple[int, int]],
+        mentions: list[Mention],
+        on: date | None,
+        doc: _Document,
     ) -> list[Mention]:
         """Match ALL-CAPS runs (headlines: "JAPAN TELLS US TO CUT TARIFFS") in
         title case; acronyms were already found as written."""
-        runs = [m.span() for m in _CAPS_RUN.finditer(text)]
-        shadow = list(text)
+        pieces: list[str] = []
+        done = 0
         for a, b in runs:
             titled = text[a:b].title()
-            if len(titled) == b - a:
-                shadow[a:b] = titled
-        source = "".join(shadow)
+            pieces += [text[done:a], titled if len(titled) == b - a else text[a:b]]
+            done = b
+        pieces.append(text[done:])
+        source = "".join(pieces)
         taken = [(m.start, m.end) for m in mentions]
         extra = []
         for a, b in runs:

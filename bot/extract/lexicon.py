@@ -24,11 +24,11 @@ def _alternation(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
 
-_STEM_SOURCE = re.compile(r"^(?:\(\?:)?([A-Za-z]{2})")
+_STEM_SOURCE = re.compile(r"^(?:\(\?:)?([A-Za-z]{2,3})")
 
 
 def stems(patterns: list[str]) -> frozenset[str]:
-    """The lower-case first two letters every match of the patterns starts with.
+    """The lower-case first three letters (two for a two-letter word) a match starts with.
 
     Trigger patterns start with a literal word of two letters or more, or with a group of
     such words; this lets the detector test a pattern only at words that can start it.

@@ -22,7 +22,14 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.extract.model import Timex
-from bot.extract.timex_grammar import MASTER, PATTERNS, TOKEN, TRIGGERS
+from bot.extract.timex_grammar import (
+    CONTINUATIONS,
+    MASTER,
+    PATTERNS,
+    STRONG_TRIGGERS,
+    TOKEN,
+    WEAK_TRIGGERS,
+)
 from bot.extract.timex_lexicon import (
     COUNT_NOUNS,
     MONTHS,
@@ -620,7 +627,12 @@ class _Resolver:
             return None
         if not m["pre"] and unit == "day":
             return None  # "the day" alone is mostly generic
-        if unit == "year" and _word_after(self.text, end) in ("ended", "ending", "earlier", "before"):
+        if unit == "year" and _word_after(self.text, end) in (
+            "ended",
+            "ending",
+            "earlier",
+            "before",
+        ):
             return None  # "the year ended March 31": a fiscal period told by its end
         if unit == "year":
             return _Resolved(f"{dct.year:04d}")
@@ -836,15 +848,32 @@ def _completed(period: str, dct: dt.date | None) -> bool:
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """Master-regex matches, tried only at tokens that can start an expression."""
+    """Master-regex matches, tried only where an expression can start: at a strong
+    trigger, or at a weak one ("the", "last", "two") that the next token continues."""
     resume = 0
+    pending = -1  # offset of a weak trigger waiting to see the next token
     match_at = MASTER.match
     for token in TOKEN.finditer(text):
         pos = token.start()
+        word = token.group()
+        low = word.lower()
+        if pending >= 0:
+            if low in CONTINUATIONS or word[-1].isdigit():
+                match = match_at(text, pending)
+                if match is not None:
+                    resume = match.end()
+                    yield match
+            pending = -1
         if pos < resume:
             continue
-        word = token.group()
-        if not (word[-1].isdigit() or word.lower() in TRIGGERS):
+        if word[-1].isdigit():
+            after = text[token.end() : token.end() + 2]
+            amount = len(after) == 2 and after[0] in ",." and after[1].isdigit()
+            if amount and (after[0] == "," or len(word) > 2):
+                continue  # 1,988 or 1987.5: an amount, never a date
+        elif low not in STRONG_TRIGGERS:
+            if low in WEAK_TRIGGERS:
+                pending = pos
             continue
         match = match_at(text, pos)
         if match is not None:

@@ -18,7 +18,6 @@ from bot.extract.timex_lexicon import (
     MONTH_NAME,
     MONTHS,
     NUM_WORDS,
-    NUMBER_WORDS,
     SPELLED_YEAR,
     WEEKDAY,
     WEEKDAY_FULL,
@@ -192,9 +191,11 @@ MASTER: re.Pattern[str] = re.compile(
     re.VERBOSE,
 )
 
-# Lower-case first words of every kind: the master regex is only tried where one
-# of these (or a number) starts a token, which skips most of the text cheaply.
-TRIGGERS: frozenset[str] = (
-    frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(NUMBER_WORDS) | _words("triggers")
+# Lower-case first words of expressions (see config/lexicons/timex.toml): the master
+# regex is only tried where one starts a token, which skips most of the text cheaply.
+STRONG_TRIGGERS: frozenset[str] = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | _words("strong_triggers")
 )
+WEAK_TRIGGERS: frozenset[str] = _words("weak_triggers") - STRONG_TRIGGERS
+CONTINUATIONS: frozenset[str] = _words("continuations") | STRONG_TRIGGERS | WEAK_TRIGGERS
 TOKEN: re.Pattern[str] = re.compile(r"[A-Za-z]+|'?\d+")

@@ -140,3 +140,16 @@ async def running(
             yield Running(loopback, bot, services, clock, extractor)
         finally:
             await stop_bot(bot, task)
+    assert_no_mentions(loopback)
+
+
+def assert_no_mentions(server: DiscordLoopback) -> None:
+    """Every message the bot sent (replies, follow-ups, channel posts) disabled all mentions."""
+    bodies = [
+        *(c.get("data") or {} for c in server.interaction_callbacks),
+        *server.followups,
+        *server.channel_messages,
+    ]
+    for body in bodies:
+        if body.get("content") or body.get("embeds"):
+            assert body.get("allowed_mentions") == {"parse": []}, body

@@ -93,3 +93,19 @@ async def test_event_card_shows_sources_history_and_escapes_article_text(running
     assert "Fri 7 Feb 2025 → March 2025" in text
     assert "@everyone" not in text and "\\*\\*now\\*\\*" in text
     assert reply.allowed_mentions == {"parse": []}
+
+
+async def test_an_unexpected_error_is_logged_with_context_and_answered_politely(
+    running: Running, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(running.services.backend, "timeline_page", broken)
+    reply = await running.server.invoke("timeline", {"country": "JP"})
+    assert reply.ephemeral
+    assert "Something went wrong on our side" in reply.content
+    assert "database on fire" not in reply.content
+    [record] = [r for r in caplog.records if r.name == "diplobot.chat" and r.levelname == "ERROR"]
+    assert "command=/timeline" in record.getMessage() and "JP" in record.getMessage()
+    assert "database on fire" in caplog.text  # the traceback is in the log

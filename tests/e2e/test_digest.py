@@ -1,0 +1,69 @@
+"""/digest show and /digest set through the loopback Discord server."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import discord
+import pytest
+
+from tests.e2e.conftest import Running, event
+
+pytestmark = pytest.mark.e2e
+
+MEMBER = discord.Permissions(send_messages=True, view_channel=True, use_application_commands=True)
+
+
+async def test_digest_show_uses_the_channels_local_day(running: Running) -> None:
+    running.add_news("today", [event("summit", "2025-02-07", ["JP", "US"])], date(2025, 2, 6))
+    running.add_news("soon", [event("meeting", "2025-02-10", ["EU", "JP"])], date(2025, 2, 6))
+    running.add_news("later", [event("visit", "2025-03-20", ["FR", "IN"])], date(2025, 2, 6))
+    # 20:00 UTC on the 6th is already the 7th in Tokyo.
+    running.clock.now = datetime(2025, 2, 6, 20, 0, tzinfo=UTC)
+    await running.server.invoke("digest set", {"time": "07:30", "timezone": "Asia/Tokyo"})
+    reply = await running.server.invoke("digest show", user_permissions=MEMBER)
+    text = reply.text()
+    assert "Daily digest — Fri 7 Feb 2025" in text
+    today, _, coming = text.partition("Coming up")
+    assert "Summit: Japan–United States" in today
+    assert "Meeting: EU–Japan" in coming
+    assert "France" not in text  # more than a week ahead
+    assert "Posted daily at 07:30 Asia/Tokyo (this channel's setting)" in text
+
+
+async def test_digest_show_defaults_to_the_configured_time_and_zone(running: Running) -> None:
+    reply = await running.server.invoke("digest show")
+    assert "Posted daily at 08:00 UTC (the default)" in reply.text()
+    assert "Nothing on the timeline" in reply.text()
+
+
+@pytest.mark.parametrize(
+    ("options", "hint"),
+    [
+        ({"time": "25:00", "timezone": "UTC"}, "24-hour clock"),
+        ({"time": "08:00", "timezone": "Mars/Olympus"}, "IANA name"),
+    ],
+)
+async def test_digest_set_refuses_bad_values(running: Running, options: dict, hint: str) -> None:
+    reply = await running.server.invoke("digest set", options)
+    assert reply.ephemeral and hint in reply.content
+    shown = await running.server.invoke("digest show")
+    assert "(the default)" in shown.text()
+
+
+async def test_digest_set_needs_manage_channels_and_changes_nothing_without_it(
+    running: Running,
+) -> None:
+    reply = await running.server.invoke(
+        "digest set", {"time": "06:00", "timezone": "Europe/Paris"}, user_permissions=MEMBER
+    )
+    assert reply.ephemeral and "Manage Channels" in reply.content
+    shown = await running.server.invoke("digest show", user_permissions=MEMBER)
+    assert "Posted daily at 08:00 UTC (the default)" in shown.text()
+
+
+async def test_timezone_autocomplete(running: Running) -> None:
+    choices = await running.server.autocomplete(
+        "digest set", {"time": "08:00", "timezone": "paris"}, "timezone"
+    )
+    assert [c["value"] for c in choices] == ["Europe/Paris"]
