@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.news.articles import read_articles
 from bot.timeline import TimelineService
-from storage.db import open_database
+from storage.db import create_db_engine, open_database
 from storage.repos.events import count_events
 
 
@@ -29,14 +29,32 @@ def one_pass(service: TimelineService, source: str, batch: int) -> tuple[float, 
     articles: Counter[str] = Counter()
     events: Counter[str] = Counter()
     started = time.perf_counter()
-    readable = (
-        (item.article, item.ref) for item in read_articles(source) if item.article is not None
-    )
-    for result in service.ingest_many(readable, batch_size=batch):
+
+    def readable():
+        for item in read_articles(source):
+            if item.article is None:
+                articles["unreadable"] += 1
+            else:
+                yield item.article, item.ref
+
+    for result in service.ingest_many(readable(), batch_size=batch):
         articles[result.status] += 1
         for change in result.events:
             events[change.kind] += 1
     return time.perf_counter() - started, articles, events
+
+
+def fresh_schema(url: str, schema: str | None) -> str | None:
+    """Drop and recreate the PostgreSQL schema, so each run starts from an empty database."""
+    if not schema:
+        return None
+    engine = create_db_engine(url)
+    with engine.begin() as conn:
+        quoted = conn.dialect.identifier_preparer.quote(schema)
+        conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {quoted} CASCADE")
+        conn.exec_driver_sql(f"CREATE SCHEMA {quoted}")
+    engine.dispose()
+    return schema
 
 
 def main() -> int:
@@ -45,13 +63,14 @@ def main() -> int:
     parser.add_argument("--db", required=True, help="a database URL; a SQLite file is recreated")
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--extractor", choices=["current", "none"], default="current")
+    parser.add_argument("--schema", help="PostgreSQL: recreate and use this schema")
     args = parser.parse_args()
 
     if args.db.startswith("sqlite:///"):
         path = Path(args.db.removeprefix("sqlite:///"))
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    database = open_database(args.db)
+    database = open_database(args.db, search_path=fresh_schema(args.db, args.schema))
     extractor = (lambda _article: []) if args.extractor == "none" else None
     service = TimelineService(database, extractor=extractor)
 

@@ -24,7 +24,7 @@ def _row(name: str, s: Scores) -> str:
     rp, rr, rf = s.relaxed_prf()
     vp, vr, vf = s.value_prf()
     return (
-        f"| {name:<22} | {sp:.3f} {sr:.3f} {sf:.3f} | {rp:.3f} {rr:.3f} {rf:.3f} "
+        f"| {name:<26} | {sp:.3f} {sr:.3f} {sf:.3f} | {rp:.3f} {rr:.3f} {rf:.3f} "
         f"| {vp:.3f} {vr:.3f} {vf:.3f} | {s.docs_per_second():9.1f} |"
     )
 
@@ -45,10 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_naive:
         results.append(("naive search_dates", score(docs, naive)))
     print(
-        f"| {'system':<22} | strict P     R     F1 | relaxed P    R     F1 "
+        f"| {'system':<26} | strict P     R     F1 | relaxed P    R     F1 "
         f"| value P      R     F1 | docs/s    |"
     )
-    print("|" + "-" * 24 + "|" + "-" * 21 + "|" + "-" * 21 + "|" + "-" * 21 + "|" + "-" * 11 + "|")
+    print("|" + "-" * 28 + "|" + "-" * 21 + "|" + "-" * 21 + "|" + "-" * 21 + "|" + "-" * 11 + "|")
     for name, s in results:
         print(_row(name, s))
     if args.errors:

@@ -7,14 +7,14 @@ for a global. Tests build the same object with a temporary database and a fixed 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.chat.backend import ChatBackend, Clock
+from bot.chat.url_articles import UrlArticles
+from bot.news.fetch import Fetcher
 from bot.services.channel_settings import ChannelSettingsService
 from bot.services.feeds import FeedService
 from bot.services.subscriptions import SubscriptionService
@@ -39,21 +39,18 @@ class BotServices:
     backend: ChatBackend
     clock: Clock
     scheduler: AsyncIOScheduler
-    # Jobs later issues add (feed polling, outbox, reminders, digests) register here.
-    starters: list[Callable[[BotServices], Any]] = field(default_factory=list)
+    urls: UrlArticles
     owns_database: bool = True
 
     async def start(self) -> None:
-        for starter in self.starters:
-            result = starter(self)
-            if hasattr(result, "__await__"):
-                await result
+        """Start the shared scheduler; a feature cog adds its jobs (with ids) in ``cog_load``."""
         if not self.scheduler.running:
             self.scheduler.start()
 
     async def stop(self) -> None:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        await self.urls.close()
         if self.owns_database:
             self.database.dispose()
 
@@ -65,6 +62,7 @@ def build_services(
     database: Database | None = None,
     on_changes: ChangeHook | None = None,
     extractor: Extractor | None = None,
+    fetcher: Fetcher | None = None,
 ) -> BotServices:
     """Open the database (migrating it) and wire the services the cogs call.
 
@@ -80,10 +78,19 @@ def build_services(
         default_timezone=settings.default_timezone,
         clock=tick,
     )
+    urls = UrlArticles(
+        fetcher
+        or Fetcher(
+            max_bytes=settings.fetch_max_bytes,
+            timeout_s=settings.fetch_timeout_s,
+            max_redirects=settings.fetch_max_redirects,
+        )
+    )
     backend = ChatBackend(
         db,
         tick,
         timeline,
+        urls=urls,
         subscriptions=SubscriptionService(db, tick),
         feeds=FeedService(db, tick),
         channel_settings=channel_settings,
@@ -93,6 +100,7 @@ def build_services(
         database=db,
         timeline=timeline,
         backend=backend,
+        urls=urls,
         clock=tick,
         scheduler=AsyncIOScheduler(timezone=UTC),
         owns_database=owns,

@@ -7,14 +7,14 @@ Database work runs in a worker thread so a slow query never stalls the gateway.
 from __future__ import annotations
 
 import asyncio
-import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import ParamSpec, TypeVar
 
 from bot.chat.mapping import event_view
-from bot.chat.parsing import UserInputError
+from bot.chat.parsing import UserInputError, sentence
+from bot.chat.url_articles import UrlArticles
 from bot.extract.model import Article
 from bot.ics import to_ics
 from bot.news.articles import article_from_text
@@ -22,7 +22,7 @@ from bot.render import ChangeView, EventView
 from bot.services.channel_settings import ChannelSettingsService, DigestSettings
 from bot.services.feeds import FeedError, FeedService
 from bot.services.subscriptions import SubscriptionLimitError, SubscriptionService
-from bot.services.timeline_query import TimelineQueries, build_filter
+from bot.services.timeline_query import TimelineQueries
 from bot.timeline import IngestResult, TimelineService
 from storage.db import Database
 from storage.models import Feed, Subscription
@@ -31,56 +31,6 @@ from storage.repos.events import TimelineFilter
 P = ParamSpec("P")
 T = TypeVar("T")
 Clock = Callable[[], datetime]
-# Fetches a URL (with the news layer's guards) into an article: (url, title, dct) -> Article.
-ArticleFetcher = Callable[[str, str, "date | None"], Awaitable[Article]]
-
-
-def describe(filters: TimelineFilter) -> str:
-    """The filters in words, for a timeline's heading."""
-    parts = []
-    if filters.countries:
-        parts.append(", ".join(filters.countries))
-    if filters.types:
-        parts.append(", ".join(filters.types))
-    if filters.statuses:
-        parts.append(", ".join(filters.statuses))
-    if filters.start and filters.end:
-        parts.append(f"{filters.start:%d %b %Y} to {filters.end:%d %b %Y}")
-    elif filters.start:
-        parts.append(f"from {filters.start:%d %b %Y}")
-    elif filters.end:
-        parts.append(f"until {filters.end:%d %b %Y}")
-    return " · ".join(parts)
-
-
-def timeline_filter(
-    today: date,
-    *,
-    country: str | None = None,
-    event_type: str | None = None,
-    start: str | None = None,
-    end: str | None = None,
-    status: str | None = None,
-) -> TimelineFilter:
-    """Options as typed -> the same filter the command line builds; upcoming when no dates."""
-    try:
-        filters = build_filter(
-            start=start,
-            end=end,
-            countries=[country] if country else [],
-            types=[event_type] if event_type else [],
-            statuses=[status] if status else [],
-        )
-    except ValueError as exc:
-        raise UserInputError(_sentence(str(exc))) from None
-    if filters.start is None and filters.end is None:
-        filters = replace(filters, start=today)
-    return filters
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return (text[:1].upper() + text[1:]).rstrip(".") + "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +64,9 @@ class ChatBackend:
         subscriptions: SubscriptionService | None = None,
         feeds: FeedService | None = None,
         channel_settings: ChannelSettingsService | None = None,
-        fetch_article: ArticleFetcher | None = None,
+        urls: UrlArticles | None = None,
     ) -> None:
-        self.fetch_article = fetch_article
+        self.urls = urls
         self.subscription_service = subscriptions or SubscriptionService(database, clock)
         self.feed_service = feeds or FeedService(database, clock)
         self.settings_service = channel_settings or ChannelSettingsService(database, clock=clock)
@@ -206,7 +156,7 @@ class ChatBackend:
                 )
             )
         except SubscriptionLimitError as exc:
-            raise UserInputError(_sentence(str(exc))) from None
+            raise UserInputError(sentence(str(exc))) from None
 
     async def unsubscribe(self, guild_id: int, subscription_id: int) -> Subscription | None:
         return await self._in_thread(self.subscription_service.remove, guild_id, subscription_id)
@@ -228,7 +178,7 @@ class ChatBackend:
                 )
             )
         except ValueError as exc:
-            raise UserInputError(_sentence(str(exc))) from None
+            raise UserInputError(sentence(str(exc))) from None
 
     # ------------------------------------------------------------------ feeds
     async def add_feed(self, guild_id: int, channel_id: int | None, url: str) -> tuple[Feed, bool]:
@@ -237,7 +187,7 @@ class ChatBackend:
                 lambda: self.feed_service.add(guild_id=guild_id, channel_id=channel_id, url=url)
             )
         except FeedError as exc:
-            raise UserInputError(_sentence(str(exc))) from None
+            raise UserInputError(sentence(str(exc))) from None
 
     async def remove_feed(self, guild_id: int, feed_id: int) -> Feed | None:
         return await self._in_thread(self.feed_service.remove, guild_id, feed_id)
@@ -258,25 +208,23 @@ class ChatBackend:
         """Pasted text as an article (DCT from ``dct`` or a dateline); empty text is refused."""
         read = article_from_text(text, ref, dct, title=title, source=source)
         if read.article is None:
-            raise UserInputError(_sentence(f"I could not use that text: {read.error}"))
+            raise UserInputError(sentence(f"I could not use that text: {read.error}"))
         return read.article
 
     def check_url(self, url: str) -> None:
         """Refuse what can never be fetched before anyone waits for it."""
-        if not re.match(r"^https?://[^\s/]+", url.strip(), re.I):
-            raise UserInputError("Give the article's full address, starting with https://.")
-        if self.fetch_article is None:
+        if self.urls is None:
             raise UserInputError(
-                "URL ingestion arrives with feeds; for now paste the article's text "
-                "with the text option."
+                "This bot cannot fetch pages; paste the article's text with the text option."
             )
+        self.urls.check(url)
 
     async def article_from_url(
         self, url: str, *, title: str = "", dct: date | None = None
     ) -> Article:
         self.check_url(url)
-        assert self.fetch_article is not None
-        return await self.fetch_article(url.strip(), title, dct)
+        assert self.urls is not None
+        return await self.urls.fetch(url, title, dct)
 
     async def ingest_article(self, article: Article) -> IngestReport:
         """Merge the article's events into the timeline; report what changed."""

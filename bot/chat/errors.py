@@ -6,6 +6,7 @@ plainly; anything else is logged with the command's context and answered politel
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 import discord
@@ -20,6 +21,8 @@ UNEXPECTED = (
     "Something went wrong on our side while running this command. "
     "It has been logged; please try again in a minute."
 )
+# Set in ``interaction.extras`` by a command that deferred publicly.
+PUBLIC_THINKING = "diplobot.public_thinking"
 _PERMISSION_NAMES = {"manage_channels": "Manage Channels", "manage_guild": "Manage Server"}
 
 
@@ -60,8 +63,15 @@ def _context(interaction: discord.Interaction) -> str:
 
 
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Answer once: as the response if none was sent yet, else as a follow-up."""
+    """Answer once: as the response if none was sent yet, else as a follow-up.
+
+    After a public "thinking..." the error would show to everyone, so that placeholder
+    is deleted first and the sentence goes only to the member.
+    """
     if interaction.response.is_done():
+        if interaction.extras.pop(PUBLIC_THINKING, False):
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.delete_original_response()
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
     else:
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -32,6 +32,12 @@ class UserInputError(Exception):
     """Something a member typed that we cannot use; the message says what to do."""
 
 
+def sentence(text: str) -> str:
+    """A service's lower-case reason as a sentence: capital first letter, one full stop."""
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "."
+
+
 @dataclass(frozen=True, slots=True)
 class CountryChoice:
     code: str

@@ -7,9 +7,10 @@ from typing import Any
 
 import discord
 
-from bot.chat.backend import ChatBackend, TimelinePage, describe
+from bot.chat.backend import ChatBackend, TimelinePage
 from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.chat.errors import UNEXPECTED, send_ephemeral
+from bot.chat.filters import describe
 from bot.render import timeline_card
 from storage.repos.events import TimelineFilter
 

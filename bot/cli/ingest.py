@@ -84,11 +84,22 @@ class IngestSummary:
             + (f", {self.skipped_events:,} skipped (bad dates)" if self.skipped_events else ""),
             f"time:     {self.seconds:.1f} s ({rate:,.0f} articles/s)",
         ]
-        if self.failures:
-            out.append("failed:")
-            out += [f"  {ref}: {error}" for ref, error in self.failures[:MAX_LISTED_FAILURES]]
-            if len(self.failures) > MAX_LISTED_FAILURES:
-                out.append(f"  ... and {len(self.failures) - MAX_LISTED_FAILURES:,} more")
+        if len(self.failures) <= MAX_LISTED_FAILURES:
+            if self.failures:
+                out.append("failed:")
+            out += [f"  {ref}: {error}" for ref, error in self.failures]
+            return out
+        out.append("failed, by reason:")
+        by_reason: dict[str, list[str]] = {}
+        for ref, error in self.failures:
+            by_reason.setdefault(error, []).append(ref)
+        ranked = sorted(by_reason.items(), key=lambda item: -len(item[1]))
+        for error, refs in ranked[:MAX_LISTED_FAILURES]:
+            examples = ", ".join(refs[:3]) + (", ..." if len(refs) > 3 else "")
+            out.append(f"  {len(refs):,} x {error} ({examples})")
+        if len(ranked) > MAX_LISTED_FAILURES:
+            rest = sum(len(refs) for _, refs in ranked[MAX_LISTED_FAILURES:])
+            out.append(f"  ... and {rest:,} more with other reasons (--json lists them all)")
         return out
 
 

@@ -378,6 +378,9 @@ class Gazetteer:
         self._body_names = body_names
         self._lookup_names = sorted(set(lookup_names))
         self.people = people
+        self._person_codes = sorted(
+            {(_fold(p.name).casefold(), p.latest_term().code) for p in people}
+        )
         alternation = _trie_pattern(sorted(table))
         # No look-behind in front: a pattern that starts with a literal branch lets
         # ``re`` skip impossible positions in C. The left word boundary is checked in Python.
@@ -419,7 +422,8 @@ class Gazetteer:
 
     def lookup_country(self, query: str) -> list[tuple[str, str]]:
         """Autocomplete: ``(code, name)`` of countries and SPEC bodies whose code or any
-        name starts with ``query`` (case- and accent-insensitive); exact code first."""
+        name starts with ``query`` (case- and accent-insensitive): exact code first, then
+        codes, names, words of names; failing those, the countries of office holders."""
         folded = _fold(query.strip()).casefold()
         if not folded:
             return []
@@ -433,8 +437,18 @@ class Gazetteer:
             if code.casefold().startswith(folded):
                 found.setdefault(code, name)
         for alias, code, name in self._lookup_names:
-            if alias.startswith(folded) or any(w.startswith(folded) for w in alias.split()):
+            if alias.startswith(folded):
                 found.setdefault(code, name)
+        for alias, code, name in self._lookup_names:
+            if any(word.startswith(folded) for word in alias.split()):
+                found.setdefault(code, name)
+        if not found and len(folded) >= 3:
+            # No place or body by that name: office holders ("trump" -> United States).
+            for person_name, code in self._person_codes:
+                if any(word.startswith(folded) for word in person_name.split()):
+                    name = self.country_name(code)
+                    if name is not None:
+                        found.setdefault(code, name)
         return list(found.items())
 
     def find(self, text: str, on: date | None) -> list[Mention]:
@@ -561,7 +575,7 @@ class Gazetteer:
         if surface in self._rules.caps_ambiguous and _caps_context(text, start, end):
             return None, False
         places: list[_Entry] = []
-        people: list[tuple[tuple[int, int, int], _Entry]] = []
+        people: list[tuple[tuple[bool, bool, bool, bool], _Entry]] = []
         context: _Context | None = None
         for entry in entries:
             if entry.person is not None:
@@ -570,7 +584,7 @@ class Gazetteer:
                     if not context.free:
                         doc.other_names.add(surface.casefold())
                         continue
-                ranked = self._rank_person(entry, on)
+                ranked = self._rank_person(entry, on, doc)
                 if ranked is not None:
                     people.append((ranked, entry))
             elif entry.hyphen:
@@ -584,7 +598,12 @@ class Gazetteer:
             tied = len(people) > 1 and people[0][0] == people[1][0]
             if tied and best.person is not people[1][1].person:
                 return (places[0] if places else None), False
-            return best, context is not None and context.titled
+            titled = context is not None and context.titled
+            assert best.person is not None
+            if places and best.short and not (titled or best.person.name in doc.named):
+                # "Montenegro" is the country unless the story is about Luis Montenegro.
+                return places[0], False
+            return best, titled
         if places:
             return places[0], False
         # A period name used outside its dates ("Zaire" in 2005) still names the place.
@@ -593,9 +612,12 @@ class Gazetteer:
                 return entry, False
         return None, False
 
-    def _rank_person(self, entry: _Entry, on: date | None) -> tuple[int, int, int] | None:
-        """Score a person reading of a span: (in office exactly, is leader, full name);
-        None when the reading is ruled out (a surname far from the person's terms)."""
+    def _rank_person(
+        self, entry: _Entry, on: date | None, doc: _Document
+    ) -> tuple[bool, bool, bool, bool] | None:
+        """Score a person reading of a span: (named in full earlier in the story, in
+        office exactly, is leader, full name); None when ruled out (a surname far
+        from the person's terms)."""
         person = entry.person
         assert person is not None
         exact = person.term_at(on)
@@ -603,7 +625,8 @@ class Gazetteer:
         if entry.short and near is None:
             return None
         term = near or person.latest_term()
-        return (exact is not None, term.role == "leader", not entry.short)
+        named = person.name in doc.named
+        return (named, exact is not None, term.role == "leader", not entry.short)
 
     def _context(self, text: str, start: int, end: int, caps: bool) -> _Context:
         """Whether a surname stands alone: not part of another name ("Howard Baker",
@@ -612,11 +635,14 @@ class Gazetteer:
         prev = _PREV_WORD.search(text, max(0, start - 40), start)
         prev_word = prev.group(1) if prev else ""
         titled = prev_word.rstrip(".").title() in rules.titles or prev_word in rules.titles
+        if text.startswith("-", end) and not self._pattern.match(text, end + 1):
+            # "Fischer-Watt Gold": a compound name; "Reagan-Nakasone talks" is fine.
+            return _Context(free=False, titled=False)
         if caps:
             # In a headline every word is capitalised: neighbours say nothing.
             return _Context(free=True, titled=titled)
         nxt = _NEXT_WORD.match(text[end : end + 40])
-        next_word = nxt.group(2) if nxt else ""
+        next_word = nxt.group(2).rstrip(",.;:!?)'\"") if nxt else ""
         possessive = prev_word.endswith(("'s", "\u2019s"))
         if (
             prev_word
@@ -625,12 +651,7 @@ class Gazetteer:
             and not (titled or possessive or prev_word in rules.neutral_before)
         ):
             return _Context(free=False, titled=False)
-        if (
-            next_word
-            and next_word[0].isupper()
-            and next_word[-1].isalpha()
-            and next_word not in rules.neutral_after
-        ):
+        if next_word[:1].isupper() and next_word not in rules.neutral_after:
             return _Context(free=False, titled=False)
         return _Context(free=True, titled=titled)
 

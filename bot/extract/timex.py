@@ -22,14 +22,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.extract.model import Timex
-from bot.extract.timex_grammar import (
-    CONTINUATIONS,
-    MASTER,
-    PATTERNS,
-    STRONG_TRIGGERS,
-    TOKEN,
-    WEAK_TRIGGERS,
-)
+from bot.extract.timex_grammar import MASTER, PATTERNS, TRIGGER
 from bot.extract.timex_lexicon import (
     COUNT_NOUNS,
     MONTHS,
@@ -40,18 +33,22 @@ from bot.extract.timex_lexicon import (
     SEASONS,
     WEEKDAYS,
     ZONES,
-    _words,
+    word_list,
 )
 from bot.extract.timex_tense import clause_direction, sentence_start
 
-MAX_CHARS = 200_000
-"""Texts longer than this are only scanned up to here: bounded time for any input."""
+MAX_CHARS = 100_000
+MAX_ATTEMPTS = 5_000
+MAX_TIMEXES = 1_000
+"""Bounded time for any input: only the first MAX_CHARS characters are scanned, the
+grammar is tried at most MAX_ATTEMPTS times and at most MAX_TIMEXES are returned.
+A long news story has some 30 attempts and 10 expressions per 1,000 characters."""
 
 _WORD_BEFORE = re.compile(r"([\w'$£€#.]+)[\s,(\"']*$")
 _WORD_AFTER = re.compile(r"^[\s,)\"']*([\w%$'-]+)")
-_MONTH_CUE_BEFORE = _words("month_cue_before")
-_SEASON_CUE_BEFORE = _words("season_cue_before")
-_YEAR_BAD_NEXT = COUNT_NOUNS | _words("year_bad_next")
+_MONTH_CUE_BEFORE = word_list("month_cue_before")
+_SEASON_CUE_BEFORE = word_list("season_cue_before")
+_YEAR_BAD_NEXT = COUNT_NOUNS | word_list("year_bad_next")
 
 Kind = Literal["DATE", "TIME"]
 
@@ -62,6 +59,7 @@ class _Resolved:
     type: Kind = "DATE"
     end_value: str | None = None
     anchor: bool = False
+    start: int | None = None  # a later start than the match's, when a determiner is dropped
 
 
 def _word_before(text: str, start: int) -> str:
@@ -75,14 +73,11 @@ def _word_after(text: str, end: int) -> str:
 
 
 def _num(word: str) -> int | None:
+    """3, 'three', 'a' -> the number; 'several', 'a few' -> None (a vague amount)."""
     word = word.lower().strip()
     if word.isdigit():
         return int(word)
-    if word in NUMBER_WORDS:
-        return NUMBER_WORDS[word]
-    if word in ("several", "few", "a few", "a couple", "a couple of"):
-        return None
-    return None
+    return NUMBER_WORDS.get(word)
 
 
 def _month(word: str) -> int:
@@ -213,7 +208,7 @@ def _weekday_date(weekday: int, dct: dt.date, direction: int, rel: str) -> dt.da
 
 
 def _zone_offset(zone: str, day: dt.date, hour: int, minute: int) -> str:
-    key = re.sub(r"[()]|\s+time$", "", zone.strip(), flags=re.IGNORECASE).strip().lower()
+    key = re.sub(r"\s+time$", "", zone.strip("() "), flags=re.IGNORECASE).lower()
     key = re.sub(r"\s+", " ", key)
     target = ZONES.get(key)
     if target is None:
@@ -312,10 +307,17 @@ class _Resolver:
             hour, minute = int(m["hhmm"][:2]), int(m["hhmm"][2:])
         day: dt.date | None = self.dct
         if m["dayexp"]:
-            sub = find_timexes(m["dayexp"], self.dct)
-            if not sub or len(sub[0].value) < 10 or not sub[0].value[:4].isdigit():
+            # The day is resolved in place, so the clause's tense still applies.
+            ds, de = m.span("dayexp")
+            sub = None
+            for kind in ("date_full", "weekday", "dayrel"):
+                day_match = PATTERNS[kind].fullmatch(self.text, ds, de)
+                if day_match is not None:
+                    sub = _HANDLERS[kind](self, day_match, ds, de)
+                    break
+            if sub is None or len(sub.value) < 10 or not sub.value[:4].isdigit():
                 return None
-            day = dt.date.fromisoformat(sub[0].value[:10])
+            day = dt.date.fromisoformat(sub.value[:10])
         if day is None:
             return None
         value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
@@ -337,10 +339,6 @@ class _Resolver:
 
     def date_full(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         mon_word = m["mon"] or m["monb"]
-        abbr = mon_word.rstrip(".").lower()
-        if abbr in ("mar", "jan", "sun", "sat") and not mon_word.endswith("."):
-            # Bare 'Mar 5' is fine, but 'Jan' is a name too: keep only digit days.
-            pass
         month = _month(mon_word)
         d1 = _day(m["d1"] or m["d1b"])
         d2_word = m["d2"] or m["d2b"] or m["d3"]
@@ -396,9 +394,11 @@ class _Resolver:
             year = self._quarter_year(q, start, end)
         if year is None:
             return None
+        # "the third-quarter loss": the adjective is the expression, not its noun phrase.
+        trim = m.start("qord") if self.text[m.end("qord")] == "-" and not m["qyear"] else None
         if m["qago"] in (None, "comparable", "same") and not m["qago2"]:
-            return _Resolved(f"{year:04d}-Q{q}", anchor=True)
-        return _Resolved(f"{year - 1:04d}-Q{q}")
+            return _Resolved(f"{year:04d}-Q{q}", anchor=True, start=trim)
+        return _Resolved(f"{year - 1:04d}-Q{q}", start=trim)
 
     def half(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         h = 1 if m["hord"].lower() == "first" else 2
@@ -450,7 +450,27 @@ class _Resolver:
             return _Resolved(anchor_q)
         return _Resolved(anchor_q or previous, anchor=anchor_q is None)
 
+    def quarter_code(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """Q3 2025, 3Q, H1 FY26: the analysts' shorthand for quarters and halves."""
+        code = m["q"] or (f"Q{m['qn'][0]}" if m["qn"] else m["h"])
+        code = code.upper()
+        if m["year"]:
+            year: int | None = int(m["year"])
+        elif m["yy"]:
+            year = _year("'" + m["yy"].lstrip("'"), self.dct)
+        elif self.dct is None:
+            return None
+        else:
+            part = int(code[1])
+            year = self._quarter_year(part if code[0] == "Q" else part * 2, start, end)
+        if year is None:
+            return None
+        return _Resolved(f"{year:04d}-{code}", anchor=True)
+
     def fiscal(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        if m["fyy"]:
+            year = _year("'" + m["fyy"], self.dct)
+            return _Resolved(f"{year:04d}", anchor=True) if year else None
         if m["year"]:
             year = _year(m["year"], self.dct)
             return _Resolved(f"{year:04d}", anchor=True) if year else None
@@ -520,9 +540,7 @@ class _Resolver:
             year -= 1 if season_start >= self.dct.month - 1 else 0
         elif "next" in rel or "coming" in rel:
             year += 1 if season_start <= self.dct.month else 0
-        elif rel == "this":
-            pass
-        else:
+        elif rel != "this":  # "this summer" is the DCT's year whatever the tense
             direction = self.direction(start, end)
             if direction < 0 and season_start > self.dct.month:
                 year -= 1
@@ -563,7 +581,6 @@ class _Resolver:
             return None
         rel = re.sub(r"\s+", " ", m["rel"].lower()).removeprefix("the ")
         unit = re.sub(r"\s+", " ", m["unit"].lower())
-        pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
         if rel in ("this past", "past", "last", "previous"):
             delta = -1
         elif rel in ("next", "coming", "this coming", "following"):
@@ -575,7 +592,7 @@ class _Resolver:
         if rel in ("following", "previous"):
             anaphoric = self._next_to_anchor(unit, delta)
             if anaphoric:
-                return _Resolved(anaphoric)
+                return _Resolved(anaphoric, anchor=True)
         if unit in ("week", "weekend"):
             day = dct + dt.timedelta(weeks=delta)
             if unit == "weekend":
@@ -603,8 +620,16 @@ class _Resolver:
             year -= 1
         elif delta > 0 and season_start <= dct.month:
             year += 1
-        _ = pre
         return _Resolved(f"{year:04d}-{code}")
+
+    def day_anaph(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """'the next day': the day after the one the story last named, never the DCT's."""
+        if self.last_day is None:
+            return None
+        delta = 1 if m["rel"].lower() in ("next", "following") else -1
+        return _Resolved(
+            (dt.date.fromisoformat(self.last_day) + dt.timedelta(days=delta)).isoformat()
+        )
 
     def the_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         dct = self.dct
@@ -698,6 +723,9 @@ class _Resolver:
         unit = m["unit"].lower().rstrip("s")
         if unit == "day":
             return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
+        if unit == "month":
+            y, mth = _add_months(self.dct.year, self.dct.month, n)
+            return _Resolved(f"{y:04d}-{mth:02d}")
         return _Resolved(_week(self.dct + dt.timedelta(weeks=n)))
 
     def dayrel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
@@ -737,6 +765,14 @@ class _Resolver:
             direction = self.direction(start, end)
         if "late last" in rel or "early last" in rel:
             rel = "last"
+        if rel == "this":
+            # "this Thursday": that day of the DCT's own week.
+            monday = self.dct - dt.timedelta(days=self.dct.weekday())
+            day = monday + dt.timedelta(days=WEEKDAYS[m["wd"].lower()])
+            if m["part"]:
+                part = PARTS_OF_DAY[m["part"].lower()]
+                return _Resolved(f"{day.isoformat()}T{part}", "TIME")
+            return _Resolved(day.isoformat())
         if rel in ("the previous", "the following", "the next") and self.last_day:
             # Anaphoric: the Friday before (after) the day the story is talking about.
             base = dt.date.fromisoformat(self.last_day)
@@ -848,33 +884,15 @@ def _completed(period: str, dct: dt.date | None) -> bool:
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """Master-regex matches, tried only where an expression can start: at a strong
-    trigger, or at a weak one ("the", "last", "two") that the next token continues."""
+    """Master-regex matches, tried only where the trigger scan says one can start."""
     resume = 0
-    pending = -1  # offset of a weak trigger waiting to see the next token
     match_at = MASTER.match
-    for token in TOKEN.finditer(text):
-        pos = token.start()
-        word = token.group()
-        low = word.lower()
-        if pending >= 0:
-            if low in CONTINUATIONS or word[-1].isdigit():
-                match = match_at(text, pending)
-                if match is not None:
-                    resume = match.end()
-                    yield match
-            pending = -1
+    for attempts, trigger in enumerate(TRIGGER.finditer(text)):
+        pos = trigger.start()
         if pos < resume:
             continue
-        if word[-1].isdigit():
-            after = text[token.end() : token.end() + 2]
-            amount = len(after) == 2 and after[0] in ",." and after[1].isdigit()
-            if amount and (after[0] == "," or len(word) > 2):
-                continue  # 1,988 or 1987.5: an amount, never a date
-        elif low not in STRONG_TRIGGERS:
-            if low in WEAK_TRIGGERS:
-                pending = pos
-            continue
+        if attempts >= MAX_ATTEMPTS:
+            return
         match = match_at(text, pos)
         if match is not None:
             resume = match.end()
@@ -907,6 +925,8 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             continue
         if resolved is None:
             continue
+        if resolved.start is not None:
+            start = resolved.start
         if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
             resolver.last_day = resolved.value[:10]
         if resolved.anchor:
@@ -916,4 +936,6 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
         found.append(
             Timex(start, end, scan[start:end], resolved.type, resolved.value, resolved.end_value)
         )
+        if len(found) >= MAX_TIMEXES:
+            break
     return found

@@ -24,7 +24,7 @@ from bot.extract.timex_lexicon import (
     WEEKDAYS,
     YEAR_NUM,
     ZONE_WORDS,
-    _words,
+    word_list,
 )
 
 _B = r"(?<![\w$£€#@/.-])"  # left edge: not inside a word, number, id, url or amount
@@ -89,6 +89,11 @@ KINDS: list[tuple[str, str]] = [
         (?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?(?P<hyear>{YEAR_NUM})|(?P<hrel>(?i:this|last|next))\s+year|(?i:the\s+year)))?""",
     ),
     (
+        "quarter_code",
+        rf"""(?:(?P<q>Q[1-4])|(?P<qn>[1-4]Q)|(?P<h>H[12]))(?![\w])
+        (?:(?:\s+|[-/]|\s+of\s+)(?:(?P<year>{YEAR_NUM})|(?:FY)?(?P<yy>'?\d\d)(?![\d.,%])))?""",
+    ),
+    (
         "quarter_anaph",
         rf"""(?P<det>(?i:the|that|this|its))\s+
         (?:(?P<qa>(?i:latest\s+fiscal|latest|current|last|previous|past|preceding|most\s+recent|recent|year-ago|year-earlier|comparable\s+year-ago|comparable\s+year-earlier|comparable|same|corresponding|just-ended|just\s+ended|year-before|fiscal))\s+|(?P<qyear>{YEAR_NUM})\s+)?
@@ -98,7 +103,8 @@ KINDS: list[tuple[str, str]] = [
     (
         "fiscal",
         rf"""(?:(?i:the\s+)?(?P<fmod>(?i:latest|current|last|previous|next|coming|this|new))\s+(?i:fiscal\s+year)(?![\w-]))
-        |(?:(?i:fiscal)(?:\s+year)?\s*(?P<year>{YEAR_NUM}|'\d\d))
+        |(?:(?:(?i:fiscal)(?:\s+year)?\s*|FY\s?)(?P<year>{YEAR_NUM}|'\d\d))
+        |FY(?P<fyy>\d\d)(?!\d)
         |(?P<fthe>(?i:the\s+(?:full|fiscal|whole|entire)\s+year))(?![\w-])""",
     ),
     (
@@ -125,6 +131,10 @@ KINDS: list[tuple[str, str]] = [
         rf"""(?:(?P<the>(?i:the\s+year))\s+)?(?P<sy>{SPELLED_YEAR})""",
     ),
     (
+        "day_anaph",
+        r"""(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding))\s+(?i:day)(?![\w'-])""",
+    ),
+    (
         "the_unit",
         r"""(?:(?P<pre>(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of|earlier\s+in|later\s+in))\s+)?
         (?P<det>(?i:the|that))\s+(?P<unit>(?i:year|month|week|weekend|day))(?![\w'-])
@@ -138,13 +148,13 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "in_n",
-        rf"""(?i:in)\s+(?P<num>\d{{1,2}}|{NUM_WORDS})\s+(?P<unit>(?i:days|weeks|day|week))(?:'?\s+(?i:time))?(?![\w-])""",
+        rf"""(?i:in)\s+(?P<num>\d{{1,2}}|{NUM_WORDS})\s+(?P<unit>(?i:days|weeks|months|day|week|month))(?:'?\s+(?i:time))?(?![\w-])""",
     ),
     (
         "dayrel",
         rf"""(?:(?P<pre>(?i:late|early|earlier|later|mid[-\s]?afternoon|mid[-\s]?morning|mid-?day))\s+)?(?P<day>{REL_DAY})(?![\w-])(?:\s+(?P<part>{PART}))?(?![\w-])
         |(?P<this>(?i:later\s+this|earlier\s+this|late\s+this|early\s+this|this|later\s+in\s+the|earlier\s+in\s+the|in\s+the))\s+(?P<part2>(?i:morning|afternoon|evening))(?![\w-])
-        |(?P<lastnight>(?i:last\s+night|overnight))(?![\w-])
+        |(?P<lastnight>(?i:last\s+night))(?![\w-])
         |(?P<midpart>(?i:mid[-\s]?afternoon|mid[-\s]?morning))(?![\w-])""",
     ),
     (
@@ -160,8 +170,8 @@ KINDS: list[tuple[str, str]] = [
     (
         "vague",
         r"""(?P<v>(?i:right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|these\s+days
-          |more\s+recently|until\s+recently|recently|lately
-          |(?:in\s+)?recent\s+(?:days|weeks\s+and\s+months|weeks|months|years|decades|times)
+          |more\s+recently|recently|lately
+          |recent\s+(?:days|weeks\s+and\s+months|weeks|months|years|decades|times)
           |the\s+near\s+future|the\s+distant\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term
           |the\s+past(?!\s+(?:\d|(?:few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|quarter|day)s?\b))
           |(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|future\s+(?:quarters|years)
@@ -194,8 +204,44 @@ MASTER: re.Pattern[str] = re.compile(
 # Lower-case first words of expressions (see config/lexicons/timex.toml): the master
 # regex is only tried where one starts a token, which skips most of the text cheaply.
 STRONG_TRIGGERS: frozenset[str] = (
-    frozenset(MONTHS) | frozenset(WEEKDAYS) | _words("strong_triggers")
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | word_list("strong_triggers")
 )
-WEAK_TRIGGERS: frozenset[str] = _words("weak_triggers") - STRONG_TRIGGERS
-CONTINUATIONS: frozenset[str] = _words("continuations") | STRONG_TRIGGERS | WEAK_TRIGGERS
-TOKEN: re.Pattern[str] = re.compile(r"[A-Za-z]+|'?\d+")
+WEAK_TRIGGERS: frozenset[str] = word_list("weak_triggers") - STRONG_TRIGGERS
+CONTINUATIONS: frozenset[str] = word_list("continuations") | STRONG_TRIGGERS | WEAK_TRIGGERS
+
+
+def _trie(words: frozenset[str]) -> str:
+    """A regex alternation shaped as a trie: each position tests a handful of letters
+    instead of every word, which keeps the trigger scan fast on long texts."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = (
+            branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        )
+        if optional:
+            body = body + "?" if body.startswith("(?:") else "(?:" + body + ")?"
+        return body
+
+    return render(tree)
+
+
+_NUMBER_START = r"'?\d+(?![\d,.]\d)|\d{1,2}(?=[.:]\d\d\s*[aApP])"
+TRIGGER: re.Pattern[str] = re.compile(
+    rf"""(?<![\w$£€#@/.-])(?:
+        (?:{_trie(STRONG_TRIGGERS)})(?![A-Za-z])
+        |{_NUMBER_START}
+        |(?:{_trie(WEAK_TRIGGERS)})(?=[\s-]+(?:'?\d|(?:{_trie(CONTINUATIONS)})(?![A-Za-z]))))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Where the master regex is worth trying: a strong trigger, a number that is not part
+of an amount (1,988 / 1987.5), or a weak trigger followed by a continuation."""

@@ -16,7 +16,7 @@ with LEXICON_FILE.open("rb") as _handle:
     _LISTS: dict[str, str] = tomllib.load(_handle)
 
 
-def _words(key: str) -> frozenset[str]:
+def word_list(key: str) -> frozenset[str]:
     """A word list of ``config/lexicons/timex.toml``: editable data, not code."""
     return frozenset(_LISTS[key].split())
 
@@ -163,6 +163,9 @@ ZONES: dict[str, str] = {
     "sgt": "+08:00",
     "aest": "+10:00",
     "aedt": "+11:00",
+    "et": "America/New_York",
+    "pt": "America/Los_Angeles",
+    "ist": "+05:30",
     "washington": "America/New_York",
     "new york": "America/New_York",
     "eastern": "America/New_York",
@@ -184,21 +187,21 @@ ZONES: dict[str, str] = {
 }
 
 # Words after a number that make it a count, never a year ("2000 troops").
-COUNT_NOUNS: frozenset[str] = _words("count_nouns")
+COUNT_NOUNS: frozenset[str] = word_list("count_nouns")
 
 # Words just before a 4-digit number that make it an id, a count or money.
-NOT_YEAR_BEFORE: frozenset[str] = _words("not_year_before")
+NOT_YEAR_BEFORE: frozenset[str] = word_list("not_year_before")
 
-IRREGULAR_PAST: frozenset[str] = _words("irregular_past")
+IRREGULAR_PAST: frozenset[str] = word_list("irregular_past")
 # Words ending in -ed that are not past tenses.
-NOT_PAST_ED: frozenset[str] = _words("not_past_ed")
-FUTURE_CUES: frozenset[str] = _words("future_cues")
+NOT_PAST_ED: frozenset[str] = word_list("not_past_ed")
+FUTURE_CUES: frozenset[str] = word_list("future_cues")
 # Future only when "to" or "for" follows: "plans to meet", "set for Friday" (not "the plan").
-FUTURE_IF_TO: frozenset[str] = _words("future_if_to")
+FUTURE_IF_TO: frozenset[str] = word_list("future_if_to")
 # Present-tense event verbs: in news "they meet Monday" announces a future event.
-PRESENT_EVENT_VERBS: frozenset[str] = _words("present_event_verbs")
-AUX_BE: frozenset[str] = _words("aux_be")
-DETERMINERS: frozenset[str] = _words("determiners")
+PRESENT_EVENT_VERBS: frozenset[str] = word_list("present_event_verbs")
+AUX_BE: frozenset[str] = word_list("aux_be")
+DETERMINERS: frozenset[str] = word_list("determiners")
 
 
 def cased(words: list[str]) -> str:
@@ -279,7 +282,7 @@ DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|\s*%|[a-zA-Z\d])
 YEAR_NUM = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-year|-yr)"
 ZONE_WORDS = (
     r"(?:(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|JST|KST|HKT|SGT"
-    r"|AEST|AEDT)(?![A-Za-z])"
+    r"|AEST|AEDT|ET|PT|IST)(?![A-Za-z])"
     r"|\(?(?:Washington|New\s+York|Eastern|Pacific|London|Paris|Brussels|Berlin|Moscow|Tokyo"
     r"|Beijing|Seoul|Hong\s+Kong|Singapore|Jerusalem|Tehran|Delhi|Sydney)\s+time\)?)"
 )

@@ -18,12 +18,12 @@ from bot.extract.timex_lexicon import (
     IRREGULAR_PAST,
     NOT_PAST_ED,
     PRESENT_EVENT_VERBS,
-    _words,
+    word_list,
 )
 
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 _SENTENCE_END = re.compile(r"(\w*)[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n")
-_ABBREVIATIONS = _words("abbreviations")
+_ABBREVIATIONS = word_list("abbreviations")
 _PREPOSITION_HINT = {
     "from": 1,
     "until": 1,
@@ -116,6 +116,8 @@ def clause_direction(text: str, start: int, end: int) -> int:
     if boundaries:
         before = before[boundaries[-1].end() :]
     words = before_words = _WORDS.findall(before)[-_MAX_WORDS_BEFORE:]
+    if words and words[-1].lower() == "since":
+        return -2  # "will retain ... despite the suspension since January 24": since is past
     direction = _decide(words, range(len(words) - 1, -1, -1), before=True)
     if direction:
         return direction

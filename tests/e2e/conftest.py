@@ -15,6 +15,7 @@ from bot.chat.app import BotServices, build_services
 from bot.chat.client import Diplobot, ShardedDiplobot, create_bot
 from bot.extract.model import Article, Event
 from bot.extract.pipeline import extract_events
+from bot.news.fetch import Fetcher
 from bot.timeline import IngestResult
 from config.settings import Settings
 from storage.db import Database
@@ -121,18 +122,29 @@ async def loopback() -> AsyncIterator[DiscordLoopback]:
 
 
 @pytest.fixture
+def fetcher() -> Fetcher:
+    """The bot's page fetcher; a test module serving pages on loopback overrides this."""
+    return Fetcher(timeout_s=5.0)
+
+
+@pytest.fixture
 async def running(
     loopback: DiscordLoopback,
     sqlite_db: Database,
     clock: FakeClock,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
+    fetcher: Fetcher,
 ) -> AsyncIterator[Running]:
     """The real discord.py client, our cogs, a fresh database, all on loopback."""
     caplog.set_level(logging.INFO, logger="diplobot")
     extractor = ScriptedExtractor()
     services = build_services(
-        e2e_settings(tmp_path), clock=clock, database=sqlite_db, extractor=extractor
+        e2e_settings(tmp_path),
+        clock=clock,
+        database=sqlite_db,
+        extractor=extractor,
+        fetcher=fetcher,
     )
     with loopback.redirect_client():
         bot, task = await start_bot(loopback, services)

@@ -150,9 +150,11 @@ class DiscordLoopback:
         self.channel_messages: list[dict[str, Any]] = []
         self.interaction_callbacks: list[dict[str, Any]] = []
         self.followups: list[dict[str, Any]] = []
+        self.deleted_originals: list[str] = []
         self.commands: dict[int | None, list[dict[str, Any]]] = {}
         self.identify_payloads: list[dict[str, Any]] = []
         self.sync_count = 0
+        self._resumed = asyncio.Event()
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -215,6 +217,14 @@ class DiscordLoopback:
 
     async def wait_identified(self, wait_s: float = 10.0) -> None:
         await asyncio.wait_for(self._identified.wait(), wait_s)
+
+    async def wait_resumed(self, wait_s: float = 10.0) -> None:
+        await asyncio.wait_for(self._resumed.wait(), wait_s)
+
+    async def drop_connections(self, code: int = 4000) -> None:
+        """Close every gateway socket as Discord does on a hiccup; the client should RESUME."""
+        for ws in list(self._sockets):
+            await ws.close(code=code, message=b"loopback hiccup")
 
     def snowflake(self) -> int:
         return next(self._ids)
@@ -342,6 +352,9 @@ class DiscordLoopback:
                     await ws.send_str(json.dumps({"op": 11}))
                 elif op == 2:
                     await self._on_identify(ws, payload["d"])
+                elif op == 6:
+                    await self._dispatch(ws, "RESUMED", {})
+                    self._resumed.set()
         finally:
             self._sockets.remove(ws)
         return ws
@@ -527,6 +540,7 @@ class DiscordLoopback:
         )
 
     async def _delete_original(self, request: web.Request) -> web.Response:
+        self.deleted_originals.append(request.match_info["token"])
         return web.Response(status=204)
 
     async def _followup(self, request: web.Request) -> web.Response:

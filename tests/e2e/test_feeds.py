@@ -48,7 +48,11 @@ async def test_addresses_that_cannot_be_public_feeds_are_refused(
 ) -> None:
     reply = await running.server.invoke("feeds add", {"url": url})
     assert reply.ephemeral
-    assert "https://" in reply.content or "private network" in reply.content or "password" in reply.content
+    assert (
+        "https://" in reply.content
+        or "private network" in reply.content
+        or "password" in reply.content
+    )
     assert _feeds(running) == 0
 
 

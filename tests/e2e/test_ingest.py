@@ -70,10 +70,27 @@ async def test_ingest_asks_for_exactly_one_of_url_and_text(running: Running) -> 
 
 async def test_ingest_refuses_a_non_http_url(running: Running) -> None:
     reply = await running.server.invoke("ingest", {"url": "file:///etc/passwd"})
-    assert reply.ephemeral and "https://" in reply.content
+    assert reply.ephemeral and "only http and https" in reply.content
     assert _count(running, ArticleRow) == 0
 
 
 async def test_ingest_refuses_a_bad_publication_date(running: Running) -> None:
     reply = await running.server.invoke("ingest", {"text": "x", "published": "yesterday"})
     assert reply.ephemeral and "YYYY-MM-DD" in reply.content
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:9/admin", "http://169.254.169.254/latest/meta-data/", "http://[::1]/"],
+)
+async def test_ingest_never_fetches_private_addresses(running: Running, url: str) -> None:
+    reply = await running.server.invoke("ingest", {"url": url})
+    assert reply.ephemeral and "I cannot fetch that address" in reply.content
+    assert _count(running, ArticleRow) == 0
+
+
+async def test_ingest_refuses_a_name_that_resolves_to_loopback(running: Running) -> None:
+    reply = await running.server.invoke("ingest", {"url": "http://localhost:9/page"})
+    assert reply.ephemeral  # the public "thinking..." was replaced by a private sentence
+    assert "I could not fetch that page" in reply.text()
+    assert _count(running, ArticleRow) == 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import discord
@@ -13,7 +15,7 @@ from bot.chat.client import ShardedDiplobot
 from bot.chat.cogs import EXTENSIONS
 from bot.cli.run import EXIT_REJECTED, serve, sync_commands
 from tests.conftest import FakeClock
-from tests.e2e.conftest import e2e_settings, start_bot, stop_bot
+from tests.e2e.conftest import Running, e2e_settings, start_bot, stop_bot
 from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
 
 pytestmark = pytest.mark.e2e
@@ -83,3 +85,31 @@ async def test_sharded_client_connects_each_shard_from_settings(
             assert "Timeline" in reply.text()
         finally:
             await stop_bot(bot, task)
+
+
+async def test_a_reconnect_resumes_without_syncing_or_starting_anything_again(
+    running: Running,
+) -> None:
+    starts = running.services.scheduler.state
+    await running.server.drop_connections()
+    await running.server.wait_resumed()
+    reply = await running.server.invoke("timeline")
+    assert "Timeline" in reply.text()
+    assert running.server.sync_count == 1
+    assert len(running.server.identify_payloads) == 1
+    assert running.services.scheduler.state == starts
+
+
+def test_diplobot_run_without_a_token_explains_and_exits_2(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DIPLOBOT_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "DISCORD_TOKEN is not set" in done.stderr and "diplobot demo" in done.stderr

@@ -63,6 +63,19 @@ def test_saturday_with_past_verb_before_a_monday_dct() -> None:
     assert value_of("The rebels attacked the town on Saturday.", MON) == "1987-03-14"
 
 
+def test_this_weekday_is_in_the_dcts_week() -> None:
+    assert value_of("Traders await this Thursday's trade figures.", REUTERS) == "1987-03-26"
+
+
+def test_since_is_always_past_and_promises_point_forward() -> None:
+    text = (
+        "Zambia will keep its auction system despite the suspension of auctions since January 24."
+    )
+    assert value_of(text, dt.date(1987, 3, 1)) == "1987-01-24"
+    text = "The U.S. responded to the offer by promising further talks in May."
+    assert value_of(text, MON) == "1987-05"
+
+
 def test_last_and_next_weekday() -> None:
     assert value_of("They spoke last Friday.", THU) == "2025-01-31"
     assert value_of("They speak again next Tuesday.", THU) == "2025-02-11"
@@ -92,6 +105,20 @@ def test_weekday_with_date_picks_the_year_where_it_fits() -> None:
     assert value_of("The vote is set for Saturday, April 25.", dt.date(1998, 4, 24)) == (
         "1998-04-25"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The company said it is calling for the redemption on Dec. 7.", "1989-12-07"),
+        ("The offer was extended to Nov. 16 by the bidder.", "1989-11-16"),
+        ("Mr. Schwarz will succeed Daniel P. Davison Feb. 1, the bank said.", "1990-02-01"),
+        ("The bid had been due to expire Friday.", "1989-10-27"),
+        ("Shares rose 5% since Oct. 13, when prices fell.", "1989-10-13"),
+    ],
+)
+def test_reported_and_embedded_clauses(sentence: str, expected: str) -> None:
+    assert value_of(sentence, dt.date(1989, 10, 30)) == expected
 
 
 # -- relative words ------------------------------------------------------------------
@@ -207,11 +234,51 @@ def test_a_year_earlier_follows_the_quarter_being_discussed() -> None:
     assert [v for _, v in values(text, dt.date(1989, 10, 26))] == ["1989-Q3", "1988-Q3"]
 
 
+def test_nine_month_figures_compare_with_last_year_not_the_quarter() -> None:
+    text = (
+        "Third-quarter net rose to $5 million from $4 million a year earlier. "
+        "For the nine months, net was $20 million, up from $15 million a year earlier."
+    )
+    assert [v for _, v in values(text, dt.date(1989, 10, 26))] == ["1989-Q3", "1988-Q3", "1988"]
+
+
+def test_anaphoric_years_follow_the_story() -> None:
+    text = "The plant opened in 1995. The following year it doubled output; that year was good."
+    assert [v for _, v in values(text, dt.date(1998, 3, 1))] == ["1995", "1996", "1996"]
+
+
+def test_year_end() -> None:
+    assert value_of("The deal should close by year-end.", dt.date(1989, 11, 2)) == "1989-12-31"
+    assert value_of("Shares are up 5% since year-end.", dt.date(1989, 11, 2)) == "1988-12-31"
+
+
+def test_quoted_and_capitalised_forms() -> None:
+    assert values("He said 'Friday' twice. TODAY it rained.", THU) == [
+        ("Friday", "2025-01-31"),
+        ("TODAY", "2025-02-06"),
+    ]
+
+
+def test_analyst_shorthand_for_quarters_and_fiscal_years() -> None:
+    text = "Sales in Q3 2024 beat forecasts, 4Q results are due, FY2025 guidance and H1 2023 too."
+    assert [v for _, v in values(text, THU)] == ["2024-Q3", "2024-Q4", "2025", "2023-H1"]
+
+
+def test_the_next_day_follows_the_story() -> None:
+    text = "Talks opened on Feb. 3 and the next day the envoys left."
+    assert [v for _, v in values(text, THU)] == ["2025-02-03", "2025-02-04"]
+    assert values("He came back the next day.", THU) == []
+
+
 def test_times_with_zones_carry_their_offset() -> None:
     assert value_of("The offer expires at 5 p.m. EST Nov. 9.", dt.date(1989, 11, 2)) == (
         "1989-11-09T17:00-05:00"
     )
     assert value_of("Trading opens at 0900 GMT on Monday.", MON) == "1987-03-16T09:00+00:00"
+    assert value_of("Talks start at 10 a.m. ET on Friday.", THU) == "2025-02-07T10:00-05:00"
+    assert value_of("He lands at 9 p.m. (Washington time) tomorrow.", dt.date(2025, 7, 1)) == (
+        "2025-07-02T21:00-04:00"
+    )
 
 
 # -- things that are not dates ---------------------------------------------------------
@@ -261,6 +328,21 @@ def test_offsets_index_the_text_and_do_not_overlap() -> None:
         assert text[timex.start : timex.end] == timex.text
         assert timex.start >= previous_end
         previous_end = timex.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 " * 100_000,
+        "Friday\n" * 40_000,
+        "He said the talks, which began in May, resume. " * 5_000,
+    ],
+)
+def test_huge_inputs_stay_bounded(text: str) -> None:
+    began = time.perf_counter()
+    found = find_timexes(text, THU)
+    assert time.perf_counter() - began < 0.5
+    assert len(found) <= 1_000
 
 
 DATEISH = [

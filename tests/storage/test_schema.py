@@ -138,3 +138,24 @@ def test_a_feed_entry_is_seen_once_per_feed(db: Database) -> None:
     with pytest.raises(IntegrityError), db.session() as session:
         session.add(FeedEntrySeen(feed_id=feed.id, entry_key="abc", seen_at=NOW))
         session.flush()
+
+
+def test_without_database_url_a_sqlite_file_appears_under_the_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from config.settings import Settings
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    settings = Settings.load(data_dir=tmp_path / "data")
+    database = open_database(settings)
+    assert database.dialect == "sqlite"
+    database.dispose()
+    assert (tmp_path / "data" / "diplobot.db").is_file()
+
+
+def test_postgres_urls_use_psycopg_3() -> None:
+    from storage.db import normalise_url
+
+    assert normalise_url("postgresql://u@h/db").drivername == "postgresql+psycopg"
+    assert normalise_url("postgres://u@h/db").drivername == "postgresql+psycopg"
+    assert normalise_url("sqlite:///x.db").drivername == "sqlite"

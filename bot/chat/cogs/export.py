@@ -10,8 +10,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import autocomplete
-from bot.chat.backend import describe, timeline_filter
 from bot.chat.embeds import NO_MENTIONS
+from bot.chat.filters import describe, timeline_filter
 from bot.chat.parsing import UserInputError
 
 if TYPE_CHECKING:

@@ -61,9 +61,7 @@ class FeedsCog(commands.Cog, name="Feeds"):
             if created
             else f"This server already reads <{feed.url}> (feed #{feed.id})."
         )
-        await interaction.response.send_message(
-            text, ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     @feeds.command(name="remove", description="Stop reading a feed.")
     @app_commands.describe(feed="The feed's number, from /feeds list")
@@ -93,9 +91,7 @@ class FeedsCog(commands.Cog, name="Feeds"):
         else:
             lines = [feed_line(f) for f in found]
             text = "**Feeds of this server**\n" + clip("\n".join(lines), 1900)
-        await interaction.response.send_message(
-            text, ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 async def setup(bot: Diplobot) -> None:

@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot.chat.checks import manages_channels
 from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.errors import PUBLIC_THINKING
 from bot.chat.parsing import UserInputError
 from bot.news.articles import parse_dct
 from bot.render import ingest_card
@@ -18,6 +19,12 @@ if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
 MAX_TEXT = 6000
+
+
+def _first_line(text: str, limit: int = 100) -> str:
+    """A title for pasted text: its first non-empty line, shortened."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "pasted article")
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 class IngestCog(commands.Cog, name="Ingest"):
@@ -54,17 +61,19 @@ class IngestCog(commands.Cog, name="Ingest"):
         if url:
             self.backend.check_url(url)
             await interaction.response.defer(thinking=True)
+            interaction.extras[PUBLIC_THINKING] = True
             article = await self.backend.article_from_url(url, title=title or "", dct=dct)
         else:
             assert text is not None
             article = self.backend.article_from_text(
                 text,
                 ref=f"discord:{interaction.guild_id}:{interaction.id}",
-                title=title or "",
+                title=title or _first_line(text),
                 source=f"pasted in {interaction.guild.name}" if interaction.guild else "pasted",
                 dct=dct,
             )
             await interaction.response.defer(thinking=True)
+            interaction.extras[PUBLIC_THINKING] = True
         report = await self.backend.ingest_article(article)
         card = ingest_card(
             status=report.status,

@@ -9,8 +9,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import autocomplete
-from bot.chat.backend import timeline_filter
 from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.filters import timeline_filter
 from bot.chat.parsing import UserInputError
 from bot.chat.views import PAGE_SIZE, TimelinePager, timeline_embed
 from bot.render import event_card

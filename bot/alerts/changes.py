@@ -1,0 +1,135 @@
+"""The timeline's change hook: alerts and reminders queued in the transaction of the change.
+
+``TimelineService(on_changes=AlertWriter(...))`` calls this inside each article's unit of work,
+so an event and the messages it causes are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.alerts import outbox, reminders
+from bot.alerts.matching import DEFAULT_OFFSETS, active_rules
+from bot.alerts.messages import change_payload, new_event_payload
+from bot.alerts.prefs import channel_prefs
+from bot.alerts.quiet import alerts_are_quiet
+from bot.clock import Clock, utc_now
+from bot.timeline import EventChange, IngestResult
+from storage.models import ArticleRow
+
+log = logging.getLogger("diplobot.alerts")
+
+ALERT_FIELDS = frozenset({"date", "end_date", "status"})
+# A "new" event that ended this long ago is old news: no alert (it still joins digests' history).
+OLD_NEWS = timedelta(days=1)
+
+
+def _change_signature(change: EventChange, article_id: int | None) -> str:
+    text = "|".join(f"{c.field}:{c.old}:{c.new}" for c in change.changes) + f"|{article_id}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+class AlertWriter:
+    """The timeline's ``on_changes``: alerts and reminders for the channels that match."""
+
+    def __init__(
+        self,
+        clock: Clock = utc_now,
+        *,
+        default_offsets: Sequence[str] = DEFAULT_OFFSETS,
+        default_timezone: str = "UTC",
+        default_time: str = "08:00",
+    ) -> None:
+        self._clock = clock
+        self._offsets = tuple(default_offsets)
+        self._timezone = default_timezone
+        self._time = default_time
+
+    def __call__(self, session: Session, result: IngestResult) -> None:
+        touched = [e for e in result.events if e.kind in ("created", "updated")]
+        if not touched:
+            return
+        now = self._clock()
+        rules = active_rules(session, self._offsets)
+        source = self._source(session, result.article_id)
+        quiet = alerts_are_quiet()
+        prefs = channel_prefs(
+            session,
+            {(r.guild_id, r.channel_id) for r in rules},
+            default_timezone=self._timezone,
+            default_time=self._time,
+        )
+        for change in touched:
+            event = change.event
+            if change.kind == "updated" and any(c.field in ALERT_FIELDS for c in change.changes):
+                reminders.cancel_stale(session, event, now)
+            evidence = change.extracted.evidence if change.extracted else ""
+            for rule in rules:
+                if not rule.matches(event, evidence):
+                    continue
+                zone = prefs[rule.channel_id].zone
+                reminders.plan(session, rule, event, zone, now)
+                if quiet:
+                    continue
+                self._alert(
+                    session,
+                    rule.channel_id,
+                    rule.guild_id,
+                    rule.id,
+                    change,
+                    now,
+                    source,
+                    result.article_id,
+                )
+
+    @staticmethod
+    def _source(session: Session, article_id: int | None) -> tuple[str, str | None] | None:
+        if article_id is None:
+            return None
+        article = session.get(ArticleRow, article_id)
+        if article is None:
+            return None
+        return (article.title or article.source or article.ref or "article", article.url)
+
+    def _alert(
+        self,
+        session: Session,
+        channel_id: int,
+        guild_id: int,
+        subscription_id: int,
+        change: EventChange,
+        now: datetime,
+        source: tuple[str, str | None] | None,
+        article_id: int | None,
+    ) -> None:
+        event = change.event
+        if change.kind == "created":
+            if event.end_day < (now - OLD_NEWS).date():
+                return
+            key = f"alert:new:{channel_id}:{event.id}"
+            payload = new_event_payload(event, source)
+        else:
+            fields = [c for c in change.changes if c.field in ALERT_FIELDS]
+            if not fields:
+                return
+            key = f"alert:chg:{channel_id}:{event.id}:{_change_signature(change, article_id)}"
+            payload = change_payload(event, [(c.field, c.old, c.new) for c in fields], now, source)
+        outbox.enqueue(
+            session,
+            key=key,
+            channel_id=channel_id,
+            guild_id=guild_id,
+            kind=outbox.KIND_ALERT,
+            payload=payload,
+            now=now,
+            event_id=event.id,
+            subscription_id=subscription_id,
+        )
+
+
+__all__ = ["ALERT_FIELDS", "AlertWriter"]

@@ -1,0 +1,285 @@
+"""The outbox sender: claim due rows, send them through a publisher, record the outcome.
+
+A send that fails for a passing reason (a 5xx, a timeout, a network error) is retried with
+exponential back-off; one that can never succeed because the channel is gone or the bot lost
+its permission there pauses that channel's subscriptions, drops its other pending messages
+and tells the server's admins once. Each message carries a nonce, so a resend after a crash
+between "sent" and "marked sent" is dropped by Discord instead of appearing twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.alerts import outbox
+from bot.alerts.messages import notice_payload
+from bot.clock import Clock, utc_now
+from storage.db import Database
+from storage.models import GuildSettings, Subscription
+
+log = logging.getLogger("diplobot.alerts")
+
+Outcome = Literal["sent", "retry", "channel_lost", "rejected"]
+MAX_ATTEMPTS = 8
+BASE_BACKOFF = timedelta(seconds=10)
+MAX_BACKOFF = timedelta(hours=1)
+NEEDS_SUBSCRIPTION = frozenset({outbox.KIND_ALERT, outbox.KIND_REMINDER})
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """What the publisher made of one message."""
+
+    outcome: Outcome
+    message_id: int | None = None
+    reason: str = ""
+
+
+class Publisher(Protocol):
+    async def send(self, message: outbox.Claimed) -> SendResult: ...
+
+
+@dataclass(slots=True)
+class SendStats:
+    claimed: int = 0
+    sent: int = 0
+    retried: int = 0
+    dropped: int = 0
+    paused_channels: list[int] = field(default_factory=list)
+
+
+def default_worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def backoff(attempts: int) -> timedelta:
+    return min(MAX_BACKOFF, BASE_BACKOFF * (2 ** max(0, attempts - 1)))
+
+
+class OutboxSender:
+    """Sends due outbox rows; safe to run in several processes on one PostgreSQL database."""
+
+    def __init__(
+        self,
+        db: Database,
+        publisher: Publisher,
+        clock: Clock = utc_now,
+        *,
+        worker_id: str | None = None,
+        batch: int = 200,
+        lease: timedelta = timedelta(minutes=5),
+        concurrency: int = 16,
+    ) -> None:
+        self._db = db
+        self._publisher = publisher
+        self._clock = clock
+        self.worker_id = worker_id or default_worker_id()
+        self._batch = batch
+        self._lease = lease
+        self._concurrency = concurrency
+        self._lock = asyncio.Lock()
+        self._kicked: asyncio.Task[SendStats] | None = None
+
+    async def _db_call(self, fn: Callable[[Session], object]) -> object:
+        def work() -> object:
+            with self._db.session() as session:
+                return fn(session)
+
+        return await asyncio.to_thread(work)
+
+    def kick(self) -> None:
+        """Send what is due now, without waiting for the next scheduled pass."""
+        if self._kicked is None or self._kicked.done():
+            self._kicked = asyncio.get_running_loop().create_task(
+                self._kicked_run(), name="outbox-kick"
+            )
+
+    async def _kicked_run(self) -> SendStats:
+        try:
+            return await self.run_until_idle()
+        except Exception:  # a kick must never leave an unobserved failure behind
+            log.exception("outbox pass after a kick failed; the scheduled pass will retry")
+            return SendStats()
+
+    async def run_until_idle(self, max_passes: int = 1000) -> SendStats:
+        """Passes until nothing due is left (what tests and catch-up after downtime want)."""
+        total = SendStats()
+        for _ in range(max_passes):
+            stats = await self.run_once()
+            total.claimed += stats.claimed
+            total.sent += stats.sent
+            total.retried += stats.retried
+            total.dropped += stats.dropped
+            total.paused_channels.extend(stats.paused_channels)
+            if stats.claimed == 0:
+                break
+        return total
+
+    async def run_once(self) -> SendStats:
+        """Claim one batch of due rows and send them, channels in parallel, each in order."""
+        async with self._lock:
+            now = self._clock()
+
+            def claim(session: Session) -> list[outbox.Claimed]:
+                outbox.drop_expired(session, now)
+                return outbox.claim(
+                    session, self.worker_id, now, lease=self._lease, limit=self._batch
+                )
+
+            rows: list[outbox.Claimed] = await self._db_call(claim)  # type: ignore[assignment]
+            stats = SendStats(claimed=len(rows))
+            if not rows:
+                return stats
+            rows = await self._skip_unwanted(rows, stats)
+            by_channel: dict[int, list[outbox.Claimed]] = defaultdict(list)
+            for row in rows:
+                by_channel[row.channel_id].append(row)
+            gate = asyncio.Semaphore(self._concurrency)
+
+            async def channel_run(items: list[outbox.Claimed]) -> None:
+                async with gate:
+                    for row in items:
+                        lost = await self._send_one(row, stats)
+                        if lost:
+                            break
+
+            await asyncio.gather(*(channel_run(items) for items in by_channel.values()))
+            return stats
+
+    async def _skip_unwanted(
+        self, rows: list[outbox.Claimed], stats: SendStats
+    ) -> list[outbox.Claimed]:
+        """Drop alerts and reminders whose subscription was removed or paused, and reminders a
+        later reminder of the same event (due in the same batch) makes redundant."""
+        sub_ids = {r.subscription_id for r in rows if r.subscription_id is not None}
+
+        def paused(session: Session) -> set[int]:
+            found = session.execute(
+                select(Subscription.id, Subscription.paused).where(
+                    Subscription.id.in_(list(sub_ids))
+                )
+            ).all()
+            return {i for i, p in found if p} | (sub_ids - {i for i, _ in found})
+
+        gone: set[int] = await self._db_call(paused) if sub_ids else set()  # type: ignore[assignment]
+        latest: dict[tuple[int, int | None], outbox.Claimed] = {}
+        for row in rows:
+            if row.kind == outbox.KIND_REMINDER:
+                slot = (row.channel_id, row.event_id)
+                if slot not in latest or row.due_at >= latest[slot].due_at:
+                    latest[slot] = row
+        keep: list[outbox.Claimed] = []
+        drops: list[tuple[int, str]] = []
+        for row in rows:
+            if row.kind in NEEDS_SUBSCRIPTION and (
+                row.subscription_id is None or row.subscription_id in gone
+            ):
+                drops.append((row.id, "the subscription was removed or paused"))
+            elif (
+                row.kind == outbox.KIND_REMINDER
+                and latest[(row.channel_id, row.event_id)] is not row
+            ):
+                drops.append((row.id, "superseded by a later reminder of the same event"))
+            else:
+                keep.append(row)
+        if drops:
+            now = self._clock()
+
+            def drop(session: Session) -> None:
+                for row_id, reason in drops:
+                    outbox.mark_failed(session, row_id, now, reason)
+
+            await self._db_call(drop)
+            stats.dropped += len(drops)
+        return keep
+
+    async def _send_one(self, row: outbox.Claimed, stats: SendStats) -> bool:
+        """Send one row and record it; True when its channel was lost (skip the rest)."""
+        try:
+            result = await self._publisher.send(row)
+        except Exception as exc:  # an unexpected publisher failure is retried, never fatal
+            log.exception("sending outbox row %s (%s) failed", row.id, row.dedup_key)
+            result = SendResult("retry", reason=f"{type(exc).__name__}: {exc}")
+        now = self._clock()
+        if result.outcome == "sent":
+            ok: bool = await self._db_call(  # type: ignore[assignment]
+                lambda s: outbox.mark_sent(s, row.id, self.worker_id, now, result.message_id)
+            )
+            if ok:
+                stats.sent += 1
+            else:
+                log.warning("outbox row %s was sent after its claim ran out", row.id)
+            return False
+        if result.outcome == "retry" and row.attempts + 1 < MAX_ATTEMPTS:
+            when = now + backoff(row.attempts + 1)
+            await self._db_call(
+                lambda s: outbox.mark_retry(s, row.id, self.worker_id, now, when, result.reason)
+            )
+            stats.retried += 1
+            log.info(
+                "outbox row %s to channel %s: %s; retry at %s",
+                row.id,
+                row.channel_id,
+                result.reason,
+                when.isoformat(),
+            )
+            return False
+        if result.outcome == "channel_lost" and row.kind != outbox.KIND_NOTICE:
+            await self._db_call(lambda s: self._channel_lost(s, row, now, result.reason))
+            stats.dropped += 1
+            stats.paused_channels.append(row.channel_id)
+            return True
+        reason = result.reason or "gave up after repeated failures"
+        await self._db_call(lambda s: outbox.mark_failed(s, row.id, now, reason))
+        stats.dropped += 1
+        log.warning("outbox row %s to channel %s dropped: %s", row.id, row.channel_id, reason)
+        return False
+
+    def _channel_lost(
+        self, session: Session, row: outbox.Claimed, now: datetime, reason: str
+    ) -> None:
+        """Pause the channel's subscriptions, drop its queue, and tell the admins once."""
+        outbox.mark_failed(session, row.id, now, reason)
+        paused = session.execute(
+            update(Subscription)
+            .where(Subscription.channel_id == row.channel_id, Subscription.paused.is_(False))
+            .values(paused=True, paused_reason=reason[:500], updated_at=now)
+        ).rowcount
+        outbox.drop_pending_for_channel(
+            session,
+            row.channel_id,
+            now,
+            f"not sent: {reason}; the channel's subscriptions are paused",
+            except_kind=outbox.KIND_NOTICE,
+        )
+        log.warning(
+            "channel %s unusable (%s); paused %d subscriptions", row.channel_id, reason, paused
+        )
+        if not paused or row.guild_id is None:
+            return
+        settings = session.get(GuildSettings, row.guild_id)
+        target = settings.admin_notice_channel_id if settings else None
+        outbox.enqueue(
+            session,
+            key=f"notice:paused:{row.channel_id}:{now.isoformat()}",
+            channel_id=target or 0,  # 0: the publisher picks the server's system channel
+            guild_id=row.guild_id,
+            kind=outbox.KIND_NOTICE,
+            payload=notice_payload(row.channel_id, reason),
+            now=now,
+        )
+
+
+__all__ = ["OutboxSender", "Publisher", "SendResult", "SendStats", "backoff"]

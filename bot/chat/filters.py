@@ -1,0 +1,54 @@
+"""Timeline filters from slash-command options: the command line's rules, upcoming by default."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from bot.chat.parsing import UserInputError, sentence
+from bot.services.timeline_query import build_filter
+from bot.services.titles import participant_name
+from storage.repos.events import TimelineFilter
+
+
+def describe(filters: TimelineFilter) -> str:
+    """The filters in words, for a timeline's heading."""
+    parts = []
+    if filters.countries:
+        parts.append(", ".join(participant_name(c) for c in filters.countries))
+    if filters.types:
+        parts.append(", ".join(filters.types))
+    if filters.statuses:
+        parts.append(", ".join(filters.statuses))
+    if filters.start and filters.end:
+        parts.append(f"{filters.start:%d %b %Y} to {filters.end:%d %b %Y}")
+    elif filters.start:
+        parts.append(f"from {filters.start:%d %b %Y}")
+    elif filters.end:
+        parts.append(f"until {filters.end:%d %b %Y}")
+    return " · ".join(parts)
+
+
+def timeline_filter(
+    today: date,
+    *,
+    country: str | None = None,
+    event_type: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    status: str | None = None,
+) -> TimelineFilter:
+    """Options as typed -> the same filter the command line builds; upcoming when no dates."""
+    try:
+        filters = build_filter(
+            start=start,
+            end=end,
+            countries=[country] if country else [],
+            types=[event_type] if event_type else [],
+            statuses=[status] if status else [],
+        )
+    except ValueError as exc:
+        raise UserInputError(sentence(str(exc))) from None
+    if filters.start is None and filters.end is None:
+        filters = replace(filters, start=today)
+    return filters

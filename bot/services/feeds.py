@@ -1,0 +1,94 @@
+"""Feeds: the RSS/Atom addresses a server reads news from (polling is the alerts layer's job).
+
+An address is checked when it is added: http(s) only, no credentials, no loopback or
+private host written literally. The fetcher checks the resolved address again at fetch time.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from sqlalchemy import func, select
+
+from storage.db import Database
+from storage.models import Feed
+
+Clock = Callable[[], datetime]
+MAX_PER_GUILD = 25
+MAX_URL = 2000
+
+
+class FeedError(ValueError):
+    """An address that cannot be a feed, or a server with too many feeds; says what to do."""
+
+
+def check_feed_url(url: str) -> str:
+    """The address, trimmed, when it may be a public feed; else FeedError saying why."""
+    text = url.strip()
+    if len(text) > MAX_URL:
+        raise FeedError(f"the address is longer than {MAX_URL} characters")
+    if any(ch.isspace() or ch in '<>"\\' for ch in text):
+        raise FeedError("the address contains spaces or <, >, quote or backslash characters")
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FeedError("give the feed's full address, starting with https://")
+    if parts.username or parts.password:
+        raise FeedError("feed addresses with a user name or password are not accepted")
+    host = parts.hostname.rstrip(".").lower()
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        raise FeedError("that address points to a private network; use a public feed")
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return text
+    if not address.is_global:
+        raise FeedError("that address points to a private network; use a public feed")
+    return text
+
+
+class FeedService:
+    """Add, list and remove a server's feeds; one short transaction per call."""
+
+    def __init__(self, db: Database, clock: Clock = lambda: datetime.now(UTC)) -> None:
+        self._db = db
+        self._clock = clock
+
+    def add(self, *, guild_id: int, channel_id: int | None, url: str) -> tuple[Feed, bool]:
+        """The new feed, or the one this server already reads from that address (``False``)."""
+        address = check_feed_url(url)
+        with self._db.session() as session:
+            existing = session.scalar(
+                select(Feed).where(Feed.guild_id == guild_id, Feed.url == address)
+            )
+            if existing is not None:
+                return existing, False
+            count = session.scalar(
+                select(func.count()).select_from(Feed).where(Feed.guild_id == guild_id)
+            )
+            if (count or 0) >= MAX_PER_GUILD:
+                raise FeedError(f"this server already has {MAX_PER_GUILD} feeds; remove one first")
+            now = self._clock()
+            feed = Feed(
+                guild_id=guild_id, channel_id=channel_id, url=address, created_at=now, next_poll=now
+            )
+            session.add(feed)
+            session.flush()
+            return feed, True
+
+    def remove(self, guild_id: int, feed_id: int) -> Feed | None:
+        """Delete the server's feed; None when this server has no such number."""
+        with self._db.session() as session:
+            feed = session.get(Feed, feed_id)
+            if feed is None or feed.guild_id != guild_id:
+                return None
+            session.delete(feed)
+            return feed
+
+    def for_guild(self, guild_id: int) -> list[Feed]:
+        with self._db.session() as session:
+            return list(
+                session.scalars(select(Feed).where(Feed.guild_id == guild_id).order_by(Feed.id))
+            )

@@ -1,0 +1,1 @@
+"""Gazetteer data files (read by bot.extract.gazetteer); a package so wheels ship them."""
