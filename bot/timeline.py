@@ -2,8 +2,9 @@
 
 Rules (each has a test in ``tests/test_timeline_merge.py``):
 
-- Same real event: same type, participants sharing a code (or both without any), and a
-  compatible date: equal, or one inside the other's span (``2025-02`` holds ``2025-02-07``).
+- Same real event: same type, agreeing participants (one list inside the other, or at least
+  half of all the names shared; or both without any), and a compatible date: equal, or one
+  inside the other's span (``2025-02`` holds ``2025-02-07``).
 - A more precise date replaces a vaguer one, whatever the article's age.
 - A different date is a move only when a side is ``postponed`` (the article says it moved, or
   the stored event awaits its new date), within ``RESCHEDULE_WINDOW_DAYS``; or a new time on
@@ -50,6 +51,7 @@ KeyFunc = Callable[[Article], str]
 
 RESCHEDULE_WINDOW_DAYS = 120
 MAX_CONFIDENCE = 0.99
+MIN_PARTICIPANT_JACCARD = 0.5
 STATUS_WEIGHT = {"scheduled": 0, "postponed": 1, "cancelled": 2, "occurred": 3}
 _RELATION_SCORE: dict[str, int] = {
     "same": 5,
@@ -330,9 +332,9 @@ class TimelineService:
                     relation = "moved"
                 else:
                     continue
-            shared = set(codes) & set(event.participant_codes)
-            union = set(codes) | set(event.participant_codes)
-            overlap = len(shared) / len(union) if union else 1.0
+            overlap = participant_overlap(set(codes), set(event.participant_codes))
+            if overlap is None:
+                continue
             distance = abs((span.start - stored.start).days)
             score = (_RELATION_SCORE[relation], overlap, -distance, -(event.id or 0))
             if best is None or score > best[0]:
@@ -497,6 +499,25 @@ class TimelineService:
         event.source_count = len(pairs)
         if dct is not None and (event.as_of is None or dct > event.as_of):
             event.as_of = dct
+
+
+def participant_overlap(new: set[str], old: set[str]) -> float | None:
+    """How well two participant lists agree (Jaccard), or None when they name different events.
+
+    One list inside the other is the same event told with fewer names ("Japan" and "Japan,
+    United States"); otherwise at least half of all the names must be shared, so an EU-US
+    meeting and an Argentina-US meeting on the same day stay apart (and the union of
+    participants cannot snowball across unrelated events).
+    """
+    if not new and not old:
+        return 1.0
+    shared = new & old
+    if not shared:
+        return None
+    jaccard = len(shared) / len(new | old)
+    if new <= old or old <= new or jaccard >= MIN_PARTICIPANT_JACCARD:
+        return jaccard
+    return None
 
 
 def _is_newer(dct: date | None, as_of: date | None) -> bool:

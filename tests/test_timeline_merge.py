@@ -57,11 +57,20 @@ def test_the_same_outlet_twice_is_not_an_independent_source(
     ("first", "second"),
     [
         (summit("2025-02-07", "JP", "US"), summit("2025-02-07", "FR", "DE")),
+        (summit("2025-02-07", "EU", "US"), summit("2025-02-07", "AR", "US")),
+        (summit("2025-02-07", "EU", "FR", "US"), summit("2025-02-07", "AR", "BR", "US")),
         (summit("2025-02-07", "JP", "US"), summit("2025-02-07", "JP", "US", type="meeting")),
         (summit("2025-02-07", "JP", "US"), summit("2025-02-20", "JP", "US")),
         (summit("2025-02", "JP", "US"), summit("2025-03", "JP", "US")),
     ],
-    ids=["no-shared-participant", "other-type", "other-day", "other-month"],
+    ids=[
+        "no-shared-participant",
+        "one-of-three-shared",
+        "one-of-five-shared",
+        "other-type",
+        "other-day",
+        "other-month",
+    ],
 )
 def test_different_events_stay_apart(
     service: TimelineService, script: ScriptedExtractor, db: Database, first, second
@@ -198,6 +207,19 @@ def test_participants_are_united_and_the_title_follows(
     assert event.participants == "JP KR US"
     assert event.title == "Summit: Japan–South Korea–United States"
     assert [c.field for c in result.events[0].changes] == ["participants"]
+
+
+def test_a_shorter_participant_list_joins_the_event_it_is_part_of(
+    service: TimelineService, script: ScriptedExtractor, db: Database
+) -> None:
+    script.say("a", summit("2025-02-07", "CA", "DE", "FR", "GB", "IT", "JP", "US", type="meeting"))
+    script.say("b", summit("2025-02-07", "JP", "US", type="meeting"))
+    script.say("c", summit("2025-02-07", "DE", "FR", "G7", "GB", "IT", "JP", "US", type="meeting"))
+    for name in "abc":
+        service.ingest(article(name, "2025-02-07", source=name))
+    (event,) = all_events(db)
+    assert event.participants == "CA DE FR G7 GB IT JP US"
+    assert event.source_count == 3
 
 
 def test_ingesting_an_article_twice_changes_nothing(

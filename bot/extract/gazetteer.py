@@ -241,8 +241,12 @@ def _load_countries(builder: _Builder, data: dict[str, Any]) -> None:
                 text.rstrip("-"),
                 _Entry("demonym", code, name, valid_from=since, valid_until=until, hyphen=hyphen),
             )
-        for text, since, until in _aliases(country.get("capitals", [])):
-            builder.add(text, _Entry("capital", code, text, valid_from=since, valid_until=until))
+        for item in country.get("capitals", []):
+            # {text = "Peking", name = "Beijing"}: an old spelling keeps the modern name.
+            canonical = item if isinstance(item, str) else item.get("name", item["text"])
+            for text, since, until in _aliases([item]):
+                entry = _Entry("capital", code, canonical, valid_from=since, valid_until=until)
+                builder.add(text, entry)
 
 
 def _load_places(builder: _Builder, data: dict[str, Any]) -> None:

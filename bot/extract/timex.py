@@ -224,6 +224,8 @@ def _zone_offset(zone: str, day: dt.date, hour: int, minute: int) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+_OLDEST_YEAR = 1700
+"""Four digits after a month name below this are a price or a count, not a year."""
 _LONGER_PERIOD = re.compile(
     r"\b(?:nine|six|9|6|twelve|12)\s+months\b|\bfull\s+year\b|\bfirst\s+half\b", re.IGNORECASE
 )
@@ -352,7 +354,7 @@ class _Resolver:
             year = _year_of_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], month, d1, self.dct)
         else:
             year = _day_year(month, d1, self.dct, self.direction(start, end))
-        if year is None or not _valid(year, month, d1):
+        if year is None or year < _OLDEST_YEAR or not _valid(year, month, d1):
             return None
         value = f"{year:04d}-{month:02d}-{d1:02d}"
         end_value = None
@@ -366,8 +368,8 @@ class _Resolver:
 
     def month_year(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         year = _year(m["year"], self.dct)
-        if year is None:
-            return None
+        if year is None or year < _OLDEST_YEAR:
+            return None  # "Dec 1403" in a futures table is a price
         if m["year"][0].isalpha() and m["year"].lower().startswith("two thousand"):
             return None
         return _Resolved(f"{year:04d}-{_month(m['mon']):02d}", anchor=True)
@@ -679,8 +681,10 @@ class _Resolver:
         if dct is None:
             return None
         n = _num(m["num"])
+        if n == 0:
+            return None
         unit = m["unit"].lower().rstrip("s")
-        way = m["dir"].lower()
+        way = " ".join(m["dir"].lower().split())
         if n is None:
             if way in ("earlier", "later"):
                 return None  # "a few days later": relative to an event, not to the DCT

@@ -27,7 +27,7 @@ from bot.extract.timex_lexicon import (
     word_list,
 )
 
-_B = r"(?<![\w$£€#@/.-])"  # left edge: not inside a word, number, id, url or amount
+_B = r"(?<![\w$£€#@/.,-])"  # left edge: not inside a word, number, id, url or amount
 MODS = r"(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|early|mid|late)"
 PART = r"(?i:morning|afternoon|evening|night)"
 REL_DAY = r"(?i:today|tonight|yesterday|tomorrow)"
@@ -237,7 +237,7 @@ def _trie(words: frozenset[str]) -> str:
 
 _NUMBER_START = r"'?\d+(?![\d,.]\d)|\d{1,2}(?=[.:]\d\d\s*[aApP])"
 TRIGGER: re.Pattern[str] = re.compile(
-    rf"""(?<![\w$£€#@/.-])(?:
+    rf"""(?<![\w$£€#@/.,-])(?:
         (?:{_trie(STRONG_TRIGGERS)})(?![A-Za-z])
         |{_NUMBER_START}
         |(?:{_trie(WEAK_TRIGGERS)})(?=[\s-]+(?:'?\d|(?:{_trie(CONTINUATIONS)})(?![A-Za-z]))))""",

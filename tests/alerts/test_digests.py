@@ -73,13 +73,16 @@ async def test_missed_digest_is_sent_once_the_same_day_and_skipped_the_next(
     sqlite_db: Database,
 ) -> None:
     world = make_world(sqlite_db, _utc(2025, 2, 1, 0, 0))
-    world.subscribe(CHANNEL)
+    world.subscribe(CHANNEL)  # UTC
     world.subscribe(OTHER_CHANNEL)
-    world.set_zone(OTHER_CHANNEL, "Pacific/Auckland")  # UTC+13: 8 Feb already over at 11:00 UTC
-    # The bot was down from before 08:00 until 15:00 UTC on 2 Feb.
+    world.set_zone(OTHER_CHANNEL, "Pacific/Auckland")  # UTC+13
+    # The bot was down from before 08:00 UTC until 15:00 UTC on 2 Feb. In Auckland it is
+    # already 04:00 on 3 Feb: its 2 Feb digest is a day too late, its 3 Feb one not yet due.
     world.clock.set(_utc(2025, 2, 2, 15, 0))
-    assert world.digests.run() == 2
+    assert world.digests.run() == 1
     assert world.digests.run() == 0
+    world.clock.set(_utc(2025, 2, 2, 19, 0))  # 08:00 on 3 Feb in Auckland
+    assert world.digests.run() == 1
     await world.sender.run_until_idle()
     days = sorted(m.dedup_key for m in world.publisher.sent)
     assert days == [f"digest:{CHANNEL}:2025-02-02", f"digest:{OTHER_CHANNEL}:2025-02-03"]

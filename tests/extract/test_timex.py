@@ -55,6 +55,12 @@ def test_weekday_of_the_dct_is_the_dct(sentence: str) -> None:
     assert value_of(sentence, THU) == "2025-02-06"
 
 
+def test_present_tense_travel_points_forward() -> None:
+    wednesday = dt.date(2025, 2, 5)
+    assert value_of("Ishiba heads to the United States on Thursday.", wednesday) == "2025-02-06"
+    assert value_of("The leaders meet in Washington on Friday.", wednesday) == "2025-02-07"
+
+
 def test_weekday_undecided_defaults_to_the_past() -> None:
     assert value_of("Markets in Tokyo, Saturday, quiet.", MON) == "1987-03-14"
 
@@ -142,6 +148,7 @@ def test_reported_and_embedded_clauses(sentence: str, expected: str) -> None:
         ("mid-April", "1987-04"),
         ("two weeks ago", "1987-03-10"),
         ("three years ago", "1984"),
+        ("five years from\nnow", "1992"),
         ("in three days", "1987-03-27"),
         ("the 1990s", "199"),
         ("this summer", "1987-SU"),
@@ -297,6 +304,8 @@ def test_times_with_zones_carry_their_offset() -> None:
         "Call 555-1987 or +1 202 456 1414; order No. 1998 is pending.",
         "We sold Sun shares; the team won 3-1.",
         "The index closed at 1987.5 points, up 2000 points.",
+        "Cocoa futures: Mar 2901  May 1482  Dec 1403 lots.",
+        "Receipts at 124,000 head versus 127,000 week ago.",
     ],
 )
 def test_look_alikes_are_not_dates(text: str) -> None:
