@@ -58,6 +58,7 @@ _PRESENT_ACT = re.compile(
     r"(?:heads|leaves|arrives|meets|visits|signs|travels|flies|tours|holds|opens|begins|starts)\b",
     re.IGNORECASE,
 )
+_MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$", re.I)
 _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
 )
@@ -500,6 +501,15 @@ def _future(text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLex
     )
 
 
+def _new_date(text: str, sentence: _Sentence, lexicon: EventLexicon) -> EventDate | None:
+    """The date a postponed event moved to: "postponed to April 2", "put off until March"."""
+    for cue in lexicon.postponed.finditer(text, sentence.start, sentence.end):
+        for timex in sentence.timexes:
+            if timex.start >= cue.end() and _MOVED_TO.match(text[cue.end() : timex.start]):
+                return event_date_from_timex(timex)
+    return None
+
+
 def _evidence(text: str, sentence: _Sentence) -> str:
     return " ".join(text[sentence.start : sentence.end].split())
 
@@ -545,6 +555,9 @@ def _build(
     delegation = kind == "meeting" and bool(_DELEGATION.search(body))
     if kind in _INTERNATIONAL and not international and not delegation:
         return None
+    status = _status(text, sentence, trigger, when, dct, lexicon)
+    if status == "postponed":
+        when = _new_date(text, sentence, lexicon) or when
     confidence = 0.55
     confidence += 0.15 if not inherited else 0.0
     confidence += 0.1 if len(codes) >= 2 else 0.0
@@ -556,7 +569,7 @@ def _build(
         participants=codes,
         people=people,
         location=location,
-        status=_status(text, sentence, trigger, when, dct, lexicon),
+        status=status,
         evidence=_evidence(text, sentence),
         confidence=max(0.1, min(0.95, confidence)),
         start=trigger.start,

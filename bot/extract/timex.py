@@ -245,6 +245,7 @@ class _Resolver:
 
     # -- helpers -------------------------------------------------------------
     def direction(self, start: int, end: int) -> int:
+        """Tense of the clause around the span (see timex_tense.clause_direction)."""
         return clause_direction(self.text, start, end)
 
     def _quarter_a_year_before(self, start: int) -> str | None:
@@ -282,6 +283,7 @@ class _Resolver:
 
     # -- kinds ---------------------------------------------------------------
     def time(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """Clock times ("10 p.m. EST Nov. 9", "noon Thursday"); a zone becomes an offset."""
         if m["noon"]:
             # TimeML writes midnight as the end of its day: T24:00.
             hour, minute = (24, 0) if m["noon"].lower() == "midnight" else (12, 0)
@@ -328,6 +330,7 @@ class _Resolver:
         return _Resolved(value, "TIME")
 
     def date_numeric(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ISO 1998-03-15 and US 3/15/98 dates."""
         if m["iy"]:
             year, month, day = int(m["iy"]), int(m["im"]), int(m["id"])
         else:
@@ -340,6 +343,7 @@ class _Resolver:
         return _Resolved(f"{year:04d}-{month:02d}-{day:02d}", anchor=True)
 
     def date_full(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "Nov. 6, 1998", "Friday, Feb. 7", "Feb 7-9": day precision, ranges end in end_value."""
         mon_word = m["mon"] or m["monb"]
         month = _month(mon_word)
         d1 = _day(m["d1"] or m["d1b"])
@@ -367,6 +371,7 @@ class _Resolver:
         return _Resolved(value, end_value=end_value, anchor=True)
 
     def month_year(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "July 1988", "January nineteen ninety-seven"."""
         year = _year(m["year"], self.dct)
         if year is None or year < _OLDEST_YEAR:
             return None  # "Dec 1403" in a futures table is a price
@@ -375,6 +380,7 @@ class _Resolver:
         return _Resolved(f"{year:04d}-{_month(m['mon']):02d}", anchor=True)
 
     def _quarter_year(self, q: int, start: int, end: int) -> int | None:
+        """A quarter named without a year: this year, or last year's if it is still ahead."""
         dct = self.dct
         if dct is None:
             return None
@@ -383,6 +389,7 @@ class _Resolver:
         return dct.year
 
     def quarter(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the third quarter (of 1990)", "third-quarter", "this year's first quarter"."""
         q = ORDINAL_WORDS[m["qord"].lower()]
         if q > 4:
             return None
@@ -403,6 +410,7 @@ class _Resolver:
         return _Resolved(f"{year - 1:04d}-Q{q}", start=trim)
 
     def half(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the first half (of 1990)", "the first two quarters"."""
         h = 1 if m["hord"].lower() == "first" else 2
         if m["hyear"]:
             year = _year(m["hyear"], self.dct)
@@ -419,6 +427,7 @@ class _Resolver:
         return _Resolved(f"{year:04d}-H{h}", anchor=True)
 
     def quarter_anaph(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the quarter", "the latest quarter", "the year-ago period": earnings-story anaphora."""
         dct = self.dct
         qa = re.sub(r"\s+", " ", (m["qa"] or "").lower())
         unit = m["unit"].lower()
@@ -470,6 +479,7 @@ class _Resolver:
         return _Resolved(f"{year:04d}-{code}", anchor=True)
 
     def fiscal(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "fiscal 1989", "FY25", "the current fiscal year", "the full year"."""
         if m["fyy"]:
             year = _year("'" + m["fyy"], self.dct)
             return _Resolved(f"{year:04d}", anchor=True) if year else None
@@ -487,6 +497,7 @@ class _Resolver:
         return _Resolved(f"{self.dct.year + delta:04d}")
 
     def decade(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the 1990s", "the '80s", "the nineties", "the 20th century", "the last decade"."""
         if m["cent"]:
             n = int(re.sub(r"\D", "", m["cent"]))
             return _Resolved(f"{n - 1:02d}") if 1 <= n <= 21 else None
@@ -519,6 +530,7 @@ class _Resolver:
         return _Resolved(f"{century:02d}{digit}")
 
     def season(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "this summer", "last fall", "the winter of 1994"; bare "fall"/"spring" are verbs."""
         word = (m["s"] or m["s2"]).lower()
         code = SEASONS[word]
         year_tok = m["year"] or m["year2"]
@@ -551,6 +563,7 @@ class _Resolver:
         return _Resolved(f"{year:04d}-{code}")
 
     def month_rel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """Month names ("late April", "last May", "July this year"); not "may"/"march" verbs."""
         mon = m["mon"]
         month = _month(mon)
         rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
@@ -578,6 +591,7 @@ class _Resolver:
         return _Resolved(f"{year:04d}-{month:02d}", anchor=True)
 
     def rel_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "last week" (ISO week), "next month", "this year", "the past year", "the weekend"."""
         dct = self.dct
         if dct is None:
             return None
@@ -634,6 +648,7 @@ class _Resolver:
         )
 
     def the_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the year", "the end of the month", "year-end", "that year" (the story's year)."""
         dct = self.dct
         if dct is None:
             return None
@@ -677,6 +692,7 @@ class _Resolver:
         return _Resolved(dct.isoformat())
 
     def ago(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "two weeks ago", "five years from now"; "a year earlier" leans on the story's anchor."""
         dct = self.dct
         if dct is None:
             return None
@@ -719,6 +735,7 @@ class _Resolver:
         return _Resolved(f"{dct.year + sign * n:04d}")
 
     def in_n(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "in three days", "in two weeks' time", "in a month"."""
         if self.dct is None:
             return None
         n = _num(m["num"])
@@ -733,6 +750,7 @@ class _Resolver:
         return _Resolved(_week(self.dct + dt.timedelta(weeks=n)))
 
     def dayrel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "today", "yesterday morning", "tonight", "this afternoon", "last night"."""
         dct = self.dct
         if dct is None:
             return None
@@ -761,6 +779,7 @@ class _Resolver:
         return _Resolved(day.isoformat())
 
     def weekday(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """Weekdays ("Friday", "last Tuesday", "Saturday night"): direction from the clause."""
         if self.dct is None:
             return None
         rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
@@ -791,6 +810,7 @@ class _Resolver:
         return _Resolved(day.isoformat())
 
     def year_spelled(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "nineteen ninety-six", "the year two thousand" (not "two thousand troops")."""
         year = _spelled_year(m["sy"])
         if year is None:
             return None
@@ -803,6 +823,7 @@ class _Resolver:
         return _Resolved(f"{year:04d}", anchor=True)
 
     def year(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """A bare 4-digit year, only where context makes it one ("in 1988", "the 1987 budget")."""
         year = int(m["year"])
         mod = (m["mod"] or "").lower()
         text = self.text
@@ -824,6 +845,7 @@ class _Resolver:
         return _Resolved(f"{year:04d}", anchor=True)
 
     def vague(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """PRESENT_REF / PAST_REF / FUTURE_REF: "now", "recently", "the future"."""
         if self.dct is None:
             return None
         word = re.sub(r"\s+", " ", m["v"].lower())
@@ -847,6 +869,7 @@ class _Resolver:
         return _Resolved("PRESENT_REF")
 
     def yearago_adj(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "year-earlier", "year-ago": the anchor (or last year) a year back."""
         shifted = self._quarter_a_year_before(start) or self._shift_anchor_year(1)
         if shifted:
             return _Resolved(shifted)
@@ -855,6 +878,7 @@ class _Resolver:
         return _Resolved(f"{self.dct.year - 1:04d}")
 
     def holiday(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "Christmas", "New Year's Day": the occurrence nearest in the clause's direction."""
         if self.dct is None:
             return None
         name = re.sub(r"\s+", " ", m["hol"].lower())
