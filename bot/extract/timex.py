@@ -739,8 +739,8 @@ class _Resolver:
         if self.dct is None:
             return None
         n = _num(m["num"])
-        if n is None:
-            return None
+        if n is None or self.direction(start, end) < 0:
+            return None  # "the currency fell 85 pct in 16 months": a duration, not a date
         unit = m["unit"].lower().rstrip("s")
         if unit == "day":
             return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
@@ -948,7 +948,7 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             continue
         try:
             resolved = _HANDLERS[kind](resolver, parsed, start, end)
-        except (ValueError, KeyError, OverflowError):
+        except (ValueError, KeyError, IndexError, OverflowError):
             # A malformed look-alike (day 0, year 0...): not a date, never a crash.
             continue
         if resolved is None:

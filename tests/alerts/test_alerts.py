@@ -113,8 +113,8 @@ async def test_after_downtime_past_reminders_are_dropped_and_due_ones_sent_once(
 ) -> None:
     world = make_world(db, datetime(2025, 2, 1, 9, 0, tzinfo=UTC))
     world.subscribe(CHANNEL)
-    world.news("a1", "2025-02-01", event("2025-02-03T10:00Z"))  # reminders 2 Feb 10:00, 3 Feb 09:00
-    world.news("a2", "2025-02-01", event("2025-02-06T10:00Z", "JP", "US"))  # 5 Feb 10:00, 6 Feb 09:00
+    world.news("a1", "2025-02-01", event("2025-02-03T10:00Z"))  # over on 3 Feb
+    world.news("a2", "2025-02-01", event("2025-02-06T10:00Z", "JP", "US"))  # ahead
     await world.sender.run_until_idle()
     world.publisher.sent.clear()
     # Down from 1 Feb to 5 Feb 12:00: the first event is over, the second is still ahead.

@@ -61,7 +61,9 @@ async def test_digest_lists_today_the_week_and_what_changed(db: Database) -> Non
     assert "France" in fields["Coming up"] and "Japan" not in fields["Coming up"]
     assert "20 Feb" not in fields["Coming up"]
     world.clock.advance(hours=3)
-    world.news("a5", "2025-02-03", event("2025-02-12", "FR", "DE", kind="visit", status="postponed"))
+    world.news(
+        "a5", "2025-02-03", event("2025-02-12", "FR", "DE", kind="visit", status="postponed")
+    )
     world.clock.set(_utc(2025, 2, 4, 8, 0))
     assert world.digests.run() == 1
     await world.sender.run_until_idle()

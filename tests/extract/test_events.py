@@ -132,4 +132,6 @@ def test_seed_article_yields_exactly_its_gold_events() -> None:
 
 def test_postponed_event_takes_its_new_date() -> None:
     events = events_of("The EU-China summit, originally set for March 3, was postponed to April 2.")
-    assert [(e["date"], e["status"]) for e in only(events, "summit")] == [("2025-04-02", "postponed")]
+    assert [(e["date"], e["status"]) for e in only(events, "summit")] == [
+        ("2025-04-02", "postponed")
+    ]

@@ -8,7 +8,7 @@ import importlib.util
 import itertools
 import json
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pycountry
@@ -390,6 +390,21 @@ def test_every_g20_member_has_a_leader(gaz: Gazetteer, on: date, code: str) -> N
         if t.code == code and t.role == "leader" and t.start <= on <= (t.end or date.max)
     ]
     assert leaders, f"no leader of {code} on {on}"
+
+
+@pytest.mark.parametrize("role", ["leader", "foreign", "finance"])
+@pytest.mark.parametrize("code", ["CA", "DE", "FR", "GB", "IT", "JP", "US"])
+def test_g7_offices_are_filled_without_gaps_since_1981(
+    gaz: Gazetteer, code: str, role: str
+) -> None:
+    terms = [t for p in gaz.people for t in p.terms if t.code == code and t.role == role]
+    slack = timedelta(days=60)  # acting holders and caretakers are not all listed
+    day = date(1981, 1, 1)
+    while day < date(2025, 11, 1):
+        assert any(t.start - slack <= day <= (t.end or date(2100, 1, 1)) + slack for t in terms), (
+            f"no {role} of {code} around {day}"
+        )
+        day += timedelta(days=30)
 
 
 def test_countries_json_is_up_to_date_with_its_generator() -> None:

@@ -306,6 +306,7 @@ def test_times_with_zones_carry_their_offset() -> None:
         "The index closed at 1987.5 points, up 2000 points.",
         "Cocoa futures: Mar 2901  May 1482  Dec 1403 lots.",
         "Receipts at 124,000 head versus 127,000 week ago.",
+        "The currency fell to about 15 to the dollar in 16 months.",
     ],
 )
 def test_look_alikes_are_not_dates(text: str) -> None:

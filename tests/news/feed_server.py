@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 from aiohttp import web
@@ -32,14 +33,10 @@ def rss(items: list[Item], title: str = "Loopback Wire") -> bytes:
         parts.append(
             "<item>"
             f"<title>{escape(item.title)}</title><link>{escape(item.link)}</link>"
-            f"<guid isPermaLink=\"false\">{escape(item.guid or item.link)}</guid>"
+            f'<guid isPermaLink="false">{escape(item.guid or item.link)}</guid>'
             f"<description>{escape(item.summary)}</description>"
             f"<pubDate>{format_datetime(item.published)}</pubDate>"
-            + (
-                f"<content:encoded>{escape(item.content)}</content:encoded>"
-                if item.content
-                else ""
-            )
+            + (f"<content:encoded>{escape(item.content)}</content:encoded>" if item.content else "")
             + "</item>"
         )
     parts.append("</channel></rss>")
@@ -58,6 +55,7 @@ class FeedServer:
         self.not_modified = 0
         self.port = 0
         self._runner: web.AppRunner | None = None
+        self._stopping = asyncio.Event()
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -73,6 +71,7 @@ class FeedServer:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
+        self._stopping.set()  # release handlers still "slow" so shutdown does not wait
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -80,7 +79,8 @@ class FeedServer:
         name = request.match_info["name"]
         self.hits[name] = self.hits.get(name, 0) + 1
         if name in self.delays:
-            await asyncio.sleep(self.delays[name])
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.delays[name])
         if name in self.statuses:
             return web.Response(status=self.statuses[name], text="broken")
         body = self.feeds.get(name)

@@ -17,7 +17,8 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
     <link rel="alternate" href="/world/g7-tokyo"/>
     <id>tag:wire,2025:1</id>
     <updated>2025-02-03T09:30:00Z</updated>
-    <summary type="html">&lt;p&gt;Ministers &lt;b&gt;will meet&lt;/b&gt; on Friday.&lt;/p&gt;</summary>
+    <summary type="html">&lt;p&gt;Ministers &lt;b&gt;will meet&lt;/b&gt; on Friday.&lt;/p&gt;
+    </summary>
   </entry>
 </feed>"""
 

@@ -66,7 +66,9 @@ class Rig:
 
 
 def summit(day: str) -> Event:
-    return Event(type="summit", date=day, participants=["EU", "CN"], evidence="summit", confidence=0.7)
+    return Event(
+        type="summit", date=day, participants=["EU", "CN"], evidence="summit", confidence=0.7
+    )
 
 
 @pytest.fixture
@@ -86,13 +88,11 @@ async def rig(sqlite_db: Database, server: FeedServer) -> AsyncIterator[Rig]:
     )
     fetcher = Fetcher(allow_loopback=True, timeout_s=5)
     publisher = RecordingPublisher()
-    poller = FeedPoller(sqlite_db, fetcher, timeline, clock, feed_timeout_s=2.0)
+    poller = FeedPoller(sqlite_db, fetcher, timeline, clock, feed_timeout_s=1.0)
     sender = OutboxSender(sqlite_db, publisher, clock, worker_id="t")
     with sqlite_db.session() as session:
         session.add(
-            Subscription(
-                guild_id=GUILD, channel_id=CHANNEL, created_at=clock(), updated_at=clock()
-            )
+            Subscription(guild_id=GUILD, channel_id=CHANNEL, created_at=clock(), updated_at=clock())
         )
     yield Rig(sqlite_db, clock, server, extractor, poller, sender, publisher)
     await fetcher.close()
@@ -118,7 +118,8 @@ async def test_first_poll_backfills_quietly_then_a_new_item_alerts_once(rig: Rig
     (second,) = await rig.poller.poll_due()
     assert second.new_entries == 1 and not second.primed
     await rig.sender.run_until_idle()
-    assert rig.publisher.titles() == ["New: Summit: China – EU"] or len(rig.publisher.sent) == 1
+    (title,) = rig.publisher.titles()
+    assert title.startswith("New:") and "China" in title
 
     rig.clock.advance(minutes=20)
     (third,) = await rig.poller.poll_due()
