@@ -381,7 +381,7 @@ class Gazetteer:
         self._country_names = country_names
         self._body_names = body_names
         self._lookup_names = sorted(set(lookup_names))
-        self.people = people
+        self.people = people  # every office holder, sorted by name (for data checks)
         self._person_codes = sorted(
             {(_fold(p.name).casefold(), p.latest_term().code) for p in people}
         )
@@ -414,7 +414,7 @@ class Gazetteer:
             builder.country_names,
             builder.body_names,
             builder.lookup_names,
-            tuple(people.values()),
+            tuple(sorted(people.values(), key=lambda p: p.name)),
         )
 
     # -- queries -------------------------------------------------------------------
