@@ -20,7 +20,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bot.extract.pipeline import extract_events
+from bot.extract.pipeline import extract_events, warm_up
 from bot.news.articles import read_articles
 
 DEFAULT = (
@@ -86,10 +86,8 @@ def main() -> int:
         return 2
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    # Warm-up: load lexicons and the gazetteer once, as a running bot would have.
-    from bot.extract.model import Article
-
-    extract_events(Article("warm up", None))
+    # Load lexicons, gazetteer and grammar first, as the bot does at start-up.
+    warm_up()
     stories, size, elapsed, slowest, slowest_id, events = ours(args.corpus, args.limit)
     peak = _peak_mb()
     rate = stories / elapsed

@@ -17,7 +17,7 @@ from bot.alerts import outbox, reminders
 from bot.alerts.matching import DEFAULT_OFFSETS, active_rules
 from bot.alerts.messages import change_payload, new_event_payload
 from bot.alerts.prefs import channel_prefs
-from bot.alerts.quiet import alerts_are_quiet
+from bot.alerts.quiet import alerts_are_quiet, current_route
 from bot.clock import Clock, utc_now
 from bot.timeline import EventChange, IngestResult
 from storage.models import ArticleRow
@@ -29,8 +29,9 @@ ALERT_FIELDS = frozenset({"date", "end_date", "status"})
 OLD_NEWS = timedelta(days=1)
 
 
-def _change_signature(change: EventChange, article_id: int | None) -> str:
-    text = "|".join(f"{c.field}:{c.old}:{c.new}" for c in change.changes) + f"|{article_id}"
+def _change_signature(change: EventChange) -> str:
+    text = "|".join(f"{c.field}:{c.old}:{c.new}" for c in change.changes)
+    text += f"|{change.event.last_changed.isoformat()}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -58,6 +59,7 @@ class AlertWriter:
         rules = active_rules(session, self._offsets)
         source = self._source(session, result.article_id)
         quiet = alerts_are_quiet()
+        route = current_route()
         prefs = channel_prefs(
             session,
             {(r.guild_id, r.channel_id) for r in rules},
@@ -74,18 +76,12 @@ class AlertWriter:
                     continue
                 zone = prefs[rule.channel_id].zone
                 reminders.plan(session, rule, event, zone, now)
-                if quiet:
-                    continue
-                self._alert(
-                    session,
-                    rule.channel_id,
-                    rule.guild_id,
-                    rule.id,
-                    change,
-                    now,
-                    source,
-                    result.article_id,
-                )
+                if not quiet:
+                    self._alert(
+                        session, rule.channel_id, rule.guild_id, rule.id, change, now, source
+                    )
+            if route is not None and not quiet:
+                self._alert(session, route[1], route[0], None, change, now, source)
 
     @staticmethod
     def _source(session: Session, article_id: int | None) -> tuple[str, str | None] | None:
@@ -101,11 +97,10 @@ class AlertWriter:
         session: Session,
         channel_id: int,
         guild_id: int,
-        subscription_id: int,
+        subscription_id: int | None,
         change: EventChange,
         now: datetime,
         source: tuple[str, str | None] | None,
-        article_id: int | None,
     ) -> None:
         event = change.event
         if change.kind == "created":
@@ -117,8 +112,10 @@ class AlertWriter:
             fields = [c for c in change.changes if c.field in ALERT_FIELDS]
             if not fields:
                 return
-            key = f"alert:chg:{channel_id}:{event.id}:{_change_signature(change, article_id)}"
+            key = f"alert:chg:{channel_id}:{event.id}:{_change_signature(change)}"
             payload = change_payload(event, [(c.field, c.old, c.new) for c in fields], now, source)
+        if subscription_id is None:
+            payload["route"] = "feed"  # a feed's own channel: no subscription behind it
         outbox.enqueue(
             session,
             key=key,

@@ -1,8 +1,11 @@
-"""A flag that says "this ingestion is back-filling old news: plan reminders, send no alerts".
+"""What the ingestion at hand means for alerts, said by the caller without new arguments.
 
-The feed poller sets it while it reads a feed for the first time; the alert writer reads it
-inside the timeline's transaction. A context variable follows the work into
-``asyncio.to_thread`` workers, so no argument has to thread through the timeline service.
+- ``quiet``: back-filling old news (a feed's first poll): plan reminders, send no alerts.
+- ``route``: the (guild, channel) a feed posts its new events to, besides subscriptions.
+
+The feed poller sets these while it ingests; the alert writer reads them inside the
+timeline's transaction. Context variables follow the work into ``asyncio.to_thread``
+workers, so nothing has to thread through the timeline service.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 _QUIET: ContextVar[bool] = ContextVar("diplobot_alerts_quiet", default=False)
+_ROUTE: ContextVar[tuple[int, int] | None] = ContextVar("diplobot_alerts_route", default=None)
 
 
 @contextmanager
@@ -23,8 +27,22 @@ def quiet_alerts(enabled: bool = True) -> Iterator[None]:
         _QUIET.reset(token)
 
 
+@contextmanager
+def routed_to(guild_id: int, channel_id: int | None) -> Iterator[None]:
+    """New and changed events of this ingestion also go to ``channel_id`` (a feed's channel)."""
+    token = _ROUTE.set((guild_id, channel_id) if channel_id else None)
+    try:
+        yield
+    finally:
+        _ROUTE.reset(token)
+
+
 def alerts_are_quiet() -> bool:
     return _QUIET.get()
 
 
-__all__ = ["alerts_are_quiet", "quiet_alerts"]
+def current_route() -> tuple[int, int] | None:
+    return _ROUTE.get()
+
+
+__all__ = ["alerts_are_quiet", "current_route", "quiet_alerts", "routed_to"]

@@ -183,9 +183,8 @@ class OutboxSender:
         keep: list[outbox.Claimed] = []
         drops: list[tuple[int, str]] = []
         for row in rows:
-            if row.kind in NEEDS_SUBSCRIPTION and (
-                row.subscription_id is None or row.subscription_id in gone
-            ):
+            orphan = row.subscription_id is None and row.payload.get("route") != "feed"
+            if row.kind in NEEDS_SUBSCRIPTION and (orphan or row.subscription_id in gone):
                 drops.append((row.id, "the subscription was removed or paused"))
             elif (
                 row.kind == outbox.KIND_REMINDER

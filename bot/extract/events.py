@@ -12,6 +12,7 @@ real event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -31,7 +32,6 @@ BEFORE_PENALTY = 3
 COMPETITION_SLACK = 4
 PARTICIPANT_WINDOW = 160  # characters around a trigger in long sentences
 _WORD = re.compile(r"[\w'-]+")
-_WORD_START = re.compile(r"(?<![\w-])[A-Za-z]{2,3}")
 _STRONG_BREAK = re.compile(r"[;:]|--|\u2014|\s-\s")
 _TIME_ANCHOR = re.compile(
     r"(?:since|after|before|until|following|prior to|ahead of)\s+(?:the\s+|a\s+|an\s+)?"
@@ -137,53 +137,60 @@ def find_events(article: Article) -> list[Event]:
 
 
 def _index(text: str, dct: date | None, lexicon: EventLexicon) -> list[_Sentence]:
-    """Sentences with their triggers, dates and gazetteer mentions."""
-    spans = split_sentences(text)
-    sentences = [_Sentence(s, e) for s, e in spans]
-    if not sentences:
+    """Sentences with their triggers, dates and gazetteer mentions; empty without a trigger.
+
+    Triggers are found first: most news has none, and then dates and names need no search.
+    """
+    triggers = _find_triggers(text, lexicon)
+    if not triggers:
         return []
+    mentions = default_gazetteer().find(text, dct)
+    named = [(m.start, m.end) for m in mentions if m.kind in ("body", "person")]
+    triggers = [
+        (kind, start, end)
+        for kind, start, end in triggers
+        # "General Agreement on Tariffs and Trade" names a body, not an event.
+        if not any(s < end and start < e for s, e in named)
+    ]
+    if not triggers:
+        return []
+    sentences = [_Sentence(s, e) for s, e in split_sentences(text)]
     starts = [s.start for s in sentences]
 
     def locate(position: int) -> int:
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= position:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return max(0, bisect_right(starts, position) - 1)
 
-    mentions = default_gazetteer().find(text, dct)
-    named = [(m.start, m.end) for m in mentions if m.kind in ("body", "person")]
+    for kind, start, end in triggers:
+        number = locate(start)
+        sentences[number].triggers.append(_Trigger(kind, start, end, number))
+    for timex in find_timexes(text, dct):
+        sentences[locate(timex.start)].timexes.append(timex)
+    for mention in mentions:
+        sentences[locate(mention.start)].mentions.append(mention)
+    return sentences
+
+
+def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int]]:
+    """``(type, start, end)`` of every trigger word not cancelled by a reject pattern, in order."""
+    found: list[tuple[str, int, int]] = []
     covered: dict[str, int] = {}  # per type, where its last trigger ended
-    for word in _WORD_START.finditer(text):
+    for word in lexicon.stem_pattern.finditer(text):
         head = word.group(0).lower()
-        found = lexicon.by_stem.get(head, ())
+        candidates = lexicon.by_stem.get(head, ())
         if len(head) == 3 and head[:2] in lexicon.by_stem:
-            found = (*found, *lexicon.by_stem[head[:2]])
-        for type_lexicon in found:
+            candidates = (*candidates, *lexicon.by_stem[head[:2]])
+        for type_lexicon in candidates:
             match = type_lexicon.triggers.match(text, word.start())
             if match is None or match.start() < covered.get(type_lexicon.name, -1):
                 continue
             covered[type_lexicon.name] = match.end()
             if _rejected(text, match.start(), match.end(), type_lexicon.reject):
                 continue
-            if any(s < match.end() and match.start() < e for s, e in named):
-                continue  # "General Agreement on Tariffs and Trade" names a body, not an event
             if type_lexicon.name == "agreement" and _AGREED_TO_VERB.match(text, match.start()):
                 continue
-            number = locate(match.start())
-            sentences[number].triggers.append(
-                _Trigger(type_lexicon.name, match.start(), match.end(), number)
-            )
-    for timex in find_timexes(text, dct):
-        sentences[locate(timex.start)].timexes.append(timex)
-    for mention in mentions:
-        sentences[locate(mention.start)].mentions.append(mention)
-    for sentence in sentences:
-        sentence.triggers.sort(key=lambda t: t.start)
-    return sentences
+            found.append((type_lexicon.name, match.start(), match.end()))
+    found.sort(key=lambda t: t[1])
+    return found
 
 
 def _rejected(text: str, start: int, end: int, reject: re.Pattern[str] | None) -> bool:

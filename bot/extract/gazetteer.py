@@ -151,6 +151,7 @@ class _Rules:
     neutral_before: frozenset[str] = frozenset()
     neutral_after: frozenset[str] = frozenset()
     weak_surnames: frozenset[str] = frozenset()
+    word_markers: frozenset[str] = frozenset()
     caps_ambiguous: frozenset[str] = frozenset()
 
 
@@ -332,6 +333,7 @@ def _load_rules(data: dict[str, Any]) -> _Rules:
         neutral_before=words("neutral_before"),
         neutral_after=words("neutral_after"),
         weak_surnames=words("weak_surnames"),
+        word_markers=frozenset(w.casefold() for w in data.get("word_markers", [])),
         caps_ambiguous=words("caps_ambiguous"),
     )
 
@@ -523,12 +525,12 @@ class Gazetteer:
                 entries = table.get(_SPACE_RUN.sub(" ", surface))
                 if entries is None:
                     continue
-            entry, titled = self._resolve(entries, source, start, end, surface, on, doc, caps)
+            entry, context = self._resolve(entries, source, start, end, surface, on, doc, caps)
             if entry is None or entry.ignore:
                 continue
             mention = self._mention(entry, start, end, text[start:end], on)
             if entry.person is not None and entry.short:
-                doc.short.append((mention, entry, surface, titled))
+                doc.short.append((mention, entry, surface, context or _FREE))
             elif entry.person is not None:
                 doc.named.add(entry.person.name)
             mentions.append(mention)
@@ -540,13 +542,17 @@ class Gazetteer:
         """Second look at surnames once the whole story is read: "Wilson" after
         "Ross Wilson" is Ross Wilson; "May" counts only with a title or the full name."""
         drop: set[int] = set()
-        for mention, entry, surface, titled in doc.short:
+        for mention, entry, surface, context in doc.short:
             person = entry.person
             assert person is not None
-            if person.name in doc.named:
-                continue
-            other_person = surface.casefold() in doc.other_names
-            if other_person or (entry.weak and not titled):
+            named = person.name in doc.named
+            if entry.weak:
+                # "Prime Minister May"; or "May said" once "Theresa May" was named,
+                # but never "in May" or "May 5".
+                keep = context.titled or (named and not context.wordlike)
+            else:
+                keep = named or surface.casefold() not in doc.other_names
+            if not keep:
                 drop.add(id(mention))
         return [m for m in mentions if id(m) not in drop]
 
@@ -574,10 +580,10 @@ class Gazetteer:
         on: date | None,
         doc: _Document,
         caps: bool = False,
-    ) -> tuple[_Entry | None, bool]:
-        """The meaning of one span, and whether a title precedes it."""
+    ) -> tuple[_Entry | None, _Context | None]:
+        """The meaning of one span, and for a surname the words around it."""
         if surface in self._rules.caps_ambiguous and _caps_context(text, start, end):
-            return None, False
+            return None, None
         places: list[_Entry] = []
         people: list[tuple[tuple[bool, bool, bool, bool], _Entry]] = []
         context: _Context | None = None
@@ -601,20 +607,20 @@ class Gazetteer:
             best = people[0][1]
             tied = len(people) > 1 and people[0][0] == people[1][0]
             if tied and best.person is not people[1][1].person:
-                return (places[0] if places else None), False
+                return (places[0] if places else None), None
             titled = context is not None and context.titled
             assert best.person is not None
             if places and best.short and not (titled or best.person.name in doc.named):
                 # "Montenegro" is the country unless the story is about Luis Montenegro.
-                return places[0], False
-            return best, titled
+                return places[0], None
+            return best, context
         if places:
-            return places[0], False
+            return places[0], None
         # A period name used outside its dates ("Zaire" in 2005) still names the place.
         for entry in entries:
             if entry.person is None and not entry.hyphen:
-                return entry, False
-        return None, False
+                return entry, None
+        return None, None
 
     def _rank_person(
         self, entry: _Entry, on: date | None, doc: _Document
@@ -641,12 +647,14 @@ class Gazetteer:
         titled = prev_word.rstrip(".").title() in rules.titles or prev_word in rules.titles
         if text.startswith("-", end) and not self._pattern.match(text, end + 1):
             # "Fischer-Watt Gold": a compound name; "Reagan-Nakasone talks" is fine.
-            return _Context(free=False, titled=False)
-        if caps:
-            # In a headline every word is capitalised: neighbours say nothing.
-            return _Context(free=True, titled=titled)
+            return _NOT_A_NAME
         nxt = _NEXT_WORD.match(text[end : end + 40])
         next_word = nxt.group(2).rstrip(",.;:!?)'\"") if nxt else ""
+        # "in May", "May 5": the ordinary word, whoever the story is about.
+        wordlike = next_word[:1].isdigit() or prev_word.casefold() in rules.word_markers
+        if caps:
+            # In a headline every word is capitalised: neighbours say nothing more.
+            return _Context(free=True, titled=titled, wordlike=wordlike)
         possessive = prev_word.endswith(("'s", "\u2019s"))
         if (
             prev_word
@@ -654,23 +662,30 @@ class Gazetteer:
             and prev_word[-1].isalpha()
             and not (titled or possessive or prev_word in rules.neutral_before)
         ):
-            return _Context(free=False, titled=False)
+            return _NOT_A_NAME
         if next_word[:1].isupper() and next_word not in rules.neutral_after:
-            return _Context(free=False, titled=False)
-        return _Context(free=True, titled=titled)
+            return _NOT_A_NAME
+        return _Context(free=True, titled=titled, wordlike=wordlike)
 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    free: bool
-    titled: bool
+    """The words around a bare surname."""
+
+    free: bool  # not part of another name
+    titled: bool  # a title right before it
+    wordlike: bool = False  # read as the ordinary word ("in May", "May 5")
+
+
+_NOT_A_NAME = _Context(free=False, titled=False)
+_FREE = _Context(free=True, titled=False)
 
 
 @dataclass(slots=True)
 class _Document:
     """What one ``find`` call has seen so far, for the surname second pass."""
 
-    short: list[tuple[Mention, _Entry, str, bool]] = field(default_factory=list)
+    short: list[tuple[Mention, _Entry, str, _Context]] = field(default_factory=list)
     named: set[str] = field(default_factory=set)
     other_names: set[str] = field(default_factory=set)
 

@@ -69,6 +69,7 @@ class EventLexicon:
 
     types: tuple[TypeLexicon, ...]
     by_stem: dict[str, tuple[TypeLexicon, ...]]
+    stem_pattern: re.Pattern[str]  # word starts that can begin a trigger
     groups: dict[str, tuple[str, ...]]
     groups_pattern: re.Pattern[str] | None
     postponed: re.Pattern[str]
@@ -115,6 +116,10 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
     return EventLexicon(
         types=types,
         by_stem={stem: tuple(found) for stem, found in by_stem.items()},
+        stem_pattern=re.compile(
+            r"(?<![\w-])(?:{})".format("|".join(sorted(by_stem, key=len, reverse=True))),
+            re.IGNORECASE,
+        ),
         groups={k.lower(): v for k, v in groups.items()},
         groups_pattern=groups_pattern,
         postponed=_required(data["status"]["postponed"]),

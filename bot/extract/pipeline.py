@@ -12,6 +12,17 @@ def extract_events(article: Article) -> list[Event]:
     return find_events(article)
 
 
+def warm_up() -> None:
+    """Load the lexicons, the gazetteer and the date grammar now rather than on the first article."""
+    from bot.extract.events import find_events
+    from bot.extract.gazetteer import default_gazetteer
+    from bot.extract.lexicon import load_lexicon
+
+    load_lexicon()
+    default_gazetteer()
+    find_events(Article("Japan and China will hold talks in Tokyo on Friday.", None))
+
+
 def extract_timexes(article: Article) -> list[Timex]:
     """Return every date or time expression of the article, normalised against its DCT."""
     from bot.extract.timex import find_timexes

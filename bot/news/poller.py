@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import or_, select, update
 
-from bot.alerts.quiet import quiet_alerts
+from bot.alerts.quiet import quiet_alerts, routed_to
 from bot.clock import Clock, utc_now
 from bot.extract.model import Article
 from bot.news.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
@@ -161,7 +161,7 @@ class FeedPoller:
         created = updated = 0
         for entry in reversed(fresh[:MAX_NEW_PER_POLL]):  # oldest first: later news wins
             article = await self._article(entry, source)
-            with quiet_alerts(not feed.primed):
+            with quiet_alerts(not feed.primed), routed_to(feed.guild_id, feed.channel_id):
                 result = await asyncio.to_thread(self._ingest, feed_id, entry, article)
             created += len(result.created)
             updated += len(result.updated)

@@ -246,8 +246,12 @@ def test_common_word_surnames_need_a_title_or_the_full_name(gaz: Gazetteer) -> N
     assert gaz.find("May said prices rose in May.", on) == []
     (titled,) = gaz.find("Prime Minister May said so.", on)
     assert titled.name == "Theresa May"
-    named = gaz.find("Theresa May arrived. May said so.", on)
-    assert [m.name for m in named] == ["Theresa May", "Theresa May"]
+    named = gaz.find("Theresa May arrived. May said so in May. On May 5 May met Merkel.", on)
+    assert [(m.text, m.start) for m in named if m.name == "Theresa May"] == [
+        ("Theresa May", 0),
+        ("May", 21),
+        ("May", 50),
+    ]
 
 
 def test_a_place_beats_a_surname_that_needs_support(gaz: Gazetteer) -> None:

@@ -58,3 +58,22 @@ def test_upgrading_a_0001_database_keeps_its_events_findable(empty_engine: Engin
     with empty_engine.connect() as conn:
         end_day = conn.execute(text("SELECT end_day FROM event_participant")).scalar_one()
     assert str(end_day) == "2025-02-28"
+
+
+def test_processes_starting_together_migrate_once(empty_engine: Engine) -> None:
+    """Several processes opening a fresh database at once: one migrates, none fails."""
+    import subprocess
+    import sys
+
+    url = empty_engine.url.render_as_string(hide_password=False)
+    search_path = ""
+    if empty_engine.dialect.name == "postgresql":
+        with empty_engine.connect() as conn:
+            search_path = conn.exec_driver_sql("SELECT current_schema()").scalar()
+    code = (
+        "import sys; from storage.db import open_database; "
+        "open_database(sys.argv[1], search_path=sys.argv[2] or None).dispose()"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", code, url, search_path]) for _ in range(3)]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0, 0]
+    assert current_revision(empty_engine) == head_revision(empty_engine)

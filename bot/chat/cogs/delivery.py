@@ -1,0 +1,60 @@
+"""Delivery: the background work that reads feeds and posts alerts, reminders and digests.
+
+Jobs are added in ``cog_load`` (once per process, never in ``on_ready``) with fixed ids and
+removed in ``cog_unload``; the scheduler itself is started and stopped by the services.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from discord.ext import commands
+
+from bot.alerts.runtime import AlertOptions, AlertRuntime, build_runtime
+from bot.chat.publisher import DiscordPublisher
+from bot.scheduling import install, uninstall
+
+if TYPE_CHECKING:
+    from bot.chat.client import Diplobot
+
+log = logging.getLogger("diplobot.chat")
+
+
+def options_from(bot: Diplobot) -> AlertOptions:
+    settings = bot.services.settings
+    return AlertOptions(
+        default_timezone=settings.default_timezone,
+        default_digest_time=settings.default_digest_time,
+        default_offsets=tuple(settings.default_reminder_offsets),
+        feed_interval=timedelta(minutes=settings.feed_poll_minutes),
+    )
+
+
+class DeliveryCog(commands.Cog, name="Delivery"):
+    """Feeds in; alerts, reminders and digests out, through the outbox."""
+
+    def __init__(self, bot: Diplobot) -> None:
+        self.bot = bot
+        services = bot.services
+        self.runtime: AlertRuntime = build_runtime(
+            services.database,
+            services.timeline,
+            services.clock,
+            DiscordPublisher(bot),
+            options=options_from(bot),
+            fetcher=services.urls.fetcher,
+        )
+        self._job_ids: list[str] = []
+
+    async def cog_load(self) -> None:
+        self._job_ids = install(self.bot.services.scheduler, self.runtime.jobs())
+
+    async def cog_unload(self) -> None:
+        uninstall(self.bot.services.scheduler, self._job_ids)
+        await self.runtime.close()
+
+
+async def setup(bot: Diplobot) -> None:
+    await bot.add_cog(DeliveryCog(bot))

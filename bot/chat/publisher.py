@@ -1,0 +1,75 @@
+"""The thin publisher: an outbox row becomes one channel message, mentions disabled.
+
+It sorts Discord's answers into what the sender needs to know: sent, try again later, the
+channel is gone or closed to the bot (404/403: stop and pause), or the message itself was
+refused (400: drop it). Rate limits are discord.py's job: it waits on 429s and buckets.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+import discord
+
+from bot.alerts.messages import payload_card
+from bot.alerts.outbox import Claimed
+from bot.alerts.sender import SendResult
+from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.render import clip
+
+log = logging.getLogger("diplobot.chat")
+CONTENT_LIMIT = 2000
+
+
+class DiscordPublisher:
+    """Sends outbox rows through a connected discord.py client."""
+
+    def __init__(self, client: discord.Client) -> None:
+        self._client = client
+
+    async def _target(self, message: Claimed) -> discord.abc.Messageable | None:
+        if message.channel_id:
+            return self._client.get_partial_messageable(
+                message.channel_id, guild_id=message.guild_id
+            )
+        # A notice with no configured admin channel: the server's system channel, if any.
+        guild = self._client.get_guild(message.guild_id or 0)
+        if guild is None:
+            return None
+        for channel in (guild.public_updates_channel, guild.system_channel):
+            if channel is not None and channel.permissions_for(guild.me).send_messages:
+                return channel
+        return None
+
+    async def send(self, message: Claimed) -> SendResult:
+        card = payload_card(message.payload)
+        content = clip(str(message.payload.get("content") or ""), CONTENT_LIMIT) or None
+        if card is None and content is None:
+            return SendResult("rejected", reason="the message has nothing to show")
+        target = await self._target(message)
+        if target is None:
+            return SendResult("rejected", reason="no channel to tell the server's admins in")
+        try:
+            sent = await target.send(
+                content=content,
+                embed=card_embed(card) if card is not None else None,
+                allowed_mentions=NO_MENTIONS,
+                nonce=message.nonce,
+            )
+        except discord.NotFound:
+            return SendResult("channel_lost", reason="the channel no longer exists")
+        except discord.Forbidden:
+            return SendResult(
+                "channel_lost", reason="the bot is missing permissions to post in the channel"
+            )
+        except discord.HTTPException as exc:
+            if exc.status >= 500 or exc.status == 429:
+                return SendResult("retry", reason=f"Discord answered {exc.status}")
+            return SendResult("rejected", reason=f"Discord refused the message ({exc.status})")
+        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+            return SendResult("retry", reason=f"network error ({type(exc).__name__})")
+        return SendResult("sent", message_id=sent.id)
+
+
+__all__ = ["DiscordPublisher"]
