@@ -13,7 +13,7 @@ def extract_events(article: Article) -> list[Event]:
 
 
 def warm_up() -> None:
-    """Load the lexicons, the gazetteer and the date grammar now rather than on the first article."""
+    """Load lexicons, gazetteer and date grammar now rather than on the first article."""
     from bot.extract.events import find_events
     from bot.extract.gazetteer import default_gazetteer
     from bot.extract.lexicon import load_lexicon
