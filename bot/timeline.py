@@ -36,7 +36,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.extract.model import Article, Event
-from bot.services.event_dates import DateSpan, Relation, parse_event_date, relate
+from bot.services.event_dates import DateSpan, parse_event_date, relate
 from bot.services.titles import event_title
 from storage.db import Database
 from storage.models import EventArticle, EventHistory, EventRow
@@ -544,6 +544,5 @@ __all__ = [
     "EventChange",
     "FieldChange",
     "IngestResult",
-    "Relation",
     "TimelineService",
 ]

@@ -164,3 +164,18 @@ def test_db_upgrade_and_bad_urls(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 1 and "is not a database URL" in err
     code, _, err = run(capsys, "timeline", "--type", "party", "--db", url)
     assert code == 2 and "unknown event type 'party'" in err
+
+
+def test_many_failures_are_grouped_by_reason() -> None:
+    from bot.cli.ingest import IngestSummary
+
+    summary = IngestSummary()
+    for i in range(30):
+        summary.fail(f"corpus:{i}", "the article is empty; pass the article's text")
+    summary.fail("corpus:99", "line 99 is not valid JSON")
+    lines = summary.lines()
+    assert "31 failed" in lines[0]
+    assert lines[-2:] == [
+        "  30 x the article is empty; pass the article's text (corpus:0, corpus:1, corpus:2, ...)",
+        "  1 x line 99 is not valid JSON (corpus:99)",
+    ]

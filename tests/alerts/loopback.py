@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from typing import Any
 
@@ -38,6 +40,19 @@ class StrictLoopback(DiscordLoopback):
         self._buckets: dict[int, tuple[float, int]] = {}
         self._global: tuple[float, int] = (0.0, 0)
         self.arrivals: list[float] = []
+        self._arrived = asyncio.Event()
+
+    async def wait_messages(self, count: int, within_s: float) -> bool:
+        """Wait (on arrivals, not on a clock) until ``count`` channel messages were posted."""
+        deadline = time.monotonic() + within_s
+        while len(self.channel_messages) < count:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            self._arrived.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._arrived.wait(), left)
+        return True
 
     def messages_in(self, channel_id: int) -> list[dict[str, Any]]:
         return [m for m in self.channel_messages if m["channel_id"] == channel_id]
@@ -96,6 +111,7 @@ class StrictLoopback(DiscordLoopback):
                 return response
         self.channel_messages.append({"channel_id": channel_id, "files": files, **body})
         self.arrivals.append(time.perf_counter())
+        self._arrived.set()
         payload = self._message_payload(channel_id, body)
         if nonce is not None:
             payload["nonce"] = nonce

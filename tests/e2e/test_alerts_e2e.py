@@ -1,0 +1,332 @@
+"""News in, alerts out, through the real discord.py client and the loopback Discord server.
+
+The feed is served over real HTTP on 127.0.0.1 (the fetcher is told to allow loopback, as the
+guard otherwise refuses it); time is a FakeClock the test moves; the passes the scheduler
+would run are called directly so nothing waits for a schedule.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.alerts import outbox
+from bot.alerts.runtime import AlertRuntime, alert_writer
+from bot.chat.app import BotServices, build_services
+from bot.chat.client import Diplobot, ShardedDiplobot
+from bot.chat.publisher import DiscordPublisher
+from bot.clock import FakeClock
+from bot.extract.model import Article, Event
+from bot.news.fetch import Fetcher
+from storage.db import Database
+from storage.models import ChannelSettings, Feed, GuildSettings, Subscription
+from tests.alerts.loopback import StrictLoopback
+from tests.e2e.conftest import e2e_settings, start_bot, stop_bot
+from tests.e2e.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, OTHER_CHANNEL_ID
+from tests.news.feed_server import FeedServer, Item, rss
+
+pytestmark = pytest.mark.e2e
+
+START = datetime(2025, 2, 1, 9, 30, tzinfo=UTC)
+
+
+class ByTitle:
+    def __init__(self) -> None:
+        self.events: dict[str, list[Event]] = {}
+
+    def __call__(self, article: Article) -> list[Event]:
+        return [Event.from_json(e.to_json()) for e in self.events.get(article.title, [])]
+
+
+def summit(day: str, *codes: str, status: str = "scheduled") -> Event:
+    return Event(
+        type="summit",
+        date=day,
+        participants=list(codes or ("EU", "CN")),
+        status=status,
+        evidence=f"summit on {day}",
+        confidence=0.8,
+    )
+
+
+@dataclass
+class Live:
+    server: StrictLoopback
+    bot: Diplobot | ShardedDiplobot
+    task: asyncio.Task[None]
+    services: BotServices
+    clock: FakeClock
+    extractor: ByTitle
+
+    @property
+    def runtime(self) -> AlertRuntime:
+        cog = self.bot.get_cog("Delivery")  # loaded as an extension: a module of its own
+        runtime = getattr(cog, "runtime", None)
+        assert isinstance(runtime, AlertRuntime)
+        return runtime
+
+    def titles(self, channel: int = DEFAULT_CHANNEL_ID, prefix: str = "") -> list[str]:
+        found = []
+        for message in self.server.messages_in(channel):
+            for embed in message.get("embeds") or []:
+                if str(embed.get("title", "")).startswith(prefix):
+                    found.append(embed["title"])
+        return found
+
+    def subscribe(self, channel: int = DEFAULT_CHANNEL_ID, **fields: list[str]) -> int:
+        now = self.clock()
+        with self.services.database.session() as session:
+            sub = Subscription(
+                guild_id=DEFAULT_GUILD_ID,
+                channel_id=channel,
+                created_at=now,
+                updated_at=now,
+                **fields,
+            )
+            session.add(sub)
+            session.flush()
+            assert sub.id is not None
+            return sub.id
+
+    def news(self, title: str, dct: str, *events: Event) -> None:
+        self.extractor.events[title] = list(events)
+        article = Article(
+            text=f"{title}\n\nreport", dct=datetime.fromisoformat(dct).date(), id=title, title=title
+        )
+        self.services.timeline.ingest(article, ref=title)
+
+
+async def start_live(
+    server: StrictLoopback, db: Database, tmp_path: Path, clock: FakeClock, extractor: ByTitle
+) -> Live:
+    services = build_services(
+        e2e_settings(tmp_path),
+        clock=clock,
+        database=db,
+        extractor=extractor,
+        on_changes=alert_writer(clock),
+        fetcher=Fetcher(allow_loopback=True, timeout_s=5.0),
+    )
+    bot, task = await start_bot(server, services)
+    if bot.get_cog("Delivery") is None:
+        await bot.load_extension("bot.chat.cogs.delivery")
+    return Live(server, bot, task, services, clock, extractor)
+
+
+@pytest.fixture
+async def strict() -> AsyncIterator[StrictLoopback]:
+    server = StrictLoopback()
+    await server.start()
+    try:
+        with server.redirect_client():
+            yield server
+    finally:
+        await server.stop()
+
+
+@pytest.fixture
+async def feeds() -> AsyncIterator[FeedServer]:
+    server = FeedServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def live(strict: StrictLoopback, sqlite_db: Database, tmp_path: Path) -> AsyncIterator[Live]:
+    running = await start_live(strict, sqlite_db, tmp_path, FakeClock(START), ByTitle())
+    try:
+        yield running
+    finally:
+        await stop_bot(running.bot, running.task)
+    for message in strict.channel_messages:
+        assert message.get("allowed_mentions") == {"parse": []}, message
+
+
+async def test_a_new_feed_item_reaches_the_channel_once_within_two_seconds(
+    live: Live, feeds: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    live.subscribe(countries=["CN"])
+    old = Item("Old summit report", "https://wire.test/old", "Leaders met.")
+    new = Item("EU-China summit set for March 3", "https://wire.test/new", "They will meet.")
+    live.extractor.events[old.title] = [summit("2025-02-20")]
+    live.extractor.events[new.title] = [summit("2025-03-03")]
+    feeds.feeds["wire"] = rss([old])
+    with live.services.database.session() as session:
+        session.add(
+            Feed(
+                guild_id=DEFAULT_GUILD_ID,
+                url=feeds.url("/feeds/wire"),
+                created_at=live.clock(),
+                next_poll=live.clock(),
+            )
+        )
+    await live.runtime.poll_feeds()  # the first poll: back-fill, no alert
+    await live.runtime.send()
+    assert live.titles(prefix="New:") == []
+
+    feeds.feeds["wire"] = rss([new, old])
+    live.clock.advance(minutes=20)
+    before = len(live.server.channel_messages)
+    started = time.perf_counter()
+    await live.runtime.poll_feeds()
+    polled = time.perf_counter()
+    await live.server.wait_messages(before + 1, 5.0)
+    latency = live.server.arrivals[-1] - polled
+    total = live.server.arrivals[-1] - started
+    with capsys.disabled():
+        print(
+            f"\nfeed item -> alert at loopback Discord: {latency * 1000:.0f} ms past the poll "
+            f"({total * 1000:.0f} ms from poll start)"
+        )
+    assert latency <= 2.0
+    await live.runtime.send()
+    live.clock.advance(minutes=20)
+    await live.runtime.poll_feeds()  # 304: nothing new
+    await live.runtime.send()
+    (title,) = live.titles(prefix="New:")
+    assert "China" in title
+
+
+async def test_each_reminder_is_posted_once_as_the_clock_moves(live: Live) -> None:
+    live.subscribe()
+    live.news("Summit at 14:00", "2025-02-01", summit("2025-02-05T14:00Z"))
+    await live.runtime.send()
+    for moment in (
+        "2025-02-04T13:59",
+        "2025-02-04T14:00",
+        "2025-02-04T20:00",
+        "2025-02-05T13:00",
+        "2025-02-05T13:30",
+        "2025-02-06T00:00",
+    ):
+        live.clock.set(datetime.fromisoformat(moment).replace(tzinfo=UTC))
+        await live.runtime.plan_reminders()
+        await live.runtime.send()
+    reminders = live.titles(prefix="Coming up")
+    assert len(reminders) == 2
+    bodies = [
+        m["embeds"][0]["description"]
+        for m in live.server.messages_in(DEFAULT_CHANNEL_ID)
+        if m["embeds"][0]["title"].startswith("Coming up")
+    ]
+    assert all("<t:" in body for body in bodies)
+
+
+async def test_the_digest_goes_out_at_0800_local_across_dst(live: Live) -> None:
+    live.subscribe()
+    now = live.clock()
+    with live.services.database.session() as session:
+        session.add(
+            ChannelSettings(
+                channel_id=DEFAULT_CHANNEL_ID,
+                guild_id=DEFAULT_GUILD_ID,
+                timezone="Europe/Berlin",
+                digest_time="08:00",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    live.news("Summit soon", "2025-03-27", summit("2025-03-31"))
+    sent_at: list[datetime] = []
+    # 29 March (CET) to 31 March (CEST), minute by minute around each 08:00.
+    for day, utc_hour in ((29, 7), (30, 6), (31, 6)):
+        for minute in (-1, 0, 1):
+            moment = datetime(2025, 3, day, utc_hour, 0, tzinfo=UTC) + timedelta(minutes=minute)
+            live.clock.set(moment)
+            before = len(live.titles(prefix="Daily digest"))
+            await live.runtime.plan_digests()
+            await live.runtime.send()
+            if len(live.titles(prefix="Daily digest")) > before:
+                sent_at.append(moment)
+    local = [m.astimezone(ZoneBerlin).strftime("%d %H:%M") for m in sent_at]
+    assert local == ["29 08:00", "30 08:00", "31 08:00"]
+
+
+async def test_a_restart_mid_way_sends_nothing_twice_and_loses_nothing(
+    strict: StrictLoopback, sqlite_db: Database, tmp_path: Path
+) -> None:
+    clock, extractor = FakeClock(START), ByTitle()
+    first = await start_live(strict, sqlite_db, tmp_path, clock, extractor)
+    keys: list[str] = []
+    with sqlite_db.session() as session:
+        for i in range(24):
+            key = f"e2e:restart:{i}"
+            keys.append(key)
+            outbox.enqueue(
+                session,
+                key=key,
+                channel_id=DEFAULT_CHANNEL_ID,
+                guild_id=DEFAULT_GUILD_ID,
+                kind=outbox.KIND_DIGEST,
+                payload={"card": {"title": f"message {i}"}},
+                now=clock(),
+            )
+    # The first process claims a batch and posts part of it, then dies before recording it.
+    with sqlite_db.session() as session:
+        claimed = outbox.claim(session, "doomed", clock(), lease=timedelta(minutes=5), limit=10)
+    publisher = DiscordPublisher(first.bot)
+    for row in claimed[:6]:
+        assert (await publisher.send(row)).outcome == "sent"
+    first.task.cancel()  # no clean shutdown of the sender's work
+    await stop_bot(first.bot, first.task) if not first.task.done() else None
+    await first.bot.close()
+
+    clock.advance(minutes=6)  # the dead process's claim runs out
+    second = await start_live(strict, sqlite_db, tmp_path, clock, extractor)
+    try:
+        await second.runtime.send()
+    finally:
+        await stop_bot(second.bot, second.task)
+    titles = [m["embeds"][0]["title"] for m in strict.channel_messages if m.get("embeds")]
+    ours = sorted(t for t in titles if t.startswith("message "))
+    assert ours == sorted(f"message {i}" for i in range(24)), "each message exactly once"
+    assert strict.duplicates_refused == 6  # the resends after the crash were recognised
+    with sqlite_db.session() as session:
+        from sqlalchemy import func, select
+
+        from storage.models import OutboxMessage
+
+        unsent = session.scalar(
+            select(func.count()).select_from(OutboxMessage).where(OutboxMessage.sent_at.is_(None))
+        )
+    assert unsent == 0
+
+
+async def test_a_lost_permission_pauses_the_subscription_and_tells_admins_once(
+    live: Live,
+) -> None:
+    sub_id = live.subscribe(DEFAULT_CHANNEL_ID)
+    now = live.clock()
+    with live.services.database.session() as session:
+        session.add(
+            GuildSettings(
+                guild_id=DEFAULT_GUILD_ID,
+                admin_notice_channel_id=OTHER_CHANNEL_ID,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    live.server.lost[DEFAULT_CHANNEL_ID] = 403
+    live.news("Two summits", "2025-02-01", summit("2025-03-03"), summit("2025-03-05", "JP", "US"))
+    await live.runtime.send()
+    live.news("Third", "2025-02-01", summit("2025-03-09", "FR", "DE"))
+    live.clock.advance(minutes=1)
+    await live.runtime.send()
+    notices = live.titles(OTHER_CHANNEL_ID, prefix="Alerts paused")
+    assert len(notices) == 1
+    assert live.titles(DEFAULT_CHANNEL_ID) == []
+    with live.services.database.session() as session:
+        sub = session.get(Subscription, sub_id)
+        assert sub is not None and sub.paused
+
+
+from zoneinfo import ZoneInfo  # noqa: E402
+
+ZoneBerlin = ZoneInfo("Europe/Berlin")
