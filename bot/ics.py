@@ -57,6 +57,7 @@ def _vevent(event: EventRow) -> CalendarEvent:
     item.add("dtstamp", event.last_changed)
     item.add("last-modified", event.last_changed)
     item.add("created", event.first_seen)
+    item.add("sequence", event.revision or 0)
     summary = event.title or event.type.capitalize()
     if event.status in ("postponed", "cancelled"):
         summary = f"{summary} ({event.status})"

@@ -384,6 +384,7 @@ class TimelineService:
             title=event_title(extracted.type, codes),
             confidence=0.0,
             source_count=0,
+            revision=0,
             as_of=dct,
             first_seen=now,
             last_changed=now,
@@ -461,6 +462,7 @@ class TimelineService:
             event.people = people  # a new list, so the JSON column is seen as changed
         if changes:
             event.last_changed = now
+            event.revision += 1
         return changes
 
     def _link(

@@ -49,6 +49,7 @@ class EventRow(SQLModel, table=True):
     ``date`` keeps the contract's string at its precision; ``start_day``/``end_day`` are the
     first and last day it may cover (a month-precision date spans the month) and drive
     sorting and range filters; ``start_at`` is set only when the source gave a time and zone.
+    ``revision`` counts recorded changes (the iCalendar SEQUENCE, so calendars pick them up).
     """
 
     __tablename__ = "event"
@@ -73,6 +74,7 @@ class EventRow(SQLModel, table=True):
     title: str = Field(default="", max_length=300)
     confidence: float = 0.0
     source_count: int = 0
+    revision: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     as_of: dt.date | None = None
     first_seen: dt.datetime = Field(sa_type=UTCDateTime)
     last_changed: dt.datetime = Field(sa_type=UTCDateTime)

@@ -95,3 +95,19 @@ def test_event_detail_has_sources_and_history(queries: TimelineQueries) -> None:
     assert [(link.status, art.ref) for link, art in detail.sources] == [("cancelled", "b")]
     assert [h.field for h in detail.history] == ["created"]
     assert queries.detail(10_000) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("jp", "JP"),
+        ("Japan", "JP"),
+        ("Russia", "RU"),
+        ("UK", "GB"),
+        ("nato", "NATO"),
+        ("Soviet Union", "SU"),
+        ("EEC", "EU"),
+    ],
+)
+def test_countries_can_be_typed_as_codes_names_or_bodies(typed: str, code: str) -> None:
+    assert build_filter(countries=[typed]).countries == (code,)

@@ -13,6 +13,7 @@ import importlib
 COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.extract",
     "bot.cli.ingest",
+    "bot.cli.poll",
     "bot.cli.timeline",
     "bot.cli.event",
     "bot.cli.export",

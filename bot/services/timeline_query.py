@@ -61,7 +61,9 @@ def parse_country(value: str) -> str:
         return text.upper()
     if text.lower() in _ALIASES:
         return _ALIASES[text.lower()]
-    if len(text) == 2 and pycountry.countries.get(alpha_2=text.upper()):
+    if len(text) == 2 and (
+        pycountry.countries.get(alpha_2=text.upper()) or text.upper() in SHORT_NAMES
+    ):
         return text.upper()
     try:
         found = pycountry.countries.lookup(text)

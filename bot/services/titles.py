@@ -32,6 +32,11 @@ SHORT_NAMES: dict[str, str] = {
     "PS": "Palestine",
     "FM": "Micronesia",
     "TR": "Turkey",
+    # Codes of states that no longer exist, which older news (Reuters 1987) still needs.
+    "SU": "Soviet Union",
+    "DD": "East Germany",
+    "YU": "Yugoslavia",
+    "CS": "Czechoslovakia",
 }
 MAX_NAMED = 4
 

@@ -54,6 +54,15 @@ class StrictLoopback(DiscordLoopback):
                 await asyncio.wait_for(self._arrived.wait(), left)
         return True
 
+    async def post_message(
+        self, channel_id: int, content: str, *, embeds: list[dict[str, Any]] | None = None
+    ) -> int:
+        """A member (or a followed channel) posts in ``channel_id``: a MESSAGE_CREATE dispatch."""
+        payload = self._message_payload(channel_id, {"content": content, "embeds": embeds or []})
+        payload["author"] = self.user_payload()
+        await self._broadcast("MESSAGE_CREATE", payload)
+        return int(payload["id"])
+
     def messages_in(self, channel_id: int) -> list[dict[str, Any]]:
         return [m for m in self.channel_messages if m["channel_id"] == channel_id]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -218,3 +219,33 @@ async def test_alerts_reach_the_outbox_in_the_ingest_transaction(rig: Rig) -> No
 
         kinds = sorted(r.kind for r in session.scalars(select(OutboxMessage)))
     assert kinds == sorted([outbox.KIND_ALERT, outbox.KIND_REMINDER])
+
+
+async def test_the_poll_command_refuses_loopback_feeds_and_says_so(
+    tmp_path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from bot.cli import poll
+    from storage.db import open_database
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    database = open_database(url)
+    with database.session() as session:
+        session.add(
+            Feed(
+                guild_id=GUILD,
+                url=server.url("/feeds/wire"),
+                created_at=datetime.now(UTC),
+                next_poll=datetime.now(UTC),
+            )
+        )
+    database.dispose()
+    server.feeds["wire"] = rss([OLD])
+    parser = argparse.ArgumentParser()
+    poll.register(parser.add_subparsers())
+    args = parser.parse_args(["poll", "--db", url])
+    code = await asyncio.to_thread(args.func, args)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "loopback" in err and "wire" not in server.hits

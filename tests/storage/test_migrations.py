@@ -57,7 +57,9 @@ def test_upgrading_a_0001_database_keeps_its_events_findable(empty_engine: Engin
     assert current_revision(empty_engine) == head_revision(empty_engine)
     with empty_engine.connect() as conn:
         end_day = conn.execute(text("SELECT end_day FROM event_participant")).scalar_one()
+        revision = conn.execute(text("SELECT revision FROM event")).scalar_one()
     assert str(end_day) == "2025-02-28"
+    assert revision == 0
 
 
 def test_processes_starting_together_migrate_once(empty_engine: Engine) -> None:

@@ -1,0 +1,150 @@
+"""10,000 outbox messages shared by two sender processes on one PostgreSQL database.
+
+Each process runs the real ``OutboxSender`` (claims with ``FOR UPDATE SKIP LOCKED``) with a
+publisher that records every message it is asked to send (and takes ~1 ms, like a fast
+network call). At the end: messages sent by each process, duplicates (sent by both or twice),
+messages lost (never sent), and rows the database still has unsent.
+
+    .venv/bin/python scripts/bench_outbox_pg.py [--messages 10000] [--url postgresql+psycopg://...]
+
+Uses a schema of its own (created and dropped), so it never touches other data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing as mp
+import os
+import sys
+import time
+import uuid
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import func, select, text
+
+from bot.alerts import outbox
+from bot.alerts.sender import OutboxSender, SendResult
+from storage.db import create_db_engine, database_from_engine, open_database
+from storage.models import OutboxMessage
+
+DEFAULT_URL = os.environ.get(
+    "DIPLOBOT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+class Recording:
+    def __init__(self, delay_s: float) -> None:
+        self.keys: list[str] = []
+        self.delay_s = delay_s
+
+    async def send(self, message: outbox.Claimed) -> SendResult:
+        await asyncio.sleep(self.delay_s)
+        self.keys.append(message.dedup_key)
+        return SendResult("sent", message_id=message.id)
+
+
+def worker(url: str, schema: str, name: str, delay_s: float, out: str, start_at: float) -> None:
+    engine = create_db_engine(url, search_path=schema)
+    db = database_from_engine(engine)
+    publisher = Recording(delay_s)
+    sender = OutboxSender(
+        db, publisher, lambda: datetime.now(UTC), worker_id=name, batch=100, concurrency=16
+    )
+    while time.time() < start_at:  # both processes start claiming at the same moment
+        time.sleep(0.001)
+    started = time.perf_counter()
+    stats = asyncio.run(sender.run_until_idle(max_passes=100_000))
+    elapsed = time.perf_counter() - started
+    Path(out).write_text(
+        json.dumps({"name": name, "keys": publisher.keys, "sent": stats.sent, "s": elapsed})
+    )
+    engine.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument("--url", default=DEFAULT_URL)
+    parser.add_argument("--delay-ms", type=float, default=1.0, help="simulated send time")
+    args = parser.parse_args()
+
+    admin = create_db_engine(args.url)
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:
+        print(f"PostgreSQL not reachable at {args.url}: {type(exc).__name__}", file=sys.stderr)
+        return 2
+    schema = f"bench_outbox_{uuid.uuid4().hex[:8]}"
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    try:
+        engine = create_db_engine(args.url, search_path=schema)
+        db = open_database(engine)
+        now = datetime.now(UTC) - timedelta(seconds=1)
+        with db.session() as session:
+            for i in range(args.messages):
+                outbox.enqueue(
+                    session,
+                    key=f"bench:{i}",
+                    channel_id=1_000 + i % 500,
+                    guild_id=1,
+                    kind=outbox.KIND_DIGEST,
+                    payload={"card": {"title": f"m{i}"}},
+                    now=now,
+                )
+        tmp = Path(os.environ.get("TMPDIR", "/tmp"))
+        outs = [str(tmp / f"{schema}-{n}.json") for n in ("a", "b")]
+        start_at = time.time() + 1.0
+        ctx = mp.get_context("spawn")
+        procs = [
+            ctx.Process(
+                target=worker,
+                args=(args.url, schema, name, args.delay_ms / 1000, out, start_at),
+            )
+            for name, out in zip(("proc-a", "proc-b"), outs, strict=True)
+        ]
+        wall = time.perf_counter()
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join()
+        wall = time.perf_counter() - wall - 1.0
+        results = [json.loads(Path(o).read_text()) for o in outs]
+        for o in outs:
+            Path(o).unlink()
+        counts = Counter(k for r in results for k in r["keys"])
+        expected = {f"bench:{i}" for i in range(args.messages)}
+        duplicates = sum(c - 1 for c in counts.values() if c > 1)
+        lost = len(expected - set(counts))
+        with db.session() as session:
+            unsent = session.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.sent_at.is_(None))
+            )
+        engine.dispose()
+        for r in results:
+            print(f"{r['name']}: sent {r['sent']:,} in {r['s']:.2f} s")
+        total = sum(counts.values())
+        print(
+            f"messages: {args.messages:,}  sent: {total:,}  duplicates: {duplicates}  "
+            f"lost: {lost}  unsent rows: {unsent}  wall: {wall:.2f} s  "
+            f"({total / max(wall, 1e-9):,.0f} msgs/s)"
+        )
+        ok = duplicates == 0 and lost == 0 and unsent == 0 and all(r["sent"] for r in results)
+        return 0 if ok else 1
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.dispose()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
