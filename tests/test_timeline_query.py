@@ -111,3 +111,19 @@ def test_event_detail_has_sources_and_history(queries: TimelineQueries) -> None:
 )
 def test_countries_can_be_typed_as_codes_names_or_bodies(typed: str, code: str) -> None:
     assert build_filter(countries=[typed]).countries == (code,)
+
+
+def test_typed_bounds_accept_phrases_relative_to_today() -> None:
+    from datetime import date
+
+    from bot.services.timeline_query import build_filter
+
+    today = date(2025, 2, 6)  # a Thursday
+    filters = build_filter(start="next friday", end="in 2 weeks", today=today)
+    assert filters.start == date(2025, 2, 7)
+    assert filters.end == date(2025, 2, 20)
+    assert build_filter(start="2025-03", today=today).start == date(2025, 3, 1)
+    with pytest.raises(ValueError, match="not a date"):
+        build_filter(start="the day after the summit when pigs fly", today=today)
+    with pytest.raises(ValueError, match="not a date"):
+        build_filter(start="next friday")  # no 'today': only ISO forms

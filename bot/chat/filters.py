@@ -41,6 +41,7 @@ def timeline_filter(
     """Options as typed -> the same filter the command line builds; upcoming when no dates."""
     try:
         filters = build_filter(
+            today=today,
             start=start,
             end=end,
             countries=[country] if country else [],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import UTC, datetime
 
 from bot.cli.db import add_database_option, open_from_args
 from bot.services.timeline_query import TimelineQueries, build_filter, event_json
@@ -32,6 +33,7 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 def filters_from_args(args: argparse.Namespace, prog: str) -> TimelineFilter | None:
     try:
         return build_filter(
+            today=datetime.now(UTC).date(),
             start=args.start,
             end=args.end,
             countries=args.country,

@@ -12,7 +12,8 @@ real event.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -145,13 +146,9 @@ def _index(text: str, dct: date | None, lexicon: EventLexicon) -> list[_Sentence
     if not triggers:
         return []
     mentions = default_gazetteer().find(text, dct)
-    named = [(m.start, m.end) for m in mentions if m.kind in ("body", "person")]
-    triggers = [
-        (kind, start, end)
-        for kind, start, end in triggers
-        # "General Agreement on Tariffs and Trade" names a body, not an event.
-        if not any(s < end and start < e for s, e in named)
-    ]
+    inside_name = _span_index([(m.start, m.end) for m in mentions if m.kind in ("body", "person")])
+    # "General Agreement on Tariffs and Trade" names a body, not an event.
+    triggers = [(kind, start, end) for kind, start, end in triggers if not inside_name(start, end)]
     if not triggers:
         return []
     sentences = [_Sentence(s, e) for s, e in split_sentences(text)]
@@ -168,6 +165,21 @@ def _index(text: str, dct: date | None, lexicon: EventLexicon) -> list[_Sentence
     for mention in mentions:
         sentences[locate(mention.start)].mentions.append(mention)
     return sentences
+
+
+def _span_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test "does [start, end) overlap any span?" in log time (a long article has thousands)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []  # reach[i]: the furthest end among the first i + 1 spans
+    for _, end in ordered:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # spans that begin before ``end``
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps
 
 
 def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int]]:

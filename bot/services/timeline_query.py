@@ -10,7 +10,7 @@ import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pycountry
@@ -38,8 +38,12 @@ _ALIASES = {name.lower(): code for code, name in SHORT_NAMES.items()} | {
 }
 
 
-def parse_bound(value: str, *, end: bool) -> date:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a month or year bound covers all its days."""
+MAX_TYPED_DATE = 40  # characters; dateparser is only ever shown a short phrase a user typed
+
+
+def parse_bound(value: str, *, end: bool, today: date | None = None) -> date:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (a month or year bound covers all its days), or,
+    given ``today``, a phrase such as "next friday", "in two weeks" or "march 3" (dateparser)."""
     text = value.strip()
     try:
         if _DAY.match(text):
@@ -51,7 +55,32 @@ def parse_bound(value: str, *, end: bool) -> date:
             return date(int(text), 12, 31) if end else date(int(text), 1, 1)
     except ValueError:
         pass
-    raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+    if today is not None and 0 < len(text) <= MAX_TYPED_DATE:
+        parsed = _typed_date(text, today)
+        if parsed is not None:
+            return parsed
+    raise ValueError(
+        f"{value[:MAX_TYPED_DATE]!r} is not a date: use YYYY-MM-DD, YYYY-MM, YYYY"
+        + (" or words like 'next friday'" if today is not None else "")
+    )
+
+
+def _typed_date(text: str, today: date) -> date | None:
+    """A relative or partial date typed by a user, resolved forward from ``today``."""
+    import dateparser  # deferred: only typed phrases need it
+
+    base = datetime(today.year, today.month, today.day, 12)  # noqa: DTZ001 - dateparser wants naive
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "future",
+            "STRICT_PARSING": False,
+            "REQUIRE_PARTS": ["day"] if not any(ch.isalpha() for ch in text) else [],
+        },
+    )
+    return parsed.date() if parsed is not None else None
 
 
 def parse_country(value: str) -> str:
@@ -95,10 +124,14 @@ def build_filter(
     types: Iterable[str] = (),
     statuses: Iterable[str] = (),
     limit: int | None = 500,
+    today: date | None = None,
 ) -> TimelineFilter:
-    """A ``TimelineFilter`` from what a user typed; ValueError says what to fix."""
-    first = parse_bound(start, end=False) if start else None
-    last = parse_bound(end, end=True) if end else None
+    """A ``TimelineFilter`` from what a user typed; ValueError says what to fix.
+
+    With ``today``, bounds may also be phrases ("next friday", "in 2 weeks").
+    """
+    first = parse_bound(start, end=False, today=today) if start else None
+    last = parse_bound(end, end=True, today=today) if end else None
     if first and last and last < first:
         raise ValueError(f"the range ends ({last}) before it starts ({first})")
     return TimelineFilter(

@@ -63,9 +63,11 @@ async def test_timeline_filters_by_country_name_and_pages_with_buttons(running: 
 
 
 async def test_timeline_refuses_a_bad_date_with_a_hint(running: Running) -> None:
-    reply = await running.server.invoke("timeline", {"from": "next tuesday"})
+    reply = await running.server.invoke("timeline", {"from": "when pigs fly over the summit"})
     assert reply.ephemeral
     assert "YYYY-MM-DD" in reply.content
+    relative = await running.server.invoke("timeline", {"from": "next tuesday"})
+    assert not relative.ephemeral
 
 
 async def test_event_card_shows_sources_history_and_escapes_article_text(running: Running) -> None:
