@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +38,21 @@ from tests.e2e.discord_server import DEFAULT_GUILD_ID  # noqa: E402
 
 FIRST_CHANNEL = 940_000_000_000_000_001
 DAY = date(2025, 2, 3)
+
+
+class MovingClock(FakeClock):
+    """A clock set by the script that also moves with real time (retries need time to pass)."""
+
+    def __init__(self, start: datetime) -> None:
+        super().__init__(start)
+        self._since = time.perf_counter()
+
+    def __call__(self) -> datetime:
+        return super().__call__() + timedelta(seconds=time.perf_counter() - self._since)
+
+    def set(self, moment: datetime) -> datetime:
+        self._since = time.perf_counter()
+        return super().set(moment)
 
 
 def scripted(article: Article) -> list[Event]:
@@ -59,7 +74,7 @@ async def run(channels: int, global_per_s: int, per_channel: int) -> int:
     await server.start()
     tmp = Path(tempfile.mkdtemp(prefix="bench-digest-"))
     database = open_database(f"sqlite:///{tmp / 'bench.db'}")
-    clock = FakeClock(datetime(2025, 2, 3, 7, 0, tzinfo=UTC))
+    clock = MovingClock(datetime(2025, 2, 3, 7, 0, tzinfo=UTC))
     settings = Settings.load(
         toml_path=tmp / "absent.toml", data_dir=tmp, dev_guild_id=DEFAULT_GUILD_ID
     )

@@ -12,12 +12,14 @@ import logging
 import sys
 from typing import Any
 
+import aiohttp
 import discord
 
 from config.settings import Settings
 
 EXIT_NO_TOKEN = 2
 EXIT_REJECTED = 3
+EXIT_UNREACHABLE = 4
 MISSING_HELP = (
     "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications, "
     "copy its token and start again with DISCORD_TOKEN=<token> in the environment. "
@@ -26,6 +28,10 @@ MISSING_HELP = (
 REJECTED_HELP = (
     "Discord rejected the token in DISCORD_TOKEN. Reset the bot's token in the developer "
     "portal (Bot > Reset Token) and start again with the new one."
+)
+UNREACHABLE_HELP = (
+    "Discord could not be reached. Check this machine's network connection and DNS, "
+    "then start again; the timeline and the queued messages are kept meanwhile."
 )
 
 log = logging.getLogger("diplobot")
@@ -63,6 +69,8 @@ def _token(settings: Settings) -> str | None:
 
 def _setup_logging() -> None:
     discord.utils.setup_logging(level=logging.INFO, root=True)
+    # Migration plumbing is noise at start-up; its warnings and errors still show.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -103,6 +111,9 @@ async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
             "diplobot run: Discord refused the gateway intents this bot asked for.", file=sys.stderr
         )
         return 1
+    except (aiohttp.ClientConnectionError, OSError) as exc:
+        print(f"diplobot run: {UNREACHABLE_HELP} ({type(exc).__name__})", file=sys.stderr)
+        return EXIT_UNREACHABLE
     return 0
 
 
@@ -123,6 +134,9 @@ async def sync_commands(settings: Settings, token: str, *, guild_id: int | None 
     except discord.LoginFailure:
         print(f"diplobot sync-commands: {REJECTED_HELP}", file=sys.stderr)
         return EXIT_REJECTED
+    except (aiohttp.ClientConnectionError, OSError) as exc:
+        print(f"diplobot sync-commands: {UNREACHABLE_HELP} ({type(exc).__name__})", file=sys.stderr)
+        return EXIT_UNREACHABLE
     where = f"guild {guild_id}" if guild_id else "every server (may take up to an hour to show)"
     names = ", ".join(f"/{c.name}" for c in synced)
     print(f"synced {len(synced)} commands to {where}: {names}")

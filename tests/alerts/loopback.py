@@ -77,6 +77,7 @@ class StrictLoopback(DiscordLoopback):
             status=429,
         )
         response.headers["Retry-After"] = f"{max(retry_after, 0.001):.3f}"
+        response.headers["Via"] = "1.1 google"  # discord.py reads a 429 without it as a ban
         response.headers["X-RateLimit-Scope"] = scope
         if scope == "global":
             response.headers["X-RateLimit-Global"] = "true"
