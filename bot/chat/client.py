@@ -115,6 +115,9 @@ def create_bot(
     **options: Any,
 ) -> Diplobot | ShardedDiplobot:
     """The plain client, or the sharded one when the settings name shards."""
+    # The bot never joins voice: don't warn at every start that voice libraries are missing.
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
     settings = services.settings
     if settings.shard_count or settings.shard_ids:
         if settings.shard_ids and not settings.shard_count:
