@@ -15,6 +15,7 @@ job keeps its schedule.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -51,6 +52,9 @@ def guarded(job_id: str, func: JobFunc) -> JobFunc:
         started = time.perf_counter()
         try:
             result = await func()
+        except asyncio.CancelledError:
+            log.info("job %s stopped by shutdown", job_id)
+            return
         except Exception:
             log.exception(
                 "job %s failed after %.2f s; it stays scheduled and runs again at its next time",

@@ -6,6 +6,12 @@ network call). At the end: messages sent by each process, duplicates (sent by bo
 messages lost (never sent), and rows the database still has unsent.
 
     .venv/bin/python scripts/bench_outbox_pg.py [--messages 10000] [--url postgresql+psycopg://...]
+    .venv/bin/python scripts/bench_outbox_pg.py --kill    # SIGKILL one process mid-way
+
+With ``--kill``, process A is killed with SIGKILL part-way through; process B finishes the
+queue, taking over A's claimed rows when their lease (``--lease-s``) runs out. A row A had
+sent but not yet recorded is sent again: that is the crash window Discord's nonce closes
+(``enforce_nonce``), so such resends are counted separately from duplicates.
 
 Uses a schema of its own (created and dropped), so it never touches other data.
 """
@@ -39,22 +45,34 @@ DEFAULT_URL = os.environ.get(
 
 
 class Recording:
-    def __init__(self, delay_s: float) -> None:
+    """Records each send (key and nonce) to a file as it happens, so a SIGKILL loses nothing."""
+
+    def __init__(self, delay_s: float, path: str) -> None:
         self.keys: list[str] = []
         self.delay_s = delay_s
+        self._log = open(path, "a", buffering=1)  # noqa: SIM115 - kept open for the run
 
     async def send(self, message: outbox.Claimed) -> SendResult:
         await asyncio.sleep(self.delay_s)
         self.keys.append(message.dedup_key)
+        self._log.write(f"{message.dedup_key}\t{message.nonce}\n")
         return SendResult("sent", message_id=message.id)
 
 
-def worker(url: str, schema: str, name: str, delay_s: float, out: str, start_at: float) -> None:
+def worker(
+    url: str, schema: str, name: str, delay_s: float, out: str, start_at: float, lease_s: float
+) -> None:
     engine = create_db_engine(url, search_path=schema)
     db = database_from_engine(engine)
-    publisher = Recording(delay_s)
+    publisher = Recording(delay_s, out + ".log")
     sender = OutboxSender(
-        db, publisher, lambda: datetime.now(UTC), worker_id=name, batch=100, concurrency=16
+        db,
+        publisher,
+        lambda: datetime.now(UTC),
+        worker_id=name,
+        batch=100,
+        concurrency=16,
+        lease=timedelta(seconds=lease_s),
     )
     while time.time() < start_at:  # both processes start claiming at the same moment
         time.sleep(0.001)
@@ -72,6 +90,8 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--url", default=DEFAULT_URL)
     parser.add_argument("--delay-ms", type=float, default=1.0, help="simulated send time")
+    parser.add_argument("--kill", action="store_true", help="SIGKILL process A mid-way")
+    parser.add_argument("--lease-s", type=float, default=300.0, help="claim lease")
     args = parser.parse_args()
 
     admin = create_db_engine(args.url)
@@ -102,26 +122,50 @@ def main() -> int:
         tmp = Path(os.environ.get("TMPDIR", "/tmp"))
         outs = [str(tmp / f"{schema}-{n}.json") for n in ("a", "b")]
         start_at = time.time() + 1.0
+        lease = min(args.lease_s, 3.0) if args.kill else args.lease_s
         ctx = mp.get_context("spawn")
         procs = [
             ctx.Process(
                 target=worker,
-                args=(args.url, schema, name, args.delay_ms / 1000, out, start_at),
+                args=(args.url, schema, name, args.delay_ms / 1000, out, start_at, lease),
             )
             for name, out in zip(("proc-a", "proc-b"), outs, strict=True)
         ]
         wall = time.perf_counter()
         for p in procs:
             p.start()
+        if args.kill:
+            time.sleep(1.0 + 2.0)  # start barrier, then two seconds of sending
+            procs[0].kill()
+            print(f"proc-a killed with SIGKILL after {len(_lines(outs[0]))} sends")
         for p in procs:
             p.join()
         wall = time.perf_counter() - wall - 1.0
-        results = [json.loads(Path(o).read_text()) for o in outs]
-        for o in outs:
-            Path(o).unlink()
+        results = []
+        for name, o in zip(("proc-a", "proc-b"), outs, strict=True):
+            lines = _lines(o)
+            done = json.loads(Path(o).read_text()) if Path(o).exists() else {"s": 0.0}
+            results.append(
+                {
+                    "name": name,
+                    "keys": [k for k, _ in lines],
+                    "sent": len(lines),
+                    "s": done["s"],
+                    "nonces": [n for _, n in lines],
+                }
+            )
+            for leftover in (o, o + ".log"):
+                Path(leftover).unlink(missing_ok=True)
         counts = Counter(k for r in results for k in r["keys"])
         expected = {f"bench:{i}" for i in range(args.messages)}
-        duplicates = sum(c - 1 for c in counts.values() if c > 1)
+        repeats = sum(c - 1 for c in counts.values() if c > 1)
+        # A repeat with the same nonce is a resend after a crash: Discord returns the first
+        # message instead of posting a second one. Any other repeat is a real duplicate.
+        nonce_pairs = Counter(
+            (k, n) for r in results for k, n in zip(r["keys"], r["nonces"], strict=True)
+        )
+        resent = sum(c - 1 for c in nonce_pairs.values() if c > 1)
+        duplicates = repeats - resent
         lost = len(expected - set(counts))
         with db.session() as session:
             unsent = session.scalar(
@@ -131,19 +175,30 @@ def main() -> int:
             )
         engine.dispose()
         for r in results:
-            print(f"{r['name']}: sent {r['sent']:,} in {r['s']:.2f} s")
+            print(f"{r['name']}: sent {r['sent']:,}" + (f" in {r['s']:.2f} s" if r["s"] else ""))
         total = sum(counts.values())
         print(
             f"messages: {args.messages:,}  sent: {total:,}  duplicates: {duplicates}  "
-            f"lost: {lost}  unsent rows: {unsent}  wall: {wall:.2f} s  "
+            f"lost: {lost}  unsent rows: {unsent}  resent after the crash (same nonce, "
+            f"deduplicated by Discord): {resent}  wall: {wall:.2f} s  "
             f"({total / max(wall, 1e-9):,.0f} msgs/s)"
         )
         ok = duplicates == 0 and lost == 0 and unsent == 0 and all(r["sent"] for r in results)
+        if not args.kill:
+            ok = ok and resent == 0
         return 0 if ok else 1
     finally:
         with admin.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
         admin.dispose()
+
+
+def _lines(path: str) -> list[tuple[str, str]]:
+    log = Path(path + ".log")
+    if not log.exists():
+        return []
+    rows = [line.split("\t") for line in log.read_text().splitlines() if "\t" in line]
+    return [(k, n) for k, n in rows]
 
 
 if __name__ == "__main__":

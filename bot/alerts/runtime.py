@@ -20,6 +20,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.alerts import outbox
 from bot.alerts.changes import AlertWriter
 from bot.alerts.digests import DigestPlanner
+from bot.alerts.mirror import EventsGateway, MirrorSync
 from bot.alerts.planner import ReminderPlanner
 from bot.alerts.sender import OutboxSender, Publisher
 from bot.clock import Clock
@@ -45,6 +46,7 @@ class AlertOptions:
     feed_timeout_s: float = 60.0
     send_every_s: float = 2.0
     reminder_pass_every: timedelta = timedelta(minutes=10)
+    mirror_every: timedelta = timedelta(minutes=15)
     worker_id: str | None = None
 
 
@@ -70,6 +72,7 @@ class AlertRuntime:
     fetcher: Fetcher
     options: AlertOptions
     owns_fetcher: bool = True
+    mirror: MirrorSync | None = None
     job_ids: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------------ passes
@@ -78,6 +81,8 @@ class AlertRuntime:
         return len(outcomes)
 
     async def send(self) -> int:
+        if self.sender.busy:  # a kicked pass is already draining the queue
+            return 0
         stats = await self.sender.run_until_idle(max_passes=20)
         return stats.sent
 
@@ -100,9 +105,12 @@ class AlertRuntime:
 
         return await asyncio.to_thread(work)
 
+    async def sync_mirrors(self) -> int:
+        return await self.mirror.run() if self.mirror is not None else 0
+
     def jobs(self) -> list[JobSpec]:
         o = self.options
-        return [
+        specs = [
             JobSpec(
                 "outbox.send",
                 self.send,
@@ -146,6 +154,18 @@ class AlertRuntime:
                 description="delete outbox rows, plans and digest runs past their keep time",
             ),
         ]
+        if self.mirror is not None:
+            specs.append(
+                JobSpec(
+                    "mirror.sync",
+                    self.sync_mirrors,
+                    IntervalTrigger(seconds=int(o.mirror_every.total_seconds())),
+                    misfire_grace_time=None,  # idempotent: a late pass is still right
+                    run_at_start=True,
+                    description="mirror subscribed events as Discord scheduled events",
+                )
+            )
+        return specs
 
     async def close(self) -> None:
         if self.owns_fetcher:
@@ -160,6 +180,7 @@ def build_runtime(
     *,
     options: AlertOptions | None = None,
     fetcher: Fetcher | None = None,
+    events: EventsGateway | None = None,
 ) -> AlertRuntime:
     opts = options or AlertOptions()
     owns = fetcher is None
@@ -189,7 +210,16 @@ def build_runtime(
         default_timezone=opts.default_timezone,
     )
     return AlertRuntime(
-        database, clock, sender, poller, digests, reminders, fetch, opts, owns_fetcher=owns
+        database,
+        clock,
+        sender,
+        poller,
+        digests,
+        reminders,
+        fetch,
+        opts,
+        owns_fetcher=owns,
+        mirror=MirrorSync(database, events, clock) if events is not None else None,
     )
 
 

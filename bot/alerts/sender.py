@@ -99,6 +99,11 @@ class OutboxSender:
 
         return await asyncio.to_thread(work)
 
+    @property
+    def busy(self) -> bool:
+        """A pass is running (a scheduled pass can then return at once instead of queueing)."""
+        return self._lock.locked()
+
     def kick(self) -> None:
         """Send what is due now, without waiting for the next scheduled pass."""
         if self._kicked is None or self._kicked.done():

@@ -31,6 +31,9 @@ from storage.repos.events import TimelineFilter
 P = ParamSpec("P")
 T = TypeVar("T")
 Clock = Callable[[], datetime]
+# Discord checks an option's declared range only in its own client; a hand-made payload can
+# carry any integer, and one past 2**63 does not fit a database column.
+MAX_ID = 2**62
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,8 @@ class ChatBackend:
 
     async def event(self, event_id: int) -> EventView | None:
         """One event with its sources and history, or None."""
+        if not 0 < event_id <= MAX_ID:
+            return None
         detail = await self._in_thread(self.queries.detail, event_id)
         if detail is None:
             return None
@@ -159,6 +164,8 @@ class ChatBackend:
             raise UserInputError(sentence(str(exc))) from None
 
     async def unsubscribe(self, guild_id: int, subscription_id: int) -> Subscription | None:
+        if not 0 < subscription_id <= MAX_ID:
+            return None
         return await self._in_thread(self.subscription_service.remove, guild_id, subscription_id)
 
     async def subscriptions(self, guild_id: int) -> list[Subscription]:
@@ -190,6 +197,8 @@ class ChatBackend:
             raise UserInputError(sentence(str(exc))) from None
 
     async def remove_feed(self, guild_id: int, feed_id: int) -> Feed | None:
+        if not 0 < feed_id <= MAX_ID:
+            return None
         return await self._in_thread(self.feed_service.remove, guild_id, feed_id)
 
     async def feeds(self, guild_id: int) -> list[Feed]:

@@ -14,6 +14,7 @@ from discord import app_commands
 
 from bot.chat.embeds import NO_MENTIONS
 from bot.chat.parsing import UserInputError
+from bot.render import clip
 
 log = logging.getLogger("diplobot.chat")
 
@@ -23,6 +24,7 @@ UNEXPECTED = (
 )
 # Set in ``interaction.extras`` by a command that deferred publicly.
 PUBLIC_THINKING = "diplobot.public_thinking"
+MESSAGE_LIMIT = 2000  # Discord refuses longer message content
 _PERMISSION_NAMES = {"manage_channels": "Manage Channels", "manage_guild": "Manage Server"}
 
 
@@ -68,6 +70,7 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     After a public "thinking..." the error would show to everyone, so that placeholder
     is deleted first and the sentence goes only to the member.
     """
+    text = clip(text, MESSAGE_LIMIT)  # a sentence may quote what the member typed, at any length
     if interaction.response.is_done():
         if interaction.extras.pop(PUBLIC_THINKING, False):
             with contextlib.suppress(discord.HTTPException):

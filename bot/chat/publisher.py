@@ -7,6 +7,7 @@ refused (400: drop it). Rate limits are discord.py's job: it waits on 429s and b
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import aiohttp
@@ -22,11 +23,34 @@ log = logging.getLogger("diplobot.chat")
 CONTENT_LIMIT = 2000
 
 
+class Pace:
+    """Spaces sends evenly below Discord's global limit (50 requests/s per bot).
+
+    discord.py honours 429s after the fact; a burst of thousands of digests would meet
+    hundreds of them, and Discord bans bots that collect too many invalid requests.
+    """
+
+    def __init__(self, per_second: float) -> None:
+        self._interval = 1.0 / per_second
+        self._next = 0.0
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            loop = asyncio.get_running_loop()
+            now = loop.time()
+            if self._next > now:
+                await asyncio.sleep(self._next - now)
+                now = self._next
+            self._next = now + self._interval
+
+
 class DiscordPublisher:
     """Sends outbox rows through a connected discord.py client."""
 
-    def __init__(self, client: discord.Client) -> None:
+    def __init__(self, client: discord.Client, *, per_second: float = 45.0) -> None:
         self._client = client
+        self._pace = Pace(per_second)
 
     async def _target(self, message: Claimed) -> discord.abc.Messageable | None:
         if message.channel_id:
@@ -50,6 +74,7 @@ class DiscordPublisher:
         target = await self._target(message)
         if target is None:
             return SendResult("rejected", reason="no channel to tell the server's admins in")
+        await self._pace.wait()
         try:
             sent = await target.send(
                 content=content,

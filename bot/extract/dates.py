@@ -44,12 +44,23 @@ def normalise_value(value: str) -> tuple[str, str] | None:
     if match:
         return (match.group(1), "day") if _valid_day(match.group(1)) else None
     match = _WEEK.match(value)
-    if match and 1 <= int(match.group(2)) <= 53:
+    if match and _valid_week(int(match.group(1)), int(match.group(2))):
         return value, "week"
     match = _MONTH.match(value)
-    if match and 1 <= int(match.group(2)) <= 12:
+    # Year 0 comes from "last month" against a DCT in January of year 1 (a feed's null date).
+    if match and 1 <= int(match.group(2)) <= 12 and int(match.group(1)) >= 1:
         return value, "month"
     return None
+
+
+def _valid_week(year: int, week: int) -> bool:
+    """Whether the ISO week exists (not every year has a week 53; there is no year 0)."""
+    try:
+        date.fromisocalendar(year, week, 1)
+        date.fromisocalendar(year, week, 7)  # the last week of 9999 ends in year 10000
+    except ValueError:
+        return False
+    return True
 
 
 def _valid_day(value: str) -> bool:

@@ -22,7 +22,7 @@ from bot.extract.gazetteer import BODY_CODES, Mention, default_gazetteer
 from bot.extract.lexicon import EventLexicon, load_lexicon
 from bot.extract.model import Article, Event, Timex
 from bot.extract.sentences import split_sentences
-from bot.extract.timex import find_timexes
+from bot.extract.timex import MAX_CHARS, find_timexes
 from bot.news.dateline import find_dateline
 
 MAX_ATTACH_DISTANCE = 12  # tokens between a trigger and its date, penalties included
@@ -107,7 +107,7 @@ class _Sentence:
 
 def find_events(article: Article) -> list[Event]:
     """The diplomatic events of ``article`` (SPEC.md), one per real event."""
-    text = article.text
+    text = article.text[:MAX_CHARS]  # bounded time: dates are only read this far either
     if not text or not text.strip():
         return []
     lexicon = load_lexicon()

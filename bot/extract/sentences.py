@@ -11,8 +11,10 @@ _ABBREVIATIONS = frozenset(
     no nos vol pp ed est approx dept univ assn ave blvd ft mt vs etc al fig e.g i.e u.s u.k
     u.n a.m p.m""".split()
 )
+MAX_SENTENCE_CHARS = 600
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}|\n(?=- )")
-_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])")
+# The look-behind starts a match only at the first mark of a run ("?????"), keeping it linear.
+_CANDIDATE = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])")
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
@@ -52,5 +54,14 @@ def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # A "sentence" longer than any real one (a table, a list with no full stops, hostile
+    # input) is cut at spaces: work per trigger scans its sentence, so this keeps it linear.
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))

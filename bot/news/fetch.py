@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
+import yarl
 from aiohttp.abc import AbstractResolver, ResolveResult
 
 USER_AGENT = "diplobot/0.1 (+https://example.invalid/diplobot; diplomatic-event timeline bot)"
@@ -25,6 +26,9 @@ DEFAULT_TIMEOUT_S = 15.0
 DEFAULT_MAX_REDIRECTS = 5
 _REDIRECTS = {301, 302, 303, 307, 308}
 _IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# Not globally reachable, though Python 3.11 counts parts of them as global: IETF protocol
+# assignments (Oracle Cloud's legacy metadata service answers on 192.0.0.192).
+_NOT_PUBLIC = (ipaddress.ip_network("192.0.0.0/24"),)
 
 
 class FetchError(Exception):
@@ -67,7 +71,7 @@ def address_refusal(address: _IPAddress, *, allow_loopback: bool = False) -> str
         return "a private-network address"
     if address.is_reserved:
         return "a reserved address"
-    if not address.is_global:
+    if not address.is_global or any(address in net for net in _NOT_PUBLIC):
         return "an address that is not publicly routable"
     return None
 
@@ -87,19 +91,30 @@ def parse_ip_literal(host: str) -> _IPAddress | None:
 
 def check_url(url: str, *, allow_loopback: bool = False) -> str:
     """Validate a URL's form and, for IP literals, its address; return it unchanged."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+        # The host the HTTP client will actually use: yarl applies IDNA (NFKC) mapping, so
+        # "１２７.０.０.１" and "127。0。0。1" become 127.0.0.1, which aiohttp then connects to
+        # directly, without asking the resolver.
+        client_host = yarl.URL(url).host
+    except ValueError:  # "http://[::1" and other broken brackets
+        raise FetchError(
+            "the URL is malformed; give a full address like https://example.com/"
+        ) from None
     if parts.scheme not in ("http", "https"):
         scheme = parts.scheme or "this"
         raise FetchError(f"only http and https URLs can be fetched, not {scheme!r}")
-    if not parts.hostname:
+    if not hostname:
         raise FetchError("the URL has no host name; give a full address like https://example.com/")
     if parts.username or parts.password:
         raise FetchError("URLs with a user name or password are not fetched")
-    literal = parse_ip_literal(parts.hostname)
-    if literal is not None:
-        reason = address_refusal(literal, allow_loopback=allow_loopback)
-        if reason:
-            raise BlockedAddressError(f"refused: {parts.hostname} is {reason}")
+    for host in dict.fromkeys(h for h in (hostname, client_host) if h):
+        literal = parse_ip_literal(host)
+        if literal is not None:
+            reason = address_refusal(literal, allow_loopback=allow_loopback)
+            if reason:
+                raise BlockedAddressError(f"refused: {host} is {reason}")
     return url
 
 

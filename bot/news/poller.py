@@ -58,6 +58,15 @@ class PollOutcome:
     primed: bool = False
 
 
+async def probe_feed(fetcher: Fetcher, url: str) -> ParsedFeed:
+    """Fetch and parse a feed once (``/feeds add`` validates an address with it).
+
+    Raises FetchError or FeedParseError with a sentence a user can act on.
+    """
+    fetched = await fetcher.fetch(url, accept=FEED_ACCEPT)
+    return await asyncio.to_thread(parse_feed, fetched.body, fetched.url)
+
+
 class FeedPoller:
     """Polls the feeds stored in the database; the database holds every feed's schedule."""
 
@@ -308,4 +317,4 @@ class FeedPoller:
         return PollOutcome(feed_id, url, "error", error=error)
 
 
-__all__ = ["FeedPoller", "PollOutcome"]
+__all__ = ["FeedPoller", "PollOutcome", "probe_feed"]

@@ -6,13 +6,13 @@ private host written literally. The fetcher checks the resolved address again at
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 
+from bot.news.fetch import address_refusal, parse_ip_literal
 from storage.db import Database
 from storage.models import Feed
 
@@ -30,7 +30,7 @@ def check_feed_url(url: str) -> str:
     text = url.strip()
     if len(text) > MAX_URL:
         raise FeedError(f"the address is longer than {MAX_URL} characters")
-    if any(ch.isspace() or ch in '<>"\\' for ch in text):
+    if any(ch.isspace() or not ch.isprintable() or ch in '<>"\\' for ch in text):
         raise FeedError("the address contains spaces or <, >, quote or backslash characters")
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -40,11 +40,9 @@ def check_feed_url(url: str) -> str:
     host = parts.hostname.rstrip(".").lower()
     if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
         raise FeedError("that address points to a private network; use a public feed")
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return text
-    if not address.is_global:
+    # Any spelling a resolver accepts ("2130706433", "0177.0.0.1", "[::ffff:10.0.0.1]").
+    address = parse_ip_literal(host)
+    if address is not None and address_refusal(address) is not None:
         raise FeedError("that address points to a private network; use a public feed")
     return text
 

@@ -40,6 +40,7 @@ class StrictLoopback(DiscordLoopback):
         self._buckets: dict[int, tuple[float, int]] = {}
         self._global: tuple[float, int] = (0.0, 0)
         self.arrivals: list[float] = []
+        self.scheduled_events: dict[str, dict[str, Any]] = {}
         self._arrived = asyncio.Event()
 
     async def wait_messages(self, count: int, within_s: float) -> bool:
@@ -53,6 +54,25 @@ class StrictLoopback(DiscordLoopback):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._arrived.wait(), left)
         return True
+
+    async def _unknown(self, request: web.Request) -> web.Response:
+        """Scheduled events (create, edit) on top of the base server's routes."""
+        parts = request.path.split("/")
+        if "scheduled-events" not in parts:
+            return await super()._unknown(request)
+        guild_id = parts[parts.index("guilds") + 1]
+        body = await request.json() if request.can_read_body else {}
+        if request.method == "POST":
+            event_id = str(self.snowflake())
+            self.scheduled_events[event_id] = {"id": event_id, "guild_id": guild_id, **body}
+        elif request.method == "PATCH":
+            event_id = parts[-1]
+            if event_id not in self.scheduled_events:
+                return _json_response({"message": "Unknown Guild Scheduled Event"}, status=404)
+            self.scheduled_events[event_id].update(body)
+        else:
+            return await super()._unknown(request)
+        return _json_response(self.scheduled_events[event_id])
 
     async def post_message(
         self, channel_id: int, content: str, *, embeds: list[dict[str, Any]] | None = None

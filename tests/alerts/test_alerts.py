@@ -126,3 +126,16 @@ async def test_after_downtime_past_reminders_are_dropped_and_due_ones_sent_once(
     assert len(expired) == 2 and all("expired" in (r.failed_reason or "") for r in expired)
     world.clock.advance(timedelta(hours=1))
     assert (await world.sender.run_until_idle()).sent == 0
+
+
+async def test_the_morning_before_respects_a_dst_change(db: Database) -> None:
+    world = make_world(db, datetime(2025, 3, 20, 9, 0, tzinfo=UTC))
+    world.subscribe(CHANNEL)
+    world.set_zone(CHANNEL, "Europe/Berlin")
+    world.news("a1", "2025-03-20", event("2025-03-30"))  # the morning before is still CET
+    world.news("a2", "2025-03-20", event("2025-03-31", "JP", "US"))  # ... and this one CEST
+    due = sorted(r.due_at for r in world.rows(outbox.KIND_REMINDER))
+    assert due == [
+        datetime(2025, 3, 29, 7, 0, tzinfo=UTC),  # 08:00 CET
+        datetime(2025, 3, 30, 6, 0, tzinfo=UTC),  # 08:00 CEST
+    ]

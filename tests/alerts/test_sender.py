@@ -9,7 +9,14 @@ from bot.alerts import outbox
 from bot.alerts.sender import OutboxSender, SendResult
 from storage.db import Database
 from storage.models import Subscription
-from tests.alerts.helpers import CHANNEL, GUILD, OTHER_CHANNEL, RecordingPublisher, make_world
+from tests.alerts.helpers import (
+    CHANNEL,
+    GUILD,
+    OTHER_CHANNEL,
+    RecordingPublisher,
+    event,
+    make_world,
+)
 
 
 def _queue(db: Database, n: int, now: datetime, channel: int = CHANNEL) -> None:
@@ -111,3 +118,22 @@ async def test_cleanup_removes_old_rows_but_keeps_recent_keys(db: Database) -> N
     with db.session() as session:
         assert outbox.cleanup(session, world.clock()) == 2
     assert [r.channel_id for r in world.rows()] == [OTHER_CHANNEL]
+
+
+async def test_messages_of_a_removed_or_paused_subscription_are_not_sent(db: Database) -> None:
+    world = make_world(db)
+    kept = world.subscribe(CHANNEL)
+    gone = world.subscribe(OTHER_CHANNEL)
+    world.news("a1", "2025-02-01", event("2025-03-03"))
+    with db.session() as session:
+        sub = session.get(Subscription, gone)
+        assert sub is not None
+        session.delete(sub)
+    await world.sender.run_until_idle()
+    assert [m.channel_id for m in world.publisher.sent] == [CHANNEL]
+    with db.session() as session:
+        sub = session.get(Subscription, kept)
+        assert sub is not None
+        sub.paused = True
+    world.clock.set(datetime(2025, 3, 2, 8, 0, tzinfo=UTC))  # the reminder's morning
+    assert (await world.sender.run_until_idle()).sent == 0

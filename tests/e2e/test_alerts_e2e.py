@@ -352,3 +352,19 @@ async def test_a_news_channel_message_alerts_subscribed_channels(live: Live) -> 
     await cog.idle()  # type: ignore[union-attr]
     await live.runtime.send()
     assert len(live.titles(prefix="New:")) == 1
+
+
+async def test_opted_in_servers_see_subscribed_events_as_scheduled_events(live: Live) -> None:
+    from bot.alerts.mirror import set_mirroring
+
+    live.subscribe(countries=["CN"])
+    live.news("Summit in Brussels", "2025-02-01", summit("2025-02-10"))
+    set_mirroring(live.services.database, DEFAULT_GUILD_ID, True, live.clock())
+    assert await live.runtime.sync_mirrors() == 1
+    (created,) = live.server.scheduled_events.values()
+    assert created["entity_type"] == 3 and created["entity_metadata"]["location"]
+    assert created["scheduled_start_time"].startswith("2025-02-10")
+    assert created["scheduled_end_time"] > created["scheduled_start_time"]
+    live.news("Summit off", "2025-02-02", summit("2025-02-10", status="cancelled"))
+    assert await live.runtime.sync_mirrors() == 1
+    assert created["status"] == 4  # cancelled on Discord's side

@@ -249,3 +249,37 @@ async def test_the_poll_command_refuses_loopback_feeds_and_says_so(
     err = capsys.readouterr().err
     assert code == 1
     assert "loopback" in err and "wire" not in server.hits
+
+
+async def test_a_feed_with_a_channel_posts_its_new_events_there(rig: Rig) -> None:
+    other = 444
+    rig.extractor.events[NEW.title] = [summit("2025-03-03")]
+    rig.server.feeds["wire"] = rss([])
+    feed_id = rig.add_feed("wire")
+    with rig.db.session() as session:
+        feed = session.get(Feed, feed_id)
+        assert feed is not None
+        feed.channel_id = other
+    await rig.poller.poll_due()
+    rig.server.feeds["wire"] = rss([NEW])
+    rig.clock.set(rig.feed(feed_id).next_poll or rig.clock())
+    await rig.poller.poll_due()
+    await rig.sender.run_until_idle()
+    channels = sorted(m.channel_id for m in rig.publisher.sent)
+    assert channels == sorted([CHANNEL, other])  # the subscription and the feed's channel
+
+
+async def test_probe_feed_validates_an_address_before_it_is_added(server: FeedServer) -> None:
+    from bot.news.feeds import FeedParseError
+    from bot.news.poller import probe_feed
+
+    server.feeds["wire"] = rss([OLD])
+    server.pages["home"] = article_page("Home", ["Welcome to the Loopback Wire home page."])
+    fetcher = Fetcher(allow_loopback=True, timeout_s=5)
+    try:
+        parsed = await probe_feed(fetcher, server.url("/feeds/wire"))
+        assert parsed.title == "Loopback Wire" and len(parsed.entries) == 1
+        with pytest.raises(FeedParseError, match="not an RSS or Atom feed"):
+            await probe_feed(fetcher, server.url("/pages/home"))
+    finally:
+        await fetcher.close()

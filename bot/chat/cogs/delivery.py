@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from bot.alerts.runtime import AlertOptions, AlertRuntime, build_runtime
 from bot.chat.publisher import DiscordPublisher
+from bot.chat.scheduled_events import DiscordEvents
 from bot.scheduling import install, uninstall
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class DeliveryCog(commands.Cog, name="Delivery"):
             DiscordPublisher(bot),
             options=options_from(bot),
             fetcher=services.urls.fetcher,
+            events=DiscordEvents(bot),
         )
         self._job_ids: list[str] = []
 

@@ -1,0 +1,59 @@
+"""/mirror: show this server's subscribed events as Discord scheduled events (opt-in)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.alerts.mirror import set_mirroring
+from bot.chat.embeds import NO_MENTIONS
+from bot.scheduling import guarded
+
+if TYPE_CHECKING:
+    from bot.chat.client import Diplobot
+
+
+class MirrorCog(commands.Cog, name="Mirror"):
+    """Opt-in mirroring of upcoming subscribed events as scheduled events."""
+
+    def __init__(self, bot: Diplobot) -> None:
+        self.bot = bot
+        self._task: asyncio.Task[None] | None = None
+
+    @app_commands.command(
+        name="mirror",
+        description="Show upcoming subscribed events in this server's Events list (opt-in).",
+    )
+    @app_commands.describe(enabled="Mirror events as Discord scheduled events")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_events=True)
+    @app_commands.checks.has_permissions(manage_events=True)
+    async def mirror(self, interaction: discord.Interaction, enabled: bool) -> None:
+        assert interaction.guild_id is not None
+        services = self.bot.services
+        await asyncio.to_thread(
+            set_mirroring, services.database, interaction.guild_id, enabled, services.clock()
+        )
+        if enabled:
+            text = (
+                "Upcoming events that match this server's subscriptions will appear under "
+                "Events within a few minutes, and follow the timeline's changes. I need the "
+                "Manage Events permission for that."
+            )
+        else:
+            text = "Mirroring is off; the events I created will be cancelled shortly."
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        delivery = self.bot.get_cog("Delivery")
+        runtime = getattr(delivery, "runtime", None)
+        if runtime is not None:  # a first pass now rather than at the next quarter hour
+            self._task = asyncio.get_running_loop().create_task(
+                guarded("mirror.now", runtime.sync_mirrors)(), name="mirror-now"
+            )
+
+
+async def setup(bot: Diplobot) -> None:
+    await bot.add_cog(MirrorCog(bot))
