@@ -105,14 +105,14 @@ async def run(channels: int, global_per_s: int, per_channel: int) -> int:
             if bot.get_cog("Delivery") is None:
                 await bot.load_extension("bot.chat.cogs.delivery")
             runtime = bot.get_cog("Delivery").runtime  # type: ignore[union-attr]
-            await runtime.send()  # anything left from the set-up (nothing expected)
+            await runtime.send_now()  # anything left from the set-up (nothing expected)
             before = len(server.channel_messages)
             server.limited_channel = server.limited_global = 0
             clock.set(datetime(2025, 2, 3, 8, 0, tzinfo=UTC))
             started = time.perf_counter()
             queued = await runtime.plan_digests()
             planned = time.perf_counter() - started
-            await runtime.send()
+            await runtime.send_now()
             await server.wait_messages(before + channels, 120.0)
             elapsed = time.perf_counter() - started
         finally:

@@ -35,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import func, select, text
 
 from bot.alerts import outbox
-from bot.alerts.sender import OutboxSender, SendResult
-from storage.db import create_db_engine, database_from_engine, open_database
+from bot.alerts.sender import OutboxSender, SendResult, SendStats
+from storage.db import Database, create_db_engine, database_from_engine, open_database
 from storage.models import OutboxMessage
 
 DEFAULT_URL = os.environ.get(
@@ -59,6 +59,26 @@ class Recording:
         return SendResult("sent", message_id=message.id)
 
 
+async def drain(sender: OutboxSender, db: Database) -> SendStats:
+    """Like the bot's scheduled passes: keep sending until no row is left unsent, so rows
+    claimed by a process that died are taken over when their lease runs out."""
+    total = SendStats()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        stats = await sender.run_until_idle(max_passes=100_000)
+        total.sent += stats.sent
+        with db.session() as session:
+            left = session.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None))
+            )
+        if not left:
+            break
+        await asyncio.sleep(0.25)
+    return total
+
+
 def worker(
     url: str, schema: str, name: str, delay_s: float, out: str, start_at: float, lease_s: float
 ) -> None:
@@ -77,7 +97,7 @@ def worker(
     while time.time() < start_at:  # both processes start claiming at the same moment
         time.sleep(0.001)
     started = time.perf_counter()
-    stats = asyncio.run(sender.run_until_idle(max_passes=100_000))
+    stats = asyncio.run(drain(sender, db))
     elapsed = time.perf_counter() - started
     Path(out).write_text(
         json.dumps({"name": name, "keys": publisher.keys, "sent": stats.sent, "s": elapsed})

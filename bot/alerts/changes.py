@@ -11,16 +11,17 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.alerts import outbox, reminders
-from bot.alerts.matching import DEFAULT_OFFSETS, active_rules
+from bot.alerts.matching import DEFAULT_OFFSETS, Rule, active_rules
 from bot.alerts.messages import change_payload, new_event_payload
-from bot.alerts.prefs import channel_prefs
+from bot.alerts.prefs import ChannelPrefs, channel_prefs
 from bot.alerts.quiet import alerts_are_quiet, current_route
 from bot.clock import Clock, utc_now
 from bot.timeline import EventChange, IngestResult
-from storage.models import ArticleRow
+from storage.models import ArticleRow, ChannelSettings, GuildSettings, Subscription
 
 log = logging.getLogger("diplobot.alerts")
 
@@ -50,22 +51,17 @@ class AlertWriter:
         self._offsets = tuple(default_offsets)
         self._timezone = default_timezone
         self._time = default_time
+        self._cache: tuple[tuple[object, ...], list[Rule], dict[int, ChannelPrefs]] | None = None
 
     def __call__(self, session: Session, result: IngestResult) -> None:
         touched = [e for e in result.events if e.kind in ("created", "updated")]
         if not touched:
             return
         now = self._clock()
-        rules = active_rules(session, self._offsets)
+        rules, prefs = self._rules_and_prefs(session)
         source = self._source(session, result.article_id)
         quiet = alerts_are_quiet()
         route = current_route()
-        prefs = channel_prefs(
-            session,
-            {(r.guild_id, r.channel_id) for r in rules},
-            default_timezone=self._timezone,
-            default_time=self._time,
-        )
         for change in touched:
             event = change.event
             if change.kind == "updated" and any(c.field in ALERT_FIELDS for c in change.changes):
@@ -82,6 +78,48 @@ class AlertWriter:
                     )
             if route is not None and not quiet:
                 self._alert(session, route[1], route[0], None, change, now, source)
+
+    def _rules_and_prefs(self, session: Session) -> tuple[list[Rule], dict[int, ChannelPrefs]]:
+        """Subscriptions and channel settings, re-read only when they changed.
+
+        Reading 1,000 subscriptions for every article would cost more than the article; a
+        version (row counts, newest ids and update times) read in the same transaction says
+        when the cached copy is stale.
+        """
+        version = (
+            tuple(
+                session.execute(
+                    select(
+                        func.count(Subscription.id),
+                        func.max(Subscription.id),
+                        func.max(Subscription.updated_at),
+                    )
+                ).one()
+            )
+            + tuple(
+                session.execute(
+                    select(
+                        func.count(ChannelSettings.channel_id), func.max(ChannelSettings.updated_at)
+                    )
+                ).one()
+            )
+            + tuple(
+                session.execute(
+                    select(func.count(GuildSettings.guild_id), func.max(GuildSettings.updated_at))
+                ).one()
+            )
+        )
+        if self._cache is not None and self._cache[0] == version:
+            return self._cache[1], self._cache[2]
+        rules = active_rules(session, self._offsets)
+        prefs = channel_prefs(
+            session,
+            {(r.guild_id, r.channel_id) for r in rules},
+            default_timezone=self._timezone,
+            default_time=self._time,
+        )
+        self._cache = (version, rules, prefs)
+        return rules, prefs
 
     @staticmethod
     def _source(session: Session, article_id: int | None) -> tuple[str, str | None] | None:

@@ -28,6 +28,7 @@ from bot.news.fetch import Fetcher
 from bot.news.poller import FeedPoller
 from bot.scheduling import JobSpec
 from bot.timeline import TimelineService
+from config.settings import Settings
 from storage.db import Database
 
 log = logging.getLogger("diplobot.alerts")
@@ -48,6 +49,15 @@ class AlertOptions:
     reminder_pass_every: timedelta = timedelta(minutes=10)
     mirror_every: timedelta = timedelta(minutes=15)
     worker_id: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AlertOptions:
+        return cls(
+            default_timezone=settings.default_timezone,
+            default_digest_time=settings.default_digest_time,
+            default_offsets=tuple(settings.default_reminder_offsets),
+            feed_interval=timedelta(minutes=settings.feed_poll_minutes),
+        )
 
 
 def alert_writer(clock: Clock, options: AlertOptions | None = None) -> AlertWriter:
@@ -81,9 +91,15 @@ class AlertRuntime:
         return len(outcomes)
 
     async def send(self) -> int:
-        if self.sender.busy:  # a kicked pass is already draining the queue
+        """The scheduled pass: returns at once when a kicked pass is already draining."""
+        if self.sender.busy:
             return 0
         stats = await self.sender.run_until_idle(max_passes=20)
+        return stats.sent
+
+    async def send_now(self) -> int:
+        """Send everything due, waiting for a pass in progress (tests, catch-up, CLI)."""
+        stats = await self.sender.run_until_idle()
         return stats.sent
 
     async def plan_digests(self) -> int:

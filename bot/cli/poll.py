@@ -11,7 +11,7 @@ import asyncio
 import json
 import sys
 
-from bot.alerts.runtime import alert_writer
+from bot.alerts.runtime import AlertOptions, alert_writer
 from bot.cli.db import add_database_option, open_from_args
 from bot.clock import SystemClock
 from bot.news.fetch import Fetcher
@@ -41,14 +41,15 @@ async def poll_once(database: Database, *, due_only: bool = False) -> list[PollO
 
     settings = Settings.load()
     clock = SystemClock()
-    timeline = TimelineService(database, clock=clock, on_changes=alert_writer(clock))
+    options = AlertOptions.from_settings(settings)
+    timeline = TimelineService(database, clock=clock, on_changes=alert_writer(clock, options))
     fetcher = Fetcher(
         max_bytes=settings.fetch_max_bytes,
         timeout_s=settings.fetch_timeout_s,
         max_redirects=settings.fetch_max_redirects,
     )
     try:
-        poller = FeedPoller(database, fetcher, timeline, clock)
+        poller = FeedPoller(database, fetcher, timeline, clock, interval=options.feed_interval)
         return await (poller.poll_due() if due_only else poller.poll_all())
     finally:
         await fetcher.close()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+import yarl
 from sqlalchemy import func, select
 
 from bot.news.fetch import address_refusal, parse_ip_literal
@@ -32,18 +33,28 @@ def check_feed_url(url: str) -> str:
         raise FeedError(f"the address is longer than {MAX_URL} characters")
     if any(ch.isspace() or not ch.isprintable() or ch in '<>"\\' for ch in text):
         raise FeedError("the address contains spaces or <, >, quote or backslash characters")
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(text)
+        hostname = parts.hostname
+    except ValueError:  # "http://[::1" and other broken brackets
+        hostname = None
+    if not hostname or parts.scheme not in ("http", "https"):
         raise FeedError("give the feed's full address, starting with https://")
     if parts.username or parts.password:
         raise FeedError("feed addresses with a user name or password are not accepted")
-    host = parts.hostname.rstrip(".").lower()
+    host = hostname.rstrip(".").lower()
     if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
         raise FeedError("that address points to a private network; use a public feed")
-    # Any spelling a resolver accepts ("2130706433", "0177.0.0.1", "[::ffff:10.0.0.1]").
-    address = parse_ip_literal(host)
-    if address is not None and address_refusal(address) is not None:
-        raise FeedError("that address points to a private network; use a public feed")
+    # Any spelling a resolver accepts ("2130706433", "0177.0.0.1", "[::ffff:10.0.0.1]"), also
+    # as the HTTP client will read it (IDNA maps "１２７.０.０.１" to 127.0.0.1).
+    try:
+        client_host = yarl.URL(text).host or host
+    except ValueError:
+        raise FeedError("give the feed's full address, starting with https://") from None
+    for name in (host, client_host):
+        address = parse_ip_literal(name)
+        if address is not None and address_refusal(address) is not None:
+            raise FeedError("that address points to a private network; use a public feed")
     return text
 
 

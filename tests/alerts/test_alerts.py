@@ -139,3 +139,23 @@ async def test_the_morning_before_respects_a_dst_change(db: Database) -> None:
         datetime(2025, 3, 29, 7, 0, tzinfo=UTC),  # 08:00 CET
         datetime(2025, 3, 30, 6, 0, tzinfo=UTC),  # 08:00 CEST
     ]
+
+
+async def test_subscriptions_added_or_paused_between_articles_are_seen(db: Database) -> None:
+    world = make_world(db)
+    first = world.subscribe(CHANNEL)
+    world.news("a1", "2025-02-01", event("2025-03-03"))
+    world.subscribe(OTHER_CHANNEL)
+    world.news("a2", "2025-02-01", event("2025-03-04", "JP", "US"))
+    await world.sender.run_until_idle()
+    with db.session() as session:
+        from storage.models import Subscription
+
+        sub = session.get(Subscription, first)
+        assert sub is not None
+        sub.paused = True
+        sub.updated_at = world.clock() + timedelta(seconds=1)
+    world.news("a3", "2025-02-01", event("2025-03-05", "FR", "DE"))
+    await world.sender.run_until_idle()
+    by_channel = sorted((m.channel_id, m.event_id) for m in world.publisher.sent)
+    assert by_channel == [(CHANNEL, 1), (CHANNEL, 2), (OTHER_CHANNEL, 2), (OTHER_CHANNEL, 3)]

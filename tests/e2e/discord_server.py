@@ -118,6 +118,28 @@ def _readable(body: dict[str, Any]) -> str:
 
 
 @dataclass
+class Fault:
+    """A failure injected into the REST requests whose ``"METHOD /path"`` contains ``match``.
+
+    ``status`` 429 answers as Discord's rate limiter does (``retry_after`` in the body and
+    the ``Retry-After`` header, ``global`` when ``is_global``); 5xx answers as a failing
+    Discord; 0 answers normally. ``delay_s`` holds every matching answer back first (a slow
+    Discord). ``after_processing`` makes a 5xx happen after the request took effect (the
+    ambiguous failure: the message was posted but the bot was told it was not).
+    ``count`` requests are affected, or every one until :meth:`DiscordLoopback.clear_faults`.
+    """
+
+    status: int = 503
+    match: str = ""
+    count: int | None = 1
+    retry_after: float = 0.2
+    is_global: bool = False
+    delay_s: float = 0.0
+    after_processing: bool = False
+    hits: list[float] = field(default_factory=list)  # perf_counter of each affected request
+
+
+@dataclass
 class _Pending:
     future: asyncio.Future[Reply]
     sent_at: float
@@ -155,6 +177,10 @@ class DiscordLoopback:
         self.identify_payloads: list[dict[str, Any]] = []
         self.sync_count = 0
         self._resumed = asyncio.Event()
+        # Fault injection (outage tests): REST faults, and the gateway's answer to RESUME.
+        self.faults: list[Fault] = []
+        self.refuse_resume = False
+        self.resume_count = 0
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -162,7 +188,9 @@ class DiscordLoopback:
         return f"http://127.0.0.1:{self.port}"
 
     async def start(self) -> None:
-        app = web.Application(client_max_size=ATTACHMENT_SIZE_LIMIT)
+        app = web.Application(
+            client_max_size=ATTACHMENT_SIZE_LIMIT, middlewares=[self._fault_middleware]
+        )
         app.router.add_get("/gateway", self._gateway)
         api = "/api/v10"
         routes = [
@@ -228,6 +256,65 @@ class DiscordLoopback:
 
     def snowflake(self) -> int:
         return next(self._ids)
+
+    # ------------------------------------------------------------------ fault injection
+    @property
+    def connected(self) -> bool:
+        """Whether the bot holds a gateway connection that has identified or resumed."""
+        return bool(self._sockets)
+
+    def inject(self, fault: Fault) -> Fault:
+        """Make matching REST requests fail (or wait) as ``fault`` says; returns it for its hits."""
+        self.faults.append(fault)
+        return fault
+
+    def clear_faults(self) -> None:
+        self.faults.clear()
+
+    async def invalidate_sessions(self) -> None:
+        """Send INVALID_SESSION (not resumable) on every connection: the client re-IDENTIFYs."""
+        for ws in list(self._sockets):
+            await ws.send_str(json.dumps({"op": 9, "d": False}))
+
+    def _fault_for(self, request: web.Request) -> Fault | None:
+        api = "/api/v10"
+        if not request.path.startswith(api):
+            return None
+        described = f"{request.method} {request.path.removeprefix(api)}"
+        for fault in self.faults:
+            if fault.match in described and (fault.count is None or fault.count > 0):
+                if fault.count is not None:
+                    fault.count -= 1
+                fault.hits.append(time.perf_counter())
+                return fault
+        return None
+
+    @web.middleware
+    async def _fault_middleware(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        fault = self._fault_for(request)
+        if fault is None:
+            return await handler(request)
+        if fault.delay_s:
+            await asyncio.sleep(fault.delay_s)
+        if fault.status == 429:
+            scope = "global" if fault.is_global else "user"
+            body = {
+                "message": "You are being rate limited.",
+                "retry_after": fault.retry_after,
+                "global": fault.is_global,
+            }
+            response = _json_response(body, status=429)
+            response.headers["Retry-After"] = f"{fault.retry_after:.3f}"
+            response.headers["Via"] = "1.1 google"  # discord.py reads a 429 without it as a ban
+            response.headers["X-RateLimit-Scope"] = scope
+            if fault.is_global:
+                response.headers["X-RateLimit-Global"] = "true"
+            return response
+        if fault.status >= 500:
+            if fault.after_processing:
+                await handler(request)
+            return _json_response({"message": "Service Unavailable", "code": 0}, fault.status)
+        return await handler(request)
 
     # ------------------------------------------------------------------ payloads
     def _bot_user(self) -> dict[str, Any]:
@@ -353,6 +440,11 @@ class DiscordLoopback:
                 elif op == 2:
                     await self._on_identify(ws, payload["d"])
                 elif op == 6:
+                    self.resume_count += 1
+                    if self.refuse_resume:
+                        # INVALID_SESSION, not resumable: the client must IDENTIFY again.
+                        await ws.send_str(json.dumps({"op": 9, "d": False}))
+                        continue
                     await self._dispatch(ws, "RESUMED", {})
                     self._resumed.set()
         finally:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import discord
 import pytest
 from sqlalchemy import func, select
 
@@ -171,7 +172,7 @@ async def test_a_new_feed_item_reaches_the_channel_once_within_two_seconds(
             )
         )
     await live.runtime.poll_feeds()  # the first poll: back-fill, no alert
-    await live.runtime.send()
+    await live.runtime.send_now()
     assert live.titles(prefix="New:") == []
 
     feeds.feeds["wire"] = rss([new, old])
@@ -188,10 +189,10 @@ async def test_a_new_feed_item_reaches_the_channel_once_within_two_seconds(
             f"started (the poll itself took {(polled - started) * 1000:.0f} ms)"
         )
     assert latency <= 2.0
-    await live.runtime.send()
+    await live.runtime.send_now()
     live.clock.advance(minutes=20)
     await live.runtime.poll_feeds()  # 304: nothing new
-    await live.runtime.send()
+    await live.runtime.send_now()
     (title,) = live.titles(prefix="New:")
     assert "China" in title
 
@@ -199,7 +200,7 @@ async def test_a_new_feed_item_reaches_the_channel_once_within_two_seconds(
 async def test_each_reminder_is_posted_once_as_the_clock_moves(live: Live) -> None:
     live.subscribe()
     live.news("Summit at 14:00", "2025-02-01", summit("2025-02-05T14:00Z"))
-    await live.runtime.send()
+    await live.runtime.send_now()
     for moment in (
         "2025-02-04T13:59",
         "2025-02-04T14:00",
@@ -210,7 +211,7 @@ async def test_each_reminder_is_posted_once_as_the_clock_moves(live: Live) -> No
     ):
         live.clock.set(datetime.fromisoformat(moment).replace(tzinfo=UTC))
         await live.runtime.plan_reminders()
-        await live.runtime.send()
+        await live.runtime.send_now()
     reminders = live.titles(prefix="Coming up")
     assert len(reminders) == 2
     bodies = [
@@ -245,7 +246,7 @@ async def test_the_digest_goes_out_at_0800_local_across_dst(live: Live) -> None:
             live.clock.set(moment)
             before = len(live.titles(prefix="Daily digest"))
             await live.runtime.plan_digests()
-            await live.runtime.send()
+            await live.runtime.send_now()
             if len(live.titles(prefix="Daily digest")) > before:
                 sent_at.append(moment)
     local = [m.astimezone(BERLIN).strftime("%d %H:%M") for m in sent_at]
@@ -279,13 +280,13 @@ async def test_a_restart_mid_way_sends_nothing_twice_and_loses_nothing(
     publisher = DiscordPublisher(first.bot)
     for row in claimed[:6]:
         assert (await publisher.send(row)).outcome == "sent"
-    await first.runtime.send()  # the rest of the queue, by the first bot's own sender
+    await first.runtime.send_now()  # the rest of the queue, by the first bot's own sender
     await stop_bot(first.bot, first.task)
 
     clock.advance(minutes=6)  # the dead claim's lease runs out
     second = await start_live(strict, sqlite_db, tmp_path, clock, extractor)
     try:
-        await second.runtime.send()
+        await second.runtime.send_now()
     finally:
         await stop_bot(second.bot, second.task)
     titles = [m["embeds"][0]["title"] for m in strict.channel_messages if m.get("embeds")]
@@ -299,8 +300,9 @@ async def test_a_restart_mid_way_sends_nothing_twice_and_loses_nothing(
     assert unsent == 0
 
 
+@pytest.mark.parametrize("status", [403, 404])
 async def test_a_lost_permission_pauses_the_subscription_and_tells_admins_once(
-    live: Live,
+    live: Live, status: int
 ) -> None:
     sub_id = live.subscribe(DEFAULT_CHANNEL_ID)
     now = live.clock()
@@ -313,12 +315,12 @@ async def test_a_lost_permission_pauses_the_subscription_and_tells_admins_once(
                 updated_at=now,
             )
         )
-    live.server.lost[DEFAULT_CHANNEL_ID] = 403
+    live.server.lost[DEFAULT_CHANNEL_ID] = status  # permission lost, or channel deleted
     live.news("Two summits", "2025-02-01", summit("2025-03-03"), summit("2025-03-05", "JP", "US"))
-    await live.runtime.send()
+    await live.runtime.send_now()
     live.news("Third", "2025-02-01", summit("2025-03-09", "FR", "DE"))
     live.clock.advance(minutes=1)
-    await live.runtime.send()
+    await live.runtime.send_now()
     notices = live.titles(OTHER_CHANNEL_ID, prefix="Alerts paused")
     assert len(notices) == 1
     assert live.titles(DEFAULT_CHANNEL_ID) == []
@@ -350,7 +352,7 @@ async def test_a_news_channel_message_alerts_subscribed_channels(live: Live) -> 
     for _ in range(3):  # the listener task was created in the same dispatch; let it start
         await asyncio.sleep(0)
     await cog.idle()  # type: ignore[union-attr]
-    await live.runtime.send()
+    await live.runtime.send_now()
     assert len(live.titles(prefix="New:")) == 1
 
 
@@ -368,3 +370,45 @@ async def test_opted_in_servers_see_subscribed_events_as_scheduled_events(live: 
     live.news("Summit off", "2025-02-02", summit("2025-02-10", status="cancelled"))
     assert await live.runtime.sync_mirrors() == 1
     assert created["status"] == 4  # cancelled on Discord's side
+
+
+MEMBER = discord.Permissions(send_messages=True, view_channel=True, use_application_commands=True)
+
+
+def _synced(live: Live, name: str) -> None:
+    names = {c["name"] for c in live.server.commands.get(DEFAULT_GUILD_ID, [])}
+    if name not in names:
+        pytest.skip(f"/{name} is not in the synced command tree (cog not in EXTENSIONS)")
+
+
+async def test_newschannels_commands_mark_a_channel_and_need_manage_channels(
+    live: Live,
+) -> None:
+    _synced(live, "newschannels")
+    refused = await live.server.invoke(
+        "newschannels add", {"channel": OTHER_CHANNEL_ID}, user_permissions=MEMBER
+    )
+    assert refused.ephemeral and "Manage Channels" in refused.content
+    listed = await live.server.invoke("newschannels list", user_permissions=MEMBER)
+    assert "No news channels yet" in listed.content
+    added = await live.server.invoke("newschannels add", {"channel": OTHER_CHANNEL_ID})
+    assert added.ephemeral and f"<#{OTHER_CHANNEL_ID}>" in added.content
+    listed = await live.server.invoke("newschannels list")
+    assert f"<#{OTHER_CHANNEL_ID}>" in listed.content
+    removed = await live.server.invoke("newschannels remove", {"channel": OTHER_CHANNEL_ID})
+    assert "no longer read" in removed.content
+
+
+async def test_mirror_needs_manage_events_and_switches_the_servers_setting(
+    live: Live,
+) -> None:
+    _synced(live, "mirror")
+    refused = await live.server.invoke("mirror", {"enabled": True}, user_permissions=MEMBER)
+    assert refused.ephemeral and "Manage Events" in refused.content
+    with live.services.database.session() as session:
+        assert session.get(GuildSettings, DEFAULT_GUILD_ID) is None
+    done = await live.server.invoke("mirror", {"enabled": True})
+    assert done.ephemeral and "Events" in done.content
+    with live.services.database.session() as session:
+        settings = session.get(GuildSettings, DEFAULT_GUILD_ID)
+        assert settings is not None and settings.mirror_scheduled_events

@@ -84,6 +84,8 @@ CASES: dict[str, list[dict[str, Any]]] = {
         {"url": "http://10.0.0.1/rss"},
         {"url": "http://2130706433/rss"},
         {"url": "https://news.example.org/rss\x00"},
+        {"url": "http://[::1/rss"},
+        {"url": "http://１２７.０.０.１/rss"},
     ],
     "feeds remove": [{"feed": 0}, {"feed": 2**63}],
 }

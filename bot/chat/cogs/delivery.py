@@ -7,7 +7,6 @@ removed in ``cog_unload``; the scheduler itself is started and stopped by the se
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from discord.ext import commands
@@ -23,16 +22,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("diplobot.chat")
 
 
-def options_from(bot: Diplobot) -> AlertOptions:
-    settings = bot.services.settings
-    return AlertOptions(
-        default_timezone=settings.default_timezone,
-        default_digest_time=settings.default_digest_time,
-        default_offsets=tuple(settings.default_reminder_offsets),
-        feed_interval=timedelta(minutes=settings.feed_poll_minutes),
-    )
-
-
 class DeliveryCog(commands.Cog, name="Delivery"):
     """Feeds in; alerts, reminders and digests out, through the outbox."""
 
@@ -44,7 +33,7 @@ class DeliveryCog(commands.Cog, name="Delivery"):
             services.timeline,
             services.clock,
             DiscordPublisher(bot),
-            options=options_from(bot),
+            options=AlertOptions.from_settings(services.settings),
             fetcher=services.urls.fetcher,
             events=DiscordEvents(bot),
         )
