@@ -35,6 +35,7 @@ import time
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -135,14 +136,21 @@ def integrity(path: Path) -> str:
 def db_state(path: Path) -> dict[str, int]:
     conn = sqlite3.connect(path, timeout=30)
     try:
-        one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # as the UTC column stores it
+
+        def one(sql: str, *params: object) -> int:
+            return int(conn.execute(sql, params).fetchone()[0])
+
         return {
             "seen": one("SELECT count(*) FROM feed_entry_seen"),
             "articles": one("SELECT count(*) FROM article"),
             "outbox": one("SELECT count(*) FROM outbox"),
-            "pending": one(
-                "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+            "pending": one(  # due and not sent (reminders for 2027 are not due yet)
+                "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL "
+                "AND due_at <= ?",
+                now,
             ),
+            "sent": one("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL"),
             "failed": one("SELECT count(*) FROM outbox WHERE failed_at IS NOT NULL"),
         }
     finally:
@@ -176,12 +184,14 @@ async def parent_main(args: argparse.Namespace) -> int:
     async def produce(total: int, every_s: float) -> None:
         for number in range(total):
             title, summary = item_text(number)
-            link = f"https://wire.example.org/story/{number}"
+            link = feeds.add_page(f"story-{number}", title, f"{summary}\n\n{summary}")
             feeds.items[rng.choice(names)].insert(
                 0, FeedItem(title, link, summary, published=datetime.now(UTC))
             )
             added.append(link)
             await asyncio.sleep(every_s)
+
+    children: list[asyncio.subprocess.Process] = []
 
     async def start_child(log_name: str) -> tuple[asyncio.subprocess.Process, float]:
         log = (workdir / log_name).open("wb")
@@ -195,6 +205,7 @@ async def parent_main(args: argparse.Namespace) -> int:
             stdout=asyncio.subprocess.PIPE,
             stderr=log,
         )
+        children.append(child)
         assert child.stdout is not None
         while True:
             line = await asyncio.wait_for(child.stdout.readline(), 60)
@@ -203,13 +214,45 @@ async def parent_main(args: argparse.Namespace) -> int:
             if b"CHILD READY" in line:
                 return child, time.perf_counter() - began
 
-    run_for = args.kills * 3.0
+    run_for = args.kills * 5.0
     producer = asyncio.create_task(produce(args.items, run_for / args.items))
+    try:
+        return await _run(
+            args, rng, workdir, db_path, discord_server, feeds, producer, added, start_child
+        )
+    finally:
+        for child in children:
+            if child.returncode is None:
+                child.kill()
+                await child.wait()
+        await feeds.stop()
+        await discord_server.stop()
+
+
+async def _run(
+    args: argparse.Namespace,
+    rng: random.Random,
+    workdir: Path,
+    db_path: Path,
+    discord_server: Any,
+    feeds: Any,
+    producer: asyncio.Task[None],
+    added: list[str],
+    start_child: Any,
+) -> int:
     kills: list[dict[str, object]] = []
     started = time.perf_counter()
     for number in range(args.kills):
         child, ready_s = await start_child(f"child-{number:02d}.log")
-        await asyncio.sleep(rng.uniform(0.2, 2.2))
+        at_start = db_state(db_path)
+        # Kill in the thick of it: once this run has ingested or sent something (a cold
+        # start spends its first seconds loading the extractor), after a seeded delay.
+        for _ in range(200):
+            now_state = db_state(db_path)
+            if now_state["seen"] > at_start["seen"] or now_state["sent"] > at_start["sent"]:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(rng.uniform(0.0, 1.5))
         before = db_state(db_path)
         child.send_signal(signal.SIGKILL)
         await child.wait()
@@ -221,14 +264,16 @@ async def parent_main(args: argparse.Namespace) -> int:
                 "ready_s": round(ready_s, 2),
                 "items_added": len(added),
                 "ingested": state["seen"],
-                "ingesting": len(added) > before["seen"],
-                "delivering": before["pending"] > 0,
+                # Killed while work was in flight: entries or due messages were still waiting
+                # and this run had been making progress on them.
+                "ingesting": len(added) > before["seen"] and before["seen"] > at_start["seen"],
+                "delivering": before["pending"] > 0 or before["sent"] > at_start["sent"],
                 "integrity": check,
             }
         )
         print(
             f"kill {number + 1:2d}: {len(added):3d} items served, {state['seen']:3d} ingested, "
-            f"{state['outbox'] - state['pending']:3d}/{state['outbox']:3d} messages sent, "
+            f"{state['sent']:3d} messages sent ({state['pending']} due), "
             f"integrity {check}",
             flush=True,
         )
@@ -293,8 +338,6 @@ async def parent_main(args: argparse.Namespace) -> int:
         "workdir": str(workdir),
     }
     print(json.dumps(results, indent=2))
-    await feeds.stop()
-    await discord_server.stop()
     ok = (
         len(kills) == args.kills
         and not missing_items

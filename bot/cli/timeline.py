@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 
 from bot.cli.db import add_database_option, open_from_args
 from bot.services.timeline_query import TimelineQueries, build_filter, event_json
-from storage.models import EventRow
-from storage.repos.events import TimelineFilter
+from storage.repos.events import EventSummary, TimelineFilter
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +61,7 @@ def _cell(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_table(events: list[EventRow]) -> str:
+def format_table(events: list[EventSummary]) -> str:
     header = f"{'ID':>6}  {'DATE':<16}  {'STATUS':<9}  {'SRC':>3}  {'EVENT':<44}  WHERE"
     lines = [header]
     for e in events:

@@ -20,7 +20,7 @@ from bot.services.titles import BODY_NAMES, SHORT_NAMES
 from storage.db import Database
 from storage.models import ArticleRow, EventArticle, EventHistory, EventRow
 from storage.repos import events as event_repo
-from storage.repos.events import TimelineFilter
+from storage.repos.events import EventSummary, TimelineFilter
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -164,7 +164,7 @@ class TimelineQueries:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def events(self, filters: TimelineFilter) -> list[EventRow]:
+    def events(self, filters: TimelineFilter) -> list[EventSummary]:
         with self._db.session() as session:
             return event_repo.query_timeline(session, filters)
 

@@ -82,12 +82,14 @@ class FaultyFeedServer:
         self.modes: dict[str, str] = {}
         self.items: dict[str, list[FeedItem]] = {}
         self.hits: Counter[str] = Counter()
+        self.pages: dict[str, str] = {}  # article pages the feeds' items link to
         self._runner: web.AppRunner | None = None
         self.port = 0
 
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/feeds/{name}", self._feed)
+        app.router.add_get("/articles/{slug}", self._article)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -100,6 +102,22 @@ class FaultyFeedServer:
 
     def url(self, name: str) -> str:
         return f"http://127.0.0.1:{self.port}/feeds/{name}"
+
+    def add_page(self, slug: str, title: str, text: str) -> str:
+        """An article page (HTML) on this server; returns its address for a feed item's link."""
+        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n"))
+        self.pages[slug] = (
+            f"<!doctype html><html><head><title>{escape(title)}</title></head><body>"
+            f"<nav>Home | World</nav><article><h1>{escape(title)}</h1>{paragraphs}</article>"
+            "<footer>Copyright</footer></body></html>"
+        )
+        return f"http://127.0.0.1:{self.port}/articles/{slug}"
+
+    async def _article(self, request: web.Request) -> web.Response:
+        page = self.pages.get(request.match_info["slug"])
+        if page is None:
+            return web.Response(status=404, text="no such article")
+        return web.Response(text=page, content_type="text/html")
 
     def add_feed(self, name: str, mode: str = "ok", items: list[FeedItem] | None = None) -> str:
         self.set_mode(name, mode)
