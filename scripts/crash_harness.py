@@ -85,6 +85,9 @@ async def child_main() -> int:
     if bot.get_cog("Delivery") is None:  # until the composition root loads it itself
         await bot.load_extension("bot.chat.cogs.delivery")
     runtime = bot.get_cog("Delivery").runtime  # type: ignore[union-attr]
+    # Rows a killed process had claimed wait out their lease before another process may
+    # send them; production's lease is 5 minutes, the harness's is short so it can finish.
+    runtime.sender._lease = timedelta(seconds=float(os.environ.get("CRASH_LEASE_S", "300")))
     print("CHILD READY", flush=True)
     # The passes the scheduler runs, back to back, so a short run does a lot of work.
     while not runner.done():
@@ -178,6 +181,7 @@ async def parent_main(args: argparse.Namespace) -> int:
         "CRASH_DIR": str(workdir),
         "CRASH_DB_URL": f"sqlite:///{db_path}",
         "PYTHONPATH": str(ROOT),
+        "CRASH_LEASE_S": str(args.lease_s),
     }
     added: list[str] = []
 
@@ -280,7 +284,7 @@ async def _run(
     await producer
     # The last run: no kill; wait until every item is ingested and every message sent.
     child, _ = await start_child("child-final.log")
-    deadline = time.perf_counter() + 120
+    deadline = time.perf_counter() + 120 + args.lease_s
     while time.perf_counter() < deadline:
         state = db_state(db_path)
         if state["seen"] >= len(added) and state["pending"] == 0:
@@ -361,8 +365,9 @@ def main() -> int:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--items", type=int, default=160)
-    parser.add_argument("--feeds", type=int, default=4)
+    parser.add_argument("--items", type=int, default=400)
+    parser.add_argument("--feeds", type=int, default=12, help="items spread over this many")
+    parser.add_argument("--lease-s", type=float, default=8.0, help="outbox claim lease")
     parser.add_argument("--keep", type=Path, default=None, help="work here and keep the files")
     args = parser.parse_args()
     if args.child:

@@ -37,7 +37,7 @@ from bot.news.articles import MAX_ARTICLE_BYTES
 REUTERS = (
     Path(__file__).resolve().parents[1].parent / "shared/corpora/reuters21578/reuters21578.jsonl"
 )
-SHORT_CHARS = 20_000
+SHORT_CHARS = 10_000
 SHORT_BOUND_S = 0.5  # an article of news size
 LONG_BOUND_S = 5.0  # up to MAX_ARTICLE_BYTES
 

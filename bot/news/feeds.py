@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import xml.sax
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -137,9 +138,13 @@ def parse_feed(data: bytes, url: str | None = None) -> ParsedFeed:
             "(often ending in /rss, /feed or .xml)"
         )
     feed = parsed.get("feed", {})
+    raws = list(parsed.entries[:MAX_ENTRIES])
+    cut = _cut_off(parsed.get("bozo_exception"))
+    if cut and raws:
+        raws = raws[:-1]  # the entry the document broke off in may be incomplete
     entries: list[FeedEntry] = []
     seen: set[str] = set()
-    for raw in parsed.entries[:MAX_ENTRIES]:
+    for raw in raws:
         title = html_text(raw.get("title", ""))
         summary = html_text(raw.get("summary", ""))
         content = _content(raw)
@@ -160,9 +165,22 @@ def parse_feed(data: bytes, url: str | None = None) -> ParsedFeed:
                 published=_when(raw),
             )
         )
+    if cut and not entries:
+        raise FeedParseError(
+            "the feed is not well-formed XML (it looks cut off) and has no complete entry; "
+            "it will be read again later"
+        )
     return ParsedFeed(
         title=html_text(feed.get("title", "")), link=feed.get("link"), entries=entries
     )
+
+
+def _cut_off(error: object) -> bool:
+    """A document that ends before its elements do (a truncated download or a broken feed)."""
+    if not isinstance(error, xml.sax.SAXParseException):
+        return False
+    message = str(error)
+    return "no element found" in message or "unclosed token" in message
 
 
 __all__ = ["FeedEntry", "FeedParseError", "ParsedFeed", "entry_key", "html_text", "parse_feed"]

@@ -168,6 +168,9 @@ class FeedPoller:
         fresh = await asyncio.to_thread(self._unseen, feed_id, parsed)
         source = parsed.title or feed.title or (urlsplit(feed.url).hostname or "feed")
         created = updated = 0
+        # More new entries than one poll takes: read the newest now, keep the old validators
+        # (so the next poll gets the whole feed again, not a 304) and come back at once.
+        backlog = len(fresh) > MAX_NEW_PER_POLL
         for entry in reversed(fresh[:MAX_NEW_PER_POLL]):  # oldest first: later news wins
             article = await self._article(entry, source)
             with quiet_alerts(not feed.primed), routed_to(feed.guild_id, feed.channel_id):
@@ -188,10 +191,12 @@ class FeedPoller:
         return await asyncio.to_thread(
             self._record_success,
             feed_id,
-            fetched.etag,
-            fetched.last_modified,
+            feed.etag if backlog else fetched.etag,
+            feed.last_modified if backlog else fetched.last_modified,
             parsed.title,
             outcome,
+            backlog=backlog,
+            primed=feed.primed or not backlog,  # a first read stays quiet until it is complete
         )
 
     async def _article(self, entry: FeedEntry, source: str) -> Article:
@@ -264,17 +269,20 @@ class FeedPoller:
         last_modified: str | None,
         title: str | None,
         outcome: PollOutcome,
+        *,
+        backlog: bool = False,
+        primed: bool = True,
     ) -> PollOutcome:
         now = self._clock()
         values: dict[str, object] = {
             "etag": (etag or None) and etag[:500],
             "last_modified": (last_modified or None) and last_modified[:100],
             "last_polled": now,
-            "next_poll": self._next_poll(now),
+            "next_poll": now if backlog else self._next_poll(now),
             "failures": 0,
             "backoff_seconds": 0,
             "last_error": None,
-            "primed": True,
+            "primed": primed,
         }
         with self._db.session() as session:
             feed = session.get(Feed, feed_id)

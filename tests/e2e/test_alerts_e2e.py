@@ -157,8 +157,8 @@ async def test_a_new_feed_item_reaches_the_channel_once_within_two_seconds(
     live: Live, feeds: FeedServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     live.subscribe(countries=["CN"])
-    old = Item("Old summit report", "https://wire.test/old", "Leaders met.")
-    new = Item("EU-China summit set for March 3", "https://wire.test/new", "They will meet.")
+    old = Item("Old summit report", "http://127.0.0.1:9/old", "Leaders met.")
+    new = Item("EU-China summit set for March 3", "http://127.0.0.1:9/new", "They will meet.")
     live.extractor.events[old.title] = [summit("2025-02-20")]
     live.extractor.events[new.title] = [summit("2025-03-03")]
     feeds.feeds["wire"] = rss([old])

@@ -14,10 +14,14 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from bot.alerts import messages, outbox
+from bot.alerts.sender import OutboxSender
+from bot.chat.publisher import DiscordPublisher
 from bot.extract.model import Article
 from bot.render import ChangeView, EventView, change_alert_card, digest_card, new_event_card
-from storage.models import Feed
+from storage.models import EventRow, Feed
 from tests.e2e.conftest import Running, event
+from tests.e2e.discord_server import DEFAULT_CHANNEL_ID
 from tests.hostile.inert import HOSTILE, assert_inert, assert_pings_nobody
 
 pytestmark = pytest.mark.e2e
@@ -156,3 +160,51 @@ def test_alert_and_digest_cards_escape_a_hostile_event() -> None:
         )
         assert "everyone" in text
         assert_inert(text)
+
+
+async def test_alerts_and_reminders_posted_by_the_sender_are_inert(
+    running: Running,
+) -> None:
+    """The outbox path end to end: payloads as the alert writer stores them, the real sender
+    and Discord publisher, the messages as they reach the (loopback) channel."""
+    event_id = _ingest_hostile(running)
+    now = running.clock()
+    with running.services.database.session() as session:
+        row = session.get(EventRow, event_id)
+        assert row is not None
+        source = (HOSTILE, "https://news.example.org/a?x=1")
+        payloads = [
+            messages.new_event_payload(row, source),
+            messages.change_payload(row, [("date", "2025-02-10", "2025-02-07")], now, source),
+            messages.reminder_payload(row, now, 1),
+        ]
+        for number, payload in enumerate(payloads):
+            outbox.enqueue(
+                session,
+                key=f"hostile:{number}",
+                channel_id=DEFAULT_CHANNEL_ID,
+                kind=outbox.KIND_DIGEST,
+                payload=payload,
+                now=now,
+                guild_id=running.server.guild_id,
+            )
+        session.commit()
+    sender = OutboxSender(running.services.database, DiscordPublisher(running.bot), running.clock)
+    stats = await sender.run_until_idle()
+    assert stats.sent == len(payloads)
+    posted = running.server.channel_messages
+    assert len(posted) == len(payloads)
+    for body in posted:
+        text = "\n".join(
+            [str(body.get("content") or "")]
+            + [
+                "\n".join(
+                    [str(e.get("title") or ""), str(e.get("description") or "")]
+                    + [f"{f['name']}\n{f['value']}" for f in e.get("fields") or []]
+                )
+                for e in body.get("embeds") or []
+            ]
+        )
+        assert "everyone" in text
+        assert_inert(text)
+        assert_pings_nobody(body)

@@ -90,3 +90,12 @@ def test_full_content_is_used_when_the_feed_carries_it() -> None:
 def test_a_page_that_is_not_a_feed_is_refused_with_a_hint(body: bytes) -> None:
     with pytest.raises(FeedParseError, match="not an RSS or Atom feed"):
         parse_feed(body)
+
+
+def test_a_cut_off_feed_is_an_error_but_its_complete_entries_are_kept() -> None:
+    head = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Cut</title>'
+    with pytest.raises(FeedParseError, match="cut off"):
+        parse_feed(head + b"<item><title>Summ")
+    whole = b"<item><title>One</title><link>https://wire.test/1</link></item>"
+    partial = parse_feed(head + whole + b"<item><title>Summit to be held in Gen")
+    assert [e.title for e in partial.entries] == ["One"]

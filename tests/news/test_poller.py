@@ -99,8 +99,8 @@ async def rig(sqlite_db: Database, server: FeedServer) -> AsyncIterator[Rig]:
     await fetcher.close()
 
 
-OLD = Item("Old summit news", "https://wire.test/old", "Leaders will meet.")
-NEW = Item("EU-China summit set for March 3", "https://wire.test/new", "They will meet.")
+OLD = Item("Old summit news", "http://127.0.0.1:9/old", "Leaders will meet.")
+NEW = Item("EU-China summit set for March 3", "http://127.0.0.1:9/new", "They will meet.")
 
 
 async def test_first_poll_backfills_quietly_then_a_new_item_alerts_once(rig: Rig) -> None:
@@ -283,3 +283,28 @@ async def test_probe_feed_validates_an_address_before_it_is_added(server: FeedSe
             await probe_feed(fetcher, server.url("/pages/home"))
     finally:
         await fetcher.close()
+
+
+async def test_a_backlog_larger_than_one_poll_is_read_in_full_and_quietly(rig: Rig) -> None:
+    from bot.news.poller import MAX_NEW_PER_POLL
+
+    total = MAX_NEW_PER_POLL + 30
+    body = "The ministers will meet again next month to continue the talks. " * 12
+    items = [
+        Item(f"Story {i}", f"http://127.0.0.1:9/s{i}", f"Words {i}.", content=body)
+        for i in range(total)
+    ]
+    for item in items:
+        rig.extractor.events[item.title] = [summit("2025-03-03")]
+    rig.server.feeds["wire"] = rss(items)
+    feed_id = rig.add_feed("wire")
+    (first,) = await rig.poller.poll_due()
+    assert first.new_entries == total
+    assert not rig.feed(feed_id).primed, "still back-filling"
+    rig.clock.advance(seconds=30)
+    (second,) = await rig.poller.poll_due()  # due again at once, and not answered with a 304
+    assert second.status == "ok" and second.new_entries == total - MAX_NEW_PER_POLL
+    assert rig.feed(feed_id).primed
+    assert len(rig.extractor.texts) == total
+    await rig.sender.run_until_idle()
+    assert rig.publisher.sent == [], "the whole back-fill stayed quiet"

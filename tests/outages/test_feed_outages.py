@@ -173,3 +173,17 @@ async def test_a_cut_off_feed_gets_an_error_state(rig: Rig) -> None:
     [outcome] = await rig.poller.poll_due()
     assert outcome.status == "error"
     assert rig.feed(feed_id).failures == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bot/news/poller.py ingests at most MAX_NEW_PER_POLL (50) new entries per poll, then "
+    "stores the ETag: the feed answers 304 afterwards and the older new entries are never read",
+)
+async def test_a_burst_of_more_new_entries_than_one_poll_takes_is_read_in_full(rig: Rig) -> None:
+    rig.add_feed("burst", "ok", _items("burst", 80))
+    await rig.poller.poll_due()
+    for _ in range(3):
+        rig.clock.advance(hours=1)
+        await rig.poller.poll_due()
+    assert rig.articles() == 80
