@@ -32,9 +32,15 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def ours(path: Path, limit: int | None) -> tuple[int, int, float, float, str, int]:
+def ours(path: Path, limit: int | None) -> tuple[int, int, float, float, str, float, str, int]:
+    """Stories, bytes, seconds, slowest wall time and story, slowest CPU time and story, events.
+
+    The slowest story is given both in wall time (what a user waits, other processes included)
+    and in this process's CPU time (what the extractor itself costs).
+    """
     stories = total_bytes = events = 0
     slowest, slowest_id = 0.0, ""
+    slowest_cpu, slowest_cpu_id = 0.0, ""
     start = time.perf_counter()
     for result in read_articles(path, jsonl=True):
         if limit is not None and stories >= limit:
@@ -43,14 +49,17 @@ def ours(path: Path, limit: int | None) -> tuple[int, int, float, float, str, in
         if result.article is None:
             continue
         total_bytes += len(result.article.text.encode("utf-8"))
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         found = extract_events(result.article)
         json.dumps([e.to_json() for e in found])
-        took = time.perf_counter() - began
+        took, took_cpu = time.perf_counter() - began, time.process_time() - began_cpu
         events += len(found)
         if took > slowest:
             slowest, slowest_id = took, result.ref
-    return stories, total_bytes, time.perf_counter() - start, slowest, slowest_id, events
+        if took_cpu > slowest_cpu:
+            slowest_cpu, slowest_cpu_id = took_cpu, result.ref
+    elapsed = time.perf_counter() - start
+    return (stories, total_bytes, elapsed, slowest, slowest_id, slowest_cpu, slowest_cpu_id, events)
 
 
 def naive(path: Path, limit: int | None) -> tuple[int, float]:
@@ -88,14 +97,19 @@ def main() -> int:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     # Load lexicons, gazetteer and grammar first, as the bot does at start-up.
     warm_up()
-    stories, size, elapsed, slowest, slowest_id, events = ours(args.corpus, args.limit)
+    stories, size, elapsed, slowest, slowest_id, slowest_cpu, slowest_cpu_id, events = ours(
+        args.corpus, args.limit
+    )
     peak = _peak_mb()
     rate = stories / elapsed
     print(
         f"ours:  {stories} stories in {elapsed:.2f} s = {rate:,.0f} stories/s, "
         f"{size / 1e6 / elapsed:.2f} MB/s, {events} events"
     )
-    print(f"ours:  slowest story {slowest * 1000:.1f} ms ({slowest_id}); peak memory {peak:.0f} MB")
+    print(
+        f"ours:  slowest story {slowest * 1000:.1f} ms wall ({slowest_id}), "
+        f"{slowest_cpu * 1000:.1f} ms CPU ({slowest_cpu_id}); peak memory {peak:.0f} MB"
+    )
     naive_limit = args.naive_limit if args.naive_limit is not None else args.limit
     n_stories, n_elapsed = naive(args.corpus, naive_limit)
     n_rate = n_stories / n_elapsed

@@ -155,7 +155,10 @@ def main() -> int:
         for p in procs:
             p.start()
         if args.kill:
-            time.sleep(1.0 + 2.0)  # start barrier, then two seconds of sending
+            target = max(1, args.messages // 10)
+            waited = time.monotonic() + 60
+            while len(_lines(outs[0])) < target and time.monotonic() < waited:
+                time.sleep(0.01)  # kill A once it is well into its share
             procs[0].kill()
             print(f"proc-a killed with SIGKILL after {len(_lines(outs[0]))} sends")
         for p in procs:

@@ -204,6 +204,8 @@ async def main_async(args: argparse.Namespace) -> int:
             if bot.get_cog("Delivery") is None:  # until the composition root loads it itself
                 await bot.load_extension("bot.chat.cogs.delivery")
             runtime = bot.get_cog("Delivery").runtime  # type: ignore[union-attr]
+            if args.poll_concurrency:  # an experiment: fewer feeds ingested at once
+                runtime.poller._gate = asyncio.Semaphore(args.poll_concurrency)
             # Warm up (first extraction, first page parse) before measuring.
             idle, _ = await drive_once(discord_server)
             # The burst: every feed gains its new items at once.
@@ -280,6 +282,7 @@ def main() -> int:
     parser.add_argument("--per-feed", type=int, default=25)
     parser.add_argument("--deliver-s", type=float, default=20.0, help="delivery after ingestion")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--poll-concurrency", type=int, default=0, help="0: the bot's own")
     parser.add_argument("--keep", type=Path, default=None)
     args = parser.parse_args()
     return asyncio.run(main_async(args))

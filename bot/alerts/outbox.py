@@ -159,6 +159,15 @@ def mark_retry(
     )
 
 
+def release(session: Session, row_ids: list[int], worker: str) -> None:
+    """Give back claimed rows unsent (their claim was about to run out)."""
+    session.execute(
+        update(_T)
+        .where(_T.c.id.in_(row_ids), _T.c.claimed_by == worker, _T.c.sent_at.is_(None))
+        .values(claimed_by=None, claimed_until=None)
+    )
+
+
 def mark_failed(session: Session, row_id: int, now: datetime, reason: str) -> None:
     session.execute(
         update(_T)
@@ -230,4 +239,5 @@ __all__ = [
     "mark_failed",
     "mark_retry",
     "mark_sent",
+    "release",
 ]

@@ -35,6 +35,9 @@ Outcome = Literal["sent", "retry", "channel_lost", "rejected"]
 MAX_ATTEMPTS = 8
 BASE_BACKOFF = timedelta(seconds=10)
 MAX_BACKOFF = timedelta(hours=1)
+# Discord drops a repeated nonce for "a few minutes": a crashed claim must come due again
+# within that time, and a live sender stops using its claim this long before it runs out.
+LEASE_MARGIN = timedelta(seconds=20)
 NEEDS_SUBSCRIPTION = frozenset({outbox.KIND_ALERT, outbox.KIND_REMINDER})
 
 
@@ -79,7 +82,7 @@ class OutboxSender:
         *,
         worker_id: str | None = None,
         batch: int = 200,
-        lease: timedelta = timedelta(minutes=5),
+        lease: timedelta = timedelta(minutes=2),
         concurrency: int = 16,
     ) -> None:
         self._db = db
@@ -153,14 +156,24 @@ class OutboxSender:
                 by_channel[row.channel_id].append(row)
             gate = asyncio.Semaphore(self._concurrency)
 
+            # Stop before the claim runs out: past it another process may take the rows.
+            deadline = now + self._lease - min(LEASE_MARGIN, self._lease / 4)
+            released: list[int] = []
+
             async def channel_run(items: list[outbox.Claimed]) -> None:
                 async with gate:
-                    for row in items:
+                    for index, row in enumerate(items):
+                        if self._clock() >= deadline:
+                            released.extend(r.id for r in items[index:])
+                            return
                         lost = await self._send_one(row, stats)
                         if lost:
                             break
 
             await asyncio.gather(*(channel_run(items) for items in by_channel.values()))
+            if released:
+                await self._db_call(lambda s: outbox.release(s, released, self.worker_id))
+                log.info("released %d rows whose claim was running out", len(released))
             return stats
 
     async def _skip_unwanted(

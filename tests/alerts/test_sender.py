@@ -137,3 +137,22 @@ async def test_messages_of_a_removed_or_paused_subscription_are_not_sent(db: Dat
         sub.paused = True
     world.clock.set(datetime(2025, 3, 2, 8, 0, tzinfo=UTC))  # the reminder's morning
     assert (await world.sender.run_until_idle()).sent == 0
+
+
+async def test_a_long_pass_hands_back_rows_before_its_claim_runs_out(db: Database) -> None:
+    world = make_world(db)
+    _queue(db, 10, world.clock())
+
+    class Slow(RecordingPublisher):
+        async def send(self, message: outbox.Claimed) -> SendResult:
+            world.clock.advance(seconds=30)  # a rate-limited channel: 30 s per message
+            return await super().send(message)
+
+    slow = Slow()
+    sender = OutboxSender(db, slow, world.clock, worker_id="slow")
+    first = await sender.run_once()
+    assert 0 < first.sent < 10, "stopped before the 2-minute claim ran out"
+    other = RecordingPublisher()
+    await OutboxSender(db, other, world.clock, worker_id="other").run_until_idle()
+    keys = [m.dedup_key for m in slow.sent + other.sent]
+    assert sorted(keys) == sorted(f"test:{CHANNEL}:{i}" for i in range(10))
