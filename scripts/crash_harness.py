@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Crash safety: SIGKILL the real bot process during ingestion and delivery, restart, check.
 
-Usage: python scripts/crash_harness.py [--kills 20] [--seed 1] [--items 160] [--keep DIR]
+Usage: python scripts/crash_harness.py [--kills 20] [--seed 1] [--items 400] [--feeds 12]
+                                      [--lease-s 8] [--keep DIR]
 
 This process runs the loopback Discord server (the strict one: rate-limit headers and
 Discord's nonce de-duplication) and a loopback feed server, and prepares a SQLite file with
@@ -9,7 +10,10 @@ feeds and subscriptions. It then starts the bot as a separate OS process (this f
 ``--child``: the project's composition root, client, cogs, scheduler and alert runtime,
 with Discord's address pointed at the loopback server and the fetcher allowed to read
 loopback feeds), lets it ingest and deliver while new feed items keep appearing, and kills
-it with SIGKILL at a seeded random moment; ``--kills`` times. A last run drains everything.
+it with SIGKILL at a seeded random moment once that run has ingested or sent something;
+``--kills`` times. A last run drains everything. The bot's outbox claim lease is shortened
+to ``--lease-s`` (production: 2 minutes) so rows a killed process had claimed come back
+within the run; that is the only setting changed.
 
 Checks at the end, printed as figures (exit status 1 if any fails):
 - every feed item is ingested exactly once (one article row and one seen-entry per item);
