@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.alerts.runtime import AlertOptions, alert_writer
 from bot.chat.backend import ChatBackend, Clock
 from bot.chat.url_articles import UrlArticles
 from bot.news.fetch import Fetcher
@@ -71,6 +72,8 @@ def build_services(
     owns = database is None
     db = database if database is not None else open_database(settings)
     tick = clock or system_clock
+    if on_changes is None:  # alerts and reminders are queued in each ingestion's transaction
+        on_changes = alert_writer(tick, AlertOptions.from_settings(settings))
     timeline = TimelineService(db, clock=tick, on_changes=on_changes, extractor=extractor)
     channel_settings = ChannelSettingsService(
         db,

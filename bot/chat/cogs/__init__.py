@@ -9,4 +9,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.chat.cogs.ingest",
     "bot.chat.cogs.feeds",
     "bot.chat.cogs.export",
+    "bot.chat.cogs.delivery",
+    "bot.chat.cogs.news_channels",
+    "bot.chat.cogs.mirror",
 )
