@@ -127,3 +127,5 @@ def test_typed_bounds_accept_phrases_relative_to_today() -> None:
         build_filter(start="the day after the summit when pigs fly", today=today)
     with pytest.raises(ValueError, match="not a date"):
         build_filter(start="next friday")  # no 'today': only ISO forms
+    with pytest.raises(ValueError, match="not a date"):
+        build_filter(start="2025-13-01", today=today)

@@ -55,7 +55,8 @@ def parse_bound(value: str, *, end: bool, today: date | None = None) -> date:
             return date(int(text), 12, 31) if end else date(int(text), 1, 1)
     except ValueError:
         pass
-    if today is not None and 0 < len(text) <= MAX_TYPED_DATE:
+    # Only phrases go to dateparser: an impossible ISO date ("2025-13-01") stays an error.
+    if today is not None and 0 < len(text) <= MAX_TYPED_DATE and any(c.isalpha() for c in text):
         parsed = _typed_date(text, today)
         if parsed is not None:
             return parsed
@@ -77,7 +78,6 @@ def _typed_date(text: str, today: date) -> date | None:
             "RELATIVE_BASE": base,
             "PREFER_DATES_FROM": "future",
             "STRICT_PARSING": False,
-            "REQUIRE_PARTS": ["day"] if not any(ch.isalpha() for ch in text) else [],
         },
     )
     return parsed.date() if parsed is not None else None
