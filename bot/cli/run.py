@@ -97,8 +97,10 @@ async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
     """Run the bot until it is closed; the exit code says how it ended."""
     from bot.chat.app import build_services
     from bot.chat.client import create_bot
+    from bot.services.extraction import ProcessExtractor
 
-    services = build_services(settings)
+    extractor = ProcessExtractor()  # feeds and /ingest extract off the event loop
+    services = build_services(settings, extractor=extractor)
     bot = create_bot(services, **bot_options)
     try:
         async with bot:
@@ -114,6 +116,8 @@ async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
     except (aiohttp.ClientConnectionError, OSError) as exc:
         print(f"diplobot run: {UNREACHABLE_HELP} ({type(exc).__name__})", file=sys.stderr)
         return EXIT_UNREACHABLE
+    finally:
+        extractor.close()
     return 0
 
 
