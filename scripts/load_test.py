@@ -52,6 +52,11 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def worker_peak_mb() -> float:
+    """The largest peak of the extraction worker processes that have ended."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
@@ -167,6 +172,7 @@ async def main_async(args: argparse.Namespace) -> int:
     from bot.alerts.runtime import alert_writer
     from bot.chat.app import build_services, system_clock
     from bot.news.fetch import Fetcher
+    from bot.services.extraction import ProcessExtractor
     from config.settings import Settings
     from tests.alerts.loopback import StrictLoopback
     from tests.e2e.conftest import start_bot, stop_bot
@@ -191,10 +197,13 @@ async def main_async(args: argparse.Namespace) -> int:
         toml_path=workdir / "absent.toml", data_dir=workdir, database_url=db_url,
         dev_guild_id=GUILD_ID,
     )  # fmt: skip
+    # As shipped, `diplobot run` extracts in a worker process; --in-process-extractor compares.
+    extractor = None if args.in_process_extractor else ProcessExtractor()
     services = build_services(
         settings,
         on_changes=alert_writer(system_clock),
         fetcher=Fetcher(allow_loopback=True, timeout_s=15.0),
+        extractor=extractor,
     )
     rss_before = peak_mb()
     with discord_server.redirect_client():
@@ -245,6 +254,8 @@ async def main_async(args: argparse.Namespace) -> int:
             queued, due, sent = await asyncio.to_thread(outbox_counts, services.database)
         finally:
             await stop_bot(bot, task)
+            if extractor is not None:
+                extractor.close()
     await feeds.stop()
     await discord_server.stop()
 
@@ -262,7 +273,8 @@ async def main_async(args: argparse.Namespace) -> int:
           f"{statistics.median(lags) * 1000:.1f} ms, p99 {percentile(lags, 0.99) * 1000:.0f} ms, "
           f"worst {max(lags) * 1000:.0f} ms")  # fmt: skip
     print(f"peak memory (whole process incl. loopback servers): {peak_mb():.0f} MB "
-          f"(before the bot started: {rss_before:.0f} MB)")  # fmt: skip
+          f"(before the bot started: {rss_before:.0f} MB); extraction worker peak "
+          f"{worker_peak_mb():.0f} MB")  # fmt: skip
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     return 1 if unanswered or ingested < total else 0
@@ -294,6 +306,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--poll-concurrency", type=int, default=0, help="0: the bot's own")
     parser.add_argument("--warm", action="store_true", help="warm extraction up first")
+    parser.add_argument(
+        "--in-process-extractor", action="store_true",
+        help="extract in the bot's own process (threads) instead of a worker process",
+    )
     parser.add_argument("--keep", type=Path, default=None)
     args = parser.parse_args()
     return asyncio.run(main_async(args))
