@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 5
     feed_poll_minutes: int = 15
+    validate_feeds: bool = Field(
+        default=True, description="/feeds add fetches and parses a feed once before saving it."
+    )
 
     @field_validator("data_dir")
     @classmethod

@@ -89,13 +89,15 @@ def build_services(
             max_redirects=settings.fetch_max_redirects,
         )
     )
+    # Feeds may be stored only where the fetcher may go (loopback only in tests that say so).
+    allow_loopback = urls.fetcher.allow_loopback
     backend = ChatBackend(
         db,
         tick,
         timeline,
         urls=urls,
         subscriptions=SubscriptionService(db, tick),
-        feeds=FeedService(db, tick),
+        feeds=FeedService(db, tick, allow_loopback=allow_loopback),
         channel_settings=channel_settings,
     )
     return BotServices(

@@ -18,6 +18,9 @@ from bot.chat.url_articles import UrlArticles
 from bot.extract.model import Article
 from bot.ics import to_ics
 from bot.news.articles import article_from_text
+from bot.news.feeds import FeedParseError
+from bot.news.fetch import FetchError
+from bot.news.poller import probe_feed
 from bot.render import ChangeView, EventView
 from bot.services.channel_settings import ChannelSettingsService, DigestSettings
 from bot.services.feeds import FeedError, FeedService
@@ -195,6 +198,19 @@ class ChatBackend:
             )
         except FeedError as exc:
             raise UserInputError(sentence(str(exc))) from None
+
+    async def probe_feed(self, url: str) -> str:
+        """Fetch and parse a feed once; its title, or a sentence saying why it can't be read."""
+        if self.urls is None:
+            raise UserInputError("Fetching addresses is switched off for this bot.")
+        address = self.urls.check(url)
+        try:
+            parsed = await probe_feed(self.urls.fetcher, address)
+        except (FetchError, FeedParseError) as exc:
+            raise UserInputError(
+                sentence(f"I could not read a feed at that address: {exc}. Check the URL")
+            ) from None
+        return parsed.title
 
     async def remove_feed(self, guild_id: int, feed_id: int) -> Feed | None:
         if not 0 < feed_id <= MAX_ID:

@@ -26,8 +26,11 @@ class FeedError(ValueError):
     """An address that cannot be a feed, or a server with too many feeds; says what to do."""
 
 
-def check_feed_url(url: str) -> str:
-    """The address, trimmed, when it may be a public feed; else FeedError saying why."""
+def check_feed_url(url: str, *, allow_loopback: bool = False) -> str:
+    """The address, trimmed, when it may be a public feed; else FeedError saying why.
+
+    ``allow_loopback`` is for tests that serve feeds on 127.0.0.1, as for the fetcher.
+    """
     text = url.strip()
     if len(text) > MAX_URL:
         raise FeedError(f"the address is longer than {MAX_URL} characters")
@@ -43,7 +46,8 @@ def check_feed_url(url: str) -> str:
     if parts.username or parts.password:
         raise FeedError("feed addresses with a user name or password are not accepted")
     host = hostname.rstrip(".").lower()
-    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+    local_name = host == "localhost" or host.endswith((".localhost", ".local", ".internal"))
+    if local_name and not allow_loopback:
         raise FeedError("that address points to a private network; use a public feed")
     # Any spelling a resolver accepts ("2130706433", "0177.0.0.1", "[::ffff:10.0.0.1]"), also
     # as the HTTP client will read it (IDNA maps "１２７.０.０.１" to 127.0.0.1).
@@ -53,7 +57,7 @@ def check_feed_url(url: str) -> str:
         raise FeedError("give the feed's full address, starting with https://") from None
     for name in (host, client_host):
         address = parse_ip_literal(name)
-        if address is not None and address_refusal(address) is not None:
+        if address is not None and address_refusal(address, allow_loopback=allow_loopback):
             raise FeedError("that address points to a private network; use a public feed")
     return text
 
@@ -61,13 +65,20 @@ def check_feed_url(url: str) -> str:
 class FeedService:
     """Add, list and remove a server's feeds; one short transaction per call."""
 
-    def __init__(self, db: Database, clock: Clock = lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock = lambda: datetime.now(UTC),
+        *,
+        allow_loopback: bool = False,
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._allow_loopback = allow_loopback
 
     def add(self, *, guild_id: int, channel_id: int | None, url: str) -> tuple[Feed, bool]:
         """The new feed, or the one this server already reads from that address (``False``)."""
-        address = check_feed_url(url)
+        address = check_feed_url(url, allow_loopback=self._allow_loopback)
         with self._db.session() as session:
             existing = session.scalar(
                 select(Feed).where(Feed.guild_id == guild_id, Feed.url == address)

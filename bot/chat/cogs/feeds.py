@@ -54,6 +54,10 @@ class FeedsCog(commands.Cog, name="Feeds"):
     ) -> None:
         assert interaction.guild_id is not None
         target = channel.id if channel else interaction.channel_id
+        if self.bot.services.settings.validate_feeds:
+            # A first fetch can take seconds: answer "thinking" now, the result follows.
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            await self.backend.probe_feed(url)
         feed, created = await self.backend.add_feed(interaction.guild_id, target, url)
         text = (
             f"Added feed #{feed.id}: <{feed.url}>. New articles will be read every "
@@ -61,7 +65,12 @@ class FeedsCog(commands.Cog, name="Feeds"):
             if created
             else f"This server already reads <{feed.url}> (feed #{feed.id})."
         )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(
+                text, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
 
     @feeds.command(name="remove", description="Stop reading a feed.")
     @app_commands.describe(feed="The feed's number, from /feeds list")
