@@ -15,7 +15,10 @@ from tqdm import tqdm
 from bot.cli.db import add_database_option, open_from_args
 from bot.extract.model import Article
 from bot.news.articles import ArticleResult, parse_dct, read_articles
+from bot.alerts.runtime import AlertOptions, alert_writer
+from bot.clock import SystemClock
 from bot.timeline import IngestResult, TimelineService
+from config.settings import Settings
 
 MAX_LISTED_FAILURES = 20
 
@@ -123,7 +126,10 @@ def run(args: argparse.Namespace) -> int:
     if database is None:
         return 1
     summary = IngestSummary()
-    service = TimelineService(database)
+    # Alerts and reminders for subscribed channels are queued as the bot would queue them.
+    clock = SystemClock()
+    options = AlertOptions.from_settings(Settings.load())
+    service = TimelineService(database, clock=clock, on_changes=alert_writer(clock, options))
     started = time.perf_counter()
     progress = tqdm(
         unit=" articles", file=sys.stderr, disable=True if args.quiet else None, mininterval=0.5
