@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
+from bot.alerts.runtime import AlertOptions, alert_writer
 from bot.cli.db import add_database_option, open_from_args
+from bot.clock import SystemClock
 from bot.extract.model import Article
 from bot.news.articles import ArticleResult, parse_dct, read_articles
-from bot.alerts.runtime import AlertOptions, alert_writer
-from bot.clock import SystemClock
 from bot.timeline import IngestResult, TimelineService
 from config.settings import Settings
 
