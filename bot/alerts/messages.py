@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.chat.mapping import event_view
 from bot.render import (
     FIELD_VALUE_LIMIT,
     STATUS_COLOURS,
@@ -29,18 +30,7 @@ from storage.models import EventRow
 
 def view_of(row: EventRow) -> EventView:
     """The render layer's view of a stored event (sources and history are not needed here)."""
-    return EventView(
-        id=int(row.id or 0),
-        type=row.type,
-        date=row.date,
-        end_date=row.end_date,
-        participants=tuple(row.participant_codes),
-        people=tuple(row.people or ()),
-        location=row.location,
-        status=row.status,
-        title=row.title,
-        confidence=float(row.confidence or 0.0),
-    )
+    return event_view(row)
 
 
 def card_payload(card: Card, content: str = "") -> dict[str, Any]:
