@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 5
     feed_poll_minutes: int = 15
+    read_news_channels: bool = Field(
+        default=False,
+        description="Read messages in /newschannels channels (needs the message-content intent).",
+    )
     validate_feeds: bool = Field(
         default=True, description="/feeds add fetches and parses a feed once before saving it."
     )

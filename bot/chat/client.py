@@ -26,8 +26,12 @@ log = logging.getLogger("diplobot.chat")
 IDENTIFY_DELAY_S = 5.0
 
 
-def intents() -> discord.Intents:
-    """Guilds only: slash commands need no message content and no member list."""
+def intents(read_news_channels: bool = False) -> discord.Intents:
+    """Guilds only: slash commands need no message content and no member list. Reading news
+    channels adds guild messages and the privileged message-content intent (switch it on in
+    the developer portal too, or Discord refuses the login)."""
+    if read_news_channels:
+        return discord.Intents(guilds=True, guild_messages=True, message_content=True)
     return discord.Intents(guilds=True)
 
 
@@ -72,7 +76,7 @@ class Diplobot(DiplobotMixin, commands.Bot):
     ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
-            intents=intents(),
+            intents=intents(services.settings.read_news_channels),
             allowed_mentions=NO_MENTIONS,
             help_command=None,
             **options,
@@ -94,7 +98,7 @@ class ShardedDiplobot(DiplobotMixin, commands.AutoShardedBot):
         self.identify_delay_s = identify_delay_s
         super().__init__(
             command_prefix=commands.when_mentioned,
-            intents=intents(),
+            intents=intents(services.settings.read_news_channels),
             allowed_mentions=NO_MENTIONS,
             help_command=None,
             **options,

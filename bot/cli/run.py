@@ -110,7 +110,10 @@ async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
         return EXIT_REJECTED
     except discord.PrivilegedIntentsRequired:
         print(
-            "diplobot run: Discord refused the gateway intents this bot asked for.", file=sys.stderr
+            "diplobot run: Discord refused the message-content intent needed to read news "
+            "channels. Switch on 'Message Content Intent' for this bot in the developer portal "
+            "(Bot page), or set DIPLOBOT_READ_NEWS_CHANNELS=false.",
+            file=sys.stderr,
         )
         return 1
     except (aiohttp.ClientConnectionError, OSError) as exc:

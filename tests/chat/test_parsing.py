@@ -69,3 +69,11 @@ def test_time_of_day_and_zone() -> None:
         with pytest.raises(UserInputError, match="IANA"):
             parse_timezone(bad)
     assert lookup_timezones("tokyo") == ["Asia/Tokyo"]
+
+
+def test_news_channels_switch_asks_for_the_message_content_intent() -> None:
+    from bot.chat.client import intents
+
+    assert not intents().message_content
+    assert intents(read_news_channels=True).message_content
+    assert intents(read_news_channels=True).guild_messages
