@@ -6,10 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.cli.db import open_from_args
-from bot.cli.timeline import add_filter_options, filters_from_args
+from bot.cli.timeline import add_filter_options, query_from_args
 from bot.ics import to_ics
-from bot.services.timeline_query import TimelineQueries
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,16 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    filters = filters_from_args(args, "diplobot export")
-    if filters is None:
-        return 2
-    database = open_from_args(args, "diplobot export")
-    if database is None:
-        return 1
-    try:
-        events = TimelineQueries(database).events(filters)
-    finally:
-        database.dispose()
+    found = query_from_args(args, "diplobot export")
+    if isinstance(found, int):
+        return found
+    _, events = found
     if args.vague == "skip":
         events = [e for e in events if e.precision not in ("week", "month")]
     data = to_ics(events, vague=args.vague)

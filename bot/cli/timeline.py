@@ -73,17 +73,27 @@ def format_table(events: list[EventSummary]) -> str:
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
-    filters = filters_from_args(args, "diplobot timeline")
+def query_from_args(
+    args: argparse.Namespace, prog: str
+) -> tuple[TimelineFilter, list[EventSummary]] | int:
+    """The filters and matching events, or the exit code after a sentence saying what's wrong."""
+    filters = filters_from_args(args, prog)
     if filters is None:
         return 2
-    database = open_from_args(args, "diplobot timeline")
+    database = open_from_args(args, prog)
     if database is None:
         return 1
     try:
-        events = TimelineQueries(database).events(filters)
+        return filters, TimelineQueries(database).events(filters)
     finally:
         database.dispose()
+
+
+def run(args: argparse.Namespace) -> int:
+    found = query_from_args(args, "diplobot timeline")
+    if isinstance(found, int):
+        return found
+    filters, events = found
     if args.json:
         for event in events:
             print(json.dumps(event_json(event), ensure_ascii=False))
