@@ -1,4 +1,5 @@
-"""Autocomplete callbacks shared by the cogs: countries (names and codes), types, time zones."""
+"""Option help shared by the cogs: autocomplete for countries (names and codes), types and time
+zones, the status choices, and the timeline filters' descriptions."""
 
 from __future__ import annotations
 
@@ -6,9 +7,18 @@ import discord
 from discord import app_commands
 
 from bot.chat.parsing import lookup_countries, lookup_timezones
-from bot.extract.model import EVENT_TYPES
+from bot.extract.model import EVENT_TYPES, STATUSES
 
 _MAX = 25
+STATUS_CHOICES = [app_commands.Choice(name=name, value=name) for name in STATUSES]
+# /timeline and /export filter the same way; their options read the same.
+FILTER_DESCRIPTIONS = {
+    "country": "Countries or bodies (names or codes, comma-separated), e.g. JP, United States",
+    "type": "Event types, comma-separated: summit, meeting, visit, ...",
+    "start": "From this date (YYYY-MM-DD, YYYY-MM, or words like 'next friday'); default today",
+    "end": "Until this date (YYYY-MM-DD, YYYY-MM, or words like 'in 2 weeks')",
+    "status": "Only events with this status",
+}
 
 
 def _last_part(current: str) -> tuple[str, str]:

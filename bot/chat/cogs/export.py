@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
 MAX_EXPORT = 2000
-STATUS_CHOICES = [
-    app_commands.Choice(name=name, value=name)
-    for name in ("scheduled", "occurred", "postponed", "cancelled")
-]
 
 
 class ExportCog(commands.Cog, name="Export"):
@@ -34,16 +30,10 @@ class ExportCog(commands.Cog, name="Export"):
     @app_commands.command(
         name="export", description="Download the timeline as a calendar (.ics) file."
     )
-    @app_commands.describe(
-        country="Countries or bodies (names or codes, comma-separated)",
-        type="Event types, comma-separated",
-        start="From this date (YYYY-MM-DD or YYYY-MM); default today",
-        end="Until this date (YYYY-MM-DD or YYYY-MM)",
-        status="Only events with this status",
-    )
+    @app_commands.describe(**autocomplete.FILTER_DESCRIPTIONS)
     @app_commands.rename(start="from", end="to")
     @app_commands.autocomplete(country=autocomplete.countries, type=autocomplete.event_types)
-    @app_commands.choices(status=STATUS_CHOICES)
+    @app_commands.choices(status=autocomplete.STATUS_CHOICES)
     async def export(
         self,
         interaction: discord.Interaction,

@@ -18,11 +18,6 @@ from bot.render import event_card
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
-STATUS_CHOICES = [
-    app_commands.Choice(name=name, value=name)
-    for name in ("scheduled", "occurred", "postponed", "cancelled")
-]
-
 
 class TimelineCog(commands.Cog, name="Timeline"):
     """The timeline and single events."""
@@ -32,16 +27,10 @@ class TimelineCog(commands.Cog, name="Timeline"):
         self.backend = bot.services.backend
 
     @app_commands.command(name="timeline", description="Upcoming diplomatic events, with filters.")
-    @app_commands.describe(
-        country="Countries or bodies (names or codes, comma-separated), e.g. JP, United States",
-        type="Event types, comma-separated: summit, meeting, visit, ...",
-        start="From this date (YYYY-MM-DD or YYYY-MM); default today",
-        end="Until this date (YYYY-MM-DD or YYYY-MM)",
-        status="Only events with this status",
-    )
+    @app_commands.describe(**autocomplete.FILTER_DESCRIPTIONS)
     @app_commands.rename(start="from", end="to")
     @app_commands.autocomplete(country=autocomplete.countries, type=autocomplete.event_types)
-    @app_commands.choices(status=STATUS_CHOICES)
+    @app_commands.choices(status=autocomplete.STATUS_CHOICES)
     async def timeline(
         self,
         interaction: discord.Interaction,
