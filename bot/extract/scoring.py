@@ -62,6 +62,15 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def merge(self, other: Score) -> None:
+        """Add another score's counts (pooling parts or sets)."""
+        self.true_positives += other.true_positives
+        self.system_count += other.system_count
+        self.gold_count += other.gold_count
+        self.status_correct += other.status_correct
+        self.misses += other.misses
+        self.extras += other.extras
+
     @property
     def status_accuracy(self) -> float:
         return self.status_correct / self.true_positives if self.true_positives else 0.0
