@@ -22,11 +22,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from gold_texts import text_for
+
 from bot.extract.model import Article
 from bot.extract.pipeline import extract_events
 from bot.extract.scoring import Score, score_article
 from bot.news.articles import parse_dct
-from gold_texts import text_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVENTS = ROOT.parent / "shared" / "events"
@@ -112,8 +113,10 @@ def main() -> int:
     if missing or not paths:
         print(f"no gold file at {missing[0] if missing else SHARED_EVENTS}", file=sys.stderr)
         return 2
-    print(f"{'set':<22} {'part':<8} {'P':>5} {'R':>5} {'F1':>5} {'F1(mon)':>7} {'status':>6} "
-          f"{'tp':>4} {'sys':>4} {'gold':>4}")
+    print(
+        f"{'set':<22} {'part':<8} {'P':>5} {'R':>5} {'F1':>5} {'F1(mon)':>7} {'status':>6} "
+        f"{'tp':>4} {'sys':>4} {'gold':>4}"
+    )
     results = {path.stem: evaluate(path) for path in paths}
     pooled: dict[str, tuple[Score, Score]] = {}
     for label, parts in results.items():

@@ -43,7 +43,12 @@ def article_for(article_id: str) -> dict:
         if not path.is_file():
             raise KeyError(article_id)
         document = parse_tml(path)
-        return {"id": article_id, "dct": document.dct.isoformat(), "title": "", "text": document.text}
+        return {
+            "id": article_id,
+            "dct": document.dct.isoformat(),
+            "title": "",
+            "text": document.text,
+        }
     raise KeyError(article_id)
 
 
