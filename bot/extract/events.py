@@ -23,7 +23,7 @@ from bot.extract.lexicon import EventLexicon, load_lexicon
 from bot.extract.model import Article, Event, Timex
 from bot.extract.sentences import split_sentences
 from bot.extract.timex import MAX_CHARS, find_timexes
-from bot.news.dateline import find_dateline
+from bot.extract.dateline import find_dateline
 
 MAX_ATTACH_DISTANCE = 12  # tokens between a trigger and its date, penalties included
 COMMA_PENALTY = 4

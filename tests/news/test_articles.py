@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.extract.model import Article
 from bot.news.articles import article_from_text, article_key, read_articles
-from bot.news.dateline import find_dateline
+from bot.extract.dateline import find_dateline
 
 
 def test_seed_dateline_gives_date_and_place() -> None:
