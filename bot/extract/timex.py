@@ -22,6 +22,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.extract.model import Timex
+from bot.extract.sentences import report_spans
 from bot.extract.timex_grammar import MASTER, PATTERNS, TRIGGER
 from bot.extract.timex_lexicon import (
     COUNT_NOUNS,
@@ -138,7 +139,7 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-_AGAINST_SURE_TENSE = 10
+_AGAINST_SURE_TENSE = 50
 _AGAINST_GUESSED_TENSE = 3
 _UNDECIDED_FUTURE = 2
 """Weights on the distance of a date on the wrong side of the DCT for the clause:
@@ -190,8 +191,12 @@ def _year_of_weekday(weekday: int, month: int, day: int, dct: dt.date) -> int:
     return _day_year(month, day, dct, 0)
 
 
-def _weekday_date(weekday: int, dct: dt.date, direction: int, rel: str) -> dt.date:
-    """A weekday named alone: the DCT itself, else nearest in the clause's direction."""
+def _weekday_date(
+    weekday: int, dct: dt.date, direction: int, rel: str, *, nearest: bool = False
+) -> dt.date:
+    """A weekday named alone: the DCT itself, else nearest in the clause's direction;
+    with no direction, the last one, or in a headline or caption (``nearest``) the one
+    of the DCT's days closest to it ("Leaders hail Monday summit")."""
     rel = rel.lower()
     if "next" in rel or "coming" in rel or "following" in rel:
         direction, same_ok = 1, False
@@ -202,6 +207,9 @@ def _weekday_date(weekday: int, dct: dt.date, direction: int, rel: str) -> dt.da
     delta = weekday - dct.weekday()
     if delta == 0 and same_ok:
         return dct
+    if nearest and direction == 0 and same_ok:
+        ahead = delta % 7
+        return dct + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
     if direction > 0:
         return dct + dt.timedelta(days=delta % 7 or 7)
     return dct - dt.timedelta(days=(-delta) % 7 or 7)
@@ -242,11 +250,15 @@ class _Resolver:
         self.anchor: str | None = None
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
         self.last_day: str | None = None  # last day-precise value, weekdays included
+        self.reports = report_spans(text)  # headline and captions: reports of the DCT's days
 
     # -- helpers -------------------------------------------------------------
+    def in_report(self, start: int) -> bool:
+        return any(lo <= start < hi for lo, hi in self.reports)
+
     def direction(self, start: int, end: int) -> int:
         """Tense of the clause around the span (see timex_tense.clause_direction)."""
-        return clause_direction(self.text, start, end)
+        return clause_direction(self.text, start, end, report=self.in_report(start))
 
     def _quarter_a_year_before(self, start: int) -> str | None:
         """'a year earlier' in an earnings story: the quarter under discussion, a year back."""
@@ -804,7 +816,9 @@ class _Resolver:
                 part = PARTS_OF_DAY[m["part"].lower()]
                 return _Resolved(f"{day.isoformat()}T{part}", "TIME")
             return _Resolved(day.isoformat())
-        day = _weekday_date(WEEKDAYS[m["wd"].lower()], self.dct, direction, rel)
+        day = _weekday_date(
+            WEEKDAYS[m["wd"].lower()], self.dct, direction, rel, nearest=self.in_report(start)
+        )
         if m["part"]:
             return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
         return _Resolved(day.isoformat())
