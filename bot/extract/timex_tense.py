@@ -38,6 +38,7 @@ _PROSPECTIVE = word_list("prospective_participles")
 _DEFERRAL = word_list("deferral_verbs")
 _ING_PREPOSITIONS = word_list("ing_prepositions")
 _PROSPECTIVE_NOUNS = word_list("prospective_nouns")
+_BY_THE_DEADLINE = frozenset(["by", "before", "after", "past", "until", "ahead", "beyond"])
 _BETWEEN_VERB_AND_DATE = frozenset("on in at during by for from as of".split())
 
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
@@ -64,11 +65,13 @@ _AFTER_VERB = (DETERMINERS - {"record", "date"}) | frozenset(
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
 _EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "once"])
+_ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
 _REPORTING_REACH = 4  # "said in a statement on Tuesday": words from the verb to the date
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
-_SENTENCE_REACH = 400
+_SENTENCE_REACH = 300
 _AFTER_CHARS = 100
 _MAX_WORDS_BEFORE = 14
+_MAX_WORDS_CLAUSE = 40  # how far back a long clause or a main clause is read
 _MAX_WORDS_AFTER = 8
 
 
@@ -145,16 +148,27 @@ def _headline_infinitive(words: list[str], i: int) -> bool:
 
 
 def _decide(
-    words: list[str], order: range, *, before: bool, report: bool = False, gap: int = 0
+    words: list[str],
+    order: range,
+    *,
+    before: bool,
+    report: bool = False,
+    gap: int = 0,
+    enclosed: frozenset[int] = frozenset(),
 ) -> int:
     """Signed strength of the decisive cue: the first strong one before the
     expression (else the first weak one); after it, simply the nearest. ``gap`` counts
-    the words between the last of ``words`` and the expression."""
+    the words between the last of ``words`` and the expression; the verbs of ``enclosed``
+    words are asides and count as guesses only."""
     weak = 0
     for i in order:
         if words[i].lower() in _CLAUSE_STOP:
             break
         strength, direction = _cue(words, i, before=before, report=report)
+        if strength == 2 and i in enclosed:
+            # ", which struck last week and held ships in port, meets on Monday": a verb
+            # inside commas belongs to an aside, not to the clause of the date.
+            strength = 1
         if strength == 2 and words[i].lower() in _REPORTING:
             if weak:
                 return weak  # "said it is calling for ... on Dec. 7": the reported verb decides
@@ -179,6 +193,8 @@ def _modified_noun(words: list[str], after: list[str]) -> int:
         i -= 1
     if i >= 0 and _past_form(words[i]) and words[i].lower() not in _PROSPECTIVE:
         return -2
+    if i >= 0 and words[i].lower() in _BY_THE_DEADLINE:
+        return 0  # "completed the offer by the Tuesday deadline": the clause's tense decides
     return 1
 
 
@@ -202,6 +218,16 @@ def _governing_verb(words: list[str]) -> int:
     return -2
 
 
+def _enclosed(text: str, lo: int, starts: list[int], end: int) -> frozenset[int]:
+    """Indexes of the words set off by commas in ``text[lo:end]``: between its first comma
+    and the last one before the date (an aside: ", beleaguered by turmoil at home,")."""
+    segment = text[lo:end]
+    first, last = segment.find(","), segment.rfind(",")
+    if first < 0 or first == last:
+        return frozenset()
+    return frozenset(i for i, pos in enumerate(starts) if lo + first < pos < lo + last)
+
+
 def _participial(words: list[str]) -> bool:
     """Whether the words lead back through a present participle ("setting", "signalling")."""
     return any(
@@ -219,33 +245,51 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     future, 0 undecided; magnitude 2 for a sure cue (will, said), 1 for a guess.
 
     ``report`` marks a headline or a caption, whose present tense reports."""
-    sentence_words = _WORDS.findall(text[sentence_start(text, start, _SENTENCE_REACH) : start])
+    lo = sentence_start(text, start, _SENTENCE_REACH)
+    matches = list(_WORDS.finditer(text, lo, start))
+    sentence_words = [m.group(0) for m in matches]
     words = sentence_words[-_MAX_WORDS_BEFORE:]
     if words and words[-1].lower() == "since":
         return -2  # "will retain ... despite the suspension since January 24": since is past
     after = text[end : end + _AFTER_CHARS]
     stop = next((b for b in _SENTENCE_END.finditer(after) if _ends_sentence(b)), None)
-    if stop is not None:
-        after = after[: stop.start()]
+    if stop is not None:  # keep the sentence's last word ("by the Tuesday deadline.")
+        after = after[: stop.end(1) if stop.group(1) is not None else stop.start()]
     after_words = _WORDS.findall(after)[:_MAX_WORDS_AFTER]
     direction = _modified_noun(words, after_words) or _governing_verb(words)
     if direction:
         return direction
-    direction = _decide(words, range(len(words) - 1, -1, -1), before=True, report=report)
+    offset = len(matches) - len(words)
+    enclosed = _enclosed(text, lo, [m.start() for m in matches[offset:]], start)
+    direction = _decide(
+        words, range(len(words) - 1, -1, -1), before=True, report=report, enclosed=enclosed
+    )
     if direction:
         return direction
-    direction = _decide(after_words, range(len(after_words)), before=False, report=report)
+    # "... on Thursday, officials said": a trailing attribution dates the report, not what it
+    # says ("On Friday, the company said" is different: there the verb governs the date).
+    fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)
+    attributed = (
+        not fronted and "," in after and any(w.lower() in _ATTRIBUTION for w in after_words)
+    )
+    reported = [w for w in after_words if attributed and w.lower() in _ATTRIBUTION]
+    unreported = [w for w in after_words if w not in reported]
+    direction = _decide(unreported, range(len(unreported)), before=False, report=report)
     if direction or not words:
-        return direction
-    if _participial(words):
-        # ", setting the tone for the talks on Friday": a participle phrase has no tense of
-        # its own; it takes the main clause's sure cue.
-        farther = sentence_words[:-_MAX_WORDS_BEFORE]
+        return direction or (-1 if reported else 0)
+    local_start = matches[-len(words)].start()
+    if _participial(words) or "," not in text[local_start:start]:
+        # A long clause ("will report a deficit ... in a budget speech on Thursday") or a
+        # participle phrase (", setting the tone for the talks on Friday"): the clause's or
+        # the main clause's sure cue decides, farther back than the usual window.
+        farther = sentence_words[-_MAX_WORDS_CLAUSE:-_MAX_WORDS_BEFORE]
         main = _decide(
             farther, range(len(farther) - 1, -1, -1), before=True, report=report, gap=len(words)
         )
         if abs(main) == 2:
             return main
+    if reported:
+        return -1  # "..., officials said": the report is past, a weak hint for what it says
     # No verb decides: a preposition opening a period still hints ("from August 6").
     return _PREPOSITION_HINT.get(words[-1].lower(), 0)
 
@@ -253,5 +297,8 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
 def sentence_start(text: str, pos: int, reach: int = 300) -> int:
     """Offset where the sentence holding ``pos`` begins (looking back at most ``reach``)."""
     lo = max(0, pos - reach)
-    boundaries = [b for b in _SENTENCE_END.finditer(text, lo, pos) if _ends_sentence(b)]
+    # The boundary's look-ahead needs the capital at ``pos`` itself, so search one past it.
+    boundaries = [
+        b for b in _SENTENCE_END.finditer(text, lo, pos + 2) if _ends_sentence(b) and b.end() <= pos
+    ]
     return boundaries[-1].end() if boundaries else lo

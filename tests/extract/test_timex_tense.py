@@ -45,6 +45,32 @@ def value(text: str, dct: dt.date, phrase: str) -> str:
             "Friday",
             "2025-12-12",
         ),
+        # a verb set off by commas belongs to an aside, not to the clause of the date
+        (
+            "The union, which struck last week and held ships in port, meets on Monday.",
+            "Monday",
+            "2025-12-15",
+        ),
+        # verbs of intention and likelihood with "to" look ahead
+        (
+            "The union has threatened to strike on Thursday unless talks resume.",
+            "Thursday",
+            "2025-12-11",
+        ),
+        (
+            "The central bank is unlikely to change rates at its meeting on Thursday.",
+            "Thursday",
+            "2025-12-11",
+        ),
+        # a long clause: its auxiliary decides, however far back
+        (
+            "The finance minister will present a budget with a deficit of nine billion and "
+            "austerity measures for the coming year in a speech to parliament on Thursday.",
+            "Thursday",
+            "2025-12-11",
+        ),
+        # a date fronted before the reporting verb is the day of the report
+        ("On Friday, the company said it would raise its bid.", "Friday", "2025-12-05"),
     ],
 )
 def test_the_verb_governing_the_expression_decides(
