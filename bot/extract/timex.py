@@ -36,7 +36,7 @@ from bot.extract.timex_lexicon import (
     ZONES,
     word_list,
 )
-from bot.extract.timex_tense import clause_direction, sentence_start
+from bot.extract.timex_tense import attributive, clause_direction, sentence_start
 
 MAX_CHARS = 100_000
 MAX_ATTEMPTS = 5_000
@@ -139,12 +139,13 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-_AGAINST_SURE_TENSE = 50
-_AGAINST_GUESSED_TENSE = 3
+_AGAINST_TENSE = {1: 3, 2: 10, 3: 50}
 _UNDECIDED_FUTURE = 2
-"""Weights on the distance of a date on the wrong side of the DCT for the clause:
-a sure tense (will, said) all but rules it out, a guessed one (-ed) triples it, and
-with no cue at all a future date counts double, as news mostly reports the past."""
+"""Weights on the distance of a date on the wrong side of the DCT for the clause: will or
+shall all but rule it out (a November date in a December story is next year's when it
+"will" happen), another sure cue (said, had) makes it ten times farther, a guessed one
+(-ed, a modal) three; with no cue at all a future date counts double, as news mostly
+reports the past."""
 
 
 def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
@@ -165,7 +166,7 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
             )
         cost = float(abs((when - dct).days))
         if (direction < 0 and when > dct) or (direction > 0 and when < dct):
-            cost *= _AGAINST_SURE_TENSE if abs(direction) > 1 else _AGAINST_GUESSED_TENSE
+            cost *= _AGAINST_TENSE[min(abs(direction), 3)]
         elif direction == 0 and when > dct:
             cost *= _UNDECIDED_FUTURE
         if cost < best_cost:
@@ -259,6 +260,14 @@ class _Resolver:
     def direction(self, start: int, end: int) -> int:
         """Tense of the clause around the span (see timex_tense.clause_direction)."""
         return clause_direction(self.text, start, end, report=self.in_report(start))
+
+    def date_direction(self, start: int, end: int) -> int:
+        """The clause's direction for a day or month named without a year; only its sign
+        when the date modifies a noun ("will appeal its March 30 ruling")."""
+        direction = self.direction(start, end)
+        if direction and attributive(self.text, start, end):
+            return 1 if direction > 0 else -1
+        return direction
 
     def _quarter_a_year_before(self, start: int) -> str | None:
         """'a year earlier' in an earnings story: the quarter under discussion, a year back."""
@@ -369,7 +378,7 @@ class _Resolver:
         elif m["wd"]:
             year = _year_of_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], month, d1, self.dct)
         else:
-            year = _day_year(month, d1, self.dct, self.direction(start, end))
+            year = _day_year(month, d1, self.dct, self.date_direction(start, end))
         if year is None or year < _OLDEST_YEAR or not _valid(year, month, d1):
             return None
         value = f"{year:04d}-{month:02d}-{d1:02d}"
@@ -599,7 +608,7 @@ class _Resolver:
         elif rel == "this":
             year = dct.year
         else:
-            year = _month_year(month, dct, self.direction(start, end))
+            year = _month_year(month, dct, self.date_direction(start, end))
         return _Resolved(f"{year:04d}-{month:02d}", anchor=True)
 
     def rel_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:

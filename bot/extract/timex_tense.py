@@ -40,6 +40,11 @@ _ING_PREPOSITIONS = word_list("ing_prepositions")
 _PROSPECTIVE_NOUNS = word_list("prospective_nouns")
 _BY_THE_DEADLINE = frozenset(["by", "before", "after", "past", "until", "ahead", "beyond"])
 _BETWEEN_VERB_AND_DATE = frozenset("on in at during by for from as of".split())
+_NOT_A_NOUN = (
+    _BETWEEN_VERB_AND_DATE
+    | DETERMINERS
+    | frozenset("to and or but when which who after before until through is are was were".split())
+)
 
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 # A full stop before a capital ends a sentence; feeds also glue them: "last year.Earlier".
@@ -64,6 +69,7 @@ _AFTER_VERB = (DETERMINERS - {"record", "date"}) | frozenset(
     them it us""".split()
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+_CERTAIN_FUTURE = frozenset(["will", "shall", "wo"])
 _EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "once"])
 _ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
 _REPORTING_REACH = 4  # "said in a statement on Tuesday": words from the verb to the date
@@ -92,8 +98,9 @@ def _past_form(word: str) -> bool:
 
 
 def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tuple[int, int]:
-    """(strength, direction) of ``words[i]``: strength 2 for auxiliaries and
-    irregular pasts, 1 for guesses (-ed forms, present-tense event verbs)."""
+    """(strength, direction) of ``words[i]``: 3 for the future auxiliaries (will, shall),
+    2 for other auxiliaries, irregular pasts and reporting verbs, 1 for guesses (-ed
+    forms, present-tense event verbs, modals)."""
     word = words[i].lower()
     previous = words[i - 1].lower() if i else ""
     following = words[i + 1].lower() if i + 1 < len(words) else ""
@@ -102,8 +109,9 @@ def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tup
     if word in FUTURE_CUES or word.endswith("'ll") or word in MODAL_CUES:
         if any(w.lower() in _PAST_AUX for w in words[max(0, i - 3) : i]):
             return 2, -1  # "had been due to expire Friday": a past plan
-        guess = word in MODAL_CUES or (word == "be" and previous in MODAL_CUES)
-        return (1 if guess else 2), 1  # "would be held": the modal's guess, not a sure future
+        if word in MODAL_CUES or (word == "be" and previous in MODAL_CUES):
+            return 1, 1  # "would be held": the modal's guess, not a sure future
+        return (3 if word in _CERTAIN_FUTURE or word.endswith("'ll") else 2), 1
     if word == "to" and previous in ("is", "are", "am"):
         return 2, 1  # "is to resume trading Tuesday"
     if word in FUTURE_IF_TO:
@@ -164,8 +172,10 @@ def _decide(
     for i in order:
         if words[i].lower() in _CLAUSE_STOP:
             break
+        if before and words[i].lower() == "that" and i and words[i - 1].lower() in _REPORTING:
+            break  # "said that on April 15 it will...": the date opens the reported clause
         strength, direction = _cue(words, i, before=before, report=report)
-        if strength == 2 and i in enclosed:
+        if strength >= 2 and i in enclosed:
             # ", which struck last week and held ships in port, meets on Monday": a verb
             # inside commas belongs to an aside, not to the clause of the date.
             strength = 1
@@ -176,7 +186,7 @@ def _decide(
                 # "told companies of a cutback in September": the report is past, what it
                 # reports may lie ahead; only "said on Tuesday" dates the saying itself.
                 strength = 1
-        if strength == 2 or (strength and not before):
+        if strength >= 2 or (strength and not before):
             return strength * direction
         if strength == 1 and not weak:
             weak = direction
@@ -242,7 +252,8 @@ def _participial(words: list[str]) -> bool:
 
 def clause_direction(text: str, start: int, end: int, *, report: bool = False) -> int:
     """Direction of the clause around ``text[start:end]``: negative past, positive
-    future, 0 undecided; magnitude 2 for a sure cue (will, said), 1 for a guess.
+    future, 0 undecided; magnitude 3 for will/shall, 2 for another sure cue (said,
+    had, expected Friday), 1 for a guess.
 
     ``report`` marks a headline or a caption, whose present tense reports."""
     lo = sentence_start(text, start, _SENTENCE_REACH)
@@ -286,12 +297,26 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         main = _decide(
             farther, range(len(farther) - 1, -1, -1), before=True, report=report, gap=len(words)
         )
-        if abs(main) == 2:
+        if abs(main) >= 2:
             return main
     if reported:
         return -1  # "..., officials said": the report is past, a weak hint for what it says
     # No verb decides: a preposition opening a period still hints ("from August 6").
     return _PREPOSITION_HINT.get(words[-1].lower(), 0)
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """Whether the date modifies a noun ("its March 30 ruling", "the Feb 22 Paris accord"):
+    then the clause's verb tells what happens to the noun, not when the date is."""
+    before = _WORDS.findall(text[max(0, start - 20) : start])
+    after = _WORDS.findall(text[end : end + 30])
+    return bool(
+        before
+        and after
+        and before[-1].lower() in DETERMINERS
+        and after[0].isalpha()
+        and after[0].lower() not in _NOT_A_NOUN
+    )
 
 
 def sentence_start(text: str, pos: int, reach: int = 300) -> int:

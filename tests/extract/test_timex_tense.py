@@ -104,6 +104,23 @@ def test_year_rollover_follows_the_clause(sentence: str, phrase: str, expected: 
     assert value(sentence, WED, phrase) == expected
 
 
+def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> None:
+    april = dt.date(2025, 4, 7)
+    assert value("They will appeal its March 30 ruling.", april, "March 30") == "2025-03-30"
+    assert (
+        value("The bank will act in line with the February 22 Paris accord.", april, "February 22")
+        == "2025-02-22"
+    )
+    # the same date governed by "will" directly lies ahead
+    assert value("They will appeal on March 30.", april, "March 30") == "2026-03-30"
+
+
+def test_a_date_opening_a_reported_clause_takes_that_clause_s_tense() -> None:
+    march = dt.date(2025, 3, 30)
+    sentence = "The commission said that on April 15 it will consider the proposal."
+    assert value(sentence, march, "April 15") == "2025-04-15"
+
+
 def test_until_after_a_deferral_points_ahead_whatever_the_tense() -> None:
     may = dt.date(2025, 5, 8)
     assert value("Trump has suspended the 20% tariffs until July.", may, "July") == "2025-07"
