@@ -238,6 +238,15 @@ _OLDEST_YEAR = 1700
 _LONGER_PERIOD = re.compile(
     r"\b(?:nine|six|9|6|twelve|12)\s+months\b|\bfull\s+year\b|\bfirst\s+half\b", re.IGNORECASE
 )
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:first|only|biggest|largest|smallest|highest|lowest|worst|best|strongest|weakest"
+    r"|longest|fastest|slowest|sharpest|steepest|most|least)(?:[\s,]+[\w'-]+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_UNNAMED_YEAR_REACH = 183  # days back a month named without a year is read from the DCT
+_MONTH_VALUE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d\d)?$")
+_DAY_AFTER_TIME = re.compile(r"\)?\s*(?:\([^()\n]{0,30}\)\s*)?,?\s*(?:on\s+)?")
+"""Between a clock time and the day named after it: "(0730 GMT) on", ", "."""
 _QUARTER_REACH = 2000
 """How far (in characters) a quarter keeps being the topic for 'a year earlier'."""
 
@@ -252,6 +261,7 @@ class _Resolver:
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
         self.last_day: str | None = None  # last day-precise value, weekdays included
         self.reports = report_spans(text)  # headline and captions: reports of the DCT's days
+        self.story_date: tuple[int, int, int, int] | None = None  # year, month, day, offset
 
     # -- helpers -------------------------------------------------------------
     def in_report(self, start: int) -> bool:
@@ -260,6 +270,29 @@ class _Resolver:
     def direction(self, start: int, end: int) -> int:
         """Tense of the clause around the span (see timex_tense.clause_direction)."""
         return clause_direction(self.text, start, end, report=self.in_report(start))
+
+    def _story_year(self, month: int, day: int, year: int, direction: int) -> int:
+        """The year of a past-tense date without one, when this year's would lie ahead.
+
+        In a retrospective passage ("In February 2022 ... Then talks in Belarus ended on
+        March 7") the story's own recent dates, not the DCT, carry the year: the date is in
+        the year of the last one if it comes after it, else in the year after. Only used when
+        the tense rules out the DCT's year and last year's date would be over half a year
+        old (a writer names a month alone only for dates that recent), so ordinary news
+        keeps its DCT-near dates.
+        """
+        dct, story = self.dct, self.story_date
+        if dct is None or story is None or direction >= 0 or year not in (dct.year, dct.year - 1):
+            return year
+        if (month, day or 1) <= (dct.month, dct.day):
+            return year  # this year's date is behind the DCT: the tense does not contradict it
+        if (dct - dt.date(dct.year - 1, month, min(day or 15, 28))).days < _UNNAMED_YEAR_REACH:
+            return year  # "in December" said in April: last December, as a reader takes it
+        story_year, story_month, story_day, _ = story
+        if story_year >= dct.year - 1:
+            return year
+        candidate = story_year if (month, day) >= (story_month, story_day) else story_year + 1
+        return candidate if candidate < dct.year else year
 
     def date_direction(self, start: int, end: int) -> int:
         """The clause's direction for a day or month named without a year; only its sign
@@ -333,22 +366,34 @@ class _Resolver:
         day: dt.date | None = self.dct
         if m["dayexp"]:
             # The day is resolved in place, so the clause's tense still applies.
-            ds, de = m.span("dayexp")
-            sub = None
-            for kind in ("date_full", "weekday", "dayrel"):
-                day_match = PATTERNS[kind].fullmatch(self.text, ds, de)
-                if day_match is not None:
-                    sub = _HANDLERS[kind](self, day_match, ds, de)
-                    break
-            if sub is None or len(sub.value) < 10 or not sub.value[:4].isdigit():
+            day = self._day_at(*m.span("dayexp"))
+            if day is None:
                 return None
-            day = dt.date.fromisoformat(sub.value[:10])
+        else:
+            # "at 10:30 a.m. local time (0730 GMT) on Friday": the day named just after.
+            day = self._day_at(_DAY_AFTER_TIME.match(self.text, end).end(), None) or day
         if day is None:
             return None
         value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
         if m["zone"]:
             value += _zone_offset(m["zone"], day, hour, minute)
         return _Resolved(value, "TIME")
+
+    def _day_at(self, start: int, end: int | None) -> dt.date | None:
+        """The day a weekday, a date or today/tomorrow at ``start`` names (up to ``end``)."""
+        for kind in ("date_full", "weekday", "dayrel"):
+            pattern = PATTERNS[kind]
+            found = (
+                pattern.fullmatch(self.text, start, end)
+                if end is not None
+                else pattern.match(self.text, start)
+            )
+            if found is not None:
+                sub = _HANDLERS[kind](self, found, start, found.end())
+                if sub is None or len(sub.value) < 10 or not sub.value[:4].isdigit():
+                    return None
+                return dt.date.fromisoformat(sub.value[:10])
+        return None
 
     def date_numeric(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ISO 1998-03-15 and US 3/15/98 dates."""
@@ -378,7 +423,8 @@ class _Resolver:
         elif m["wd"]:
             year = _year_of_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], month, d1, self.dct)
         else:
-            year = _day_year(month, d1, self.dct, self.date_direction(start, end))
+            direction = self.date_direction(start, end)
+            year = self._story_year(month, d1, _day_year(month, d1, self.dct, direction), direction)
         if year is None or year < _OLDEST_YEAR or not _valid(year, month, d1):
             return None
         value = f"{year:04d}-{month:02d}-{d1:02d}"
@@ -608,7 +654,8 @@ class _Resolver:
         elif rel == "this":
             year = dct.year
         else:
-            year = _month_year(month, dct, self.date_direction(start, end))
+            direction = self.date_direction(start, end)
+            year = self._story_year(month, 0, _month_year(month, dct, direction), direction)
         return _Resolved(f"{year:04d}-{month:02d}", anchor=True)
 
     def rel_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
@@ -762,6 +809,8 @@ class _Resolver:
         n = _num(m["num"])
         if n is None or self.direction(start, end) < 0:
             return None  # "the currency fell 85 pct in 16 months": a duration, not a date
+        if _SUPERLATIVE_BEFORE.search(self.text, max(0, start - 80), start):
+            return None  # "the first such swap in five months": a span looking back
         unit = m["unit"].lower().rstrip("s")
         if unit == "day":
             return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
@@ -980,6 +1029,9 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             start = resolved.start
         if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
             resolver.last_day = resolved.value[:10]
+        if resolved.anchor and _MONTH_VALUE.match(resolved.value):
+            day = int(resolved.value[8:10]) if len(resolved.value) >= 10 else 0
+            resolver.story_date = (int(resolved.value[:4]), int(resolved.value[5:7]), day, start)
         if resolved.anchor:
             resolver.anchor = resolved.value
             if resolved.value[4:6] in ("-Q", "-H") and _completed(resolved.value, dct):

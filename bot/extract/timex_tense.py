@@ -79,6 +79,7 @@ _AFTER_CHARS = 100
 _MAX_WORDS_BEFORE = 14
 _MAX_WORDS_CLAUSE = 40  # how far back a long clause or a main clause is read
 _MAX_WORDS_AFTER = 8
+_FRONTED_AFTER = (200, 20)  # characters and words read after a date that opens its sentence
 
 
 def _ends_sentence(match: re.Match[str]) -> bool:
@@ -262,11 +263,15 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     words = sentence_words[-_MAX_WORDS_BEFORE:]
     if words and words[-1].lower() == "since":
         return -2  # "will retain ... despite the suspension since January 24": since is past
-    after = text[end : end + _AFTER_CHARS]
+    # A date opening its sentence ("On March 10, the ministers of both sides ... met") waits
+    # for the main verb, which may come after a long subject.
+    fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)
+    reach = _FRONTED_AFTER if fronted else (_AFTER_CHARS, _MAX_WORDS_AFTER)
+    after = text[end : end + reach[0]]
     stop = next((b for b in _SENTENCE_END.finditer(after) if _ends_sentence(b)), None)
     if stop is not None:  # keep the sentence's last word ("by the Tuesday deadline.")
         after = after[: stop.end(1) if stop.group(1) is not None else stop.start()]
-    after_words = _WORDS.findall(after)[:_MAX_WORDS_AFTER]
+    after_words = _WORDS.findall(after)[: reach[1]]
     direction = _modified_noun(words, after_words) or _governing_verb(words)
     if direction:
         return direction
@@ -279,7 +284,6 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         return direction
     # "... on Thursday, officials said": a trailing attribution dates the report, not what it
     # says ("On Friday, the company said" is different: there the verb governs the date).
-    fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)
     attributed = (
         not fronted and "," in after and any(w.lower() in _ATTRIBUTION for w in after_words)
     )

@@ -193,3 +193,39 @@ def test_glued_sentences_do_not_lend_their_tense() -> None:
     # "will" belongs to the sentence before the glued full stop.
     text = "The talks will resume next year.The ministers met on Monday."
     assert value(text, WED, "Monday") == "2025-12-08"
+
+
+# -- the story's own years and days --------------------------------------------------------
+
+
+def test_a_retrospective_passage_keeps_the_year_it_is_telling() -> None:
+    text = (
+        "The first talks took place in February 2022, days after the invasion. "
+        "Then the two sides held three rounds of talks in Belarus, ending on March 7. "
+        "On March 10, the foreign ministers of both countries met in Antalya. "
+        "The June 2024 summit failed. On February 18, envoys met in Riyadh."
+    )
+    feb = dt.date(2026, 2, 10)
+    assert value(text, feb, "March 7") == "2022-03-07"
+    assert value(text, feb, "March 10") == "2022-03-10"
+    # a month after the story's last date of June 2024, the year has turned
+    assert value(text, feb, "February 18") == "2025-02-18"
+
+
+def test_a_recent_month_is_read_from_the_dct_not_from_the_story() -> None:
+    text = "He became a general on May 22, 1995. He was arrested in December for speeding."
+    assert value(text, dt.date(1998, 4, 18), "December") == "1997-12"
+
+
+def test_a_clock_time_takes_the_day_named_after_it() -> None:
+    text = "The blast came at about 10:30 a.m. local time (0730 GMT) on Friday."
+    found = {t.text: t.value for t in find_timexes(text, dt.date(1998, 8, 8))}
+    assert found["about 10:30 a.m. local time"] == "1998-08-07T10:30"
+    assert found["0730 GMT"] == "1998-08-07T07:30+00:00"
+
+
+def test_first_or_highest_in_n_months_is_a_span_not_a_date() -> None:
+    feb = dt.date(2026, 2, 18)
+    assert find_timexes("It was the first such swap in five months.", feb) == []
+    assert find_timexes("Prices hit their highest level in three weeks.", feb) == []
+    assert value("The first round will take place in two weeks.", feb, "in two weeks") == "2026-W10"
