@@ -852,6 +852,8 @@ class _Resolver:
         """Weekdays ("Friday", "last Tuesday", "Saturday night"): direction from the clause."""
         if self.dct is None:
             return None
+        if _word_before(self.text, start) in ("each", "every"):
+            return None  # "each Thursday": a set of days, not a date
         rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
         direction = 0 if rel else self.direction(start, end)
         if rel in ("early", "late", "earlier", "later"):

@@ -179,7 +179,8 @@ KINDS: list[tuple[str, str]] = [
           |the\s+past(?!\s+(?:\d|(?:few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|quarter|day)s?\b))
           |(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|future\s+(?:quarters|years)
           |past\s+years|the\s+(?:last|past)\s+(?:few|several)\s+(?:days|weeks|months|years|quarters)
-          |a\s+later\s+date|as\s+soon\s+as\s+possible|current|one\s+day))(?![\w-])""",
+          |a\s+later\s+date|as\s+soon\s+as\s+possible|current|one\s+day
+          |soon(?!\s+(?:after|as|afterwards?|thereafter)\b)))(?![\w-])""",
     ),
     ("yearago_adj", r"""(?P<ya>(?i:year-earlier|year-ago))(?![\w-])"""),
     (
