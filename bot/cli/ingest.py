@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         unit=" articles", file=sys.stderr, disable=True if args.quiet else None, mininterval=0.5
     )
     try:
-        items = read_articles(args.source, dct, jsonl=True if args.jsonl else None)
+        items = read_articles(args.source, jsonl=True if args.jsonl else None, default_dct=dct)
         for result in service.ingest_many(_readable(items, summary), batch_size=max(1, args.batch)):
             summary.add(result)
             progress.update(1)

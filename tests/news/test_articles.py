@@ -50,3 +50,25 @@ def test_article_identity_is_canonical_url_else_folded_text_hash() -> None:
     assert article_key(a) == article_key(b)
     assert article_key(Article("Talks  begin.")) == article_key(Article("Talks\nbegin."))
     assert article_key(Article("Talks begin.")) != article_key(Article("Talks ended."))
+
+
+def test_a_default_date_fills_in_only_for_articles_without_their_own(tmp_path) -> None:
+    (tmp_path / "dated.txt").write_text("TOKYO, March 3, 1987 - Ministers met.")
+    (tmp_path / "yearless.txt").write_text("TOKYO, March 3 - Ministers met.")
+    (tmp_path / "lines.jsonl").write_text(
+        json.dumps({"id": "own", "text": "Talks.", "dct": "1987-03-02"})
+        + "\n"
+        + json.dumps({"id": "none", "text": "Talks."})
+        + "\n"
+    )
+    dcts = {
+        r.ref.rsplit("/", 1)[-1]: r.article.dct
+        for r in read_articles(tmp_path, default_dct=date(1987, 3, 4))
+        if r.article is not None
+    }
+    assert dcts == {
+        "dated.txt": date(1987, 3, 3),
+        "yearless.txt": date(1987, 3, 4),
+        "own": date(1987, 3, 2),
+        "none": date(1987, 3, 4),
+    }
