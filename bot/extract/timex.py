@@ -74,10 +74,13 @@ def _word_after(text: str, end: int) -> str:
 
 
 def _num(word: str) -> int | None:
-    """3, 'three', 'a' -> the number; 'several', 'a few' -> None (a vague amount)."""
+    """3, 'three', 'twenty-five', 'a' -> the number; 'several', 'a few' -> None (vague)."""
     word = word.lower().strip()
     if word.isdigit():
         return int(word)
+    tens, _, unit = word.partition("-")
+    if unit:  # "twenty-five"
+        return NUMBER_WORDS.get(tens, 0) + NUMBER_WORDS.get(unit, 0) or None
     return NUMBER_WORDS.get(word)
 
 

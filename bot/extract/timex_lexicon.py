@@ -295,25 +295,25 @@ SPELLED_YEAR = (
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?"
     r")(?![\w-])"
 )
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 NUM_WORDS = alternation(
     [
         "a",
         "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
+        *_UNITS,
         "ten",
         "eleven",
         "twelve",
+        "thirteen",
+        "fourteen",
         "fifteen",
-        "twenty",
-        "thirty",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        *_TENS,
+        *(f"{tens}-{unit}" for tens in _TENS for unit in _UNITS),
         "several",
         "a few",
         "a couple of",

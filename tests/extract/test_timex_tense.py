@@ -229,3 +229,18 @@ def test_first_or_highest_in_n_months_is_a_span_not_a_date() -> None:
     assert find_timexes("It was the first such swap in five months.", feb) == []
     assert find_timexes("Prices hit their highest level in three weeks.", feb) == []
     assert value("The first round will take place in two weeks.", feb, "in two weeks") == "2026-W10"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Forty years ago, the war ended.", "Forty years ago", "1958"),
+        ("Twenty-five years ago he left.", "Twenty-five years ago", "1973"),
+        ("Eighteen months ago the talks began.", "Eighteen months ago", "1997-02"),
+        ("By the year 2000, the program will end.", "the year 2000", "2000"),
+    ],
+)
+def test_spelled_numbers_and_the_year_with_its_number(
+    text: str, phrase: str, expected: str
+) -> None:
+    assert value(text, dt.date(1998, 8, 8), phrase) == expected
