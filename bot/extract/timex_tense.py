@@ -90,6 +90,18 @@ def _ends_sentence(match: re.Match[str]) -> bool:
     return word.isdigit() or (len(word) > 1 and word.lower() not in _ABBREVIATIONS)
 
 
+_CUE_WORDS = (
+    FUTURE_CUES
+    | MODAL_CUES
+    | FUTURE_IF_TO
+    | IRREGULAR_PAST
+    | PRESENT_EVENT_VERBS
+    | frozenset(["to", "has", "have"])
+)
+_CUE_ENDINGS = ("ed", "ing", "'ll")
+"""Every word _cue can read as a cue: a cheap pre-filter, as it is called for each word."""
+
+
 def _past_form(word: str) -> bool:
     """A past tense or participle: an irregular one or a verb in -ed (not "united", "need")."""
     word = word.lower()
@@ -171,16 +183,19 @@ def _decide(
     words are asides and count as guesses only."""
     weak = 0
     for i in order:
-        if words[i].lower() in _CLAUSE_STOP:
+        word = words[i].lower()
+        if word in _CLAUSE_STOP:
             break
-        if before and words[i].lower() == "that" and i and words[i - 1].lower() in _REPORTING:
+        if before and word == "that" and i and words[i - 1].lower() in _REPORTING:
             break  # "said that on April 15 it will...": the date opens the reported clause
+        if word not in _CUE_WORDS and not word.endswith(_CUE_ENDINGS):
+            continue  # most words cannot be a cue: skip them cheaply
         strength, direction = _cue(words, i, before=before, report=report)
         if strength >= 2 and i in enclosed:
             # ", which struck last week and held ships in port, meets on Monday": a verb
             # inside commas belongs to an aside, not to the clause of the date.
             strength = 1
-        if strength == 2 and words[i].lower() in _REPORTING:
+        if strength == 2 and word in _REPORTING:
             if weak:
                 return weak  # "said it is calling for ... on Dec. 7": the reported verb decides
             if before and len(words) - i + gap > _REPORTING_REACH:
