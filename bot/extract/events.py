@@ -17,13 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bot.extract.dateline import find_dateline
 from bot.extract.dates import EventDate, event_date_from_timex, interval
 from bot.extract.gazetteer import BODY_CODES, Mention, default_gazetteer
 from bot.extract.lexicon import EventLexicon, load_lexicon
 from bot.extract.model import Article, Event, Timex
 from bot.extract.sentences import split_sentences
 from bot.extract.timex import MAX_CHARS, find_timexes
-from bot.news.dateline import find_dateline
 
 MAX_ATTACH_DISTANCE = 12  # tokens between a trigger and its date, penalties included
 COMMA_PENALTY = 4

@@ -1,4 +1,6 @@
-"""Sentence spans for news text, tolerant of wire copy (hard line breaks, "U.S. Officials")."""
+"""Sentence spans for news text, tolerant of wire copy (hard line breaks, "U.S. Officials"),
+of feeds that glue sentences ("last year.Earlier on Dec. 2"), and the spans of a story that
+report rather than narrate: its headline and its photo captions."""
 
 from __future__ import annotations
 
@@ -14,7 +16,16 @@ _ABBREVIATIONS = frozenset(
 MAX_SENTENCE_CHARS = 600
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}|\n(?=- )")
 # The look-behind starts a match only at the first mark of a run ("?????"), keeping it linear.
-_CANDIDATE = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])")
+_CANDIDATE = re.compile(
+    r"(?<![.!?])[.!?]+[\"'\u201d\u2019)]*"
+    r"(?=\s+[\"'\u201c\u2018(]?[A-Z0-9]|(?<=[a-z\d][.!?])[A-Z][a-z])"
+)
+_HEADLINE = re.compile(r"\A\s*(?P<line>[^\n]{3,200}?)[ \t]*\n[ \t]*\n")
+_CAPTION_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Yonhap|Anadolu|Bloomberg)(?:\s+Photo)?\s*/\s*[A-Z]"
+    r"|\((?:AP|AFP|Reuters|EPA)\s+Photo\b[^)\n]*\)"
+    r"|\b(?:via\s+Getty\s+Images|FILE\s+PHOTO|File\s+photo|Photo(?:graph)?:|Photo\s+by)\b"
+)
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
@@ -65,3 +76,24 @@ def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
             start += 1
     if end > start:
         spans.append((start, end))
+
+
+def report_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the headline and of photo captions, in order.
+
+    Both report the DCT's own days in the present tense ("Leaders hail Monday summit",
+    "Trump meets Xi in Busan on Thursday. REUTERS/..."), unlike the body, where the present
+    tense of an event verb announces. A headline is a first line of its own, followed by a
+    blank line, without a closing full stop; a caption is a line that carries a photo credit.
+    """
+    spans: list[tuple[int, int]] = []
+    headline = _HEADLINE.match(text)
+    if headline is not None and not headline.group("line").rstrip().endswith("."):
+        spans.append(headline.span("line"))
+    for credit in _CAPTION_CREDIT.finditer(text):
+        start = text.rfind("\n", 0, credit.start()) + 1
+        end = text.find("\n", credit.end())
+        span = (start, len(text) if end < 0 else end)
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(span)
+    return spans

@@ -22,6 +22,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.extract.model import Timex
+from bot.extract.sentences import report_spans
 from bot.extract.timex_grammar import MASTER, PATTERNS, TRIGGER
 from bot.extract.timex_lexicon import (
     COUNT_NOUNS,
@@ -35,7 +36,7 @@ from bot.extract.timex_lexicon import (
     ZONES,
     word_list,
 )
-from bot.extract.timex_tense import clause_direction, sentence_start
+from bot.extract.timex_tense import attributive, clause_direction, sentence_start
 
 MAX_CHARS = 100_000
 MAX_ATTEMPTS = 5_000
@@ -138,12 +139,13 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-_AGAINST_SURE_TENSE = 10
-_AGAINST_GUESSED_TENSE = 3
+_AGAINST_TENSE = {1: 3, 2: 10, 3: 50}
 _UNDECIDED_FUTURE = 2
-"""Weights on the distance of a date on the wrong side of the DCT for the clause:
-a sure tense (will, said) all but rules it out, a guessed one (-ed) triples it, and
-with no cue at all a future date counts double, as news mostly reports the past."""
+"""Weights on the distance of a date on the wrong side of the DCT for the clause: will or
+shall all but rule it out (a November date in a December story is next year's when it
+"will" happen), another sure cue (said, had) makes it ten times farther, a guessed one
+(-ed, a modal) three; with no cue at all a future date counts double, as news mostly
+reports the past."""
 
 
 def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
@@ -164,7 +166,7 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
             )
         cost = float(abs((when - dct).days))
         if (direction < 0 and when > dct) or (direction > 0 and when < dct):
-            cost *= _AGAINST_SURE_TENSE if abs(direction) > 1 else _AGAINST_GUESSED_TENSE
+            cost *= _AGAINST_TENSE[min(abs(direction), 3)]
         elif direction == 0 and when > dct:
             cost *= _UNDECIDED_FUTURE
         if cost < best_cost:
@@ -190,8 +192,12 @@ def _year_of_weekday(weekday: int, month: int, day: int, dct: dt.date) -> int:
     return _day_year(month, day, dct, 0)
 
 
-def _weekday_date(weekday: int, dct: dt.date, direction: int, rel: str) -> dt.date:
-    """A weekday named alone: the DCT itself, else nearest in the clause's direction."""
+def _weekday_date(
+    weekday: int, dct: dt.date, direction: int, rel: str, *, nearest: bool = False
+) -> dt.date:
+    """A weekday named alone: the DCT itself, else nearest in the clause's direction;
+    with no direction, the last one, or in a headline or caption (``nearest``) the one
+    of the DCT's days closest to it ("Leaders hail Monday summit")."""
     rel = rel.lower()
     if "next" in rel or "coming" in rel or "following" in rel:
         direction, same_ok = 1, False
@@ -202,6 +208,9 @@ def _weekday_date(weekday: int, dct: dt.date, direction: int, rel: str) -> dt.da
     delta = weekday - dct.weekday()
     if delta == 0 and same_ok:
         return dct
+    if nearest and direction == 0 and same_ok:
+        ahead = delta % 7
+        return dct + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
     if direction > 0:
         return dct + dt.timedelta(days=delta % 7 or 7)
     return dct - dt.timedelta(days=(-delta) % 7 or 7)
@@ -242,11 +251,23 @@ class _Resolver:
         self.anchor: str | None = None
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
         self.last_day: str | None = None  # last day-precise value, weekdays included
+        self.reports = report_spans(text)  # headline and captions: reports of the DCT's days
 
     # -- helpers -------------------------------------------------------------
+    def in_report(self, start: int) -> bool:
+        return any(lo <= start < hi for lo, hi in self.reports)
+
     def direction(self, start: int, end: int) -> int:
         """Tense of the clause around the span (see timex_tense.clause_direction)."""
-        return clause_direction(self.text, start, end)
+        return clause_direction(self.text, start, end, report=self.in_report(start))
+
+    def date_direction(self, start: int, end: int) -> int:
+        """The clause's direction for a day or month named without a year; only its sign
+        when the date modifies a noun ("will appeal its March 30 ruling")."""
+        direction = self.direction(start, end)
+        if direction and attributive(self.text, start, end):
+            return 1 if direction > 0 else -1
+        return direction
 
     def _quarter_a_year_before(self, start: int) -> str | None:
         """'a year earlier' in an earnings story: the quarter under discussion, a year back."""
@@ -357,7 +378,7 @@ class _Resolver:
         elif m["wd"]:
             year = _year_of_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], month, d1, self.dct)
         else:
-            year = _day_year(month, d1, self.dct, self.direction(start, end))
+            year = _day_year(month, d1, self.dct, self.date_direction(start, end))
         if year is None or year < _OLDEST_YEAR or not _valid(year, month, d1):
             return None
         value = f"{year:04d}-{month:02d}-{d1:02d}"
@@ -587,7 +608,7 @@ class _Resolver:
         elif rel == "this":
             year = dct.year
         else:
-            year = _month_year(month, dct, self.direction(start, end))
+            year = _month_year(month, dct, self.date_direction(start, end))
         return _Resolved(f"{year:04d}-{month:02d}", anchor=True)
 
     def rel_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
@@ -804,7 +825,9 @@ class _Resolver:
                 part = PARTS_OF_DAY[m["part"].lower()]
                 return _Resolved(f"{day.isoformat()}T{part}", "TIME")
             return _Resolved(day.isoformat())
-        day = _weekday_date(WEEKDAYS[m["wd"].lower()], self.dct, direction, rel)
+        day = _weekday_date(
+            WEEKDAYS[m["wd"].lower()], self.dct, direction, rel, nearest=self.in_report(start)
+        )
         if m["part"]:
             return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
         return _Resolved(day.isoformat())

@@ -27,7 +27,10 @@ from bot.extract.timex_lexicon import (
     word_list,
 )
 
-_B = r"(?<![\w$£€#@/.,-])"  # left edge: not inside a word, number, id, url or amount
+# Left edge: not inside a word, number, id, url or amount; a full stop glued to a word
+# ("last year.Friday's talks") is a sentence end, one after a digit or capital is not.
+_EDGE = r"(?<![\w$£€#@/,-])(?<![^a-z]\.)"
+
 MODS = r"(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|early|mid|late)"
 PART = r"(?i:morning|afternoon|evening|night)"
 REL_DAY = r"(?i:today|tonight|yesterday|tomorrow)"
@@ -197,7 +200,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.VERBOSE) for name, pattern in KINDS
 }
 MASTER: re.Pattern[str] = re.compile(
-    _B + "(?:" + "|".join(f"(?P<{name}>{_strip_names(p)})" for name, p in KINDS) + ")",
+    _EDGE + "(?:" + "|".join(f"(?P<{name}>{_strip_names(p)})" for name, p in KINDS) + ")",
     re.VERBOSE,
 )
 
@@ -237,7 +240,8 @@ def _trie(words: frozenset[str]) -> str:
 
 _NUMBER_START = r"'?\d+(?![\d,.]\d)|\d{1,2}(?=[.:]\d\d\s*[aApP])"
 TRIGGER: re.Pattern[str] = re.compile(
-    rf"""(?<![\w$£€#@/.,-])(?:
+    _EDGE
+    + rf"""(?:
         (?:{_trie(STRONG_TRIGGERS)})(?![A-Za-z])
         |{_NUMBER_START}
         |(?:{_trie(WEAK_TRIGGERS)})(?=[\s-]+(?:'?\d|(?:{_trie(CONTINUATIONS)})(?![A-Za-z]))))""",

@@ -196,6 +196,7 @@ IRREGULAR_PAST: frozenset[str] = word_list("irregular_past")
 # Words ending in -ed that are not past tenses.
 NOT_PAST_ED: frozenset[str] = word_list("not_past_ed")
 FUTURE_CUES: frozenset[str] = word_list("future_cues")
+MODAL_CUES: frozenset[str] = word_list("modal_cues")
 # Future only when "to" or "for" follows: "plans to meet", "set for Friday" (not "the plan").
 FUTURE_IF_TO: frozenset[str] = word_list("future_if_to")
 # Present-tense event verbs: in news "they meet Monday" announces a future event.

@@ -15,8 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from bot.extract.dateline import find_dateline
 from bot.extract.model import Article
-from bot.news.dateline import find_dateline
 
 MAX_ARTICLE_BYTES = 1_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
