@@ -37,31 +37,32 @@ __all__ = [
     "HISTORICAL_CODES",
     "Gazetteer",
     "Mention",
+    "body_labels",
     "default_gazetteer",
 ]
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "config" / "gazetteer"
 
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def body_labels(directory: Path | None = None) -> dict[str, str]:
+    """SPEC participant codes of bodies and their short display names, from ``bodies.toml``
+    (the one list of body codes: titles, filters and the extractor all derive from it)."""
+    data = _read_toml((directory or DEFAULT_DIRECTORY) / "bodies.toml")
+    return {
+        body["code"]: body.get("label", body["code"])
+        for body in data["bodies"]
+        if body.get("participant", True)
+    }
+
+
 # Participant codes for bodies allowed by SPEC.md; other group codes (G5, G10) only
 # carry ``members`` for the event layer to expand.
-BODY_CODES: frozenset[str] = frozenset(
-    {
-        "EU",
-        "UN",
-        "NATO",
-        "G7",
-        "G20",
-        "OPEC",
-        "GATT",
-        "WTO",
-        "ASEAN",
-        "APEC",
-        "IMF",
-        "OECD",
-        "AU",
-        "GCC",
-    }
-)
+BODY_CODES: frozenset[str] = frozenset(body_labels())
 # Codes of states that no longer exist but appear in 1980s news.
 HISTORICAL_CODES: frozenset[str] = frozenset({"SU", "DD", "YU", "CS", "YD"})
 
@@ -214,8 +215,7 @@ def _aliases(items: Iterable[Any]) -> Iterator[tuple[str, date | None, date | No
 def _read(path: Path) -> dict[str, Any]:
     if path.suffix == ".json":
         return json.loads(path.read_text(encoding="utf-8"))
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    return _read_toml(path)
 
 
 def _data_files(directory: Path, stem: str) -> list[Path]:
@@ -270,7 +270,7 @@ def _load_bodies(builder: _Builder, data: dict[str, Any]) -> None:
     for body in data["bodies"]:
         code, name = body["code"], body["name"]
         members = tuple(sorted(body.get("members", [])))
-        if code in BODY_CODES:
+        if body.get("participant", True):
             builder.body_names[code] = name
             builder.lookup_names.append((name.casefold(), code, name))
         for text, since, until in _aliases([name, *body.get("aliases", [])]):

@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[2]
 REUTERS = REPO / ".." / "shared" / "corpora" / "reuters21578" / "reuters21578.jsonl"
 G20_COUNTRIES = (
     "AR AU BR CA CN DE FR GB ID IN IT JP KR MX RU SA TR US ZA".split()
-)  # plus EU and AU (the bodies), checked separately
+)  # plus EU and AFU (the bodies), checked separately
 
 
 @pytest.fixture(scope="module")
@@ -160,8 +160,8 @@ def test_names_that_are_not_countries_are_swallowed(gaz: Gazetteer) -> None:
         ("Organisation for Economic Co-operation and Development", "OECD"),
         ("Organization for Economic Cooperation and Development", "OECD"),
         ("Asia-Pacific Economic Cooperation", "APEC"),
-        ("African Union", "AU"),
-        ("Organization of African Unity", "AU"),
+        ("African Union", "AFU"),
+        ("Organization of African Unity", "AFU"),
         ("Gulf Cooperation Council", "GCC"),
         ("Group of 20", "G20"),
         ("Group of Seven", "G7"),
@@ -175,6 +175,27 @@ def test_names_that_are_not_countries_are_swallowed(gaz: Gazetteer) -> None:
 def test_bodies_by_any_name(gaz: Gazetteer, name: str, code: str) -> None:
     (mention,) = gaz.find(f"A statement from the {name} on Monday.", date(1987, 3, 1))
     assert (mention.kind, mention.code, mention.text) == ("body", code, name)
+
+
+def test_african_union_is_afu_and_australian_is_australia(gaz: Gazetteer) -> None:
+    found = gaz.find(
+        "Japanese and Australian defence ministers met before the AU summit, "
+        "where the African Union chair spoke.",
+        date(2025, 11, 3),
+    )
+    assert codes(found) == ["JP", "AU", "AFU", "AFU"]
+    assert [m.kind for m in found] == ["demonym", "demonym", "body", "body"]
+
+
+def test_every_body_code_comes_from_bodies_toml_and_reuses_no_country_code() -> None:
+    from bot.services.titles import BODY_NAMES
+
+    spec = {"EU", "UN", "NATO", "G7", "G20", "OPEC", "GATT", "WTO", "ASEAN", "APEC", "IMF"}
+    spec |= {"OECD", "GCC", "AFU"}
+    assert spec == BODY_CODES == set(BODY_NAMES)
+    assert BODY_NAMES["AFU"] == "African Union"
+    countries = {c.alpha_2 for c in pycountry.countries}
+    assert not BODY_CODES & countries
 
 
 def test_groups_carry_their_members(gaz: Gazetteer) -> None:
