@@ -318,8 +318,10 @@ def _load_people(builder: _Builder, data: dict[str, Any], weak: frozenset[str]) 
         for text in fulls:
             builder.add(text, _Entry("person", person.code, person.name, person=person))
         for text in shorts:
+            # ``weak = true``: a surname no one vetted against ordinary words needs a title.
+            is_weak = text in weak or bool(raw.get("weak"))
             entry = _Entry(
-                "person", person.code, person.name, person=person, short=True, weak=text in weak
+                "person", person.code, person.name, person=person, short=True, weak=is_weak
             )
             builder.add(text, entry)
 
