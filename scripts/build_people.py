@@ -295,7 +295,14 @@ def _merge_row(people: dict[str, Person], raw: dict[str, Any], source: str) -> N
         people[key] = incoming
         return
     for term in incoming.terms:
-        same = [t for t in person.terms if t[0] == term[0] and t[2] == term[2]]
+        # The same role taken the same day, or a still-open term of that role and country.
+        same = [
+            t
+            for t in person.terms
+            if t[0] == term[0]
+            and _term_code(person, t) == _term_code(incoming, term)
+            and (t[2] == term[2] or t[3] == term[3] == "")
+        ]
         if same:
             same[0][:] = term
         else:
