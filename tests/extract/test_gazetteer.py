@@ -199,6 +199,86 @@ def test_every_body_code_comes_from_bodies_toml_and_reuses_no_country_code() -> 
     assert not BODY_CODES & countries
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a given name or surname, not the country
+        ("Jordan Bardella said his party would win.", []),
+        ("Michael Jordan visited Amman, Jordan, on Monday.", ["JO", "JO"]),
+        ("Chad Wolf, the former official, spoke in Chad.", ["TD"]),
+        ("Georgia Tech researchers met officials.", []),
+        # the country, whatever stands around it
+        ("King Abdullah of Jordan met the president of Chad.", ["JO", "TD"]),
+        ("Egypt, Jordan and Iraq met. Jordan said no.", ["EG", "JO", "IQ", "JO"]),
+        ("The Jordanian and Chadian ministers met near Lake Chad.", ["JO", "TD", "TD"]),
+        ("JORDAN AND CHAD SIGN ACCORD", ["JO", "TD"]),
+    ],
+)
+def test_country_names_that_are_also_personal_names(
+    gaz: Gazetteer, sentence: str, expected: list[str]
+) -> None:
+    assert codes(gaz.find(sentence, date(2025, 6, 2))) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on", "expected"),
+    [
+        ("Tbilisi said Georgia would talk to Armenia.", date(2025, 9, 5), ["GE", "GE", "AM"]),
+        ("Agents raided the plant near Savannah, Georgia.", date(2025, 9, 5), ["US"]),
+        (
+            "Gov. Brian Kemp said Georgia would sue. Georgia wants jobs.",
+            date(2025, 9, 5),
+            ["US", "US"],
+        ),
+        ("Atlanta and Georgia officials met.", date(1987, 3, 2), ["US", "US"]),
+    ],
+)
+def test_georgia_is_the_us_state_only_near_its_cues(
+    gaz: Gazetteer, sentence: str, on: date, expected: list[str]
+) -> None:
+    assert codes(gaz.find(sentence, on)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks between Niger and Nigeria on the Niger Delta.", ["NE", "NG", "NG"]),
+        ("Nigerien and Nigerian troops", ["NE", "NG"]),
+        ("Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea", ["GN", "GW", "GQ", "PG"]),
+        ("Piracy in the Gulf of Guinea worries Ghana.", ["GH"]),
+        ("Congo and the Republic of Congo signed.", ["CD", "CG"]),
+        ("Türkiye, Turkiye and Turkey", ["TR", "TR", "TR"]),
+        (
+            "Czechia, Eswatini, North Macedonia, Cabo Verde and Timor-Leste",
+            ["CZ", "SZ", "MK", "CV", "TL"],
+        ),
+        ("Emirati, Filipino, Ivorian and South Sudanese envoys", ["AE", "PH", "CI", "SS"]),
+    ],
+)
+def test_neighbouring_names_and_current_names(
+    gaz: Gazetteer, sentence: str, expected: list[str]
+) -> None:
+    assert codes(gaz.find(sentence, date(2025, 6, 2))) == expected
+
+
+def test_body_anaphors_need_the_body_named_first(gaz: Gazetteer) -> None:
+    assert gaz.find("The Commission will decide; the alliance will meet.", date(2025, 6, 2)) == []
+    found = gaz.find(
+        "The European Commission proposed tariffs. The Commission said the bloc would act. "
+        "NATO ministers met and the alliance agreed; ASEAN said the bloc was ready.",
+        date(2025, 6, 2),
+    )
+    assert [(m.text, m.code) for m in found] == [
+        ("European Commission", "EU"),
+        ("The Commission", "EU"),
+        ("the bloc", "EU"),
+        ("NATO", "NATO"),
+        ("the alliance", "NATO"),
+        ("ASEAN", "ASEAN"),
+        ("the bloc", "ASEAN"),
+    ]
+
+
 def test_groups_carry_their_members(gaz: Gazetteer) -> None:
     g5, g7, g10a, g10b = gaz.find(
         "The Group of Five, the Group of Seven, the G-10 and the Group of 10 met.",
