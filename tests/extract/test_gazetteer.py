@@ -261,6 +261,16 @@ def test_neighbouring_names_and_current_names(
     assert codes(gaz.find(sentence, date(2025, 6, 2))) == expected
 
 
+def test_central_banks_are_no_participants(gaz: Gazetteer) -> None:
+    # A former governor of two central banks sworn in at Ottawa: only Canada takes part.
+    found = gaz.find(
+        "The former governor of the Bank of Canada and the Bank of England was sworn in "
+        "at Rideau Hall in Ottawa; the Reserve Bank of India held rates.",
+        date(2025, 3, 14),
+    )
+    assert codes(found) == ["CA"]
+
+
 def test_body_anaphors_need_the_body_named_first(gaz: Gazetteer) -> None:
     assert gaz.find("The Commission will decide; the alliance will meet.", date(2025, 6, 2)) == []
     found = gaz.find(
