@@ -53,7 +53,11 @@ _DELEGATION = re.compile(
     re.IGNORECASE,
 )
 _LEADER_MEETING = re.compile(r"(?<![\w-])(?:meet|meets|met|meeting|talks)(?![\w-])", re.IGNORECASE)
-_AGREED_TO_VERB = re.compile(r"agreed\s+(?:to\s+(?!an?\b|the\b)[a-z]+|that)\b", re.IGNORECASE)
+# "agreed to meet/hold talks" announces a meeting, not an accord.
+_AGREED_TO_VERB = re.compile(
+    r"agreed\s+to\s+(?:meet|hold|have|talk|discuss|resume|continue|consider|study|examine|review)\b",
+    re.IGNORECASE,
+)
 # Present-tense travel and meeting verbs ("heads to", "meets") announce what happens next.
 _PRESENT_ACT = re.compile(
     r"(?:heads|leaves|arrives|meets|visits|signs|travels|flies|tours|holds|opens|begins|starts)\b",
@@ -64,10 +68,26 @@ _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
 )
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+# A date opening its sentence as an adverbial ("On Monday, ...", "In July 2022, ...") dates
+# the main clause that follows, however long the subject between them.
+_FRONTED_BEFORE = re.compile(
+    r"^[\"'\u201c(]?(?:(?:and|but|then|so|also|earlier|later|late|early|since then)\s*,?\s+)?"
+    r"(?:(?:on|in|by|at|during|from|as of|as early as|early|late|earlier|later)\s+"
+    r"(?:on\s+|in\s+|the\s+)?)?$",
+    re.IGNORECASE,
+)
+_FRONTED_AFTER = re.compile(r"(?:\s+(?:last|this|next)\s+(?:year|month|week))?\s*,", re.I)
+FRONTED_DISTANCE = 5
 
+_COUNTERPART = re.compile(r"\s+(?:with|between|involving)\s", re.IGNORECASE)
+ACTOR_WINDOW = 200  # characters before a trigger searched for who acts
+# Types a company can also do (a deal, talks, a trip, a statement): their actor decides.
+_COMPANY_PRONE = {"agreement", "meeting", "visit", "statement"}
 # Types that need an international context beyond one country.
 _INTERNATIONAL = {"meeting", "agreement", "statement", "tariff"}
 _INHERITING = {"statement", "agreement"}
+# Decisions that exist once announced: the day of "said it would impose tariffs" is their date.
+_DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
 
 
 @dataclass(slots=True)
@@ -222,7 +242,17 @@ def _tokens_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end)) if end > start else 0
 
 
-def _distance(text: str, trigger: _Trigger, timex: Timex, lexicon: EventLexicon) -> int:
+def _fronted(text: str, sentence_start: int, timex: Timex) -> bool:
+    """Whether the date opens its sentence as an adverbial followed by a comma."""
+    return bool(
+        _FRONTED_BEFORE.match(text[sentence_start : timex.start])
+        and _FRONTED_AFTER.match(text, timex.end)
+    )
+
+
+def _distance(
+    text: str, trigger: _Trigger, timex: Timex, lexicon: EventLexicon, sentence_start: int
+) -> int:
     """Tokens from trigger to date, with penalties for a clause break or a date before it."""
     if timex.start >= trigger.end:
         gap_start, gap_end, penalty = trigger.end, timex.start, 0
@@ -231,6 +261,15 @@ def _distance(text: str, trigger: _Trigger, timex: Timex, lexicon: EventLexicon)
     if gap_end < gap_start:  # overlapping spans ("summit" inside a longer date phrase)
         return 0
     gap = text[gap_start:gap_end]
+    if (
+        timex.start < trigger.start
+        and not _STRONG_BREAK.search(gap)
+        and _fronted(text, sentence_start, timex)
+    ):
+        # "On Monday, X said he would visit ...": the opening date is the saying's, not the act's.
+        reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
+        if not reported_plan or trigger.type in _DECIDED_WHEN_ANNOUNCED:
+            return min(FRONTED_DISTANCE, _tokens_between(text, gap_start, gap_end) + penalty)
     if _STRONG_BREAK.search(gap):
         penalty += BREAK_PENALTY
     elif lexicon.clause_breaks.search(gap):
@@ -272,13 +311,15 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
         trigger.year_dated = any(
             event_date_from_timex(t) is None
             and t.value[:1].isdigit()
-            and _distance(text, trigger, t, lexicon) <= 4
+            and _distance(text, trigger, t, lexicon, sentence.start) <= 4
             for t in sentence.timexes
         )
     if not usable or not sentence.triggers:
         return {}
     best_for_timex = {
-        id(timex): min(_distance(text, t, timex, lexicon) for t in sentence.triggers)
+        id(timex): min(
+            _distance(text, t, timex, lexicon, sentence.start) for t in sentence.triggers
+        )
         for timex, _ in usable
     }
     result: dict[int, EventDate] = {}
@@ -286,7 +327,7 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
         options = []
         anchor = _anchor_only(text, sentence, trigger)
         for position, (timex, when) in enumerate(usable):
-            distance = _distance(text, trigger, timex, lexicon)
+            distance = _distance(text, trigger, timex, lexicon, sentence.start)
             gap = (
                 (trigger.end, timex.start)
                 if timex.start >= trigger.end
@@ -533,6 +574,41 @@ def _evidence(text: str, sentence: _Sentence) -> str:
     return " ".join(text[sentence.start : sentence.end].split())
 
 
+def _company_act(text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLexicon) -> bool:
+    """Whether a company, not a government, acts: the last actor named before the trigger.
+
+    Talks also count as a company's when the other side named after "talks" is only
+    companies or commercial banks (SPEC: debt talks with bank creditors are no meeting).
+    """
+    if trigger.type not in _COMPANY_PRONE:
+        return False
+    low = max(sentence.start, trigger.start - ACTOR_WINDOW)
+    actors = [(m.end(), True) for m in lexicon.company_actors.finditer(text, low, trigger.start)]
+    actors += [
+        (m.end(), False) for m in lexicon.government_actors.finditer(text, low, trigger.start)
+    ]
+    actors += [
+        (m.end, False)
+        for m in sentence.mentions
+        if m.kind in ("body", "person") and low <= m.start and m.end <= trigger.start
+    ]
+    if actors and max(actors)[1]:
+        return True
+    if trigger.type != "meeting":
+        return False
+    counterpart = _COUNTERPART.match(text, trigger.end)
+    if counterpart is None:
+        return False
+    _, high = _clause(text, sentence, trigger, lexicon)
+    side = (counterpart.end(), min(high, counterpart.end() + ACTOR_WINDOW // 2))
+    if not lexicon.company_actors.search(text, *side):
+        return False
+    named = any(
+        m.kind in ("body", "person") and side[0] <= m.start < side[1] for m in sentence.mentions
+    )
+    return not named and not lexicon.government_actors.search(text, *side)
+
+
 def _leaders(sentence: _Sentence) -> set[str]:
     return {m.code for m in sentence.mentions if m.kind == "person" and m.role == "leader"}
 
@@ -549,6 +625,8 @@ def _build(
     *,
     inherited: bool = False,
 ) -> _Candidate | None:
+    if _company_act(text, sentence, trigger, lexicon):
+        return None
     codes, people, location, location_codes = _participants(text, sentence, trigger, lexicon)
     kind = trigger.type
     if (

@@ -80,10 +80,12 @@ class EventLexicon:
     lead_acts: re.Pattern[str]
     near_future: re.Pattern[str]
     clause_breaks: re.Pattern[str]
+    company_actors: re.Pattern[str]
+    government_actors: re.Pattern[str]
 
 
-def _required(patterns: list[str]) -> re.Pattern[str]:
-    compiled = _alternation(patterns)
+def _required(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    compiled = _alternation(patterns, flags)
     if compiled is None:
         raise ValueError("a required lexicon list is empty")
     return compiled
@@ -130,4 +132,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         lead_acts=_required(tense["lead_acts"]),
         near_future=_required(tense["near_future"]),
         clause_breaks=_required(tense["clause_breaks"]),
+        company_actors=_required(data["actors"]["company"], flags=0),
+        government_actors=_required(data["actors"]["government"], flags=0),
     )
