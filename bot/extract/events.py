@@ -79,6 +79,19 @@ _FRONTED_BEFORE = re.compile(
 _FRONTED_AFTER = re.compile(r"(?:\s+(?:last|this|next)\s+(?:year|month|week))?\s*,", re.I)
 FRONTED_DISTANCE = 5
 
+# Between a country and its vote: "Chile's presidential", "Irish general", "Japan's snap".
+_OWNER_GAP = re.compile(
+    r"(?:['\u2019]s)?(?:\s+(?!(?:was|is|were|are|has|have|had|will|would|be|been)\b)[a-z-]+){0,3}\s*$"
+)
+_TRIP_PURPOSES = {"meeting", "summit", "agreement", "statement"}
+_PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+# A leader's name used to qualify someone else: "Trump envoy", "Putin's adviser".
+_ENVOY_OF = re.compile(
+    r"(?:['\u2019]s)?\s+(?:special\s+|top\s+|chief\s+|senior\s+)?(?:envoys?|aides?|advisers?|"
+    r"advisors?|administration|spokes\w+|officials?|government|ministers?|secretary|"
+    r"representatives?|negotiators?|team|allies|ally|camp)\b",
+    re.IGNORECASE,
+)
 _COUNTERPART = re.compile(r"\s+(?:with|between|involving)\s", re.IGNORECASE)
 ACTOR_WINDOW = 200  # characters before a trigger searched for who acts
 # Types a company can also do (a deal, talks, a trip, a statement): their actor decides.
@@ -336,13 +349,21 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
             if anchor and _tokens_between(text, *gap) > 1:
                 continue
             if any(
-                other.type != trigger.type and gap[0] <= other.start and other.end <= gap[1]
+                other.type != trigger.type
+                and gap[0] <= other.start
+                and other.end <= gap[1]
+                and not _purpose_of(text, trigger, other)
                 for other in sentence.triggers
             ):
                 continue  # a trigger of another kind stands between: the date is its own
-            if (
-                distance <= MAX_ATTACH_DISTANCE
-                and distance <= best_for_timex[id(timex)] + COMPETITION_SLACK
+            trip_date = any(
+                _purpose_of(text, trip, trigger)
+                and _distance(text, trip, timex, lexicon, sentence.start)
+                == best_for_timex[id(timex)]
+                for trip in sentence.triggers
+            )
+            if distance <= MAX_ATTACH_DISTANCE and (
+                distance <= best_for_timex[id(timex)] + COMPETITION_SLACK or trip_date
             ):
                 options.append((distance, position, timex, when))
         if not options:
@@ -357,6 +378,16 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
             else EventDate(when.value, when.end, when.precision, extra=tuple(extra))
         )
     return result
+
+
+def _purpose_of(text: str, trip: _Trigger, other: _Trigger) -> bool:
+    """Whether ``other`` is the purpose of a trip: "flew to Moscow to meet Putin on Friday".
+
+    The trip and the talks it was made for share their date.
+    """
+    if trip.type != "visit" or other.type not in _TRIP_PURPOSES or other.start < trip.end:
+        return False
+    return bool(_PURPOSE_LINK.search(text, trip.end, other.start))
 
 
 def _coordinated_dates(
@@ -464,6 +495,25 @@ def _window_mentions(
     return [m for m in sentence.mentions if m.end > low and m.start < high]
 
 
+def _election_country(text: str, trigger: _Trigger, mentions: list[Mention]) -> list[Mention]:
+    """The one mention whose country holds the vote.
+
+    In order: the name right before it ("Chile's runoff", "Irish general election"), the
+    place it is held in ("sworn in at the palace in Ottawa"), the nearest name before it
+    (the clause's subject: "Romania annulled its elections"), else the nearest after it.
+    """
+    before = [m for m in mentions if m.end <= trigger.start]
+    after = [m for m in mentions if m.start >= trigger.end]
+    if before and _OWNER_GAP.match(text[before[-1].end : trigger.start]):
+        return [before[-1]]
+    placed = [m for m in after if _is_location(text, m) and m.start - trigger.end <= 60]
+    if placed:
+        return placed[:1]
+    if before:
+        return [before[-1]]
+    return after[:1]
+
+
 def _group_codes(text: str, sentence: _Sentence, lexicon: EventLexicon) -> set[str]:
     if lexicon.groups_pattern is None:
         return set()
@@ -483,8 +533,7 @@ def _participants(
     location_codes: set[str] = set()
     mentions = _window_mentions(text, sentence, trigger, lexicon)
     if trigger.type == "election":
-        nearest = sorted(mentions, key=lambda m: abs(m.start - trigger.start))[:1]
-        mentions = nearest
+        mentions = _election_country(text, trigger, mentions)
     for mention in mentions:
         if mention.kind == "person" and mention.name not in people:
             people.append(mention.name)
@@ -609,8 +658,13 @@ def _company_act(text: str, sentence: _Sentence, trigger: _Trigger, lexicon: Eve
     return not named and not lexicon.government_actors.search(text, *side)
 
 
-def _leaders(sentence: _Sentence) -> set[str]:
-    return {m.code for m in sentence.mentions if m.kind == "person" and m.role == "leader"}
+def _leaders(text: str, sentence: _Sentence) -> set[str]:
+    """Countries whose leader takes part ("Trump's envoy" is not Trump)."""
+    return {
+        m.code
+        for m in sentence.mentions
+        if m.kind == "person" and m.role == "leader" and not _ENVOY_OF.match(text, m.end)
+    }
 
 
 def _build(
@@ -631,12 +685,12 @@ def _build(
     kind = trigger.type
     if (
         kind == "meeting"
-        and len(_leaders(sentence)) >= 2
+        and len(_leaders(text, sentence)) >= 2
         and _LEADER_MEETING.search(text, trigger.start, trigger.end)
     ):
         kind = "summit"
-    if kind == "visit":
-        codes |= location_codes
+    if kind == "visit" or (kind in ("summit", "meeting") and codes):
+        codes |= location_codes  # the host of talks takes part in them
     if location is None and _HERE.search(text, sentence.start, sentence.end) and here:
         location = here
     fallback = False
