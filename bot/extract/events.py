@@ -35,9 +35,13 @@ PARTICIPANT_WINDOW = 160  # characters around a trigger in long sentences
 _WORD = re.compile(r"[\w'-]+")
 _STRONG_BREAK = re.compile(r"[;:]|--|\u2014|\s-\s")
 _TIME_ANCHOR = re.compile(
-    r"(?:since|after|before|until|following|prior to|ahead of)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:since|after|before|until|following|prior to|ahead of)(\s+)(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'.-]+\s+){0,2}$",
     re.IGNORECASE,
+)
+# A named subject and a verb after "after"/"since": a clause, not an event used as a date.
+_CLAUSE_SUBJECT = re.compile(
+    r"(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}\s+(?=\w+ed\b|met\b|held\b|signed\b|took\b|left\b|flew\b|won\b)(?!\S*['\u2019]s\b)"
 )
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
@@ -293,8 +297,15 @@ def _distance(
 
 
 def _anchor_only(text: str, sentence: _Sentence, trigger: _Trigger) -> bool:
-    """ "since the Paris agreement": an event used as a time anchor takes only an adjacent date."""
-    return bool(_TIME_ANCHOR.search(text, max(sentence.start, trigger.start - 40), trigger.start))
+    """ "since the Paris agreement": an event used as a time anchor takes only an adjacent date.
+
+    A clause is no anchor: in "after Trump met Putin in Alaska on Friday" the date is the
+    meeting's own.
+    """
+    anchor = _TIME_ANCHOR.search(text, max(sentence.start, trigger.start - 40), trigger.start)
+    if anchor is None:
+        return False
+    return not _CLAUSE_SUBJECT.match(text, anchor.end(1), trigger.end)
 
 
 def _reporting_date(text: str, sentence: _Sentence, timex: Timex, lexicon: EventLexicon) -> bool:
