@@ -43,6 +43,8 @@ _TIME_ANCHOR = re.compile(
 _CLAUSE_SUBJECT = re.compile(
     r"(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}\s+(?=\w+ed\b|met\b|held\b|signed\b|took\b|left\b|flew\b|won\b)(?!\S*['\u2019]s\b)"
 )
+# A relative clause right after a trigger noun: "the accord, which expires in October".
+_RELATIVE_OF_TRIGGER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:which|that)\s", re.IGNORECASE)
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -97,6 +99,7 @@ _ENVOY_OF = re.compile(
     re.IGNORECASE,
 )
 _COUNTERPART = re.compile(r"\s+(?:with|between|involving)\s", re.IGNORECASE)
+ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
 ACTOR_WINDOW = 200  # characters before a trigger searched for who acts
 # Types a company can also do (a deal, talks, a trip, a statement): their actor decides.
 _COMPANY_PRONE = {"agreement", "meeting", "visit", "statement"}
@@ -289,6 +292,8 @@ def _distance(
             return min(FRONTED_DISTANCE, _tokens_between(text, gap_start, gap_end) + penalty)
     if _STRONG_BREAK.search(gap):
         penalty += BREAK_PENALTY
+    elif timex.start >= trigger.end and _RELATIVE_OF_TRIGGER.match(gap):
+        pass  # "the talks, which began March 9": the clause is about the event itself
     elif lexicon.clause_breaks.search(gap):
         penalty += CLAUSE_PENALTY
     elif "," in gap:
@@ -580,6 +585,8 @@ def _article_codes(article: Article, sentences: list[_Sentence]) -> set[str]:
     if not counts:
         return set()
     top = max(counts.values())
+    if top == 1:  # a short story naming each party once: all of them, if they are few
+        return set(counts) if len(counts) <= ARTICLE_PARTIES else set()
     return {code for code, count in counts.items() if count == top and count >= 2}
 
 
@@ -714,6 +721,10 @@ def _build(
     sentence_codes = {c for m in sentence.mentions for c in _codes(m)}
     context = codes | location_codes | sentence_codes
     international = len(context) >= 2 or bool(context & BODY_CODES)
+    if not international and kind in _INTERNATIONAL and len(article_codes | codes) >= 2:
+        # "In January, Taiwan cut import tariffs": the other side is the story's other country.
+        codes |= article_codes
+        international = True
     delegation = kind == "meeting" and bool(_DELEGATION.search(body))
     if kind in _INTERNATIONAL and not international and not delegation:
         return None
