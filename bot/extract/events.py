@@ -1,122 +1,65 @@
 """Event detection: triggers, dates, participants and status of diplomatic events in one article.
 
 Pure and deterministic: the article text and its DCT in, ``Event`` objects out.
-The steps, per sentence: find trigger words (``config/lexicons/events.toml``),
-attach each trigger to the nearest date of its clause (a date right after a
-reporting verb dates the report, not the event), collect the participants the
-sentence names (``bot.extract.gazetteer``), decide the status from cue words,
-tense and the date's place relative to the DCT, then merge the mentions of one
-real event.
+The steps, per sentence: find trigger words (``config/lexicons/events.toml``,
+``event_index``), attach each trigger to the nearest date of its clause
+(``event_dates``), collect the participants the sentence names (``event_parties``),
+decide the status from cue words, tense and the date's place relative to the DCT,
+then merge the mentions of one real event.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from bot.extract.dates import EventDate, event_date_from_timex, interval
-from bot.extract.gazetteer import BODY_CODES, Mention, default_gazetteer
+from bot.extract.event_dates import attach_dates, undated_date
+from bot.extract.event_index import (
+    STRONG_BREAK,
+    WORD,
+    Sentence,
+    Trigger,
+    clause_span,
+    index_sentences,
+)
+from bot.extract.event_parties import (
+    codes_of,
+    company_act,
+    leader_countries,
+    story_parties,
+    trigger_parties,
+)
+from bot.extract.gazetteer import BODY_CODES
 from bot.extract.lexicon import EventLexicon, load_lexicon
-from bot.extract.model import Article, Event, Timex
-from bot.extract.sentences import split_sentences
-from bot.extract.timex import MAX_CHARS, find_timexes
+from bot.extract.model import Article, Event
+from bot.extract.timex import MAX_CHARS
 from bot.news.dateline import find_dateline
 
-MAX_ATTACH_DISTANCE = 12  # tokens between a trigger and its date, penalties included
-COMMA_PENALTY = 4
-CLAUSE_PENALTY = 6
-BREAK_PENALTY = 8
-BEFORE_PENALTY = 3
-COMPETITION_SLACK = 4
-PARTICIPANT_WINDOW = 160  # characters around a trigger in long sentences
-_WORD = re.compile(r"[\w'-]+")
-_STRONG_BREAK = re.compile(r"[;:]|--|\u2014|\s-\s")
-_TIME_ANCHOR = re.compile(
-    r"(?:since|after|before|until|following|prior to|ahead of)(\s+)(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w'.-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# A named subject and a verb after "after"/"since": a clause, not an event used as a date.
-_CLAUSE_SUBJECT = re.compile(
-    r"(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}\s+(?=\w+ed\b|met\b|held\b|signed\b|took\b|left\b|flew\b|won\b)(?!\S*['\u2019]s\b)"
-)
-# A relative clause right after a trigger noun: "the accord, which expires in October".
-_RELATIVE_OF_TRIGGER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:which|that)\s", re.IGNORECASE)
-_DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
-_ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_LOCATION_PREPOSITION = re.compile(
-    r"(?:\b(?:in|at|to|from|for|near|outside|inside|of)\s+(?:the\s+)?)$", re.I
-)
 _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
+
 _DELEGATION = re.compile(
     r"(?<![\w-])(?:delegations?|ministers|envoys?|ambassadors?|diplomats?|bilateral|mission|"
     r"governments|nations|countries)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
+
 _LEADER_MEETING = re.compile(r"(?<![\w-])(?:meet|meets|met|meeting|talks)(?![\w-])", re.IGNORECASE)
-# "agreed to meet/hold talks" announces a meeting, not an accord.
-_AGREED_TO_VERB = re.compile(
-    r"agreed\s+to\s+(?:meet|hold|have|talk|discuss|resume|continue|consider|study|examine|review)\b",
-    re.IGNORECASE,
-)
+
 # Present-tense travel and meeting verbs ("heads to", "meets") announce what happens next.
 _PRESENT_ACT = re.compile(
     r"(?:heads|leaves|arrives|meets|visits|signs|travels|flies|tours|holds|opens|begins|starts)\b",
     re.IGNORECASE,
 )
-_MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$", re.I)
-_NOT_REPORT_TAIL = re.compile(
-    r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
-)
-_COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
-# A date opening its sentence as an adverbial ("On Monday, ...", "In July 2022, ...") dates
-# the main clause that follows, however long the subject between them.
-_FRONTED_BEFORE = re.compile(
-    r"^[\"'\u201c(]?(?:(?:and|but|then|so|also|earlier|later|late|early|since then)\s*,?\s+)?"
-    r"(?:(?:on|in|by|at|during|from|as of|as early as|early|late|earlier|later)\s+"
-    r"(?:on\s+|in\s+|the\s+)?)?$",
-    re.IGNORECASE,
-)
-_FRONTED_AFTER = re.compile(r"(?:\s+(?:last|this|next)\s+(?:year|month|week))?\s*,", re.I)
-FRONTED_DISTANCE = 5
 
-# Between a country and its vote: "Chile's presidential", "Irish general", "Japan's snap".
-_OWNER_GAP = re.compile(
-    r"(?:['\u2019]s)?(?:\s+(?!(?:was|is|were|are|has|have|had|will|would|be|been)\b)[a-z-]+){0,3}\s*$"
-)
-_TRIP_PURPOSES = {"meeting", "summit", "agreement", "statement"}
-_PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
-# A leader's name used to qualify someone else: "Trump envoy", "Putin's adviser".
-_ENVOY_OF = re.compile(
-    r"(?:['\u2019]s)?\s+(?:special\s+|top\s+|chief\s+|senior\s+)?(?:envoys?|aides?|advisers?|"
-    r"advisors?|administration|spokes\w+|officials?|government|ministers?|secretary|"
-    r"representatives?|negotiators?|team|allies|ally|camp)\b",
-    re.IGNORECASE,
-)
-_COUNTERPART = re.compile(r"\s+(?:with|between|involving)\s", re.IGNORECASE)
-ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
-ACTOR_WINDOW = 200  # characters before a trigger searched for who acts
-# Types a company can also do (a deal, talks, a trip, a statement): their actor decides.
-_COMPANY_PRONE = {"agreement", "meeting", "visit", "statement"}
+_MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$", re.I)
+
 # Types that need an international context beyond one country.
 _INTERNATIONAL = {"meeting", "agreement", "statement", "tariff"}
+
 _INHERITING = {"statement", "agreement"}
-# Decisions that exist once announced: the day of "said it would impose tariffs" is their date.
-_DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
-
-
-@dataclass(slots=True)
-class _Trigger:
-    type: str
-    start: int
-    end: int
-    sentence: int
-    year_dated: bool = False  # the nearest date names only a year: too vague, but given
 
 
 @dataclass(slots=True)
@@ -136,15 +79,6 @@ class _Candidate:
     extra_dates: list[EventDate] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class _Sentence:
-    start: int
-    end: int
-    triggers: list[_Trigger] = field(default_factory=list)
-    timexes: list[Timex] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-
-
 def find_events(article: Article) -> list[Event]:
     """The diplomatic events of ``article`` (SPEC.md), one per real event."""
     text = article.text[:MAX_CHARS]  # bounded time: dates are only read this far either
@@ -154,16 +88,16 @@ def find_events(article: Article) -> list[Event]:
     dct = article.dct
     dateline = find_dateline(text)
     here = dateline.place if dateline else None
-    sentences = _index(text, dct, lexicon)
-    article_codes = _article_codes(article, sentences)
+    sentences = index_sentences(text, dct, lexicon)
+    article_codes = story_parties(article, sentences)
     candidates: list[_Candidate] = []
-    undated: list[tuple[_Trigger, _Sentence]] = []
+    undated: list[tuple[Trigger, Sentence]] = []
     for index, sentence in enumerate(sentences):
-        dates = _attach_dates(text, sentence, lexicon)
+        dates = attach_dates(text, sentence, lexicon)
         for trigger in sentence.triggers:
             when = dates.get(id(trigger))
             if when is None:
-                when = _undated_date(text, sentence, trigger, index, dct, lexicon, set(dates))
+                when = undated_date(text, sentence, trigger, index, dct, lexicon, set(dates))
                 if when is None:
                     undated.append((trigger, sentence))
                     continue
@@ -174,429 +108,10 @@ def find_events(article: Article) -> list[Event]:
     return [_to_event(c) for c in _merge(candidates)]
 
 
-# --- indexing -------------------------------------------------------------------------------
-
-
-def _index(text: str, dct: date | None, lexicon: EventLexicon) -> list[_Sentence]:
-    """Sentences with their triggers, dates and gazetteer mentions; empty without a trigger.
-
-    Triggers are found first: most news has none, and then dates and names need no search.
-    """
-    triggers = _find_triggers(text, lexicon)
-    if not triggers:
-        return []
-    mentions = default_gazetteer().find(text, dct)
-    inside_name = _span_index([(m.start, m.end) for m in mentions if m.kind in ("body", "person")])
-    # "General Agreement on Tariffs and Trade" names a body, not an event.
-    triggers = [(kind, start, end) for kind, start, end in triggers if not inside_name(start, end)]
-    if not triggers:
-        return []
-    sentences = [_Sentence(s, e) for s, e in split_sentences(text)]
-    starts = [s.start for s in sentences]
-
-    def locate(position: int) -> int:
-        return max(0, bisect_right(starts, position) - 1)
-
-    for kind, start, end in triggers:
-        number = locate(start)
-        sentences[number].triggers.append(_Trigger(kind, start, end, number))
-    for timex in find_timexes(text, dct):
-        sentences[locate(timex.start)].timexes.append(timex)
-    for mention in mentions:
-        sentences[locate(mention.start)].mentions.append(mention)
-    return sentences
-
-
-def _span_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """A test "does [start, end) overlap any span?" in log time (a long article has thousands)."""
-    ordered = sorted(spans)
-    starts = [s for s, _ in ordered]
-    reach: list[int] = []  # reach[i]: the furthest end among the first i + 1 spans
-    for _, end in ordered:
-        reach.append(max(end, reach[-1]) if reach else end)
-
-    def overlaps(start: int, end: int) -> bool:
-        before = bisect_left(starts, end)  # spans that begin before ``end``
-        return before > 0 and reach[before - 1] > start
-
-    return overlaps
-
-
-def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int]]:
-    """``(type, start, end)`` of every trigger word not cancelled by a reject pattern, in order."""
-    found: list[tuple[str, int, int]] = []
-    covered: dict[str, int] = {}  # per type, where its last trigger ended
-    for word in lexicon.stem_pattern.finditer(text):
-        head = word.group(0).lower()
-        candidates = lexicon.by_stem.get(head, ())
-        if len(head) == 3 and head[:2] in lexicon.by_stem:
-            candidates = (*candidates, *lexicon.by_stem[head[:2]])
-        for type_lexicon in candidates:
-            match = type_lexicon.triggers.match(text, word.start())
-            if match is None or match.start() < covered.get(type_lexicon.name, -1):
-                continue
-            covered[type_lexicon.name] = match.end()
-            if _rejected(text, match.start(), match.end(), type_lexicon.reject):
-                continue
-            if type_lexicon.name == "agreement" and _AGREED_TO_VERB.match(text, match.start()):
-                continue
-            found.append((type_lexicon.name, match.start(), match.end()))
-    found.sort(key=lambda t: t[1])
-    return found
-
-
-def _rejected(text: str, start: int, end: int, reject: re.Pattern[str] | None) -> bool:
-    if reject is None:
-        return False
-    window_start = max(0, start - 60)
-    for match in reject.finditer(text, window_start, min(len(text), end + 60)):
-        if match.start() < end and match.end() > start:
-            return True
-    return False
-
-
-# --- dates ----------------------------------------------------------------------------------
-
-
-def _tokens_between(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text, start, end)) if end > start else 0
-
-
-def _fronted(text: str, sentence_start: int, timex: Timex) -> bool:
-    """Whether the date opens its sentence as an adverbial followed by a comma."""
-    return bool(
-        _FRONTED_BEFORE.match(text[sentence_start : timex.start])
-        and _FRONTED_AFTER.match(text, timex.end)
-    )
-
-
-def _distance(
-    text: str, trigger: _Trigger, timex: Timex, lexicon: EventLexicon, sentence_start: int
-) -> int:
-    """Tokens from trigger to date, with penalties for a clause break or a date before it."""
-    if timex.start >= trigger.end:
-        gap_start, gap_end, penalty = trigger.end, timex.start, 0
-    else:
-        gap_start, gap_end, penalty = timex.end, trigger.start, BEFORE_PENALTY
-    if gap_end < gap_start:  # overlapping spans ("summit" inside a longer date phrase)
-        return 0
-    gap = text[gap_start:gap_end]
-    if (
-        timex.start < trigger.start
-        and not _STRONG_BREAK.search(gap)
-        and _fronted(text, sentence_start, timex)
-    ):
-        # "On Monday, X said he would visit ...": the opening date is the saying's, not the act's.
-        reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
-        if not reported_plan or trigger.type in _DECIDED_WHEN_ANNOUNCED:
-            return min(FRONTED_DISTANCE, _tokens_between(text, gap_start, gap_end) + penalty)
-    if _STRONG_BREAK.search(gap):
-        penalty += BREAK_PENALTY
-    elif timex.start >= trigger.end and _RELATIVE_OF_TRIGGER.match(gap):
-        pass  # "the talks, which began March 9": the clause is about the event itself
-    elif lexicon.clause_breaks.search(gap):
-        penalty += CLAUSE_PENALTY
-    elif "," in gap:
-        penalty += COMMA_PENALTY
-    return _tokens_between(text, gap_start, gap_end) + penalty
-
-
-def _anchor_only(text: str, sentence: _Sentence, trigger: _Trigger) -> bool:
-    """ "since the Paris agreement": an event used as a time anchor takes only an adjacent date.
-
-    A clause is no anchor: in "after Trump met Putin in Alaska on Friday" the date is the
-    meeting's own.
-    """
-    anchor = _TIME_ANCHOR.search(text, max(sentence.start, trigger.start - 40), trigger.start)
-    if anchor is None:
-        return False
-    return not _CLAUSE_SUBJECT.match(text, anchor.end(1), trigger.end)
-
-
-def _reporting_date(text: str, sentence: _Sentence, timex: Timex, lexicon: EventLexicon) -> bool:
-    """A date right after "said"/"told reporters" dates the report, not the event."""
-    window = text[max(sentence.start, timex.start - 40) : timex.start]
-    matches = list(lexicon.reporting.finditer(window))
-    if not matches:
-        return False
-    tail = window[matches[-1].end() :]
-    if _NOT_REPORT_TAIL.search(tail):
-        return False
-    return len(_WORD.findall(tail)) <= 4 and not any(
-        t.start >= timex.start - len(tail) and t.end <= timex.start
-        for t in sentence.triggers
-        if t.type in ("statement",)
-    )
-
-
-def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict[int, EventDate]:
-    """Each trigger's date: the nearest usable date of its clause, shared with closer triggers."""
-    usable: list[tuple[Timex, EventDate]] = []
-    for timex in sentence.timexes:
-        when = event_date_from_timex(timex)
-        if when is not None and not _reporting_date(text, sentence, timex, lexicon):
-            usable.append((timex, when))
-    for trigger in sentence.triggers:
-        trigger.year_dated = any(
-            event_date_from_timex(t) is None
-            and t.value[:1].isdigit()
-            and _distance(text, trigger, t, lexicon, sentence.start) <= 4
-            for t in sentence.timexes
-        )
-    if not usable or not sentence.triggers:
-        return {}
-    best_for_timex = {
-        id(timex): min(
-            _distance(text, t, timex, lexicon, sentence.start) for t in sentence.triggers
-        )
-        for timex, _ in usable
-    }
-    result: dict[int, EventDate] = {}
-    for trigger in sentence.triggers:
-        options = []
-        anchor = _anchor_only(text, sentence, trigger)
-        for position, (timex, when) in enumerate(usable):
-            distance = _distance(text, trigger, timex, lexicon, sentence.start)
-            gap = (
-                (trigger.end, timex.start)
-                if timex.start >= trigger.end
-                else (timex.end, trigger.start)
-            )
-            if anchor and _tokens_between(text, *gap) > 1:
-                continue
-            if any(
-                other.type != trigger.type
-                and gap[0] <= other.start
-                and other.end <= gap[1]
-                and not _purpose_of(text, trigger, other)
-                for other in sentence.triggers
-            ):
-                continue  # a trigger of another kind stands between: the date is its own
-            trip_date = any(
-                _purpose_of(text, trip, trigger)
-                and _distance(text, trip, timex, lexicon, sentence.start)
-                == best_for_timex[id(timex)]
-                for trip in sentence.triggers
-            )
-            if distance <= MAX_ATTACH_DISTANCE and (
-                distance <= best_for_timex[id(timex)] + COMPETITION_SLACK or trip_date
-            ):
-                options.append((distance, position, timex, when))
-        if not options:
-            continue
-        options.sort(key=lambda o: (o[0], o[1]))
-        _, position, timex, when = options[0]
-        when = _with_duration(text, sentence, trigger, timex, when)
-        extra = _coordinated_dates(text, usable, position)
-        result[id(trigger)] = (
-            when
-            if not extra
-            else EventDate(when.value, when.end, when.precision, extra=tuple(extra))
-        )
-    return result
-
-
-def _purpose_of(text: str, trip: _Trigger, other: _Trigger) -> bool:
-    """Whether ``other`` is the purpose of a trip: "flew to Moscow to meet Putin on Friday".
-
-    The trip and the talks it was made for share their date.
-    """
-    if trip.type != "visit" or other.type not in _TRIP_PURPOSES or other.start < trip.end:
-        return False
-    return bool(_PURPOSE_LINK.search(text, trip.end, other.start))
-
-
-def _coordinated_dates(
-    text: str, usable: list[tuple[Timex, EventDate]], position: int
-) -> list[EventDate]:
-    """Dates joined to the chosen one by "and" ("in July this year and July 1988")."""
-    extra: list[EventDate] = []
-    current = usable[position][0]
-    for timex, when in usable[position + 1 :]:
-        if not _COORDINATED.match(text[current.end : timex.start]):
-            break
-        extra.append(when)
-        current = timex
-    return extra
-
-
-def _with_duration(
-    text: str, sentence: _Sentence, trigger: _Trigger, timex: Timex, when: EventDate
-) -> EventDate:
-    """ "a two-day session ending today": the span starts N-1 days before its last day."""
-    if when.precision != "day" or not _ENDING_BEFORE.search(text[sentence.start : timex.start]):
-        return when
-    duration = _DURATION.search(text, sentence.start, trigger.end + 40)
-    if duration is None:
-        return when
-    word = duration.group(1).lower()
-    days = _NUMBERS.get(word) or int(word)
-    last = date.fromisoformat(when.value[:10])
-    first = last - timedelta(days=days - 1)
-    return EventDate(first.isoformat(), last.isoformat(), "day")
-
-
-def _undated_date(
-    text: str,
-    sentence: _Sentence,
-    trigger: _Trigger,
-    index: int,
-    dct: date | None,
-    lexicon: EventLexicon,
-    dated_ids: set[int],
-) -> EventDate | None:
-    """A date for a trigger whose sentence gives none: on-going acts, lead acts, "next few days"."""
-    dated_peer = any(
-        t.type == trigger.type and t is not trigger and id(t) in dated_ids
-        for t in sentence.triggers
-    )
-    if dct is None or trigger.year_dated or dated_peer:
-        return None
-    body = text[sentence.start : sentence.end]
-    if lexicon.near_future.search(body) and lexicon.future.search(body):
-        return EventDate(f"{dct:%Y-%m}", None, "month")
-    low, high = _clause(text, sentence, trigger, lexicon)
-    if trigger.type in ("meeting", "summit") and lexicon.ongoing.search(text, low, high):
-        return EventDate(dct.isoformat(), None, "day")
-    if index == 0 and trigger.type in ("agreement", "meeting", "summit", "sanctions", "tariff"):
-        window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
-        before = text[sentence.start : trigger.end]
-        if lexicon.lead_acts.search(window) and not lexicon.future.search(before):
-            return EventDate(dct.isoformat(), None, "day")
-    return None
-
-
-# --- participants, people, place ---------------------------------------------------------------
-
-
-def _codes(mention: Mention) -> set[str]:
-    codes = set(mention.members)
-    if mention.code and (mention.code in BODY_CODES or len(mention.code) == 2):
-        codes.add(mention.code)
-    return codes
-
-
-def _is_location(text: str, mention: Mention) -> bool:
-    if mention.kind not in ("capital", "city", "region", "country"):
-        return False
-    before = text[max(0, mention.start - 20) : mention.start]
-    return bool(_LOCATION_PREPOSITION.search(before))
-
-
-def _clause(
-    text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLexicon
-) -> tuple[int, int]:
-    """The span of the trigger's clause: between the nearest breaks or subordinators around it."""
-    start, end = sentence.start, sentence.end
-    for pattern in (_STRONG_BREAK, lexicon.clause_breaks):
-        for match in pattern.finditer(text, sentence.start, trigger.start):
-            start = max(start, match.end())
-        following = pattern.search(text, trigger.end, end)
-        if following:
-            end = min(end, following.start())
-    return start, end
-
-
-def _window_mentions(
-    text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLexicon
-) -> list[Mention]:
-    """Mentions of the trigger's clause; else of the sentence near the trigger."""
-    low, high = _clause(text, sentence, trigger, lexicon)
-    in_clause = [m for m in sentence.mentions if m.start >= low and m.end <= high]
-    if any(m.kind != "city" for m in in_clause):
-        return in_clause
-    if sentence.end - sentence.start <= 2 * PARTICIPANT_WINDOW:
-        return sentence.mentions
-    low, high = trigger.start - PARTICIPANT_WINDOW, trigger.end + PARTICIPANT_WINDOW
-    return [m for m in sentence.mentions if m.end > low and m.start < high]
-
-
-def _election_country(text: str, trigger: _Trigger, mentions: list[Mention]) -> list[Mention]:
-    """The one mention whose country holds the vote.
-
-    In order: the name right before it ("Chile's runoff", "Irish general election"), the
-    place it is held in ("sworn in at the palace in Ottawa"), the nearest name before it
-    (the clause's subject: "Romania annulled its elections"), else the nearest after it.
-    """
-    before = [m for m in mentions if m.end <= trigger.start]
-    after = [m for m in mentions if m.start >= trigger.end]
-    if before and _OWNER_GAP.match(text[before[-1].end : trigger.start]):
-        return [before[-1]]
-    placed = [m for m in after if _is_location(text, m) and m.start - trigger.end <= 60]
-    if placed:
-        return placed[:1]
-    if before:
-        return [before[-1]]
-    return after[:1]
-
-
-def _group_codes(text: str, sentence: _Sentence, lexicon: EventLexicon) -> set[str]:
-    if lexicon.groups_pattern is None:
-        return set()
-    codes: set[str] = set()
-    for match in lexicon.groups_pattern.finditer(text, sentence.start, sentence.end):
-        codes.update(lexicon.groups.get(match.group(0).lower(), ()))
-    return codes
-
-
-def _participants(
-    text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLexicon
-) -> tuple[set[str], list[str], str | None, set[str]]:
-    """Participant codes, people, the location named, and the location's country codes."""
-    codes: set[str] = set()
-    people: list[str] = []
-    location: str | None = None
-    location_codes: set[str] = set()
-    mentions = _window_mentions(text, sentence, trigger, lexicon)
-    if trigger.type == "election":
-        mentions = _election_country(text, trigger, mentions)
-    for mention in mentions:
-        if mention.kind == "person" and mention.name not in people:
-            people.append(mention.name)
-        if _is_location(text, mention) and mention.kind != "country":
-            if location is None or abs(mention.start - trigger.start) < 80:
-                location = location or mention.name
-                location_codes.update(_codes(mention))
-            continue
-        if _is_location(text, mention) and mention.kind == "country" and location is None:
-            location = mention.text
-            location_codes.update(_codes(mention))
-        codes.update(_codes(mention))
-    low, high = _clause(text, sentence, trigger, lexicon)
-    codes.update(
-        _group_codes(text, _Sentence(low, high), lexicon) or _group_codes(text, sentence, lexicon)
-    )
-    return codes, people, location, location_codes
-
-
-def _article_codes(article: Article, sentences: list[_Sentence]) -> set[str]:
-    """Fallback participants: the countries of the title, else the article's most named country."""
-    counts: dict[str, int] = {}
-    for sentence in sentences:
-        for mention in sentence.mentions:
-            for code in _codes(mention):
-                counts[code] = counts.get(code, 0) + 1
-    if article.title:
-        titled = {
-            c for m in default_gazetteer().find(article.title, article.dct) for c in _codes(m)
-        }
-        if titled:
-            return titled
-    if not counts:
-        return set()
-    top = max(counts.values())
-    if top == 1:  # a short story naming each party once: all of them, if they are few
-        return set(counts) if len(counts) <= ARTICLE_PARTIES else set()
-    return {code for code, count in counts.items() if count == top and count >= 2}
-
-
-# --- building and merging ----------------------------------------------------------------------
-
-
 def _status(
     text: str,
-    sentence: _Sentence,
-    trigger: _Trigger,
+    sentence: Sentence,
+    trigger: Trigger,
     when: EventDate,
     dct: date | None,
     lexicon: EventLexicon,
@@ -617,18 +132,18 @@ def _status(
     return "scheduled" if future else "occurred"
 
 
-def _future(text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLexicon) -> bool:
+def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Whether the trigger's governing words (its clause up to three words on) look ahead."""
-    low, high = _clause(text, sentence, trigger, lexicon)
+    low, high = clause_span(text, sentence, trigger, lexicon)
     stop = trigger.end
-    for _, word in zip(range(3), _WORD.finditer(text, trigger.end, high), strict=False):
+    for _, word in zip(range(3), WORD.finditer(text, trigger.end, high), strict=False):
         stop = word.end()
     return bool(lexicon.future.search(text, low, stop)) or bool(
         _PRESENT_ACT.match(text, trigger.start, trigger.end)
     )
 
 
-def _new_date(text: str, sentence: _Sentence, lexicon: EventLexicon) -> EventDate | None:
+def _new_date(text: str, sentence: Sentence, lexicon: EventLexicon) -> EventDate | None:
     """The date a postponed event moved to: "postponed to April 2", "put off until March"."""
     for cue in lexicon.postponed.finditer(text, sentence.start, sentence.end):
         for timex in sentence.timexes:
@@ -637,58 +152,14 @@ def _new_date(text: str, sentence: _Sentence, lexicon: EventLexicon) -> EventDat
     return None
 
 
-def _evidence(text: str, sentence: _Sentence) -> str:
+def _evidence(text: str, sentence: Sentence) -> str:
     return " ".join(text[sentence.start : sentence.end].split())
-
-
-def _company_act(text: str, sentence: _Sentence, trigger: _Trigger, lexicon: EventLexicon) -> bool:
-    """Whether a company, not a government, acts: the last actor named before the trigger.
-
-    Talks also count as a company's when the other side named after "talks" is only
-    companies or commercial banks (SPEC: debt talks with bank creditors are no meeting).
-    """
-    if trigger.type not in _COMPANY_PRONE:
-        return False
-    low = max(sentence.start, trigger.start - ACTOR_WINDOW)
-    actors = [(m.end(), True) for m in lexicon.company_actors.finditer(text, low, trigger.start)]
-    actors += [
-        (m.end(), False) for m in lexicon.government_actors.finditer(text, low, trigger.start)
-    ]
-    actors += [
-        (m.end, False)
-        for m in sentence.mentions
-        if m.kind in ("body", "person") and low <= m.start and m.end <= trigger.start
-    ]
-    if actors and max(actors)[1]:
-        return True
-    if trigger.type != "meeting":
-        return False
-    counterpart = _COUNTERPART.match(text, trigger.end)
-    if counterpart is None:
-        return False
-    _, high = _clause(text, sentence, trigger, lexicon)
-    side = (counterpart.end(), min(high, counterpart.end() + ACTOR_WINDOW // 2))
-    if not lexicon.company_actors.search(text, *side):
-        return False
-    named = any(
-        m.kind in ("body", "person") and side[0] <= m.start < side[1] for m in sentence.mentions
-    )
-    return not named and not lexicon.government_actors.search(text, *side)
-
-
-def _leaders(text: str, sentence: _Sentence) -> set[str]:
-    """Countries whose leader takes part ("Trump's envoy" is not Trump)."""
-    return {
-        m.code
-        for m in sentence.mentions
-        if m.kind == "person" and m.role == "leader" and not _ENVOY_OF.match(text, m.end)
-    }
 
 
 def _build(
     text: str,
-    sentence: _Sentence,
-    trigger: _Trigger,
+    sentence: Sentence,
+    trigger: Trigger,
     when: EventDate,
     dct: date | None,
     here: str | None,
@@ -697,13 +168,13 @@ def _build(
     *,
     inherited: bool = False,
 ) -> _Candidate | None:
-    if _company_act(text, sentence, trigger, lexicon):
+    if company_act(text, sentence, trigger, lexicon):
         return None
-    codes, people, location, location_codes = _participants(text, sentence, trigger, lexicon)
+    codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     kind = trigger.type
     if (
         kind == "meeting"
-        and len(_leaders(text, sentence)) >= 2
+        and len(leader_countries(text, sentence)) >= 2
         and _LEADER_MEETING.search(text, trigger.start, trigger.end)
     ):
         kind = "summit"
@@ -718,7 +189,7 @@ def _build(
     if not codes:
         return None
     body = text[sentence.start : sentence.end]
-    sentence_codes = {c for m in sentence.mentions for c in _codes(m)}
+    sentence_codes = {c for m in sentence.mentions for c in codes_of(m)}
     context = codes | location_codes | sentence_codes
     international = len(context) >= 2 or bool(context & BODY_CODES)
     if not international and kind in _INTERNATIONAL and len(article_codes | codes) >= 2:
@@ -752,7 +223,7 @@ def _build(
 
 def _inherit(
     text: str,
-    undated: list[tuple[_Trigger, _Sentence]],
+    undated: list[tuple[Trigger, Sentence]],
     dated: list[_Candidate],
     dct: date | None,
     here: str | None,
@@ -818,12 +289,12 @@ def _inherit(
     return found
 
 
-def _same_clause(text: str, trigger: _Trigger, other: int, lexicon: EventLexicon) -> bool:
+def _same_clause(text: str, trigger: Trigger, other: int, lexicon: EventLexicon) -> bool:
     """No clause break, subordinator or reporting verb between a trigger and another position."""
     low, high = sorted((trigger.start, other))
     gap = text[low:high]
     return not (
-        _STRONG_BREAK.search(gap)
+        STRONG_BREAK.search(gap)
         or lexicon.clause_breaks.search(gap)
         or lexicon.reporting.search(gap)
     )
