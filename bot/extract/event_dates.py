@@ -148,13 +148,28 @@ def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLe
     )
 
 
-def attach_dates(text: str, sentence: Sentence, lexicon: EventLexicon) -> dict[int, EventDate]:
-    """Each trigger's date: the nearest usable date of its clause, shared with closer triggers."""
-    usable: list[tuple[Timex, EventDate]] = []
+def sentence_dates(
+    text: str, sentence: Sentence, lexicon: EventLexicon
+) -> list[tuple[Timex, EventDate, bool]]:
+    """The event dates a sentence names, each with whether it only dates a report."""
+    found = []
     for timex in sentence.timexes:
         when = event_date_from_timex(timex)
-        if when is not None and not reporting_date(text, sentence, timex, lexicon):
-            usable.append((timex, when))
+        if when is not None:
+            found.append((timex, when, reporting_date(text, sentence, timex, lexicon)))
+    return found
+
+
+def attach_dates(
+    text: str, sentence: Sentence, lexicon: EventLexicon
+) -> dict[int, tuple[EventDate, Timex]]:
+    """Each trigger's date (and the expression giving it): the nearest usable date of its
+    clause, shared with closer triggers."""
+    usable = [
+        (timex, when)
+        for timex, when, reported in sentence_dates(text, sentence, lexicon)
+        if not reported
+    ]
     for trigger in sentence.triggers:
         trigger.year_dated = any(
             event_date_from_timex(t) is None
@@ -170,7 +185,7 @@ def attach_dates(text: str, sentence: Sentence, lexicon: EventLexicon) -> dict[i
         )
         for timex, _ in usable
     }
-    result: dict[int, EventDate] = {}
+    result: dict[int, tuple[EventDate, Timex]] = {}
     for trigger in sentence.triggers:
         options = []
         anchor = _anchor_only(text, sentence, trigger)
@@ -207,11 +222,9 @@ def attach_dates(text: str, sentence: Sentence, lexicon: EventLexicon) -> dict[i
         _, position, timex, when = options[0]
         when = _with_duration(text, sentence, trigger, timex, when)
         extra = _coordinated_dates(text, usable, position)
-        result[id(trigger)] = (
-            when
-            if not extra
-            else EventDate(when.value, when.end, when.precision, extra=tuple(extra))
-        )
+        if extra:
+            when = EventDate(when.value, when.end, when.precision, extra=tuple(extra))
+        result[id(trigger)] = (when, timex)
     return result
 
 
@@ -283,3 +296,47 @@ def undated_date(
         if lexicon.lead_acts.search(window) and not lexicon.future.search(before):
             return EventDate(dct.isoformat(), None, "day")
     return None
+
+
+def reading_geometry(
+    text: str, sentence: Sentence, trigger: Trigger, timex: Timex, lexicon: EventLexicon
+) -> list[str]:
+    """How a date stands to a trigger, as names: distance band, side, what lies between."""
+    after = timex.start >= trigger.end
+    gap = (trigger.end, timex.start) if after else (timex.end, trigger.start)
+    tokens = tokens_between(text, *gap) if gap[1] > gap[0] else 0
+    between = text[gap[0] : gap[1]] if gap[1] > gap[0] else ""
+    names = ["after" if after else "before"]
+    names.append(
+        "dist<=1"
+        if tokens <= 1
+        else "dist<=4"
+        if tokens <= 4
+        else "dist<=8"
+        if tokens <= 8
+        else "dist<=14"
+        if tokens <= 14
+        else "dist>14"
+    )
+    if STRONG_BREAK.search(between):
+        names.append("strong_break")
+    if lexicon.clause_breaks.search(between):
+        names.append("clause_break")
+    if "," in between:
+        names.append("comma")
+    if lexicon.reporting.search(between):
+        names.append("reporting_between")
+    if any(
+        other is not trigger and gap[0] <= other.start and other.end <= gap[1]
+        for other in sentence.triggers
+    ):
+        names.append("trigger_between")
+    if not after and _fronted(text, sentence.start, timex):
+        names.append("fronted")
+    if after and _RELATIVE_OF_TRIGGER.match(between):
+        names.append("relative")
+    if _anchor_only(text, sentence, trigger):
+        names.append("anchor")
+    if trigger_distance(text, trigger, timex, lexicon, sentence.start) <= MAX_ATTACH_DISTANCE:
+        names.append("rule_reach")
+    return names

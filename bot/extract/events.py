@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.extract.dates import EventDate, event_date_from_timex, interval
-from bot.extract.event_dates import attach_dates, undated_date
+from bot.extract.event_dates import attach_dates, sentence_dates, undated_date
 from bot.extract.event_index import (
     STRONG_BREAK,
     WORD,
@@ -31,9 +31,17 @@ from bot.extract.event_parties import (
     story_parties,
     trigger_parties,
 )
+from bot.extract.event_ranker import (
+    Built,
+    Ranker,
+    Reading,
+    add_story_features,
+    reading_features,
+    shipped_ranker,
+)
 from bot.extract.gazetteer import BODY_CODES
 from bot.extract.lexicon import EventLexicon, load_lexicon
-from bot.extract.model import Article, Event
+from bot.extract.model import Article, Event, Timex
 from bot.extract.timex import MAX_CHARS
 from bot.news.dateline import find_dateline
 
@@ -79,8 +87,82 @@ class _Candidate:
     extra_dates: list[EventDate] = field(default_factory=list)
 
 
-def find_events(article: Article) -> list[Event]:
-    """The diplomatic events of ``article`` (SPEC.md), one per real event."""
+# One reading of a trigger: the reading, the event it builds, the ranker's features for it.
+_Choice = tuple[Reading, _Candidate, dict[str, float]]
+
+
+def find_events(article: Article, *, ranked: bool = True) -> list[Event]:
+    """The diplomatic events of ``article`` (SPEC.md), one per real event.
+
+    With ``ranked`` and a shipped ranker model, the learned ranker picks each trigger's
+    reading among all the sentence allows; else the rules' reading stands.
+    """
+    ranker = shipped_ranker() if ranked else None
+    return choose_events(_trigger_choices(article, alternatives=ranker is not None), ranker)
+
+
+def event_readings(article: Article) -> list[list[_Choice]]:
+    """Per trigger, every reading the ranker weighs: the reading, its event, its features.
+
+    For training and measuring the ranker (``scripts/train_event_ranker.py``); hand the
+    result to ``choose_events`` to get the article's events under a given ranker.
+    """
+    return _trigger_choices(article, alternatives=True)
+
+
+def choose_events(choices: list[list[_Choice]], ranker: Ranker | None) -> list[Event]:
+    """The events kept: per trigger the rules' reading, or the ranker's best above its bar."""
+    kept: list[_Candidate] = []
+    for options in choices:
+        if ranker is None:
+            kept += [_copy(c) for reading, c, _ in options if reading.by_rules]
+            continue
+        chosen = _ranked_choice(options, ranker)
+        if chosen is not None:
+            kept.append(chosen)
+    return [_to_event(c) for c in _merge(kept)]
+
+
+def _ranked_choice(options: list[_Choice], ranker: Ranker) -> _Candidate | None:
+    """The rules' reading while the ranker keeps it, else a better other reading, else none."""
+    ruled: tuple[float, _Candidate] | None = None
+    other: tuple[float, _Candidate] | None = None
+    for reading, candidate, features in options:
+        p = ranker.probability(features)
+        if reading.by_rules:
+            ruled = (p, candidate)
+        elif other is None or p > other[0]:
+            other = (p, candidate)
+    pick = None
+    if ruled is not None and ruled[0] >= ranker.keep and (other is None or ruled[0] >= other[0]):
+        pick = ruled
+    elif other is not None and other[0] >= ranker.add:
+        pick = other
+    if pick is None:
+        return None
+    chosen = _copy(pick[1])
+    chosen.confidence = max(0.1, min(0.95, pick[0]))
+    return chosen
+
+
+def _copy(candidate: _Candidate) -> _Candidate:
+    """A candidate merging may change, leaving the one it came from as it was."""
+    return _Candidate(
+        **{
+            **_fields(candidate),
+            "participants": set(candidate.participants),
+            "people": list(candidate.people),
+        }
+    )
+
+
+def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choice]]:
+    """For each trigger, its readings built into candidate events (built ones only).
+
+    The rules' reading comes first; with ``alternatives`` the other dates of the sentence
+    and, for a trigger the rules leave undated, the DCT follow. Undated statements and
+    agreements that inherit a meeting's date come last, each as its own trigger.
+    """
     text = article.text[:MAX_CHARS]  # bounded time: dates are only read this far either
     if not text or not text.strip():
         return []
@@ -90,22 +172,71 @@ def find_events(article: Article) -> list[Event]:
     here = dateline.place if dateline else None
     sentences = index_sentences(text, dct, lexicon)
     article_codes = story_parties(article, sentences)
-    candidates: list[_Candidate] = []
-    undated: list[tuple[Trigger, Sentence]] = []
+    found: list[list[_Choice]] = []
+    ruled: list[_Candidate] = []
+    undated: list[tuple[Trigger, Sentence, int]] = []
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
+        named = sentence_dates(text, sentence, lexicon) if alternatives else []
         for trigger in sentence.triggers:
-            when = dates.get(id(trigger))
-            if when is None:
-                when = undated_date(text, sentence, trigger, index, dct, lexicon, set(dates))
-                if when is None:
-                    undated.append((trigger, sentence))
+            readings = _readings(text, sentence, trigger, index, dct, lexicon, dates, named)
+            if not any(r.by_rules for r in readings):
+                undated.append((trigger, sentence, index))
+            choices: list[_Choice] = []
+            for reading in readings if alternatives else readings[:1]:
+                if not (alternatives or reading.by_rules):
                     continue
-            candidate = _build(text, sentence, trigger, when, dct, here, lexicon, article_codes)
-            if candidate is not None:
-                candidates.append(candidate)
-    candidates.extend(_inherit(text, undated, candidates, dct, here, lexicon, article_codes))
-    return [_to_event(c) for c in _merge(candidates)]
+                built = _build(
+                    text, sentence, trigger, reading.when, dct, here, lexicon, article_codes
+                )
+                if built is None:
+                    continue
+                candidate, facts = built
+                if reading.by_rules:
+                    ruled.append(candidate)
+                features = (
+                    reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
+                )
+                choices.append((reading, candidate, features))
+            if choices:
+                found.append(choices)
+    for reading, candidate, facts in _inherit(
+        text, undated, ruled, dct, here, lexicon, article_codes
+    ):
+        features = reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
+        found.append([(reading, candidate, features)])
+    if alternatives:
+        add_story_features(found, dct)
+    return found
+
+
+def _readings(
+    text: str,
+    sentence: Sentence,
+    trigger: Trigger,
+    index: int,
+    dct: date | None,
+    lexicon: EventLexicon,
+    dates: dict[int, tuple[EventDate, Timex]],
+    named: list[tuple[Timex, EventDate, bool]],
+) -> list[Reading]:
+    """The rules' reading of a trigger (if any) first, then the other dates it could take."""
+    readings: list[Reading] = []
+    chosen = dates.get(id(trigger))
+    if chosen is not None:
+        readings.append(Reading(trigger, sentence, index, chosen[0], chosen[1], True))
+    else:
+        when = undated_date(text, sentence, trigger, index, dct, lexicon, set(dates))
+        if when is not None:
+            readings.append(Reading(trigger, sentence, index, when, None, True))
+    taken = chosen[1] if chosen is not None else None
+    for timex, when, reported in named:
+        if timex is not taken:
+            readings.append(Reading(trigger, sentence, index, when, timex, False, reported))
+    if dct is not None and not any(r.by_rules for r in readings):
+        today = EventDate(dct.isoformat(), None, "day")
+        readings.append(Reading(trigger, sentence, index, today, None, False))
+    return readings
 
 
 def _status(
@@ -167,7 +298,9 @@ def _build(
     article_codes: set[str],
     *,
     inherited: bool = False,
-) -> _Candidate | None:
+) -> tuple[_Candidate, Built] | None:
+    """The event a trigger gives with this date, and the facts found on the way; None when
+    it is no diplomatic event (a company acts, or one country alone)."""
     if company_act(text, sentence, trigger, lexicon):
         return None
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
@@ -207,7 +340,17 @@ def _build(
     confidence += 0.1 if len(codes) >= 2 else 0.0
     confidence -= 0.2 if fallback else 0.0
     confidence += 0.05 if when.precision == "day" else 0.0
-    return _Candidate(
+    leaders = leader_countries(text, sentence)
+    facts = Built(
+        parties=len(codes),
+        body=bool(codes & BODY_CODES),
+        fallback=fallback,
+        leaders=len(leaders),
+        status=status,
+        company_words=bool(lexicon.company_actors.search(text, sentence.start, sentence.end)),
+        government_words=bool(lexicon.government_actors.search(text, sentence.start, sentence.end)),
+    )
+    candidate = _Candidate(
         type=kind,
         when=when,
         participants=codes,
@@ -219,17 +362,18 @@ def _build(
         start=trigger.start,
         inherited=inherited,
     )
+    return candidate, facts
 
 
 def _inherit(
     text: str,
-    undated: list[tuple[Trigger, Sentence]],
+    undated: list[tuple[Trigger, Sentence, int]],
     dated: list[_Candidate],
     dct: date | None,
     here: str | None,
     lexicon: EventLexicon,
     article_codes: set[str],
-) -> list[_Candidate]:
+) -> list[tuple[Reading, _Candidate, Built]]:
     """Undated statements and agreements take the date of the meeting they belong to.
 
     A joint statement "to be issued" at a summit takes the summit's date; an accord named
@@ -237,8 +381,8 @@ def _inherit(
     agreement in the same sentence as a dated meeting takes its date.
     """
     hosts = [c for c in dated if c.type in ("summit", "meeting") and not c.inherited]
-    found: list[_Candidate] = []
-    for trigger, sentence in undated:
+    found: list[tuple[Reading, _Candidate, Built]] = []
+    for trigger, sentence, index in undated:
         if trigger.type not in _INHERITING or not hosts:
             continue
         host: _Candidate | None = None
@@ -266,7 +410,7 @@ def _inherit(
             host = summits[0] if summits else None
         if host is None:
             continue
-        candidate = _build(
+        built = _build(
             text,
             sentence,
             trigger,
@@ -277,15 +421,17 @@ def _inherit(
             set(host.participants),
             inherited=True,
         )
-        if candidate is None:
+        if built is None:
             continue
+        candidate, facts = built
         if not (candidate.participants & host.participants):
             candidate.participants = set(host.participants)
         if host.location and candidate.location is None:
             candidate.location = host.location
         if candidate.status not in ("postponed", "cancelled"):
             candidate.status = host.status
-        found.append(candidate)
+        reading = Reading(trigger, sentence, index, host.when, None, True)
+        found.append((reading, candidate, facts))
     return found
 
 
