@@ -46,7 +46,11 @@ _CLAUSE_SUBJECT = re.compile(
 )
 
 # A relative clause right after a trigger noun: "the accord, which expires in October".
-_RELATIVE_OF_TRIGGER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:which|that)\s", re.IGNORECASE)
+_RELATIVE_OF_TRIGGER = re.compile(
+    r"(?:\s+(?:between|with|of|on|among|for)\s[^,;()]{1,60}?)?\s*(?:\([^()]{0,40}\)\s*)?,\s*"
+    r"(?:which|that)\s",
+    re.IGNORECASE,
+)
 
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 
@@ -165,11 +169,14 @@ def attach_dates(
 ) -> dict[int, tuple[EventDate, Timex]]:
     """Each trigger's date (and the expression giving it): the nearest usable date of its
     clause, shared with closer triggers."""
-    usable = [
-        (timex, when)
-        for timex, when, reported in sentence_dates(text, sentence, lexicon)
-        if not reported
-    ]
+    named = sentence_dates(text, sentence, lexicon)
+    usable = [(timex, when) for timex, when, _ in named]
+    # "said on Monday" dates a report, not talks; but a tariff announced is a tariff decided.
+    reported = {id(timex) for timex, _, is_report in named if is_report}
+
+    def may_use(trigger: Trigger, timex: Timex) -> bool:
+        return id(timex) not in reported or trigger.type in _DECIDED_WHEN_ANNOUNCED
+
     for trigger in sentence.triggers:
         trigger.year_dated = any(
             event_date_from_timex(t) is None
@@ -181,7 +188,12 @@ def attach_dates(
         return {}
     best_for_timex = {
         id(timex): min(
-            trigger_distance(text, t, timex, lexicon, sentence.start) for t in sentence.triggers
+            (
+                trigger_distance(text, t, timex, lexicon, sentence.start)
+                for t in sentence.triggers
+                if may_use(t, timex)
+            ),
+            default=MAX_ATTACH_DISTANCE + 1,
         )
         for timex, _ in usable
     }
@@ -190,6 +202,8 @@ def attach_dates(
         options = []
         anchor = _anchor_only(text, sentence, trigger)
         for position, (timex, when) in enumerate(usable):
+            if not may_use(trigger, timex):
+                continue
             distance = trigger_distance(text, trigger, timex, lexicon, sentence.start)
             gap = (
                 (trigger.end, timex.start)

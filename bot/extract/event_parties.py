@@ -31,6 +31,14 @@ _ENVOY_OF = re.compile(
     re.IGNORECASE,
 )
 
+_JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECASE)
+# Trade measures name their target as a party ("tariffs on India": IN takes part).
+_TARGETS_TAKE_PART = {"tariff", "sanctions"}
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:on|against|over|about|regarding|concerning|towards?|(?:war|crisis|conflict|situation|"
+    r"peace|fighting|invasion|aggression) (?:in|on|of|against))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _COUNTERPART = re.compile(r"\s+(?:with|between|involving)\s", re.IGNORECASE)
 
 ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
@@ -108,6 +116,13 @@ def trigger_parties(
     mentions = _window_mentions(text, sentence, trigger, lexicon)
     if trigger.type == "election":
         mentions = _election_country(text, trigger, mentions)
+    elif trigger.type not in _TARGETS_TAKE_PART:
+        # "pressure on Russia", "talks about Ukraine": the topic does not take part.
+        acting = [
+            m for m in mentions if not _TOPIC_BEFORE.search(text, max(0, m.start - 30), m.start)
+        ]
+        if any(m.kind not in ("city", "capital", "region") for m in acting):
+            mentions = acting
     for mention in mentions:
         if mention.kind == "person" and mention.name not in people:
             people.append(mention.name)
@@ -190,3 +205,30 @@ def leader_countries(text: str, sentence: Sentence) -> set[str]:
         for m in sentence.mentions
         if m.kind == "person" and m.role == "leader" and not _ENVOY_OF.match(text, m.end)
     }
+
+
+def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether a plain "statement" is issued by a body or by several governments together.
+
+    The clause's first actor decides ("EU ministers issued a statement", "NATO said in a
+    statement"); a person named before it makes it one person's remarks; a statement that
+    opens its clause ("In a statement, the G-10 said") takes the first actor after it.
+    """
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    before = [m for m in sentence.mentions if low <= m.start and m.end <= trigger.start]
+    plural_before = lexicon.several_governments.search(text, low, trigger.start)
+    if any(m.kind == "person" for m in before):
+        return False
+    if len(before) >= 2 and _JOINED.fullmatch(text, before[0].end, before[1].start):
+        return True  # "The United States and China said in a statement"
+    if before or plural_before:
+        first = min(
+            [(m.start, m.kind == "body") for m in before]
+            + ([(plural_before.start(), True)] if plural_before else [])
+        )
+        return first[1]
+    after = [m for m in sentence.mentions if trigger.end <= m.start and m.end <= high]
+    plural_after = lexicon.several_governments.search(text, trigger.end, high)
+    options = [(m.start, m.kind == "body") for m in after[:1]]
+    options += [(plural_after.start(), True)] if plural_after else []
+    return min(options)[1] if options else False

@@ -27,6 +27,7 @@ from bot.extract.event_index import (
 from bot.extract.event_parties import (
     codes_of,
     company_act,
+    joint_issuer,
     leader_countries,
     story_parties,
     trigger_parties,
@@ -65,9 +66,10 @@ _PRESENT_ACT = re.compile(
 _MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$", re.I)
 
 # Types that need an international context beyond one country.
-_INTERNATIONAL = {"meeting", "agreement", "statement", "tariff"}
+_INTERNATIONAL = {"meeting", "agreement", "statement"}
 
 _INHERITING = {"statement", "agreement"}
+_PLAIN_STATEMENT = re.compile(r"statements?", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -303,6 +305,10 @@ def _build(
     it is no diplomatic event (a company acts, or one country alone)."""
     if company_act(text, sentence, trigger, lexicon):
         return None
+    if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
+        text, sentence, trigger, lexicon
+    ):
+        return None  # one government's or one person's statement
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     kind = trigger.type
     if (

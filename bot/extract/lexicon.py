@@ -82,6 +82,7 @@ class EventLexicon:
     clause_breaks: re.Pattern[str]
     company_actors: re.Pattern[str]
     government_actors: re.Pattern[str]
+    several_governments: re.Pattern[str]
 
 
 def _required(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -134,4 +135,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         clause_breaks=_required(tense["clause_breaks"]),
         company_actors=_required(data["actors"]["company"], flags=0),
         government_actors=_required(data["actors"]["government"], flags=0),
+        several_governments=_required(data["actors"]["several_governments"]),
     )

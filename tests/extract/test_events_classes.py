@@ -96,3 +96,188 @@ def test_central_bankers_meeting_with_finance_ministers_is_intergovernmental() -
         "Paris on Saturday."
     )
     assert ("meeting", "2025-06-14") in keys(text)
+
+
+# --- elections and taking office ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ireland's Fine Gael won 70 of the 160 seats in the May 30 poll.",
+            ("election", "2025-05-30"),
+        ),
+        (
+            "Peru's presidential runoff held on Sunday gave the left a narrow win.",
+            ("election", "2025-06-08"),
+        ),
+        (
+            "Norway's prime minister was sworn in at the royal palace in Oslo on Monday.",
+            ("election", "2025-06-09"),
+        ),
+        (
+            "Sanae Takaichi became Japan's first female prime minister on May 21.",
+            ("election", "2025-05-21"),
+        ),
+    ],
+)
+def test_votes_and_taking_office_are_elections(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local elections in Spain are scheduled for November.",
+        "The ruling party will hold a leadership election on June 20 in Madrid.",
+        "An opinion poll published in France on Monday showed the far right ahead.",
+    ],
+)
+def test_local_party_votes_and_opinion_polls_are_no_elections(text: str) -> None:
+    assert not any(kind == "election" for kind, _ in keys(text))
+
+
+def test_an_election_belongs_to_the_country_holding_it_not_to_one_named_near_it() -> None:
+    text = "Moldova annulled its October elections over Russian interference, officials said."
+    elections = [e for e in events_of(text) if e["type"] == "election"]
+    assert [e["participants"] for e in elections] == [["MD"]]
+
+
+# --- trips, their purpose, and who a leader's name stands for --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Brazilian President Lula left for Beijing on Sunday for talks with Chinese "
+            "President Xi Jinping.",
+            {"visit", "summit"},
+        ),
+        (
+            "Vietnam's trade minister flew to Canberra on Monday to meet Australian officials.",
+            {"visit", "meeting"},
+        ),
+        (
+            "Indian Prime Minister Narendra Modi will travel to Tokyo next week to attend the "
+            "G7 summit.",
+            {"visit", "summit"},
+        ),
+    ],
+)
+def test_a_trip_and_the_talks_it_is_for_share_the_date(text: str, kinds: set[str]) -> None:
+    found = events_of(text)
+    assert kinds <= {e["type"] for e in found}
+    assert len({e["date"] for e in found if e["type"] in kinds}) == 1
+
+
+def test_a_leaders_envoy_meeting_a_leader_is_a_meeting_not_a_summit() -> None:
+    text = "Trump envoy Steve Witkoff travelled to Moscow to meet Putin on August 6."
+    kinds = {e["type"] for e in events_of(text)}
+    assert "meeting" in kinds and "summit" not in kinds
+
+
+def test_phone_calls_are_no_events() -> None:
+    text = (
+        "Macron spoke by phone with Xi Jinping on Tuesday, and the two held telephone talks "
+        "again on Friday."
+    )
+    assert events_of(text) == []
+
+
+# --- trade measures -------------------------------------------------------------------------
+
+
+def test_talks_about_tariffs_add_no_tariff_event() -> None:
+    for text in (
+        "EU and US negotiators met on Monday to discuss tariffs on steel.",
+        "Japan and South Korea held talks on Monday on US tariffs.",
+    ):
+        assert {kind for kind, _ in keys(text)} == {"meeting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The tariffs announced last Friday by President Trump will hit Mexican steel.",
+            ("tariff", "2025-06-06"),
+        ),
+        (
+            "The duties imposed last week on Chinese solar panels by the European Union drew "
+            "protests.",
+            ("tariff", "2025-W23"),
+        ),
+        (
+            "The 25 percent tariffs on Mexican goods will come into force on Saturday.",
+            ("tariff", "2025-06-14"),
+        ),
+        (
+            "The European Commission imposed provisional anti-dumping duties on Chinese "
+            "electric vehicles on Tuesday.",
+            ("tariff", "2025-06-10"),
+        ),
+    ],
+)
+def test_tariff_decisions_announced_imposed_or_taking_effect(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_date_after_said_still_dates_no_talks() -> None:
+    assert keys("Japan said on Monday that it would hold talks with China.") == set()
+
+
+def test_utility_and_company_tariffs_are_prices_not_trade_measures() -> None:
+    text = "British Power Plc said on Monday it raised electricity tariffs for domestic customers."
+    assert keys(text) == set()
+
+
+# --- accords, ceasefires and statements ----------------------------------------------------
+
+
+def test_a_ceasefire_agreed_is_an_accord_a_ceasefire_called_for_is_not() -> None:
+    assert ("agreement", "2025-06-09") in keys("Israel and Lebanon agreed a ceasefire on Monday.")
+    assert keys("The UN Security Council called for an immediate ceasefire on Monday.") == set()
+
+
+def test_the_relative_clause_of_an_accord_dates_it() -> None:
+    text = (
+        "The trade pact between Chile and South Korea, which expires in October, will be "
+        "renegotiated."
+    )
+    assert ("agreement", "2025-10") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU foreign ministers issued a statement on Monday calling for talks.",
+        "The United States and China said in a statement on Monday that they would cut tariffs.",
+        "NATO said in a statement on Monday that allies would meet again.",
+    ],
+)
+def test_a_statement_of_a_body_or_of_several_governments_counts(text: str) -> None:
+    assert ("statement", "2025-06-09") in keys(text)
+
+
+def test_one_governments_statement_does_not() -> None:
+    text = "Japan's foreign ministry said in a statement on Monday that it had protested to China."
+    assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+def test_the_topic_of_a_statement_takes_no_part_in_it() -> None:
+    text = "In a statement on Monday, the G7 said it would keep up pressure on Russia."
+    statements = [e for e in events_of(text) if e["type"] == "statement"]
+    assert statements and all("RU" not in e["participants"] for e in statements)
+
+
+def test_ministers_of_a_body_gathering_is_a_meeting_of_that_body() -> None:
+    meetings = [
+        e
+        for e in events_of("NATO defence ministers gathered in Brussels on Thursday.")
+        if e["type"] == "meeting"
+    ]
+    assert [("NATO" in e["participants"], e["date"]) for e in meetings] == [(True, "2025-06-05")]
