@@ -77,6 +77,13 @@ _FRONTED_AFTER = re.compile(r"(?:\s+(?:last|this|next)\s+(?:year|month|week))?\s
 
 FRONTED_DISTANCE = 5
 
+# A headline: one line, no full stop at its end.
+_HEADLINE = re.compile(r"[^\n]{3,200}(?<![.!?\"\u201d])")
+# "PARIS - ", "MUSCAT \u2013 ", "EVIAN, France, Nov 14 (Reuters) - ": a dateline opening a story.
+_DATELINE_START = re.compile(
+    r"(?-i:[A-Z][A-Z.' -]{1,30}[A-Z])(?:,[^\n\-\u2013\u2014]{1,40})?\s*(?:\([^()\n]{1,30}\)\s*)?"
+    r"(?:-{1,2}|\u2013|\u2014)\s"
+)
 _TRIP_PURPOSES = {"meeting", "summit", "agreement", "statement"}
 
 _PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
@@ -286,12 +293,16 @@ def undated_date(
     text: str,
     sentence: Sentence,
     trigger: Trigger,
-    index: int,
+    lead: bool,
     dct: date | None,
     lexicon: EventLexicon,
     dated_ids: set[int],
 ) -> EventDate | None:
-    """A date for a trigger whose sentence gives none: on-going acts, lead acts, "next few days"."""
+    """A date for a trigger whose sentence gives none: on-going acts, lead acts, "next few days".
+
+    ``lead``: the sentence opens a story (SPEC: an act the lead reports without a date word
+    happened on the DCT).
+    """
     dated_peer = any(
         t.type == trigger.type and t is not trigger and id(t) in dated_ids
         for t in sentence.triggers
@@ -304,12 +315,32 @@ def undated_date(
     low, high = clause_span(text, sentence, trigger, lexicon)
     if trigger.type in ("meeting", "summit") and lexicon.ongoing.search(text, low, high):
         return EventDate(dct.isoformat(), None, "day")
-    if index == 0 and trigger.type in ("agreement", "meeting", "summit", "sanctions", "tariff"):
+    if lead and not _backgrounded(text, sentence, trigger, lexicon):
         window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
         before = text[sentence.start : trigger.end]
         if lexicon.lead_acts.search(window) and not lexicon.future.search(before):
             return EventDate(dct.isoformat(), None, "day")
     return None
+
+
+def _backgrounded(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether the trigger sits in a background phrase ("following talks", "amid tariffs
+    imposed by ...") with no act of the day's news between that phrase and it."""
+    low = max(sentence.start, trigger.start - 120)
+    ends = [m.end() for m in lexicon.background.finditer(text, low, trigger.start)]
+    return bool(ends) and not lexicon.lead_acts.search(text, ends[-1], trigger.start)
+
+
+def lead_sentences(text: str, sentences: list[Sentence]) -> set[int]:
+    """The numbers of the sentences that open a story: the first one (the one after a
+    headline, too), and any that starts with a dateline (a roundup's "PARIS - ...")."""
+    leads = {0} if sentences else set()
+    if sentences and _HEADLINE.fullmatch(text, sentences[0].start, sentences[0].end):
+        leads.add(1)
+    for number, sentence in enumerate(sentences):
+        if _DATELINE_START.match(text, sentence.start, sentence.end):
+            leads.add(number)
+    return leads
 
 
 def reading_geometry(

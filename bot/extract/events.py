@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.extract.dates import EventDate, event_date_from_timex, interval
-from bot.extract.event_dates import attach_dates, sentence_dates, undated_date
+from bot.extract.event_dates import (
+    attach_dates,
+    lead_sentences,
+    sentence_dates,
+    undated_date,
+)
 from bot.extract.event_index import (
     STRONG_BREAK,
     WORD,
@@ -177,11 +182,14 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     found: list[list[_Choice]] = []
     ruled: list[_Candidate] = []
     undated: list[tuple[Trigger, Sentence, int]] = []
+    leads = lead_sentences(text, sentences)
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
         named = sentence_dates(text, sentence, lexicon) if alternatives else []
         for trigger in sentence.triggers:
-            readings = _readings(text, sentence, trigger, index, dct, lexicon, dates, named)
+            readings = _readings(
+                text, sentence, trigger, index, index in leads, dct, lexicon, dates, named
+            )
             if not any(r.by_rules for r in readings):
                 undated.append((trigger, sentence, index))
             choices: list[_Choice] = []
@@ -217,6 +225,7 @@ def _readings(
     sentence: Sentence,
     trigger: Trigger,
     index: int,
+    lead: bool,
     dct: date | None,
     lexicon: EventLexicon,
     dates: dict[int, tuple[EventDate, Timex]],
@@ -228,7 +237,7 @@ def _readings(
     if chosen is not None:
         readings.append(Reading(trigger, sentence, index, chosen[0], chosen[1], True))
     else:
-        when = undated_date(text, sentence, trigger, index, dct, lexicon, set(dates))
+        when = undated_date(text, sentence, trigger, lead, dct, lexicon, set(dates))
         if when is not None:
             readings.append(Reading(trigger, sentence, index, when, None, True))
     taken = chosen[1] if chosen is not None else None

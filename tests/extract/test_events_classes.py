@@ -281,3 +281,42 @@ def test_ministers_of_a_body_gathering_is_a_meeting_of_that_body() -> None:
         if e["type"] == "meeting"
     ]
     assert [("NATO" in e["participants"], e["date"]) for e in meetings] == [(True, "2025-06-05")]
+
+
+# --- the day's news: undated acts of a story's lead --------------------------------------
+
+
+def test_an_undated_act_in_the_lead_after_a_headline_happened_on_the_dct() -> None:
+    text = (
+        "Chile and Peru close fisheries talks\n\n"
+        "Chile and Peru have completed a round of fisheries talks in Lima, officials said.\n\n"
+        "The two sides will report to ministers."
+    )
+    assert ("meeting", "2025-06-11") in keys(text)
+
+
+def test_each_dateline_of_a_roundup_opens_a_lead() -> None:
+    text = (
+        "ROME - Italy's coalition partners argued over the budget.\n\n"
+        "PARIS - France's government won a parliamentary vote of confidence sought by the "
+        "prime minister."
+    )
+    assert ("election", "2025-06-11") in keys(text)
+
+
+def test_background_of_a_lead_is_not_the_days_news() -> None:
+    text = (
+        "Canada's Liberals have won the federal election, following a campaign overshadowed "
+        "by steep tariffs imposed by the United States."
+    )
+    found = keys(text)
+    assert ("election", "2025-06-11") in found
+    assert not any(kind == "tariff" for kind, _ in found)
+
+
+def test_a_later_undated_mention_does_not_take_the_dct() -> None:
+    text = (
+        "Japan's trade minister spoke about the economy in Tokyo on Monday.\n\n"
+        "He said Japan and India had signed a trade agreement."
+    )
+    assert not any(kind == "agreement" for kind, _ in keys(text))
