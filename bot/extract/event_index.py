@@ -47,6 +47,9 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
 
 
+HEDGE_REACH = 40  # characters before a trigger where a hedge word makes it speculation
+
+
 def index_sentences(text: str, dct: date | None, lexicon: EventLexicon) -> list[Sentence]:
     """Sentences with their triggers, dates and gazetteer mentions; empty without a trigger.
 
@@ -110,6 +113,8 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
                 continue
             if type_lexicon.name == "agreement" and _AGREED_TO_VERB.match(text, match.start()):
                 continue
+            if lexicon.hedges.search(text, max(0, match.start() - HEDGE_REACH), match.start()):
+                continue  # "the likelihood of a June election": speculation, no event
             found.append((type_lexicon.name, match.start(), match.end()))
     found.sort(key=lambda t: t[1])
     return found

@@ -33,13 +33,14 @@ _ENVOY_OF = re.compile(
 
 _JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECASE)
 # Trade measures name their target as a party ("tariffs on India": IN takes part).
-_TARGETS_TAKE_PART = {"tariff", "sanctions"}
+TARGETS_TAKE_PART = {"tariff", "sanctions"}
 _TOPIC_BEFORE = re.compile(
     r"\b(?:on|against|over|about|regarding|concerning|towards?|(?:war|crisis|conflict|situation|"
     r"peace|fighting|invasion|aggression) (?:in|on|of|against))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_COUNTERPART = re.compile(r"\s+(?:with|between|involving)\s", re.IGNORECASE)
+_COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
+COUNTERPART_REACH = 40  # characters after "talks" searched for "with ..." ("talks in Lima today with")
 
 ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
 
@@ -54,6 +55,11 @@ def codes_of(mention: Mention) -> set[str]:
     if mention.code and (mention.code in BODY_CODES or len(mention.code) == 2):
         codes.add(mention.code)
     return codes
+
+
+def is_topic(text: str, mention: Mention) -> bool:
+    """Whether a name is what an act is about, not who acts: "pressure on Russia"."""
+    return bool(_TOPIC_BEFORE.search(text, max(0, mention.start - 30), mention.start))
 
 
 def is_location(text: str, mention: Mention) -> bool:
@@ -116,12 +122,10 @@ def trigger_parties(
     mentions = _window_mentions(text, sentence, trigger, lexicon)
     if trigger.type == "election":
         mentions = _election_country(text, trigger, mentions)
-    elif trigger.type not in _TARGETS_TAKE_PART:
+    elif trigger.type not in TARGETS_TAKE_PART:
         # "pressure on Russia", "talks about Ukraine": the topic does not take part.
-        acting = [
-            m for m in mentions if not _TOPIC_BEFORE.search(text, max(0, m.start - 30), m.start)
-        ]
-        if any(m.kind not in ("city", "capital", "region") for m in acting):
+        acting = [m for m in mentions if not is_topic(text, m)]
+        if acting:
             mentions = acting
     for mention in mentions:
         if mention.kind == "person" and mention.name not in people:
@@ -185,7 +189,7 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
         return True
     if trigger.type != "meeting":
         return False
-    counterpart = _COUNTERPART.match(text, trigger.end)
+    counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
     if counterpart is None:
         return False
     _, high = clause_span(text, sentence, trigger, lexicon)

@@ -30,8 +30,10 @@ from bot.extract.event_index import (
     index_sentences,
 )
 from bot.extract.event_parties import (
+    TARGETS_TAKE_PART,
     codes_of,
     company_act,
+    is_topic,
     joint_issuer,
     leader_countries,
     story_parties,
@@ -74,6 +76,8 @@ _MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$
 _INTERNATIONAL = {"meeting", "agreement", "statement"}
 
 _INHERITING = {"statement", "agreement"}
+_TWO_SIDED = {"agreement", "tariff"}
+_RANK = {"time": 0, "day": 0, "week": 1, "month": 2}  # finer precisions rank lower
 _PLAIN_STATEMENT = re.compile(r"statements?", re.IGNORECASE)
 
 
@@ -337,11 +341,18 @@ def _build(
     if not codes:
         return None
     body = text[sentence.start : sentence.end]
-    sentence_codes = {c for m in sentence.mentions for c in codes_of(m)}
+    sentence_codes = {
+        c
+        for m in sentence.mentions
+        if kind in TARGETS_TAKE_PART or not is_topic(text, m)
+        for c in codes_of(m)
+    }
     context = codes | location_codes | sentence_codes
     international = len(context) >= 2 or bool(context & BODY_CODES)
-    if not international and kind in _INTERNATIONAL and len(article_codes | codes) >= 2:
-        # "In January, Taiwan cut import tariffs": the other side is the story's other country.
+    if not international and kind in _TWO_SIDED and len(article_codes | codes) >= 2:
+        # "In January, Taiwan cut import tariffs", "the accord was signed on Monday": the other
+        # side of a deal or a trade measure is the story's other party. (A one-country meeting
+        # is more often a domestic one: it takes no party from the story.)
         codes |= article_codes
         international = True
     delegation = kind == "meeting" and bool(_DELEGATION.search(body))
@@ -506,8 +517,23 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 for s in summits
             )
         )
+        and not any(_finer(other, c) for other in merged)
     ]
     return sorted(result, key=lambda c: c.start)
+
+
+def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
+    """Whether ``precise`` is the same event as ``coarse`` dated more finely: "last month's
+    election" beside "the February 17 poll" is one election."""
+    if precise is coarse or precise.type != coarse.type or coarse.status == "scheduled":
+        return False  # a plan "later this month" is often a new event, not a vaguer mention
+    if not precise.participants & coarse.participants:
+        return False
+    if _RANK[precise.when.precision] >= _RANK[coarse.when.precision]:
+        return False
+    first, last = interval(coarse.when)
+    inner_first, inner_last = interval(precise.when)
+    return first <= inner_first and inner_last <= last
 
 
 def _to_event(candidate: _Candidate) -> Event:

@@ -79,6 +79,7 @@ class EventLexicon:
     reporting: re.Pattern[str]
     lead_acts: re.Pattern[str]
     background: re.Pattern[str]
+    hedges: re.Pattern[str]
     near_future: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     company_actors: re.Pattern[str]
@@ -133,6 +134,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         reporting=_required(tense["reporting"]),
         lead_acts=_required(tense["lead_acts"]),
         background=_required(tense["background"]),
+        hedges=_required(tense["hedges"]),
         near_future=_required(tense["near_future"]),
         clause_breaks=_required(tense["clause_breaks"]),
         company_actors=_required(data["actors"]["company"], flags=0),

@@ -320,3 +320,61 @@ def test_a_later_undated_mention_does_not_take_the_dct() -> None:
         "He said Japan and India had signed a trade agreement."
     )
     assert not any(kind == "agreement" for kind, _ in keys(text))
+
+
+# --- precision: speculation, news embargoes, domestic meetings, vaguer re-mentions ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts who favour the likelihood of a June election in Britain were disappointed.",
+        "Some believe the budget signals a poll in Britain this June.",
+    ],
+)
+def test_speculation_about_an_event_is_no_event(text: str) -> None:
+    assert keys(text, date(1987, 3, 20)) == set()
+
+
+def test_a_news_embargo_is_no_embargo() -> None:
+    text = "Zelensky's remarks to reporters in Kyiv were embargoed until Saturday morning."
+    assert keys(text) == set()
+
+
+def test_a_domestic_meeting_about_another_country_is_no_diplomatic_meeting() -> None:
+    text = (
+        "The White House economic council is expected to discuss possible sanctions against "
+        "Japan at a meeting scheduled for Thursday."
+    )
+    assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brazilian finance minister was due to hold talks in New York today with the private "
+        "sector.",
+        "Delegations of the National Soybean Processors Association (NSPA) will meet German "
+        "government officials in Bonn today.",
+    ],
+)
+def test_talks_with_business_are_not_between_governments(text: str) -> None:
+    assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+def test_a_vaguer_later_mention_of_a_past_event_adds_nothing() -> None:
+    text = (
+        "Ireland's Fianna Fail won 81 of the 166 seats in the February 17 poll.\n\n"
+        "Its leader said he would form a government after last month's Irish general election."
+    )
+    elections = [e["date"] for e in events_of(text, date(1987, 3, 5)) if e["type"] == "election"]
+    assert elections == ["1987-02-17"]
+
+
+def test_a_plan_for_later_this_month_stays_beside_a_dated_meeting() -> None:
+    text = (
+        "Japanese and American officials met in Tokyo on March 3. "
+        "They will meet again later this month in Washington."
+    )
+    dates = sorted(e["date"] for e in events_of(text, date(1987, 3, 5)) if e["type"] == "meeting")
+    assert dates == ["1987-03", "1987-03-03"]
