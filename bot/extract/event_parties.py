@@ -40,7 +40,7 @@ _TOPIC_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
-COUNTERPART_REACH = 40  # characters after "talks" searched for "with ..." ("talks in Lima today with")
+COUNTERPART_REACH = 40  # characters after "talks" searched for "with" ("talks in Lima with")
 
 ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
 
