@@ -23,47 +23,33 @@ from bot.extract.lexicon import EventLexicon
 from bot.extract.model import Timex
 
 MAX_ATTACH_DISTANCE = 12  # tokens between a trigger and its date, penalties included
-
 COMMA_PENALTY = 4
-
 CLAUSE_PENALTY = 6
-
 BREAK_PENALTY = 8
-
 BEFORE_PENALTY = 3
-
 COMPETITION_SLACK = 4
-
 _TIME_ANCHOR = re.compile(
     r"(?:since|after|before|until|following|prior to|ahead of)(\s+)(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-
 # A named subject and a verb after "after"/"since": a clause, not an event used as a date.
 _CLAUSE_SUBJECT = re.compile(
     r"(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}\s+(?=\w+ed\b|met\b|held\b|signed\b|took\b|left\b|flew\b|won\b)(?!\S*['\u2019]s\b)"
 )
-
 # A relative clause right after a trigger noun: "the accord, which expires in October".
 _RELATIVE_OF_TRIGGER = re.compile(
     r"(?:\s+(?:between|with|of|on|among|for)\s[^,;()]{1,60}?)?\s*(?:\([^()]{0,40}\)\s*)?,\s*"
     r"(?:which|that)\s",
     re.IGNORECASE,
 )
-
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
-
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
-
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
 _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
 )
-
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
-
 # A date opening its sentence as an adverbial ("On Monday, ...", "In July 2022, ...") dates
 # the main clause that follows, however long the subject between them.
 _FRONTED_BEFORE = re.compile(
@@ -72,11 +58,8 @@ _FRONTED_BEFORE = re.compile(
     r"(?:on\s+|in\s+|the\s+)?)?$",
     re.IGNORECASE,
 )
-
 _FRONTED_AFTER = re.compile(r"(?:\s+(?:last|this|next)\s+(?:year|month|week))?\s*,", re.I)
-
 FRONTED_DISTANCE = 5
-
 # A headline: one line, no full stop at its end.
 _HEADLINE = re.compile(r"[^\n]{3,200}(?<![.!?\"\u201d])")
 # "PARIS - ", "MUSCAT \u2013 ", "EVIAN, France, Nov 14 (Reuters) - ": a dateline opening a story.
@@ -85,9 +68,7 @@ _DATELINE_START = re.compile(
     r"(?:-{1,2}|\u2013|\u2014)\s"
 )
 _TRIP_PURPOSES = {"meeting", "summit", "agreement", "statement"}
-
 _PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
-
 # Decisions that exist once announced: the day of "said it would impose tariffs" is their date.
 _DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
 

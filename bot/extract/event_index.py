@@ -19,9 +19,7 @@ from bot.extract.sentences import split_sentences
 from bot.extract.timex import find_timexes
 
 WORD = re.compile(r"[\w'-]+")
-
 STRONG_BREAK = re.compile(r"[;:]|--|\u2014|\s-\s")
-
 # "agreed to meet/hold talks" announces a meeting, not an accord.
 _AGREED_TO_VERB = re.compile(
     r"agreed\s+to\s+(?:meet|hold|have|talk|discuss|resume|continue|consider|study|examine|review)\b",

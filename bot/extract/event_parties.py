@@ -13,16 +13,13 @@ from bot.extract.lexicon import EventLexicon
 from bot.extract.model import Article
 
 PARTICIPANT_WINDOW = 160  # characters around a trigger in long sentences
-
 _LOCATION_PREPOSITION = re.compile(
     r"(?:\b(?:in|at|to|from|for|near|outside|inside|of)\s+(?:the\s+)?)$", re.I
 )
-
 # Between a country and its vote: "Chile's presidential", "Irish general", "Japan's snap".
 _OWNER_GAP = re.compile(
     r"(?:['\u2019]s)?(?:\s+(?!(?:was|is|were|are|has|have|had|will|would|be|been)\b)[a-z-]+){0,3}\s*$"
 )
-
 # A leader's name used to qualify someone else: "Trump envoy", "Putin's adviser".
 _ENVOY_OF = re.compile(
     r"(?:['\u2019]s)?\s+(?:special\s+|top\s+|chief\s+|senior\s+)?(?:envoys?|aides?|advisers?|"
@@ -30,7 +27,6 @@ _ENVOY_OF = re.compile(
     r"representatives?|negotiators?|team|allies|ally|camp)\b",
     re.IGNORECASE,
 )
-
 _JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECASE)
 # Trade measures name their target as a party ("tariffs on India": IN takes part).
 TARGETS_TAKE_PART = {"tariff", "sanctions"}
@@ -41,11 +37,8 @@ _TOPIC_BEFORE = re.compile(
 )
 _COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
 COUNTERPART_REACH = 40  # characters after "talks" searched for "with" ("talks in Lima with")
-
 ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
-
 ACTOR_WINDOW = 200  # characters before a trigger searched for who acts
-
 # Types a company can also do (a deal, talks, a trip, a statement): their actor decides.
 _COMPANY_PRONE = {"agreement", "meeting", "visit", "statement"}
 

@@ -54,27 +54,21 @@ from bot.extract.timex import MAX_CHARS
 from bot.news.dateline import find_dateline
 
 _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
-
 _DELEGATION = re.compile(
     r"(?<![\w-])(?:delegations?|ministers|envoys?|ambassadors?|diplomats?|bilateral|mission|"
     r"governments|nations|countries)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
-
 _LEADER_MEETING = re.compile(r"(?<![\w-])(?:meet|meets|met|meeting|talks)(?![\w-])", re.IGNORECASE)
-
 # Present-tense travel and meeting verbs ("heads to", "meets") announce what happens next.
 _PRESENT_ACT = re.compile(
     r"(?:heads|leaves|arrives|meets|visits|signs|travels|flies|tours|holds|opens|begins|starts)\b",
     re.IGNORECASE,
 )
-
 _MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$", re.I)
-
 # Types that need an international context beyond one country.
 _INTERNATIONAL = {"meeting", "agreement", "statement"}
-
 _INHERITING = {"statement", "agreement"}
 _TWO_SIDED = {"agreement", "tariff"}
 _RANK = {"time": 0, "day": 0, "week": 1, "month": 2}  # finer precisions rank lower
