@@ -6,22 +6,10 @@ from functools import cache
 
 import pycountry
 
-BODY_NAMES: dict[str, str] = {
-    "EU": "EU",
-    "UN": "UN",
-    "NATO": "NATO",
-    "G7": "G7",
-    "G20": "G20",
-    "OPEC": "OPEC",
-    "GATT": "GATT",
-    "WTO": "WTO",
-    "ASEAN": "ASEAN",
-    "APEC": "APEC",
-    "IMF": "IMF",
-    "OECD": "OECD",
-    "AU": "African Union",
-    "GCC": "GCC",
-}
+from bot.extract.gazetteer import body_labels
+
+# Body codes and their display names come from the one list, config/gazetteer/bodies.toml.
+BODY_NAMES: dict[str, str] = body_labels()
 # Short names people use where pycountry's are formal ("Russian Federation").
 SHORT_NAMES: dict[str, str] = {
     "RU": "Russia",
