@@ -23,7 +23,7 @@ A date without a year leaves the DCT unknown, and the reader is asked for one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.extract.timex_lexicon import MONTHS, word_list
@@ -70,6 +70,7 @@ class Dateline:
     place: str | None
     dct: date | None
     end: int
+    start: int = 0  # where the dateline begins: after a headline, the start of its line
 
 
 def _place(raw: str | None) -> str | None:
@@ -155,5 +156,5 @@ def find_dateline(text: str) -> Dateline | None:
     for pos in starts:
         found = _dateline_at(text, pos)
         if found is not None:
-            return found
+            return replace(found, start=pos)
     return None

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.dateline import find_dateline
+
 # Abbreviations whose period does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen col lt sgt capt rep sen gov st jr sr co corp inc ltd plc bros jan
@@ -44,11 +46,23 @@ def _ends_sentence(text: str, dot: int) -> bool:
     return not (len(word) == 1 and word.isalpha()) and not ("." in word and len(word) <= 5)
 
 
+def _headline_before_dateline(text: str) -> int | None:
+    """Where a dateline starts on a line of its own after a headline with no blank line
+    between ("Trump meets Xi\nBUSAN, South Korea (AP) - ..."): a paragraph boundary."""
+    found = find_dateline(text)
+    if found is None or found.start == 0 or text[: found.start].strip() == "":
+        return None
+    return found.start
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences of ``text``, in order."""
     spans: list[tuple[int, int]] = []
     paragraph_start = 0
     boundaries = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+    headline_end = _headline_before_dateline(text)
+    if headline_end is not None:
+        boundaries = sorted({headline_end, *boundaries})
     for boundary in boundaries:
         start = paragraph_start
         for match in _CANDIDATE.finditer(text, paragraph_start, boundary):
@@ -84,12 +98,18 @@ def report_spans(text: str) -> list[tuple[int, int]]:
     Both report the DCT's own days in the present tense ("Leaders hail Monday summit",
     "Trump meets Xi in Busan on Thursday. REUTERS/..."), unlike the body, where the present
     tense of an event verb announces. A headline is a first line of its own, followed by a
-    blank line, without a closing full stop; a caption is a line that carries a photo credit.
+    blank line or a dateline, without a closing full stop; a caption is a line that carries
+    a photo credit.
     """
     spans: list[tuple[int, int]] = []
     headline = _HEADLINE.match(text)
     if headline is not None and not headline.group("line").rstrip().endswith("."):
         spans.append(headline.span("line"))
+    else:
+        headline_end = _headline_before_dateline(text)
+        if headline_end is not None and text.count("\n", 0, headline_end) == 1:
+            start = len(text) - len(text.lstrip())
+            spans.append((start, text.rindex("\n", 0, headline_end)))
     for credit in _CAPTION_CREDIT.finditer(text):
         start = text.rfind("\n", 0, credit.start()) + 1
         end = text.find("\n", credit.end())

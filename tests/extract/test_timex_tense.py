@@ -244,3 +244,9 @@ def test_spelled_numbers_and_the_year_with_its_number(
     text: str, phrase: str, expected: str
 ) -> None:
     assert value(text, dt.date(1998, 8, 8), phrase) == expected
+
+
+def test_a_headline_straight_above_its_dateline_reads_as_a_report() -> None:
+    text = "Xi meets Putin on Friday\nMOSCOW (AP) \u2014 The two leaders talked for hours."
+    assert value(text, WED, "Friday") == "2025-12-12"  # nearest, not the next week's
+    assert value(text, dt.date(2025, 12, 13), "Friday") == "2025-12-12"
