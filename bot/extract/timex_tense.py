@@ -283,6 +283,8 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)
     reach = _FRONTED_AFTER if fronted else (_AFTER_CHARS, _MAX_WORDS_AFTER)
     after = text[end : end + reach[0]]
+    if report:  # a headline or a caption is one line: the body below is not its clause
+        after = after.split("\n", 1)[0]
     stop = next((b for b in _SENTENCE_END.finditer(after) if _ends_sentence(b)), None)
     if stop is not None:  # keep the sentence's last word ("by the Tuesday deadline.")
         after = after[: stop.end(1) if stop.group(1) is not None else stop.start()]
