@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from bot.extract.timex_lexicon import MONTHS, word_list
 
@@ -61,6 +62,7 @@ _ISO_FORM = re.compile(
 )
 _DATE_AFTER = re.compile(rf"[ ]*{_DATE}[ ]*$", re.MULTILINE)
 _LINE_START = re.compile(r"\n[ \t]*(?=\S)")
+_DASH_OR_ISO = re.compile(r"(?:--?|_|\u2013|\u2014)\s|date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +150,14 @@ def _dateline_at(text: str, pos: int) -> Dateline | None:
     return None
 
 
+@lru_cache(maxsize=16)
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline opening ``text`` or one of its first lines (after a headline), else None."""
+    """The dateline opening ``text`` or one of its first lines (after a headline), else None.
+
+    Cached: extraction asks for the same text's dateline from several steps."""
     head = text[:_HEAD_CHARS]
+    if not _DASH_OR_ISO.search(head):
+        return None  # every form ends in a dash but the seed feed's "date 2025-02-06 ..."
     starts = [len(head) - len(head.lstrip())]
     starts += [m.end() for m in _LINE_START.finditer(head)][: _MAX_LINES - 1]
     for pos in starts:

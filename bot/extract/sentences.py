@@ -22,6 +22,7 @@ _CANDIDATE = re.compile(
     r"(?<![.!?])[.!?]+[\"'\u201d\u2019)]*"
     r"(?=\s+[\"'\u201c\u2018(]?[A-Z0-9]|(?<=[a-z\d][.!?])[A-Z][a-z])"
 )
+_MAYBE_CREDIT = re.compile(r"/|hoto|Getty")  # cheap test before the credit pattern
 _HEADLINE = re.compile(r"\A\s*(?P<line>[^\n]{3,200}?)[ \t]*\n[ \t]*\n")
 _CAPTION_CREDIT = re.compile(
     r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Yonhap|Anadolu|Bloomberg)(?:\s+Photo)?\s*/\s*[A-Z]"
@@ -110,7 +111,8 @@ def report_spans(text: str) -> list[tuple[int, int]]:
         if headline_end is not None and text.count("\n", 0, headline_end) == 1:
             start = len(text) - len(text.lstrip())
             spans.append((start, text.rindex("\n", 0, headline_end)))
-    for credit in _CAPTION_CREDIT.finditer(text):
+    credits = _CAPTION_CREDIT.finditer(text) if _MAYBE_CREDIT.search(text) else ()
+    for credit in credits:
         start = text.rfind("\n", 0, credit.start()) + 1
         end = text.find("\n", credit.end())
         span = (start, len(text) if end < 0 else end)

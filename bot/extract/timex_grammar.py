@@ -201,9 +201,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.VERBOSE) for name, pattern in KINDS
 }
 MASTER: re.Pattern[str] = re.compile(
-    _EDGE + "(?:" + "|".join(f"(?P<{name}>{_strip_names(p)})" for name, p in KINDS) + ")",
-    re.VERBOSE,
+    "|".join(f"(?P<{name}>{_strip_names(p)})" for name, p in KINDS), re.VERBOSE
 )
+"""Tried only where TRIGGER matched, so the left edge is already checked there."""
 
 # Lower-case first words of expressions (see config/lexicons/timex.toml): the master
 # regex is only tried where one starts a token, which skips most of the text cheaply.

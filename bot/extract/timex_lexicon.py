@@ -297,27 +297,35 @@ SPELLED_YEAR = (
 )
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-NUM_WORDS = alternation(
-    [
-        "a",
-        "an",
-        *_UNITS,
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        *_TENS,
-        *(f"{tens}-{unit}" for tens in _TENS for unit in _UNITS),
-        "several",
-        "a few",
-        "a couple of",
-        "a couple",
-        "few",
-    ]
+# Tens with an optional unit ("forty", "twenty-five") as one group: listing the 72
+# compounds one by one would make every attempt of the grammar try each of them.
+NUM_WORDS = (
+    "(?:"
+    + alternation([*_TENS])
+    + "(?:-"
+    + alternation(_UNITS)
+    + ")?|"
+    + alternation(
+        [
+            "a",
+            "an",
+            *_UNITS,
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "several",
+            "a few",
+            "a couple of",
+            "a couple",
+            "few",
+        ]
+    )
+    + ")"
 )
