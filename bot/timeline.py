@@ -57,6 +57,8 @@ Extractor = Callable[[Article], list[Event]]
 KeyFunc = Callable[[Article], str]
 
 MAX_CONFIDENCE = 0.99
+# The ``event_history.reason`` prefix of a move undone within NOISE_WINDOW (both rows).
+NOISE = "noise"
 
 
 def utc_now() -> datetime:
@@ -87,8 +89,11 @@ class EventChange:
     extracted: Event
     changes: list[FieldChange] = field(default_factory=list)
     source_added: bool = True
+    # The date moved because an article said the event moved (not a refinement): news
+    # worth holding back for NOISE_WINDOW, in case the next report moves it back.
+    moved: bool = False
     # The date went back to where it was before a move made less than NOISE_WINDOW ago:
-    # both moves stay in the history, and neither is news.
+    # both moves stay in the history (reason "noise: ..."), and neither is news.
     noise: bool = False
 
     @property
@@ -304,12 +309,7 @@ class TimelineService:
         else:
             event = session.get(EventRow, decision.match.candidate.id)
             assert event is not None
-            changes, noise = self._update(
-                session, event, article_id, mention, extracted, decision, now
-            )
-            change = EventChange(
-                "updated" if changes else "unchanged", event, extracted, changes, noise=noise
-            )
+            change = self._update(session, event, article_id, mention, extracted, decision, now)
         change.source_added = self._link(session, change.event, article_id, extracted, now)
         self._refresh_sources(session, change.event, dct)
         return change
@@ -429,8 +429,8 @@ class TimelineService:
         extracted: Event,
         decision: Decision,
         now: datetime,
-    ) -> tuple[list[FieldChange], bool]:
-        """Apply what the rules let this mention change; (recorded changes, noise)."""
+    ) -> EventChange:
+        """Apply what the rules let this mention change, recording each change."""
         assert event.id is not None and decision.match is not None
         changes: list[FieldChange] = []
 
@@ -455,10 +455,10 @@ class TimelineService:
             reason = result.reason
             if span.text != event.date:
                 last = event_repo.last_date_move(session, event.id)
-                noise = flips_back(span.text, last, now)
-                if noise:
-                    reason = f"noise: back within {NOISE_WINDOW} of the move to {event.date}; "
-                    reason += result.reason
+                noise = last is not None and flips_back(span.text, (last.at, last.old), now)
+                if noise and last is not None:
+                    reason = f"{NOISE}: back to {span.text} within a day; {result.reason}"
+                    last.reason = f"{NOISE}: undone within a day; {last.reason or ''}"[:500]
                 record("date", event.date, span.text, reason)
             if (extracted.end_date or None) != (event.end_date or None):
                 record("end_date", event.end_date, extracted.end_date, result.reason)
@@ -488,7 +488,9 @@ class TimelineService:
         if changes:
             event.last_changed = now
             event.revision += 1
-        return changes, noise
+        kind: Literal["updated", "unchanged"] = "updated" if changes else "unchanged"
+        moved = span is not None and decision.match.relation == "moved"
+        return EventChange(kind, event, extracted, changes, moved=moved, noise=noise)
 
     def _link(
         self, session: Session, event: EventRow, article_id: int, extracted: Event, now: datetime
@@ -517,18 +519,23 @@ class TimelineService:
 
     @staticmethod
     def _refresh_sources(session: Session, event: EventRow, dct: date | None) -> None:
-        assert event.id is not None
-        pairs = event_repo.source_confidences(session, event.id)
-        best: dict[str, float] = {}
-        for source, conf in pairs:
-            best[source] = max(best.get(source, 0.0), conf)
-        doubt = 1.0
-        for conf in best.values():
-            doubt *= 1.0 - conf
-        event.confidence = round(min(MAX_CONFIDENCE, 1.0 - doubt), 4)
-        event.source_count = len(pairs)
-        if dct is not None and (event.as_of is None or dct > event.as_of):
-            event.as_of = dct
+        refresh_sources(session, event, dct)
+
+
+def refresh_sources(session: Session, event: EventRow, dct: date | None = None) -> None:
+    """Recount the event's sources and its confidence; ``dct`` may make it more recent."""
+    assert event.id is not None
+    pairs = event_repo.source_confidences(session, event.id)
+    best: dict[str, float] = {}
+    for source, conf in pairs:
+        best[source] = max(best.get(source, 0.0), conf)
+    doubt = 1.0
+    for conf in best.values():
+        doubt *= 1.0 - conf
+    event.confidence = round(min(MAX_CONFIDENCE, 1.0 - doubt), 4)
+    event.source_count = len(pairs)
+    if dct is not None and (event.as_of is None or dct > event.as_of):
+        event.as_of = dct
 
 
 def _mention(extracted: Event, span: DateSpan, dct: date | None) -> Mention:
@@ -547,9 +554,12 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 
 __all__ = [
+    "NOISE",
+    "NOISE_WINDOW",
     "ChangeHook",
     "EventChange",
     "FieldChange",
     "IngestResult",
     "TimelineService",
+    "refresh_sources",
 ]

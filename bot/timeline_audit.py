@@ -50,7 +50,7 @@ class MoveVerdict:
     old: str | None
     new: str | None
     article: str
-    kind: str  # refinement | stated | after-postponement | unexplained
+    kind: str  # refinement | stated | after-postponement | recheck | unexplained
     evidence: str = ""
 
 
@@ -215,7 +215,9 @@ def _judge_moves(
             old, new = _span(row.old), _span(row.new)
             link = said.get(row.article_id) if row.article_id is not None else None
             evidence = link.evidence if link is not None else ""
-            if _is_refinement(old, new):
+            if (row.reason or "").startswith("recheck"):
+                kind = "recheck"  # a correction by ``diplobot db recheck``, said in the history
+            elif _is_refinement(old, new):
                 kind = "refinement"
             elif link is not None and old and new and _stated(link, old, new):
                 kind = "stated"

@@ -31,10 +31,11 @@ Identity rules (docs/TIMELINE.md has them with examples):
      article older than the event's newest source only joins such an event (the older report
      of a postponement the event went through) and never moves it. A vaguer new date ("put
      off until April") may replace a day only when it lies wholly after it.
-4. **One best candidate.** Candidates rank by how their dates relate (same, then refinement or
-   containment, then late report, then move), then by participant agreement (equal, inside,
-   principal pair, lone name), then by the share of names in common. When the two best tie,
-   the mention joins none and the tie is noted: a new event is safer than a wrong "rescheduled".
+4. **One best candidate.** Candidates rank by how much their dates say (the same day, or a day
+   inside a short span; then a shared month or week, a refinement or a containment; then a
+   late report; then a move), then by participant agreement (equal, inside, principal pair,
+   lone name), then by the share of names in common. When the two best tie, the mention joins
+   none and the tie is noted: a new event is safer than a wrong "rescheduled".
 5. **One article, distinct events.** Two different events of one article (SPEC.md merges an
    article's repeated mentions already) never join the same stored event.
 
@@ -66,11 +67,14 @@ Relation = Literal["same", "finer", "coarser", "within", "former", "moved"]
 Direction = Literal["later", "earlier", "either"]
 
 _AGREEMENT_RANK: dict[str, int] = {"equal": 3, "inside": 2, "pair": 1, "lone": 0}
+# How much a date relation says: one day (the same, or inside a short span) says most; a
+# month or week shared, or holding the other, says less, and then participants decide.
 _RELATION_RANK: dict[str, int] = {
-    "same": 4,
+    "same-day": 4,
+    "within": 4,
+    "same": 3,
     "finer": 3,
     "coarser": 3,
-    "within": 3,
     "former": 2,
     "moved": 1,
 }
@@ -133,10 +137,12 @@ class Match:
     relation: Relation
     agreement: Agreement
     jaccard: float
+    one_day: bool = False  # the mention names one day (or time), not a month or week
 
     @property
     def rank(self) -> tuple[int, int, float]:
-        return (_RELATION_RANK[self.relation], _AGREEMENT_RANK[self.agreement], self.jaccard)
+        relation = "same-day" if self.relation == "same" and self.one_day else self.relation
+        return (_RELATION_RANK[relation], _AGREEMENT_RANK[self.agreement], self.jaccard)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,7 +337,8 @@ def identify(
             continue
         union = mention.participants | candidate.participants
         jaccard = len(mention.participants & candidate.participants) / len(union) if union else 1.0
-        matches.append(Match(candidate, relation, agreement, round(jaccard, 6)))
+        one_day = _is_day(mention.span)
+        matches.append(Match(candidate, relation, agreement, round(jaccard, 6), one_day))
     if not matches:
         return Decision(None)
     matches.sort(key=lambda m: m.rank, reverse=True)
@@ -387,13 +394,12 @@ def outcome(mention: Mention, candidate: Candidate, match: Match, note: str = ""
     return Outcome(span, reason, status)
 
 
-def flips_back(
-    new_text: str, last_move: tuple[datetime, str | None, str | None] | None, now: datetime
-) -> bool:
-    """The date returns to where it was before a move made less than ``NOISE_WINDOW`` ago."""
-    if last_move is None:
-        return False
-    at, old, _ = last_move
+def flips_back(new_text: str, last_move: tuple[datetime, str | None], now: datetime) -> bool:
+    """The date returns to where it was before a move made less than ``NOISE_WINDOW`` ago.
+
+    ``last_move`` is (when, from which date) of the event's latest date change.
+    """
+    at, old = last_move
     return old == new_text and now - at < NOISE_WINDOW
 
 

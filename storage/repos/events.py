@@ -91,17 +91,14 @@ def mentions_of(session: Session, event_id: int, date_text: str) -> list[tuple[s
     return [(status, evidence) for status, evidence in rows]
 
 
-def last_date_move(
-    session: Session, event_id: int
-) -> tuple[dt.datetime, str | None, str | None] | None:
-    """When the event's date last moved, from what, to what."""
-    row = session.execute(
-        select(EventHistory.at, EventHistory.old, EventHistory.new)
+def last_date_move(session: Session, event_id: int) -> EventHistory | None:
+    """The history row of the event's latest date change."""
+    return session.scalars(
+        select(EventHistory)
         .where(EventHistory.event_id == event_id, EventHistory.field == "date")
         .order_by(EventHistory.at.desc(), EventHistory.id.desc())
         .limit(1)
     ).first()
-    return None if row is None else (row[0], row[1], row[2])
 
 
 def source_confidences(session: Session, event_id: int) -> list[tuple[str, float]]:
