@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.alerts.reminders import cancel_stale
@@ -65,6 +65,9 @@ class _Group:
     as_of: date | None
     sources: list[_Source] = field(default_factory=list)
     left: list[DateSpan] = field(default_factory=list)
+    # What the replay changed, for the history of an event split off: (field, old, new,
+    # article, why).
+    changes: list[tuple[str, str | None, str | None, int, str]] = field(default_factory=list)
 
     def candidate(self, index: int) -> Candidate:
         moved_here = any(
@@ -118,9 +121,13 @@ def replay(event: EventRow, sources: list[_Source]) -> list[_Group]:
         group = groups[decision.match.candidate.id]
         change = outcome(mention, decision.match.candidate, decision.match, decision.note)
         if change.span is not None:
+            group.changes.append(
+                ("date", group.span.text, change.span.text, source.article_id, change.reason)
+            )
             group.left.append(group.span)
             group.span = change.span
         if change.status is not None:
+            group.changes.append(("status", group.status, change.status, source.article_id, ""))
             group.status = change.status
         group.participants |= mention.participants
         if mention.dct is not None and (group.as_of is None or mention.dct > group.as_of):
@@ -189,13 +196,17 @@ class Rechecker:
         return report
 
     def _batches(self, size: int) -> Iterator[list[int]]:
+        """Ids of the events stored when the run began (those it splits off are already
+        checked), a batch at a time."""
         last = 0
+        with self._db.session() as session:
+            top = session.scalar(select(func.max(EventRow.id))) or 0
         while True:
             with self._db.session() as session:
                 ids = list(
                     session.scalars(
                         select(EventRow.id)
-                        .where(EventRow.source_count > 1, EventRow.id > last)
+                        .where(EventRow.source_count > 1, EventRow.id > last, EventRow.id <= top)
                         .order_by(EventRow.id)
                         .limit(size)
                     )
@@ -312,11 +323,23 @@ class Rechecker:
                 at=now,
                 field="created",
                 old=None,
-                new=f"{group.span.text} {group.status}",
+                new=f"{first.mention.span.text} {first.mention.status}",
                 article_id=first.article_id,
                 reason=f"{REASON}: split from event {event.id}",
             )
         )
+        for name, old, value, article_id, why in group.changes:
+            session.add(
+                EventHistory(
+                    event_id=new.id,
+                    at=now,
+                    field=name,
+                    old=old,
+                    new=value,
+                    article_id=article_id,
+                    reason=f"{REASON}: replayed{': ' + why if why else ''}"[:500],
+                )
+            )
         refresh_sources(session, new)
         return new.id
 

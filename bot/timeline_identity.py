@@ -34,8 +34,10 @@ Identity rules (docs/TIMELINE.md has them with examples):
 4. **One best candidate.** Candidates rank by how much their dates say (the same day, or a day
    inside a short span; then a shared month or week, a refinement or a containment; then a
    late report; then a move), then by participant agreement (equal, inside, principal pair,
-   lone name), then by the share of names in common. When the two best tie, the mention joins
-   none and the tie is noted: a new event is safer than a wrong "rescheduled".
+   lone name), then by an identical date string, then by the share of names in common. When
+   the two best tie, the mention joins none and the tie is noted: a new event is safer than
+   a wrong "rescheduled". (Tied events that are one event stored twice, same day and
+   agreeing names, are no doubt: the oldest is joined.)
 5. **One article, distinct events.** Two different events of one article (SPEC.md merges an
    article's repeated mentions already) never join the same stored event.
 
@@ -48,6 +50,7 @@ keeps it in the history and alerts nobody.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -140,9 +143,16 @@ class Match:
     one_day: bool = False  # the mention names one day (or time), not a month or week
 
     @property
-    def rank(self) -> tuple[int, int, float]:
+    def rank(self) -> tuple[int, int, int, float]:
+        """What the dates say, then the names, then an identical date string, then overlap."""
         relation = "same-day" if self.relation == "same" and self.one_day else self.relation
-        return (_RELATION_RANK[relation], _AGREEMENT_RANK[self.agreement], self.jaccard)
+        identical = int(self.relation == "same")
+        return (
+            _RELATION_RANK[relation],
+            _AGREEMENT_RANK[self.agreement],
+            identical,
+            self.jaccard,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,10 +320,10 @@ def _relation(
         return "coarser"
     if _is_day(new) and _is_day(old) and (_inside_span(new, old) or _inside_span(old, new)):
         return "within"
+    if _moves(mention, candidate, agreement):  # a stated move back to a date left is a move
+        return "former" if _older(mention, candidate) else "moved"
     if _leaves(mention, candidate):
         return "former"
-    if _moves(mention, candidate, agreement):
-        return "former" if _older(mention, candidate) else "moved"
     return None
 
 
@@ -341,14 +351,30 @@ def identify(
         matches.append(Match(candidate, relation, agreement, round(jaccard, 6), one_day))
     if not matches:
         return Decision(None)
-    matches.sort(key=lambda m: m.rank, reverse=True)
+    matches.sort(key=lambda m: (m.rank, -m.candidate.id), reverse=True)
     best = matches[0]
-    tied = tuple(m.candidate.id for m in matches if m.rank == best.rank)
-    if len(tied) > 1:
-        listed = ", ".join(str(i) for i in tied)
-        return Decision(None, f"fits events {listed} equally: kept apart", tied)
+    tied = [m.candidate for m in matches if m.rank == best.rank]
+    if len(tied) > 1 and not _duplicates(tied):
+        listed = ", ".join(str(c.id) for c in tied)
+        return Decision(
+            None, f"fits events {listed} equally: kept apart", tuple(c.id for c in tied)
+        )
+    best = min((m for m in matches if m.rank == best.rank), key=lambda m: m.candidate.id)
     note = move_wording(mention.evidence, mention.status) if best.relation == "moved" else ""
     return Decision(best, note)
+
+
+def _duplicates(candidates: Sequence[Candidate]) -> bool:
+    """Tied candidates that are one event stored twice (same first day, or one date holding
+    the other, agreeing participants): the oldest is joined, as a tie between them is no
+    doubt about which event the mention means."""
+    for a, b in itertools.combinations(candidates, 2):
+        dates_agree = a.span.start == b.span.start or _contains(a.span, b.span)
+        if not (dates_agree or _contains(b.span, a.span)):
+            return False
+        if participant_agreement(a.participants, b.participants) is None:
+            return False
+    return True
 
 
 # ----------------------------------------------------------------------------- what changes
