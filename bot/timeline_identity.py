@@ -95,6 +95,11 @@ _EARLIER = re.compile(
     r"\b(?:br(?:ought|ing|ings|inging) forward|moved? (?:up|forward)|advanced to)\b",
     re.IGNORECASE,
 )
+_ANY_CUE = re.compile(
+    r"postpon|put(?:s|ting)? off|delay|push(?:ed|es|ing)? back|defer|re-?schedul|forward"
+    r"|moved? (?:up|to)|advanced to|will now",
+    re.IGNORECASE,
+)
 _EITHER = re.compile(
     r"\b(?:re-?scheduled (?:for|to|until|on)\b|will now (?:take place|be held|meet))",
     re.IGNORECASE,
@@ -208,10 +213,11 @@ def participant_overlap(new: set[str], old: set[str]) -> float | None:
 def move_direction(evidence: str, status: str = "scheduled") -> Direction | None:
     """Which way the article says the event moved, or None when it says nothing of a move.
 
-    The sentence decides: "agreed to reschedule its debts" is not a move of a meeting, though
-    the extractor may call it ``postponed``. Only without a sentence does that status count.
+    The sentence decides where it speaks of a move: "agreed to reschedule its debts" is not a
+    move of a meeting, though the extractor may call it ``postponed``. A sentence (or span)
+    with no such word at all leaves it to the extractor's ``postponed`` status.
     """
-    if not evidence.strip():
+    if not _ANY_CUE.search(evidence):
         return "later" if status == "postponed" else None
     if _EITHER.search(evidence):
         return "either"

@@ -163,6 +163,9 @@ def test_a_date_back_where_it_was_within_a_day_is_noise() -> None:
     assert not flips_back("1987-03-11", (moved_at, "1987-03-10"), moved_at + timedelta(hours=3))
 
 
-def test_move_direction_reads_the_sentence_not_the_status() -> None:
-    assert move_direction("Ministers met in Paris.", "postponed") is None
+def test_move_direction_reads_the_sentence_before_the_status() -> None:
+    assert move_direction("They agreed to reschedule the debts.", "postponed") is None
+    assert move_direction("Ministers meet in Paris.", "scheduled") is None
+    # A span without words of its own leaves it to the extractor's status.
+    assert move_direction("summit on 2025-03", "postponed") == "later"
     assert move_direction("", "postponed") == "later"
