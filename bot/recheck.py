@@ -119,7 +119,7 @@ def replay(event: EventRow, sources: list[_Source]) -> list[_Group]:
             )
             continue
         group = groups[decision.match.candidate.id]
-        change = outcome(mention, decision.match.candidate, decision.match, decision.note)
+        change = outcome(mention, decision.match, decision.note)
         if change.span is not None:
             group.changes.append(
                 ("date", group.span.text, change.span.text, source.article_id, change.reason)

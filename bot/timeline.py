@@ -328,7 +328,7 @@ class TimelineService:
             return Decision(None)
         spans = {e.id: parse_event_date(e.date, e.end_date) for e in rows}
         # Only an event that has had several sources can have left a date behind.
-        left = self._said_before(session, [e for e in rows if e.source_count > 1], span)
+        left = self._said_before(session, [e for e in rows if e.source_count > 1])
         candidates = [
             Candidate(
                 id=e.id or 0,
@@ -344,9 +344,7 @@ class TimelineService:
         return identify(mention, candidates, taken)
 
     @staticmethod
-    def _said_before(
-        session: Session, events: list[EventRow], span: DateSpan
-    ) -> dict[int, list[DateSpan]]:
+    def _said_before(session: Session, events: list[EventRow]) -> dict[int, list[DateSpan]]:
         """Dates each event is known to have left (moved away from, or reported postponed)."""
         ids = [e.id for e in events if e.id is not None]
         if not ids:
@@ -448,7 +446,7 @@ class TimelineService:
                 )
             )
 
-        result = outcome(mention, decision.match.candidate, decision.match, decision.note)
+        result = outcome(mention, decision.match, decision.note)
         noise = False
         span = result.span
         if span is not None:
@@ -509,9 +507,7 @@ class TimelineService:
                 status=extracted.status,
                 confidence=max(0.0, min(1.0, extracted.confidence)),
                 linked_at=now,
-                participants=" ".join(sorted({c.upper() for c in extracted.participants if c}))[
-                    :500
-                ],
+                participants=" ".join(sorted(_mention_codes(extracted)))[:500],
             )
         )
         session.flush()
@@ -538,11 +534,15 @@ def refresh_sources(session: Session, event: EventRow, dct: date | None = None) 
         event.as_of = dct
 
 
+def _mention_codes(extracted: Event) -> frozenset[str]:
+    return frozenset(c.upper() for c in extracted.participants if c)
+
+
 def _mention(extracted: Event, span: DateSpan, dct: date | None) -> Mention:
     return Mention(
         type=extracted.type,
         span=span,
-        participants=frozenset(c.upper() for c in extracted.participants if c),
+        participants=_mention_codes(extracted),
         status=extracted.status,
         evidence=extracted.evidence,
         dct=dct,

@@ -10,7 +10,7 @@ Identity rules (docs/TIMELINE.md has them with examples):
 2. **Compatible participants**: equal sets; or one inside the other; or sharing at least the
    principal pair (two names, half of all named). An event is never joined on a single shared
    name unless one set is inside the other. Joining a lone name to a larger event ("US" to
-   "EU, Japan, US") is *weak* evidence: it is allowed only on the very same date; refining,
+   "EU, Japan, US") is *weak* evidence: it is allowed only on the same date string; refining,
    moving, or joining with a vaguer date needs *strong* evidence (anything else).
 3. **Compatible dates**:
    - the same date, or the same first day: joins (another time of that day joins too,
@@ -199,14 +199,6 @@ def participant_agreement(new: frozenset[str], old: frozenset[str]) -> Agreement
     return None
 
 
-def participant_overlap(new: set[str], old: set[str]) -> float | None:
-    """The share of names in common (Jaccard), or None when the sets name different events."""
-    if participant_agreement(frozenset(new), frozenset(old)) is None:
-        return None
-    union = new | old
-    return len(new & old) / len(union) if union else 1.0
-
-
 # ----------------------------------------------------------------------------- wording
 
 
@@ -374,13 +366,11 @@ def _duplicates(candidates: Sequence[Candidate]) -> bool:
     """Tied candidates that are one event stored twice (same first day, or one date holding
     the other, agreeing participants): the oldest is joined, as a tie between them is no
     doubt about which event the mention means."""
-    for a, b in itertools.combinations(candidates, 2):
-        dates_agree = a.span.start == b.span.start or _contains(a.span, b.span)
-        if not (dates_agree or _contains(b.span, a.span)):
-            return False
-        if participant_agreement(a.participants, b.participants) is None:
-            return False
-    return True
+    return all(
+        (a.span.start == b.span.start or _contains(a.span, b.span) or _contains(b.span, a.span))
+        and participant_agreement(a.participants, b.participants) is not None
+        for a, b in itertools.combinations(candidates, 2)
+    )
 
 
 # ----------------------------------------------------------------------------- what changes
@@ -402,8 +392,9 @@ def status_wins(new: str, old: str, *, newer: bool, same_day: bool, moved: bool)
     return True
 
 
-def outcome(mention: Mention, candidate: Candidate, match: Match, note: str = "") -> Outcome:
-    """What joining ``mention`` to ``candidate`` changes (see the module's last paragraph)."""
+def outcome(mention: Mention, match: Match, note: str = "") -> Outcome:
+    """What joining ``mention`` to its match changes (see the module's last paragraph)."""
+    candidate = match.candidate
     newer = is_newer(mention.dct, candidate.as_of)
     same_day = mention.dct is not None and mention.dct == candidate.as_of
     span: DateSpan | None = None
@@ -451,6 +442,5 @@ __all__ = [
     "move_wording",
     "outcome",
     "participant_agreement",
-    "participant_overlap",
     "status_wins",
 ]

@@ -85,7 +85,7 @@ def test_a_month_mention_joins_the_one_day_event_inside_it_without_re_dating() -
     m = mention("1987-03")
     decision = identify(m, [stored(1, "1987-03-12"), stored(2, "1987-04-02")])
     assert decision.match is not None and decision.match.candidate.id == 1
-    assert outcome(m, decision.match.candidate, decision.match).span is None
+    assert outcome(m, decision.match).span is None
 
 
 def test_a_month_mention_fitting_two_day_events_joins_neither_and_says_so() -> None:
@@ -106,7 +106,7 @@ def test_a_stated_postponement_moves_to_a_later_day_and_records_the_words() -> N
     m = mention("1987-04-02", "OPEC", status="postponed", evidence=words)
     decision = identify(m, [stored(1, "1987-03-07", "OPEC")])
     assert decision.match is not None and decision.match.relation == "moved"
-    change = outcome(m, decision.match.candidate, decision.match, decision.note)
+    change = outcome(m, decision.match, decision.note)
     assert change.span is not None and change.span.text == "1987-04-02"
     assert "postponed until April 2" in change.reason
     assert change.status == "postponed"
@@ -141,7 +141,7 @@ def test_a_late_report_of_a_date_the_event_left_joins_without_moving_it() -> Non
         m = mention(day, "OPEC")
         decision = identify(m, [moved])
         assert decision.match is not None and decision.match.relation == "former"
-        assert outcome(m, moved, decision.match).span is None
+        assert outcome(m, decision.match).span is None
 
 
 def test_an_older_article_never_moves_the_event() -> None:
