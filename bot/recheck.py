@@ -106,7 +106,7 @@ class RecheckReport:
         ]
 
 
-def replay(event: EventRow, sources: list[_Source]) -> list[_Group]:
+def replay(sources: list[_Source]) -> list[_Group]:
     """Today's rules over one event's sources, in linking order: the events they make."""
     groups: list[_Group] = []
     for source in sources:
@@ -221,7 +221,7 @@ class Rechecker:
         if event is None:
             return
         report.checked += 1
-        groups = replay(event, _sources(session, event))
+        groups = replay(_sources(session, event))
         if not groups:
             return
         keep = _keeper(event, groups)
@@ -254,15 +254,20 @@ class Rechecker:
         assert event.id is not None
         changed = False
         if group.span.text != event.date:
-            self._history(session, event.id, "date", event.date, group.span.text, now)
+            self._history(
+                session, event.id, "date", (event.date, group.span.text), now, "no article moved it"
+            )
             event.date, event.precision = group.span.text, group.span.precision
             event.start_day, event.end_day = group.span.start, group.span.end
             event.start_at = group.span.start_at
+            event.end_date = group.span.end.isoformat() if _multi_day(group.span) else None
             event_repo.move_participants(session, event.id, event.start_day, event.end_day)
             changed = True
         status_changed = group.status != event.status
         if status_changed:
-            self._history(session, event.id, "status", event.status, group.status, now)
+            self._history(
+                session, event.id, "status", (event.status, group.status), now, "as its sources say"
+            )
             event.status = group.status
         if changed or status_changed:
             event.revision += 1
@@ -272,16 +277,21 @@ class Rechecker:
 
     @staticmethod
     def _history(
-        session: Session, event_id: int, name: str, old: str | None, new: str | None, now: datetime
+        session: Session,
+        event_id: int,
+        name: str,
+        change: tuple[str | None, str | None],
+        now: datetime,
+        why: str,
     ) -> None:
         session.add(
             EventHistory(
                 event_id=event_id,
                 at=now,
                 field=name,
-                old=old,
-                new=new,
-                reason=f"{REASON}: no article moved it there",
+                old=change[0],
+                new=change[1],
+                reason=f"{REASON}: {why}",
             )
         )
 
