@@ -1,27 +1,23 @@
 """Merging extracted events into the stored timeline, one article per unit of work.
 
-Rules (each has a test in ``tests/test_timeline_merge.py``):
+Which stored event a mention is, and what it may change, is decided by the pure rules of
+``bot.timeline_identity`` (written out there and in docs/TIMELINE.md): same type, compatible
+participants, compatible dates; a different day is a different event unless the article says
+the event moved; a vaguer date never re-dates; a tie joins nothing. This module loads the
+candidates, applies the decision and keeps the record:
 
-- Same real event: same type, agreeing participants (one list inside the other, or at least
-  half of all the names shared; or both without any), and a compatible date: equal, or one
-  inside the other's span (``2025-02`` holds ``2025-02-07``).
-- A more precise date replaces a vaguer one, whatever the article's age.
-- A different date is a move only when a side is ``postponed`` (the article says it moved, or
-  the stored event awaits its new date), within ``RESCHEDULE_WINDOW_DAYS``; or a new time on
-  the same day. A date one of the event's articles already gave (a late report of the old
-  date) joins the event without moving it.
-- Moves and status changes come only from an article at least as recent (by its publication
-  date) as the newest one already behind the event; on the same day, news of a change
-  (postponed, cancelled, occurred) outranks a restated plan. "Scheduled" never overrides
-  "occurred" unless the date moved.
+- Every change is written to ``event_history`` with the article that caused it and, for a
+  date, why (``reason``: the wording that moved it, "refined", noise undone, a tie).
+- A date that returns within ``NOISE_WINDOW`` to where it was before a move is noise: it is
+  applied and kept in the history, and its ``EventChange.noise`` tells the alert layer that
+  neither move is news.
 - Confidence is ``1 - prod(1 - c)`` over independent sources (one outlet counts once).
 - An article is stored once by its key; a second ingestion (or a concurrent one) is "known"
   and changes nothing, unless the article was stored without a date and now comes with one:
   then it is read again against that date.
 
-Every change is written to ``event_history`` with the article that caused it, and returned
-in the ``IngestResult``; ``on_changes`` runs inside the same transaction so alerts can queue
-their outbox rows atomically with the change.
+Every change is returned in the ``IngestResult``; ``on_changes`` runs inside the same
+transaction so alerts can queue their outbox rows atomically with the change.
 """
 
 from __future__ import annotations
@@ -37,8 +33,19 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.extract.model import Article, Event
-from bot.services.event_dates import DateSpan, parse_event_date, relate
+from bot.services.event_dates import DateSpan, parse_event_date
 from bot.services.titles import event_title
+from bot.timeline_identity import (
+    NOISE_WINDOW,
+    RESCHEDULE_WINDOW_DAYS,
+    Candidate,
+    Decision,
+    Mention,
+    flips_back,
+    identify,
+    move_direction,
+    outcome,
+)
 from storage.db import Database
 from storage.models import EventArticle, EventHistory, EventRow
 from storage.repos import articles as article_repo
@@ -50,18 +57,9 @@ Clock = Callable[[], datetime]
 Extractor = Callable[[Article], list[Event]]
 KeyFunc = Callable[[Article], str]
 
-RESCHEDULE_WINDOW_DAYS = 120
 MAX_CONFIDENCE = 0.99
-MIN_PARTICIPANT_JACCARD = 0.5
-STATUS_WEIGHT = {"scheduled": 0, "postponed": 1, "cancelled": 2, "occurred": 3}
-_RELATION_SCORE: dict[str, int] = {
-    "same": 5,
-    "finer": 4,
-    "coarser": 4,
-    "retimed": 3,
-    "former": 2,
-    "moved": 1,
-}
+# The ``event_history.reason`` prefix of a move undone within NOISE_WINDOW (both rows).
+NOISE = "noise"
 
 
 def utc_now() -> datetime:
@@ -92,6 +90,12 @@ class EventChange:
     extracted: Event
     changes: list[FieldChange] = field(default_factory=list)
     source_added: bool = True
+    # The date moved because an article said the event moved (not a refinement): news
+    # worth holding back for NOISE_WINDOW, in case the next report moves it back.
+    moved: bool = False
+    # The date went back to where it was before a move made less than NOISE_WINDOW ago:
+    # both moves stay in the history (reason "noise: ..."), and neither is news.
+    noise: bool = False
 
     @property
     def event_id(self) -> int:
@@ -269,10 +273,11 @@ class TimelineService:
         )
         if spans:
             self._lock_types(session, {e.type for e, _ in spans})
+        placed: dict[int, tuple[str, str, frozenset[str]]] = {}
         for extracted, span in spans:
-            result.events.append(
-                self._merge(session, article_id, article.dct, extracted, span, now)
-            )
+            change = self._merge(session, article_id, article.dct, extracted, span, now, placed)
+            placed.setdefault(change.event_id, _mention(extracted, span, article.dct).key())
+            result.events.append(change)
         session.flush()
         if self._on_changes is not None:
             self._on_changes(session, result)
@@ -300,73 +305,79 @@ class TimelineService:
         extracted: Event,
         span: DateSpan,
         now: datetime,
+        placed: dict[int, tuple[str, str, frozenset[str]]] | None = None,
     ) -> EventChange:
-        codes = sorted({c.upper() for c in extracted.participants if c})
-        match = self._best_match(session, extracted, codes, span)
-        if match is None:
-            event = self._create(session, article_id, dct, extracted, codes, span, now)
+        mention = _mention(extracted, span, dct)
+        codes = sorted(mention.participants)
+        # Rule 5: another event of this article already sits there (an identical one may join).
+        taken = [i for i, key in (placed or {}).items() if key != mention.key()]
+        decision = self._best_match(session, mention, taken)
+        if decision.match is None:
+            event = self._create(session, article_id, dct, extracted, codes, span, now, decision)
             change = EventChange("created", event, extracted)
         else:
-            event, relation = match
-            changes = self._update(
-                session, event, article_id, dct, extracted, codes, span, relation, now
-            )
-            change = EventChange("updated" if changes else "unchanged", event, extracted, changes)
+            event = session.get(EventRow, decision.match.candidate.id)
+            assert event is not None
+            change = self._update(session, event, article_id, mention, extracted, decision, now)
         change.source_added = self._link(session, change.event, article_id, extracted, now)
         self._refresh_sources(session, change.event, dct)
         return change
 
-    def _best_match(
-        self, session: Session, extracted: Event, codes: list[str], span: DateSpan
-    ) -> tuple[EventRow, str] | None:
+    def _best_match(self, session: Session, mention: Mention, taken: list[int]) -> Decision:
         window = timedelta(days=RESCHEDULE_WINDOW_DAYS)
-        candidates = event_repo.find_candidates(
-            session, extracted.type, codes, span.start - window, span.end + window
-        )
-        related = [(e, parse_event_date(e.date, e.end_date)) for e in candidates]
-        relations: dict[int, str] = {id(e): relate(span, stored) for e, stored in related}
-        # Only an event with several sources can have had another date before.
-        former = self._said_before(
+        span = mention.span
+        rows = event_repo.find_candidates(
             session,
-            [e for e in candidates if relations[id(e)] == "other" and e.source_count > 1],
-            span,
+            mention.type,
+            sorted(mention.participants),
+            span.start - window,
+            span.end + window,
         )
-        best: tuple[tuple[float, ...], EventRow, str] | None = None
-        for event, stored in related:
-            relation = relations[id(event)]
-            if relation == "other":
-                if event.id in former:
-                    relation = "former"
-                elif "postponed" in (extracted.status, event.status):
-                    relation = "moved"
-                else:
-                    continue
-            overlap = participant_overlap(set(codes), set(event.participant_codes))
-            if overlap is None:
-                continue
-            distance = abs((span.start - stored.start).days)
-            score = (_RELATION_SCORE[relation], overlap, -distance, -(event.id or 0))
-            if best is None or score > best[0]:
-                best = (score, event, relation)
-        return None if best is None else (best[1], best[2])
+        if not rows:
+            return Decision(None)
+        spans = {e.id: parse_event_date(e.date, e.end_date) for e in rows}
+        # Only an event that has had several sources can have left a date behind.
+        left = self._said_before(session, [e for e in rows if e.source_count > 1])
+        candidates = [
+            Candidate(
+                id=e.id or 0,
+                span=spans[e.id],
+                participants=frozenset(e.participant_codes),
+                status=e.status,
+                as_of=e.as_of,
+                left=tuple(left.get(e.id or 0, ())),
+                moved_here=self._moved_here(session, e, mention, spans[e.id]),
+            )
+            for e in rows
+        ]
+        return identify(mention, candidates, taken)
 
     @staticmethod
-    def _said_before(session: Session, events: list[EventRow], span: DateSpan) -> set[int]:
-        """Events whose articles already gave this date: a late report, not a new event."""
-        if not events:
-            return set()
-        found: set[int] = set()
+    def _said_before(session: Session, events: list[EventRow]) -> dict[int, list[DateSpan]]:
+        """Dates each event is known to have left (moved away from, or reported postponed)."""
         ids = [e.id for e in events if e.id is not None]
-        for event_id, said, said_end in event_repo.reported_dates(session, ids):
-            if event_id in found:
-                continue
+        if not ids:
+            return {}
+        found: dict[int, list[DateSpan]] = {}
+        for event_id, said, said_end in event_repo.left_dates(session, ids):
             try:
-                earlier = parse_event_date(said, said_end)
+                found.setdefault(event_id, []).append(parse_event_date(said, said_end))
             except ValueError:
                 continue
-            if relate(span, earlier) in ("same", "finer", "coarser", "retimed"):
-                found.add(event_id)
         return found
+
+    @staticmethod
+    def _moved_here(session: Session, event: EventRow, mention: Mention, stored: DateSpan) -> bool:
+        """Whether a source states the move to the event's date (asked only where it matters:
+        an older article reporting a postponement from an earlier date)."""
+        if mention.status != "postponed" or event.id is None or mention.dct is None:
+            return False
+        if event.as_of is None or mention.dct >= event.as_of or mention.span.end >= stored.start:
+            return False
+        return any(
+            move_direction(evidence, status) is not None
+            for status, evidence in event_repo.mentions_of(session, event.id, event.date)
+        )
 
     def _create(
         self,
@@ -377,6 +388,7 @@ class TimelineService:
         codes: list[str],
         span: DateSpan,
         now: datetime,
+        decision: Decision | None = None,
     ) -> EventRow:
         event = EventRow(
             type=extracted.type,
@@ -410,6 +422,7 @@ class TimelineService:
                 old=None,
                 new=f"{span.text} {extracted.status}",
                 article_id=article_id,
+                reason=(decision.note or None) if decision is not None else None,
             )
         )
         return event
@@ -419,43 +432,53 @@ class TimelineService:
         session: Session,
         event: EventRow,
         article_id: int,
-        dct: date | None,
+        mention: Mention,
         extracted: Event,
-        codes: list[str],
-        span: DateSpan,
-        relation: str,
+        decision: Decision,
         now: datetime,
-    ) -> list[FieldChange]:
-        assert event.id is not None
+    ) -> EventChange:
+        """Apply what the rules let this mention change, recording each change."""
+        assert event.id is not None and decision.match is not None
         changes: list[FieldChange] = []
 
-        def record(name: str, old: str | None, new: str | None) -> None:
+        def record(name: str, old: str | None, new: str | None, reason: str | None = None) -> None:
             changes.append(FieldChange(name, old, new))
             session.add(
                 EventHistory(
-                    event_id=event.id, at=now, field=name, old=old, new=new, article_id=article_id
+                    event_id=event.id,
+                    at=now,
+                    field=name,
+                    old=old,
+                    new=new,
+                    article_id=article_id,
+                    reason=reason[:500] if reason else None,
                 )
             )
 
-        newer = _is_newer(dct, event.as_of)
-        same_day = dct is not None and event.as_of is not None and dct == event.as_of
-        moves = relation in ("moved", "retimed") and (newer or same_day)
-        if relation == "finer" or moves:
+        result = outcome(mention, decision.match, decision.note)
+        noise = False
+        span = result.span
+        if span is not None:
+            reason = result.reason
             if span.text != event.date:
-                record("date", event.date, span.text)
+                last = event_repo.last_date_move(session, event.id)
+                noise = last is not None and flips_back(span.text, (last.at, last.old), now)
+                if noise and last is not None:
+                    reason = f"{NOISE}: back to {span.text} within a day; {result.reason}"
+                    last.reason = f"{NOISE}: undone within a day; {last.reason or ''}"[:500]
+                record("date", event.date, span.text, reason)
             if (extracted.end_date or None) != (event.end_date or None):
-                record("end_date", event.end_date, extracted.end_date)
+                record("end_date", event.end_date, extracted.end_date, result.reason)
             span_moved = (span.start, span.end) != (event.start_day, event.end_day)
             event.date, event.precision = span.text, span.precision
             event.start_day, event.end_day, event.start_at = span.start, span.end, span.start_at
             event.end_date = extracted.end_date
             if span_moved:
                 event_repo.move_participants(session, event.id, span.start, span.end)
-        if extracted.status != event.status and _status_wins(
-            extracted.status, event.status, newer=newer, same_day=same_day, moved=moves
-        ):
-            record("status", event.status, extracted.status)
-            event.status = extracted.status
+        if result.status is not None and result.status != event.status:
+            record("status", event.status, result.status)
+            event.status = result.status
+        codes = sorted(mention.participants)
         new_codes = sorted(set(event.participant_codes) | set(codes))
         if new_codes != event.participant_codes:
             added = [c for c in new_codes if c not in event.participant_codes]
@@ -472,7 +495,9 @@ class TimelineService:
         if changes:
             event.last_changed = now
             event.revision += 1
-        return changes
+        kind: Literal["updated", "unchanged"] = "updated" if changes else "unchanged"
+        moved = span is not None and decision.match.relation == "moved"
+        return EventChange(kind, event, extracted, changes, moved=moved, noise=noise)
 
     def _link(
         self, session: Session, event: EventRow, article_id: int, extracted: Event, now: datetime
@@ -491,6 +516,7 @@ class TimelineService:
                 status=extracted.status,
                 confidence=max(0.0, min(1.0, extracted.confidence)),
                 linked_at=now,
+                participants=" ".join(sorted(_mention_codes(extracted)))[:500],
             )
         )
         session.flush()
@@ -498,52 +524,38 @@ class TimelineService:
 
     @staticmethod
     def _refresh_sources(session: Session, event: EventRow, dct: date | None) -> None:
-        assert event.id is not None
-        pairs = event_repo.source_confidences(session, event.id)
-        best: dict[str, float] = {}
-        for source, conf in pairs:
-            best[source] = max(best.get(source, 0.0), conf)
-        doubt = 1.0
-        for conf in best.values():
-            doubt *= 1.0 - conf
-        event.confidence = round(min(MAX_CONFIDENCE, 1.0 - doubt), 4)
-        event.source_count = len(pairs)
-        if dct is not None and (event.as_of is None or dct > event.as_of):
-            event.as_of = dct
+        refresh_sources(session, event, dct)
 
 
-def participant_overlap(new: set[str], old: set[str]) -> float | None:
-    """How well two participant lists agree (Jaccard), or None when they name different events.
-
-    One list inside the other is the same event told with fewer names ("Japan" and "Japan,
-    United States"); otherwise at least half of all the names must be shared, so an EU-US
-    meeting and an Argentina-US meeting on the same day stay apart (and the union of
-    participants cannot snowball across unrelated events).
-    """
-    if not new and not old:
-        return 1.0
-    shared = new & old
-    if not shared:
-        return None
-    jaccard = len(shared) / len(new | old)
-    if new <= old or old <= new or jaccard >= MIN_PARTICIPANT_JACCARD:
-        return jaccard
-    return None
+def refresh_sources(session: Session, event: EventRow, dct: date | None = None) -> None:
+    """Recount the event's sources and its confidence; ``dct`` may make it more recent."""
+    assert event.id is not None
+    pairs = event_repo.source_confidences(session, event.id)
+    best: dict[str, float] = {}
+    for source, conf in pairs:
+        best[source] = max(best.get(source, 0.0), conf)
+    doubt = 1.0
+    for conf in best.values():
+        doubt *= 1.0 - conf
+    event.confidence = round(min(MAX_CONFIDENCE, 1.0 - doubt), 4)
+    event.source_count = len(pairs)
+    if dct is not None and (event.as_of is None or dct > event.as_of):
+        event.as_of = dct
 
 
-def _is_newer(dct: date | None, as_of: date | None) -> bool:
-    """Strictly more recent than what the event already reflects (unknown dates count as new)."""
-    return dct is None or as_of is None or dct > as_of
+def _mention_codes(extracted: Event) -> frozenset[str]:
+    return frozenset(c.upper() for c in extracted.participants if c)
 
 
-def _status_wins(new: str, old: str, *, newer: bool, same_day: bool, moved: bool) -> bool:
-    if not (newer or same_day):
-        return False
-    if new == "scheduled" and old == "occurred" and not moved:
-        return False
-    if same_day and not newer and not moved:
-        return STATUS_WEIGHT.get(new, 0) > STATUS_WEIGHT.get(old, 0)
-    return True
+def _mention(extracted: Event, span: DateSpan, dct: date | None) -> Mention:
+    return Mention(
+        type=extracted.type,
+        span=span,
+        participants=_mention_codes(extracted),
+        status=extracted.status,
+        evidence=extracted.evidence,
+        dct=dct,
+    )
 
 
 def _unique(names: Iterable[str]) -> list[str]:
@@ -551,9 +563,12 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 
 __all__ = [
+    "NOISE",
+    "NOISE_WINDOW",
     "ChangeHook",
     "EventChange",
     "FieldChange",
     "IngestResult",
     "TimelineService",
+    "refresh_sources",
 ]

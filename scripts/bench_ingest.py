@@ -6,7 +6,8 @@
 End to end, as ``diplobot ingest`` does it: read and check each line, compute its key, skip
 known keys in bulk, extract events with the current extractor, merge them into the timeline.
 The second pass must add nothing; it only reads, hashes and looks keys up.
-``--extractor none`` measures the storage side alone.
+``--extractor none`` measures the storage side alone; ``--audit`` then judges the joins
+(silent conflicts, unexplained date moves: ``scripts/eval_merge.py``).
 """
 
 from __future__ import annotations
@@ -21,8 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.news.articles import read_articles
 from bot.timeline import TimelineService
+from bot.timeline_audit import audit_timeline
 from storage.db import create_db_engine, open_database
 from storage.repos.events import count_events
+
+MIN_RATE = 300  # stories/s the issue asks a first ingest to hold
 
 
 def one_pass(service: TimelineService, source: str, batch: int) -> tuple[float, Counter, Counter]:
@@ -64,6 +68,9 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--extractor", choices=["current", "none"], default="current")
     parser.add_argument("--schema", help="PostgreSQL: recreate and use this schema")
+    parser.add_argument(
+        "--audit", action="store_true", help="then judge the joins (scripts/eval_merge.py audit)"
+    )
     args = parser.parse_args()
 
     if args.db.startswith("sqlite:///"):
@@ -85,10 +92,21 @@ def main() -> int:
             f"{name} pass: {total:,} stories in {seconds:.1f} s = {rate:,.0f} stories/s; "
             f"articles {dict(articles)}; events {dict(events)}"
         )
+    ratio = second[0] / first[0]
     print(
-        f"second/first time: {second[0] / first[0]:.2f}; events stored: {stored_events:,} "
+        f"second/first time: {ratio:.2f}; events stored: {stored_events:,} "
         f"(extractor: {args.extractor})"
     )
+    added = second[1]["new"] + second[2]["created"] + second[2]["updated"]
+    rate = sum(first[1].values()) / first[0]
+    print(
+        f"bars: second pass adds nothing: {'yes' if not added else 'NO'}; "
+        f"takes under half the first: {'yes' if ratio < 0.5 else 'NO'}; "
+        f"first pass >= {MIN_RATE} stories/s: {'yes' if rate >= MIN_RATE else 'NO'}"
+    )
+    if args.audit:
+        with database.session() as session:
+            print("\n".join(audit_timeline(session).lines()))
     database.dispose()
     return 0
 

@@ -116,10 +116,17 @@ class EventArticle(SQLModel, table=True):
     status: str = Field(max_length=12)
     confidence: float = 0.0
     linked_at: dt.datetime = Field(sa_type=UTCDateTime)
+    # The participants this mention named (space-separated codes), so a recheck can judge it
+    # again; None on rows stored before they were kept.
+    participants: str | None = Field(default=None, max_length=500)
 
 
 class EventHistory(SQLModel, table=True):
-    """One change of one event field, with the article that caused it (None for manual edits)."""
+    """One change of one event field, with the article that caused it (None for manual edits).
+
+    ``reason`` says why, where the rules need it said: the wording that moved a date, a
+    refinement, a move undone as noise, a tie left apart, a split by ``diplobot db recheck``.
+    """
 
     __tablename__ = "event_history"
     __table_args__ = (Index("ix_event_history_event_at", "event_id", "at"),)
@@ -131,6 +138,7 @@ class EventHistory(SQLModel, table=True):
     old: str | None = Field(default=None, max_length=500)
     new: str | None = Field(default=None, max_length=500)
     article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="SET NULL")
+    reason: str | None = Field(default=None, max_length=500)
 
 
 # --------------------------------------------------------------------------- servers and channels

@@ -14,6 +14,7 @@ from bot.ics import to_ics
 from bot.news.articles import article_from_json
 from bot.services.timeline_query import TimelineQueries, build_filter
 from bot.timeline import TimelineService
+from bot.timeline_audit import GoldExtractor, audit_timeline, score_joins
 from storage.db import Database
 from tests.conftest import FakeClock
 
@@ -81,3 +82,44 @@ def test_the_seed_article_through_the_real_extractor_exports_its_dates(
         else:
             assert type(start) is date and start == event.start_day
             assert item.decoded("dtend") == event.end_day + timedelta(days=1)
+
+
+def _gold_rows(shared_dir: Path, *names: str) -> list[dict]:
+    rows: dict[str, dict] = {}
+    for name in names:
+        path = shared_dir / "events" / f"{name}.jsonl"
+        if not path.is_file():
+            pytest.skip(f"gold file not found at {path}")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                rows.setdefault(row["id"], row)
+    return list(rows.values())
+
+
+@pytest.mark.parametrize("order", ["published", "reversed"])
+def test_gold_events_fed_as_extracted_join_no_two_different_events(
+    db: Database, clock: FakeClock, shared_dir: Path, order: str
+) -> None:
+    gold = GoldExtractor(_gold_rows(shared_dir, "train", "dev"))
+    service = TimelineService(db, clock=clock, extractor=gold)
+    score = score_joins(gold.placed(service.ingest_many(gold.articles(order))))
+    assert score.wrong == [], [(a.label(), b.label()) for a, b in score.wrong]
+    # The same summit reported by several outlets still ends as one event, mostly.
+    joined = score.same_pairs - len(score.missed_agreeing) - len(score.missed_overlap)
+    assert joined >= 0.65 * score.same_pairs
+    with db.session() as session:
+        audit = audit_timeline(session)
+    assert audit.conflicts == [] and audit.unexplained == []
+
+
+def test_one_story_told_by_many_outlets_keeps_its_dates_straight(
+    db: Database, clock: FakeClock, shared_dir: Path
+) -> None:
+    gold = GoldExtractor(_gold_rows(shared_dir, "modern_train"))
+    service = TimelineService(db, clock=clock, extractor=gold)
+    list(service.ingest_many(gold.articles()))
+    with db.session() as session:
+        audit = audit_timeline(session)
+    assert audit.conflicts == [] and audit.unexplained == []
+    assert audit.multi_source >= 15  # the state visits, summits and talks reported many times

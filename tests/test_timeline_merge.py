@@ -382,3 +382,69 @@ def test_a_batch_keeps_order_and_counts_in_batch_duplicates_as_known(
     batch = [article("a", "2025-01-20"), article("b", "2025-01-21"), article("b", "2025-01-21")]
     results = list(service.ingest_many(batch, batch_size=2))
     assert [(r.ref, r.status) for r in results] == [("a", "known"), ("b", "new"), ("b", "known")]
+
+
+def test_a_later_article_with_a_plain_other_date_makes_a_new_event(
+    service: TimelineService, script: ScriptedExtractor, db: Database
+) -> None:
+    script.say("a", summit("2025-02-07"))
+    script.say("b", summit("2025-02-07", status="postponed", evidence="The summit is postponed."))
+    script.say("c", summit("2025-03-03", evidence="Ishiba and Trump will meet on March 3."))
+    for name, dct in (("a", "2025-01-20"), ("b", "2025-02-03"), ("c", "2025-02-10")):
+        service.ingest(article(name, dct, source=name))
+    first, second = all_events(db)
+    assert (first.date, first.status, first.source_count) == ("2025-02-07", "postponed", 2)
+    assert (second.date, second.source_count) == ("2025-03-03", 1)
+
+
+def test_a_move_records_the_article_and_the_words_that_moved_it(
+    service: TimelineService, script: ScriptedExtractor, db: Database
+) -> None:
+    words = "Officials said the summit set for Feb. 7 had been pushed back to March 3."
+    script.say("a", summit("2025-02-07"))
+    script.say("b", summit("2025-03-03", evidence=words))
+    service.ingest(article("a", "2025-01-20"))
+    moved = service.ingest(article("b", "2025-02-03", source="Outlet B"))
+    (event,) = all_events(db)
+    with db.session() as session:
+        (row,) = session.scalars(
+            select(EventHistory).where(
+                EventHistory.event_id == event.id, EventHistory.field == "date"
+            )
+        )
+    assert (row.old, row.new, row.article_id) == ("2025-02-07", "2025-03-03", moved.article_id)
+    assert "pushed back to March 3" in (row.reason or "")
+    assert moved.events[0].moved and not moved.events[0].noise
+
+
+def test_a_move_back_within_a_day_is_noise_kept_in_the_history(
+    service: TimelineService, script: ScriptedExtractor, db: Database, clock: FakeClock
+) -> None:
+    script.say("a", summit("2025-03-03"))
+    script.say("b", summit("2025-03-10", evidence="The summit was postponed to March 10."))
+    script.say("c", summit("2025-03-03", evidence="The summit was rescheduled for March 3."))
+    script.say("d", summit("2025-03-10", evidence="The summit was postponed to March 10."))
+    service.ingest(article("a", "2025-02-01", source="a"))
+    service.ingest(article("b", "2025-02-02", source="b"))
+    clock.advance(hours=20)
+    back = service.ingest(article("c", "2025-02-02", source="c"))
+    assert back.events[0].noise
+    (event,) = all_events(db)
+    assert event.date == "2025-03-03"
+    with db.session() as session:
+        moves = list(
+            session.scalars(
+                select(EventHistory)
+                .where(EventHistory.event_id == event.id, EventHistory.field == "date")
+                .order_by(EventHistory.id)
+            )
+        )
+    assert [(m.old, m.new) for m in moves] == [
+        ("2025-03-03", "2025-03-10"),
+        ("2025-03-10", "2025-03-03"),
+    ]
+    assert all((m.reason or "").startswith("noise") for m in moves)
+
+    clock.advance(days=2)  # a move more than a day after the last one is news again
+    again = service.ingest(article("d", "2025-02-04", source="d"))
+    assert again.events[0].moved and not again.events[0].noise

@@ -16,7 +16,16 @@ STORY = [
     ("firm", "2025-01-20", "Outlet B", summit("2025-02-07", location="Washington", confidence=0.8)),
     ("repeat", "2025-01-22", "Outlet A", summit("2025-02-07", confidence=0.7)),
     ("postponed", "2025-02-03", "Outlet C", summit("2025-02-07", status="postponed")),
-    ("new-date", "2025-02-10", "Outlet B", summit("2025-03-03", confidence=0.9)),
+    (
+        "new-date",
+        "2025-02-10",
+        "Outlet B",
+        summit(
+            "2025-03-03",
+            confidence=0.9,
+            evidence="The summit, postponed last week, will now be held on March 3.",
+        ),
+    ),
 ]
 # A different event about the same countries that must stay apart.
 DISTRACTOR = ("ministers", "2025-01-21", "Outlet D", summit("2025-02-07", type="meeting"))

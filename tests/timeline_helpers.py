@@ -43,7 +43,7 @@ def summit(day: str, *codes: str, status: str = "scheduled", **extra: object) ->
         date=day,
         participants=list(codes or ("JP", "US")),
         status=status,
-        evidence=f"summit {day} {status}",
+        evidence=str(extra.pop("evidence", f"summit {day} {status}")),
         confidence=float(extra.pop("confidence", 0.6)),  # type: ignore[arg-type]
         **extra,  # type: ignore[arg-type]
     )

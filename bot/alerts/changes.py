@@ -20,7 +20,7 @@ from bot.alerts.messages import change_payload, new_event_payload
 from bot.alerts.prefs import ChannelPrefs, channel_prefs
 from bot.alerts.quiet import alerts_are_quiet, current_route
 from bot.clock import Clock, utc_now
-from bot.timeline import EventChange, IngestResult
+from bot.timeline import NOISE_WINDOW, EventChange, IngestResult
 from storage.models import ArticleRow, ChannelSettings, GuildSettings, Subscription
 
 log = logging.getLogger("diplobot.alerts")
@@ -28,6 +28,7 @@ log = logging.getLogger("diplobot.alerts")
 ALERT_FIELDS = frozenset({"date", "end_date", "status"})
 # A "new" event that ended this long ago is old news: no alert (it still joins digests' history).
 OLD_NEWS = timedelta(days=1)
+NOISE_DROPPED = "superseded: the date moved back within a day"
 
 
 def _change_signature(change: EventChange) -> str:
@@ -66,17 +67,20 @@ class AlertWriter:
             event = change.event
             if change.kind == "updated" and any(c.field in ALERT_FIELDS for c in change.changes):
                 reminders.cancel_stale(session, event, now)
+            if change.noise:  # back where it was within a day: the held move alert is void
+                outbox.drop_held_changes(session, event.id, now, reason=NOISE_DROPPED)
+            speak = not quiet and not change.noise
             evidence = change.extracted.evidence if change.extracted else ""
             for rule in rules:
                 if not rule.matches(event, evidence):
                     continue
                 zone = prefs[rule.channel_id].zone
                 reminders.plan(session, rule, event, zone, now)
-                if not quiet:
+                if speak:
                     self._alert(
                         session, rule.channel_id, rule.guild_id, rule.id, change, now, source
                     )
-            if route is not None and not quiet:
+            if route is not None and speak:
                 self._alert(session, route[1], route[0], None, change, now, source)
 
     def _rules_and_prefs(self, session: Session) -> tuple[list[Rule], dict[int, ChannelPrefs]]:
@@ -162,6 +166,8 @@ class AlertWriter:
             kind=outbox.KIND_ALERT,
             payload=payload,
             now=now,
+            # A moved date waits out the noise window: a move undone by then is never sent.
+            due_at=now + NOISE_WINDOW if change.moved else None,
             event_id=event.id,
             subscription_id=subscription_id,
         )

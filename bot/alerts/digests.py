@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.alerts import outbox
@@ -26,6 +26,7 @@ from bot.alerts.messages import card_payload, view_of
 from bot.alerts.prefs import ChannelPrefs, channel_prefs
 from bot.clock import Clock, utc_now
 from bot.render import STATUS_LABELS, clip, digest_card, event_title, format_date
+from bot.timeline import NOISE
 from storage.db import Database
 from storage.models import DigestRun, EventHistory, EventRow, Subscription
 from storage.repos.dialect import insert_ignore
@@ -183,6 +184,7 @@ class DigestPlanner:
                 select(EventHistory, EventRow)
                 .join(EventRow, EventRow.id == EventHistory.event_id)
                 .where(EventHistory.at > since, EventHistory.field.in_(CHANGE_FIELDS))
+                .where(or_(EventHistory.reason.is_(None), ~EventHistory.reason.startswith(NOISE)))
                 .order_by(EventHistory.at, EventHistory.id)
             ).all()
         )

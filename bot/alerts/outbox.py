@@ -208,6 +208,22 @@ def drop_keys(session: Session, keys: list[str], now: datetime, reason: str) -> 
     return int(session.execute(stmt).rowcount or 0)
 
 
+def drop_held_changes(session: Session, event_id: int | None, now: datetime, reason: str) -> int:
+    """Drop the event's change alerts not yet due (held back while a move might be undone)."""
+    stmt = (
+        update(_T)
+        .where(
+            _pending(),
+            _T.c.event_id == event_id,
+            _T.c.kind == KIND_ALERT,
+            _T.c.due_at > now,
+            _T.c.dedup_key.startswith("alert:chg:"),
+        )
+        .values(failed_at=now, failed_reason=reason[:1000], claimed_until=None)
+    )
+    return int(session.execute(stmt).rowcount or 0)
+
+
 def cleanup(session: Session, now: datetime, *, keep: timedelta = KEEP_SENT) -> int:
     """Delete rows sent or dropped more than ``keep`` ago, and plans and digest runs as old."""
     cutoff = now - keep
@@ -233,6 +249,7 @@ __all__ = [
     "claim",
     "cleanup",
     "drop_expired",
+    "drop_held_changes",
     "drop_keys",
     "drop_pending_for_channel",
     "enqueue",

@@ -62,7 +62,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="database schema: upgrade to the latest migration, or show the current one",
         description="Apply Alembic migrations (also done automatically when the bot starts).",
     )
-    parser.add_argument("action", choices=["upgrade", "current"], help="what to do")
+    parser.add_argument(
+        "action",
+        choices=["upgrade", "current", "recheck"],
+        help="what to do (recheck: split events older merge rules joined, alerting nobody)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="recheck: only report")
     add_database_option(parser)
     parser.set_defaults(func=run)
 
@@ -70,6 +75,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from storage.migrate import current_revision, head_revision
 
+    if args.action == "recheck":
+        from bot.recheck import run_recheck
+
+        return run_recheck(args)
     database = open_from_args(args, "diplobot db", migrate=args.action == "upgrade")
     if database is None:
         return 1

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import String, delete, func, literal, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import ArticleRow, EventArticle, EventHistory, EventParticipant, EventRow
@@ -66,14 +66,39 @@ def link_exists(session: Session, event_id: int, article_id: int) -> bool:
     return session.get(EventArticle, (event_id, article_id)) is not None
 
 
-def reported_dates(session: Session, event_ids: Sequence[int]) -> list[tuple[int, str, str | None]]:
-    """(event id, date, end date) as each linked article gave them, for these events."""
-    rows = session.execute(
-        select(EventArticle.event_id, EventArticle.date, EventArticle.end_date)
-        .where(EventArticle.event_id.in_(list(event_ids)))
-        .distinct()
+def left_dates(session: Session, event_ids: Sequence[int]) -> list[tuple[int, str, str | None]]:
+    """(event id, date, end date) each event is known to have left: the dates it held before a
+    move, and the dates its sources report postponed."""
+    moved = select(EventHistory.event_id, EventHistory.old, literal(None, String)).where(
+        EventHistory.event_id.in_(list(event_ids)),
+        EventHistory.field == "date",
+        EventHistory.old.is_not(None),
     )
+    postponed = select(EventArticle.event_id, EventArticle.date, EventArticle.end_date).where(
+        EventArticle.event_id.in_(list(event_ids)), EventArticle.status == "postponed"
+    )
+    rows = session.execute(moved.union(postponed))
     return [(i, d, e) for i, d, e in rows]
+
+
+def mentions_of(session: Session, event_id: int, date_text: str) -> list[tuple[str, str]]:
+    """(status, evidence) of the event's sources that gave ``date_text``."""
+    rows = session.execute(
+        select(EventArticle.status, EventArticle.evidence).where(
+            EventArticle.event_id == event_id, EventArticle.date == date_text
+        )
+    )
+    return [(status, evidence) for status, evidence in rows]
+
+
+def last_date_move(session: Session, event_id: int) -> EventHistory | None:
+    """The history row of the event's latest date change."""
+    return session.scalars(
+        select(EventHistory)
+        .where(EventHistory.event_id == event_id, EventHistory.field == "date")
+        .order_by(EventHistory.at.desc(), EventHistory.id.desc())
+        .limit(1)
+    ).first()
 
 
 def source_confidences(session: Session, event_id: int) -> list[tuple[str, float]]:

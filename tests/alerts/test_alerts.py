@@ -32,6 +32,9 @@ async def test_date_change_alerts_with_old_and_new_date(db: Database) -> None:
     world.news("a1", "2025-02-01", event("2025-03-03", status="scheduled"))
     world.news("a2", "2025-02-02", event("2025-03-10", status="postponed"))
     await world.sender.run_until_idle()
+    assert len(world.publisher.titles()) == 1, "a move waits a day in case it is undone"
+    world.clock.advance(days=1)
+    await world.sender.run_until_idle()
     titles = world.publisher.titles()
     assert len(titles) == 2
     change = world.publisher.sent[1].payload["card"]
