@@ -61,11 +61,11 @@ async def child_main() -> int:
     from discord.gateway import DiscordWebSocket
     from discord.http import Route
 
-    from bot.alerts.runtime import alert_writer
-    from bot.chat.app import build_services, system_clock
-    from bot.chat.client import create_bot
+    from bot.chat.client import build_bot
+    from bot.clock import SystemClock
     from bot.news.fetch import Fetcher
     from config.settings import Settings
+    from storage.db import open_database
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     base = os.environ["CRASH_DISCORD"]
@@ -77,26 +77,25 @@ async def child_main() -> int:
         database_url=os.environ["CRASH_DB_URL"],
         dev_guild_id=GUILD_ID,
     )
-    services = build_services(
+    bot = build_bot(
         settings,
-        on_changes=alert_writer(system_clock),
+        open_database(settings),
+        SystemClock(),
         fetcher=Fetcher(allow_loopback=True, timeout_s=5.0),
+        guild_ready_timeout=0.01,
     )
-    bot = create_bot(services, guild_ready_timeout=0.01)
     runner = asyncio.create_task(bot.start(TOKEN))
     await asyncio.sleep(0)  # let start() set the client up before waiting on it
     await bot.wait_until_ready()
-    if bot.get_cog("Delivery") is None:  # until the composition root loads it itself
-        await bot.load_extension("bot.chat.cogs.delivery")
-    runtime = bot.get_cog("Delivery").runtime  # type: ignore[union-attr]
+    app = bot.app
     # Rows a killed process had claimed wait out their lease before another process may
     # send them; production's lease is 5 minutes, the harness's is short so it can finish.
-    runtime.sender._lease = timedelta(seconds=float(os.environ.get("CRASH_LEASE_S", "300")))
+    app.delivery.sender._lease = timedelta(seconds=float(os.environ.get("CRASH_LEASE_S", "300")))
     print("CHILD READY", flush=True)
     # The passes the scheduler runs, back to back, so a short run does a lot of work.
     while not runner.done():
-        await runtime.poller.poll_all()
-        await runtime.send_now()
+        await app.feed_poller.poll_all()
+        await app.delivery.send_now()
         await asyncio.sleep(0.05)
     return 0
 

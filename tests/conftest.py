@@ -11,13 +11,14 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from bot.clock import FakeClock
 from storage.db import Database, create_db_engine, database_from_engine, open_database
 from storage.models import metadata
 
@@ -30,23 +31,10 @@ def postgres_url() -> str:
     return os.environ.get("DIPLOBOT_TEST_POSTGRES_URL", DEFAULT_PG_URL)
 
 
-class FakeClock:
-    """A clock tests move by hand; call it for the current aware UTC time."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2025, 2, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
-
-
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    """The one fake clock: tests set and advance it; it never moves by itself."""
+    return FakeClock(datetime(2025, 2, 1, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture(scope="session")

@@ -6,15 +6,16 @@ from datetime import date
 
 import pytest
 
-from bot.services.timeline_query import TimelineQueries, build_filter
+from bot.clock import FakeClock
+from bot.services.filters import build_filter
+from bot.services.timeline_reader import TimelineReader
 from bot.timeline import TimelineService
 from storage.db import Database
-from tests.conftest import FakeClock
 from tests.timeline_helpers import ScriptedExtractor, article, summit
 
 
 @pytest.fixture
-def queries(db: Database, clock: FakeClock) -> TimelineQueries:
+def queries(db: Database, clock: FakeClock) -> TimelineReader:
     script = ScriptedExtractor()
     script.say("a", summit("2025-02-07", "JP", "US"), summit("2025-02", "FR", "DE", type="meeting"))
     script.say("b", summit("2025-03-01", "JP", "CN", status="cancelled"))
@@ -23,14 +24,14 @@ def queries(db: Database, clock: FakeClock) -> TimelineQueries:
     service = TimelineService(db, clock=clock, extractor=script)
     for name in "abcd":
         assert service.ingest(article(name, "2025-01-20", source=name)).status == "new"
-    return TimelineQueries(db)
+    return TimelineReader(db)
 
 
-def titles(queries: TimelineQueries, **filters) -> list[str]:
+def titles(queries: TimelineReader, **filters) -> list[str]:
     return [f"{e.title} {e.date}" for e in queries.events(build_filter(**filters))]
 
 
-def test_everything_in_date_order(queries: TimelineQueries) -> None:
+def test_everything_in_date_order(queries: TimelineReader) -> None:
     assert titles(queries) == [
         "Visit: Russia–United States 2025-01-30",
         "Meeting: France–Germany 2025-02",
@@ -40,14 +41,14 @@ def test_everything_in_date_order(queries: TimelineQueries) -> None:
     ]
 
 
-def test_a_range_catches_events_whose_span_overlaps_it(queries: TimelineQueries) -> None:
+def test_a_range_catches_events_whose_span_overlaps_it(queries: TimelineReader) -> None:
     assert titles(queries, start="2025-02-01", end="2025-02-05") == [
         "Visit: Russia–United States 2025-01-30",
         "Meeting: France–Germany 2025-02",
     ]
 
 
-def test_one_country_in_one_month(queries: TimelineQueries) -> None:
+def test_one_country_in_one_month(queries: TimelineReader) -> None:
     assert titles(queries, countries=["Japan"], start="2025-02", end="2025-02") == [
         "Summit: Japan–United States 2025-02-07"
     ]
@@ -57,7 +58,7 @@ def test_one_country_in_one_month(queries: TimelineQueries) -> None:
     ]
 
 
-def test_type_and_status_filters(queries: TimelineQueries) -> None:
+def test_type_and_status_filters(queries: TimelineReader) -> None:
     assert titles(queries, types=["meeting"]) == [
         "Meeting: France–Germany 2025-02",
         "Meeting: NATO–United States 2025-W10",
@@ -88,7 +89,7 @@ def test_month_and_year_bounds_cover_whole_periods() -> None:
     assert (f.start, f.end) == (date(2024, 1, 1), date(2024, 2, 29))
 
 
-def test_event_detail_has_sources_and_history(queries: TimelineQueries) -> None:
+def test_event_detail_has_sources_and_history(queries: TimelineReader) -> None:
     (event,) = queries.events(build_filter(countries=["CN"]))
     detail = queries.detail(event.id)
     assert detail is not None
@@ -116,7 +117,7 @@ def test_countries_can_be_typed_as_codes_names_or_bodies(typed: str, code: str) 
 def test_typed_bounds_accept_phrases_relative_to_today() -> None:
     from datetime import date
 
-    from bot.services.timeline_query import build_filter
+    from bot.services.filters import build_filter
 
     today = date(2025, 2, 6)  # a Thursday
     filters = build_filter(start="next friday", end="in 2 weeks", today=today)

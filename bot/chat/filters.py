@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from bot.chat.parsing import UserInputError, sentence
-from bot.services.timeline_query import build_filter
-from bot.services.titles import participant_name
+from bot.chat.parsing import UserInputError
+from bot.names import participant_name
+from bot.services.filters import build_filter
 from storage.repos.events import TimelineFilter
 
 
@@ -49,7 +49,7 @@ def timeline_filter(
             statuses=[status] if status else [],
         )
     except ValueError as exc:
-        raise UserInputError(sentence(str(exc))) from None
+        raise UserInputError(str(exc)) from None
     if filters.start is None and filters.end is None:
         filters = replace(filters, start=today)
     return filters

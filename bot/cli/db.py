@@ -1,4 +1,5 @@
-"""``diplobot db upgrade|current``, and the ``--db`` option every storage command shares."""
+"""``diplobot db upgrade|current``, the ``--db`` option every storage command shares, and the
+app those commands work through (:func:`open_app`: the composition root over that database)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import sys
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from bot.app import App, build_app
+from bot.clock import SystemClock
+from config.settings import Settings
 from storage.db import Database, open_database
 
 
@@ -22,8 +26,6 @@ def add_database_option(parser: argparse.ArgumentParser) -> None:
 def database_url(args: argparse.Namespace) -> str:
     if getattr(args, "db", None):
         return str(args.db)
-    from config.settings import Settings
-
     return Settings.load().sqlalchemy_url
 
 
@@ -54,6 +56,16 @@ def open_from_args(args: argparse.Namespace, prog: str, *, migrate: bool = True)
             f"{prog}: no driver for {safe_url(url)} ({exc.name} is not installed)", file=sys.stderr
         )
     return None
+
+
+def open_app(args: argparse.Namespace, prog: str) -> App | None:
+    """The app over the database the arguments name, queueing messages without sending them
+    (the bot process sends); None after a sentence saying why the database can't be opened.
+    Close it with ``app.database.dispose()``."""
+    database = open_from_args(args, prog)
+    if database is None:
+        return None
+    return build_app(Settings.load(), database, SystemClock(), None)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

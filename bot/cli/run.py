@@ -95,13 +95,14 @@ def _sync_command(args: argparse.Namespace) -> int:
 
 async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
     """Run the bot until it is closed; the exit code says how it ended."""
-    from bot.chat.app import build_services
-    from bot.chat.client import create_bot
+    from bot.chat.client import build_bot
+    from bot.clock import SystemClock
     from bot.services.extraction import ProcessExtractor
+    from storage.db import open_database
 
     extractor = ProcessExtractor()  # feeds and /ingest extract off the event loop
-    services = build_services(settings, extractor=extractor)
-    bot = create_bot(services, **bot_options)
+    database = open_database(settings)
+    bot = build_bot(settings, database, SystemClock(), extractor=extractor, **bot_options)
     try:
         async with bot:
             await bot.start(token)
@@ -121,16 +122,18 @@ async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
         return EXIT_UNREACHABLE
     finally:
         extractor.close()
+        database.dispose()
     return 0
 
 
 async def sync_commands(settings: Settings, token: str, *, guild_id: int | None = None) -> int:
     """Log in (no gateway connection), load every cog and publish the command tree."""
-    from bot.chat.app import build_services
-    from bot.chat.client import create_bot
+    from bot.chat.client import build_bot
+    from bot.clock import SystemClock
+    from storage.db import open_database
 
-    services = build_services(settings)
-    bot = create_bot(services, sync_on_start=False)
+    database = open_database(settings)
+    bot = build_bot(settings, database, SystemClock(), sync_on_start=False)
     try:
         async with bot:
             await bot.login(token)
@@ -144,6 +147,8 @@ async def sync_commands(settings: Settings, token: str, *, guild_id: int | None 
     except (aiohttp.ClientConnectionError, OSError) as exc:
         print(f"diplobot sync-commands: {UNREACHABLE_HELP} ({type(exc).__name__})", file=sys.stderr)
         return EXIT_UNREACHABLE
+    finally:
+        database.dispose()
     where = f"guild {guild_id}" if guild_id else "every server (may take up to an hour to show)"
     names = ", ".join(f"/{c.name}" for c in synced)
     print(f"synced {len(synced)} commands to {where}: {names}")

@@ -313,7 +313,7 @@ def _attach_dates(text: str, sentence: _Sentence, lexicon: EventLexicon) -> dict
         result[id(trigger)] = (
             when
             if not extra
-            else EventDate(when.value, when.end, when.precision, extra=tuple(extra))
+            else EventDate(when.value, when.end_date, when.precision, extra=tuple(extra))
         )
     return result
 
@@ -728,7 +728,7 @@ def _to_event(candidate: _Candidate) -> Event:
     return Event(
         type=candidate.type,
         date=candidate.when.value,
-        end_date=candidate.when.end,
+        end_date=candidate.when.end_date,
         participants=sorted(candidate.participants),
         people=candidate.people,
         location=candidate.location,

@@ -216,3 +216,36 @@ def event_history(session: Session, event_id: int) -> list[EventHistory]:
 def delete_event(session: Session, event_id: int) -> None:
     """Remove an event and everything hanging off it (foreign keys cascade)."""
     session.execute(delete(EventRow).where(EventRow.id == event_id))
+
+
+def overlapping(session: Session, first: date, last: date) -> list[EventRow]:
+    """Events whose span meets [first, last], in timeline order."""
+    stmt = (
+        select(EventRow)
+        .where(EventRow.end_day >= first, EventRow.start_day <= last)
+        .order_by(EventRow.start_day, EventRow.start_at, EventRow.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def starting_between(
+    session: Session, first: date, last: date, *, statuses: Sequence[str] | None = None
+) -> list[EventRow]:
+    """Events (optionally with one of ``statuses``) starting in [first, last]."""
+    stmt = select(EventRow).where(EventRow.start_day >= first, EventRow.start_day <= last)
+    if statuses is not None:
+        stmt = stmt.where(EventRow.status.in_(list(statuses)))
+    return list(session.scalars(stmt))
+
+
+def changes_since(
+    session: Session, since: dt.datetime, fields: Sequence[str]
+) -> list[tuple[EventHistory, EventRow]]:
+    """Changes of ``fields`` recorded after ``since``, oldest first, with their events."""
+    rows = session.execute(
+        select(EventHistory, EventRow)
+        .join(EventRow, EventRow.id == EventHistory.event_id)
+        .where(EventHistory.at > since, EventHistory.field.in_(list(fields)))
+        .order_by(EventHistory.at, EventHistory.id)
+    )
+    return [(change, event) for change, event in rows]

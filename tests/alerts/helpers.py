@@ -1,22 +1,26 @@
-"""A world for alert tests: a timeline that queues alerts, a fake clock, a recording publisher."""
+"""A world for alert tests: the app from the composition root over a test database, with a
+scripted extractor, a fake clock and a recording publisher."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.alerts import outbox
-from bot.alerts.changes import AlertWriter
+from bot.alerts.delivery import Delivery
 from bot.alerts.digests import DigestPlanner
 from bot.alerts.planner import ReminderPlanner
 from bot.alerts.sender import OutboxSender, SendResult
+from bot.app import App, build_app
 from bot.clock import FakeClock
 from bot.extract.model import Article, Event
-from bot.timeline import IngestResult, TimelineService
+from bot.timeline import NO_CONTEXT, IngestContext, IngestResult, TimelineService
+from config.settings import Settings
 from storage.db import Database
 from storage.models import ChannelSettings, GuildSettings, OutboxMessage, Subscription
+from storage.repos import outbox
 
 GUILD = 111
 CHANNEL = 222
@@ -57,21 +61,52 @@ class Scripted:
 
 @dataclass
 class World:
-    db: Database
-    clock: FakeClock
-    timeline: TimelineService
+    app: App
     extractor: Scripted
     publisher: RecordingPublisher
-    sender: OutboxSender
-    digests: DigestPlanner
-    reminders: ReminderPlanner
 
-    def news(self, ref: str, dct: str, *events: Event, url: str | None = None) -> IngestResult:
+    @property
+    def db(self) -> Database:
+        return self.app.database
+
+    @property
+    def clock(self) -> FakeClock:
+        assert isinstance(self.app.clock, FakeClock)
+        return self.app.clock
+
+    @property
+    def timeline(self) -> TimelineService:
+        return self.app.timeline
+
+    @property
+    def delivery(self) -> Delivery:
+        return self.app.delivery
+
+    @property
+    def sender(self) -> OutboxSender:
+        return self.app.delivery.sender
+
+    @property
+    def digests(self) -> DigestPlanner:
+        return self.app.delivery.digests
+
+    @property
+    def reminders(self) -> ReminderPlanner:
+        return self.app.delivery.reminders
+
+    def news(
+        self,
+        ref: str,
+        dct: str,
+        *events: Event,
+        url: str | None = None,
+        context: IngestContext = NO_CONTEXT,
+    ) -> IngestResult:
         self.extractor.events[ref] = list(events)
         article = Article(
             text=f"{ref}: made-up report", dct=date.fromisoformat(dct), id=ref, title=ref, url=url
         )
-        return self.timeline.ingest(article, ref=ref)
+        return self.timeline.ingest(article, ref=ref, context=context)
 
     def subscribe(
         self,
@@ -131,21 +166,19 @@ class World:
             return list(session.scalars(stmt))
 
 
+def shipped_settings(**overrides: object) -> Settings:
+    """The shipped defaults, whatever the developer's ``config/diplobot.toml`` says."""
+    return Settings.load(toml_path=Path("/nonexistent/diplobot.toml"), **overrides)
+
+
 def make_world(db: Database, start: datetime | None = None) -> World:
     clock = FakeClock(start or datetime(2025, 2, 1, 9, 0, tzinfo=UTC))
     extractor = Scripted()
-    timeline = TimelineService(db, clock=clock, extractor=extractor, on_changes=AlertWriter(clock))
     publisher = RecordingPublisher()
-    return World(
-        db=db,
-        clock=clock,
-        timeline=timeline,
-        extractor=extractor,
-        publisher=publisher,
-        sender=OutboxSender(db, publisher, clock, worker_id="test-worker"),
-        digests=DigestPlanner(db, clock),
-        reminders=ReminderPlanner(db, clock),
+    app = build_app(
+        shipped_settings(), db, clock, publisher, extractor=extractor, worker_id="test-worker"
     )
+    return World(app=app, extractor=extractor, publisher=publisher)
 
 
 def event(

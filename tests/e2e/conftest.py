@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.app import BotServices, build_services
-from bot.chat.client import Diplobot, ShardedDiplobot, create_bot
+from bot.app import App
+from bot.chat.client import Diplobot, ShardedDiplobot, build_bot
+from bot.clock import FakeClock
 from bot.extract.model import Article, Event
 from bot.extract.pipeline import extract_events
 from bot.news.fetch import Fetcher
 from bot.timeline import IngestResult
 from config.settings import Settings
 from storage.db import Database
-from tests.conftest import FakeClock
 from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
 
 pytestmark = pytest.mark.e2e
@@ -48,7 +48,6 @@ class Running:
 
     server: DiscordLoopback
     bot: Diplobot | ShardedDiplobot
-    services: BotServices
     clock: FakeClock
     extractor: ScriptedExtractor
 
@@ -58,7 +57,11 @@ class Running:
         """Ingest an article that yields ``events`` (through the real timeline service)."""
         self.extractor.script[marker] = events
         article = Article(text=f"{marker}\n", dct=dct, id=marker, title=title or marker)
-        return self.services.timeline.ingest(article, ref=marker)
+        return self.app.timeline.ingest(article, ref=marker)
+
+    @property
+    def app(self) -> App:
+        return self.bot.app
 
 
 def event(
@@ -92,11 +95,19 @@ def e2e_settings(tmp_path: Path, **overrides: object) -> Settings:
     )
 
 
+def loopback_bot(
+    settings: Settings, database: Database, clock: FakeClock, **parts: object
+) -> Diplobot | ShardedDiplobot:
+    """The bot with its app, tuned for the loopback server (no waits between identifies)."""
+    return build_bot(
+        settings, database, clock, guild_ready_timeout=0.01, identify_delay_s=0.0, **parts
+    )
+
+
 async def start_bot(
-    server: DiscordLoopback, services: BotServices, token: str = "loopback-token"
+    server: DiscordLoopback, bot: Diplobot | ShardedDiplobot, token: str = "loopback-token"
 ) -> tuple[Diplobot | ShardedDiplobot, asyncio.Task[None]]:
     """Log in and connect; return once the guild is ready and commands are synced."""
-    bot = create_bot(services, guild_ready_timeout=0.01, identify_delay_s=0.0)
     task = asyncio.create_task(bot.start(token), name="bot")
     ready = asyncio.create_task(bot.wait_until_ready())
     done, _ = await asyncio.wait({task, ready}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
@@ -141,17 +152,13 @@ async def running(
     """The real discord.py client, our cogs, a fresh database, all on loopback."""
     caplog.set_level(logging.INFO, logger="diplobot")
     extractor = ScriptedExtractor()
-    services = build_services(
-        e2e_settings(tmp_path),
-        clock=clock,
-        database=sqlite_db,
-        extractor=extractor,
-        fetcher=fetcher,
+    bot = loopback_bot(
+        e2e_settings(tmp_path), sqlite_db, clock, extractor=extractor, fetcher=fetcher
     )
     with loopback.redirect_client():
-        bot, task = await start_bot(loopback, services)
+        bot, task = await start_bot(loopback, bot)
         try:
-            yield Running(loopback, bot, services, clock, extractor)
+            yield Running(loopback, bot, clock, extractor)
         finally:
             await stop_bot(bot, task)
     assert_no_mentions(loopback)

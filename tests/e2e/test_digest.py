@@ -19,7 +19,8 @@ async def test_digest_show_uses_the_channels_local_day(running: Running) -> None
     running.add_news("soon", [event("meeting", "2025-02-10", ["EU", "JP"])], date(2025, 2, 6))
     running.add_news("later", [event("visit", "2025-03-20", ["FR", "IN"])], date(2025, 2, 6))
     # 20:00 UTC on the 6th is already the 7th in Tokyo.
-    running.clock.now = datetime(2025, 2, 6, 20, 0, tzinfo=UTC)
+    running.clock.set(datetime(2025, 2, 6, 20, 0, tzinfo=UTC))
+    await running.server.invoke("subscribe")  # a channel gets the digest of what it follows
     await running.server.invoke("digest set", {"time": "07:30", "timezone": "Asia/Tokyo"})
     reply = await running.server.invoke("digest show", user_permissions=MEMBER)
     text = reply.text()

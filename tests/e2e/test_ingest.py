@@ -15,7 +15,7 @@ MEMBER = discord.Permissions(send_messages=True, view_channel=True, use_applicat
 
 
 def _count(running: Running, table: type) -> int:
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         return session.scalar(select(func.count()).select_from(table)) or 0
 
 

@@ -16,7 +16,7 @@ MEMBER = discord.Permissions(send_messages=True, view_channel=True, use_applicat
 
 
 def _subscriptions(running: Running) -> int:
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         return session.scalar(select(func.count()).select_from(Subscription)) or 0
 
 

@@ -10,18 +10,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.alerts import outbox
-from bot.alerts.changes import AlertWriter
+from bot.alerts import kinds
 from bot.alerts.sender import OutboxSender
+from bot.app import build_app
 from bot.clock import FakeClock
 from bot.extract.model import Article, Event
 from bot.news.fetch import Fetcher
-from bot.news.poller import FeedPoller
-from bot.timeline import TimelineService
+from bot.services.feed_polling import FeedPoller
 from storage.db import Database
 from storage.models import Feed, Subscription
-from tests.alerts.helpers import CHANNEL, GUILD, RecordingPublisher
+from tests.alerts.helpers import CHANNEL, GUILD, RecordingPublisher, shipped_settings
 from tests.news.feed_server import FeedServer, Item, article_page, rss
+
+INTERVAL = timedelta(minutes=15)
 
 
 class ByTitle:
@@ -84,13 +85,15 @@ async def server() -> AsyncIterator[FeedServer]:
 async def rig(sqlite_db: Database, server: FeedServer) -> AsyncIterator[Rig]:
     clock = FakeClock(datetime(2025, 2, 1, 9, 0, tzinfo=UTC))
     extractor = ByTitle()
-    timeline = TimelineService(
-        sqlite_db, clock=clock, extractor=extractor, on_changes=AlertWriter(clock)
-    )
     fetcher = Fetcher(allow_loopback=True, timeout_s=5)
     publisher = RecordingPublisher()
-    poller = FeedPoller(sqlite_db, fetcher, timeline, clock, feed_timeout_s=1.0)
-    sender = OutboxSender(sqlite_db, publisher, clock, worker_id="t")
+    app = build_app(
+        shipped_settings(), sqlite_db, clock, publisher, extractor=extractor, fetcher=fetcher
+    )
+    poller = FeedPoller(
+        sqlite_db, fetcher, app.timeline, clock, interval=INTERVAL, feed_timeout_s=1.0
+    )
+    sender = app.delivery.sender
     with sqlite_db.session() as session:
         session.add(
             Subscription(guild_id=GUILD, channel_id=CHANNEL, created_at=clock(), updated_at=clock())
@@ -192,7 +195,7 @@ async def test_the_guard_refuses_a_feed_on_loopback_unless_allowed(
     feed_id = rig.add_feed("wire")
     guarded = Fetcher(timeout_s=5)  # the production default: loopback refused
     try:
-        poller = FeedPoller(sqlite_db, guarded, rig.poller._timeline, rig.clock)
+        poller = FeedPoller(sqlite_db, guarded, rig.poller._timeline, rig.clock, interval=INTERVAL)
         (outcome,) = await poller.poll_due()
     finally:
         await guarded.close()
@@ -217,8 +220,8 @@ async def test_alerts_reach_the_outbox_in_the_ingest_transaction(rig: Rig) -> No
 
         from storage.models import OutboxMessage
 
-        kinds = sorted(r.kind for r in session.scalars(select(OutboxMessage)))
-    assert kinds == sorted([outbox.KIND_ALERT, outbox.KIND_REMINDER])
+        found = sorted(r.kind for r in session.scalars(select(OutboxMessage)))
+    assert found == sorted([kinds.ALERT, kinds.REMINDER])
 
 
 async def test_the_poll_command_refuses_loopback_feeds_and_says_so(
@@ -270,8 +273,7 @@ async def test_a_feed_with_a_channel_posts_its_new_events_there(rig: Rig) -> Non
 
 
 async def test_probe_feed_validates_an_address_before_it_is_added(server: FeedServer) -> None:
-    from bot.news.feeds import FeedParseError
-    from bot.news.poller import probe_feed
+    from bot.news.feeds import FeedParseError, probe_feed
 
     server.feeds["wire"] = rss([OLD])
     server.pages["home"] = article_page("Home", ["Welcome to the Loopback Wire home page."])
@@ -286,7 +288,7 @@ async def test_probe_feed_validates_an_address_before_it_is_added(server: FeedSe
 
 
 async def test_a_backlog_larger_than_one_poll_is_read_in_full_and_quietly(rig: Rig) -> None:
-    from bot.news.poller import MAX_NEW_PER_POLL
+    from bot.services.feed_polling import MAX_NEW_PER_POLL
 
     total = MAX_NEW_PER_POLL + 30
     body = "The ministers will meet again next month to continue the talks. " * 12

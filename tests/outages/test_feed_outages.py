@@ -16,14 +16,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.chat.cogs.feeds import feed_line
+from bot.clock import FakeClock
 from bot.extract.model import Article, Event
 from bot.news.fetch import Fetcher
-from bot.news.poller import FeedPoller
+from bot.render import feed_line
+from bot.services.feed_polling import FeedPoller
 from bot.timeline import TimelineService
 from storage.db import Database
 from storage.models import ArticleRow, Feed
-from tests.conftest import FakeClock
 from tests.outages.feed_server import MODES, FaultyFeedServer, FeedItem
 
 BROKEN = [m for m in MODES if m != "ok"]

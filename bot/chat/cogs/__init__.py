@@ -1,4 +1,8 @@
-"""One cog per feature; each module is a discord.py extension with ``setup(bot)``."""
+"""One cog per feature; each module is a discord.py extension with ``setup(bot)``.
+
+A cog parses options, calls a service of ``bot.app`` (blocking work through
+:func:`bot.chat.blocking.off_loop`) and formats the reply with :mod:`bot.render`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.chat.cogs.ingest",
     "bot.chat.cogs.feeds",
     "bot.chat.cogs.export",
-    "bot.chat.cogs.delivery",
     "bot.chat.cogs.news_channels",
     "bot.chat.cogs.mirror",
 )

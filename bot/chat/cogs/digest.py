@@ -1,4 +1,4 @@
-"""/digest show and /digest set: a channel's daily digest."""
+"""/digest show and /digest set: a channel's daily digest (the very card the channel gets)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import autocomplete
+from bot.chat.blocking import off_loop
 from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.chat.parsing import parse_time_of_day, parse_timezone
-from bot.render import digest_card
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
@@ -32,23 +32,24 @@ class DigestCog(commands.Cog, name="Digest"):
     )
 
     def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
+        self.app = bot.app
 
     @digest.command(name="show", description="Show today's digest for this channel now.")
     async def show(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None
-        settings = await self.backend.digest_settings(interaction.guild_id, interaction.channel_id)
-        local_now = self.bot.services.clock().astimezone(ZoneInfo(settings.timezone))
-        today, ahead = await self.backend.digest_events(local_now.date())
-        card = digest_card(local_now.date(), settings.timezone, today, ahead)
+        preview = await off_loop(
+            self.app.digests.show, interaction.guild_id, interaction.channel_id
+        )
+        prefs = preview.prefs
         schedule = (
-            f"Posted daily at {settings.time} {settings.timezone} ({_SOURCE[settings.source]})."
-            if settings.enabled
+            f"Posted daily at {prefs.time} {prefs.timezone} ({_SOURCE[prefs.source]})."
+            if prefs.digest_enabled
             else "Daily posting is off for this channel."
         )
+        if not preview.subscribed:
+            schedule += " This channel has no subscriptions, so nothing is posted here yet."
         await interaction.response.send_message(
-            schedule, embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS
+            schedule, embed=card_embed(preview.card), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
     @digest.command(name="set", description="Set when this channel gets its daily digest.")
@@ -69,17 +70,18 @@ class DigestCog(commands.Cog, name="Digest"):
         assert interaction.guild_id is not None and interaction.channel_id is not None
         at = parse_time_of_day(time)
         zone = parse_timezone(timezone)
-        settings = await self.backend.set_digest(
+        prefs = await off_loop(
+            self.app.digests.set,
             interaction.guild_id,
             interaction.channel_id,
             time=f"{at:%H:%M}",
             timezone=zone,
             enabled=enabled,
         )
-        local = self.bot.services.clock().astimezone(ZoneInfo(zone)).strftime("%H:%M")
-        what = "will get" if settings.enabled else "will not get"
+        local = self.app.clock().astimezone(ZoneInfo(zone)).strftime("%H:%M")
+        what = "will get" if prefs.digest_enabled else "will not get"
         await interaction.response.send_message(
-            f"This channel {what} a daily digest at {settings.time} {settings.timezone} "
+            f"This channel {what} a daily digest at {prefs.time} {prefs.timezone} "
             f"(it is {local} there now).",
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,

@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import autocomplete
+from bot.chat.blocking import off_loop
 from bot.chat.embeds import NO_MENTIONS
 from bot.chat.filters import describe, timeline_filter
 from bot.chat.parsing import UserInputError
@@ -24,8 +25,7 @@ class ExportCog(commands.Cog, name="Export"):
     """Calendar files of the timeline."""
 
     def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
+        self.app = bot.app
 
     @app_commands.command(
         name="export", description="Download the timeline as a calendar (.ics) file."
@@ -44,7 +44,7 @@ class ExportCog(commands.Cog, name="Export"):
         status: app_commands.Choice[str] | None = None,
     ) -> None:
         filters = timeline_filter(
-            self.bot.services.clock().date(),
+            self.app.clock().date(),
             country=country,
             event_type=type,
             start=start,
@@ -52,7 +52,7 @@ class ExportCog(commands.Cog, name="Export"):
             status=status.value if status else None,
         )
         await interaction.response.defer(thinking=True, ephemeral=True)
-        count, data = await self.backend.export_ics(filters, MAX_EXPORT)
+        count, data = await off_loop(self.app.reader.export_ics, filters, MAX_EXPORT)
         if count == 0:
             raise UserInputError("No events match these filters, so there is nothing to export.")
         what = describe(filters) or "the timeline"

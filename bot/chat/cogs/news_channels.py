@@ -1,9 +1,7 @@
-"""News channels: /newschannels add|remove|list, and reading what is posted there as news.
+"""News channels: /newschannels add|remove|list, and handing what is posted there to the
+news channel service (which reads the message and the pages it links as news).
 
-A message in a news channel (including crossposts from followed announcement channels) is
-read twice over: its own text as an article, and each page it links (at most three),
-fetched with the guarded fetcher. New and changed events then alert subscribed channels like
-any other news.
+Crossposts from followed announcement channels count as messages of the channel.
 """
 
 from __future__ import annotations
@@ -16,10 +14,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.chat.blocking import off_loop
 from bot.chat.embeds import NO_MENTIONS
-from bot.chat.parsing import UserInputError
-from bot.extract.model import Article
-from bot.news.channels import MessageText, NewsChannelService, links_in, message_article
+from bot.news.channels import MessageText
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
@@ -47,11 +44,11 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
 
     def __init__(self, bot: Diplobot) -> None:
         self.bot = bot
-        self.channels = NewsChannelService(bot.services.database, bot.services.clock)
-        self._tasks: set[asyncio.Task[None]] = set()
+        self.channels = bot.app.news_channels
+        self._tasks: set[asyncio.Task[int]] = set()
 
     async def cog_load(self) -> None:
-        await asyncio.to_thread(self.channels.all_ids)
+        await off_loop(self.channels.all_ids)
 
     async def idle(self) -> None:
         """Wait until every message received so far has been read."""
@@ -71,12 +68,7 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None
         target = channel.id if channel else interaction.channel_id
-        try:
-            added = await asyncio.to_thread(
-                self.channels.add, interaction.guild_id, target, interaction.user.id
-            )
-        except ValueError as exc:
-            raise UserInputError(f"{str(exc).capitalize()}.") from None
+        added = await off_loop(self.channels.add, interaction.guild_id, target, interaction.user.id)
         text = (
             f"I will read new messages in <#{target}> as news, and the pages they link."
             if added
@@ -92,7 +84,7 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
     ) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None
         target = channel.id if channel else interaction.channel_id
-        removed = await asyncio.to_thread(self.channels.remove, interaction.guild_id, target)
+        removed = await off_loop(self.channels.remove, interaction.guild_id, target)
         text = (
             f"I no longer read <#{target}> as news."
             if removed
@@ -103,7 +95,7 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
     @group.command(name="list", description="The channels this server reads as news.")
     async def list_(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        rows = await asyncio.to_thread(self.channels.for_guild, interaction.guild_id)
+        rows = await off_loop(self.channels.for_guild, interaction.guild_id)
         text = (
             "News channels: " + ", ".join(f"<#{r.channel_id}>" for r in rows)
             if rows
@@ -126,43 +118,16 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
     async def read(self, message: discord.Message) -> int:
         """Ingest the message and its links; returns how many events were created or changed."""
         assert message.guild is not None
-        text = message_text(message)
-        articles: list[Article] = []
-        own = message_article(
+        return await self.channels.read(
             MessageText(
                 guild_id=message.guild.id,
                 channel_id=message.channel.id,
                 message_id=message.id,
                 channel_name=getattr(message.channel, "name", "news"),
                 created=message.created_at.date(),
-                text=text,
+                text=message_text(message),
             )
         )
-        if own is not None:
-            articles.append(own)
-        urls = self.bot.services.urls
-        for link in links_in(text):
-            try:
-                articles.append(await urls.fetch(link, dct=message.created_at.date()))
-            except UserInputError as exc:
-                log.info("news channel %s: link %s not read: %s", message.channel.id, link, exc)
-        changed = 0
-        timeline = self.bot.services.timeline
-        for article in articles:
-            try:
-                result = await asyncio.to_thread(timeline.ingest, article)
-            except Exception:  # one bad article must not stop the channel
-                log.exception(
-                    "news channel %s: ingesting %s failed", message.channel.id, article.id
-                )
-                continue
-            changed += len(result.created) + len(result.updated)
-        if changed:
-            delivery = self.bot.get_cog("Delivery")
-            runtime = getattr(delivery, "runtime", None)
-            if runtime is not None:
-                runtime.sender.kick()
-        return changed
 
 
 async def setup(bot: Diplobot) -> None:

@@ -9,16 +9,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import autocomplete
+from bot.chat.blocking import off_loop
 from bot.chat.checks import manages_channels
 from bot.chat.embeds import NO_MENTIONS, card_embed
-from bot.chat.parsing import (
-    UserInputError,
-    format_offset,
-    parse_countries,
-    parse_keywords,
-    parse_offsets,
-    parse_types,
-)
+from bot.chat.parsing import UserInputError, parse_countries, parse_keywords, parse_types
 from bot.render import subscriptions_card
 
 if TYPE_CHECKING:
@@ -29,8 +23,7 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
     """A channel's subscriptions to events."""
 
     def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
+        self.app = bot.app
 
     @app_commands.command(
         name="subscribe", description="Post new and changed events, and reminders, in a channel."
@@ -57,18 +50,16 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
         target = channel.id if channel else interaction.channel_id
         if target is None:
             raise UserInputError("Pick a text channel for the subscription.")
-        offsets = (
-            parse_offsets(reminders)
-            if reminders
-            else parse_offsets(", ".join(self.bot.services.settings.default_reminder_offsets))
-        )
-        sub, created = await self.backend.subscribe(
+        service = self.app.subscriptions
+        offsets = service.offsets(reminders)
+        sub, created = await off_loop(
+            service.create,
             guild_id=interaction.guild_id,
             channel_id=target,
             countries=parse_countries(countries),
             types=parse_types(types),
             keywords=parse_keywords(keywords),
-            reminder_offsets=[format_offset(o) for o in offsets],
+            reminder_offsets=offsets,
             created_by=interaction.user.id,
         )
         title = (
@@ -90,7 +81,7 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
         self, interaction: discord.Interaction, subscription: app_commands.Range[int, 1, 2**62]
     ) -> None:
         assert interaction.guild_id is not None
-        removed = await self.backend.unsubscribe(interaction.guild_id, subscription)
+        removed = await off_loop(self.app.subscriptions.remove, interaction.guild_id, subscription)
         if removed is None:
             raise UserInputError(
                 f"This server has no subscription #{subscription}. "
@@ -106,7 +97,7 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
     @app_commands.guild_only()
     async def subscriptions(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        subs = await self.backend.subscriptions(interaction.guild_id)
+        subs = await off_loop(self.app.subscriptions.for_guild, interaction.guild_id)
         card = subscriptions_card(subs, title="Subscriptions in this server")
         await interaction.response.send_message(
             embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS

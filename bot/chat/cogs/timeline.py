@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat import autocomplete
+from bot.chat.blocking import off_loop
 from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.chat.filters import timeline_filter
 from bot.chat.parsing import UserInputError
@@ -23,8 +24,7 @@ class TimelineCog(commands.Cog, name="Timeline"):
     """The timeline and single events."""
 
     def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
+        self.app = bot.app
 
     @app_commands.command(name="timeline", description="Upcoming diplomatic events, with filters.")
     @app_commands.describe(**autocomplete.FILTER_DESCRIPTIONS)
@@ -40,7 +40,7 @@ class TimelineCog(commands.Cog, name="Timeline"):
         end: str | None = None,
         status: app_commands.Choice[str] | None = None,
     ) -> None:
-        today = self.bot.services.clock().date()
+        today = self.app.clock().date()
         query = timeline_filter(
             today,
             country=country,
@@ -49,8 +49,8 @@ class TimelineCog(commands.Cog, name="Timeline"):
             end=end,
             status=status.value if status else None,
         )
-        page = await self.backend.timeline_page(query, 1, PAGE_SIZE)
-        view = TimelinePager(self.backend, query, page)
+        page = await off_loop(self.app.reader.page, query, 1, PAGE_SIZE)
+        view = TimelinePager(self.app.reader, query, page)
         await interaction.response.send_message(
             embed=timeline_embed(query, page), view=view, allowed_mentions=NO_MENTIONS
         )
@@ -64,13 +64,13 @@ class TimelineCog(commands.Cog, name="Timeline"):
         interaction: discord.Interaction,
         id: app_commands.Range[int, 1, 2**62],
     ) -> None:
-        view = await self.backend.event(id)
-        if view is None:
+        detail = await off_loop(self.app.reader.detail, id)
+        if detail is None:
             raise UserInputError(
                 f"There is no event #{id}. Use /timeline to find an event's number."
             )
         await interaction.response.send_message(
-            embed=card_embed(event_card(view)), allowed_mentions=NO_MENTIONS
+            embed=card_embed(event_card(detail.view())), allowed_mentions=NO_MENTIONS
         )
 
 

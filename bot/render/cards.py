@@ -1,31 +1,33 @@
-"""Text rendering of events, timelines, change alerts and digests (pure, no I/O).
+"""Cards: every message body the bot writes, for Discord and the command line alike.
 
-The chat layer turns a :class:`Card` into an embed; the offline demo prints it.
-Dates are shown at the precision the news gave: a day, an ISO week or a month is
-text, never a made-up midnight; only an event with a time of day becomes a
-Discord timestamp (``<t:…:F>`` and ``<t:…:R>``), which each member sees in local time.
-Every piece of article text is escaped so it cannot ping anyone or break formatting.
+A :class:`Card` is independent of Discord's classes: the chat layer turns it into an embed,
+the outbox stores it as JSON, the terminal prints it with :func:`card_text`. Every piece of
+article text is escaped so it cannot ping anyone or break formatting.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Protocol
 
-from discord.utils import escape_markdown, escape_mentions
+from bot.names import participants_text
+from bot.render.dates import day_text, format_date
+from bot.render.text import (
+    DESCRIPTION_LIMIT,
+    FIELD_VALUE_LIMIT,
+    TITLE_LIMIT,
+    clip,
+    escape,
+    join_within,
+    link,
+    plain_text,
+)
+from bot.render.views import ChangeView, EventView
+from bot.titles import event_title as stored_title
 
-from bot.services.titles import participant_name
-
-# Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
-TITLE_LIMIT = 256
-DESCRIPTION_LIMIT = 4096
-FIELD_VALUE_LIMIT = 1024
-FOOTER_LIMIT = 2048
-MAX_FIELDS = 25
-
+DEFAULT_COLOUR = 0x3B82F6
 STATUS_COLOURS = {
     "scheduled": 0x3B82F6,
     "occurred": 0x6B7280,
@@ -38,52 +40,6 @@ STATUS_LABELS = {
     "postponed": "postponed",
     "cancelled": "cancelled",
 }
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SAFE_URL = re.compile(r"^https?://[^\s<>()\[\]]+$")
-# Block markdown that escape_markdown leaves alone: headings, subtext, quotes, list items.
-_LINE_START_MARKUP = re.compile(r"(?m)^(\s*)([#>\-])")
-
-
-@dataclass(frozen=True, slots=True)
-class SourceView:
-    """One article that mentions an event."""
-
-    title: str
-    url: str | None = None
-    source: str = ""
-    published: date | None = None
-    evidence: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeView:
-    """One recorded change of an event: what moved, from what to what, and who said so."""
-
-    at: datetime | None
-    field: str
-    old: str | None
-    new: str | None
-    source: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class EventView:
-    """What the chat layer and the demo need to know of a stored event."""
-
-    id: int
-    type: str
-    date: str
-    end_date: str | None = None
-    participants: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()
-    location: str | None = None
-    status: str = "scheduled"
-    title: str = ""
-    confidence: float = 0.5
-    sources: tuple[SourceView, ...] = ()
-    history: tuple[ChangeView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,111 +50,14 @@ class Card:
     description: str = ""
     fields: tuple[tuple[str, str], ...] = ()
     footer: str = ""
-    colour: int = 0x3B82F6
+    colour: int = DEFAULT_COLOUR
     extra: dict[str, str] = field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------- text safety
-def escape(text: str | None) -> str:
-    """Article text made inert: no pings, no role mentions, no markdown."""
-    if not text:
-        return ""
-    escaped = escape_markdown(escape_mentions(text), as_needed=False)
-    return _LINE_START_MARKUP.sub(r"\1\\\2", escaped)
-
-
-def clip(text: str, limit: int) -> str:
-    """Cut to ``limit`` characters on a word boundary, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    # Never end on a lone backslash, which would escape the ellipsis.
-    return cut.rstrip("\\") + "…"
-
-
-def link(title: str, url: str | None) -> str:
-    """A masked link when the URL is plain http(s), else the escaped title alone."""
-    label = escape(title) or "source"
-    if url and _SAFE_URL.match(url):
-        return f"[{clip(label, 200)}](<{url}>)"
-    return clip(label, 200)
-
-
-# --------------------------------------------------------------------------- participants
-def participants_text(codes: Iterable[str]) -> str:
-    names = [participant_name(c) for c in codes]
-    return ", ".join(names) if names else "—"
-
-
-# --------------------------------------------------------------------------- dates
-def _parse_timed(value: str) -> datetime | None:
-    if "T" not in value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _day_text(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def _span_text(start: date, end: date) -> str:
-    if start.year != end.year:
-        return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
-    if start.month != end.month:
-        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
-    return f"{start.day}–{end.day} {end:%b %Y}"
-
-
-def format_date(value: str, end_date: str | None = None, *, timestamps: bool = True) -> str:
-    """The date as the news gave it.
-
-    A time with a UTC offset becomes ``<t:unix:F> (<t:unix:R>)`` (each member's
-    local time), or a UTC text when ``timestamps`` is off (the terminal demo).
-    A time without an offset stays the place's local time, said so. A day, an
-    ISO week or a month is text, with no invented hour.
-    """
-    timed = _parse_timed(value)
-    if timed is not None:
-        if timed.tzinfo is None:
-            return f"{_day_text(timed.date())}, {timed:%H:%M} local time"
-        if timestamps:
-            unix = int(timed.timestamp())
-            return f"<t:{unix}:F> (<t:{unix}:R>)"
-        utc = timed.astimezone(UTC)
-        return f"{_day_text(utc.date())}, {utc:%H:%M} UTC"
-    if _DAY.match(value):
-        start = date.fromisoformat(value)
-        if end_date and _DAY.match(end_date) and end_date != value:
-            end = date.fromisoformat(end_date)
-            if end > start:
-                return _span_text(start, end)
-        return _day_text(start)
-    week = _WEEK.match(value)
-    if week:
-        monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
-        return f"week of {monday.day} {monday:%b %Y}"
-    month = _MONTH.match(value)
-    if month:
-        return f"{date(int(month[1]), int(month[2]), 1):%B %Y}"
-    return escape(value) or "date unknown"
 
 
 # --------------------------------------------------------------------------- events
 def event_title(event: EventView) -> str:
-    """A short human title: the stored one, else ``Summit: Japan – United States``."""
-    if event.title:
-        return clip(escape(event.title), 200)
-    kind = event.type.capitalize()
-    who = " – ".join(participant_name(c) for c in event.participants[:4])
-    if len(event.participants) > 4:
-        who += f" +{len(event.participants) - 4}"
-    return f"{kind}: {who}" if who else kind
+    """The event's stored title (made by :mod:`bot.titles`), escaped and short."""
+    return clip(escape(event.title or stored_title(event.type, event.participants)), 200)
 
 
 def event_line(event: EventView, *, timestamps: bool = True) -> str:
@@ -291,10 +150,10 @@ def event_card(event: EventView, *, timestamps: bool = True) -> Card:
         lines = [link(s.title or s.source or "article", s.url) for s in event.sources[:10]]
         if len(event.sources) > 10:
             lines.append(f"… and {len(event.sources) - 10} more")
-        fields.append((f"Sources ({len(event.sources)})", _join_within(lines, FIELD_VALUE_LIMIT)))
+        fields.append((f"Sources ({len(event.sources)})", join_within(lines, FIELD_VALUE_LIMIT)))
     if event.history:
         lines = [_history_line(c, timestamps=timestamps) for c in event.history[-10:]]
-        fields.append(("History", _join_within(lines, FIELD_VALUE_LIMIT)))
+        fields.append(("History", join_within(lines, FIELD_VALUE_LIMIT)))
     # The latest report's words: the one that gave the event its current state.
     evidence = next((s.evidence for s in reversed(event.sources) if s.evidence), "")
     description = f"> {clip(escape(evidence), 600)}" if evidence else ""
@@ -303,20 +162,8 @@ def event_card(event: EventView, *, timestamps: bool = True) -> Card:
         description=description,
         fields=tuple(fields),
         footer=f"confidence {event.confidence:.0%}",
-        colour=STATUS_COLOURS.get(event.status, 0x3B82F6),
+        colour=STATUS_COLOURS.get(event.status, DEFAULT_COLOUR),
     )
-
-
-def _join_within(lines: Sequence[str], limit: int) -> str:
-    out: list[str] = []
-    used = 0
-    for line in lines:
-        if used + len(line) + 1 > limit - 2:
-            out.append("…")
-            break
-        out.append(line)
-        used += len(line) + 1
-    return "\n".join(out)
 
 
 def change_alert_card(
@@ -335,9 +182,9 @@ def change_alert_card(
     )
     return Card(
         title=clip(f"{verb}: {event_title(event)}", TITLE_LIMIT),
-        description=_join_within(lines, DESCRIPTION_LIMIT),
+        description=join_within(lines, DESCRIPTION_LIMIT),
         footer=f"/event {event.id} for the full record",
-        colour=STATUS_COLOURS.get(event.status, 0x3B82F6),
+        colour=STATUS_COLOURS.get(event.status, DEFAULT_COLOUR),
     )
 
 
@@ -347,8 +194,57 @@ def new_event_card(event: EventView, *, timestamps: bool = True) -> Card:
         title=clip(f"New: {event_title(event)}", TITLE_LIMIT),
         description=event_line(event, timestamps=timestamps),
         footer=f"/event {event.id} for details",
-        colour=STATUS_COLOURS.get(event.status, 0x3B82F6),
+        colour=STATUS_COLOURS.get(event.status, DEFAULT_COLOUR),
     )
+
+
+def change_text(field: str, old: str | None, new: str | None) -> str:
+    """``date Mon 3 Mar 2025 → Tue 4 Mar 2025`` / ``status scheduled → postponed``."""
+
+    def value(text: str | None) -> str:
+        if not text:
+            return "—"
+        if field in ("date", "end_date"):
+            return format_date(text)
+        return STATUS_LABELS.get(text, text)
+
+    return f"{field.replace('_', ' ')} {value(old)} → {value(new)}"
+
+
+def reminder_card(event: EventView, starts_at: datetime, days_before: int | None) -> Card:
+    """ "Tomorrow: …" for a day-precise event; "Starts <t:…:R>" for one with a time."""
+    if days_before is None:
+        lead = f"Starts <t:{int(starts_at.astimezone(UTC).timestamp())}:R>"
+        heading = "Coming up"
+    elif days_before == 1:
+        lead, heading = "Tomorrow", "Tomorrow"
+    else:
+        lead, heading = f"In {days_before} days", f"In {days_before} days"
+    return Card(
+        title=clip(f"{heading}: {event_title(event)}", TITLE_LIMIT),
+        description=f"{lead}\n{event_line(event)}",
+        footer=f"Reminder · /event {event.id} for details",
+        colour=STATUS_COLOURS.get(event.status, DEFAULT_COLOUR),
+    )
+
+
+def channel_paused_card(channel_id: int, reason: str) -> Card:
+    """The admins' notice that a channel's alerts stopped, and how to start them again."""
+    return Card(
+        title="Alerts paused for a channel",
+        description=clip(
+            f"I could not post in <#{channel_id}>: {reason}. Its subscriptions are paused. "
+            "Give me back the Send Messages and Embed Links permissions there (or pick another "
+            "channel with /subscribe), then subscribe again.",
+            FIELD_VALUE_LIMIT * 2,
+        ),
+        colour=STATUS_COLOURS["postponed"],
+    )
+
+
+def with_source(card: Card, title: str, url: str | None) -> Card:
+    """The card with a "Source" field linking the article behind it."""
+    return replace(card, fields=(*card.fields, ("Source", clip(link(title, url), 1024))))
 
 
 def digest_card(
@@ -363,18 +259,18 @@ def digest_card(
     fields: list[tuple[str, str]] = []
     if today:
         fields.append(
-            ("Today", _join_within([event_line(e, timestamps=timestamps) for e in today], 1024))
+            ("Today", join_within([event_line(e, timestamps=timestamps) for e in today], 1024))
         )
     if upcoming:
         fields.append(
             (
                 "Coming up",
-                _join_within([event_line(e, timestamps=timestamps) for e in upcoming], 1024),
+                join_within([event_line(e, timestamps=timestamps) for e in upcoming], 1024),
             )
         )
     description = "" if fields else "Nothing on the timeline for today or the week ahead."
     return Card(
-        title=f"Daily digest — {_day_text(day)}",
+        title=f"Daily digest — {day_text(day)}",
         description=description,
         fields=tuple(fields),
         footer=f"Times for {timezone}; change with /digest set",
@@ -411,16 +307,16 @@ def ingest_card(
     fields: list[tuple[str, str]] = []
     if created:
         lines = [event_line(e, timestamps=timestamps) for e in created]
-        fields.append((f"New on the timeline ({len(created)})", _join_within(lines, 1024)))
+        fields.append((f"New on the timeline ({len(created)})", join_within(lines, 1024)))
     if updated:
         lines = []
         for event, changes in updated:
             lines.append(event_line(event, timestamps=timestamps))
             lines.extend(f"  ↳ {_history_line(c, timestamps=timestamps)}" for c in changes)
-        fields.append((f"Changed ({len(updated)})", _join_within(lines, 1024)))
+        fields.append((f"Changed ({len(updated)})", join_within(lines, 1024)))
     if unchanged:
         lines = [event_line(e, timestamps=timestamps) for e in unchanged]
-        fields.append((f"Already known, confirmed ({len(unchanged)})", _join_within(lines, 1024)))
+        fields.append((f"Already known, confirmed ({len(unchanged)})", join_within(lines, 1024)))
     return Card(
         title=f"Found {found} event{'s' if found != 1 else ''} in {name}",
         fields=tuple(fields),
@@ -461,21 +357,9 @@ def subscriptions_card(subs: Sequence[SubscriptionLike], *, title: str) -> Card:
     lines = [subscription_line(s) for s in subs]
     return Card(
         title=clip(title, TITLE_LIMIT),
-        description=_join_within(lines, DESCRIPTION_LIMIT),
+        description=join_within(lines, DESCRIPTION_LIMIT),
         footer="/unsubscribe number to remove one",
     )
-
-
-_MASKED_LINK = re.compile(r"\[([^\]]*)\]\(<?([^)>]+)>?\)")
-_ESCAPED = re.compile(r"\\([\\*_~|>`#\-\[\]])")
-
-
-def plain_text(text: str) -> str:
-    """Discord markdown as terminal text: no bold or code marks, links as ``title <url>``."""
-    text = _MASKED_LINK.sub(r"\1 <\2>", text)
-    text = text.replace("**", "").replace("`", "")
-    text = re.sub(r"(?<![\\\w])\*([^*\n]+)\*(?!\w)", r"\1", text)
-    return _ESCAPED.sub(r"\1", text).replace("\u200b", "")
 
 
 def card_text(card: Card, *, plain: bool = False) -> str:
@@ -490,3 +374,22 @@ def card_text(card: Card, *, plain: bool = False) -> str:
         out.append(f"({card.footer})")
     text = "\n".join(out)
     return plain_text(text) if plain else text
+
+
+class FeedLike(Protocol):
+    id: int | None
+    url: str
+    channel_id: int | None
+    disabled: bool
+    failures: int
+    last_error: str | None
+
+
+def feed_line(feed: FeedLike) -> str:
+    """``#3 <https://…> → #news · failing (the reason)``."""
+    where = f"<#{feed.channel_id}>" if feed.channel_id else "timeline only"
+    state = "disabled" if feed.disabled else ("failing" if feed.failures else "active")
+    line = f"`#{feed.id}` <{feed.url}> → {where} · {state}"
+    if feed.last_error:
+        line += f" ({clip(escape(feed.last_error), 120)})"
+    return line

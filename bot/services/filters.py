@@ -1,4 +1,4 @@
-"""Reading the timeline: filters from user input, event lists and one event's full story.
+"""Timeline filters from what a user typed: dates, phrases, countries, types, statuses.
 
 The command line and the Discord cogs both call these, so a filter typed in either place
 means the same thing and fails with the same sentence.
@@ -9,23 +9,18 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 import pycountry
 
 from bot.extract.model import EVENT_TYPES, STATUSES
-from bot.services.titles import BODY_NAMES, SHORT_NAMES
-from storage.db import Database
-from storage.models import ArticleRow, EventArticle, EventHistory, EventRow
-from storage.repos import events as event_repo
-from storage.repos.events import EventSummary, TimelineFilter
+from bot.names import body_names, country_names
+from storage.repos.events import TimelineFilter
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
-_ALIASES = {name.lower(): code for code, name in SHORT_NAMES.items()} | {
+_ALIASES = {
     "uk": "GB",
     "britain": "GB",
     "great britain": "GB",
@@ -86,13 +81,13 @@ def _typed_date(text: str, today: date) -> date | None:
 def parse_country(value: str) -> str:
     """A participant code from a code (``JP``), a body (``NATO``) or a country name (``Japan``)."""
     text = value.strip()
-    if text.upper() in BODY_NAMES:
+    bodies, countries = body_names(), country_names()
+    if text.upper() in bodies:
         return text.upper()
-    if text.lower() in _ALIASES:
-        return _ALIASES[text.lower()]
-    if len(text) == 2 and (
-        pycountry.countries.get(alpha_2=text.upper()) or text.upper() in SHORT_NAMES
-    ):
+    by_name = {name.lower(): code for code, name in countries.items()} | _ALIASES
+    if text.lower() in by_name:
+        return by_name[text.lower()]
+    if len(text) == 2 and text.upper() in countries:
         return text.upper()
     try:
         found = pycountry.countries.lookup(text)
@@ -101,7 +96,7 @@ def parse_country(value: str) -> str:
     if found is None:
         raise ValueError(
             f"unknown country {value!r}: use an ISO code like JP, a name like Japan, "
-            f"or a body ({', '.join(sorted(BODY_NAMES))})"
+            f"or a body ({', '.join(sorted(bodies))})"
         )
     return str(found.alpha_2)
 
@@ -147,84 +142,3 @@ def build_filter(
 def _split(values: Iterable[str]) -> list[str]:
     """Accept repeated options and comma-separated lists alike."""
     return [part for value in values for part in value.split(",") if part.strip()]
-
-
-@dataclass(frozen=True, slots=True)
-class EventDetail:
-    """An event with the articles behind it and its history, oldest first."""
-
-    event: EventRow
-    sources: list[tuple[EventArticle, ArticleRow]]
-    history: list[EventHistory]
-
-
-class TimelineQueries:
-    """Read-only access to the timeline, one short session per call."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def events(self, filters: TimelineFilter) -> list[EventSummary]:
-        with self._db.session() as session:
-            return event_repo.query_timeline(session, filters)
-
-    def detail(self, event_id: int) -> EventDetail | None:
-        with self._db.session() as session:
-            event = session.get(EventRow, event_id)
-            if event is None:
-                return None
-            return EventDetail(
-                event,
-                event_repo.event_sources(session, event_id),
-                event_repo.event_history(session, event_id),
-            )
-
-
-def event_json(event: EventRow) -> dict[str, Any]:
-    """An event as JSON: the extraction contract's fields plus the timeline's own."""
-    return {
-        "id": event.id,
-        "title": event.title,
-        "type": event.type,
-        "date": event.date,
-        "precision": event.precision,
-        "end_date": event.end_date,
-        "participants": event.participant_codes,
-        "people": list(event.people),
-        "location": event.location,
-        "status": event.status,
-        "confidence": round(event.confidence, 3),
-        "sources": event.source_count,
-        "first_seen": event.first_seen.isoformat(),
-        "last_changed": event.last_changed.isoformat(),
-    }
-
-
-def detail_json(detail: EventDetail) -> dict[str, Any]:
-    return {
-        **event_json(detail.event),
-        "articles": [
-            {
-                "article_id": article.id,
-                "ref": article.ref,
-                "title": article.title,
-                "source": article.source,
-                "url": article.url,
-                "published": article.published.isoformat() if article.published else None,
-                "said_date": link.date,
-                "said_status": link.status,
-                "evidence": link.evidence,
-            }
-            for link, article in detail.sources
-        ],
-        "history": [
-            {
-                "at": h.at.isoformat(),
-                "field": h.field,
-                "old": h.old,
-                "new": h.new,
-                "article_id": h.article_id,
-            }
-            for h in detail.history
-        ],
-    }

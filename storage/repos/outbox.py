@@ -17,15 +17,9 @@ from typing import Any
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import DigestRun, OutboxMessage, ReminderPlan
+from storage.models import OutboxMessage
 from storage.repos.dialect import insert_ignore
 
-KIND_ALERT = "alert"
-KIND_REMINDER = "reminder"
-KIND_DIGEST = "digest"
-KIND_NOTICE = "notice"
-# Kept this long after they were sent or dropped, so a late duplicate still finds its key.
-KEEP_SENT = timedelta(days=30)
 _T = OutboxMessage.__table__
 
 
@@ -49,6 +43,12 @@ class Claimed:
     def nonce(self) -> str:
         """Discord drops a second message with the same nonce (a resend after a crash)."""
         return f"ob{self.id}"[:25]
+
+    @property
+    def route(self) -> str | None:
+        """``"feed"`` for a feed's own channel (no subscription behind the row)."""
+        value = self.payload.get("route")
+        return str(value) if value else None
 
 
 def enqueue(
@@ -208,9 +208,17 @@ def drop_keys(session: Session, keys: list[str], now: datetime, reason: str) -> 
     return int(session.execute(stmt).rowcount or 0)
 
 
-def cleanup(session: Session, now: datetime, *, keep: timedelta = KEEP_SENT) -> int:
-    """Delete rows sent or dropped more than ``keep`` ago, and plans and digest runs as old."""
-    cutoff = now - keep
+def revive(session: Session, key: str, reason: str) -> None:
+    """Make a row dropped for ``reason`` (and never sent) due again."""
+    session.execute(
+        update(_T)
+        .where(_T.c.dedup_key == key, _T.c.sent_at.is_(None), _T.c.failed_reason == reason)
+        .values(failed_at=None, failed_reason=None, next_attempt=None, claimed_until=None)
+    )
+
+
+def cleanup(session: Session, cutoff: datetime) -> int:
+    """Delete rows sent or dropped before ``cutoff``; returns how many."""
     removed = session.execute(
         delete(OutboxMessage).where(
             or_(
@@ -219,16 +227,10 @@ def cleanup(session: Session, now: datetime, *, keep: timedelta = KEEP_SENT) -> 
             )
         )
     ).rowcount
-    session.execute(delete(ReminderPlan).where(ReminderPlan.fire_at < cutoff))
-    session.execute(delete(DigestRun).where(DigestRun.created_at < cutoff))
     return int(removed or 0)
 
 
 __all__ = [
-    "KIND_ALERT",
-    "KIND_DIGEST",
-    "KIND_NOTICE",
-    "KIND_REMINDER",
     "Claimed",
     "claim",
     "cleanup",
@@ -240,4 +242,5 @@ __all__ = [
     "mark_retry",
     "mark_sent",
     "release",
+    "revive",
 ]

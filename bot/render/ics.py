@@ -19,6 +19,7 @@ from typing import Literal
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from bot.extract.event_date import parse_event_date
 from storage.models import EventRow
 
 PRODID = "-//diplobot//diplomatic event timeline//EN"
@@ -82,7 +83,9 @@ def _time_start(event: EventRow) -> datetime:
     """The start as the article gave it: UTC when it named a zone, else a floating local time."""
     if event.start_at is not None:
         return event.start_at
-    return datetime.fromisoformat(event.date)
+    moment = parse_event_date(event.date).moment
+    assert moment is not None  # a time-precise date always has one
+    return moment
 
 
 def _description(event: EventRow) -> str:

@@ -1,4 +1,4 @@
-"""Polling feeds: due feeds fetched concurrently, new entries ingested, each feed on its own clock.
+"""Reading feeds into the timeline: due feeds fetched concurrently, new entries ingested.
 
 - A feed is due when ``next_poll`` has passed; after a poll it is due again after the interval
   plus or minus a random jitter (so a hundred feeds added at once do not stay in lockstep).
@@ -9,8 +9,10 @@
   broken feed never delays the others.
 - An entry with only a summary gets its article page fetched (same guard) and its main text
   extracted with trafilatura; if that fails the summary is used.
-- The first poll of a feed (``primed`` false) fills the timeline with alerts switched off:
-  reminders for what is ahead are planned, but no channel is flooded with old news.
+- The first poll of a feed (``primed`` false) fills the timeline with alerts switched off
+  (``IngestContext(quiet=True)``): reminders for what is ahead are planned, but no channel
+  is flooded with old news. A feed's new and changed events also go to its own channel
+  (``IngestContext.route``).
 """
 
 from __future__ import annotations
@@ -23,24 +25,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import or_, select, update
+from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.alerts.quiet import quiet_alerts, routed_to
-from bot.clock import Clock, utc_now
+from bot.clock import Clock
 from bot.extract.model import Article
-from bot.news.feeds import FeedEntry, FeedParseError, ParsedFeed, parse_feed
+from bot.news.feeds import FEED_ACCEPT, FeedEntry, FeedParseError, ParsedFeed, parse_feed
 from bot.news.fetch import Fetcher, FetchError
 from bot.news.page import extract_page
-from bot.timeline import IngestResult, TimelineService
+from bot.scheduling import JobSpec
+from bot.timeline import IngestContext, IngestResult, TimelineService
 from storage.db import Database
-from storage.models import Feed, FeedEntrySeen
-from storage.repos.dialect import insert_ignore
+from storage.models import Feed
+from storage.repos import feeds as feed_repo
 
 log = logging.getLogger("diplobot.feeds")
 
-FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
-)
 MAX_NEW_PER_POLL = 50
 
 
@@ -58,15 +57,6 @@ class PollOutcome:
     primed: bool = False
 
 
-async def probe_feed(fetcher: Fetcher, url: str) -> ParsedFeed:
-    """Fetch and parse a feed once (``/feeds add`` validates an address with it).
-
-    Raises FetchError or FeedParseError with a sentence a user can act on.
-    """
-    fetched = await fetcher.fetch(url, accept=FEED_ACCEPT)
-    return await asyncio.to_thread(parse_feed, fetched.body, fetched.url)
-
-
 class FeedPoller:
     """Polls the feeds stored in the database; the database holds every feed's schedule."""
 
@@ -75,9 +65,10 @@ class FeedPoller:
         db: Database,
         fetcher: Fetcher,
         timeline: TimelineService,
-        clock: Clock = utc_now,
+        clock: Clock,
         *,
-        interval: timedelta = timedelta(minutes=15),
+        interval: timedelta,
+        check_every_s: int = 30,
         jitter: float = 0.1,
         concurrency: int = 8,
         feed_timeout_s: float = 60.0,
@@ -91,6 +82,7 @@ class FeedPoller:
         self._timeline = timeline
         self._clock = clock
         self.interval = interval
+        self._check_every_s = check_every_s
         self._jitter = jitter
         self._gate = asyncio.Semaphore(concurrency)
         self._feed_timeout_s = feed_timeout_s
@@ -102,12 +94,19 @@ class FeedPoller:
 
     # ------------------------------------------------------------------ which feeds
     def due_feed_ids(self, *, every: bool = False) -> list[int]:
-        now = self._clock()
         with self._db.session() as session:
-            stmt = select(Feed.id).where(Feed.disabled.is_(False)).order_by(Feed.next_poll, Feed.id)
-            if not every:
-                stmt = stmt.where(or_(Feed.next_poll.is_(None), Feed.next_poll <= now))
-            return [int(i) for i in session.scalars(stmt)]
+            return feed_repo.due_ids(session, self._clock(), every=every)
+
+    def job(self) -> JobSpec:
+        """The polling pass for the scheduler: often, so each feed is read on its own clock."""
+        every = self._check_every_s
+        return JobSpec(
+            "feeds.poll",
+            self.poll_due,
+            IntervalTrigger(seconds=every, jitter=max(1, every // 6)),
+            misfire_grace_time=every * 4,
+            description="poll feeds whose next_poll has passed",
+        )
 
     async def poll_due(self) -> list[PollOutcome]:
         """Poll every feed whose time has come (skipping any still running from a last pass)."""
@@ -171,10 +170,14 @@ class FeedPoller:
         # More new entries than one poll takes: read the newest now, keep the old validators
         # (so the next poll gets the whole feed again, not a 304) and come back at once.
         backlog = len(fresh) > MAX_NEW_PER_POLL
+        context = IngestContext(
+            quiet=not feed.primed,
+            route=(feed.guild_id, feed.channel_id) if feed.channel_id else None,
+            source=source,
+        )
         for entry in reversed(fresh[:MAX_NEW_PER_POLL]):  # oldest first: later news wins
             article = await self._article(entry, source)
-            with quiet_alerts(not feed.primed), routed_to(feed.guild_id, feed.channel_id):
-                result = await asyncio.to_thread(self._ingest, feed_id, entry, article)
+            result = await asyncio.to_thread(self._ingest, feed_id, entry, article, context)
             created += len(result.created)
             updated += len(result.updated)
             if self._on_ingested is not None and (result.created or result.updated):
@@ -233,29 +236,17 @@ class FeedPoller:
             return session.get(Feed, feed_id)
 
     def _unseen(self, feed_id: int, parsed: ParsedFeed) -> list[FeedEntry]:
-        keys = [e.key for e in parsed.entries]
         with self._db.session() as session:
-            seen = set(
-                session.scalars(
-                    select(FeedEntrySeen.entry_key).where(
-                        FeedEntrySeen.feed_id == feed_id, FeedEntrySeen.entry_key.in_(keys)
-                    )
-                )
-            )
+            seen = feed_repo.seen_keys(session, feed_id, [e.key for e in parsed.entries])
         return [e for e in parsed.entries if e.key not in seen]
 
-    def _ingest(self, feed_id: int, entry: FeedEntry, article: Article) -> IngestResult:
+    def _ingest(
+        self, feed_id: int, entry: FeedEntry, article: Article, context: IngestContext
+    ) -> IngestResult:
         """Ingest, then remember the entry (a crash in between re-ingests a known key: a no-op)."""
-        result = self._timeline.ingest(article, ref=entry.link or entry.key)
+        result = self._timeline.ingest(article, ref=entry.link or entry.key, context=context)
         with self._db.session() as session:
-            session.execute(
-                insert_ignore(session, FeedEntrySeen.__table__).values(
-                    feed_id=feed_id,
-                    entry_key=entry.key,
-                    article_id=result.article_id,
-                    seen_at=self._clock(),
-                )
-            )
+            feed_repo.mark_seen(session, feed_id, entry.key, result.article_id, self._clock())
         return result
 
     def _next_poll(self, now: datetime) -> datetime:
@@ -290,7 +281,7 @@ class FeedPoller:
                 return outcome
             if title and not feed.title:
                 values["title"] = title[:300]
-            session.execute(update(Feed).where(Feed.id == feed_id).values(**values))
+            feed_repo.update_feed(session, feed_id, **values)
         log.info(
             "feed %s polled: %s, %d new entries, %d events created, %d updated",
             feed_id,
@@ -309,20 +300,18 @@ class FeedPoller:
                 return PollOutcome(feed_id, "", "error", error=error)
             failures = feed.failures + 1
             wait = min(self._max_backoff, self.interval * (2 ** min(failures, 16)) / 2)
-            session.execute(
-                update(Feed)
-                .where(Feed.id == feed_id)
-                .values(
-                    failures=failures,
-                    backoff_seconds=int(wait.total_seconds()),
-                    last_error=error[:1000],
-                    last_polled=now,
-                    next_poll=now + wait,
-                )
+            feed_repo.update_feed(
+                session,
+                feed_id,
+                failures=failures,
+                backoff_seconds=int(wait.total_seconds()),
+                last_error=error[:1000],
+                last_polled=now,
+                next_poll=now + wait,
             )
             url = feed.url
         log.warning("feed %s (%s) failed %d time(s): %s", feed_id, url, failures, error)
         return PollOutcome(feed_id, url, "error", error=error)
 
 
-__all__ = ["FeedPoller", "PollOutcome", "probe_feed"]
+__all__ = ["MAX_NEW_PER_POLL", "FeedPoller", "PollOutcome"]
