@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 
 from bot.cli.db import add_database_option, open_app
 from bot.cli.formats import event_json, format_table
+from bot.clock import utc_now
 from bot.services.filters import build_filter
 from storage.repos.events import EventSummary, TimelineFilter
 
@@ -33,7 +33,7 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 def filters_from_args(args: argparse.Namespace, prog: str) -> TimelineFilter | None:
     try:
         return build_filter(
-            today=datetime.now(UTC).date(),
+            today=utc_now().date(),
             start=args.start,
             end=args.end,
             countries=args.country,
