@@ -32,9 +32,9 @@ from bot.timeline import IngestContext  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from storage.db import open_database  # noqa: E402
 from storage.models import Subscription  # noqa: E402
-from tests.alerts.loopback import StrictLoopback  # noqa: E402
-from tests.e2e.conftest import loopback_bot, start_bot, stop_bot  # noqa: E402
-from tests.e2e.discord_server import DEFAULT_GUILD_ID  # noqa: E402
+from tests.support.strict_discord import StrictLoopback  # noqa: E402
+from tests.support.bot import loopback_bot, start_bot, stop_bot  # noqa: E402
+from tests.support.discord_server import DEFAULT_GUILD_ID  # noqa: E402
 
 FIRST_CHANNEL = 940_000_000_000_000_001
 DAY = date(2025, 2, 3)

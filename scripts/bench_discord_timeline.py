@@ -29,8 +29,8 @@ from bot.clock import FakeClock  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from storage.db import open_database  # noqa: E402
 from storage.models import EventRow  # noqa: E402
-from tests.e2e.conftest import loopback_bot, start_bot, stop_bot  # noqa: E402
-from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback  # noqa: E402
+from tests.support.bot import loopback_bot, start_bot, stop_bot  # noqa: E402
+from tests.support.discord_server import DEFAULT_GUILD_ID, DiscordLoopback  # noqa: E402
 
 # Busy and quiet participants, by name and by code, as members type them.
 COUNTRIES = [

@@ -164,8 +164,8 @@ def db_state(path: Path) -> dict[str, int]:
 
 
 async def parent_main(args: argparse.Namespace) -> int:
-    from tests.alerts.loopback import StrictLoopback
-    from tests.outages.feed_server import FaultyFeedServer, FeedItem
+    from tests.support.strict_discord import StrictLoopback
+    from tests.support.faulty_feeds import FaultyFeedServer, FeedItem
 
     rng = random.Random(args.seed)
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="crash-harness-"))
@@ -358,6 +358,8 @@ async def _run(
         and state["outbox"] > 0
     )
     print("CRASH HARNESS:", "PASS" if ok else "FAIL")
+    if args.report is not None:
+        args.report.write_text(json.dumps({**results, "passed": ok}, indent=2), encoding="utf-8")
     if ok and not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0 if ok else 1
@@ -372,6 +374,7 @@ def main() -> int:
     parser.add_argument("--feeds", type=int, default=12, help="items spread over this many")
     parser.add_argument("--lease-s", type=float, default=8.0, help="outbox claim lease")
     parser.add_argument("--keep", type=Path, default=None, help="work here and keep the files")
+    parser.add_argument("--report", type=Path, default=None, help="also write the results here")
     args = parser.parse_args()
     if args.child:
         return asyncio.run(child_main())

@@ -174,9 +174,9 @@ async def main_async(args: argparse.Namespace) -> int:
     from bot.services.extraction import ProcessExtractor
     from config.settings import Settings
     from storage.db import open_database
-    from tests.alerts.loopback import StrictLoopback
-    from tests.e2e.conftest import loopback_bot, start_bot, stop_bot
-    from tests.outages.feed_server import FaultyFeedServer, FeedItem
+    from tests.support.strict_discord import StrictLoopback
+    from tests.support.bot import loopback_bot, start_bot, stop_bot
+    from tests.support.faulty_feeds import FaultyFeedServer, FeedItem
 
     rng = random.Random(args.seed)
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="load-test-"))

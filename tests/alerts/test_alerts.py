@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from bot.alerts import kinds
 from bot.timeline import IngestContext
 from storage.db import Database
-from tests.alerts.helpers import CHANNEL, OTHER_CHANNEL, event, make_world
+from tests.support.world import CHANNEL, OTHER_CHANNEL, event, make_world
 
 
 async def test_new_matching_event_alerts_each_subscribed_channel_once(db: Database) -> None:

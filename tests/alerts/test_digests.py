@@ -8,7 +8,7 @@ import pytest
 
 from bot.alerts import kinds
 from storage.db import Database
-from tests.alerts.helpers import CHANNEL, OTHER_CHANNEL, event, make_world
+from tests.support.world import CHANNEL, OTHER_CHANNEL, event, make_world
 
 
 def _utc(*parts: int) -> datetime:

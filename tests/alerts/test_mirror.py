@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot.alerts.mirror import EventSpec, MirrorSync, set_mirroring
 from storage.db import Database
-from tests.alerts.helpers import GUILD, event, make_world
+from tests.support.world import GUILD, event, make_world
 
 
 @dataclass

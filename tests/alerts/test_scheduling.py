@@ -11,7 +11,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.scheduling import JobSpec, guarded, install, uninstall
 from storage.db import Database
-from tests.alerts.helpers import make_world
+from tests.support.world import make_world
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from bot.alerts.sender import OutboxSender, SendResult
 from storage.db import Database
 from storage.models import Subscription
 from storage.repos import outbox
-from tests.alerts.helpers import (
+from tests.support.world import (
     CHANNEL,
     GUILD,
     OTHER_CHANNEL,

@@ -29,23 +29,16 @@ from bot.news.fetch import Fetcher
 from storage.db import Database
 from storage.models import ChannelSettings, Feed, GuildSettings, OutboxMessage, Subscription
 from storage.repos import outbox
-from tests.alerts.loopback import StrictLoopback
-from tests.e2e.conftest import e2e_settings, loopback_bot, start_bot, stop_bot
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, OTHER_CHANNEL_ID
-from tests.news.feed_server import FeedServer, Item, rss
+from tests.support.bot import e2e_settings, loopback_bot, start_bot, stop_bot
+from tests.support.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, OTHER_CHANNEL_ID
+from tests.support.extraction import StandInExtractor
+from tests.support.feed_server import FeedServer, Item, rss
+from tests.support.strict_discord import StrictLoopback
 
 pytestmark = pytest.mark.e2e
 
 START = datetime(2025, 2, 1, 9, 30, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-class ByTitle:
-    def __init__(self) -> None:
-        self.events: dict[str, list[Event]] = {}
-
-    def __call__(self, article: Article) -> list[Event]:
-        return [Event.from_json(e.to_json()) for e in self.events.get(article.title, [])]
 
 
 def summit(day: str, *codes: str, status: str = "scheduled") -> Event:
@@ -65,7 +58,7 @@ class Live:
     bot: Diplobot | ShardedDiplobot
     task: asyncio.Task[None]
     clock: FakeClock
-    extractor: ByTitle
+    extractor: StandInExtractor
 
     @property
     def app(self) -> App:
@@ -103,7 +96,11 @@ class Live:
 
 
 async def start_live(
-    server: StrictLoopback, db: Database, tmp_path: Path, clock: FakeClock, extractor: ByTitle
+    server: StrictLoopback,
+    db: Database,
+    tmp_path: Path,
+    clock: FakeClock,
+    extractor: StandInExtractor,
 ) -> Live:
     bot = loopback_bot(
         e2e_settings(tmp_path),
@@ -137,7 +134,7 @@ async def feeds() -> AsyncIterator[FeedServer]:
 
 @pytest.fixture
 async def live(strict: StrictLoopback, sqlite_db: Database, tmp_path: Path) -> AsyncIterator[Live]:
-    running = await start_live(strict, sqlite_db, tmp_path, FakeClock(START), ByTitle())
+    running = await start_live(strict, sqlite_db, tmp_path, FakeClock(START), StandInExtractor())
     try:
         yield running
     finally:
@@ -250,7 +247,7 @@ async def test_a_restart_mid_way_sends_nothing_twice_and_loses_nothing(
     strict: StrictLoopback, sqlite_db: Database, tmp_path: Path
 ) -> None:
     strict.per_channel = 100  # this test is about restarts, not rate limits
-    clock, extractor = FakeClock(START), ByTitle()
+    clock, extractor = FakeClock(START), StandInExtractor()
     first = await start_live(strict, sqlite_db, tmp_path, clock, extractor)
     due = START + timedelta(minutes=1)
     with sqlite_db.session() as session:

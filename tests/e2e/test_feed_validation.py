@@ -13,8 +13,8 @@ from bot.clock import SystemClock
 from bot.news.fetch import Fetcher
 from storage.db import Database
 from storage.models import Feed
-from tests.e2e.conftest import e2e_settings, loopback_bot, start_bot, stop_bot
-from tests.e2e.discord_server import DiscordLoopback
+from tests.support.bot import e2e_settings, loopback_bot, start_bot, stop_bot
+from tests.support.discord_server import DiscordLoopback
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Diplomatic wire</title>
 <item><title>Talks set</title><link>https://example.org/a</link></item></channel></rss>"""

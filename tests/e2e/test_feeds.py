@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import Feed
-from tests.e2e.conftest import Running
+from tests.support.bot import Running
 
 pytestmark = pytest.mark.e2e
 

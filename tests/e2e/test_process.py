@@ -14,8 +14,8 @@ from bot.chat.client import ShardedDiplobot
 from bot.chat.cogs import EXTENSIONS
 from bot.cli.run import EXIT_REJECTED, serve, sync_commands
 from bot.clock import FakeClock
-from tests.e2e.conftest import Running, e2e_settings, loopback_bot, start_bot, stop_bot
-from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
+from tests.support.bot import Running, e2e_settings, loopback_bot, start_bot, stop_bot
+from tests.support.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
 
 pytestmark = pytest.mark.e2e
 

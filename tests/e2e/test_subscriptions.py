@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import Subscription
-from tests.e2e.conftest import Running
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID
+from tests.support.bot import Running
+from tests.support.discord_server import DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID
 
 pytestmark = pytest.mark.e2e
 

@@ -23,9 +23,9 @@ from bot.extract.model import Article
 from bot.render import ChangeView, EventView, change_alert_card, digest_card, new_event_card
 from storage.models import EventRow, Feed
 from storage.repos import outbox
-from tests.e2e.conftest import Running, event
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID
 from tests.hostile.inert import HOSTILE, assert_inert, assert_pings_nobody
+from tests.support.bot import Running, event
+from tests.support.discord_server import DEFAULT_CHANNEL_ID
 
 pytestmark = pytest.mark.e2e
 
@@ -33,10 +33,10 @@ pytestmark = pytest.mark.e2e
 def _ingest_hostile(running: Running) -> int:
     """A hostile headline whose event has a hostile place, people and evidence; its event id."""
     marker = "hostile-article"
-    running.extractor.script[marker] = [
+    running.extractor.events[marker] = [
         event("summit", "2025-02-07", ["JP", "US"], location=HOSTILE, evidence=HOSTILE)
     ]
-    running.extractor.script[marker][0].people = [HOSTILE]
+    running.extractor.events[marker][0].people = [HOSTILE]
     article = Article(
         text=f"{marker}\n{HOSTILE}",
         dct=date(2025, 2, 6),
@@ -66,7 +66,7 @@ async def test_a_hostile_headline_is_inert_in_timeline_event_and_digest(running:
 
 async def test_pasted_text_and_title_given_to_ingest_are_inert(running: Running) -> None:
     marker = "pasted-hostile"
-    running.extractor.script[marker] = [
+    running.extractor.events[marker] = [
         event("meeting", "2025-02-20", ["FR", "DE"], location=HOSTILE, evidence=HOSTILE)
     ]
     reply = await running.server.invoke(

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from bot.chat.errors import UNEXPECTED
 from storage.models import metadata
-from tests.e2e.conftest import Running, event
+from tests.support.bot import Running, event
 
 pytestmark = pytest.mark.e2e
 

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import ChannelSettings, Feed, Subscription, metadata
-from tests.e2e.conftest import Running, event
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID
+from tests.support.bot import Running, event
+from tests.support.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID
 
 pytestmark = pytest.mark.e2e
 
@@ -58,7 +58,7 @@ def snapshot(running: Running) -> dict[str, list[tuple[Any, ...]]]:
 
 async def _seed(running: Running) -> None:
     """This server has a subscription, a feed and digest settings; the timeline an event."""
-    running.extractor.script["scripted-news"] = [event("summit", "2025-03-03", ["JP", "US"])]
+    running.extractor.events["scripted-news"] = [event("summit", "2025-03-03", ["JP", "US"])]
     running.add_news("seed", [event("meeting", "2025-02-20", ["FR", "DE"])], date(2025, 2, 6))
     await running.server.invoke("subscribe", {"countries": "FR"})
     await running.server.invoke("feeds add", {"url": "https://news.example.org/rss"})

@@ -22,7 +22,7 @@ import storage.db
 from bot.chat.errors import UNEXPECTED
 from storage.db import Database, create_db_engine, database_from_engine
 from storage.models import Subscription
-from tests.e2e.conftest import Running
+from tests.support.bot import Running
 
 pytestmark = pytest.mark.e2e
 

@@ -21,19 +21,20 @@ from bot.alerts import kinds
 from bot.alerts.sender import OutboxSender
 from bot.chat.publisher import DiscordPublisher
 from bot.clock import FakeClock
+from bot.extract.pipeline import extract_events
 from storage.db import Database
 from storage.models import OutboxMessage
 from storage.repos import outbox
-from tests.alerts.loopback import StrictLoopback
-from tests.e2e.conftest import (
+from tests.support.bot import (
     Running,
-    ScriptedExtractor,
     e2e_settings,
     loopback_bot,
     start_bot,
     stop_bot,
 )
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID, Fault
+from tests.support.discord_server import DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID, Fault
+from tests.support.extraction import StandInExtractor
+from tests.support.strict_discord import StrictLoopback
 
 pytestmark = pytest.mark.e2e
 
@@ -47,7 +48,7 @@ async def strict_running(
 ) -> AsyncIterator[Running]:
     server = StrictLoopback(per_channel=1000, global_per_s=1000)
     await server.start()
-    extractor = ScriptedExtractor()
+    extractor = StandInExtractor(otherwise=extract_events)
     bot = loopback_bot(e2e_settings(tmp_path), sqlite_db, clock, extractor=extractor)
     try:
         with server.redirect_client():

@@ -1,7 +1,7 @@
 """Discord misbehaving: rate limits, server errors, slow answers, dropped gateway connections.
 
 The real discord.py client runs our cogs against the loopback server, which injects each
-fault (:class:`tests.e2e.discord_server.Fault`). After every fault the bot must answer
+fault (:class:`tests.support.discord_server.Fault`). After every fault the bot must answer
 commands again, and each test records how long that took (printed after the run).
 """
 
@@ -14,8 +14,8 @@ from datetime import date
 
 import pytest
 
-from tests.e2e.conftest import Running, event
-from tests.e2e.discord_server import DiscordLoopback, Fault, Reply
+from tests.support.bot import Running, event
+from tests.support.discord_server import DiscordLoopback, Fault, Reply
 
 pytestmark = pytest.mark.e2e
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.shared_data import SEED_ARTICLE, require
+from tests.support.shared_data import SEED_ARTICLE, require
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 import bot.extract.pipeline as pipeline
 from bot.__main__ import main
-from bot.extract.model import Article, Event
+from tests.support.extraction import StandInExtractor
 from tests.timeline_helpers import summit
 
 
@@ -20,18 +20,11 @@ def db_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def scripted(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Event]]:
-    """The extractor the CLI uses, answering from a table keyed by a word of the text."""
-    table: dict[str, list[Event]] = {}
-
-    def extract(article: Article) -> list[Event]:
-        for word, events in table.items():
-            if word in article.text:
-                return [Event.from_json(e.to_json()) for e in events]
-        return []
-
-    monkeypatch.setattr(pipeline, "extract_events", extract)
-    return table
+def scripted(monkeypatch: pytest.MonkeyPatch) -> StandInExtractor:
+    """The extractor the CLI uses, answering by each article's first line."""
+    stand_in = StandInExtractor()
+    monkeypatch.setattr(pipeline, "extract_events", stand_in)
+    return stand_in
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -43,8 +36,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_ingest_twice_then_read_the_timeline(
     tmp_path: Path, db_url: str, scripted, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    scripted["Tokyo"] = [summit("2025-02", "JP", "US", location="Tokyo")]
-    scripted["Friday"] = [summit("2025-02-07", "JP", "US")]
+    scripted.say(
+        "Leaders will meet in Tokyo next month.", summit("2025-02", "JP", "US", location="Tokyo")
+    )
+    scripted.say("The summit is on Friday.", summit("2025-02-07", "JP", "US"))
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "a.txt").write_text("Leaders will meet in Tokyo next month.")
@@ -90,7 +85,7 @@ def test_ingest_reads_json_lines_from_stdin(
     import io
     import sys
 
-    scripted["summit"] = [summit("2025-02-07")]
+    scripted.say("A summit on Friday.", summit("2025-02-07"))
     lines = [
         {"id": "1", "text": "A summit on Friday.", "dct": "2025-02-03", "url": "https://x.org/a"},
         {"id": "2", "text": "The same page again.", "dct": "2025-02-03", "url": "https://X.org/a/"},
@@ -109,13 +104,14 @@ def test_ingest_reads_json_lines_from_stdin(
 def test_export_ics_keeps_each_date_as_precise_as_it_is(
     tmp_path: Path, db_url: str, scripted, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    scripted["alpha"] = [
+    scripted.say(
+        "alpha",
         summit("2025-02-07", "JP", "US"),
         summit("2025-02-07T10:00-05:00", "CA", "US", type="meeting"),
         summit("2025-03", "FR", "DE", type="meeting"),
         summit("2025-W11", "GB", "IE", type="visit", end_date=None),
         summit("2025-04-01", "IN", "CN", type="agreement", end_date="2025-04-03"),
-    ]
+    )
     (tmp_path / "a.txt").write_text("alpha")
     run(capsys, "ingest", str(tmp_path / "a.txt"), "--date", "2025-01-20", "--db", db_url)
 

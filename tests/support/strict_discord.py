@@ -16,7 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.e2e.discord_server import DiscordLoopback, _json_response
+from tests.support.discord_server import DiscordLoopback, _json_response
 
 
 class StrictLoopback(DiscordLoopback):

@@ -1,11 +1,15 @@
-"""The loopback Discord server and the real bot, connected, on a fresh SQLite file per test."""
+"""The loopback Discord server and the real bot, connected, on a fresh SQLite file per test.
+
+The fixtures (``loopback``, ``fetcher``, ``running``) are registered for every test folder
+by ``tests/conftest.py``; the helpers are imported where they are needed.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,26 +24,8 @@ from bot.news.fetch import Fetcher
 from bot.timeline import IngestResult
 from config.settings import Settings
 from storage.db import Database
-from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
-
-pytestmark = pytest.mark.e2e
-
-
-@dataclass
-class ScriptedExtractor:
-    """Extraction has its own tests; here a test says which events an article yields.
-
-    An article whose first line is a scripted marker yields the scripted events; any
-    other article goes through the real extractor.
-    """
-
-    script: dict[str, list[Event]] = field(default_factory=dict)
-
-    def __call__(self, article: Article) -> list[Event]:
-        events = self.script.get(article.text.split("\n", 1)[0].strip())
-        if events is not None:
-            return [replace(e) for e in events]
-        return extract_events(article)
+from tests.support.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
+from tests.support.extraction import StandInExtractor
 
 
 @dataclass
@@ -49,13 +35,13 @@ class Running:
     server: DiscordLoopback
     bot: Diplobot | ShardedDiplobot
     clock: FakeClock
-    extractor: ScriptedExtractor
+    extractor: StandInExtractor
 
     def add_news(
         self, marker: str, events: list[Event], dct: date, title: str = ""
     ) -> IngestResult:
         """Ingest an article that yields ``events`` (through the real timeline service)."""
-        self.extractor.script[marker] = events
+        self.extractor.say(marker, *events)
         article = Article(text=f"{marker}\n", dct=dct, id=marker, title=title or marker)
         return self.app.timeline.ingest(article, ref=marker)
 
@@ -151,7 +137,7 @@ async def running(
 ) -> AsyncIterator[Running]:
     """The real discord.py client, our cogs, a fresh database, all on loopback."""
     caplog.set_level(logging.INFO, logger="diplobot")
-    extractor = ScriptedExtractor()
+    extractor = StandInExtractor(otherwise=extract_events)  # unscripted text: the real one
     bot = loopback_bot(
         e2e_settings(tmp_path), sqlite_db, clock, extractor=extractor, fetcher=fetcher
     )

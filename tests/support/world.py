@@ -21,6 +21,7 @@ from config.settings import Settings
 from storage.db import Database
 from storage.models import ChannelSettings, GuildSettings, OutboxMessage, Subscription
 from storage.repos import outbox
+from tests.support.extraction import StandInExtractor
 
 GUILD = 111
 CHANNEL = 222
@@ -51,18 +52,10 @@ class RecordingPublisher:
         ]
 
 
-class Scripted:
-    def __init__(self) -> None:
-        self.events: dict[str, list[Event]] = {}
-
-    def __call__(self, article: Article) -> list[Event]:
-        return [Event.from_json(e.to_json()) for e in self.events.get(article.id or "", [])]
-
-
 @dataclass
 class World:
     app: App
-    extractor: Scripted
+    extractor: StandInExtractor
     publisher: RecordingPublisher
 
     @property
@@ -173,7 +166,7 @@ def shipped_settings(**overrides: object) -> Settings:
 
 def make_world(db: Database, start: datetime | None = None) -> World:
     clock = FakeClock(start or datetime(2025, 2, 1, 9, 0, tzinfo=UTC))
-    extractor = Scripted()
+    extractor = StandInExtractor()
     publisher = RecordingPublisher()
     app = build_app(
         shipped_settings(), db, clock, publisher, extractor=extractor, worker_id="test-worker"

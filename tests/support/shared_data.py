@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 DEV_EVENTS = SHARED / "events" / "dev.jsonl"
 SEED_ARTICLE = SHARED / "seed" / "ishiba-trump-2025-02-06.txt"
 REUTERS = SHARED / "corpora" / "reuters21578" / "reuters21578.jsonl"
