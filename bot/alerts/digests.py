@@ -122,21 +122,21 @@ def _window(
     )
 
 
+@dataclass
 class DigestPlanner:
     """Writes the due digests of every subscribed channel to the outbox."""
 
-    def __init__(self, db: Database, clock: Clock, defaults: ChannelDefaults) -> None:
-        self._db = db
-        self._clock = clock
-        self._defaults = defaults
+    db: Database
+    clock: Clock
+    defaults: ChannelDefaults
 
     def run(self) -> int:
         """Queue every digest due now; returns how many were queued."""
-        now = self._clock()
+        now = self.clock()
         due = self._due(now)
         queued = 0
         for start in range(0, len(due), BATCH):
-            with self._db.session() as session:
+            with self.db.session() as session:
                 queued += self._queue(session, due[start : start + BATCH], now)
         if queued:
             log.info("queued %d daily digests", queued)
@@ -144,10 +144,10 @@ class DigestPlanner:
 
     def preview(self, guild_id: int, channel_id: int) -> DigestPreview:
         """The digest this channel gets (or got) for its local day now (``/digest show``)."""
-        now = self._clock()
-        with self._db.session() as session:
-            prefs = channel_prefs(session, [(guild_id, channel_id)], self._defaults)[channel_id]
-            rules = active_rules(session, self._defaults.reminder_offsets, channels=[channel_id])
+        now = self.clock()
+        with self.db.session() as session:
+            prefs = channel_prefs(session, [(guild_id, channel_id)], self.defaults)[channel_id]
+            rules = active_rules(session, self.defaults.reminder_offsets, channels=[channel_id])
             day = now.astimezone(prefs.zone).date()
             runs = digest_repo.runs_since(session, [channel_id], day - WEEK)
             since = digest_repo.since_of(session, channel_id, day) or _last_run(
@@ -158,15 +158,15 @@ class DigestPlanner:
         return DigestPreview(prefs, card, bool(rules))
 
     def _due(self, now: datetime) -> list[DueDigest]:
-        with self._db.session() as session:
-            rules = active_rules(session, self._defaults.reminder_offsets)
+        with self.db.session() as session:
+            rules = active_rules(session, self.defaults.reminder_offsets)
             by_channel: dict[int, list[Rule]] = defaultdict(list)
             for rule in rules:
                 by_channel[rule.channel_id].append(rule)
             if not by_channel:
                 return []
             prefs = channel_prefs(
-                session, {(r.guild_id, r.channel_id) for r in rules}, self._defaults
+                session, {(r.guild_id, r.channel_id) for r in rules}, self.defaults
             )
             first_sub = subscription_repo.first_subscribed(session)
             candidates: dict[int, tuple[date, datetime]] = {}

@@ -8,6 +8,7 @@ idempotent (keys), so running it often, or in two processes at once, is harmless
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.alerts import reminders
@@ -23,22 +24,24 @@ log = logging.getLogger("diplobot.alerts")
 HORIZON = timedelta(days=35)
 
 
+@dataclass
 class ReminderPlanner:
-    def __init__(self, db: Database, clock: Clock, defaults: ChannelDefaults) -> None:
-        self._db = db
-        self._clock = clock
-        self._defaults = defaults
+    """Plans the reminders no change announced (new subscriptions, after downtime)."""
+
+    db: Database
+    clock: Clock
+    defaults: ChannelDefaults
 
     def run(self) -> int:
         """Plan every missing reminder; returns how many outbox rows were written."""
-        now = self._clock()
+        now = self.clock()
         written = 0
-        with self._db.session() as session:
-            rules = active_rules(session, self._defaults.reminder_offsets)
+        with self.db.session() as session:
+            rules = active_rules(session, self.defaults.reminder_offsets)
             if not rules:
                 return 0
             prefs = channel_prefs(
-                session, {(r.guild_id, r.channel_id) for r in rules}, self._defaults
+                session, {(r.guild_id, r.channel_id) for r in rules}, self.defaults
             )
             events = event_repo.overlapping(
                 session, (now - timedelta(days=1)).date(), (now + HORIZON).date()

@@ -28,7 +28,6 @@ from bot.render import (
     card_text,
     change_alert_card,
     event_card,
-    ingest_card,
     timeline_card,
 )
 from bot.services.ingesting import IngestReport
@@ -125,14 +124,7 @@ def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> i
         _section(
             out,
             f"/ingest reply for {name}",
-            ingest_card(
-                status=last.status,
-                created=last.created,
-                updated=last.updated,
-                unchanged=last.unchanged,
-                title=last.title,
-                timestamps=False,
-            ),
+            last.card(timestamps=False),
         )
 
     page = app.reader.page(TimelineFilter(), 1, 25)

@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import aiohttp
@@ -73,24 +74,26 @@ def _setup_logging() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-def _run_command(args: argparse.Namespace) -> int:
+def _with_token(prog: str, work: Callable[[Settings, str], Coroutine[Any, Any, int]]) -> int:
+    """Run ``work`` with the settings and the token, or say how to get a token."""
     settings = Settings.load()
     token = _token(settings)
     if token is None:
-        print(f"diplobot run: {MISSING_HELP}", file=sys.stderr)
+        print(f"{prog}: {MISSING_HELP}", file=sys.stderr)
         return EXIT_NO_TOKEN
     _setup_logging()
-    return asyncio.run(serve(settings, token))
+    return asyncio.run(work(settings, token))
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    return _with_token("diplobot run", serve)
 
 
 def _sync_command(args: argparse.Namespace) -> int:
-    settings = Settings.load()
-    token = _token(settings)
-    if token is None:
-        print(f"diplobot sync-commands: {MISSING_HELP}", file=sys.stderr)
-        return EXIT_NO_TOKEN
-    _setup_logging()
-    return asyncio.run(sync_commands(settings, token, guild_id=args.guild))
+    return _with_token(
+        "diplobot sync-commands",
+        lambda settings, token: sync_commands(settings, token, guild_id=args.guild),
+    )
 
 
 async def serve(settings: Settings, token: str, **bot_options: Any) -> int:

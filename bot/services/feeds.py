@@ -18,10 +18,10 @@ from bot.services.errors import Refused
 from storage.db import Database
 from storage.models import Feed
 from storage.repos import feeds as feed_repo
+from storage.repos.guild_rows import remove_in_guild
 
 MAX_PER_GUILD = 25
 MAX_URL = 2000
-MAX_ID = 2**62
 
 
 class FeedError(Refused, ValueError):
@@ -108,14 +108,8 @@ class FeedService:
 
     def remove(self, guild_id: int, feed_id: int) -> Feed | None:
         """Delete the server's feed; None when this server has no such number."""
-        if not 0 < feed_id <= MAX_ID:
-            return None
         with self._db.session() as session:
-            feed = session.get(Feed, feed_id)
-            if feed is None or feed.guild_id != guild_id:
-                return None
-            session.delete(feed)
-            return feed
+            return remove_in_guild(session, Feed, guild_id, feed_id)
 
     def for_guild(self, guild_id: int) -> list[Feed]:
         with self._db.session() as session:

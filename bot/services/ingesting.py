@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot.clock import Clock
 from bot.extract.model import Article
-from bot.render import ChangeView, EventView, event_view
+from bot.render import Card, ChangeView, EventView, event_view, ingest_card
 from bot.services.errors import Refused
 from bot.timeline import NO_CONTEXT, IngestContext, IngestResult, TimelineService
 
@@ -21,6 +21,17 @@ class IngestReport:
     created: list[EventView]
     updated: list[tuple[EventView, list[ChangeView]]]
     unchanged: list[EventView]
+
+    def card(self, *, timestamps: bool = True) -> Card:
+        """The ``/ingest`` reply (the demo prints the same card)."""
+        return ingest_card(
+            status=self.status,
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            title=self.title,
+            timestamps=timestamps,
+        )
 
 
 class IngestService:

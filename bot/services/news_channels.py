@@ -20,6 +20,7 @@ from bot.timeline import IngestContext, TimelineService
 from storage.db import Database
 from storage.models import NewsChannel
 from storage.repos import news_channels as channel_repo
+from storage.repos.guild_rows import remove_in_guild
 
 log = logging.getLogger("diplobot.news")
 MAX_PER_GUILD = 10
@@ -74,10 +75,8 @@ class NewsChannelService:
 
     def remove(self, guild_id: int, channel_id: int) -> bool:
         with self._db.session() as session:
-            row = session.get(NewsChannel, channel_id)
-            if row is None or row.guild_id != guild_id:
+            if remove_in_guild(session, NewsChannel, guild_id, channel_id) is None:
                 return False
-            session.delete(row)
         self.all_ids().discard(channel_id)
         return True
 

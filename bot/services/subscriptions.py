@@ -14,9 +14,9 @@ from bot.services.errors import Refused
 from storage.db import Database
 from storage.models import Subscription
 from storage.repos import subscriptions as subscription_repo
+from storage.repos.guild_rows import remove_in_guild
 
 MAX_PER_GUILD = 50
-MAX_ID = 2**62  # a hand-made payload can carry any integer; a column holds 63 bits
 
 
 class SubscriptionLimitError(Refused):
@@ -81,18 +81,12 @@ class SubscriptionService:
 
     def remove(self, guild_id: int, subscription_id: int) -> Subscription | None:
         """Delete the server's subscription; None when this server has no such number."""
-        if not 0 < subscription_id <= MAX_ID:
-            return None
         with self._db.session() as session:
-            sub = session.get(Subscription, subscription_id)
-            if sub is None or sub.guild_id != guild_id:
-                return None
-            session.delete(sub)
-            return sub
+            return remove_in_guild(session, Subscription, guild_id, subscription_id)
 
     def for_guild(self, guild_id: int) -> list[Subscription]:
         with self._db.session() as session:
             return subscription_repo.for_guild(session, guild_id)
 
 
-__all__ = ["MAX_ID", "MAX_PER_GUILD", "SubscriptionLimitError", "SubscriptionService"]
+__all__ = ["MAX_PER_GUILD", "SubscriptionLimitError", "SubscriptionService"]

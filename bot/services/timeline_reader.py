@@ -14,8 +14,7 @@ from storage.db import Database
 from storage.models import ArticleRow, EventArticle, EventHistory, EventRow
 from storage.repos import events as event_repo
 from storage.repos.events import EventSummary, TimelineFilter
-
-MAX_ID = 2**62  # a hand-made payload can carry any integer; a column holds 63 bits
+from storage.repos.guild_rows import MAX_ID
 
 
 @dataclass(frozen=True, slots=True)

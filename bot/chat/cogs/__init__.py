@@ -6,6 +6,23 @@ A cog parses options, calls a service of ``bot.app`` (blocking work through
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from discord.ext import commands
+
+if TYPE_CHECKING:
+    from bot.app import App
+    from bot.chat.client import Diplobot, ShardedDiplobot
+
+
+class FeatureCog(commands.Cog):
+    """A cog of one feature: it keeps the bot and takes its services from the bot's app."""
+
+    def __init__(self, bot: Diplobot | ShardedDiplobot) -> None:
+        self.bot = bot
+        self.app: App = bot.app
+
+
 EXTENSIONS: tuple[str, ...] = (
     "bot.chat.cogs.timeline",
     "bot.chat.cogs.subscriptions",

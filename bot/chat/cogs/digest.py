@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.chat import autocomplete
 from bot.chat.blocking import off_loop
-from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 from bot.chat.parsing import parse_time_of_day, parse_timezone
 
 if TYPE_CHECKING:
@@ -24,15 +24,12 @@ _SOURCE = {
 }
 
 
-class DigestCog(commands.Cog, name="Digest"):
+class DigestCog(FeatureCog, name="Digest"):
     """Daily digests: what is on today and in the week ahead."""
 
     digest = app_commands.Group(
         name="digest", description="The daily digest of this channel", guild_only=True
     )
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.app = bot.app
 
     @digest.command(name="show", description="Show today's digest for this channel now.")
     async def show(self, interaction: discord.Interaction) -> None:
@@ -48,9 +45,7 @@ class DigestCog(commands.Cog, name="Digest"):
         )
         if not preview.subscribed:
             schedule += " This channel has no subscriptions, so nothing is posted here yet."
-        await interaction.response.send_message(
-            schedule, embed=card_embed(preview.card), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await answer(interaction, schedule, card=preview.card)
 
     @digest.command(name="set", description="Set when this channel gets its daily digest.")
     @app_commands.describe(
@@ -80,11 +75,10 @@ class DigestCog(commands.Cog, name="Digest"):
         )
         local = self.app.clock().astimezone(ZoneInfo(zone)).strftime("%H:%M")
         what = "will get" if prefs.digest_enabled else "will not get"
-        await interaction.response.send_message(
+        await answer(
+            interaction,
             f"This channel {what} a daily digest at {prefs.time} {prefs.timezone} "
             f"(it is {local} there now).",
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
 

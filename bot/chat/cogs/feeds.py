@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.chat.blocking import off_loop
-from bot.chat.embeds import NO_MENTIONS
+from bot.chat.checks import managers_group
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 from bot.chat.parsing import UserInputError
 from bot.render import clip, feed_line
 
@@ -17,18 +18,10 @@ if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
 
-class FeedsCog(commands.Cog, name="Feeds"):
+class FeedsCog(FeatureCog, name="Feeds"):
     """Where a server's news comes from."""
 
-    feeds = app_commands.Group(
-        name="feeds",
-        description="The RSS/Atom feeds this server reads news from",
-        guild_only=True,
-        default_permissions=discord.Permissions(manage_channels=True),
-    )
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.app = bot.app
+    feeds = managers_group("feeds", "The RSS/Atom feeds this server reads news from")
 
     @feeds.command(name="add", description="Read news from an RSS or Atom feed.")
     @app_commands.describe(
@@ -58,12 +51,7 @@ class FeedsCog(commands.Cog, name="Feeds"):
             if created
             else f"This server already reads <{feed.url}> (feed #{feed.id})."
         )
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        else:
-            await interaction.response.send_message(
-                text, ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
+        await answer(interaction, text)
 
     @feeds.command(name="remove", description="Stop reading a feed.")
     @app_commands.describe(feed="The feed's number, from /feeds list")
@@ -77,10 +65,9 @@ class FeedsCog(commands.Cog, name="Feeds"):
             raise UserInputError(
                 f"This server has no feed #{feed}. Use /feeds list to see their numbers."
             )
-        await interaction.response.send_message(
+        await answer(
+            interaction,
             f"Removed feed #{feed} (<{removed.url}>).",
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
     @feeds.command(name="list", description="List this server's feeds.")
@@ -93,7 +80,7 @@ class FeedsCog(commands.Cog, name="Feeds"):
         else:
             lines = [feed_line(f) for f in found]
             text = "**Feeds of this server**\n" + clip("\n".join(lines), 1900)
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await answer(interaction, text)
 
 
 async def setup(bot: Diplobot) -> None:

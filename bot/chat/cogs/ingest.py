@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.chat.blocking import off_loop
 from bot.chat.checks import manages_channels
-from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 from bot.chat.errors import PUBLIC_THINKING
 from bot.chat.parsing import UserInputError
 from bot.news.articles import parse_dct
-from bot.render import ingest_card
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
@@ -28,11 +27,8 @@ def _first_line(text: str, limit: int = 100) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-class IngestCog(commands.Cog, name="Ingest"):
+class IngestCog(FeatureCog, name="Ingest"):
     """Adding news to the timeline by hand."""
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.app = bot.app
 
     @app_commands.command(
         name="ingest", description="Read an article into the timeline and show what changed."
@@ -76,14 +72,7 @@ class IngestCog(commands.Cog, name="Ingest"):
             await interaction.response.defer(thinking=True)
             interaction.extras[PUBLIC_THINKING] = True
         report = await off_loop(self.app.ingest.ingest, article)
-        card = ingest_card(
-            status=report.status,
-            created=report.created,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            title=report.title,
-        )
-        await interaction.followup.send(embed=card_embed(card), allowed_mentions=NO_MENTIONS)
+        await answer(interaction, card=report.card(), public=True)
 
 
 async def setup(bot: Diplobot) -> None:

@@ -6,20 +6,17 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.chat.blocking import off_loop
-from bot.chat.embeds import NO_MENTIONS
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
 
-class MirrorCog(commands.Cog, name="Mirror"):
+class MirrorCog(FeatureCog, name="Mirror"):
     """Opt-in mirroring of upcoming subscribed events as scheduled events."""
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.app = bot.app
 
     @app_commands.command(
         name="mirror",
@@ -40,7 +37,7 @@ class MirrorCog(commands.Cog, name="Mirror"):
             )
         else:
             text = "Mirroring is off; the events I created will be cancelled shortly."
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await answer(interaction, text)
         self.app.mirroring.sync_soon()
 
 

@@ -15,7 +15,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat.blocking import off_loop
-from bot.chat.embeds import NO_MENTIONS
+from bot.chat.checks import managers_group
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 from bot.news.channels import MessageText
 
 if TYPE_CHECKING:
@@ -32,19 +34,23 @@ def message_text(message: discord.Message) -> str:
     return "\n".join(p for p in parts if p)
 
 
-class NewsChannelsCog(commands.Cog, name="NewsChannels"):
+def _target(interaction: discord.Interaction, channel: discord.TextChannel | None) -> int:
+    """The channel named in the options, else the one the command was typed in."""
+    target = channel.id if channel else interaction.channel_id
+    assert target is not None
+    return target
+
+
+class NewsChannelsCog(FeatureCog, name="NewsChannels"):
     """Channels whose messages are read as news."""
 
-    group = app_commands.Group(
-        name="newschannels",
-        description="Channels whose messages (and the pages they link) are read as news",
-        guild_only=True,
-        default_permissions=discord.Permissions(manage_channels=True),
+    group = managers_group(
+        "newschannels", "Channels whose messages (and the pages they link) are read as news"
     )
 
     def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.channels = bot.app.news_channels
+        super().__init__(bot)
+        self.channels = self.app.news_channels
         self._tasks: set[asyncio.Task[int]] = set()
 
     async def cog_load(self) -> None:
@@ -66,15 +72,15 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
     async def add(
         self, interaction: discord.Interaction, channel: discord.TextChannel | None = None
     ) -> None:
-        assert interaction.guild_id is not None and interaction.channel_id is not None
-        target = channel.id if channel else interaction.channel_id
+        assert interaction.guild_id is not None
+        target = _target(interaction, channel)
         added = await off_loop(self.channels.add, interaction.guild_id, target, interaction.user.id)
         text = (
             f"I will read new messages in <#{target}> as news, and the pages they link."
             if added
             else f"<#{target}> is already a news channel."
         )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await answer(interaction, text)
 
     @group.command(name="remove", description="Stop reading a channel as news.")
     @app_commands.describe(channel="The channel (default: this one)")
@@ -82,15 +88,15 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
     async def remove(
         self, interaction: discord.Interaction, channel: discord.TextChannel | None = None
     ) -> None:
-        assert interaction.guild_id is not None and interaction.channel_id is not None
-        target = channel.id if channel else interaction.channel_id
+        assert interaction.guild_id is not None
+        target = _target(interaction, channel)
         removed = await off_loop(self.channels.remove, interaction.guild_id, target)
         text = (
             f"I no longer read <#{target}> as news."
             if removed
             else f"<#{target}> is not a news channel; see /newschannels list."
         )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await answer(interaction, text)
 
     @group.command(name="list", description="The channels this server reads as news.")
     async def list_(self, interaction: discord.Interaction) -> None:
@@ -101,7 +107,7 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
             if rows
             else "No news channels yet. Add one with /newschannels add."
         )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await answer(interaction, text)
 
     # ------------------------------------------------------------------ reading
     @commands.Cog.listener()

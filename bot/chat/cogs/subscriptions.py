@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.chat import autocomplete
 from bot.chat.blocking import off_loop
 from bot.chat.checks import manages_channels
-from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 from bot.chat.parsing import UserInputError, parse_countries, parse_keywords, parse_types
 from bot.render import subscriptions_card
 
@@ -19,11 +19,8 @@ if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
 
-class SubscriptionsCog(commands.Cog, name="Subscriptions"):
+class SubscriptionsCog(FeatureCog, name="Subscriptions"):
     """A channel's subscriptions to events."""
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.app = bot.app
 
     @app_commands.command(
         name="subscribe", description="Post new and changed events, and reminders, in a channel."
@@ -68,9 +65,7 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
             else f"This channel already had that subscription (#{sub.id}); reminders updated"
         )
         card = subscriptions_card([sub], title=title)
-        await interaction.response.send_message(
-            embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await answer(interaction, card=card)
 
     @app_commands.command(
         name="unsubscribe", description="Remove one of this server's subscriptions."
@@ -87,10 +82,9 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
                 f"This server has no subscription #{subscription}. "
                 "Use /subscriptions to see their numbers."
             )
-        await interaction.response.send_message(
+        await answer(
+            interaction,
             f"Removed subscription #{subscription} (<#{removed.channel_id}>).",
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(name="subscriptions", description="List this server's subscriptions.")
@@ -99,9 +93,7 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
         assert interaction.guild_id is not None
         subs = await off_loop(self.app.subscriptions.for_guild, interaction.guild_id)
         card = subscriptions_card(subs, title="Subscriptions in this server")
-        await interaction.response.send_message(
-            embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await answer(interaction, card=card)
 
 
 async def setup(bot: Diplobot) -> None:
