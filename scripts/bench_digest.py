@@ -32,9 +32,9 @@ from bot.timeline import IngestContext  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from storage.db import open_database  # noqa: E402
 from storage.models import Subscription  # noqa: E402
-from tests.support.strict_discord import StrictLoopback  # noqa: E402
 from tests.support.bot import loopback_bot, start_bot, stop_bot  # noqa: E402
 from tests.support.discord_server import DEFAULT_GUILD_ID  # noqa: E402
+from tests.support.strict_discord import StrictLoopback  # noqa: E402
 
 FIRST_CHANNEL = 940_000_000_000_000_001
 DAY = date(2025, 2, 3)
@@ -99,15 +99,14 @@ async def run(channels: int, global_per_s: int, per_channel: int) -> int:
     with server.redirect_client():
         bot, task = await start_bot(server, bot)
         try:
-            runtime = app.delivery
-            await runtime.send_now()  # anything left from the set-up (nothing expected)
+            await app.delivery.send_now()  # anything left from the set-up (nothing expected)
             before = len(server.channel_messages)
             server.limited_channel = server.limited_global = 0
             clock.set(datetime(2025, 2, 3, 8, 0, tzinfo=UTC))
             started = time.perf_counter()
-            queued = await runtime.plan_digests()
+            queued = await app.delivery.plan_digests()
             planned = time.perf_counter() - started
-            await runtime.send_now()
+            await app.delivery.send_now()
             await server.wait_messages(before + channels, 120.0)
             elapsed = time.perf_counter() - started
         finally:

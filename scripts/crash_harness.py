@@ -7,7 +7,7 @@ Usage: python scripts/crash_harness.py [--kills 20] [--seed 1] [--items 400] [--
 This process runs the loopback Discord server (the strict one: rate-limit headers and
 Discord's nonce de-duplication) and a loopback feed server, and prepares a SQLite file with
 feeds and subscriptions. It then starts the bot as a separate OS process (this file with
-``--child``: the project's composition root, client, cogs, scheduler and alert runtime,
+``--child``: the project's composition root, client, cogs, scheduler and delivery passes,
 with Discord's address pointed at the loopback server and the fetcher allowed to read
 loopback feeds), lets it ingest and deliver while new feed items keep appearing, and kills
 it with SIGKILL at a seeded random moment once that run has ingested or sent something;
@@ -164,8 +164,8 @@ def db_state(path: Path) -> dict[str, int]:
 
 
 async def parent_main(args: argparse.Namespace) -> int:
-    from tests.support.strict_discord import StrictLoopback
     from tests.support.faulty_feeds import FaultyFeedServer, FeedItem
+    from tests.support.strict_discord import StrictLoopback
 
     rng = random.Random(args.seed)
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="crash-harness-"))

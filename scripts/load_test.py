@@ -4,7 +4,7 @@
 Usage: python scripts/load_test.py [--feeds 200] [--channels 1000] [--events 100000]
                                    [--per-feed 25] [--seed 1] [--keep DIR]
 
-One process runs the real bot (the composition root, discord.py client, cogs, alert runtime)
+One process runs the real bot (the composition root, discord.py client, cogs, delivery passes)
 against the strict loopback Discord server (Discord's rate limits and headers) and a
 loopback feed server whose 200 feeds each gain 25 new items (with article pages) at once.
 The database is a SQLite file holding 100,000 synthetic events (scripts/gen_events.py) and
@@ -174,9 +174,9 @@ async def main_async(args: argparse.Namespace) -> int:
     from bot.services.extraction import ProcessExtractor
     from config.settings import Settings
     from storage.db import open_database
-    from tests.support.strict_discord import StrictLoopback
     from tests.support.bot import loopback_bot, start_bot, stop_bot
     from tests.support.faulty_feeds import FaultyFeedServer, FeedItem
+    from tests.support.strict_discord import StrictLoopback
 
     rng = random.Random(args.seed)
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="load-test-"))
