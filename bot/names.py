@@ -1,41 +1,27 @@
 """Display names of participant codes, read from the gazetteer's data files.
 
 Countries come from ``config/gazetteer/countries.json`` and bodies from
-``config/gazetteer/bodies.toml`` (the files the extractor reads), so a code the extractor
-can emit always has a name here, and a new body needs no code. A body is shown by its code
-when the news writes it that way ("EU", "NATO", "G7"), else by its name.
+``config/gazetteer/bodies.toml`` (its ``label``, through the gazetteer's ``body_labels``):
+the files the extractor reads, so a code the extractor can emit always has a name here,
+and a new body needs no code.
 """
 
 from __future__ import annotations
 
 import json
-import tomllib
 from functools import cache
 from pathlib import Path
 
 import config
-from bot.extract.gazetteer import BODY_CODES
+from bot.extract.gazetteer import body_labels
 
 GAZETTEER_DIR = Path(config.__file__).resolve().parent / "gazetteer"
 
 
-def _alias_texts(body: dict[str, object]) -> set[str]:
-    aliases = body.get("aliases") or []
-    assert isinstance(aliases, list)
-    return {a if isinstance(a, str) else str(a.get("text")) for a in aliases}
-
-
 @cache
 def body_names() -> dict[str, str]:
-    """SPEC body codes -> display names ("EU" -> "EU", "GCC" -> "GCC")."""
-    with (GAZETTEER_DIR / "bodies.toml").open("rb") as handle:
-        bodies = tomllib.load(handle)["bodies"]
-    names: dict[str, str] = {}
-    for body in bodies:
-        code, name = str(body["code"]), str(body["name"])
-        if code in BODY_CODES:
-            names[code] = code if code == name or code in _alias_texts(body) else name
-    return names
+    """SPEC body codes -> display names ("EU" -> "EU", "AFU" -> "African Union")."""
+    return body_labels(GAZETTEER_DIR)
 
 
 @cache

@@ -16,7 +16,8 @@ Rules (each has a test in ``tests/test_timeline_merge.py``):
   "occurred" unless the date moved.
 - Confidence is ``1 - prod(1 - c)`` over independent sources (one outlet counts once).
 - An article is stored once by its key; a second ingestion (or a concurrent one) is "known"
-  and changes nothing.
+  and changes nothing, unless the article was stored without a date and now comes with one:
+  then it is read again against that date.
 
 Every change is written to ``event_history`` with the article that caused it, and returned
 in the ``IngestResult``; ``on_changes`` runs inside the same transaction so alerts can queue
@@ -213,6 +214,10 @@ class TimelineService:
             except Exception as exc:  # a bad article fails alone
                 results[i] = IngestResult(ref, "", "failed", error=f"no identity: {exc}")
         known = self.known_keys(k for *_, k in keyed)
+        dated = {k for _, article, _, k in keyed if article.dct is not None and k in known}
+        if dated:  # stored without a date, now given one: read again (see _store)
+            with self._sessions() as session:
+                known -= article_repo.undated_keys(session, dated)
         seen: set[str] = set()
         prepared: list[tuple[int, _Prepared]] = []
         for i, article, ref, key in keyed:
@@ -276,6 +281,10 @@ class TimelineService:
             published=article.dct,
             event_count=len(spans),
         )
+        if article_id is None and article.dct is not None:
+            article_id = article_repo.date_if_undated(
+                session, key=prepared.key, published=article.dct, event_count=len(spans)
+            )
         if article_id is None:
             return IngestResult(prepared.ref, prepared.key, "known")
         result = IngestResult(prepared.ref, prepared.key, "new", article_id=article_id)

@@ -87,7 +87,7 @@ def evaluate(path: Path) -> dict[str, tuple[Score, Score]]:
 
 def _row(label: str, part: str, strict: Score, relaxed: Score) -> str:
     return (
-        f"{label:<22} {part:<8} {strict.precision:5.3f} {strict.recall:5.3f} {strict.f1:5.3f} "
+        f"{label:<26} {part:<8} {strict.precision:5.3f} {strict.recall:5.3f} {strict.f1:5.3f} "
         f"{relaxed.f1:7.3f} {strict.status_accuracy:6.3f} "
         f"{strict.true_positives:>4} {strict.system_count:>4} {strict.gold_count:>4}"
     )
@@ -114,7 +114,7 @@ def main() -> int:
         print(f"no gold file at {missing[0] if missing else SHARED_EVENTS}", file=sys.stderr)
         return 2
     print(
-        f"{'set':<22} {'part':<8} {'P':>5} {'R':>5} {'F1':>5} {'F1(mon)':>7} {'status':>6} "
+        f"{'set':<26} {'part':<8} {'P':>5} {'R':>5} {'F1':>5} {'F1(mon)':>7} {'status':>6} "
         f"{'tp':>4} {'sys':>4} {'gold':>4}"
     )
     results = {path.stem: evaluate(path) for path in paths}

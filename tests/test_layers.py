@@ -32,11 +32,8 @@ LAYERS: tuple[str, ...] = (
     "bot.__main__",
     "bot",  # the package itself (version)
 )
-# Imports the layers forbid that another branch removes; each names who and why.
-KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {
-    # TODO(extraction branch, issue 9): the dateline parser moves to bot/extract/dateline.py.
-    ("bot.extract.events", "bot.news.dateline"): "dateline parsed in extract, moving there",
-}
+# Imports the layers forbid, kept for a while with who removes them and why (none today).
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def layer_of(module: str) -> int:

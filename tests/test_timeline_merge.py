@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -237,6 +238,23 @@ def test_ingesting_an_article_twice_changes_nothing(
     assert script.calls == calls, "a known article must not be extracted again"
     assert [(e.id, e.date, e.source_count, e.confidence) for e in all_events(db)] == before
     assert len(history(db, before[0][0])) == 1
+
+
+def test_an_article_stored_undated_is_read_again_once_it_comes_with_a_date(
+    service: TimelineService, script: ScriptedExtractor, db: Database
+) -> None:
+    script.say("a", summit("2025-02-07"))
+    undated = replace(article("a", "2025-01-20"), dct=None)
+    assert service.ingest(undated).status == "new"
+    assert service.ingest(undated).status == "known"
+    calls = script.calls
+
+    dated = service.ingest(article("a", "2025-01-20"))
+
+    assert dated.status == "new" and script.calls == calls + 1
+    assert service.ingest(article("a", "2025-01-21")).status == "known"
+    (event,) = all_events(db)
+    assert event.source_count == 1  # the same article, read twice, is still one source
 
 
 def test_concurrent_ingestion_of_one_article_stores_it_once(

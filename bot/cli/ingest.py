@@ -26,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="add articles (files, folders, JSON lines, stdin) to the timeline",
         description=(
             "Read articles, extract their events and merge them into the timeline. "
-            "Articles already stored (same URL or same text) are skipped without extraction."
+            "Articles already stored (same URL or same text) are skipped without extraction, "
+            "except one stored without a date and now given one, which is read again."
         ),
     )
     parser.add_argument("source", help="a text file, a folder, a .jsonl file, or - for stdin")
@@ -47,6 +48,7 @@ class IngestSummary:
     events: Counter[str] = field(default_factory=Counter)
     skipped_events: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def add(self, result: IngestResult) -> None:
@@ -71,8 +73,24 @@ class IngestSummary:
             "events": {k: self.events[k] for k in ("created", "updated", "unchanged")},
             "skipped_events": self.skipped_events,
             "failures": [{"ref": r, "error": e} for r, e in self.failures],
+            "undated": list(self.undated),
             "seconds": round(self.seconds, 3),
         }
+
+    def _undated_lines(self) -> list[str]:
+        """Articles read without a date: only their absolute dates counted; say how to fix it."""
+        if not self.undated:
+            return []
+        count = len(self.undated)
+        noun, them = ("article has", "it") if count == 1 else ("articles have", "them")
+        listed = self.undated[:MAX_LISTED_FAILURES]
+        more = count - len(listed)
+        return [
+            f"undated:  {count:,} {noun} no date (no dateline with a year, no --date): "
+            f"give one with --date YYYY-MM-DD to read {them} again",
+            *(f"  {ref}" for ref in listed),
+            *([f"  ... and {more:,} more (--json lists them all)"] if more else []),
+        ]
 
     def lines(self) -> list[str]:
         rate = self.total / self.seconds if self.seconds > 0 else 0.0
@@ -84,6 +102,7 @@ class IngestSummary:
             + (f", {self.skipped_events:,} skipped (bad dates)" if self.skipped_events else ""),
             f"time:     {self.seconds:.1f} s ({rate:,.0f} articles/s)",
         ]
+        out += self._undated_lines()
         if len(self.failures) <= MAX_LISTED_FAILURES:
             if self.failures:
                 out.append("failed:")
@@ -109,8 +128,10 @@ def _readable(
     for item in results:
         if item.article is None:
             summary.fail(item.ref, item.error or "unreadable")
-        else:
-            yield item.article, item.ref
+            continue
+        if item.article.dct is None:
+            summary.undated.append(item.ref)
+        yield item.article, item.ref
 
 
 def run(args: argparse.Namespace) -> int:
@@ -130,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
         unit=" articles", file=sys.stderr, disable=True if args.quiet else None, mininterval=0.5
     )
     try:
-        items = read_articles(args.source, dct, jsonl=True if args.jsonl else None)
+        items = read_articles(args.source, jsonl=True if args.jsonl else None, default_dct=dct)
         readable = _readable(items, summary)
         for result in app.timeline.ingest_many(
             readable, batch_size=max(1, args.batch), context=context

@@ -37,31 +37,32 @@ __all__ = [
     "HISTORICAL_CODES",
     "Gazetteer",
     "Mention",
+    "body_labels",
     "default_gazetteer",
 ]
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parents[2] / "config" / "gazetteer"
 
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def body_labels(directory: Path | None = None) -> dict[str, str]:
+    """SPEC participant codes of bodies and their short display names, from ``bodies.toml``
+    (the one list of body codes: titles, filters and the extractor all derive from it)."""
+    data = _read_toml((directory or DEFAULT_DIRECTORY) / "bodies.toml")
+    return {
+        body["code"]: body.get("label", body["code"])
+        for body in data["bodies"]
+        if body.get("participant", True)
+    }
+
+
 # Participant codes for bodies allowed by SPEC.md; other group codes (G5, G10) only
 # carry ``members`` for the event layer to expand.
-BODY_CODES: frozenset[str] = frozenset(
-    {
-        "EU",
-        "UN",
-        "NATO",
-        "G7",
-        "G20",
-        "OPEC",
-        "GATT",
-        "WTO",
-        "ASEAN",
-        "APEC",
-        "IMF",
-        "OECD",
-        "AU",
-        "GCC",
-    }
-)
+BODY_CODES: frozenset[str] = frozenset(body_labels())
 # Codes of states that no longer exist but appear in 1980s news.
 HISTORICAL_CODES: frozenset[str] = frozenset({"SU", "DD", "YU", "CS", "YD"})
 
@@ -70,6 +71,9 @@ _WORD_CHAR = re.compile(r"\w")
 _SPACE_RUN = re.compile(r"\s+")
 _PREV_WORD = re.compile(r"([^\s]+)(\s+)$")
 _NEXT_WORD = re.compile(r"^(\s+)([^\s]+)")
+# After a name: a capitalised word and what follows it ("Jordan Bardella said").
+_NEXT_TWO_WORDS = re.compile(r"[ \t]+([A-Z][\w'\u2019-]*)(?:[ \t]+(\S+)|[,.;:])?")
+_CUE_WINDOW = 150
 # Three or more words without a lower-case letter: a headline or a shouted line.
 _CAPS_RUN = re.compile(
     r"[A-Z][A-Z0-9.'\u2019&-]*(?:[ \t,;:/\"()-]+[A-Z0-9][A-Z0-9.'\u2019&-]*){2,}"
@@ -153,6 +157,10 @@ class _Rules:
     weak_surnames: frozenset[str] = frozenset()
     word_markers: frozenset[str] = frozenset()
     caps_ambiguous: frozenset[str] = frozenset()
+    name_like: frozenset[str] = frozenset()
+    place_before: frozenset[str] = frozenset()
+    # surface -> [(code, cue pattern)]: the reading of that code wins when a cue is near
+    cues: dict[str, list[tuple[str, re.Pattern[str]]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -163,6 +171,7 @@ class _Builder:
     country_names: dict[str, str] = field(default_factory=dict)
     body_names: dict[str, str] = field(default_factory=dict)
     lookup_names: list[tuple[str, str, str]] = field(default_factory=list)  # (folded, code, name)
+    anaphors: dict[str, list[str]] = field(default_factory=dict)  # "the bloc" -> body codes
 
     def add(self, surface: str, entry: _Entry) -> None:
         for form in _variants(surface):
@@ -214,8 +223,7 @@ def _aliases(items: Iterable[Any]) -> Iterator[tuple[str, date | None, date | No
 def _read(path: Path) -> dict[str, Any]:
     if path.suffix == ".json":
         return json.loads(path.read_text(encoding="utf-8"))
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    return _read_toml(path)
 
 
 def _data_files(directory: Path, stem: str) -> list[Path]:
@@ -270,11 +278,14 @@ def _load_bodies(builder: _Builder, data: dict[str, Any]) -> None:
     for body in data["bodies"]:
         code, name = body["code"], body["name"]
         members = tuple(sorted(body.get("members", [])))
-        if code in BODY_CODES:
+        if body.get("participant", True):
             builder.body_names[code] = name
             builder.lookup_names.append((name.casefold(), code, name))
         for text, since, until in _aliases([name, *body.get("aliases", [])]):
             builder.add(text, _Entry("body", code, name, members, since, until))
+        for phrase in body.get("anaphors", []):
+            for form in {phrase, phrase[:1].upper() + phrase[1:]}:
+                builder.anaphors.setdefault(form, []).append(code)
 
 
 def _term(row: list[Any], default_code: str) -> _Term:
@@ -318,8 +329,10 @@ def _load_people(builder: _Builder, data: dict[str, Any], weak: frozenset[str]) 
         for text in fulls:
             builder.add(text, _Entry("person", person.code, person.name, person=person))
         for text in shorts:
+            # ``weak = true``: a surname no one vetted against ordinary words needs a title.
+            is_weak = text in weak or bool(raw.get("weak"))
             entry = _Entry(
-                "person", person.code, person.name, person=person, short=True, weak=text in weak
+                "person", person.code, person.name, person=person, short=True, weak=is_weak
             )
             builder.add(text, entry)
 
@@ -335,7 +348,21 @@ def _load_rules(data: dict[str, Any]) -> _Rules:
         weak_surnames=words("weak_surnames"),
         word_markers=frozenset(w.casefold() for w in data.get("word_markers", [])),
         caps_ambiguous=words("caps_ambiguous"),
+        name_like=words("name_like"),
+        place_before=words("place_before"),
+        cues=_load_cues(data.get("context", [])),
     )
+
+
+def _load_cues(rows: list[dict[str, Any]]) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """``[[context]]`` rows: a reading of an ambiguous name and the words that point to it."""
+    cues: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for row in rows:
+        words = "|".join(re.escape(w) for w in sorted(row["near"], key=len, reverse=True))
+        pattern = re.compile(r"(?<!\w)(?:" + words + r")(?!\w)")
+        for form in _variants(row["text"]):
+            cues.setdefault(form, []).append((row["code"], pattern))
+    return cues
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -377,6 +404,7 @@ class Gazetteer:
         body_names: dict[str, str],
         lookup_names: list[tuple[str, str, str]],
         people: tuple[_Person, ...],
+        anaphors: dict[str, list[str]] | None = None,
     ) -> None:
         self._table = table
         self._rules = rules
@@ -391,6 +419,12 @@ class Gazetteer:
         # No look-behind in front: a pattern that starts with a literal branch lets
         # ``re`` skip impossible positions in C. The left word boundary is checked in Python.
         self._pattern = re.compile("(?:" + alternation + r")(?!\w)")
+        self._anaphors = anaphors or {}
+        self._anaphor_pattern = (
+            re.compile("(?:" + _trie_pattern(sorted(self._anaphors)) + r")(?![\w-])")
+            if self._anaphors
+            else None
+        )
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
@@ -417,6 +451,7 @@ class Gazetteer:
             builder.body_names,
             builder.lookup_names,
             tuple(sorted(people.values(), key=lambda p: p.name)),
+            builder.anaphors,
         )
 
     # -- queries -------------------------------------------------------------------
@@ -470,7 +505,31 @@ class Gazetteer:
             mentions = self._add_caps_mentions(text, runs, mentions, on, doc)
         if doc.short:
             mentions = self._drop_doubtful_surnames(mentions, doc)
+        if self._anaphor_pattern is not None and any(m.kind == "body" for m in mentions):
+            mentions = self._add_anaphors(text, mentions)
         return mentions
+
+    def _add_anaphors(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """ "The Commission", "the alliance", "the bloc" after the story has named the body:
+        the body named last before the phrase among those the phrase can stand for."""
+        assert self._anaphor_pattern is not None
+        bodies = [m for m in mentions if m.kind == "body"]
+        taken = [(m.start, m.end) for m in mentions]
+        extra = []
+        for match in self._anaphor_pattern.finditer(text, bodies[0].end):
+            start, end = match.span()
+            if start and _WORD_CHAR.match(text, start - 1):
+                continue
+            if any(s < end and start < e for s, e in taken):
+                continue
+            codes = self._anaphors[_SPACE_RUN.sub(" ", match.group())]
+            named = [m for m in bodies if m.end <= start and m.code in codes]
+            if named:
+                body = named[-1]
+                extra.append(Mention(start, end, match.group(), "body", body.code, body.name))
+        if not extra:
+            return mentions
+        return sorted([*mentions, *extra], key=lambda m: m.start)
 
     def _add_caps_mentions(
         self,
@@ -602,6 +661,11 @@ class Gazetteer:
                     places.append(entry)
             elif entry.valid_on(on):
                 places.append(entry)
+        name_like = places and surface in self._rules.name_like and not caps
+        if name_like and self._in_person_name(text, start, end):
+            return None, None  # "Jordan Bardella", "Michael Jordan", "Chad Wolf"
+        if len(places) > 1:
+            places = self._by_cues(places, surface, text, start, end, doc)
         if people:
             people.sort(key=lambda item: item[0], reverse=True)
             best = people[0][1]
@@ -621,6 +685,50 @@ class Gazetteer:
             if entry.person is None and not entry.hyphen:
                 return entry, None
         return None, None
+
+    def _by_cues(
+        self, places: list[_Entry], surface: str, text: str, start: int, end: int, doc: _Document
+    ) -> list[_Entry]:
+        """Readings of an ambiguous name, the one its neighbourhood points to first:
+        "Georgia" near "Atlanta" is the US state; once decided, the whole story keeps it."""
+        cues = self._rules.cues.get(surface)
+        if not cues:
+            return places
+        code = doc.readings.get(surface)
+        if code is None:
+            window = (max(0, start - _CUE_WINDOW), min(len(text), end + _CUE_WINDOW))
+            code = next((c for c, cue in cues if cue.search(text, *window)), None)
+            if code is not None:
+                doc.readings[surface] = code
+        if code is None:
+            return places
+        return sorted(places, key=lambda entry: entry.code != code)
+
+    def _in_person_name(self, text: str, start: int, end: int) -> bool:
+        """Whether a country name that is also a given name or surname is part of a
+        person's name here: a capitalised word right before it ("Michael Jordan") or a
+        name right after it ("Jordan Bardella said", "Chad Wolf, the ...")."""
+        rules = self._rules
+        prev = _PREV_WORD.search(text, max(0, start - 40), start)
+        prev_word = prev.group(1) if prev else ""
+        if (
+            prev_word[:1].isupper()
+            and prev_word.isalpha()
+            and not {prev_word, prev_word.title()} & (rules.titles | rules.neutral_before)
+            and prev_word not in rules.place_before
+            and not self._pattern.fullmatch(prev_word)
+        ):
+            return True
+        following = _NEXT_TWO_WORDS.match(text, end, min(len(text), end + 60))
+        if following is None:
+            return False
+        name, after = following.group(1), following.group(2) or ""
+        return (
+            name.isalpha()
+            and name not in rules.neutral_after
+            and not self._pattern.fullmatch(name)
+            and not after[:1].isupper()
+        )
 
     def _rank_person(
         self, entry: _Entry, on: date | None, doc: _Document
@@ -688,6 +796,7 @@ class _Document:
     short: list[tuple[Mention, _Entry, str, _Context]] = field(default_factory=list)
     named: set[str] = field(default_factory=set)
     other_names: set[str] = field(default_factory=set)
+    readings: dict[str, str] = field(default_factory=dict)  # ambiguous name -> code chosen
 
 
 def _caps_context(text: str, start: int, end: int) -> bool:

@@ -78,12 +78,17 @@ class EventLexicon:
     ongoing: re.Pattern[str]
     reporting: re.Pattern[str]
     lead_acts: re.Pattern[str]
+    background: re.Pattern[str]
+    hedges: re.Pattern[str]
     near_future: re.Pattern[str]
     clause_breaks: re.Pattern[str]
+    company_actors: re.Pattern[str]
+    government_actors: re.Pattern[str]
+    several_governments: re.Pattern[str]
 
 
-def _required(patterns: list[str]) -> re.Pattern[str]:
-    compiled = _alternation(patterns)
+def _required(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    compiled = _alternation(patterns, flags)
     if compiled is None:
         raise ValueError("a required lexicon list is empty")
     return compiled
@@ -128,6 +133,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         ongoing=ongoing,
         reporting=_required(tense["reporting"]),
         lead_acts=_required(tense["lead_acts"]),
+        background=_required(tense["background"]),
+        hedges=_required(tense["hedges"]),
         near_future=_required(tense["near_future"]),
         clause_breaks=_required(tense["clause_breaks"]),
+        company_actors=_required(data["actors"]["company"], flags=0),
+        government_actors=_required(data["actors"]["government"], flags=0),
+        several_governments=_required(data["actors"]["several_governments"]),
     )

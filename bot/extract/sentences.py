@@ -1,8 +1,12 @@
-"""Sentence spans for news text, tolerant of wire copy (hard line breaks, "U.S. Officials")."""
+"""Sentence spans for news text, tolerant of wire copy (hard line breaks, "U.S. Officials"),
+of feeds that glue sentences ("last year.Earlier on Dec. 2"), and the spans of a story that
+report rather than narrate: its headline and its photo captions."""
 
 from __future__ import annotations
 
 import re
+
+from bot.extract.dateline import find_dateline
 
 # Abbreviations whose period does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -14,7 +18,17 @@ _ABBREVIATIONS = frozenset(
 MAX_SENTENCE_CHARS = 600
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}|\n(?=- )")
 # The look-behind starts a match only at the first mark of a run ("?????"), keeping it linear.
-_CANDIDATE = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])")
+_CANDIDATE = re.compile(
+    r"(?<![.!?])[.!?]+[\"'\u201d\u2019)]*"
+    r"(?=\s+[\"'\u201c\u2018(]?[A-Z0-9]|(?<=[a-z\d][.!?])[A-Z][a-z])"
+)
+_MAYBE_CREDIT = re.compile(r"/|hoto|Getty")  # cheap test before the credit pattern
+_HEADLINE = re.compile(r"\A\s*(?P<line>[^\n]{3,200}?)[ \t]*\n[ \t]*\n")
+_CAPTION_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Yonhap|Anadolu|Bloomberg)(?:\s+Photo)?\s*/\s*[A-Z]"
+    r"|\((?:AP|AFP|Reuters|EPA)\s+Photo\b[^)\n]*\)"
+    r"|\b(?:via\s+Getty\s+Images|FILE\s+PHOTO|File\s+photo|Photo(?:graph)?:|Photo\s+by)\b"
+)
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
@@ -33,11 +47,23 @@ def _ends_sentence(text: str, dot: int) -> bool:
     return not (len(word) == 1 and word.isalpha()) and not ("." in word and len(word) <= 5)
 
 
+def _headline_before_dateline(text: str) -> int | None:
+    """Where a dateline starts on a line of its own after a headline with no blank line
+    between ("Trump meets Xi\nBUSAN, South Korea (AP) - ..."): a paragraph boundary."""
+    found = find_dateline(text)
+    if found is None or found.start == 0 or text[: found.start].strip() == "":
+        return None
+    return found.start
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences of ``text``, in order."""
     spans: list[tuple[int, int]] = []
     paragraph_start = 0
     boundaries = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+    headline_end = _headline_before_dateline(text)
+    if headline_end is not None:
+        boundaries = sorted({headline_end, *boundaries})
     for boundary in boundaries:
         start = paragraph_start
         for match in _CANDIDATE.finditer(text, paragraph_start, boundary):
@@ -65,3 +91,31 @@ def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
             start += 1
     if end > start:
         spans.append((start, end))
+
+
+def report_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the headline and of photo captions, in order.
+
+    Both report the DCT's own days in the present tense ("Leaders hail Monday summit",
+    "Trump meets Xi in Busan on Thursday. REUTERS/..."), unlike the body, where the present
+    tense of an event verb announces. A headline is a first line of its own, followed by a
+    blank line or a dateline, without a closing full stop; a caption is a line that carries
+    a photo credit.
+    """
+    spans: list[tuple[int, int]] = []
+    headline = _HEADLINE.match(text)
+    if headline is not None and not headline.group("line").rstrip().endswith("."):
+        spans.append(headline.span("line"))
+    else:
+        headline_end = _headline_before_dateline(text)
+        if headline_end is not None and text.count("\n", 0, headline_end) == 1:
+            start = len(text) - len(text.lstrip())
+            spans.append((start, text.rindex("\n", 0, headline_end)))
+    credits = _CAPTION_CREDIT.finditer(text) if _MAYBE_CREDIT.search(text) else ()
+    for credit in credits:
+        start = text.rfind("\n", 0, credit.start()) + 1
+        end = text.find("\n", credit.end())
+        span = (start, len(text) if end < 0 else end)
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(span)
+    return spans

@@ -22,6 +22,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.extract.model import Timex
+from bot.extract.sentences import report_spans
 from bot.extract.timex_grammar import MASTER, PATTERNS, TRIGGER
 from bot.extract.timex_lexicon import (
     COUNT_NOUNS,
@@ -35,7 +36,7 @@ from bot.extract.timex_lexicon import (
     ZONES,
     word_list,
 )
-from bot.extract.timex_tense import clause_direction, sentence_start
+from bot.extract.timex_tense import attributive, clause_direction, sentence_start
 
 MAX_CHARS = 100_000
 MAX_ATTEMPTS = 5_000
@@ -73,10 +74,13 @@ def _word_after(text: str, end: int) -> str:
 
 
 def _num(word: str) -> int | None:
-    """3, 'three', 'a' -> the number; 'several', 'a few' -> None (a vague amount)."""
+    """3, 'three', 'twenty-five', 'a' -> the number; 'several', 'a few' -> None (vague)."""
     word = word.lower().strip()
     if word.isdigit():
         return int(word)
+    tens, _, unit = word.partition("-")
+    if unit:  # "twenty-five"
+        return NUMBER_WORDS.get(tens, 0) + NUMBER_WORDS.get(unit, 0) or None
     return NUMBER_WORDS.get(word)
 
 
@@ -138,12 +142,13 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-_AGAINST_SURE_TENSE = 10
-_AGAINST_GUESSED_TENSE = 3
+_AGAINST_TENSE = {1: 3, 2: 10, 3: 50}
 _UNDECIDED_FUTURE = 2
-"""Weights on the distance of a date on the wrong side of the DCT for the clause:
-a sure tense (will, said) all but rules it out, a guessed one (-ed) triples it, and
-with no cue at all a future date counts double, as news mostly reports the past."""
+"""Weights on the distance of a date on the wrong side of the DCT for the clause: will or
+shall all but rule it out (a November date in a December story is next year's when it
+"will" happen), another sure cue (said, had) makes it ten times farther, a guessed one
+(-ed, a modal) three; with no cue at all a future date counts double, as news mostly
+reports the past."""
 
 
 def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
@@ -164,7 +169,7 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
             )
         cost = float(abs((when - dct).days))
         if (direction < 0 and when > dct) or (direction > 0 and when < dct):
-            cost *= _AGAINST_SURE_TENSE if abs(direction) > 1 else _AGAINST_GUESSED_TENSE
+            cost *= _AGAINST_TENSE[min(abs(direction), 3)]
         elif direction == 0 and when > dct:
             cost *= _UNDECIDED_FUTURE
         if cost < best_cost:
@@ -190,8 +195,12 @@ def _year_of_weekday(weekday: int, month: int, day: int, dct: dt.date) -> int:
     return _day_year(month, day, dct, 0)
 
 
-def _weekday_date(weekday: int, dct: dt.date, direction: int, rel: str) -> dt.date:
-    """A weekday named alone: the DCT itself, else nearest in the clause's direction."""
+def _weekday_date(
+    weekday: int, dct: dt.date, direction: int, rel: str, *, nearest: bool = False
+) -> dt.date:
+    """A weekday named alone: the DCT itself, else nearest in the clause's direction;
+    with no direction, the last one, or in a headline or caption (``nearest``) the one
+    of the DCT's days closest to it ("Leaders hail Monday summit")."""
     rel = rel.lower()
     if "next" in rel or "coming" in rel or "following" in rel:
         direction, same_ok = 1, False
@@ -202,6 +211,9 @@ def _weekday_date(weekday: int, dct: dt.date, direction: int, rel: str) -> dt.da
     delta = weekday - dct.weekday()
     if delta == 0 and same_ok:
         return dct
+    if nearest and direction == 0 and same_ok:
+        ahead = delta % 7
+        return dct + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
     if direction > 0:
         return dct + dt.timedelta(days=delta % 7 or 7)
     return dct - dt.timedelta(days=(-delta) % 7 or 7)
@@ -229,6 +241,15 @@ _OLDEST_YEAR = 1700
 _LONGER_PERIOD = re.compile(
     r"\b(?:nine|six|9|6|twelve|12)\s+months\b|\bfull\s+year\b|\bfirst\s+half\b", re.IGNORECASE
 )
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:first|only|biggest|largest|smallest|highest|lowest|worst|best|strongest|weakest"
+    r"|longest|fastest|slowest|sharpest|steepest|most|least)(?:[\s,]+[\w'-]+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_UNNAMED_YEAR_REACH = 183  # days back a month named without a year is read from the DCT
+_MONTH_VALUE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d\d)?$")
+_DAY_AFTER_TIME = re.compile(r"\)?\s*(?:\([^()\n]{0,30}\)\s*)?,?\s*(?:on\s+)?")
+"""Between a clock time and the day named after it: "(0730 GMT) on", ", "."""
 _QUARTER_REACH = 2000
 """How far (in characters) a quarter keeps being the topic for 'a year earlier'."""
 
@@ -242,11 +263,47 @@ class _Resolver:
         self.anchor: str | None = None
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
         self.last_day: str | None = None  # last day-precise value, weekdays included
+        self.reports = report_spans(text)  # headline and captions: reports of the DCT's days
+        self.story_date: tuple[int, int, int, int] | None = None  # year, month, day, offset
 
     # -- helpers -------------------------------------------------------------
+    def in_report(self, start: int) -> bool:
+        return any(lo <= start < hi for lo, hi in self.reports)
+
     def direction(self, start: int, end: int) -> int:
         """Tense of the clause around the span (see timex_tense.clause_direction)."""
-        return clause_direction(self.text, start, end)
+        return clause_direction(self.text, start, end, report=self.in_report(start))
+
+    def _story_year(self, month: int, day: int, year: int, direction: int) -> int:
+        """The year of a past-tense date without one, when this year's would lie ahead.
+
+        In a retrospective passage ("In February 2022 ... Then talks in Belarus ended on
+        March 7") the story's own recent dates, not the DCT, carry the year: the date is in
+        the year of the last one if it comes after it, else in the year after. Only used when
+        the tense rules out the DCT's year and last year's date would be over half a year
+        old (a writer names a month alone only for dates that recent), so ordinary news
+        keeps its DCT-near dates.
+        """
+        dct, story = self.dct, self.story_date
+        if dct is None or story is None or direction >= 0 or year not in (dct.year, dct.year - 1):
+            return year
+        if (month, day or 1) <= (dct.month, dct.day):
+            return year  # this year's date is behind the DCT: the tense does not contradict it
+        if (dct - dt.date(dct.year - 1, month, min(day or 15, 28))).days < _UNNAMED_YEAR_REACH:
+            return year  # "in December" said in April: last December, as a reader takes it
+        story_year, story_month, story_day, _ = story
+        if story_year >= dct.year - 1:
+            return year
+        candidate = story_year if (month, day) >= (story_month, story_day) else story_year + 1
+        return candidate if candidate < dct.year else year
+
+    def date_direction(self, start: int, end: int) -> int:
+        """The clause's direction for a day or month named without a year; only its sign
+        when the date modifies a noun ("will appeal its March 30 ruling")."""
+        direction = self.direction(start, end)
+        if direction and attributive(self.text, start, end):
+            return 1 if direction > 0 else -1
+        return direction
 
     def _quarter_a_year_before(self, start: int) -> str | None:
         """'a year earlier' in an earnings story: the quarter under discussion, a year back."""
@@ -312,22 +369,34 @@ class _Resolver:
         day: dt.date | None = self.dct
         if m["dayexp"]:
             # The day is resolved in place, so the clause's tense still applies.
-            ds, de = m.span("dayexp")
-            sub = None
-            for kind in ("date_full", "weekday", "dayrel"):
-                day_match = PATTERNS[kind].fullmatch(self.text, ds, de)
-                if day_match is not None:
-                    sub = _HANDLERS[kind](self, day_match, ds, de)
-                    break
-            if sub is None or len(sub.value) < 10 or not sub.value[:4].isdigit():
+            day = self._day_at(*m.span("dayexp"))
+            if day is None:
                 return None
-            day = dt.date.fromisoformat(sub.value[:10])
+        else:
+            # "at 10:30 a.m. local time (0730 GMT) on Friday": the day named just after.
+            day = self._day_at(_DAY_AFTER_TIME.match(self.text, end).end(), None) or day
         if day is None:
             return None
         value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
         if m["zone"]:
             value += _zone_offset(m["zone"], day, hour, minute)
         return _Resolved(value, "TIME")
+
+    def _day_at(self, start: int, end: int | None) -> dt.date | None:
+        """The day a weekday, a date or today/tomorrow at ``start`` names (up to ``end``)."""
+        for kind in ("date_full", "weekday", "dayrel"):
+            pattern = PATTERNS[kind]
+            found = (
+                pattern.fullmatch(self.text, start, end)
+                if end is not None
+                else pattern.match(self.text, start)
+            )
+            if found is not None:
+                sub = _HANDLERS[kind](self, found, start, found.end())
+                if sub is None or len(sub.value) < 10 or not sub.value[:4].isdigit():
+                    return None
+                return dt.date.fromisoformat(sub.value[:10])
+        return None
 
     def date_numeric(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ISO 1998-03-15 and US 3/15/98 dates."""
@@ -357,7 +426,8 @@ class _Resolver:
         elif m["wd"]:
             year = _year_of_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], month, d1, self.dct)
         else:
-            year = _day_year(month, d1, self.dct, self.direction(start, end))
+            direction = self.date_direction(start, end)
+            year = self._story_year(month, d1, _day_year(month, d1, self.dct, direction), direction)
         if year is None or year < _OLDEST_YEAR or not _valid(year, month, d1):
             return None
         value = f"{year:04d}-{month:02d}-{d1:02d}"
@@ -587,7 +657,8 @@ class _Resolver:
         elif rel == "this":
             year = dct.year
         else:
-            year = _month_year(month, dct, self.direction(start, end))
+            direction = self.date_direction(start, end)
+            year = self._story_year(month, 0, _month_year(month, dct, direction), direction)
         return _Resolved(f"{year:04d}-{month:02d}", anchor=True)
 
     def rel_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
@@ -741,6 +812,8 @@ class _Resolver:
         n = _num(m["num"])
         if n is None or self.direction(start, end) < 0:
             return None  # "the currency fell 85 pct in 16 months": a duration, not a date
+        if _SUPERLATIVE_BEFORE.search(self.text, max(0, start - 80), start):
+            return None  # "the first such swap in five months": a span looking back
         unit = m["unit"].lower().rstrip("s")
         if unit == "day":
             return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
@@ -782,6 +855,8 @@ class _Resolver:
         """Weekdays ("Friday", "last Tuesday", "Saturday night"): direction from the clause."""
         if self.dct is None:
             return None
+        if _word_before(self.text, start) in ("each", "every"):
+            return None  # "each Thursday": a set of days, not a date
         rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
         direction = 0 if rel else self.direction(start, end)
         if rel in ("early", "late", "earlier", "later"):
@@ -804,7 +879,9 @@ class _Resolver:
                 part = PARTS_OF_DAY[m["part"].lower()]
                 return _Resolved(f"{day.isoformat()}T{part}", "TIME")
             return _Resolved(day.isoformat())
-        day = _weekday_date(WEEKDAYS[m["wd"].lower()], self.dct, direction, rel)
+        day = _weekday_date(
+            WEEKDAYS[m["wd"].lower()], self.dct, direction, rel, nearest=self.in_report(start)
+        )
         if m["part"]:
             return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
         return _Resolved(day.isoformat())
@@ -957,6 +1034,9 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             start = resolved.start
         if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
             resolver.last_day = resolved.value[:10]
+        if resolved.anchor and _MONTH_VALUE.match(resolved.value):
+            day = int(resolved.value[8:10]) if len(resolved.value) >= 10 else 0
+            resolver.story_date = (int(resolved.value[:4]), int(resolved.value[5:7]), day, start)
         if resolved.anchor:
             resolver.anchor = resolved.value
             if resolved.value[4:6] in ("-Q", "-H") and _completed(resolved.value, dct):

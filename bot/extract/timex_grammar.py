@@ -27,7 +27,10 @@ from bot.extract.timex_lexicon import (
     word_list,
 )
 
-_B = r"(?<![\w$£€#@/.,-])"  # left edge: not inside a word, number, id, url or amount
+# Left edge: not inside a word, number, id, url or amount; a full stop glued to a word
+# ("last year.Friday's talks") is a sentence end, one after a digit or capital is not.
+_EDGE = r"(?<![\w$£€#@/,-])(?<![^a-z]\.)"
+
 MODS = r"(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|early|mid|late)"
 PART = r"(?i:morning|afternoon|evening|night)"
 REL_DAY = r"(?i:today|tonight|yesterday|tomorrow)"
@@ -137,7 +140,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "the_unit",
         r"""(?:(?P<pre>(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of|earlier\s+in|later\s+in))\s+)?
-        (?P<det>(?i:the|that))\s+(?P<unit>(?i:year|month|week|weekend|day))(?![\w'-])
+        (?P<det>(?i:the|that))\s+(?P<unit>(?i:year|month|week|weekend|day))(?![\w'-])(?!\s+(?:1\d|20)\d\d)
         |(?P<ye>(?i:year-end|year\s+end|year's\s+end|the\s+year's\s+end|the\s+turn\s+of\s+the\s+year))(?![\w-])""",
     ),
     (
@@ -176,7 +179,8 @@ KINDS: list[tuple[str, str]] = [
           |the\s+past(?!\s+(?:\d|(?:few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|decade|quarter|day)s?\b))
           |(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|future\s+(?:quarters|years)
           |past\s+years|the\s+(?:last|past)\s+(?:few|several)\s+(?:days|weeks|months|years|quarters)
-          |a\s+later\s+date|as\s+soon\s+as\s+possible|current|one\s+day))(?![\w-])""",
+          |a\s+later\s+date|as\s+soon\s+as\s+possible|current|one\s+day
+          |soon(?!\s+(?:after|as|afterwards?|thereafter)\b)))(?![\w-])""",
     ),
     ("yearago_adj", r"""(?P<ya>(?i:year-earlier|year-ago))(?![\w-])"""),
     (
@@ -197,9 +201,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.VERBOSE) for name, pattern in KINDS
 }
 MASTER: re.Pattern[str] = re.compile(
-    _B + "(?:" + "|".join(f"(?P<{name}>{_strip_names(p)})" for name, p in KINDS) + ")",
-    re.VERBOSE,
+    "|".join(f"(?P<{name}>{_strip_names(p)})" for name, p in KINDS), re.VERBOSE
 )
+"""Tried only where TRIGGER matched, so the left edge is already checked there."""
 
 # Lower-case first words of expressions (see config/lexicons/timex.toml): the master
 # regex is only tried where one starts a token, which skips most of the text cheaply.
@@ -237,7 +241,8 @@ def _trie(words: frozenset[str]) -> str:
 
 _NUMBER_START = r"'?\d+(?![\d,.]\d)|\d{1,2}(?=[.:]\d\d\s*[aApP])"
 TRIGGER: re.Pattern[str] = re.compile(
-    rf"""(?<![\w$£€#@/.,-])(?:
+    _EDGE
+    + rf"""(?:
         (?:{_trie(STRONG_TRIGGERS)})(?![A-Za-z])
         |{_NUMBER_START}
         |(?:{_trie(WEAK_TRIGGERS)})(?=[\s-]+(?:'?\d|(?:{_trie(CONTINUATIONS)})(?![A-Za-z]))))""",

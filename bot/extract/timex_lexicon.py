@@ -196,6 +196,7 @@ IRREGULAR_PAST: frozenset[str] = word_list("irregular_past")
 # Words ending in -ed that are not past tenses.
 NOT_PAST_ED: frozenset[str] = word_list("not_past_ed")
 FUTURE_CUES: frozenset[str] = word_list("future_cues")
+MODAL_CUES: frozenset[str] = word_list("modal_cues")
 # Future only when "to" or "for" follows: "plans to meet", "set for Friday" (not "the plan").
 FUTURE_IF_TO: frozenset[str] = word_list("future_if_to")
 # Present-tense event verbs: in news "they meet Monday" announces a future event.
@@ -294,29 +295,37 @@ SPELLED_YEAR = (
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?"
     r")(?![\w-])"
 )
-NUM_WORDS = alternation(
-    [
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "several",
-        "a few",
-        "a couple of",
-        "a couple",
-        "few",
-    ]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+# Tens with an optional unit ("forty", "twenty-five") as one group: listing the 72
+# compounds one by one would make every attempt of the grammar try each of them.
+NUM_WORDS = (
+    "(?:"
+    + alternation([*_TENS])
+    + "(?:-"
+    + alternation(_UNITS)
+    + ")?|"
+    + alternation(
+        [
+            "a",
+            "an",
+            *_UNITS,
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "several",
+            "a few",
+            "a couple of",
+            "a couple",
+            "few",
+        ]
+    )
+    + ")"
 )

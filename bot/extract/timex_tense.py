@@ -1,9 +1,21 @@
-"""Past or future? The direction of a relative date from the verbs of its clause.
+"""Past or future? The direction of a relative date from the verb that governs it.
 
-"will meet on Friday" points forward, "met on Friday" backward. We look at a
-small window of words in the same sentence, nearest first: first before the
-expression, then after it. Passive participles ("will be signed") are skipped
-so that the auxiliary decides.
+"will meet on Friday" points forward, "met on Friday" backward. The decision is made
+per clause, nearest first:
+
+1. what the expression modifies: "since" is past; a deadline or target named by it
+   lies ahead unless a past verb governs that very noun ("missed the June deadline");
+2. the verb right before it (through a preposition): a participle ("the ruling, issued
+   on Tuesday") or a prospective one ("expected Friday"), whatever another clause of the
+   sentence holds ("they would contest...");
+3. the words of its clause, before the expression then after it (passive participles
+   such as "will be signed" are skipped so that the auxiliary decides);
+4. the sentence's main clause, when the expression sits in a participle phrase
+   ("..., setting the tone for the summit talks on Friday");
+5. a preposition opening a period ("from August 6").
+
+In a headline or a photo caption (``report=True``) the present tense reports the DCT's
+days rather than announcing them, and "X to meet" is the headline's future.
 """
 
 from __future__ import annotations
@@ -16,13 +28,29 @@ from bot.extract.timex_lexicon import (
     FUTURE_CUES,
     FUTURE_IF_TO,
     IRREGULAR_PAST,
+    MODAL_CUES,
     NOT_PAST_ED,
     PRESENT_EVENT_VERBS,
     word_list,
 )
 
+_PROSPECTIVE = word_list("prospective_participles")
+_DEFERRAL = word_list("deferral_verbs")
+_ING_PREPOSITIONS = word_list("ing_prepositions")
+_PROSPECTIVE_NOUNS = word_list("prospective_nouns")
+_BY_THE_DEADLINE = frozenset(["by", "before", "after", "past", "until", "ahead", "beyond"])
+_BETWEEN_VERB_AND_DATE = frozenset("on in at during by for from as of".split())
+_NOT_A_NOUN = (
+    _BETWEEN_VERB_AND_DATE
+    | DETERMINERS
+    | frozenset("to and or but when which who after before until through is are was were".split())
+)
+
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
-_SENTENCE_END = re.compile(r"(\w*)[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z])|\n\s*\n")
+# A full stop before a capital ends a sentence; feeds also glue them: "last year.Earlier".
+_SENTENCE_END = re.compile(
+    r"(\w*)[.!?][\"')\]]*(?:\s+(?=[\"'(\[]?[A-Z])|(?<=[a-z\d][.!?])(?=[A-Z][a-z]))|\n\s*\n"
+)
 _ABBREVIATIONS = word_list("abbreviations")
 _PREPOSITION_HINT = {
     "from": 1,
@@ -41,31 +69,62 @@ _AFTER_VERB = (DETERMINERS - {"record", "date"}) | frozenset(
     them it us""".split()
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+_CERTAIN_FUTURE = frozenset(["will", "shall", "wo"])
+_EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "once"])
+_ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
+_REPORTING_REACH = 4  # "said in a statement on Tuesday": words from the verb to the date
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
-_BEFORE_CHARS = 160
+_SENTENCE_REACH = 300
 _AFTER_CHARS = 100
 _MAX_WORDS_BEFORE = 14
+_MAX_WORDS_CLAUSE = 40  # how far back a long clause or a main clause is read
 _MAX_WORDS_AFTER = 8
+_FRONTED_AFTER = (200, 20)  # characters and words read after a date that opens its sentence
 
 
 def _ends_sentence(match: re.Match[str]) -> bool:
     """A full stop after an initial ("P. Davison") or an abbreviation does not end a sentence."""
     word = match.group(1)
-    if word is None:
-        return True  # a blank line
+    if not word:
+        return True  # a blank line, or the stop right after the expression ("Nov. 13.")
     return word.isdigit() or (len(word) > 1 and word.lower() not in _ABBREVIATIONS)
 
 
-def _cue(words: list[str], i: int, *, before: bool) -> tuple[int, int]:
-    """(strength, direction) of ``words[i]``: strength 2 for auxiliaries and
-    irregular pasts, 1 for guesses (-ed forms, present-tense event verbs)."""
+_CUE_WORDS = (
+    FUTURE_CUES
+    | MODAL_CUES
+    | FUTURE_IF_TO
+    | IRREGULAR_PAST
+    | PRESENT_EVENT_VERBS
+    | frozenset(["to", "has", "have"])
+)
+_CUE_ENDINGS = ("ed", "ing", "'ll")
+"""Every word _cue can read as a cue: a cheap pre-filter, as it is called for each word."""
+
+
+def _past_form(word: str) -> bool:
+    """A past tense or participle: an irregular one or a verb in -ed (not "united", "need")."""
+    word = word.lower()
+    return word in IRREGULAR_PAST or (
+        len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED
+    )
+
+
+def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tuple[int, int]:
+    """(strength, direction) of ``words[i]``: 3 for the future auxiliaries (will, shall),
+    2 for other auxiliaries, irregular pasts and reporting verbs, 1 for guesses (-ed
+    forms, present-tense event verbs, modals)."""
     word = words[i].lower()
     previous = words[i - 1].lower() if i else ""
     following = words[i + 1].lower() if i + 1 < len(words) else ""
-    if word in FUTURE_CUES or word.endswith("'ll"):
+    if report and word == "to" and _headline_infinitive(words, i):
+        return 2, 1  # "Carney to meet Trump on Tuesday": a headline's future
+    if word in FUTURE_CUES or word.endswith("'ll") or word in MODAL_CUES:
         if any(w.lower() in _PAST_AUX for w in words[max(0, i - 3) : i]):
             return 2, -1  # "had been due to expire Friday": a past plan
-        return 2, 1
+        if word in MODAL_CUES or (word == "be" and previous in MODAL_CUES):
+            return 1, 1  # "would be held": the modal's guess, not a sure future
+        return (3 if word in _CERTAIN_FUTURE or word.endswith("'ll") else 2), 1
     if word == "to" and previous in ("is", "are", "am"):
         return 2, 1  # "is to resume trading Tuesday"
     if word in FUTURE_IF_TO:
@@ -85,56 +144,207 @@ def _cue(words: list[str], i: int, *, before: bool) -> tuple[int, int]:
     if len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED:
         # A verb ("changed from", "announced the") rather than an adjective ("preferred shares").
         return (2 if following in _AFTER_VERB else 1), -1
-    if before and word in PRESENT_EVENT_VERBS and previous not in DETERMINERS | {"to"}:
+    if (
+        before
+        and not report
+        and word in PRESENT_EVENT_VERBS
+        and previous not in DETERMINERS | {"to"}
+    ):
         return 1, 1
     return 0, 0
 
 
-def _decide(words: list[str], order: range, *, before: bool) -> int:
+def _headline_infinitive(words: list[str], i: int) -> bool:
+    """ "Carney to meet", "EU to impose": "to" with a verb after a name, not "heads to Asia"."""
+    if i == 0 or i + 1 >= len(words):
+        return False
+    previous, following = words[i - 1], words[i + 1]
+    return (
+        following.isalpha()
+        and following.islower()
+        and following not in DETERMINERS
+        and previous.lower() not in PRESENT_EVENT_VERBS
+        and not previous.lower().endswith(("ed", "ing"))
+    )
+
+
+def _decide(
+    words: list[str],
+    order: range,
+    *,
+    before: bool,
+    report: bool = False,
+    gap: int = 0,
+    enclosed: frozenset[int] = frozenset(),
+) -> int:
     """Signed strength of the decisive cue: the first strong one before the
-    expression (else the first weak one); after it, simply the nearest."""
+    expression (else the first weak one); after it, simply the nearest. ``gap`` counts
+    the words between the last of ``words`` and the expression; the verbs of ``enclosed``
+    words are asides and count as guesses only."""
     weak = 0
     for i in order:
-        if words[i].lower() in _CLAUSE_STOP:
+        word = words[i].lower()
+        if word in _CLAUSE_STOP:
             break
-        strength, direction = _cue(words, i, before=before)
-        if strength == 2 and weak and words[i].lower() in _REPORTING:
-            return weak  # "said it is calling for ... on Dec. 7": the reported verb decides
-        if strength == 2 or (strength and not before):
+        if before and word == "that" and i and words[i - 1].lower() in _REPORTING:
+            break  # "said that on April 15 it will...": the date opens the reported clause
+        if word not in _CUE_WORDS and not word.endswith(_CUE_ENDINGS):
+            continue  # most words cannot be a cue: skip them cheaply
+        strength, direction = _cue(words, i, before=before, report=report)
+        if strength >= 2 and i in enclosed:
+            # ", which struck last week and held ships in port, meets on Monday": a verb
+            # inside commas belongs to an aside, not to the clause of the date.
+            strength = 1
+        if strength == 2 and word in _REPORTING:
+            if weak:
+                return weak  # "said it is calling for ... on Dec. 7": the reported verb decides
+            if before and len(words) - i + gap > _REPORTING_REACH:
+                # "told companies of a cutback in September": the report is past, what it
+                # reports may lie ahead; only "said on Tuesday" dates the saying itself.
+                strength = 1
+        if strength >= 2 or (strength and not before):
             return strength * direction
         if strength == 1 and not weak:
             weak = direction
     return weak
 
 
-def clause_direction(text: str, start: int, end: int) -> int:
+def _modified_noun(words: list[str], after: list[str]) -> int:
+    """A deadline or target the expression names lies ahead ("a June deadline"), unless a
+    past verb governs that noun phrase itself ("missed the June deadline")."""
+    if not after or after[0].lower() not in _PROSPECTIVE_NOUNS:
+        return 0
+    i = len(words) - 1
+    while i >= 0 and words[i].lower() in DETERMINERS:
+        i -= 1
+    if i >= 0 and _past_form(words[i]) and words[i].lower() not in _PROSPECTIVE:
+        return -2
+    if i >= 0 and words[i].lower() in _BY_THE_DEADLINE:
+        return 0  # "completed the offer by the Tuesday deadline": the clause's tense decides
+    return 1
+
+
+def _governing_verb(words: list[str]) -> int:
+    """Direction from a participle right before the expression, through one preposition:
+    "the ruling, issued on Tuesday" is past, "a decision expected Friday" ahead,
+    "postponed until March" ahead; "will be held on Monday" is left to the auxiliary."""
+    if not words:
+        return 0
+    i = len(words) - 1
+    if words[i].lower() in ("until", "till"):
+        return 2 if any(w.lower() in _DEFERRAL for w in words[:-1]) else 0
+    if words[i].lower() in _BETWEEN_VERB_AND_DATE and i > 0:
+        i -= 1
+    word = words[i].lower()
+    previous = words[i - 1].lower() if i else ""
+    if word in _PROSPECTIVE:
+        return 0 if previous in _PAST_AUX | _EARLIER_PLAN else 2
+    if word in FUTURE_IF_TO or previous in AUX_BE or not _past_form(word):
+        return 0
+    return -2
+
+
+def _enclosed(text: str, lo: int, starts: list[int], end: int) -> frozenset[int]:
+    """Indexes of the words set off by commas in ``text[lo:end]``: between its first comma
+    and the last one before the date (an aside: ", beleaguered by turmoil at home,")."""
+    segment = text[lo:end]
+    first, last = segment.find(","), segment.rfind(",")
+    if first < 0 or first == last:
+        return frozenset()
+    return frozenset(i for i, pos in enumerate(starts) if lo + first < pos < lo + last)
+
+
+def _participial(words: list[str]) -> bool:
+    """Whether the words lead back through a present participle ("setting", "signalling")."""
+    return any(
+        len(w) > 5
+        and w.endswith("ing")
+        and w.islower()
+        and w not in _ING_PREPOSITIONS
+        and (i == 0 or words[i - 1] not in AUX_BE)
+        for i, w in enumerate(words)
+    )
+
+
+def clause_direction(text: str, start: int, end: int, *, report: bool = False) -> int:
     """Direction of the clause around ``text[start:end]``: negative past, positive
-    future, 0 undecided; magnitude 2 for a sure cue (will, said), 1 for a guess."""
-    lo = max(0, start - _BEFORE_CHARS)
-    before = text[lo:start]
-    boundaries = [b for b in _SENTENCE_END.finditer(before) if _ends_sentence(b)]
-    if boundaries:
-        before = before[boundaries[-1].end() :]
-    words = before_words = _WORDS.findall(before)[-_MAX_WORDS_BEFORE:]
+    future, 0 undecided; magnitude 3 for will/shall, 2 for another sure cue (said,
+    had, expected Friday), 1 for a guess.
+
+    ``report`` marks a headline or a caption, whose present tense reports."""
+    lo = sentence_start(text, start, _SENTENCE_REACH)
+    matches = list(_WORDS.finditer(text, lo, start))
+    sentence_words = [m.group(0) for m in matches]
+    words = sentence_words[-_MAX_WORDS_BEFORE:]
     if words and words[-1].lower() == "since":
         return -2  # "will retain ... despite the suspension since January 24": since is past
-    direction = _decide(words, range(len(words) - 1, -1, -1), before=True)
+    # A date opening its sentence ("On March 10, the ministers of both sides ... met") waits
+    # for the main verb, which may come after a long subject.
+    fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)
+    reach = _FRONTED_AFTER if fronted else (_AFTER_CHARS, _MAX_WORDS_AFTER)
+    after = text[end : end + reach[0]]
+    if report:  # a headline or a caption is one line: the body below is not its clause
+        after = after.split("\n", 1)[0]
+    stop = next((b for b in _SENTENCE_END.finditer(after) if _ends_sentence(b)), None)
+    if stop is not None:  # keep the sentence's last word ("by the Tuesday deadline.")
+        after = after[: stop.end(1) if stop.group(1) is not None else stop.start()]
+    after_words = _WORDS.findall(after)[: reach[1]]
+    direction = _modified_noun(words, after_words) or _governing_verb(words)
     if direction:
         return direction
-    after = text[end : end + _AFTER_CHARS]
-    stop = next((b for b in _SENTENCE_END.finditer(after) if _ends_sentence(b)), None)
-    if stop is not None:
-        after = after[: stop.start()]
-    words = _WORDS.findall(after)[:_MAX_WORDS_AFTER]
-    direction = _decide(words, range(len(words)), before=False)
-    if direction or not before_words:
+    offset = len(matches) - len(words)
+    enclosed = _enclosed(text, lo, [m.start() for m in matches[offset:]], start)
+    direction = _decide(
+        words, range(len(words) - 1, -1, -1), before=True, report=report, enclosed=enclosed
+    )
+    if direction:
         return direction
+    # "... on Thursday, officials said": a trailing attribution dates the report, not what it
+    # says ("On Friday, the company said" is different: there the verb governs the date).
+    attributed = (
+        not fronted and "," in after and any(w.lower() in _ATTRIBUTION for w in after_words)
+    )
+    reported = [w for w in after_words if attributed and w.lower() in _ATTRIBUTION]
+    unreported = [w for w in after_words if w not in reported]
+    direction = _decide(unreported, range(len(unreported)), before=False, report=report)
+    if direction or not words:
+        return direction or (-1 if reported else 0)
+    local_start = matches[-len(words)].start()
+    if _participial(words) or "," not in text[local_start:start]:
+        # A long clause ("will report a deficit ... in a budget speech on Thursday") or a
+        # participle phrase (", setting the tone for the talks on Friday"): the clause's or
+        # the main clause's sure cue decides, farther back than the usual window.
+        farther = sentence_words[-_MAX_WORDS_CLAUSE:-_MAX_WORDS_BEFORE]
+        main = _decide(
+            farther, range(len(farther) - 1, -1, -1), before=True, report=report, gap=len(words)
+        )
+        if abs(main) >= 2:
+            return main
+    if reported:
+        return -1  # "..., officials said": the report is past, a weak hint for what it says
     # No verb decides: a preposition opening a period still hints ("from August 6").
-    return _PREPOSITION_HINT.get(before_words[-1].lower(), 0)
+    return _PREPOSITION_HINT.get(words[-1].lower(), 0)
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """Whether the date modifies a noun ("its March 30 ruling", "the Feb 22 Paris accord"):
+    then the clause's verb tells what happens to the noun, not when the date is."""
+    before = _WORDS.findall(text[max(0, start - 20) : start])
+    after = _WORDS.findall(text[end : end + 30])
+    return bool(
+        before
+        and after
+        and before[-1].lower() in DETERMINERS
+        and after[0].isalpha()
+        and after[0].lower() not in _NOT_A_NOUN
+    )
 
 
 def sentence_start(text: str, pos: int, reach: int = 300) -> int:
     """Offset where the sentence holding ``pos`` begins (looking back at most ``reach``)."""
     lo = max(0, pos - reach)
-    boundaries = [b for b in _SENTENCE_END.finditer(text, lo, pos) if _ends_sentence(b)]
+    # The boundary's look-ahead needs the capital at ``pos`` itself, so search one past it.
+    boundaries = [
+        b for b in _SENTENCE_END.finditer(text, lo, pos + 2) if _ends_sentence(b) and b.end() <= pos
+    ]
     return boundaries[-1].end() if boundaries else lo

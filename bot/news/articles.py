@@ -15,8 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from bot.extract.dateline import find_dateline
 from bot.extract.model import Article
-from bot.news.dateline import find_dateline
 
 MAX_ARTICLE_BYTES = 1_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -92,20 +92,24 @@ def article_from_text(
     title: str = "",
     source: str = "",
     url: str | None = None,
+    default_dct: date | None = None,
 ) -> ArticleResult:
-    """Build an article from text; without ``dct`` the DCT comes from a dateline in the text."""
+    """Build an article from text; without ``dct`` the DCT comes from a dateline in the text,
+    else from ``default_dct`` (the date a user gives "for articles that carry none")."""
     checked, error = check_article_text(text)
     if checked is None:
         return ArticleResult(ref, None, error)
     if dct is None:
         found = find_dateline(checked)
-        dct = found.dct if found else None
+        dct = found.dct if found and found.dct else default_dct
     return ArticleResult(
         ref, Article(text=checked, dct=dct, id=ref, title=title, source=source, url=url)
     )
 
 
-def article_from_json(obj: object, ref: str, dct: date | None = None) -> ArticleResult:
+def article_from_json(
+    obj: object, ref: str, dct: date | None = None, default_dct: date | None = None
+) -> ArticleResult:
     """One JSON-lines object: ``id``, ``text``, ``dct`` or ``published``; title, url optional."""
     if not isinstance(obj, dict):
         return ArticleResult(ref, None, 'the line is not a JSON object with a "text" field')
@@ -124,11 +128,15 @@ def article_from_json(obj: object, ref: str, dct: date | None = None) -> Article
         title=str(obj.get("title") or ""),
         source=str(obj.get("source") or ""),
         url=str(obj["url"]) if obj.get("url") else None,
+        default_dct=default_dct,
     )
 
 
 def iter_jsonl(
-    lines: Iterable[bytes], name: str, dct: date | None = None
+    lines: Iterable[bytes],
+    name: str,
+    dct: date | None = None,
+    default_dct: date | None = None,
 ) -> Iterator[ArticleResult]:
     """Each non-blank line of a JSON-lines stream, with its line number in ``ref`` on errors."""
     for number, raw in enumerate(lines, start=1):
@@ -145,20 +153,27 @@ def iter_jsonl(
                 ref, None, f"line {number} is not valid JSON ({exc}); fix or drop it"
             )
             continue
-        yield article_from_json(obj, ref, dct)
+        yield article_from_json(obj, ref, dct, default_dct)
 
 
 def read_articles(
-    source: str | Path, dct: date | None = None, *, jsonl: bool | None = None
+    source: str | Path,
+    dct: date | None = None,
+    *,
+    jsonl: bool | None = None,
+    default_dct: date | None = None,
 ) -> Iterator[ArticleResult]:
     """Articles from a file, a folder (``*.txt`` and ``*.jsonl``, recursively) or ``-`` (stdin).
+
+    ``dct`` is every article's DCT; ``default_dct`` only that of articles whose own date
+    (a JSON field, a dated dateline) is missing.
 
     ``jsonl`` forces JSON-lines parsing; by default it follows the file suffix
     (for stdin: JSON lines when the first non-blank byte is ``{``).
     """
     if str(source) == "-":
         data = sys.stdin.buffer.read()
-        yield from _read_blob(data, "stdin", dct, jsonl)
+        yield from _read_blob(data, "stdin", dct, jsonl, default_dct)
         return
     path = Path(source)
     if path.is_dir():
@@ -168,7 +183,7 @@ def read_articles(
             if p.is_file() and (p.suffix.lower() in JSONL_SUFFIXES | {".txt", ".text"})
         )
         for file in files:
-            yield from read_articles(file, dct, jsonl=jsonl)
+            yield from read_articles(file, dct, jsonl=jsonl, default_dct=default_dct)
         return
     if not path.is_file():
         yield ArticleResult(str(path), None, f"no such file or folder: {path}")
@@ -176,7 +191,7 @@ def read_articles(
     is_jsonl = jsonl if jsonl is not None else path.suffix.lower() in JSONL_SUFFIXES
     if is_jsonl:
         with path.open("rb") as handle:
-            yield from iter_jsonl(handle, path.name, dct)
+            yield from iter_jsonl(handle, path.name, dct, default_dct)
         return
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
@@ -187,22 +202,26 @@ def read_articles(
             "split it or pass only the article's text",
         )
         return
-    yield from _read_blob(path.read_bytes(), str(path), dct, False)
+    yield from _read_blob(path.read_bytes(), str(path), dct, False, default_dct)
 
 
 def _read_blob(
-    data: bytes, ref: str, dct: date | None, jsonl: bool | None
+    data: bytes,
+    ref: str,
+    dct: date | None,
+    jsonl: bool | None,
+    default_dct: date | None = None,
 ) -> Iterator[ArticleResult]:
     if jsonl is None:
         jsonl = data.lstrip()[:1] == b"{"
     if jsonl:
-        yield from iter_jsonl(data.splitlines(), ref, dct)
+        yield from iter_jsonl(data.splitlines(), ref, dct, default_dct)
         return
     text, error = decode_article_bytes(data)
     if text is None:
         yield ArticleResult(ref, None, error)
         return
-    yield article_from_text(text, ref, dct)
+    yield article_from_text(text, ref, dct, default_dct=default_dct)
 
 
 def canonical_url(url: str) -> str:

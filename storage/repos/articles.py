@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from storage.models import ArticleRow
@@ -22,6 +22,39 @@ def known_keys(session: Session, keys: Iterable[str]) -> set[str]:
         chunk = wanted[i : i + KEY_CHUNK]
         found.update(session.scalars(select(ArticleRow.key).where(ArticleRow.key.in_(chunk))))
     return found
+
+
+def undated_keys(session: Session, keys: Iterable[str]) -> set[str]:
+    """The subset of ``keys`` stored without a publication date (they may be dated later)."""
+    wanted = list(dict.fromkeys(keys))
+    found: set[str] = set()
+    for i in range(0, len(wanted), KEY_CHUNK):
+        chunk = wanted[i : i + KEY_CHUNK]
+        found.update(
+            session.scalars(
+                select(ArticleRow.key).where(
+                    ArticleRow.key.in_(chunk), ArticleRow.published.is_(None)
+                )
+            )
+        )
+    return found
+
+
+def date_if_undated(
+    session: Session, *, key: str, published: date, event_count: int = 0
+) -> int | None:
+    """Give a stored undated article its date and return its id; None when it has one already.
+
+    One conditional UPDATE, so of two processes dating the same article only one re-reads it.
+    """
+    table = ArticleRow.__table__
+    stmt = (
+        update(table)
+        .where(table.c.key == key, table.c.published.is_(None))
+        .values(published=published, event_count=event_count)
+        .returning(table.c.id)
+    )
+    return session.connection().execute(stmt).scalar_one_or_none()
 
 
 def insert_if_new(

@@ -175,3 +175,43 @@ def test_many_failures_are_grouped_by_reason() -> None:
         "  30 x the article is empty; pass the article's text (corpus:0, corpus:1, corpus:2, ...)",
         "  1 x line 99 is not valid JSON (corpus:99)",
     ]
+
+
+def test_an_undated_article_is_named_and_read_again_once_given_a_date(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "talks.txt"
+    story.write_text("Japan and China will hold talks in Tokyo on Friday.")
+
+    code, out, _ = run(capsys, "ingest", str(story), "--db", db_url)
+    assert code == 0
+    assert "1 new" in out and "0 created" in out  # "Friday" means nothing without a date
+    assert "1 article has no date" in out and "--date" in out and str(story) in out
+
+    code, out, _ = run(capsys, "ingest", str(story), "--db", db_url)
+    assert "0 new, 1 already known" in out and "1 article has no date" in out
+
+    code, out, _ = run(capsys, "ingest", str(story), "--date", "2025-02-05", "--db", db_url)
+    assert "1 new, 0 already known" in out and "1 created" in out
+    assert "no date" not in out
+    code, out, _ = run(capsys, "timeline", "--json", "--db", db_url)
+    (line,) = out.splitlines()
+    assert json.loads(line)["date"] == "2025-02-07"
+
+    code, out, _ = run(capsys, "ingest", str(story), "--date", "2025-03-01", "--db", db_url)
+    assert "0 new, 1 already known" in out  # dated once: a later date changes nothing
+
+
+def test_json_summary_lists_undated_articles(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        {"id": "dated", "text": "Talks.", "dct": "2025-02-05"},
+        {"id": "wire", "text": "TOKYO, Feb. 5, 2025 (Wire) - Talks."},
+        {"id": "yearless", "text": "TOKYO, Feb. 5 (Wire) - Talks."},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines))
+    code, out, _ = run(capsys, "ingest", str(source), "--json", "--db", db_url)
+    assert code == 0
+    assert json.loads(out)["undated"] == ["yearless"]

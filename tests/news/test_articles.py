@@ -1,4 +1,4 @@
-"""Reading articles: datelines, JSON lines, identities and clear errors for bad input."""
+"""Reading articles: DCTs from datelines, JSON lines, identities and clear errors for bad input."""
 
 from __future__ import annotations
 
@@ -7,34 +7,6 @@ from datetime import date
 
 from bot.extract.model import Article
 from bot.news.articles import article_from_text, article_key, read_articles
-from bot.news.dateline import find_dateline
-
-
-def test_seed_dateline_gives_date_and_place() -> None:
-    line = find_dateline(" date 2025-02-06 Tokyo, (APP - UrduPoint) Japanese Prime Minister ...")
-    assert line is not None
-    assert line.dct == date(2025, 2, 6)
-    assert line.place == "Tokyo"
-
-
-def test_wire_dateline_with_and_without_year() -> None:
-    with_year = find_dateline("TOKYO, Sept. 3, 1987 - Japan said ...")
-    assert with_year is not None and with_year.dct == date(1987, 9, 3)
-    assert with_year.place == "Tokyo"
-    # Without a year, the year comes from the text; without one there, no DCT is invented.
-    inferred = find_dateline("LUSAKA, March 15 - Talks began in 1987 and ...")
-    assert inferred is not None and inferred.dct == date(1987, 3, 15)
-    unknown = find_dateline("LUSAKA, March 15 - Talks began.")
-    assert unknown is not None and unknown.dct is None and unknown.place == "Lusaka"
-
-
-def test_agency_dateline_gives_place_only() -> None:
-    line = find_dateline("WASHINGTON (AP) _ The president said ...")
-    assert line is not None and line.place == "Washington" and line.dct is None
-
-
-def test_plain_text_has_no_dateline() -> None:
-    assert find_dateline("The president said on Friday that talks would resume.") is None
 
 
 def test_text_article_takes_dct_from_dateline_unless_given() -> None:
@@ -78,3 +50,25 @@ def test_article_identity_is_canonical_url_else_folded_text_hash() -> None:
     assert article_key(a) == article_key(b)
     assert article_key(Article("Talks  begin.")) == article_key(Article("Talks\nbegin."))
     assert article_key(Article("Talks begin.")) != article_key(Article("Talks ended."))
+
+
+def test_a_default_date_fills_in_only_for_articles_without_their_own(tmp_path) -> None:
+    (tmp_path / "dated.txt").write_text("TOKYO, March 3, 1987 - Ministers met.")
+    (tmp_path / "yearless.txt").write_text("TOKYO, March 3 - Ministers met.")
+    (tmp_path / "lines.jsonl").write_text(
+        json.dumps({"id": "own", "text": "Talks.", "dct": "1987-03-02"})
+        + "\n"
+        + json.dumps({"id": "none", "text": "Talks."})
+        + "\n"
+    )
+    dcts = {
+        r.ref.rsplit("/", 1)[-1]: r.article.dct
+        for r in read_articles(tmp_path, default_dct=date(1987, 3, 4))
+        if r.article is not None
+    }
+    assert dcts == {
+        "dated.txt": date(1987, 3, 3),
+        "yearless.txt": date(1987, 3, 4),
+        "own": date(1987, 3, 2),
+        "none": date(1987, 3, 4),
+    }

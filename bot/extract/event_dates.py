@@ -1,0 +1,368 @@
+"""Which date a trigger word takes: the nearest usable date of its clause, or none.
+
+A date right after a reporting verb dates the report, not the event; a date opening the
+sentence dates its main clause; a trip shares its purpose's date; an undated act in an
+article's lead happened on the DCT.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.extract.dates import EventDate, event_date_from_timex
+from bot.extract.event_index import (
+    STRONG_BREAK,
+    WORD,
+    Sentence,
+    Trigger,
+    clause_span,
+    tokens_between,
+)
+from bot.extract.lexicon import EventLexicon
+from bot.extract.model import Timex
+
+MAX_ATTACH_DISTANCE = 12  # tokens between a trigger and its date, penalties included
+COMMA_PENALTY = 4
+CLAUSE_PENALTY = 6
+BREAK_PENALTY = 8
+BEFORE_PENALTY = 3
+COMPETITION_SLACK = 4
+_TIME_ANCHOR = re.compile(
+    r"(?:since|after|before|until|following|prior to|ahead of)(\s+)(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'.-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A named subject and a verb after "after"/"since": a clause, not an event used as a date.
+_CLAUSE_SUBJECT = re.compile(
+    r"(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}\s+(?=\w+ed\b|met\b|held\b|signed\b|took\b|left\b|flew\b|won\b)(?!\S*['\u2019]s\b)"
+)
+# A relative clause right after a trigger noun: "the accord, which expires in October".
+_RELATIVE_OF_TRIGGER = re.compile(
+    r"(?:\s+(?:between|with|of|on|among|for)\s[^,;()]{1,60}?)?\s*(?:\([^()]{0,40}\)\s*)?,\s*"
+    r"(?:which|that)\s",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
+_ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NOT_REPORT_TAIL = re.compile(
+    r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
+)
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+# A date opening its sentence as an adverbial ("On Monday, ...", "In July 2022, ...") dates
+# the main clause that follows, however long the subject between them.
+_FRONTED_BEFORE = re.compile(
+    r"^[\"'\u201c(]?(?:(?:and|but|then|so|also|earlier|later|late|early|since then)\s*,?\s+)?"
+    r"(?:(?:on|in|by|at|during|from|as of|as early as|early|late|earlier|later)\s+"
+    r"(?:on\s+|in\s+|the\s+)?)?$",
+    re.IGNORECASE,
+)
+_FRONTED_AFTER = re.compile(r"(?:\s+(?:last|this|next)\s+(?:year|month|week))?\s*,", re.I)
+FRONTED_DISTANCE = 5
+# A headline: one line, no full stop at its end.
+_HEADLINE = re.compile(r"[^\n]{3,200}(?<![.!?\"\u201d])")
+# "PARIS - ", "MUSCAT \u2013 ", "EVIAN, France, Nov 14 (Reuters) - ": a dateline opening a story.
+_DATELINE_START = re.compile(
+    r"(?-i:[A-Z][A-Z.' -]{1,30}[A-Z])(?:,[^\n\-\u2013\u2014]{1,40})?\s*(?:\([^()\n]{1,30}\)\s*)?"
+    r"(?:-{1,2}|\u2013|\u2014)\s"
+)
+_TRIP_PURPOSES = {"meeting", "summit", "agreement", "statement"}
+_PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+# Decisions that exist once announced: the day of "said it would impose tariffs" is their date.
+_DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
+
+
+def _fronted(text: str, sentence_start: int, timex: Timex) -> bool:
+    """Whether the date opens its sentence as an adverbial followed by a comma."""
+    return bool(
+        _FRONTED_BEFORE.match(text[sentence_start : timex.start])
+        and _FRONTED_AFTER.match(text, timex.end)
+    )
+
+
+def trigger_distance(
+    text: str, trigger: Trigger, timex: Timex, lexicon: EventLexicon, sentence_start: int
+) -> int:
+    """Tokens from trigger to date, with penalties for a clause break or a date before it."""
+    if timex.start >= trigger.end:
+        gap_start, gap_end, penalty = trigger.end, timex.start, 0
+    else:
+        gap_start, gap_end, penalty = timex.end, trigger.start, BEFORE_PENALTY
+    if gap_end < gap_start:  # overlapping spans ("summit" inside a longer date phrase)
+        return 0
+    gap = text[gap_start:gap_end]
+    if (
+        timex.start < trigger.start
+        and not STRONG_BREAK.search(gap)
+        and _fronted(text, sentence_start, timex)
+    ):
+        # "On Monday, X said he would visit ...": the opening date is the saying's, not the act's.
+        reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
+        if not reported_plan or trigger.type in _DECIDED_WHEN_ANNOUNCED:
+            return min(FRONTED_DISTANCE, tokens_between(text, gap_start, gap_end) + penalty)
+    if STRONG_BREAK.search(gap):
+        penalty += BREAK_PENALTY
+    elif timex.start >= trigger.end and _RELATIVE_OF_TRIGGER.match(gap):
+        pass  # "the talks, which began March 9": the clause is about the event itself
+    elif lexicon.clause_breaks.search(gap):
+        penalty += CLAUSE_PENALTY
+    elif "," in gap:
+        penalty += COMMA_PENALTY
+    return tokens_between(text, gap_start, gap_end) + penalty
+
+
+def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """ "since the Paris agreement": an event used as a time anchor takes only an adjacent date.
+
+    A clause is no anchor: in "after Trump met Putin in Alaska on Friday" the date is the
+    meeting's own.
+    """
+    anchor = _TIME_ANCHOR.search(text, max(sentence.start, trigger.start - 40), trigger.start)
+    if anchor is None:
+        return False
+    return not _CLAUSE_SUBJECT.match(text, anchor.end(1), trigger.end)
+
+
+def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLexicon) -> bool:
+    """A date right after "said"/"told reporters" dates the report, not the event."""
+    window = text[max(sentence.start, timex.start - 40) : timex.start]
+    matches = list(lexicon.reporting.finditer(window))
+    if not matches:
+        return False
+    tail = window[matches[-1].end() :]
+    if _NOT_REPORT_TAIL.search(tail):
+        return False
+    return len(WORD.findall(tail)) <= 4 and not any(
+        t.start >= timex.start - len(tail) and t.end <= timex.start
+        for t in sentence.triggers
+        if t.type in ("statement",)
+    )
+
+
+def sentence_dates(
+    text: str, sentence: Sentence, lexicon: EventLexicon
+) -> list[tuple[Timex, EventDate, bool]]:
+    """The event dates a sentence names, each with whether it only dates a report."""
+    found = []
+    for timex in sentence.timexes:
+        when = event_date_from_timex(timex)
+        if when is not None:
+            found.append((timex, when, reporting_date(text, sentence, timex, lexicon)))
+    return found
+
+
+def attach_dates(
+    text: str, sentence: Sentence, lexicon: EventLexicon
+) -> dict[int, tuple[EventDate, Timex]]:
+    """Each trigger's date (and the expression giving it): the nearest usable date of its
+    clause, shared with closer triggers."""
+    named = sentence_dates(text, sentence, lexicon)
+    usable = [(timex, when) for timex, when, _ in named]
+    # "said on Monday" dates a report, not talks; but a tariff announced is a tariff decided.
+    reported = {id(timex) for timex, _, is_report in named if is_report}
+
+    def may_use(trigger: Trigger, timex: Timex) -> bool:
+        return id(timex) not in reported or trigger.type in _DECIDED_WHEN_ANNOUNCED
+
+    for trigger in sentence.triggers:
+        trigger.year_dated = any(
+            event_date_from_timex(t) is None
+            and t.value[:1].isdigit()
+            and trigger_distance(text, trigger, t, lexicon, sentence.start) <= 4
+            for t in sentence.timexes
+        )
+    if not usable or not sentence.triggers:
+        return {}
+    best_for_timex = {
+        id(timex): min(
+            (
+                trigger_distance(text, t, timex, lexicon, sentence.start)
+                for t in sentence.triggers
+                if may_use(t, timex)
+            ),
+            default=MAX_ATTACH_DISTANCE + 1,
+        )
+        for timex, _ in usable
+    }
+    result: dict[int, tuple[EventDate, Timex]] = {}
+    for trigger in sentence.triggers:
+        options = []
+        anchor = _anchor_only(text, sentence, trigger)
+        for position, (timex, when) in enumerate(usable):
+            if not may_use(trigger, timex):
+                continue
+            distance = trigger_distance(text, trigger, timex, lexicon, sentence.start)
+            gap = (
+                (trigger.end, timex.start)
+                if timex.start >= trigger.end
+                else (timex.end, trigger.start)
+            )
+            if anchor and tokens_between(text, *gap) > 1:
+                continue
+            if any(
+                other.type != trigger.type
+                and gap[0] <= other.start
+                and other.end <= gap[1]
+                and not _purpose_of(text, trigger, other)
+                for other in sentence.triggers
+            ):
+                continue  # a trigger of another kind stands between: the date is its own
+            trip_date = any(
+                _purpose_of(text, trip, trigger)
+                and trigger_distance(text, trip, timex, lexicon, sentence.start)
+                == best_for_timex[id(timex)]
+                for trip in sentence.triggers
+            )
+            if distance <= MAX_ATTACH_DISTANCE and (
+                distance <= best_for_timex[id(timex)] + COMPETITION_SLACK or trip_date
+            ):
+                options.append((distance, position, timex, when))
+        if not options:
+            continue
+        options.sort(key=lambda o: (o[0], o[1]))
+        _, position, timex, when = options[0]
+        when = _with_duration(text, sentence, trigger, timex, when)
+        extra = _coordinated_dates(text, usable, position)
+        if extra:
+            when = EventDate(when.value, when.end_date, when.precision, extra=tuple(extra))
+        result[id(trigger)] = (when, timex)
+    return result
+
+
+def _purpose_of(text: str, trip: Trigger, other: Trigger) -> bool:
+    """Whether ``other`` is the purpose of a trip: "flew to Moscow to meet Putin on Friday".
+
+    The trip and the talks it was made for share their date.
+    """
+    if trip.type != "visit" or other.type not in _TRIP_PURPOSES or other.start < trip.end:
+        return False
+    return bool(_PURPOSE_LINK.search(text, trip.end, other.start))
+
+
+def _coordinated_dates(
+    text: str, usable: list[tuple[Timex, EventDate]], position: int
+) -> list[EventDate]:
+    """Dates joined to the chosen one by "and" ("in July this year and July 1988")."""
+    extra: list[EventDate] = []
+    current = usable[position][0]
+    for timex, when in usable[position + 1 :]:
+        if not _COORDINATED.match(text[current.end : timex.start]):
+            break
+        extra.append(when)
+        current = timex
+    return extra
+
+
+def _with_duration(
+    text: str, sentence: Sentence, trigger: Trigger, timex: Timex, when: EventDate
+) -> EventDate:
+    """ "a two-day session ending today": the span starts N-1 days before its last day."""
+    if when.precision != "day" or not _ENDING_BEFORE.search(text[sentence.start : timex.start]):
+        return when
+    duration = _DURATION.search(text, sentence.start, trigger.end + 40)
+    if duration is None:
+        return when
+    word = duration.group(1).lower()
+    days = _NUMBERS.get(word) or int(word)
+    last = date.fromisoformat(when.value[:10])
+    first = last - timedelta(days=days - 1)
+    return EventDate(first.isoformat(), last.isoformat(), "day")
+
+
+def undated_date(
+    text: str,
+    sentence: Sentence,
+    trigger: Trigger,
+    lead: bool,
+    dct: date | None,
+    lexicon: EventLexicon,
+    dated_ids: set[int],
+) -> EventDate | None:
+    """A date for a trigger whose sentence gives none: on-going acts, lead acts, "next few days".
+
+    ``lead``: the sentence opens a story (SPEC: an act the lead reports without a date word
+    happened on the DCT).
+    """
+    dated_peer = any(
+        t.type == trigger.type and t is not trigger and id(t) in dated_ids
+        for t in sentence.triggers
+    )
+    if dct is None or trigger.year_dated or dated_peer:
+        return None
+    body = text[sentence.start : sentence.end]
+    if lexicon.near_future.search(body) and lexicon.future.search(body):
+        return EventDate(f"{dct:%Y-%m}", None, "month")
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    if trigger.type in ("meeting", "summit") and lexicon.ongoing.search(text, low, high):
+        return EventDate(dct.isoformat(), None, "day")
+    if lead and not _backgrounded(text, sentence, trigger, lexicon):
+        window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
+        before = text[sentence.start : trigger.end]
+        if lexicon.lead_acts.search(window) and not lexicon.future.search(before):
+            return EventDate(dct.isoformat(), None, "day")
+    return None
+
+
+def _backgrounded(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether the trigger sits in a background phrase ("following talks", "amid tariffs
+    imposed by ...") with no act of the day's news between that phrase and it."""
+    low = max(sentence.start, trigger.start - 120)
+    ends = [m.end() for m in lexicon.background.finditer(text, low, trigger.start)]
+    return bool(ends) and not lexicon.lead_acts.search(text, ends[-1], trigger.start)
+
+
+def lead_sentences(text: str, sentences: list[Sentence]) -> set[int]:
+    """The numbers of the sentences that open a story: the first one (the one after a
+    headline, too), and any that starts with a dateline (a roundup's "PARIS - ...")."""
+    leads = {0} if sentences else set()
+    if sentences and _HEADLINE.fullmatch(text, sentences[0].start, sentences[0].end):
+        leads.add(1)
+    for number, sentence in enumerate(sentences):
+        if _DATELINE_START.match(text, sentence.start, sentence.end):
+            leads.add(number)
+    return leads
+
+
+def reading_geometry(
+    text: str, sentence: Sentence, trigger: Trigger, timex: Timex, lexicon: EventLexicon
+) -> list[str]:
+    """How a date stands to a trigger, as names: distance band, side, what lies between."""
+    after = timex.start >= trigger.end
+    gap = (trigger.end, timex.start) if after else (timex.end, trigger.start)
+    tokens = tokens_between(text, *gap) if gap[1] > gap[0] else 0
+    between = text[gap[0] : gap[1]] if gap[1] > gap[0] else ""
+    names = ["after" if after else "before"]
+    names.append(
+        "dist<=1"
+        if tokens <= 1
+        else "dist<=4"
+        if tokens <= 4
+        else "dist<=8"
+        if tokens <= 8
+        else "dist<=14"
+        if tokens <= 14
+        else "dist>14"
+    )
+    if STRONG_BREAK.search(between):
+        names.append("strong_break")
+    if lexicon.clause_breaks.search(between):
+        names.append("clause_break")
+    if "," in between:
+        names.append("comma")
+    if lexicon.reporting.search(between):
+        names.append("reporting_between")
+    if any(
+        other is not trigger and gap[0] <= other.start and other.end <= gap[1]
+        for other in sentence.triggers
+    ):
+        names.append("trigger_between")
+    if not after and _fronted(text, sentence.start, timex):
+        names.append("fronted")
+    if after and _RELATIVE_OF_TRIGGER.match(between):
+        names.append("relative")
+    if _anchor_only(text, sentence, trigger):
+        names.append("anchor")
+    if trigger_distance(text, trigger, timex, lexicon, sentence.start) <= MAX_ATTACH_DISTANCE:
+        names.append("rule_reach")
+    return names

@@ -1,0 +1,146 @@
+"""The sentences of an article with the trigger words, dates and names each holds.
+
+Shared by the event detector's steps (dates, parties, building): the data structures of
+one indexed article and the small text measures they all use (tokens, clause spans).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.extract.gazetteer import Mention, default_gazetteer
+from bot.extract.lexicon import EventLexicon
+from bot.extract.model import Timex
+from bot.extract.sentences import split_sentences
+from bot.extract.timex import find_timexes
+
+WORD = re.compile(r"[\w'-]+")
+STRONG_BREAK = re.compile(r"[;:]|--|\u2014|\s-\s")
+# "agreed to meet/hold talks" announces a meeting, not an accord.
+_AGREED_TO_VERB = re.compile(
+    r"agreed\s+to\s+(?:meet|hold|have|talk|discuss|resume|continue|consider|study|examine|review)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Trigger:
+    type: str
+    start: int
+    end: int
+    sentence: int
+    year_dated: bool = False  # the nearest date names only a year: too vague, but given
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    triggers: list[Trigger] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+HEDGE_REACH = 40  # characters before a trigger where a hedge word makes it speculation
+
+
+def index_sentences(text: str, dct: date | None, lexicon: EventLexicon) -> list[Sentence]:
+    """Sentences with their triggers, dates and gazetteer mentions; empty without a trigger.
+
+    Triggers are found first: most news has none, and then dates and names need no search.
+    """
+    triggers = _find_triggers(text, lexicon)
+    if not triggers:
+        return []
+    mentions = default_gazetteer().find(text, dct)
+    inside_name = _span_index([(m.start, m.end) for m in mentions if m.kind in ("body", "person")])
+    # "General Agreement on Tariffs and Trade" names a body, not an event.
+    triggers = [(kind, start, end) for kind, start, end in triggers if not inside_name(start, end)]
+    if not triggers:
+        return []
+    sentences = [Sentence(s, e) for s, e in split_sentences(text)]
+    starts = [s.start for s in sentences]
+
+    def locate(position: int) -> int:
+        return max(0, bisect_right(starts, position) - 1)
+
+    for kind, start, end in triggers:
+        number = locate(start)
+        sentences[number].triggers.append(Trigger(kind, start, end, number))
+    for timex in find_timexes(text, dct):
+        sentences[locate(timex.start)].timexes.append(timex)
+    for mention in mentions:
+        sentences[locate(mention.start)].mentions.append(mention)
+    return sentences
+
+
+def _span_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test "does [start, end) overlap any span?" in log time (a long article has thousands)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach: list[int] = []  # reach[i]: the furthest end among the first i + 1 spans
+    for _, end in ordered:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # spans that begin before ``end``
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps
+
+
+def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int]]:
+    """``(type, start, end)`` of every trigger word not cancelled by a reject pattern, in order."""
+    found: list[tuple[str, int, int]] = []
+    covered: dict[str, int] = {}  # per type, where its last trigger ended
+    for word in lexicon.stem_pattern.finditer(text):
+        head = word.group(0).lower()
+        candidates = lexicon.by_stem.get(head, ())
+        if len(head) == 3 and head[:2] in lexicon.by_stem:
+            candidates = (*candidates, *lexicon.by_stem[head[:2]])
+        for type_lexicon in candidates:
+            match = type_lexicon.triggers.match(text, word.start())
+            if match is None or match.start() < covered.get(type_lexicon.name, -1):
+                continue
+            covered[type_lexicon.name] = match.end()
+            if _rejected(text, match.start(), match.end(), type_lexicon.reject):
+                continue
+            if type_lexicon.name == "agreement" and _AGREED_TO_VERB.match(text, match.start()):
+                continue
+            if lexicon.hedges.search(text, max(0, match.start() - HEDGE_REACH), match.start()):
+                continue  # "the likelihood of a June election": speculation, no event
+            found.append((type_lexicon.name, match.start(), match.end()))
+    found.sort(key=lambda t: t[1])
+    return found
+
+
+def _rejected(text: str, start: int, end: int, reject: re.Pattern[str] | None) -> bool:
+    if reject is None:
+        return False
+    window_start = max(0, start - 60)
+    for match in reject.finditer(text, window_start, min(len(text), end + 60)):
+        if match.start() < end and match.end() > start:
+            return True
+    return False
+
+
+def tokens_between(text: str, start: int, end: int) -> int:
+    return len(WORD.findall(text, start, end)) if end > start else 0
+
+
+def clause_span(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> tuple[int, int]:
+    """The span of the trigger's clause: between the nearest breaks or subordinators around it."""
+    start, end = sentence.start, sentence.end
+    for pattern in (STRONG_BREAK, lexicon.clause_breaks):
+        for match in pattern.finditer(text, sentence.start, trigger.start):
+            start = max(start, match.end())
+        following = pattern.search(text, trigger.end, end)
+        if following:
+            end = min(end, following.start())
+    return start, end

@@ -1,0 +1,231 @@
+"""Who takes part in an event: countries, bodies and people named around its trigger.
+
+Also who acts: a company's deal or talks are no diplomatic event (SPEC.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.event_index import Sentence, Trigger, clause_span
+from bot.extract.gazetteer import BODY_CODES, Mention, default_gazetteer
+from bot.extract.lexicon import EventLexicon
+from bot.extract.model import Article
+
+PARTICIPANT_WINDOW = 160  # characters around a trigger in long sentences
+_LOCATION_PREPOSITION = re.compile(
+    r"(?:\b(?:in|at|to|from|for|near|outside|inside|of)\s+(?:the\s+)?)$", re.I
+)
+# Between a country and its vote: "Chile's presidential", "Irish general", "Japan's snap".
+_OWNER_GAP = re.compile(
+    r"(?:['\u2019]s)?(?:\s+(?!(?:was|is|were|are|has|have|had|will|would|be|been)\b)[a-z-]+){0,3}\s*$"
+)
+# A leader's name used to qualify someone else: "Trump envoy", "Putin's adviser".
+_ENVOY_OF = re.compile(
+    r"(?:['\u2019]s)?\s+(?:special\s+|top\s+|chief\s+|senior\s+)?(?:envoys?|aides?|advisers?|"
+    r"advisors?|administration|spokes\w+|officials?|government|ministers?|secretary|"
+    r"representatives?|negotiators?|team|allies|ally|camp)\b",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECASE)
+# Trade measures name their target as a party ("tariffs on India": IN takes part).
+TARGETS_TAKE_PART = {"tariff", "sanctions"}
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:on|against|over|about|regarding|concerning|towards?|(?:war|crisis|conflict|situation|"
+    r"peace|fighting|invasion|aggression) (?:in|on|of|against))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
+COUNTERPART_REACH = 40  # characters after "talks" searched for "with" ("talks in Lima with")
+ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
+ACTOR_WINDOW = 200  # characters before a trigger searched for who acts
+# Types a company can also do (a deal, talks, a trip, a statement): their actor decides.
+_COMPANY_PRONE = {"agreement", "meeting", "visit", "statement"}
+
+
+def codes_of(mention: Mention) -> set[str]:
+    codes = set(mention.members)
+    if mention.code and (mention.code in BODY_CODES or len(mention.code) == 2):
+        codes.add(mention.code)
+    return codes
+
+
+def is_topic(text: str, mention: Mention) -> bool:
+    """Whether a name is what an act is about, not who acts: "pressure on Russia"."""
+    return bool(_TOPIC_BEFORE.search(text, max(0, mention.start - 30), mention.start))
+
+
+def is_location(text: str, mention: Mention) -> bool:
+    if mention.kind not in ("capital", "city", "region", "country"):
+        return False
+    before = text[max(0, mention.start - 20) : mention.start]
+    return bool(_LOCATION_PREPOSITION.search(before))
+
+
+def _window_mentions(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> list[Mention]:
+    """Mentions of the trigger's clause; else of the sentence near the trigger."""
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    in_clause = [m for m in sentence.mentions if m.start >= low and m.end <= high]
+    if any(m.kind != "city" for m in in_clause):
+        return in_clause
+    if sentence.end - sentence.start <= 2 * PARTICIPANT_WINDOW:
+        return sentence.mentions
+    low, high = trigger.start - PARTICIPANT_WINDOW, trigger.end + PARTICIPANT_WINDOW
+    return [m for m in sentence.mentions if m.end > low and m.start < high]
+
+
+def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+    """The one mention whose country holds the vote.
+
+    In order: the name right before it ("Chile's runoff", "Irish general election"), the
+    place it is held in ("sworn in at the palace in Ottawa"), the nearest name before it
+    (the clause's subject: "Romania annulled its elections"), else the nearest after it.
+    """
+    before = [m for m in mentions if m.end <= trigger.start]
+    after = [m for m in mentions if m.start >= trigger.end]
+    if before and _OWNER_GAP.match(text[before[-1].end : trigger.start]):
+        return [before[-1]]
+    placed = [m for m in after if is_location(text, m) and m.start - trigger.end <= 60]
+    if placed:
+        return placed[:1]
+    if before:
+        return [before[-1]]
+    return after[:1]
+
+
+def _group_codes(text: str, sentence: Sentence, lexicon: EventLexicon) -> set[str]:
+    if lexicon.groups_pattern is None:
+        return set()
+    codes: set[str] = set()
+    for match in lexicon.groups_pattern.finditer(text, sentence.start, sentence.end):
+        codes.update(lexicon.groups.get(match.group(0).lower(), ()))
+    return codes
+
+
+def trigger_parties(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> tuple[set[str], list[str], str | None, set[str]]:
+    """Participant codes, people, the location named, and the location's country codes."""
+    codes: set[str] = set()
+    people: list[str] = []
+    location: str | None = None
+    location_codes: set[str] = set()
+    mentions = _window_mentions(text, sentence, trigger, lexicon)
+    if trigger.type == "election":
+        mentions = _election_country(text, trigger, mentions)
+    elif trigger.type not in TARGETS_TAKE_PART:
+        # "pressure on Russia", "talks about Ukraine": the topic does not take part.
+        acting = [m for m in mentions if not is_topic(text, m)]
+        if acting:
+            mentions = acting
+    for mention in mentions:
+        if mention.kind == "person" and mention.name not in people:
+            people.append(mention.name)
+        if is_location(text, mention) and mention.kind != "country":
+            if location is None or abs(mention.start - trigger.start) < 80:
+                location = location or mention.name
+                location_codes.update(codes_of(mention))
+            continue
+        if is_location(text, mention) and mention.kind == "country" and location is None:
+            location = mention.text
+            location_codes.update(codes_of(mention))
+        codes.update(codes_of(mention))
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    codes.update(
+        _group_codes(text, Sentence(low, high), lexicon) or _group_codes(text, sentence, lexicon)
+    )
+    return codes, people, location, location_codes
+
+
+def story_parties(article: Article, sentences: list[Sentence]) -> set[str]:
+    """Fallback participants: the countries of the title, else the article's most named country."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            for code in codes_of(mention):
+                counts[code] = counts.get(code, 0) + 1
+    if article.title:
+        titled = {
+            c for m in default_gazetteer().find(article.title, article.dct) for c in codes_of(m)
+        }
+        if titled:
+            return titled
+    if not counts:
+        return set()
+    top = max(counts.values())
+    if top == 1:  # a short story naming each party once: all of them, if they are few
+        return set(counts) if len(counts) <= ARTICLE_PARTIES else set()
+    return {code for code, count in counts.items() if count == top and count >= 2}
+
+
+def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether a company, not a government, acts: the last actor named before the trigger.
+
+    Talks also count as a company's when the other side named after "talks" is only
+    companies or commercial banks (SPEC: debt talks with bank creditors are no meeting).
+    """
+    if trigger.type not in _COMPANY_PRONE:
+        return False
+    low = max(sentence.start, trigger.start - ACTOR_WINDOW)
+    actors = [(m.end(), True) for m in lexicon.company_actors.finditer(text, low, trigger.start)]
+    actors += [
+        (m.end(), False) for m in lexicon.government_actors.finditer(text, low, trigger.start)
+    ]
+    actors += [
+        (m.end, False)
+        for m in sentence.mentions
+        if m.kind in ("body", "person") and low <= m.start and m.end <= trigger.start
+    ]
+    if actors and max(actors)[1]:
+        return True
+    if trigger.type != "meeting":
+        return False
+    counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
+    if counterpart is None:
+        return False
+    _, high = clause_span(text, sentence, trigger, lexicon)
+    side = (counterpart.end(), min(high, counterpart.end() + ACTOR_WINDOW // 2))
+    if not lexicon.company_actors.search(text, *side):
+        return False
+    named = any(
+        m.kind in ("body", "person") and side[0] <= m.start < side[1] for m in sentence.mentions
+    )
+    return not named and not lexicon.government_actors.search(text, *side)
+
+
+def leader_countries(text: str, sentence: Sentence) -> set[str]:
+    """Countries whose leader takes part ("Trump's envoy" is not Trump)."""
+    return {
+        m.code
+        for m in sentence.mentions
+        if m.kind == "person" and m.role == "leader" and not _ENVOY_OF.match(text, m.end)
+    }
+
+
+def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether a plain "statement" is issued by a body or by several governments together.
+
+    The clause's first actor decides ("EU ministers issued a statement", "NATO said in a
+    statement"); a person named before it makes it one person's remarks; a statement that
+    opens its clause ("In a statement, the G-10 said") takes the first actor after it.
+    """
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    before = [m for m in sentence.mentions if low <= m.start and m.end <= trigger.start]
+    plural_before = lexicon.several_governments.search(text, low, trigger.start)
+    if any(m.kind == "person" for m in before):
+        return False
+    if len(before) >= 2 and _JOINED.fullmatch(text, before[0].end, before[1].start):
+        return True  # "The United States and China said in a statement"
+    if before or plural_before:
+        first = min(
+            [(m.start, m.kind == "body") for m in before]
+            + ([(plural_before.start(), True)] if plural_before else [])
+        )
+        return first[1]
+    after = [m for m in sentence.mentions if trigger.end <= m.start and m.end <= high]
+    plural_after = lexicon.several_governments.search(text, trigger.end, high)
+    options = [(m.start, m.kind == "body") for m in after[:1]]
+    options += [(plural_after.start(), True)] if plural_after else []
+    return min(options)[1] if options else False

@@ -1,0 +1,380 @@
+"""Event detection by class of wording, each rule on made-up sentences (issue 9).
+
+Every test names a class of wording, not a text: the sentences are invented, and each class
+is tried with more than one phrasing so a rule written for one example shows up here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extract.model import Article
+from bot.extract.pipeline import extract_events
+
+DCT = date(2025, 6, 11)  # a Wednesday
+
+
+def events_of(text: str, dct: date | None = DCT) -> list[dict]:
+    return [e.to_json() for e in extract_events(Article(text=text, dct=dct))]
+
+
+def keys(text: str, dct: date | None = DCT) -> set[tuple[str, str]]:
+    return {(e["type"], e["date"]) for e in events_of(text, dct)}
+
+
+# --- a date opening the sentence dates its main clause ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "In March 2022, the grain initiative was signed by Ukraine and Russia with Turkey.",
+            ("agreement", "2022-03"),
+        ),
+        (
+            "On May 20, high-level delegations from Japan, India and Brazil sat down together "
+            "to hold trilateral talks for the first time.",
+            ("meeting", "2025-05-20"),
+        ),
+        (
+            "Last Friday, the European Commission announced it would impose steep duties on "
+            "imports of Chinese steel.",
+            ("tariff", "2025-06-06"),
+        ),
+    ],
+)
+def test_opening_date_dates_the_main_clause(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_opening_date_of_a_saying_does_not_date_a_planned_trip() -> None:
+    # The date is when he spoke; the visit he would make has no date of its own.
+    text = "On Monday, the French president told reporters that he would visit Brazil."
+    assert not any(kind in ("visit", "summit") for kind, _ in keys(text))
+
+
+# --- company versus government -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Holdings Ltd said on Monday it agreed with Japan's Nippon Widget to form a joint "
+        "venture in Brazil.",
+        "Workers of the Grey Hill copper mine in Chile agreed on Tuesday to cut the price they "
+        "charge Chinese smelters.",
+        "The French bank Banque Exemple said it signed an agreement with the Polish state on "
+        "Monday to finance exporters.",
+        "Shareholders of Japanese and Korean carmakers will meet in Seoul on Friday.",
+    ],
+)
+def test_company_deals_and_meetings_are_not_diplomatic(text: str) -> None:
+    assert not {kind for kind, _ in keys(text)} & {"agreement", "meeting"}
+
+
+def test_debt_talks_with_commercial_banks_are_no_meeting_but_with_the_imf_are() -> None:
+    banks = "Argentina held talks with its creditor banks in New York on Monday."
+    assert not any(kind == "meeting" for kind, _ in keys(banks))
+    imf = "Argentina held talks with the IMF in Washington on Monday."
+    assert ("meeting", "2025-06-09") in keys(imf)
+
+
+def test_government_acting_after_a_company_is_named_still_counts() -> None:
+    text = (
+        "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
+        "fisheries agreement on Monday."
+    )
+    assert ("agreement", "2025-06-09") in keys(text)
+
+
+def test_central_bankers_meeting_with_finance_ministers_is_intergovernmental() -> None:
+    text = (
+        "Finance ministers and central bankers of Japan, Germany and France will meet in "
+        "Paris on Saturday."
+    )
+    assert ("meeting", "2025-06-14") in keys(text)
+
+
+# --- elections and taking office ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ireland's Fine Gael won 70 of the 160 seats in the May 30 poll.",
+            ("election", "2025-05-30"),
+        ),
+        (
+            "Peru's presidential runoff held on Sunday gave the left a narrow win.",
+            ("election", "2025-06-08"),
+        ),
+        (
+            "Norway's prime minister was sworn in at the royal palace in Oslo on Monday.",
+            ("election", "2025-06-09"),
+        ),
+        (
+            "Sanae Takaichi became Japan's first female prime minister on May 21.",
+            ("election", "2025-05-21"),
+        ),
+    ],
+)
+def test_votes_and_taking_office_are_elections(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local elections in Spain are scheduled for November.",
+        "The ruling party will hold a leadership election on June 20 in Madrid.",
+        "An opinion poll published in France on Monday showed the far right ahead.",
+    ],
+)
+def test_local_party_votes_and_opinion_polls_are_no_elections(text: str) -> None:
+    assert not any(kind == "election" for kind, _ in keys(text))
+
+
+def test_an_election_belongs_to_the_country_holding_it_not_to_one_named_near_it() -> None:
+    text = "Moldova annulled its October elections over Russian interference, officials said."
+    elections = [e for e in events_of(text) if e["type"] == "election"]
+    assert [e["participants"] for e in elections] == [["MD"]]
+
+
+# --- trips, their purpose, and who a leader's name stands for --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Brazilian President Lula left for Beijing on Sunday for talks with Chinese "
+            "President Xi Jinping.",
+            {"visit", "summit"},
+        ),
+        (
+            "Vietnam's trade minister flew to Canberra on Monday to meet Australian officials.",
+            {"visit", "meeting"},
+        ),
+        (
+            "Indian Prime Minister Narendra Modi will travel to Tokyo next week to attend the "
+            "G7 summit.",
+            {"visit", "summit"},
+        ),
+    ],
+)
+def test_a_trip_and_the_talks_it_is_for_share_the_date(text: str, kinds: set[str]) -> None:
+    found = events_of(text)
+    assert kinds <= {e["type"] for e in found}
+    assert len({e["date"] for e in found if e["type"] in kinds}) == 1
+
+
+def test_a_leaders_envoy_meeting_a_leader_is_a_meeting_not_a_summit() -> None:
+    text = "Trump envoy Steve Witkoff travelled to Moscow to meet Putin on August 6."
+    kinds = {e["type"] for e in events_of(text)}
+    assert "meeting" in kinds and "summit" not in kinds
+
+
+def test_phone_calls_are_no_events() -> None:
+    text = (
+        "Macron spoke by phone with Xi Jinping on Tuesday, and the two held telephone talks "
+        "again on Friday."
+    )
+    assert events_of(text) == []
+
+
+# --- trade measures -------------------------------------------------------------------------
+
+
+def test_talks_about_tariffs_add_no_tariff_event() -> None:
+    for text in (
+        "EU and US negotiators met on Monday to discuss tariffs on steel.",
+        "Japan and South Korea held talks on Monday on US tariffs.",
+    ):
+        assert {kind for kind, _ in keys(text)} == {"meeting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The tariffs announced last Friday by President Trump will hit Mexican steel.",
+            ("tariff", "2025-06-06"),
+        ),
+        (
+            "The duties imposed last week on Chinese solar panels by the European Union drew "
+            "protests.",
+            ("tariff", "2025-W23"),
+        ),
+        (
+            "The 25 percent tariffs on Mexican goods will come into force on Saturday.",
+            ("tariff", "2025-06-14"),
+        ),
+        (
+            "The European Commission imposed provisional anti-dumping duties on Chinese "
+            "electric vehicles on Tuesday.",
+            ("tariff", "2025-06-10"),
+        ),
+    ],
+)
+def test_tariff_decisions_announced_imposed_or_taking_effect(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_date_after_said_still_dates_no_talks() -> None:
+    assert keys("Japan said on Monday that it would hold talks with China.") == set()
+
+
+def test_utility_and_company_tariffs_are_prices_not_trade_measures() -> None:
+    text = "British Power Plc said on Monday it raised electricity tariffs for domestic customers."
+    assert keys(text) == set()
+
+
+# --- accords, ceasefires and statements ----------------------------------------------------
+
+
+def test_a_ceasefire_agreed_is_an_accord_a_ceasefire_called_for_is_not() -> None:
+    assert ("agreement", "2025-06-09") in keys("Israel and Lebanon agreed a ceasefire on Monday.")
+    assert keys("The UN Security Council called for an immediate ceasefire on Monday.") == set()
+
+
+def test_the_relative_clause_of_an_accord_dates_it() -> None:
+    text = (
+        "The trade pact between Chile and South Korea, which expires in October, will be "
+        "renegotiated."
+    )
+    assert ("agreement", "2025-10") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU foreign ministers issued a statement on Monday calling for talks.",
+        "The United States and China said in a statement on Monday that they would cut tariffs.",
+        "NATO said in a statement on Monday that allies would meet again.",
+    ],
+)
+def test_a_statement_of_a_body_or_of_several_governments_counts(text: str) -> None:
+    assert ("statement", "2025-06-09") in keys(text)
+
+
+def test_one_governments_statement_does_not() -> None:
+    text = "Japan's foreign ministry said in a statement on Monday that it had protested to China."
+    assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+def test_the_topic_of_a_statement_takes_no_part_in_it() -> None:
+    text = "In a statement on Monday, the G7 said it would keep up pressure on Russia."
+    statements = [e for e in events_of(text) if e["type"] == "statement"]
+    assert statements and all("RU" not in e["participants"] for e in statements)
+
+
+def test_ministers_of_a_body_gathering_is_a_meeting_of_that_body() -> None:
+    meetings = [
+        e
+        for e in events_of("NATO defence ministers gathered in Brussels on Thursday.")
+        if e["type"] == "meeting"
+    ]
+    assert [("NATO" in e["participants"], e["date"]) for e in meetings] == [(True, "2025-06-05")]
+
+
+# --- the day's news: undated acts of a story's lead --------------------------------------
+
+
+def test_an_undated_act_in_the_lead_after_a_headline_happened_on_the_dct() -> None:
+    text = (
+        "Chile and Peru close fisheries talks\n\n"
+        "Chile and Peru have completed a round of fisheries talks in Lima, officials said.\n\n"
+        "The two sides will report to ministers."
+    )
+    assert ("meeting", "2025-06-11") in keys(text)
+
+
+def test_each_dateline_of_a_roundup_opens_a_lead() -> None:
+    text = (
+        "ROME - Italy's coalition partners argued over the budget.\n\n"
+        "PARIS - France's government won a parliamentary vote of confidence sought by the "
+        "prime minister."
+    )
+    assert ("election", "2025-06-11") in keys(text)
+
+
+def test_background_of_a_lead_is_not_the_days_news() -> None:
+    text = (
+        "Canada's Liberals have won the federal election, following a campaign overshadowed "
+        "by steep tariffs imposed by the United States."
+    )
+    found = keys(text)
+    assert ("election", "2025-06-11") in found
+    assert not any(kind == "tariff" for kind, _ in found)
+
+
+def test_a_later_undated_mention_does_not_take_the_dct() -> None:
+    text = (
+        "Japan's trade minister spoke about the economy in Tokyo on Monday.\n\n"
+        "He said Japan and India had signed a trade agreement."
+    )
+    assert not any(kind == "agreement" for kind, _ in keys(text))
+
+
+# --- precision: speculation, news embargoes, domestic meetings, vaguer re-mentions ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts who favour the likelihood of a June election in Britain were disappointed.",
+        "Some believe the budget signals a poll in Britain this June.",
+    ],
+)
+def test_speculation_about_an_event_is_no_event(text: str) -> None:
+    assert keys(text, date(1987, 3, 20)) == set()
+
+
+def test_a_news_embargo_is_no_embargo() -> None:
+    text = "Zelensky's remarks to reporters in Kyiv were embargoed until Saturday morning."
+    assert keys(text) == set()
+
+
+def test_a_domestic_meeting_about_another_country_is_no_diplomatic_meeting() -> None:
+    text = (
+        "The White House economic council is expected to discuss possible sanctions against "
+        "Japan at a meeting scheduled for Thursday."
+    )
+    assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brazilian finance minister was due to hold talks in New York today with the private "
+        "sector.",
+        "Delegations of the National Soybean Processors Association (NSPA) will meet German "
+        "government officials in Bonn today.",
+    ],
+)
+def test_talks_with_business_are_not_between_governments(text: str) -> None:
+    assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+def test_a_vaguer_later_mention_of_a_past_event_adds_nothing() -> None:
+    text = (
+        "Ireland's Fianna Fail won 81 of the 166 seats in the February 17 poll.\n\n"
+        "Its leader said he would form a government after last month's Irish general election."
+    )
+    elections = [e["date"] for e in events_of(text, date(1987, 3, 5)) if e["type"] == "election"]
+    assert elections == ["1987-02-17"]
+
+
+def test_a_plan_for_later_this_month_stays_beside_a_dated_meeting() -> None:
+    text = (
+        "Japanese and American officials met in Tokyo on March 3. "
+        "They will meet again later this month in Washington."
+    )
+    dates = sorted(e["date"] for e in events_of(text, date(1987, 3, 5)) if e["type"] == "meeting")
+    assert dates == ["1987-03", "1987-03-03"]

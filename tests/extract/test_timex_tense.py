@@ -1,0 +1,252 @@
+"""Direction per clause, year rollover, headlines, captions and glued sentences.
+
+Each case stands for a class of wording a reader resolves without thinking: the verb that
+governs the time expression decides, not another clause of the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.extract.timex import find_timexes
+
+WED = dt.date(2025, 12, 10)  # a Wednesday in December
+
+
+def value(text: str, dct: dt.date, phrase: str) -> str:
+    found = [t.value for t in find_timexes(text, dct) if t.text == phrase]
+    assert found, f"{phrase!r} not found in {[t.text for t in find_timexes(text, dct)]}"
+    return found[0]
+
+
+# -- the governing verb decides ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a participle right before the expression governs it, whatever the other clause holds
+        ("They said they would contest the ruling issued Tuesday.", "Tuesday", "2025-12-09"),
+        ("They would contest the ruling, issued on Tuesday, in court.", "Tuesday", "2025-12-09"),
+        ("The president could sign the bill passed Monday by the Senate.", "Monday", "2025-12-08"),
+        ("Exports could suffer from duties imposed Monday on steel.", "Monday", "2025-12-08"),
+        # prospective participles point ahead even without "to"
+        ("A decision on the appeal is expected Friday.", "Friday", "2025-12-12"),
+        ("A ruling expected on Friday could change that.", "Friday", "2025-12-12"),
+        # an adjective in -ed does not govern; the auxiliary does
+        ("Ministers will tour the disputed islands on Friday.", "Friday", "2025-12-12"),
+        # a participial clause with no verb of its own takes the main clause's tense
+        (
+            "Modi will host a private dinner for Putin tonight, signalling the political weight "
+            "both sides attach to the engagement and to their ties and setting the tone for the "
+            "23rd India-Russia summit talks on Friday.",
+            "Friday",
+            "2025-12-12",
+        ),
+        # a verb set off by commas belongs to an aside, not to the clause of the date
+        (
+            "The union, which struck last week and held ships in port, meets on Monday.",
+            "Monday",
+            "2025-12-15",
+        ),
+        # verbs of intention and likelihood with "to" look ahead
+        (
+            "The union has threatened to strike on Thursday unless talks resume.",
+            "Thursday",
+            "2025-12-11",
+        ),
+        (
+            "The central bank is unlikely to change rates at its meeting on Thursday.",
+            "Thursday",
+            "2025-12-11",
+        ),
+        # a long clause: its auxiliary decides, however far back
+        (
+            "The finance minister will present a budget with a deficit of nine billion and "
+            "austerity measures for the coming year in a speech to parliament on Thursday.",
+            "Thursday",
+            "2025-12-11",
+        ),
+        # a date fronted before the reporting verb is the day of the report
+        ("On Friday, the company said it would raise its bid.", "Friday", "2025-12-05"),
+    ],
+)
+def test_the_verb_governing_the_expression_decides(
+    sentence: str, phrase: str, expected: str
+) -> None:
+    assert value(sentence, WED, phrase) == expected
+
+
+# -- months and days named without a year ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The ministers met on November 28.", "November 28", "2025-11-28"),
+        ("The Nov. 20 vote could be repeated.", "Nov. 20", "2025-11-20"),
+        ("Talks in mid-November would resume.", "mid-November", "2025-11"),
+        # a sure future tense moves a passed day into next year
+        ("The minister will travel to Paris on November 28.", "November 28", "2026-11-28"),
+        ("Talks will resume on January 15.", "January 15", "2026-01-15"),
+        ("Talks resumed on January 15.", "January 15", "2025-01-15"),
+        # "since" is past whatever the rest of the sentence says
+        ("Exports may have fallen since November.", "November", "2025-11"),
+        ("Since March, prices could rise further.", "March", "2025-03"),
+        ("The ban, in place since November, would be lifted.", "November", "2025-11"),
+        ("The talks, which began in October, will end in January.", "October", "2025-10"),
+        ("The talks, which began in October, will end in January.", "January", "2026-01"),
+    ],
+)
+def test_year_rollover_follows_the_clause(sentence: str, phrase: str, expected: str) -> None:
+    assert value(sentence, WED, phrase) == expected
+
+
+def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> None:
+    april = dt.date(2025, 4, 7)
+    assert value("They will appeal its March 30 ruling.", april, "March 30") == "2025-03-30"
+    assert (
+        value("The bank will act in line with the February 22 Paris accord.", april, "February 22")
+        == "2025-02-22"
+    )
+    # the same date governed by "will" directly lies ahead
+    assert value("They will appeal on March 30.", april, "March 30") == "2026-03-30"
+
+
+def test_a_date_opening_a_reported_clause_takes_that_clause_s_tense() -> None:
+    march = dt.date(2025, 3, 30)
+    sentence = "The commission said that on April 15 it will consider the proposal."
+    assert value(sentence, march, "April 15") == "2025-04-15"
+
+
+def test_until_after_a_deferral_points_ahead_whatever_the_tense() -> None:
+    may = dt.date(2025, 5, 8)
+    assert value("Trump has suspended the 20% tariffs until July.", may, "July") == "2025-07"
+    assert value("The summit was postponed until March.", WED, "March") == "2026-03"
+
+
+def test_a_month_naming_a_deadline_lies_ahead() -> None:
+    feb = dt.date(2026, 2, 7)
+    sentence = "The United States has given Ukraine and Russia a June deadline to reach a deal."
+    assert value(sentence, feb, "June") == "2026-06"
+    assert value("The U.S. gave Kyiv and Moscow a June deadline.", feb, "June") == "2026-06"
+    assert value("Both sides missed the June deadline.", feb, "June") == "2025-06"
+
+
+# -- headlines and captions report the DCT's days ----------------------------------------
+
+
+def test_headline_infinitive_announces_a_plan() -> None:
+    friday = dt.date(2025, 5, 2)
+    text = (
+        "Prime Minister Carney to meet with President Trump on Tuesday\n\n"
+        "Prime Minister Mark Carney says he will travel to Washington on Tuesday, May 6."
+    )
+    assert value(text, friday, "Tuesday") == "2025-05-06"
+
+
+@pytest.mark.parametrize(
+    ("headline", "phrase", "expected"),
+    [
+        ("Leaders hail Monday summit", "Monday", "2025-12-08"),
+        ("Xi meets Putin on Friday", "Friday", "2025-12-12"),
+        ("Ministers sign trade pact Sunday", "Sunday", "2025-12-07"),
+    ],
+)
+def test_headline_present_tense_means_the_nearest_such_day(
+    headline: str, phrase: str, expected: str
+) -> None:
+    text = f"{headline}\n\nThe ministers spoke to reporters in Beijing."
+    assert value(text, WED, phrase) == expected
+
+
+def test_the_same_words_in_the_body_keep_their_tense() -> None:
+    # Outside a headline the present tense of an event verb announces: the next Friday.
+    text = "Summit news\n\nXi meets Putin on Friday in Moscow, officials said. " * 1
+    assert value(text, dt.date(2025, 12, 13), "Friday") == "2025-12-19"
+
+
+def test_photo_captions_read_as_reports() -> None:
+    saturday = dt.date(2025, 11, 1)
+    text = (
+        "Trade truce\n\n"
+        "U.S. President Donald Trump meets Chinese President Xi Jinping in Busan on Thursday. "
+        "REUTERS/Evelyn Hockstein\n\n"
+        "The two leaders agreed to a one-year truce."
+    )
+    assert value(text, saturday, "Thursday") == "2025-10-30"
+
+
+# -- text shapes of real feeds -----------------------------------------------------------
+
+
+def test_no_space_after_a_full_stop_still_ends_the_sentence() -> None:
+    text = "Exports rose last year.Earlier on Dec. 2 the ministers met in Brussels."
+    assert value(text, WED, "last year") == "2024"
+    assert value(text, WED, "Dec. 2") == "2025-12-02"
+    assert value("Talks ended.Friday's meeting was cancelled.", WED, "Friday") == "2025-12-05"
+
+
+def test_glued_sentences_do_not_lend_their_tense() -> None:
+    # "will" belongs to the sentence before the glued full stop.
+    text = "The talks will resume next year.The ministers met on Monday."
+    assert value(text, WED, "Monday") == "2025-12-08"
+
+
+# -- the story's own years and days --------------------------------------------------------
+
+
+def test_a_retrospective_passage_keeps_the_year_it_is_telling() -> None:
+    text = (
+        "The first talks took place in February 2022, days after the invasion. "
+        "Then the two sides held three rounds of talks in Belarus, ending on March 7. "
+        "On March 10, the foreign ministers of both countries met in Antalya. "
+        "The June 2024 summit failed. On February 18, envoys met in Riyadh."
+    )
+    feb = dt.date(2026, 2, 10)
+    assert value(text, feb, "March 7") == "2022-03-07"
+    assert value(text, feb, "March 10") == "2022-03-10"
+    # a month after the story's last date of June 2024, the year has turned
+    assert value(text, feb, "February 18") == "2025-02-18"
+
+
+def test_a_recent_month_is_read_from_the_dct_not_from_the_story() -> None:
+    text = "He became a general on May 22, 1995. He was arrested in December for speeding."
+    assert value(text, dt.date(1998, 4, 18), "December") == "1997-12"
+
+
+def test_a_clock_time_takes_the_day_named_after_it() -> None:
+    text = "The blast came at about 10:30 a.m. local time (0730 GMT) on Friday."
+    found = {t.text: t.value for t in find_timexes(text, dt.date(1998, 8, 8))}
+    assert found["about 10:30 a.m. local time"] == "1998-08-07T10:30"
+    assert found["0730 GMT"] == "1998-08-07T07:30+00:00"
+
+
+def test_first_or_highest_in_n_months_is_a_span_not_a_date() -> None:
+    feb = dt.date(2026, 2, 18)
+    assert find_timexes("It was the first such swap in five months.", feb) == []
+    assert find_timexes("Prices hit their highest level in three weeks.", feb) == []
+    assert value("The first round will take place in two weeks.", feb, "in two weeks") == "2026-W10"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Forty years ago, the war ended.", "Forty years ago", "1958"),
+        ("Twenty-five years ago he left.", "Twenty-five years ago", "1973"),
+        ("Eighteen months ago the talks began.", "Eighteen months ago", "1997-02"),
+        ("By the year 2000, the program will end.", "the year 2000", "2000"),
+    ],
+)
+def test_spelled_numbers_and_the_year_with_its_number(
+    text: str, phrase: str, expected: str
+) -> None:
+    assert value(text, dt.date(1998, 8, 8), phrase) == expected
+
+
+def test_a_headline_straight_above_its_dateline_reads_as_a_report() -> None:
+    text = "Xi meets Putin on Friday\nMOSCOW (AP) \u2014 The two leaders talked for hours."
+    assert value(text, WED, "Friday") == "2025-12-12"  # nearest, not the next week's
+    assert value(text, dt.date(2025, 12, 13), "Friday") == "2025-12-12"
