@@ -20,11 +20,13 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.base import BaseTrigger
+
+from bot.clock import utc_now
 
 log = logging.getLogger("diplobot.jobs")
 
@@ -76,7 +78,7 @@ def install(
     scheduler: BaseScheduler, specs: list[JobSpec], *, now: datetime | None = None
 ) -> list[str]:
     """Add (or replace) every job; a job marked ``run_at_start`` runs as soon as it can."""
-    start = now or datetime.now(UTC)
+    start = now or utc_now()
     ids: list[str] = []
     for spec in specs:
         options: dict[str, Any] = {}

@@ -16,8 +16,11 @@ candidates, applies the decision and keeps the record:
   and changes nothing, unless the article was stored without a date and now comes with one:
   then it is read again against that date.
 
-Every change is returned in the ``IngestResult``; ``on_changes`` runs inside the same
-transaction so alerts can queue their outbox rows atomically with the change.
+Every change is written to ``event_history`` with the article that caused it, and returned
+in the ``IngestResult``; ``on_changes`` runs inside the same transaction so alerts can queue
+their outbox rows atomically with the change. The caller says what the ingestion means for
+alerts with an ``IngestContext`` (quiet back-fill, a feed's own channel, a readable source),
+which the result carries to ``on_changes``.
 """
 
 from __future__ import annotations
@@ -26,15 +29,17 @@ import logging
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import Clock, utc_now
+from bot.extract.event_date import EventDate as DateSpan
+from bot.extract.event_date import parse_event_date
 from bot.extract.model import Article, Event
-from bot.services.event_dates import DateSpan, parse_event_date
-from bot.services.titles import event_title
+from bot.news.articles import article_key
 from bot.timeline_identity import (
     NOISE_WINDOW,
     RESCHEDULE_WINDOW_DAYS,
@@ -46,6 +51,7 @@ from bot.timeline_identity import (
     move_direction,
     outcome,
 )
+from bot.titles import event_title
 from storage.db import Database
 from storage.models import EventArticle, EventHistory, EventRow
 from storage.repos import articles as article_repo
@@ -53,23 +59,12 @@ from storage.repos import events as event_repo
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 Extractor = Callable[[Article], list[Event]]
 KeyFunc = Callable[[Article], str]
 
 MAX_CONFIDENCE = 0.99
 # The ``event_history.reason`` prefix of a move undone within NOISE_WINDOW (both rows).
 NOISE = "noise"
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def default_key(article: Article) -> str:
-    from bot.news.articles import article_key
-
-    return article_key(article)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +98,24 @@ class EventChange:
         return self.event.id
 
 
+@dataclass(frozen=True, slots=True)
+class IngestContext:
+    """What an ingestion means for the change hooks, said by whoever reads the news.
+
+    ``quiet``: back-filling old news (a feed's first read): plan reminders, post no alerts.
+    ``route``: ``(guild_id, channel_id)`` that also gets this ingestion's new and changed
+    events, besides the subscriptions (a feed's own channel).
+    ``source``: where the article came from, for people (a feed's title, a news channel).
+    """
+
+    quiet: bool = False
+    route: tuple[int, int] | None = None
+    source: str = ""
+
+
+NO_CONTEXT = IngestContext()
+
+
 @dataclass(slots=True)
 class IngestResult:
     """The outcome for one article: new, already known, or failed (with a reason)."""
@@ -114,6 +127,7 @@ class IngestResult:
     error: str | None = None
     events: list[EventChange] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    context: IngestContext = NO_CONTEXT
 
     @property
     def created(self) -> list[EventChange]:
@@ -146,7 +160,7 @@ class TimelineService:
         *,
         clock: Clock = utc_now,
         extractor: Extractor | None = None,
-        key_func: KeyFunc = default_key,
+        key_func: KeyFunc = article_key,
         on_changes: ChangeHook | None = None,
     ) -> None:
         self._sessions = db.sessions if isinstance(db, Database) else db
@@ -161,12 +175,18 @@ class TimelineService:
 
     # ------------------------------------------------------------------ ingestion
 
-    def ingest(self, article: Article, *, ref: str | None = None) -> IngestResult:
+    def ingest(
+        self, article: Article, *, ref: str | None = None, context: IngestContext = NO_CONTEXT
+    ) -> IngestResult:
         """Ingest one article; a known key returns ``known`` without extracting."""
-        return next(iter(self.ingest_many([(article, ref or article.id or "")])))
+        return next(iter(self.ingest_many([(article, ref or article.id or "")], context=context)))
 
     def ingest_many(
-        self, items: Iterable[Article | tuple[Article, str]], *, batch_size: int = 200
+        self,
+        items: Iterable[Article | tuple[Article, str]],
+        *,
+        batch_size: int = 200,
+        context: IngestContext = NO_CONTEXT,
     ) -> Iterator[IngestResult]:
         """Ingest a stream of articles (or ``(article, ref)`` pairs) in batches, results in order.
 
@@ -179,16 +199,18 @@ class TimelineService:
             pair = item if isinstance(item, tuple) else (item, item.id or "")
             batch.append(pair)
             if len(batch) >= batch_size:
-                yield from self._ingest_batch(batch)
+                yield from self._ingest_batch(batch, context)
                 batch = []
         if batch:
-            yield from self._ingest_batch(batch)
+            yield from self._ingest_batch(batch, context)
 
     def known_keys(self, keys: Iterable[str]) -> set[str]:
         with self._sessions() as session:
             return article_repo.known_keys(session, keys)
 
-    def _ingest_batch(self, batch: list[tuple[Article, str]]) -> list[IngestResult]:
+    def _ingest_batch(
+        self, batch: list[tuple[Article, str]], context: IngestContext
+    ) -> list[IngestResult]:
         results: list[IngestResult | None] = [None] * len(batch)
         keyed: list[tuple[int, Article, str, str]] = []
         for i, (article, ref) in enumerate(batch):
@@ -220,18 +242,18 @@ class TimelineService:
         if prepared:
             try:
                 with self._sessions.begin() as session:
-                    stored = [self._store(session, p) for _, p in prepared]
+                    stored = [self._store(session, p, context) for _, p in prepared]
             except Exception:  # retry one by one so only the culprit fails
                 log.info("batch of %d failed; retrying one by one", len(prepared), exc_info=True)
-                stored = [self._store_alone(p) for _, p in prepared]
+                stored = [self._store_alone(p, context) for _, p in prepared]
             for (i, _), result in zip(prepared, stored, strict=True):
                 results[i] = result
         return [r for r in results if r is not None]
 
-    def _store_alone(self, prepared: _Prepared) -> IngestResult:
+    def _store_alone(self, prepared: _Prepared, context: IngestContext) -> IngestResult:
         try:
             with self._sessions.begin() as session:
-                return self._store(session, prepared)
+                return self._store(session, prepared, context)
         except Exception as exc:  # reported to the user as this article's failure
             log.warning(
                 "storing %s failed: %s", prepared.ref, exc, exc_info=log.isEnabledFor(logging.DEBUG)
@@ -240,7 +262,9 @@ class TimelineService:
                 prepared.ref, prepared.key, "failed", error=f"storing failed: {type(exc).__name__}"
             )
 
-    def _store(self, session: Session, prepared: _Prepared) -> IngestResult:
+    def _store(
+        self, session: Session, prepared: _Prepared, context: IngestContext = NO_CONTEXT
+    ) -> IngestResult:
         """Store one article and merge its events; must run inside a transaction."""
         article = prepared.article
         now = self._clock()
@@ -268,9 +292,8 @@ class TimelineService:
             )
         if article_id is None:
             return IngestResult(prepared.ref, prepared.key, "known")
-        result = IngestResult(
-            prepared.ref, prepared.key, "new", article_id=article_id, skipped=skipped
-        )
+        result = IngestResult(prepared.ref, prepared.key, "new", article_id=article_id)
+        result.skipped, result.context = skipped, context
         if spans:
             self._lock_types(session, {e.type for e, _ in spans})
         placed: dict[int, tuple[str, str, frozenset[str]]] = {}
@@ -568,6 +591,7 @@ __all__ = [
     "ChangeHook",
     "EventChange",
     "FieldChange",
+    "IngestContext",
     "IngestResult",
     "TimelineService",
     "refresh_sources",

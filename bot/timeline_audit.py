@@ -31,9 +31,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.extract.event_date import EventDate as DateSpan
+from bot.extract.event_date import parse_event_date
 from bot.extract.model import Article, Event
 from bot.news.articles import parse_dct
-from bot.services.event_dates import DateSpan, parse_event_date
 from bot.timeline import IngestResult
 from bot.timeline_identity import direction_fits, move_direction
 from storage.models import ArticleRow, EventArticle, EventHistory, EventRow

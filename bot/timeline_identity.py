@@ -57,7 +57,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from bot.services.event_dates import DateSpan, relate
+from bot.extract.event_date import EventDate as DateSpan
+from bot.extract.event_date import relate
 
 RESCHEDULE_WINDOW_DAYS = 120
 NOISE_WINDOW = timedelta(days=1)

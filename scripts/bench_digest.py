@@ -25,17 +25,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.alerts.quiet import quiet_alerts  # noqa: E402
-from bot.alerts.runtime import alert_writer  # noqa: E402
-from bot.chat.app import build_services  # noqa: E402
+
 from bot.clock import FakeClock  # noqa: E402
 from bot.extract.model import Article, Event  # noqa: E402
+from bot.timeline import IngestContext  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from storage.db import open_database  # noqa: E402
 from storage.models import Subscription  # noqa: E402
-from tests.alerts.loopback import StrictLoopback  # noqa: E402
-from tests.e2e.conftest import start_bot, stop_bot  # noqa: E402
-from tests.e2e.discord_server import DEFAULT_GUILD_ID  # noqa: E402
+from tests.support.bot import loopback_bot, start_bot, stop_bot  # noqa: E402
+from tests.support.discord_server import DEFAULT_GUILD_ID  # noqa: E402
+from tests.support.strict_discord import StrictLoopback  # noqa: E402
 
 FIRST_CHANNEL = 940_000_000_000_000_001
 DAY = date(2025, 2, 3)
@@ -80,13 +79,8 @@ async def run(channels: int, global_per_s: int, per_channel: int) -> int:
     settings = Settings.load(
         toml_path=tmp / "absent.toml", data_dir=tmp, dev_guild_id=DEFAULT_GUILD_ID
     )
-    services = build_services(
-        settings,
-        clock=clock,
-        database=database,
-        extractor=scripted,
-        on_changes=alert_writer(clock),
-    )
+    bot = loopback_bot(settings, database, clock, extractor=scripted)
+    app = bot.app
     with database.session() as session:
         for channel in ids:
             session.add(
@@ -97,22 +91,22 @@ async def run(channels: int, global_per_s: int, per_channel: int) -> int:
                     updated_at=clock(),
                 )
             )
-    with quiet_alerts():  # set-up news: no "New" alerts to 1,000 channels before the bench
-        services.timeline.ingest(Article(text="bench week", dct=DAY, id="bench", title="bench"))
+    # Set-up news: no "New" alerts to 1,000 channels before the bench.
+    app.timeline.ingest(
+        Article(text="bench week", dct=DAY, id="bench", title="bench"),
+        context=IngestContext(quiet=True),
+    )
     with server.redirect_client():
-        bot, task = await start_bot(server, services)
+        bot, task = await start_bot(server, bot)
         try:
-            if bot.get_cog("Delivery") is None:
-                await bot.load_extension("bot.chat.cogs.delivery")
-            runtime = bot.get_cog("Delivery").runtime  # type: ignore[union-attr]
-            await runtime.send_now()  # anything left from the set-up (nothing expected)
+            await app.delivery.send_now()  # anything left from the set-up (nothing expected)
             before = len(server.channel_messages)
             server.limited_channel = server.limited_global = 0
             clock.set(datetime(2025, 2, 3, 8, 0, tzinfo=UTC))
             started = time.perf_counter()
-            queued = await runtime.plan_digests()
+            queued = await app.delivery.plan_digests()
             planned = time.perf_counter() - started
-            await runtime.send_now()
+            await app.delivery.send_now()
             await server.wait_messages(before + channels, 120.0)
             elapsed = time.perf_counter() - started
         finally:

@@ -25,12 +25,12 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select  # noqa: E402
 
-from bot.chat.app import build_services  # noqa: E402
+from bot.clock import FakeClock  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from storage.db import open_database  # noqa: E402
 from storage.models import EventRow  # noqa: E402
-from tests.e2e.conftest import start_bot, stop_bot  # noqa: E402
-from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback  # noqa: E402
+from tests.support.bot import loopback_bot, start_bot, stop_bot  # noqa: E402
+from tests.support.discord_server import DEFAULT_GUILD_ID, DiscordLoopback  # noqa: E402
 
 # Busy and quiet participants, by name and by code, as members type them.
 COUNTRIES = [
@@ -82,13 +82,13 @@ async def bench(path: Path, requests: int, warmup: int, today: datetime) -> list
         toml_path=path.parent / "absent.toml", data_dir=path.parent, dev_guild_id=DEFAULT_GUILD_ID
     )
     database = open_database(f"sqlite:///{path}")
-    services = build_services(settings, clock=lambda: today, database=database)
+    bot = loopback_bot(settings, database, FakeClock(today))
     server = DiscordLoopback()
     await server.start()
     latencies: list[float] = []
     try:
         with server.redirect_client():
-            bot, task = await start_bot(server, services)
+            bot, task = await start_bot(server, bot)
             try:
                 for i in range(warmup + requests):
                     country = COUNTRIES[i % len(COUNTRIES)]

@@ -34,10 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select, text
 
-from bot.alerts import outbox
+from bot.alerts import kinds
 from bot.alerts.sender import OutboxSender, SendResult, SendStats
 from storage.db import Database, create_db_engine, database_from_engine, open_database
 from storage.models import OutboxMessage
+from storage.repos import outbox
 
 DEFAULT_URL = os.environ.get(
     "DIPLOBOT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -135,7 +136,7 @@ def main() -> int:
                     key=f"bench:{i}",
                     channel_id=1_000 + i % 500,
                     guild_id=1,
-                    kind=outbox.KIND_DIGEST,
+                    kind=kinds.DIGEST,
                     payload={"card": {"title": f"m{i}"}},
                     now=now,
                 )

@@ -6,7 +6,7 @@
 
 Each run picks a random participant (weighted like scripts/gen_events.py, so busy countries
 come up often) and a random month between 2000 and 2029, and asks for that country's events
-in that month through ``TimelineQueries``, exactly as ``diplobot timeline --country X --from
+in that month through ``TimelineReader``, exactly as ``diplobot timeline --country X --from
 YYYY-MM --to YYYY-MM`` does. Prints p50/p95/p99/max in milliseconds and rows returned.
 """
 
@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.services.timeline_query import TimelineQueries, build_filter
+from bot.services.filters import build_filter
+from bot.services.timeline_reader import TimelineReader
 from scripts.gen_events import participant_codes
 from storage.db import open_database
 from storage.repos.events import count_events
@@ -55,7 +56,7 @@ def main() -> int:
     args = parser.parse_args()
 
     database = open_database(args.db, search_path=args.schema, migrate=False)
-    queries = TimelineQueries(database)
+    queries = TimelineReader(database)
     with database.session() as session:
         total = count_events(session)
     rng = random.Random(args.seed)

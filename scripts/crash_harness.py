@@ -7,7 +7,7 @@ Usage: python scripts/crash_harness.py [--kills 20] [--seed 1] [--items 400] [--
 This process runs the loopback Discord server (the strict one: rate-limit headers and
 Discord's nonce de-duplication) and a loopback feed server, and prepares a SQLite file with
 feeds and subscriptions. It then starts the bot as a separate OS process (this file with
-``--child``: the project's composition root, client, cogs, scheduler and alert runtime,
+``--child``: the project's composition root, client, cogs, scheduler and delivery passes,
 with Discord's address pointed at the loopback server and the fetcher allowed to read
 loopback feeds), lets it ingest and deliver while new feed items keep appearing, and kills
 it with SIGKILL at a seeded random moment once that run has ingested or sent something;
@@ -61,11 +61,11 @@ async def child_main() -> int:
     from discord.gateway import DiscordWebSocket
     from discord.http import Route
 
-    from bot.alerts.runtime import alert_writer
-    from bot.chat.app import build_services, system_clock
-    from bot.chat.client import create_bot
+    from bot.chat.client import build_bot
+    from bot.clock import SystemClock
     from bot.news.fetch import Fetcher
     from config.settings import Settings
+    from storage.db import open_database
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     base = os.environ["CRASH_DISCORD"]
@@ -77,26 +77,25 @@ async def child_main() -> int:
         database_url=os.environ["CRASH_DB_URL"],
         dev_guild_id=GUILD_ID,
     )
-    services = build_services(
+    bot = build_bot(
         settings,
-        on_changes=alert_writer(system_clock),
+        open_database(settings),
+        SystemClock(),
         fetcher=Fetcher(allow_loopback=True, timeout_s=5.0),
+        guild_ready_timeout=0.01,
     )
-    bot = create_bot(services, guild_ready_timeout=0.01)
     runner = asyncio.create_task(bot.start(TOKEN))
     await asyncio.sleep(0)  # let start() set the client up before waiting on it
     await bot.wait_until_ready()
-    if bot.get_cog("Delivery") is None:  # until the composition root loads it itself
-        await bot.load_extension("bot.chat.cogs.delivery")
-    runtime = bot.get_cog("Delivery").runtime  # type: ignore[union-attr]
+    app = bot.app
     # Rows a killed process had claimed wait out their lease before another process may
     # send them; production's lease is 5 minutes, the harness's is short so it can finish.
-    runtime.sender._lease = timedelta(seconds=float(os.environ.get("CRASH_LEASE_S", "300")))
+    app.delivery.sender._lease = timedelta(seconds=float(os.environ.get("CRASH_LEASE_S", "300")))
     print("CHILD READY", flush=True)
     # The passes the scheduler runs, back to back, so a short run does a lot of work.
     while not runner.done():
-        await runtime.poller.poll_all()
-        await runtime.send_now()
+        await app.feed_poller.poll_all()
+        await app.delivery.send_now()
         await asyncio.sleep(0.05)
     return 0
 
@@ -165,8 +164,8 @@ def db_state(path: Path) -> dict[str, int]:
 
 
 async def parent_main(args: argparse.Namespace) -> int:
-    from tests.alerts.loopback import StrictLoopback
-    from tests.outages.feed_server import FaultyFeedServer, FeedItem
+    from tests.support.faulty_feeds import FaultyFeedServer, FeedItem
+    from tests.support.strict_discord import StrictLoopback
 
     rng = random.Random(args.seed)
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="crash-harness-"))
@@ -359,6 +358,8 @@ async def _run(
         and state["outbox"] > 0
     )
     print("CRASH HARNESS:", "PASS" if ok else "FAIL")
+    if args.report is not None:
+        args.report.write_text(json.dumps({**results, "passed": ok}, indent=2), encoding="utf-8")
     if ok and not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0 if ok else 1
@@ -373,6 +374,7 @@ def main() -> int:
     parser.add_argument("--feeds", type=int, default=12, help="items spread over this many")
     parser.add_argument("--lease-s", type=float, default=8.0, help="outbox claim lease")
     parser.add_argument("--keep", type=Path, default=None, help="work here and keep the files")
+    parser.add_argument("--report", type=Path, default=None, help="also write the results here")
     args = parser.parse_args()
     if args.child:
         return asyncio.run(child_main())

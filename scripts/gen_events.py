@@ -23,9 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pycountry
 from sqlalchemy import func, insert, select
 
+from bot.extract.event_date import parse_event_date
 from bot.extract.model import EVENT_TYPES, STATUSES
-from bot.services.event_dates import parse_event_date
-from bot.services.titles import BODY_NAMES, event_title
+from bot.names import body_names
+from bot.titles import event_title
 from storage.db import create_db_engine, open_database
 from storage.models import EventParticipant, EventRow
 
@@ -33,13 +34,15 @@ FIRST_DAY = date(2000, 1, 1)
 DAYS = (date(2029, 12, 31) - FIRST_DAY).days
 PRECISIONS = (("day", 0.70), ("time", 0.08), ("week", 0.08), ("month", 0.14))
 STATUS_WEIGHTS = (0.55, 0.35, 0.06, 0.04)
-TYPE_WEIGHTS = (0.15, 0.30, 0.15, 0.08, 0.10, 0.10, 0.06, 0.06)
+TYPE_SHARES = {"summit": 0.15, "meeting": 0.30, "visit": 0.15, "statement": 0.08}
+TYPE_SHARES |= {"agreement": 0.10, "tariff": 0.10, "sanctions": 0.06, "election": 0.06}
+TYPE_WEIGHTS = tuple(TYPE_SHARES.get(kind, 0.05) for kind in EVENT_TYPES)
 
 
 def participant_codes() -> list[str]:
     codes = sorted(c.alpha_2 for c in pycountry.countries)
     big = ["US", "CN", "RU", "GB", "FR", "DE", "JP", "IN", "EU", "UN", "NATO", "G7"]
-    rest = [c for c in codes if c not in big] + [b for b in BODY_NAMES if b not in big]
+    rest = [c for c in codes if c not in big] + [b for b in body_names() if b not in big]
     return big + rest
 
 

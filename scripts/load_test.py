@@ -4,7 +4,7 @@
 Usage: python scripts/load_test.py [--feeds 200] [--channels 1000] [--events 100000]
                                    [--per-feed 25] [--seed 1] [--keep DIR]
 
-One process runs the real bot (the composition root, discord.py client, cogs, alert runtime)
+One process runs the real bot (the composition root, discord.py client, cogs, delivery passes)
 against the strict loopback Discord server (Discord's rate limits and headers) and a
 loopback feed server whose 200 feeds each gain 25 new items (with article pages) at once.
 The database is a SQLite file holding 100,000 synthetic events (scripts/gen_events.py) and
@@ -90,7 +90,7 @@ def prepare(
     db_url: str, events: int, seed: int, feed_urls: list[str], channels: tuple[int, ...]
 ) -> None:
     """Events (gen_events.py), feeds (already read once, so new items alert), subscriptions."""
-    from bot.services.timeline_query import parse_country
+    from bot.services.filters import parse_country
     from storage.db import open_database
     from storage.models import Feed, Subscription
 
@@ -169,14 +169,14 @@ def outbox_counts(database: Any) -> tuple[int, int, int]:
 
 
 async def main_async(args: argparse.Namespace) -> int:
-    from bot.alerts.runtime import alert_writer
-    from bot.chat.app import build_services, system_clock
+    from bot.clock import SystemClock
     from bot.news.fetch import Fetcher
     from bot.services.extraction import ProcessExtractor
     from config.settings import Settings
-    from tests.alerts.loopback import StrictLoopback
-    from tests.e2e.conftest import start_bot, stop_bot
-    from tests.outages.feed_server import FaultyFeedServer, FeedItem
+    from storage.db import open_database
+    from tests.support.bot import loopback_bot, start_bot, stop_bot
+    from tests.support.faulty_feeds import FaultyFeedServer, FeedItem
+    from tests.support.strict_discord import StrictLoopback
 
     rng = random.Random(args.seed)
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="load-test-"))
@@ -199,21 +199,21 @@ async def main_async(args: argparse.Namespace) -> int:
     )  # fmt: skip
     # As shipped, `diplobot run` extracts in a worker process; --in-process-extractor compares.
     extractor = None if args.in_process_extractor else ProcessExtractor()
-    services = build_services(
+    database = open_database(settings)
+    bot = loopback_bot(
         settings,
-        on_changes=alert_writer(system_clock),
+        database,
+        SystemClock(),
         fetcher=Fetcher(allow_loopback=True, timeout_s=15.0),
         extractor=extractor,
     )
+    app = bot.app
     rss_before = peak_mb()
     with discord_server.redirect_client():
-        bot, task = await start_bot(discord_server, services)
+        bot, task = await start_bot(discord_server, bot)
         try:
-            if bot.get_cog("Delivery") is None:  # until the composition root loads it itself
-                await bot.load_extension("bot.chat.cogs.delivery")
-            runtime = bot.get_cog("Delivery").runtime  # type: ignore[union-attr]
             if args.poll_concurrency:  # an experiment: fewer feeds ingested at once
-                runtime.poller._gate = asyncio.Semaphore(args.poll_concurrency)
+                app.feed_poller._gate = asyncio.Semaphore(args.poll_concurrency)
             # Warm up (first extraction, first page parse) before measuring.
             idle, _ = await drive_once(discord_server)
             if args.warm:  # an experiment: load the extractor and trafilatura before the burst
@@ -242,16 +242,16 @@ async def main_async(args: argparse.Namespace) -> int:
             stop = asyncio.Event()
             driver = asyncio.create_task(drive_commands(discord_server, rng, args.events, stop))
             burst_began = time.perf_counter()
-            await runtime.poller.poll_all()
+            await app.feed_poller.poll_all()
             ingest_s = time.perf_counter() - burst_began
-            ingested = await asyncio.to_thread(seen_count, services.database)
+            ingested = await asyncio.to_thread(seen_count, database)
             # Delivery goes on (the scheduler's send job, kicked by ingestion); measure a while.
             await asyncio.sleep(args.deliver_s)
             stop.set()
             latencies, unanswered = await driver
             await ticker.stop()
             window = time.perf_counter() - burst_began
-            queued, due, sent = await asyncio.to_thread(outbox_counts, services.database)
+            queued, due, sent = await asyncio.to_thread(outbox_counts, database)
         finally:
             await stop_bot(bot, task)
             if extractor is not None:

@@ -1,4 +1,6 @@
-"""Shared fixtures: the database on both backends, a settable clock, the shared corpora folder.
+"""Shared fixtures for every test folder: the database on both backends, the one fake clock,
+the settings as shipped, the shared corpora folder, and the real bot on the loopback Discord
+server (``loopback``, ``fetcher``, ``running``, from :mod:`tests.support.bot`).
 
 ``db`` runs each test on a fresh SQLite file and on PostgreSQL (``DIPLOBOT_TEST_POSTGRES_URL``,
 default ``postgresql+psycopg://postgres@127.0.0.1:5432/test``) in a schema made for this test
@@ -7,46 +9,40 @@ session and emptied before each test. PostgreSQL tests skip, saying why, when it
 
 from __future__ import annotations
 
-import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
+from bot.clock import FakeClock
+from config.settings import Settings
 from storage.db import Database, create_db_engine, database_from_engine, open_database
 from storage.models import metadata
+from tests.support.bot import fetcher, loopback, running
+from tests.support.postgres import postgres_url
+from tests.support.shared_data import SHARED
+from tests.support.world import shipped_settings
 
-DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DIR = (REPO_ROOT / ".." / "shared").resolve()
+__all__ = ["fetcher", "loopback", "running"]  # the end-to-end fixtures, for every folder
 
-
-def postgres_url() -> str:
-    return os.environ.get("DIPLOBOT_TEST_POSTGRES_URL", DEFAULT_PG_URL)
-
-
-class FakeClock:
-    """A clock tests move by hand; call it for the current aware UTC time."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2025, 2, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> datetime:
-        self.now += timedelta(**delta)
-        return self.now
+SHARED_DIR = SHARED.resolve()
 
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    """The one fake clock: tests set and advance it; it never moves by itself."""
+    return FakeClock(datetime(2025, 2, 1, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """The settings as shipped, whatever the developer's own config file says."""
+    return shipped_settings()
 
 
 @pytest.fixture(scope="session")

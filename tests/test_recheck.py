@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.__main__ import main
-from bot.recheck import Rechecker
-from bot.services.event_dates import parse_event_date
+from bot.extract.event_date import parse_event_date
+from bot.services.recheck import Rechecker
 from bot.timeline_audit import audit_timeline
 from storage.db import Database, open_database
 from storage.models import (

@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from bot.clock import FakeClock
 from bot.extract.model import Article, Event
-from bot.ics import to_ics
 from bot.news.articles import article_from_json
-from bot.services.timeline_query import TimelineQueries, build_filter
+from bot.render.ics import to_ics
+from bot.services.filters import build_filter
+from bot.services.timeline_reader import TimelineReader
 from bot.timeline import TimelineService
 from bot.timeline_audit import GoldExtractor, audit_timeline, score_joins
 from storage.db import Database
-from tests.conftest import FakeClock
 
 pytestmark = pytest.mark.corpus
 
@@ -48,7 +49,7 @@ def test_gold_articles_build_a_timeline_whose_seed_events_export_as_all_day(
     assert {r.status for r in service.ingest_many(articles)} == {"known"}
 
     seed = next(g for g in gold if g["id"].startswith("seed"))
-    events = TimelineQueries(db).events(build_filter(start="2025-01", end="2025-02"))
+    events = TimelineReader(db).events(build_filter(start="2025-01", end="2025-02"))
     expected = {(e["type"], e["date"]) for e in seed["events"]}
     assert {(e.type, e.date) for e in events} == expected
 
@@ -70,7 +71,7 @@ def test_the_seed_article_through_the_real_extractor_exports_its_dates(
     assert read.article is not None and read.article.dct == date(2025, 2, 6)
     result = TimelineService(db, clock=clock).ingest(read.article)
     assert result.status == "new", result.error
-    events = TimelineQueries(db).events(build_filter())
+    events = TimelineReader(db).events(build_filter())
     if not events:
         pytest.skip("the current extractor finds no events in the seed article")
     calendar = Calendar.from_ical(to_ics(events))

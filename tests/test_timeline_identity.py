@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.services.event_dates import parse_event_date
+from bot.extract.event_date import parse_event_date
 from bot.timeline_identity import (
     NOISE_WINDOW,
     Candidate,

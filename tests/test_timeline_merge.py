@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
+from bot.clock import FakeClock
 from bot.timeline import IngestResult, TimelineService
 from storage.db import Database
 from storage.models import ArticleRow, EventHistory, EventParticipant, OutboxMessage
-from tests.conftest import FakeClock
 from tests.timeline_helpers import ScriptedExtractor, all_events, article, history, summit
 
 

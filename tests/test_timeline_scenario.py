@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.clock import FakeClock
 from bot.extract.model import Article
 from bot.timeline import TimelineService
 from storage.db import Database
-from tests.conftest import FakeClock
 from tests.timeline_helpers import ScriptedExtractor, all_events, article, history, summit
 
 # (article id, publication date, outlet, what the extractor finds in it)

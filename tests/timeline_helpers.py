@@ -1,4 +1,4 @@
-"""Made-up articles and a scripted extractor for the timeline tests."""
+"""Made-up articles and events for the timeline tests, and what the timeline then holds."""
 
 from __future__ import annotations
 
@@ -9,21 +9,11 @@ from sqlalchemy import select
 from bot.extract.model import Article, Event
 from storage.db import Database
 from storage.models import EventHistory, EventRow
+from tests.support.extraction import StandInExtractor
 
-
-class ScriptedExtractor:
-    """Returns the events a test wrote down for each article id; counts its calls."""
-
-    def __init__(self) -> None:
-        self.events: dict[str, list[Event]] = {}
-        self.calls = 0
-
-    def say(self, article_id: str, *events: Event) -> None:
-        self.events[article_id] = list(events)
-
-    def __call__(self, article: Article) -> list[Event]:
-        self.calls += 1
-        return [Event.from_json(e.to_json()) for e in self.events.get(article.id or "", [])]
+# The timeline tests' name for the one stand-in extractor (they say which events each
+# article id yields, and count the calls).
+ScriptedExtractor = StandInExtractor
 
 
 def article(article_id: str, dct: str, source: str = "Outlet A", title: str = "") -> Article:

@@ -1,7 +1,9 @@
 """The timeline's change hook: alerts and reminders queued in the transaction of the change.
 
 ``TimelineService(on_changes=AlertWriter(...))`` calls this inside each article's unit of work,
-so an event and the messages it causes are committed together or not at all.
+so an event and the messages it causes are committed together or not at all. The result's
+``IngestContext`` says whether to stay quiet (a feed's first read) and which feed channel
+also gets the news.
 """
 
 from __future__ import annotations
@@ -10,18 +12,21 @@ import hashlib
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.alerts import outbox, reminders
-from bot.alerts.matching import DEFAULT_OFFSETS, Rule, active_rules
-from bot.alerts.messages import change_payload, new_event_payload
-from bot.alerts.prefs import ChannelPrefs, channel_prefs
-from bot.alerts.quiet import alerts_are_quiet, current_route
-from bot.clock import Clock, utc_now
+from bot.alerts import kinds, reminders
+from bot.alerts.matching import Rule, active_rules
+from bot.alerts.messages import card_payload
+from bot.alerts.prefs import ChannelDefaults, ChannelPrefs, channel_prefs
+from bot.clock import Clock
+from bot.render import ChangeView, change_alert_card, event_view, new_event_card, with_source
 from bot.timeline import NOISE_WINDOW, EventChange, IngestResult
-from storage.models import ArticleRow, ChannelSettings, GuildSettings, Subscription
+from storage.models import ArticleRow, EventRow
+from storage.repos import outbox
+from storage.repos import settings as settings_repo
+from storage.repos import subscriptions as subscription_repo
 
 log = logging.getLogger("diplobot.alerts")
 
@@ -29,6 +34,7 @@ ALERT_FIELDS = frozenset({"date", "end_date", "status"})
 # A "new" event that ended this long ago is old news: no alert (it still joins digests' history).
 OLD_NEWS = timedelta(days=1)
 NOISE_DROPPED = "superseded: the date moved back within a day"
+Source = tuple[str, str | None]
 
 
 def _change_signature(change: EventChange) -> str:
@@ -37,21 +43,28 @@ def _change_signature(change: EventChange) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def new_event_payload(row: EventRow, source: Source | None) -> dict[str, Any]:
+    card = new_event_card(event_view(row))
+    return card_payload(with_source(card, *source) if source else card)
+
+
+def change_payload(
+    row: EventRow,
+    changes: Sequence[tuple[str, str | None, str | None]],
+    at: datetime,
+    source: Source | None,
+) -> dict[str, Any]:
+    views = [ChangeView(at=at, field=f, old=o, new=n) for f, o, n in changes]
+    card = change_alert_card(event_view(row), views)
+    return card_payload(with_source(card, *source) if source else card)
+
+
 class AlertWriter:
     """The timeline's ``on_changes``: alerts and reminders for the channels that match."""
 
-    def __init__(
-        self,
-        clock: Clock = utc_now,
-        *,
-        default_offsets: Sequence[str] = DEFAULT_OFFSETS,
-        default_timezone: str = "UTC",
-        default_time: str = "08:00",
-    ) -> None:
+    def __init__(self, clock: Clock, defaults: ChannelDefaults) -> None:
         self._clock = clock
-        self._offsets = tuple(default_offsets)
-        self._timezone = default_timezone
-        self._time = default_time
+        self._defaults = defaults
         self._cache: tuple[tuple[object, ...], list[Rule], dict[int, ChannelPrefs]] | None = None
 
     def __call__(self, session: Session, result: IngestResult) -> None:
@@ -60,9 +73,8 @@ class AlertWriter:
             return
         now = self._clock()
         rules, prefs = self._rules_and_prefs(session)
-        source = self._source(session, result.article_id)
-        quiet = alerts_are_quiet()
-        route = current_route()
+        source = self._source(session, result)
+        quiet, route = result.context.quiet, result.context.route
         for change in touched:
             event = change.event
             if change.kind == "updated" and any(c.field in ALERT_FIELDS for c in change.changes):
@@ -90,49 +102,24 @@ class AlertWriter:
         version (row counts, newest ids and update times) read in the same transaction says
         when the cached copy is stale.
         """
-        version = (
-            tuple(
-                session.execute(
-                    select(
-                        func.count(Subscription.id),
-                        func.max(Subscription.id),
-                        func.max(Subscription.updated_at),
-                    )
-                ).one()
-            )
-            + tuple(
-                session.execute(
-                    select(
-                        func.count(ChannelSettings.channel_id), func.max(ChannelSettings.updated_at)
-                    )
-                ).one()
-            )
-            + tuple(
-                session.execute(
-                    select(func.count(GuildSettings.guild_id), func.max(GuildSettings.updated_at))
-                ).one()
-            )
-        )
+        version = subscription_repo.version(session) + settings_repo.version(session)
         if self._cache is not None and self._cache[0] == version:
             return self._cache[1], self._cache[2]
-        rules = active_rules(session, self._offsets)
-        prefs = channel_prefs(
-            session,
-            {(r.guild_id, r.channel_id) for r in rules},
-            default_timezone=self._timezone,
-            default_time=self._time,
-        )
+        rules = active_rules(session, self._defaults.reminder_offsets)
+        prefs = channel_prefs(session, {(r.guild_id, r.channel_id) for r in rules}, self._defaults)
         self._cache = (version, rules, prefs)
         return rules, prefs
 
     @staticmethod
-    def _source(session: Session, article_id: int | None) -> tuple[str, str | None] | None:
-        if article_id is None:
+    def _source(session: Session, result: IngestResult) -> Source | None:
+        """The article behind the alert: its title (else the context's source name), its link."""
+        if result.article_id is None:
             return None
-        article = session.get(ArticleRow, article_id)
+        article = session.get(ArticleRow, result.article_id)
         if article is None:
             return None
-        return (article.title or article.source or article.ref or "article", article.url)
+        name = article.title or article.source or result.context.source or article.ref
+        return (name or "article", article.url)
 
     def _alert(
         self,
@@ -142,7 +129,7 @@ class AlertWriter:
         subscription_id: int | None,
         change: EventChange,
         now: datetime,
-        source: tuple[str, str | None] | None,
+        source: Source | None,
     ) -> None:
         event = change.event
         if change.kind == "created":
@@ -163,7 +150,7 @@ class AlertWriter:
             key=key,
             channel_id=channel_id,
             guild_id=guild_id,
-            kind=outbox.KIND_ALERT,
+            kind=kinds.ALERT,
             payload=payload,
             now=now,
             # A moved date waits out the noise window: a move undone by then is never sent.
@@ -173,4 +160,4 @@ class AlertWriter:
         )
 
 
-__all__ = ["ALERT_FIELDS", "AlertWriter"]
+__all__ = ["ALERT_FIELDS", "AlertWriter", "change_payload", "new_event_payload"]

@@ -6,30 +6,35 @@ to the outbox together with a ``digest_run`` row whose primary key (channel, loc
 makes it once per day, also across processes. Because the test is "local time reached, day
 not over", a digest missed while the bot was down goes out once when it returns the same
 local day, and a day whose local midnight passed is skipped. DST needs nothing special:
-08:00 is computed on the local wall clock each day.
+the digest time is computed on the local wall clock each day.
+
+:func:`digest_card` is the one digest: the planner queues it and ``/digest show`` shows it
+(:meth:`DigestPlanner.preview`), so a channel sees beforehand exactly what it will get.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot.alerts import outbox
-from bot.alerts.matching import DEFAULT_OFFSETS, Rule, active_rules
-from bot.alerts.messages import card_payload, view_of
-from bot.alerts.prefs import ChannelPrefs, channel_prefs
-from bot.clock import Clock, utc_now
-from bot.render import STATUS_LABELS, clip, digest_card, event_title, format_date
+from bot.alerts import kinds
+from bot.alerts.matching import Rule, active_rules
+from bot.alerts.messages import card_payload
+from bot.alerts.prefs import ChannelDefaults, ChannelPrefs, channel_prefs
+from bot.clock import Clock
+from bot.render import Card, change_text, clip, digest_card, event_title, event_view
 from bot.timeline import NOISE
 from storage.db import Database
-from storage.models import DigestRun, EventHistory, EventRow, Subscription
-from storage.repos.dialect import insert_ignore
+from storage.models import EventHistory, EventRow
+from storage.repos import digests as digest_repo
+from storage.repos import events as event_repo
+from storage.repos import outbox
+from storage.repos import subscriptions as subscription_repo
 
 log = logging.getLogger("diplobot.alerts")
 
@@ -50,6 +55,15 @@ class DueDigest:
     rules: tuple[Rule, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class DigestPreview:
+    """A channel's digest for its current local day, and the schedule it follows."""
+
+    prefs: ChannelPrefs
+    card: Card
+    subscribed: bool
+
+
 def local_due(prefs: ChannelPrefs, now: datetime) -> tuple[date, datetime] | None:
     """(local date, the moment of today's digest) when it is due at ``now``, else None."""
     if not prefs.digest_enabled:
@@ -61,74 +75,101 @@ def local_due(prefs: ChannelPrefs, now: datetime) -> tuple[date, datetime] | Non
     return local.date(), at
 
 
-def change_text(field: str, old: str | None, new: str | None) -> str:
-    """``date Mon 3 Mar 2025 → Tue 4 Mar 2025`` / ``status scheduled → postponed``."""
-
-    def value(text: str | None) -> str:
-        if not text:
-            return "—"
-        if field in ("date", "end_date"):
-            return format_date(text)
-        return STATUS_LABELS.get(text, text)
-
-    return f"{field.replace('_', ' ')} {value(old)} → {value(new)}"
+def _end_of_local_day(day: date, prefs: ChannelPrefs) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=prefs.zone)
 
 
-def _end_of_local_day(day: date, zone_prefs: ChannelPrefs) -> datetime:
-    return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=zone_prefs.zone)
+def build_digest(
+    day: date,
+    zone_name: str,
+    events: Sequence[EventRow],
+    history: Sequence[tuple[EventHistory, EventRow]],
+    since: datetime,
+    until: datetime,
+    wanted: Callable[[EventRow], bool],
+) -> Card:
+    """The digest of ``day``: what is on, what comes within a week, what changed in
+    (``since``, ``until``]."""
+    today = [event_view(e) for e in events if e.start_day <= day <= e.end_day and wanted(e)]
+    ahead = [event_view(e) for e in events if day < e.start_day <= day + WEEK and wanted(e)]
+    card = digest_card(day, zone_name, today[:MAX_LINES], ahead[:MAX_LINES])
+    changes = [
+        f"{event_title(event_view(row))}: {change_text(h.field, h.old, h.new)}"
+        for h, row in history
+        if since < h.at <= until and wanted(row)
+    ]
+    if not changes:
+        return card
+    return replace(
+        card,
+        description="" if card.description.startswith("Nothing") else card.description,
+        fields=(
+            *card.fields,
+            ("Changed since the last digest", clip("\n".join(changes[-MAX_LINES:]), 1024)),
+        ),
+    )
 
 
+def _wanted_by(rules: Sequence[Rule]) -> Callable[[EventRow], bool]:
+    return lambda event: any(rule.matches(event) for rule in rules)
+
+
+def _window(
+    session: Session, first: date, last: date, since: datetime
+) -> tuple[list[EventRow], list[tuple[EventHistory, EventRow]]]:
+    return (
+        event_repo.overlapping(session, first, last + WEEK),
+        event_repo.changes_since(session, since, CHANGE_FIELDS, skip_reason=NOISE),
+    )
+
+
+@dataclass
 class DigestPlanner:
     """Writes the due digests of every subscribed channel to the outbox."""
 
-    def __init__(
-        self,
-        db: Database,
-        clock: Clock = utc_now,
-        *,
-        default_timezone: str = "UTC",
-        default_time: str = "08:00",
-        default_offsets: Sequence[str] = DEFAULT_OFFSETS,
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._timezone = default_timezone
-        self._time = default_time
-        self._offsets = tuple(default_offsets)
+    db: Database
+    clock: Clock
+    defaults: ChannelDefaults
 
     def run(self) -> int:
         """Queue every digest due now; returns how many were queued."""
-        now = self._clock()
+        now = self.clock()
         due = self._due(now)
         queued = 0
         for start in range(0, len(due), BATCH):
-            with self._db.session() as session:
+            with self.db.session() as session:
                 queued += self._queue(session, due[start : start + BATCH], now)
         if queued:
             log.info("queued %d daily digests", queued)
         return queued
 
+    def preview(self, guild_id: int, channel_id: int) -> DigestPreview:
+        """The digest this channel gets (or got) for its local day now (``/digest show``)."""
+        now = self.clock()
+        with self.db.session() as session:
+            prefs = channel_prefs(session, [(guild_id, channel_id)], self.defaults)[channel_id]
+            rules = active_rules(session, self.defaults.reminder_offsets, channels=[channel_id])
+            day = now.astimezone(prefs.zone).date()
+            runs = digest_repo.runs_since(session, [channel_id], day - WEEK)
+            since = digest_repo.since_of(session, channel_id, day) or _last_run(
+                runs, channel_id, now
+            )
+            events, history = _window(session, day, day, since)
+        card = build_digest(day, prefs.timezone, events, history, since, now, _wanted_by(rules))
+        return DigestPreview(prefs, card, bool(rules))
+
     def _due(self, now: datetime) -> list[DueDigest]:
-        with self._db.session() as session:
-            rules = active_rules(session, self._offsets)
+        with self.db.session() as session:
+            rules = active_rules(session, self.defaults.reminder_offsets)
             by_channel: dict[int, list[Rule]] = defaultdict(list)
             for rule in rules:
                 by_channel[rule.channel_id].append(rule)
             if not by_channel:
                 return []
             prefs = channel_prefs(
-                session,
-                {(r.guild_id, r.channel_id) for r in rules},
-                default_timezone=self._timezone,
-                default_time=self._time,
+                session, {(r.guild_id, r.channel_id) for r in rules}, self.defaults
             )
-            first_sub: dict[int, datetime] = {}
-            for channel_id, created in session.execute(
-                select(Subscription.channel_id, Subscription.created_at).where(
-                    Subscription.paused.is_(False)
-                )
-            ):
-                first_sub[channel_id] = min(created, first_sub.get(channel_id, created))
+            first_sub = subscription_repo.first_subscribed(session)
             candidates: dict[int, tuple[date, datetime]] = {}
             for channel_id in by_channel:
                 found = local_due(prefs[channel_id], now)
@@ -136,16 +177,9 @@ class DigestPlanner:
                     candidates[channel_id] = found
             if not candidates:
                 return []
-            runs = session.execute(
-                select(DigestRun.channel_id, DigestRun.local_date, DigestRun.created_at).where(
-                    DigestRun.channel_id.in_(list(candidates)),
-                    DigestRun.local_date >= min(d for d, _ in candidates.values()) - WEEK,
-                )
-            ).all()
+            first_day = min(d for d, _ in candidates.values()) - WEEK
+            runs = digest_repo.runs_since(session, candidates, first_day)
         done = {(c, d) for c, d, _ in runs}
-        last_run: dict[int, datetime] = {}
-        for channel_id, _, created in runs:
-            last_run[channel_id] = max(created, last_run.get(channel_id, created))
         out: list[DueDigest] = []
         for channel_id, (day, at) in sorted(candidates.items()):
             if (channel_id, day) in done:
@@ -162,7 +196,7 @@ class DigestPlanner:
                     local_date=day,
                     zone_name=pref.zone.key,
                     expires_at=_end_of_local_day(day, pref),
-                    since=last_run.get(channel_id, now - timedelta(days=1)),
+                    since=_last_run(runs, channel_id, now),
                     rules=rules_here,
                 )
             )
@@ -170,44 +204,35 @@ class DigestPlanner:
 
     def _queue(self, session: Session, due: list[DueDigest], now: datetime) -> int:
         first = min(d.local_date for d in due)
-        last = max(d.local_date for d in due) + WEEK
-        events = list(
-            session.scalars(
-                select(EventRow)
-                .where(EventRow.end_day >= first, EventRow.start_day <= last)
-                .order_by(EventRow.start_day, EventRow.start_at, EventRow.id)
-            )
-        )
-        since = min(d.since for d in due)
-        history = list(
-            session.execute(
-                select(EventHistory, EventRow)
-                .join(EventRow, EventRow.id == EventHistory.event_id)
-                .where(EventHistory.at > since, EventHistory.field.in_(CHANGE_FIELDS))
-                .where(or_(EventHistory.reason.is_(None), ~EventHistory.reason.startswith(NOISE)))
-                .order_by(EventHistory.at, EventHistory.id)
-            ).all()
-        )
+        last = max(d.local_date for d in due)
+        events, history = _window(session, first, last, min(d.since for d in due))
         queued = 0
         for digest in due:
-            inserted = session.execute(
-                insert_ignore(session, DigestRun.__table__).values(
-                    channel_id=digest.channel_id,
-                    local_date=digest.local_date,
-                    outbox_key=self.key(digest),
-                    since=digest.since,
-                    created_at=now,
-                )
-            ).rowcount
-            if not inserted:
+            if not digest_repo.claim_day(
+                session,
+                digest.channel_id,
+                digest.local_date,
+                outbox_key=self.key(digest),
+                since=digest.since,
+                now=now,
+            ):
                 continue  # another process queued it first
+            card = build_digest(
+                digest.local_date,
+                digest.zone_name,
+                events,
+                history,
+                digest.since,
+                now,
+                _wanted_by(digest.rules),
+            )
             outbox.enqueue(
                 session,
                 key=self.key(digest),
                 channel_id=digest.channel_id,
                 guild_id=digest.guild_id,
-                kind=outbox.KIND_DIGEST,
-                payload=self.payload(digest, events, history),
+                kind=kinds.DIGEST,
+                payload=card_payload(card),
                 now=now,
                 expires_at=digest.expires_at,
             )
@@ -218,34 +243,11 @@ class DigestPlanner:
     def key(digest: DueDigest) -> str:
         return f"digest:{digest.channel_id}:{digest.local_date.isoformat()}"
 
-    @staticmethod
-    def payload(
-        digest: DueDigest,
-        events: list[EventRow],
-        history: list[tuple[EventHistory, EventRow]],
-    ) -> dict[str, object]:
-        def wanted(event: EventRow) -> bool:
-            return any(rule.matches(event) for rule in digest.rules)
 
-        day = digest.local_date
-        today = [view_of(e) for e in events if e.start_day <= day <= e.end_day and wanted(e)]
-        ahead = [view_of(e) for e in events if day < e.start_day <= day + WEEK and wanted(e)]
-        card = digest_card(day, digest.zone_name, today[:MAX_LINES], ahead[:MAX_LINES])
-        changes = [
-            f"{event_title(view_of(row))}: {change_text(h.field, h.old, h.new)}"
-            for h, row in history
-            if h.at > digest.since and wanted(row)
-        ]
-        if changes:
-            card = replace(
-                card,
-                description="" if card.description.startswith("Nothing") else card.description,
-                fields=(
-                    *card.fields,
-                    ("Changed since the last digest", clip("\n".join(changes[-MAX_LINES:]), 1024)),
-                ),
-            )
-        return card_payload(card)
+def _last_run(runs: list[tuple[int, date, datetime]], channel_id: int, now: datetime) -> datetime:
+    """When the channel's last digest was planned (a day ago when it never had one)."""
+    times = [created for c, _, created in runs if c == channel_id]
+    return max(times) if times else now - timedelta(days=1)
 
 
-__all__ = ["DigestPlanner", "DueDigest", "local_due"]
+__all__ = ["DigestPlanner", "DigestPreview", "DueDigest", "build_digest", "local_due"]

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.services.titles import participant_name
+from bot.alerts.offsets import stored_offsets
+from bot.names import participant_name
 from storage.models import EventRow, Subscription
-
-DEFAULT_OFFSETS: tuple[str, ...] = ("1d", "1h")
-_OFFSET = re.compile(r"^\s*(\d{1,4})\s*([mhdw])\s*$", re.I)
-_UNIT = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
-def parse_offset(text: str) -> timedelta | None:
-    """``"1d"`` -> one day (the format subscriptions store); None when unreadable."""
-    match = _OFFSET.match(text or "")
-    if not match:
-        return None
-    return timedelta(seconds=int(match[1]) * _UNIT[match[2].lower()])
+from storage.repos import subscriptions as subscription_repo
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +44,7 @@ def event_text(event: EventRow, extra: str = "") -> str:
     return " ".join(p for p in parts if p).lower()
 
 
-def rule_from(sub: Subscription, default_offsets: Sequence[str] = DEFAULT_OFFSETS) -> Rule:
-    offsets = [parse_offset(o) for o in (sub.reminder_offsets or default_offsets)]
+def rule_from(sub: Subscription, default_offsets: Sequence[str]) -> Rule:
     return Rule(
         id=int(sub.id or 0),
         guild_id=sub.guild_id,
@@ -65,21 +52,18 @@ def rule_from(sub: Subscription, default_offsets: Sequence[str] = DEFAULT_OFFSET
         countries=frozenset(c.upper() for c in sub.countries or ()),
         types=frozenset(t.lower() for t in sub.types or ()),
         keywords=tuple(k.lower().strip() for k in sub.keywords or () if k.strip()),
-        offsets=tuple(sorted({o for o in offsets if o and o > timedelta(0)}, reverse=True)),
+        offsets=stored_offsets(sub.reminder_offsets or default_offsets),
     )
 
 
 def active_rules(
-    session: Session,
-    default_offsets: Sequence[str] = DEFAULT_OFFSETS,
-    *,
-    channels: Iterable[int] | None = None,
+    session: Session, default_offsets: Sequence[str], *, channels: Iterable[int] | None = None
 ) -> list[Rule]:
     """Every subscription that is not paused (optionally only those of some channels)."""
-    stmt = select(Subscription).where(Subscription.paused.is_(False)).order_by(Subscription.id)
-    if channels is not None:
-        stmt = stmt.where(Subscription.channel_id.in_(list(channels)))
-    return [rule_from(sub, default_offsets) for sub in session.scalars(stmt)]
+    return [
+        rule_from(sub, default_offsets)
+        for sub in subscription_repo.active(session, channels=channels)
+    ]
 
 
-__all__ = ["DEFAULT_OFFSETS", "Rule", "active_rules", "event_text", "parse_offset", "rule_from"]
+__all__ = ["Rule", "active_rules", "event_text", "rule_from"]

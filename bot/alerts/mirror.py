@@ -17,15 +17,17 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Literal, Protocol
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot.alerts.matching import DEFAULT_OFFSETS, Rule, active_rules
+from bot.alerts.matching import Rule, active_rules
 from bot.alerts.prefs import zone_or_utc
-from bot.clock import Clock, utc_now
-from bot.render import participants_text
+from bot.clock import Clock
+from bot.names import participants_text
 from storage.db import Database
-from storage.models import EventRow, GuildSettings, ScheduledEventMirror
+from storage.models import EventRow
+from storage.repos import events as event_repo
+from storage.repos import mirrors as mirror_repo
+from storage.repos import settings as settings_repo
 
 log = logging.getLogger("diplobot.alerts")
 
@@ -89,25 +91,10 @@ def spec_for(event: EventRow, zone_name: str, now: datetime) -> EventSpec | None
     )
 
 
-def plan(
-    session: Session, now: datetime, offsets: Sequence[str] = DEFAULT_OFFSETS
-) -> list[MirrorAction]:
+def plan(session: Session, now: datetime, offsets: Sequence[str]) -> list[MirrorAction]:
     """Every create, update and cancel needed for the servers that opted in."""
-    guilds = {
-        g.guild_id: g
-        for g in session.scalars(
-            select(GuildSettings).where(GuildSettings.mirror_scheduled_events.is_(True))
-        )
-    }
-    live_elsewhere = list(
-        session.scalars(
-            select(ScheduledEventMirror).where(
-                ScheduledEventMirror.guild_id.not_in(list(guilds)),
-                ScheduledEventMirror.synced_status != "cancelled",
-                ScheduledEventMirror.discord_event_id.is_not(None),
-            )
-        )
-    )
+    guilds = mirror_repo.mirroring_guilds(session)
+    live_elsewhere = mirror_repo.live_outside(session, guilds)
     # A server that turned mirroring off gets its mirrored events cancelled.
     stopped = [
         MirrorAction(
@@ -127,20 +114,10 @@ def plan(
     for rule in active_rules(session, offsets):
         if rule.guild_id in guilds:
             rules[rule.guild_id].append(rule)
-    events = list(
-        session.scalars(
-            select(EventRow).where(
-                EventRow.start_day >= (now - timedelta(days=1)).date(),
-                EventRow.start_day <= (now + HORIZON).date(),
-            )
-        )
+    events = event_repo.starting_between(
+        session, (now - timedelta(days=1)).date(), (now + HORIZON).date()
     )
-    mirrors = {
-        (m.guild_id, m.event_id): m
-        for m in session.scalars(
-            select(ScheduledEventMirror).where(ScheduledEventMirror.guild_id.in_(list(guilds)))
-        )
-    }
+    mirrors = mirror_repo.of_guilds(session, guilds)
     actions: list[MirrorAction] = stopped
     wanted: set[tuple[int, int]] = set()
     for guild_id, settings in guilds.items():
@@ -199,40 +176,23 @@ def plan(
     return actions
 
 
-def record(
-    session: Session, action: MirrorAction, discord_event_id: int | None, now: datetime
-) -> None:
-    row = session.get(ScheduledEventMirror, (action.guild_id, action.event_id))
-    if row is None:
-        row = ScheduledEventMirror(
-            guild_id=action.guild_id, event_id=action.event_id, updated_at=now
-        )
-        session.add(row)
-    if discord_event_id is not None:
-        row.discord_event_id = discord_event_id
-    row.synced_date = action.date
-    row.synced_status = action.status
-    row.updated_at = now
-
-
-def forget_guild(session: Session, guild_id: int) -> None:
-    session.execute(delete(ScheduledEventMirror).where(ScheduledEventMirror.guild_id == guild_id))
-
-
 class MirrorSync:
     """One pass of mirroring: plan in the database, apply through the gateway, record."""
 
-    def __init__(self, db: Database, gateway: EventsGateway, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, db: Database, gateway: EventsGateway, clock: Clock, offsets: Sequence[str]
+    ) -> None:
         self._db = db
         self._gateway = gateway
         self._clock = clock
+        self._offsets = tuple(offsets)
 
     async def run(self) -> int:
         now = self._clock()
 
         def planned() -> list[MirrorAction]:
             with self._db.session() as session:
-                return plan(session, now)
+                return plan(session, now, self._offsets)
 
         actions = await asyncio.to_thread(planned)
         done = 0
@@ -255,7 +215,15 @@ class MirrorSync:
 
             def save(a: MirrorAction = action, d: int | None = discord_id) -> None:
                 with self._db.session() as session:
-                    record(session, a, d, self._clock())
+                    mirror_repo.record(
+                        session,
+                        a.guild_id,
+                        a.event_id,
+                        d,
+                        date=a.date,
+                        status=a.status,
+                        now=self._clock(),
+                    )
 
             await asyncio.to_thread(save)
             done += 1
@@ -277,10 +245,7 @@ class MirrorSync:
 def set_mirroring(db: Database, guild_id: int, enabled: bool, now: datetime) -> bool:
     """Switch a server's mirroring; returns the previous value."""
     with db.session() as session:
-        settings = session.get(GuildSettings, guild_id)
-        if settings is None:
-            settings = GuildSettings(guild_id=guild_id, created_at=now, updated_at=now)
-            session.add(settings)
+        settings = settings_repo.guild_row(session, guild_id, now)
         before = bool(settings.mirror_scheduled_events)
         settings.mirror_scheduled_events = enabled
         settings.updated_at = now
@@ -293,7 +258,6 @@ __all__ = [
     "MirrorAction",
     "MirrorSync",
     "plan",
-    "record",
     "set_mirroring",
     "spec_for",
 ]

@@ -8,17 +8,15 @@ idempotent (keys), so running it often, or in two processes at once, is harmless
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from bot.alerts import reminders
-from bot.alerts.matching import DEFAULT_OFFSETS, active_rules
-from bot.alerts.prefs import channel_prefs
-from bot.clock import Clock, utc_now
+from bot.alerts.matching import active_rules
+from bot.alerts.prefs import ChannelDefaults, channel_prefs
+from bot.clock import Clock
 from storage.db import Database
-from storage.models import EventRow
+from storage.repos import events as event_repo
 
 log = logging.getLogger("diplobot.alerts")
 
@@ -26,44 +24,32 @@ log = logging.getLogger("diplobot.alerts")
 HORIZON = timedelta(days=35)
 
 
+@dataclass
 class ReminderPlanner:
-    def __init__(
-        self,
-        db: Database,
-        clock: Clock = utc_now,
-        *,
-        default_offsets: Sequence[str] = DEFAULT_OFFSETS,
-        default_timezone: str = "UTC",
-    ) -> None:
-        self._db = db
-        self._clock = clock
-        self._offsets = tuple(default_offsets)
-        self._timezone = default_timezone
+    """Plans the reminders no change announced (new subscriptions, after downtime)."""
+
+    db: Database
+    clock: Clock
+    defaults: ChannelDefaults
 
     def run(self) -> int:
         """Plan every missing reminder; returns how many outbox rows were written."""
-        now = self._clock()
+        now = self.clock()
         written = 0
-        with self._db.session() as session:
-            rules = active_rules(session, self._offsets)
+        with self.db.session() as session:
+            rules = active_rules(session, self.defaults.reminder_offsets)
             if not rules:
                 return 0
             prefs = channel_prefs(
-                session,
-                {(r.guild_id, r.channel_id) for r in rules},
-                default_timezone=self._timezone,
+                session, {(r.guild_id, r.channel_id) for r in rules}, self.defaults
             )
-            events = list(
-                session.scalars(
-                    select(EventRow).where(
-                        EventRow.status.in_(sorted(reminders.REMINDED_STATUSES)),
-                        EventRow.end_day >= (now - timedelta(days=1)).date(),
-                        EventRow.start_day <= (now + HORIZON).date(),
-                    )
-                )
+            events = event_repo.overlapping(
+                session, (now - timedelta(days=1)).date(), (now + HORIZON).date()
             )
             known = reminders.known_plans(session, now - timedelta(days=2))
             for event in events:
+                if event.status not in reminders.REMINDED_STATUSES:
+                    continue
                 for rule in rules:
                     if rule.matches(event):
                         zone = prefs[rule.channel_id].zone

@@ -17,17 +17,21 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session
 
-from bot.alerts import outbox
+from bot.alerts import kinds
 from bot.alerts.matching import Rule
-from bot.alerts.messages import reminder_payload
-from storage.models import EventRow, OutboxMessage, ReminderPlan
-from storage.repos.dialect import insert_ignore
+from bot.alerts.messages import card_payload
+from bot.alerts.offsets import format_offset
+from bot.render import event_view, reminder_card
+from storage.models import EventRow
+from storage.repos import outbox
+from storage.repos import reminders as plan_repo
 
+# Day-precise events are reminded in the morning: early enough to plan, late enough to read.
 MORNING = time(8, 0)
 REMINDED_STATUSES = frozenset({"scheduled"})
 SUPERSEDED = "superseded: the event's date or status changed"
@@ -60,7 +64,7 @@ def slots(event: EventRow, offsets: Sequence[timedelta], zone: ZoneInfo) -> list
         return []
     if event.start_at is not None:
         found = [
-            Slot(_label(o), starts_at - o, starts_at, None)
+            Slot(format_offset(o), starts_at - o, starts_at, None)
             for o in sorted(set(offsets), reverse=True)
         ]
     else:
@@ -77,14 +81,6 @@ def slots(event: EventRow, offsets: Sequence[timedelta], zone: ZoneInfo) -> list
     return sorted(found, key=lambda s: s.fire_at)
 
 
-def _label(offset: timedelta) -> str:
-    seconds = int(offset.total_seconds())
-    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds % size == 0:
-            return f"{seconds // size}{unit}"
-    return f"{seconds}s"
-
-
 def to_plan(found: list[Slot], now: datetime) -> list[Slot]:
     """The slots worth planning now: all ahead; of those already past, only the latest, and only
     when nothing else is still ahead (an event found an hour before gets one reminder, not two)."""
@@ -94,6 +90,10 @@ def to_plan(found: list[Slot], now: datetime) -> list[Slot]:
     if future or not overdue:
         return future
     return [overdue[-1]]
+
+
+def reminder_payload(row: EventRow, starts_at: datetime, days_before: int | None) -> dict[str, Any]:
+    return card_payload(reminder_card(event_view(row), starts_at, days_before))
 
 
 def reminder_key(channel_id: int, event: EventRow, slot: Slot) -> str:
@@ -120,23 +120,22 @@ def plan(
         key = reminder_key(rule.channel_id, event, slot)
         if known is not None and f"{rule.id}:{key}" in known:
             continue
-        session.execute(
-            insert_ignore(session, ReminderPlan.__table__).values(
-                subscription_id=rule.id,
-                event_id=event.id,
-                offset=slot.label,
-                event_date=event.date,
-                fire_at=slot.fire_at,
-                outbox_key=key,
-                created_at=now,
-            )
+        plan_repo.add(
+            session,
+            subscription_id=rule.id,
+            event_id=event.id,
+            offset=slot.label,
+            event_date=event.date,
+            fire_at=slot.fire_at,
+            outbox_key=key,
+            now=now,
         )
         queued = outbox.enqueue(
             session,
             key=key,
             channel_id=rule.channel_id,
             guild_id=rule.guild_id,
-            kind=outbox.KIND_REMINDER,
+            kind=kinds.REMINDER,
             payload=reminder_payload(event, slot.starts_at, slot.days_before),
             now=now,
             due_at=slot.fire_at,
@@ -144,48 +143,29 @@ def plan(
             event_id=event.id,
             subscription_id=rule.id,
         )
-        if not queued:
-            _revive(session, key)
+        if not queued:  # an event moved away and back: its stale reminder is wanted again
+            outbox.revive(session, key, SUPERSEDED)
         written += int(queued)
     return written
 
 
-def _revive(session: Session, key: str) -> None:
-    """An event moved away and back: its old reminder, dropped as stale, is wanted again."""
-    session.execute(
-        update(OutboxMessage)
-        .where(
-            OutboxMessage.dedup_key == key,
-            OutboxMessage.sent_at.is_(None),
-            OutboxMessage.failed_reason == SUPERSEDED,
-        )
-        .values(failed_at=None, failed_reason=None, next_attempt=None, claimed_until=None)
-    )
-
-
 def cancel_stale(session: Session, event: EventRow, now: datetime) -> int:
     """Drop unsent reminders planned for another date (or a status that is not reminded)."""
-    stmt = select(ReminderPlan).where(ReminderPlan.event_id == event.id)
-    if event.status in REMINDED_STATUSES:
-        stmt = stmt.where(ReminderPlan.event_date != event.date)
-    stale = list(session.scalars(stmt))
+    assert event.id is not None
+    other_date = event.date if event.status in REMINDED_STATUSES else None
+    stale = plan_repo.for_event(session, event.id, except_date=other_date)
     if not stale:
         return 0
     dropped = outbox.drop_keys(
         session, [p.outbox_key for p in stale if p.outbox_key], now, SUPERSEDED
     )
-    session.execute(delete(ReminderPlan).where(and_(ReminderPlan.id.in_([p.id for p in stale]))))
+    plan_repo.delete_ids(session, [p.id for p in stale if p.id is not None])
     return dropped
 
 
 def known_plans(session: Session, since: datetime) -> set[str]:
     """``sub:key`` of plans firing from ``since`` on, so a bulk pass only writes what is new."""
-    rows = session.execute(
-        select(ReminderPlan.subscription_id, ReminderPlan.outbox_key).where(
-            ReminderPlan.fire_at >= since
-        )
-    )
-    return {f"{sub}:{key}" for sub, key in rows}
+    return plan_repo.keys_since(session, since)
 
 
 __all__ = [
@@ -197,6 +177,7 @@ __all__ = [
     "known_plans",
     "plan",
     "reminder_key",
+    "reminder_payload",
     "slots",
     "to_plan",
 ]

@@ -20,14 +20,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal, Protocol
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.alerts import outbox
-from bot.alerts.messages import notice_payload
-from bot.clock import Clock, utc_now
+from bot.alerts import kinds
+from bot.alerts.messages import card_payload
+from bot.clock import Clock
+from bot.render import channel_paused_card
 from storage.db import Database
-from storage.models import GuildSettings, Subscription
+from storage.repos import outbox
+from storage.repos import settings as settings_repo
+from storage.repos import subscriptions as subscription_repo
 
 log = logging.getLogger("diplobot.alerts")
 
@@ -38,7 +40,6 @@ MAX_BACKOFF = timedelta(hours=1)
 # Discord drops a repeated nonce for "a few minutes": a crashed claim must come due again
 # within that time, and a live sender stops using its claim this long before it runs out.
 LEASE_MARGIN = timedelta(seconds=20)
-NEEDS_SUBSCRIPTION = frozenset({outbox.KIND_ALERT, outbox.KIND_REMINDER})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,14 @@ class SendResult:
 
 class Publisher(Protocol):
     async def send(self, message: outbox.Claimed) -> SendResult: ...
+
+
+class NotConnected:
+    """The publisher of a process that only queues (the command line): it sends nothing, and
+    a row it is handed goes back to the queue for the bot process."""
+
+    async def send(self, message: outbox.Claimed) -> SendResult:
+        return SendResult("retry", reason="this process does not post to Discord")
 
 
 @dataclass(slots=True)
@@ -78,7 +87,7 @@ class OutboxSender:
         self,
         db: Database,
         publisher: Publisher,
-        clock: Clock = utc_now,
+        clock: Clock,
         *,
         worker_id: str | None = None,
         batch: int = 200,
@@ -184,30 +193,22 @@ class OutboxSender:
         sub_ids = {r.subscription_id for r in rows if r.subscription_id is not None}
 
         def paused(session: Session) -> set[int]:
-            found = session.execute(
-                select(Subscription.id, Subscription.paused).where(
-                    Subscription.id.in_(list(sub_ids))
-                )
-            ).all()
-            return {i for i, p in found if p} | (sub_ids - {i for i, _ in found})
+            return subscription_repo.gone_or_paused(session, sub_ids)
 
         gone: set[int] = await self._db_call(paused) if sub_ids else set()  # type: ignore[assignment]
         latest: dict[tuple[int, int | None], outbox.Claimed] = {}
         for row in rows:
-            if row.kind == outbox.KIND_REMINDER:
+            if row.kind == kinds.REMINDER:
                 slot = (row.channel_id, row.event_id)
                 if slot not in latest or row.due_at >= latest[slot].due_at:
                     latest[slot] = row
         keep: list[outbox.Claimed] = []
         drops: list[tuple[int, str]] = []
         for row in rows:
-            orphan = row.subscription_id is None and row.payload.get("route") != "feed"
-            if row.kind in NEEDS_SUBSCRIPTION and (orphan or row.subscription_id in gone):
+            orphan = row.subscription_id is None and row.route != "feed"
+            if row.kind in kinds.NEEDS_SUBSCRIPTION and (orphan or row.subscription_id in gone):
                 drops.append((row.id, "the subscription was removed or paused"))
-            elif (
-                row.kind == outbox.KIND_REMINDER
-                and latest[(row.channel_id, row.event_id)] is not row
-            ):
+            elif row.kind == kinds.REMINDER and latest[(row.channel_id, row.event_id)] is not row:
                 drops.append((row.id, "superseded by a later reminder of the same event"))
             else:
                 keep.append(row)
@@ -253,7 +254,7 @@ class OutboxSender:
                 when.isoformat(),
             )
             return False
-        if result.outcome == "channel_lost" and row.kind != outbox.KIND_NOTICE:
+        if result.outcome == "channel_lost" and row.kind != kinds.NOTICE:
             await self._db_call(lambda s: self._channel_lost(s, row, now, result.reason))
             stats.dropped += 1
             stats.paused_channels.append(row.channel_id)
@@ -269,34 +270,29 @@ class OutboxSender:
     ) -> None:
         """Pause the channel's subscriptions, drop its queue, and tell the admins once."""
         outbox.mark_failed(session, row.id, now, reason)
-        paused = session.execute(
-            update(Subscription)
-            .where(Subscription.channel_id == row.channel_id, Subscription.paused.is_(False))
-            .values(paused=True, paused_reason=reason[:500], updated_at=now)
-        ).rowcount
+        paused = subscription_repo.pause_channel(session, row.channel_id, reason, now)
         outbox.drop_pending_for_channel(
             session,
             row.channel_id,
             now,
             f"not sent: {reason}; the channel's subscriptions are paused",
-            except_kind=outbox.KIND_NOTICE,
+            except_kind=kinds.NOTICE,
         )
         log.warning(
             "channel %s unusable (%s); paused %d subscriptions", row.channel_id, reason, paused
         )
         if not paused or row.guild_id is None:
             return
-        settings = session.get(GuildSettings, row.guild_id)
-        target = settings.admin_notice_channel_id if settings else None
+        target = settings_repo.admin_channel(session, row.guild_id)
         outbox.enqueue(
             session,
             key=f"notice:paused:{row.channel_id}:{now.isoformat()}",
             channel_id=target or 0,  # 0: the publisher picks the server's system channel
             guild_id=row.guild_id,
-            kind=outbox.KIND_NOTICE,
-            payload=notice_payload(row.channel_id, reason),
+            kind=kinds.NOTICE,
+            payload=card_payload(channel_paused_card(row.channel_id, reason)),
             now=now,
         )
 
 
-__all__ = ["OutboxSender", "Publisher", "SendResult", "SendStats", "backoff"]
+__all__ = ["NotConnected", "OutboxSender", "Publisher", "SendResult", "SendStats", "backoff"]

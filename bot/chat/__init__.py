@@ -1,6 +1,5 @@
-"""The Discord layer: client, composition root, one cog per feature, embeds and views.
+"""The Discord layer: the client (``client.build_bot``), one cog per feature, embeds and views.
 
-``app.build_services`` wires settings, database and services; ``client.create_bot``
-builds the (optionally sharded) client; cogs call ``backend.ChatBackend`` and render
-with ``bot.render``.
+The client is handed the app of the composition root (:mod:`bot.app`); cogs call its
+services (blocking work through ``blocking.off_loop``) and render with :mod:`bot.render`.
 """

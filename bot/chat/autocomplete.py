@@ -1,7 +1,10 @@
 """Option help shared by the cogs: autocomplete for countries (names and codes), types and time
-zones, the status choices, and the timeline filters' descriptions."""
+zones, the status choices, and the timeline filters' options."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
 
 import discord
 from discord import app_commands
@@ -10,6 +13,7 @@ from bot.chat.parsing import lookup_countries, lookup_timezones
 from bot.extract.model import EVENT_TYPES, STATUSES
 
 _MAX = 25
+T = TypeVar("T")
 STATUS_CHOICES = [app_commands.Choice(name=name, value=name) for name in STATUSES]
 # /timeline and /export filter the same way; their options read the same.
 FILTER_DESCRIPTIONS = {
@@ -19,6 +23,19 @@ FILTER_DESCRIPTIONS = {
     "end": "Until this date (YYYY-MM-DD, YYYY-MM, or words like 'in 2 weeks')",
     "status": "Only events with this status",
 }
+
+
+def filter_options(func: T) -> T:
+    """The timeline filters' option help, names ("from", "to"), autocomplete and choices."""
+    decorators: list[Callable[[T], T]] = [
+        app_commands.describe(**FILTER_DESCRIPTIONS),
+        app_commands.rename(start="from", end="to"),
+        app_commands.autocomplete(country=countries, type=event_types),
+        app_commands.choices(status=STATUS_CHOICES),
+    ]
+    for decorate in reversed(decorators):
+        func = decorate(func)
+    return func
 
 
 def _last_part(current: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+import discord
 from discord import app_commands
 
 T = TypeVar("T")
@@ -24,3 +25,14 @@ def manages_channels() -> Callable[[T], T]:
         return app_commands.guild_only()(func)  # type: ignore[arg-type,return-value]
 
     return decorate
+
+
+def managers_group(name: str, description: str) -> app_commands.Group:
+    """A command group for a server's settings: hidden from members without Manage Channels
+    (each command checks again with ``has_permissions``), and only inside servers."""
+    return app_commands.Group(
+        name=name,
+        description=description,
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_channels=True),
+    )

@@ -1,26 +1,34 @@
-"""The Discord client: loads one cog per feature and owns nothing it was not handed.
+"""The Discord client: the transport the app posts through, and one cog per feature over it.
 
-Background work starts in ``setup_hook`` (once per process), never in ``on_ready``
-(which fires again on every reconnect). Commands are synced only to a configured
-development guild here; a global sync is the explicit ``diplobot sync-commands``.
+:func:`build_bot` makes the client first (the publisher and the scheduled-events gateway post
+through it), then the app from the composition root (:func:`bot.app.build_app`), and hands
+the app to the client; cogs take their services from ``bot.app``. Background work starts in
+``setup_hook`` (once per process), never in ``on_ready`` (which fires again on every
+reconnect). Commands are synced only to a configured development guild here; a global sync
+is the explicit ``diplobot sync-commands``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import aiohttp
 import discord
 from discord.ext import commands
 
+from bot.alerts.delivery import DeliveryTiming
+from bot.app import App, build_app
 from bot.chat.cogs import EXTENSIONS
 from bot.chat.embeds import NO_MENTIONS
 from bot.chat.errors import on_app_command_error
-
-if TYPE_CHECKING:
-    from bot.chat.app import BotServices
+from bot.chat.publisher import DiscordPublisher
+from bot.chat.scheduled_events import DiscordEvents
+from bot.clock import Clock
+from bot.news.fetch import Fetcher
+from bot.timeline import Extractor
+from config.settings import Settings
+from storage.db import Database
 
 log = logging.getLogger("diplobot.chat")
 IDENTIFY_DELAY_S = 5.0
@@ -36,25 +44,18 @@ def intents(read_news_channels: bool = False) -> discord.Intents:
 
 
 class DiplobotMixin:
-    """What the plain and the sharded client share; ``services`` come from the composition root."""
+    """What the plain and the sharded client share; ``app`` comes from the composition root."""
 
-    services: BotServices
-    http_session: aiohttp.ClientSession | None
+    app: App
     sync_on_start: bool
-
-    def _init_diplobot(self, services: BotServices, sync_on_start: bool) -> None:
-        self.services = services
-        self.http_session = None
-        self.sync_on_start = sync_on_start
 
     async def setup_hook(self) -> None:
         bot: commands.Bot = self  # type: ignore[assignment]
-        self.http_session = aiohttp.ClientSession()
         bot.tree.on_error = on_app_command_error
         for name in EXTENSIONS:
             await bot.load_extension(name)
-        await self.services.start()
-        dev_guild = self.services.settings.dev_guild_id
+        await self.app.start()
+        dev_guild = self.app.settings.dev_guild_id
         if dev_guild and self.sync_on_start:
             guild = discord.Object(id=dev_guild)
             bot.tree.copy_global_to(guild=guild)
@@ -62,26 +63,26 @@ class DiplobotMixin:
             log.info("synced %d commands to the development guild %s", len(synced), dev_guild)
 
     async def close(self) -> None:
-        await self.services.stop()
-        if self.http_session is not None:
-            await self.http_session.close()
+        if getattr(self, "app", None) is not None:
+            await self.app.close()
         await super().close()  # type: ignore[misc]
+
+
+def _client_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "command_prefix": commands.when_mentioned,
+        "intents": intents(settings.read_news_channels),
+        "allowed_mentions": NO_MENTIONS,
+        "help_command": None,
+    }
 
 
 class Diplobot(DiplobotMixin, commands.Bot):
     """One gateway connection."""
 
-    def __init__(
-        self, services: BotServices, *, sync_on_start: bool = True, **options: Any
-    ) -> None:
-        super().__init__(
-            command_prefix=commands.when_mentioned,
-            intents=intents(services.settings.read_news_channels),
-            allowed_mentions=NO_MENTIONS,
-            help_command=None,
-            **options,
-        )
-        self._init_diplobot(services, sync_on_start)
+    def __init__(self, settings: Settings, *, sync_on_start: bool = True, **options: Any) -> None:
+        super().__init__(**_client_options(settings), **options)
+        self.sync_on_start = sync_on_start
 
 
 class ShardedDiplobot(DiplobotMixin, commands.AutoShardedBot):
@@ -89,7 +90,7 @@ class ShardedDiplobot(DiplobotMixin, commands.AutoShardedBot):
 
     def __init__(
         self,
-        services: BotServices,
+        settings: Settings,
         *,
         sync_on_start: bool = True,
         identify_delay_s: float = IDENTIFY_DELAY_S,
@@ -97,13 +98,12 @@ class ShardedDiplobot(DiplobotMixin, commands.AutoShardedBot):
     ) -> None:
         self.identify_delay_s = identify_delay_s
         super().__init__(
-            command_prefix=commands.when_mentioned,
-            intents=intents(services.settings.read_news_channels),
-            allowed_mentions=NO_MENTIONS,
-            help_command=None,
+            **_client_options(settings),
+            shard_count=settings.shard_count,
+            shard_ids=settings.shard_ids,
             **options,
         )
-        self._init_diplobot(services, sync_on_start)
+        self.sync_on_start = sync_on_start
 
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
         """Space shard IDENTIFYs as Discord requires (one per 5 s at max_concurrency 1)."""
@@ -111,27 +111,44 @@ class ShardedDiplobot(DiplobotMixin, commands.AutoShardedBot):
             await asyncio.sleep(self.identify_delay_s)
 
 
-def create_bot(
-    services: BotServices,
+def build_bot(
+    settings: Settings,
+    database: Database,
+    clock: Clock,
     *,
+    extractor: Extractor | None = None,
+    fetcher: Fetcher | None = None,
+    timing: DeliveryTiming | None = None,
+    worker_id: str | None = None,
     sync_on_start: bool = True,
     identify_delay_s: float = IDENTIFY_DELAY_S,
     **options: Any,
 ) -> Diplobot | ShardedDiplobot:
-    """The plain client, or the sharded one when the settings name shards."""
+    """The client (plain, or sharded when the settings name shards) with its app."""
     # The bot never joins voice: don't warn at every start that voice libraries are missing.
     discord.VoiceClient.warn_nacl = False
     discord.VoiceClient.warn_dave = False
-    settings = services.settings
+    client: Diplobot | ShardedDiplobot
     if settings.shard_count or settings.shard_ids:
         if settings.shard_ids and not settings.shard_count:
             raise ValueError("shard_ids needs shard_count (the total number of shards)")
-        return ShardedDiplobot(
-            services,
-            sync_on_start=sync_on_start,
-            shard_count=settings.shard_count,
-            shard_ids=settings.shard_ids,
-            identify_delay_s=identify_delay_s,
-            **options,
+        client = ShardedDiplobot(
+            settings, sync_on_start=sync_on_start, identify_delay_s=identify_delay_s, **options
         )
-    return Diplobot(services, sync_on_start=sync_on_start, **options)
+    else:
+        client = Diplobot(settings, sync_on_start=sync_on_start, **options)
+    client.app = build_app(
+        settings,
+        database,
+        clock,
+        DiscordPublisher(client),
+        events=DiscordEvents(client),
+        extractor=extractor,
+        fetcher=fetcher,
+        timing=timing,
+        worker_id=worker_id,
+    )
+    return client
+
+
+__all__ = ["Diplobot", "ShardedDiplobot", "build_bot", "intents"]

@@ -1,4 +1,4 @@
-"""Turning render cards into Discord embeds, and the reply options every message shares."""
+"""Turning render cards into Discord embeds, and the one way a command answers a member."""
 
 from __future__ import annotations
 
@@ -22,3 +22,26 @@ def card_embed(card: Card) -> discord.Embed:
     if card.footer:
         embed.set_footer(text=clip(card.footer, FOOTER_LIMIT))
     return embed
+
+
+async def answer(
+    interaction: discord.Interaction,
+    text: str | None = None,
+    *,
+    card: Card | None = None,
+    public: bool = False,
+) -> None:
+    """Reply with text and/or a card, mentions off; ephemeral unless ``public``; as a
+    follow-up when the command already deferred ("thinking...")."""
+    embed = card_embed(card) if card is not None else discord.utils.MISSING
+    if interaction.response.is_done():
+        await interaction.followup.send(
+            text or discord.utils.MISSING,
+            embed=embed,
+            ephemeral=not public,
+            allowed_mentions=NO_MENTIONS,
+        )
+    else:
+        await interaction.response.send_message(
+            text, embed=embed, ephemeral=not public, allowed_mentions=NO_MENTIONS
+        )

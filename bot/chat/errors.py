@@ -13,8 +13,8 @@ import discord
 from discord import app_commands
 
 from bot.chat.embeds import NO_MENTIONS
-from bot.chat.parsing import UserInputError
 from bot.render import clip
+from bot.services.errors import Refused, sentence
 
 log = logging.getLogger("diplobot.chat")
 
@@ -31,8 +31,8 @@ _PERMISSION_NAMES = {"manage_channels": "Manage Channels", "manage_guild": "Mana
 def user_message(error: app_commands.AppCommandError) -> str | None:
     """The sentence for an error a member caused, or None when the fault is ours."""
     original = getattr(error, "original", None)
-    if isinstance(original, UserInputError):
-        return str(original)
+    if isinstance(original, Refused):  # a service or a parser said no, and why
+        return sentence(str(original))
     if isinstance(error, app_commands.MissingPermissions):
         names = ", ".join(
             _PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in error.missing_permissions

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from bot.chat.parsing import UserInputError, sentence
-from bot.services.timeline_query import build_filter
-from bot.services.titles import participant_name
+from discord import app_commands
+
+from bot.chat.parsing import UserInputError
+from bot.names import participant_name
+from bot.services.filters import build_filter
 from storage.repos.events import TimelineFilter
 
 
@@ -31,12 +33,11 @@ def describe(filters: TimelineFilter) -> str:
 
 def timeline_filter(
     today: date,
-    *,
-    country: str | None = None,
-    event_type: str | None = None,
-    start: str | None = None,
-    end: str | None = None,
-    status: str | None = None,
+    country: str | None,
+    event_type: str | None,
+    start: str | None,
+    end: str | None,
+    status: app_commands.Choice[str] | None,
 ) -> TimelineFilter:
     """Options as typed -> the same filter the command line builds; upcoming when no dates."""
     try:
@@ -46,10 +47,10 @@ def timeline_filter(
             end=end,
             countries=[country] if country else [],
             types=[event_type] if event_type else [],
-            statuses=[status] if status else [],
+            statuses=[status.value] if status else [],
         )
     except ValueError as exc:
-        raise UserInputError(sentence(str(exc))) from None
+        raise UserInputError(str(exc)) from None
     if filters.start is None and filters.end is None:
         filters = replace(filters, start=today)
     return filters

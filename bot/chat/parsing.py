@@ -1,7 +1,8 @@
 """Parsing what members type into slash-command options (pure; errors are sentences).
 
 Each parser raises :class:`UserInputError` with a sentence that says what to type
-instead, which the command tree's error handler shows ephemerally.
+instead, which the command tree's error handler shows ephemerally. Reminder offsets are
+read by :mod:`bot.alerts.offsets` (through the subscription service).
 """
 
 from __future__ import annotations
@@ -9,33 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import time, timedelta
+from datetime import time
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import pycountry
 
 from bot.extract.model import EVENT_TYPES
-from bot.services.timeline_query import parse_country
-from bot.services.titles import BODY_NAMES, participant_name
+from bot.names import body_names, country_names, participant_name
+from bot.services.errors import Refused
+from bot.services.filters import parse_country
 
 MAX_KEYWORDS = 10
 MAX_KEYWORD_LENGTH = 60
-MAX_OFFSETS = 5
-MAX_OFFSET = timedelta(days=30)
-_OFFSET = re.compile(r"^(\d{1,4})\s*(m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)$", re.I)
-_UNIT_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 604800}
 _SPLIT = re.compile(r"[,;]+")
 
 
-class UserInputError(Exception):
+class UserInputError(Refused):
     """Something a member typed that we cannot use; the message says what to do."""
-
-
-def sentence(text: str) -> str:
-    """A service's lower-case reason as a sentence: capital first letter, one full stop."""
-    text = text.strip().rstrip(".")
-    return text[:1].upper() + text[1:] + "."
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +45,10 @@ def _split(value: str | None) -> list[str]:
 # --------------------------------------------------------------------------- countries
 @lru_cache(maxsize=1)
 def _country_index() -> tuple[CountryChoice, ...]:
-    choices = [CountryChoice(code, name) for code, name in BODY_NAMES.items()]
+    choices = [CountryChoice(code, name) for code, name in body_names().items()]
+    known = country_names()
     for country in pycountry.countries:
-        choices.append(CountryChoice(country.alpha_2, participant_name(country.alpha_2)))
+        choices.append(CountryChoice(country.alpha_2, known.get(country.alpha_2, country.name)))
     return tuple(choices)
 
 
@@ -136,35 +129,7 @@ def parse_keywords(value: str | None) -> list[str]:
     return sorted({k.casefold() for k in keywords})
 
 
-# --------------------------------------------------------------------------- dates and times
-def parse_offsets(value: str | None) -> list[timedelta]:
-    """``"1d, 1h, 30m"`` -> reminder offsets before an event, largest first."""
-    offsets: set[timedelta] = set()
-    for part in _split(value):
-        match = _OFFSET.match(part)
-        if not match:
-            raise UserInputError(
-                f"{part!r} is not a reminder offset. Use numbers with m, h, d or w, "
-                "separated by commas: 1d, 1h, 30m."
-            )
-        seconds = int(match[1]) * _UNIT_SECONDS[match[2][0].lower()]
-        offset = timedelta(seconds=seconds)
-        if offset <= timedelta(0) or offset > MAX_OFFSET:
-            raise UserInputError("Reminder offsets must be between 1 minute and 30 days.")
-        offsets.add(offset)
-    if len(offsets) > MAX_OFFSETS:
-        raise UserInputError(f"Give at most {MAX_OFFSETS} reminder offsets.")
-    return sorted(offsets, reverse=True)
-
-
-def format_offset(offset: timedelta) -> str:
-    seconds = int(offset.total_seconds())
-    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds % size == 0:
-            return f"{seconds // size}{unit}"
-    return f"{seconds // 60}m"
-
-
+# --------------------------------------------------------------------------- times
 def parse_time_of_day(value: str) -> time:
     """``08:00`` or ``8:30`` (24-hour clock)."""
     match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value or "")

@@ -14,10 +14,10 @@ import aiohttp
 import discord
 
 from bot.alerts.messages import payload_card
-from bot.alerts.outbox import Claimed
 from bot.alerts.sender import SendResult
 from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.render import clip
+from storage.repos.outbox import Claimed
 
 log = logging.getLogger("diplobot.chat")
 CONTENT_LIMIT = 2000

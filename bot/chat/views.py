@@ -7,11 +7,12 @@ from typing import Any
 
 import discord
 
-from bot.chat.backend import ChatBackend, TimelinePage
+from bot.chat.blocking import off_loop
 from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.chat.errors import UNEXPECTED, send_ephemeral
 from bot.chat.filters import describe
 from bot.render import timeline_card
+from bot.services.timeline_reader import TimelinePage, TimelineReader
 from storage.repos.events import TimelineFilter
 
 log = logging.getLogger("diplobot.chat")
@@ -28,9 +29,9 @@ def timeline_embed(filters: TimelineFilter, page: TimelinePage) -> discord.Embed
 class TimelinePager(discord.ui.View):
     """Previous/next buttons over one timeline query; the query lives in the view."""
 
-    def __init__(self, backend: ChatBackend, query: TimelineFilter, page: TimelinePage) -> None:
+    def __init__(self, reader: TimelineReader, query: TimelineFilter, page: TimelinePage) -> None:
         super().__init__(timeout=600)
-        self.backend = backend
+        self.reader = reader
         self.query = query
         self.page = page
         self._sync_buttons()
@@ -40,7 +41,7 @@ class TimelinePager(discord.ui.View):
         self.next.disabled = not self.page.has_next
 
     async def _show(self, interaction: discord.Interaction, number: int) -> None:
-        self.page = await self.backend.timeline_page(self.query, number, PAGE_SIZE)
+        self.page = await off_loop(self.reader.page, self.query, number, PAGE_SIZE)
         self._sync_buttons()
         await interaction.response.edit_message(
             embed=timeline_embed(self.query, self.page), view=self, allowed_mentions=NO_MENTIONS

@@ -1,4 +1,5 @@
-"""``diplobot db upgrade|current``, and the ``--db`` option every storage command shares."""
+"""``diplobot db upgrade|current``, the ``--db`` option every storage command shares, and the
+app those commands work through (:func:`open_app`: the composition root over that database)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import sys
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from bot.app import App, build_app
+from bot.clock import SystemClock
+from config.settings import Settings
 from storage.db import Database, open_database
 
 
@@ -22,8 +26,6 @@ def add_database_option(parser: argparse.ArgumentParser) -> None:
 def database_url(args: argparse.Namespace) -> str:
     if getattr(args, "db", None):
         return str(args.db)
-    from config.settings import Settings
-
     return Settings.load().sqlalchemy_url
 
 
@@ -56,6 +58,16 @@ def open_from_args(args: argparse.Namespace, prog: str, *, migrate: bool = True)
     return None
 
 
+def open_app(args: argparse.Namespace, prog: str) -> App | None:
+    """The app over the database the arguments name, queueing messages without sending them
+    (the bot process sends); None after a sentence saying why the database can't be opened.
+    Close it with ``app.database.dispose()``."""
+    database = open_from_args(args, prog)
+    if database is None:
+        return None
+    return build_app(Settings.load(), database, SystemClock(), None)
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "db",
@@ -76,8 +88,6 @@ def run(args: argparse.Namespace) -> int:
     from storage.migrate import current_revision, head_revision
 
     if args.action == "recheck":
-        from bot.recheck import run_recheck
-
         return run_recheck(args)
     database = open_from_args(args, "diplobot db", migrate=args.action == "upgrade")
     if database is None:
@@ -88,4 +98,24 @@ def run(args: argparse.Namespace) -> int:
         print(f"{safe_url(database_url(args))}: schema at revision {current} (latest {head})")
     finally:
         database.dispose()
+    return 0
+
+
+def run_recheck(args: argparse.Namespace) -> int:
+    """The command: open (and migrate) the database, recheck, print what was done."""
+    from bot.clock import SystemClock
+    from bot.services.recheck import MAX_LISTED, Rechecker
+
+    database = open_from_args(args, "diplobot db recheck")
+    if database is None:
+        return 1
+    try:
+        report = Rechecker(database, clock=SystemClock(), dry_run=args.dry_run).run()
+    finally:
+        database.dispose()
+    print("\n".join(report.lines(dry_run=args.dry_run)))
+    for event_id, new_ids in report.splits[:MAX_LISTED]:
+        print(f"  event {event_id} -> also " + ", ".join(f"event {i}" for i in new_ids))
+    if len(report.splits) > MAX_LISTED:
+        print(f"  ... and {len(report.splits) - MAX_LISTED:,} more")
     return 0

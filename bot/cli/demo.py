@@ -1,38 +1,42 @@
 """``diplobot demo``: what the bot would post, offline: no token, no network.
 
 It reads the sample articles shipped in ``bot/demo/`` into a fresh SQLite file, in
-publication order, through the same services and renderers the Discord cogs use,
-and prints the timeline, an event card, a change alert and a daily digest.
+publication order, through the same app (:func:`bot.app.build_app`) and renderers the
+Discord cogs use, and prints the timeline, an event card, a change alert and the daily
+digest a channel subscribed to everything would get.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import tempfile
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
-from bot.chat.backend import ChatBackend, IngestReport
+from bot.app import build_app
+from bot.clock import FakeClock
 from bot.demo import DEMO_DIR
+from bot.extract.event_date import EventDate, parse_event_date
 from bot.news.articles import read_articles
 from bot.render import (
     Card,
+    EventView,
     card_text,
     change_alert_card,
-    digest_card,
     event_card,
-    ingest_card,
     timeline_card,
 )
-from bot.timeline import TimelineService
+from bot.services.ingesting import IngestReport
+from config.settings import Settings
 from storage.db import Database, open_database
 from storage.repos.events import TimelineFilter
 
 DIGEST_TIMEZONE = "Asia/Tokyo"
+DEMO_GUILD, DEMO_CHANNEL = 1, 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -78,7 +82,7 @@ def _run_in(folder: Path, articles: Path, out: TextIO) -> int:
     path.unlink(missing_ok=True)
     database = open_database(f"sqlite:///{path}")
     try:
-        return asyncio.run(demo(database, articles, out, where=str(path)))
+        return demo(database, articles, out, where=str(path))
     finally:
         database.dispose()
 
@@ -88,14 +92,14 @@ def _section(out: TextIO, heading: str, card: Card) -> None:
     out.write(card_text(card, plain=True) + "\n")
 
 
-async def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> int:
+def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> int:
     """Ingest every article of ``folder`` in order and print what the bot would post."""
     results = [r for r in read_articles(folder) if r.article is not None or r.error]
     dated = [r.article.dct for r in results if r.article is not None and r.article.dct]
     start = dated[0] if dated else date.today()  # noqa: DTZ011 - only when no article is dated
-    clock = _DemoClock(datetime.combine(start, time(9, 0), tzinfo=UTC))
-    timeline = TimelineService(database, clock=clock)
-    backend = ChatBackend(database, clock, timeline)
+    clock = FakeClock(datetime.combine(start, time(9, 0), tzinfo=UTC))
+    settings = Settings.load(default_timezone=DIGEST_TIMEZONE)
+    app = build_app(settings, database, clock, None)
 
     out.write(f"diplobot demo: {len(results)} sample articles into a fresh database ({where})\n")
     reports: list[tuple[str, IngestReport]] = []
@@ -106,8 +110,8 @@ async def demo(database: Database, folder: Path, out: TextIO, *, where: str = ""
             continue
         article = replace(result.article, title=result.article.title or Path(result.ref).stem)
         if article.dct is not None:  # the news is read on the day it was published
-            clock.now = datetime.combine(article.dct, time(9, 0), tzinfo=UTC)
-        report = await backend.ingest_article(article)
+            clock.set(datetime.combine(article.dct, time(9, 0), tzinfo=UTC))
+        report = app.ingest.ingest(article)
         reports.append((name, report))
         published = article.dct.isoformat() if article.dct else "date unknown"
         out.write(
@@ -120,17 +124,10 @@ async def demo(database: Database, folder: Path, out: TextIO, *, where: str = ""
         _section(
             out,
             f"/ingest reply for {name}",
-            ingest_card(
-                status=last.status,
-                created=last.created,
-                updated=last.updated,
-                unchanged=last.unchanged,
-                title=last.title,
-                timestamps=False,
-            ),
+            last.card(timestamps=False),
         )
 
-    page = await backend.timeline_page(TimelineFilter(), 1, 25)
+    page = app.reader.page(TimelineFilter(), 1, 25)
     _section(
         out,
         "/timeline (every event, oldest first)",
@@ -151,20 +148,25 @@ async def demo(database: Database, folder: Path, out: TextIO, *, where: str = ""
         card_id = page.events[0].id if page.events else None
 
     if card_id is not None:
-        detail = await backend.event(card_id)
+        detail = app.reader.detail(card_id)
         if detail is not None:
-            _section(out, f"/event {card_id}", event_card(detail, timestamps=False))
+            _section(out, f"/event {card_id}", event_card(detail.view(), timestamps=False))
 
-    # The next morning's digest; if that week is empty, the first day with an event.
-    day = clock.now.date() + timedelta(days=1)
-    today, ahead = await backend.digest_events(day)
-    if not today and not ahead:
-        day = _digest_day(page.events, start)
-        today, ahead = await backend.digest_events(day)
+    # The next day's digest of a channel subscribed to everything; if that week is empty,
+    # the digest of the first day with an event.
+    app.subscriptions.create(guild_id=DEMO_GUILD, channel_id=DEMO_CHANNEL)
+    days = [clock().date() + timedelta(days=1), *(v.start for v in _day_events(page.events))]
+    for local in days:
+        clock.set(datetime.combine(local, time(12, 0), tzinfo=ZoneInfo(DIGEST_TIMEZONE)))
+        preview = app.digests.show(DEMO_GUILD, DEMO_CHANNEL)
+        if preview.card.fields:
+            break
+    prefs = preview.prefs
     _section(
         out,
-        f"Daily digest for {day:%a} {day.day} {day:%b %Y}, posted at 08:00 {DIGEST_TIMEZONE}",
-        digest_card(day, DIGEST_TIMEZONE, today, ahead, timestamps=False),
+        f"Daily digest for {local:%a} {local.day} {local:%b %Y}, posted at {prefs.time} "
+        f"{prefs.timezone}",
+        preview.card,
     )
     out.write(
         "\nThat is what the bot posts in Discord. To run it for real: "
@@ -173,19 +175,7 @@ async def demo(database: Database, folder: Path, out: TextIO, *, where: str = ""
     return 0
 
 
-class _DemoClock:
-    """The demo reads each article on its publication day, so history shows real days."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-def _digest_day(events: list, fallback: date) -> date:  # type: ignore[type-arg]
-    """The first day that has a day-precise event: a digest with something in it."""
-    for view in events:
-        if len(view.date) >= 10 and view.date[4] == "-" and view.date[5] != "W":
-            return date.fromisoformat(view.date[:10])
-    return fallback
+def _day_events(events: list[EventView]) -> list[EventDate]:
+    """The dates of the day-precise events, for a digest with something in it."""
+    dates = [parse_event_date(v.date, v.end_date) for v in events]
+    return [d for d in dates if d.precision in ("day", "time")]

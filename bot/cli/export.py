@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from bot.cli.timeline import add_filter_options, query_from_args
-from bot.ics import to_ics
+from bot.render.ics import to_ics
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

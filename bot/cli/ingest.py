@@ -12,13 +12,10 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
-from bot.alerts.runtime import AlertOptions, alert_writer
-from bot.cli.db import add_database_option, open_from_args
-from bot.clock import SystemClock
+from bot.cli.db import add_database_option, open_app
 from bot.extract.model import Article
 from bot.news.articles import ArticleResult, parse_dct, read_articles
-from bot.timeline import IngestResult, TimelineService
-from config.settings import Settings
+from bot.timeline import IngestContext, IngestResult
 
 MAX_LISTED_FAILURES = 20
 
@@ -143,27 +140,28 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"diplobot ingest: --date: {exc}", file=sys.stderr)
         return 2
-    database = open_from_args(args, "diplobot ingest")
-    if database is None:
+    app = open_app(args, "diplobot ingest")
+    if app is None:
         return 1
     summary = IngestSummary()
     # Alerts and reminders for subscribed channels are queued as the bot would queue them.
-    clock = SystemClock()
-    options = AlertOptions.from_settings(Settings.load())
-    service = TimelineService(database, clock=clock, on_changes=alert_writer(clock, options))
+    context = IngestContext(source="command line")
     started = time.perf_counter()
     progress = tqdm(
         unit=" articles", file=sys.stderr, disable=True if args.quiet else None, mininterval=0.5
     )
     try:
         items = read_articles(args.source, jsonl=True if args.jsonl else None, default_dct=dct)
-        for result in service.ingest_many(_readable(items, summary), batch_size=max(1, args.batch)):
+        readable = _readable(items, summary)
+        for result in app.timeline.ingest_many(
+            readable, batch_size=max(1, args.batch), context=context
+        ):
             summary.add(result)
             progress.update(1)
     finally:
         progress.close()
         summary.seconds = time.perf_counter() - started
-        database.dispose()
+        app.database.dispose()
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False))
     else:

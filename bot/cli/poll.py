@@ -11,13 +11,9 @@ import asyncio
 import json
 import sys
 
-from bot.alerts.runtime import AlertOptions, alert_writer
-from bot.cli.db import add_database_option, open_from_args
-from bot.clock import SystemClock
-from bot.news.fetch import Fetcher
-from bot.news.poller import FeedPoller, PollOutcome
-from bot.timeline import TimelineService
-from storage.db import Database
+from bot.app import App
+from bot.cli.db import add_database_option, open_app
+from bot.services.feed_polling import PollOutcome
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,33 +32,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-async def poll_once(database: Database, *, due_only: bool = False) -> list[PollOutcome]:
-    from config.settings import Settings
-
-    settings = Settings.load()
-    clock = SystemClock()
-    options = AlertOptions.from_settings(settings)
-    timeline = TimelineService(database, clock=clock, on_changes=alert_writer(clock, options))
-    fetcher = Fetcher(
-        max_bytes=settings.fetch_max_bytes,
-        timeout_s=settings.fetch_timeout_s,
-        max_redirects=settings.fetch_max_redirects,
-    )
+async def poll_once(app: App, *, due_only: bool = False) -> list[PollOutcome]:
+    poller = app.feed_poller
     try:
-        poller = FeedPoller(database, fetcher, timeline, clock, interval=options.feed_interval)
         return await (poller.poll_due() if due_only else poller.poll_all())
     finally:
-        await fetcher.close()
+        await app.close()
 
 
 def run(args: argparse.Namespace) -> int:
-    database = open_from_args(args, "diplobot poll")
-    if database is None:
+    app = open_app(args, "diplobot poll")
+    if app is None:
         return 1
     try:
-        outcomes = asyncio.run(poll_once(database, due_only=args.due))
+        outcomes = asyncio.run(poll_once(app, due_only=args.due))
     finally:
-        database.dispose()
+        app.database.dispose()
     if args.json:
         print(json.dumps([_row(o) for o in outcomes]))
     else:

@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import aiohttp
@@ -73,35 +74,38 @@ def _setup_logging() -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
-def _run_command(args: argparse.Namespace) -> int:
+def _with_token(prog: str, work: Callable[[Settings, str], Coroutine[Any, Any, int]]) -> int:
+    """Run ``work`` with the settings and the token, or say how to get a token."""
     settings = Settings.load()
     token = _token(settings)
     if token is None:
-        print(f"diplobot run: {MISSING_HELP}", file=sys.stderr)
+        print(f"{prog}: {MISSING_HELP}", file=sys.stderr)
         return EXIT_NO_TOKEN
     _setup_logging()
-    return asyncio.run(serve(settings, token))
+    return asyncio.run(work(settings, token))
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    return _with_token("diplobot run", serve)
 
 
 def _sync_command(args: argparse.Namespace) -> int:
-    settings = Settings.load()
-    token = _token(settings)
-    if token is None:
-        print(f"diplobot sync-commands: {MISSING_HELP}", file=sys.stderr)
-        return EXIT_NO_TOKEN
-    _setup_logging()
-    return asyncio.run(sync_commands(settings, token, guild_id=args.guild))
+    return _with_token(
+        "diplobot sync-commands",
+        lambda settings, token: sync_commands(settings, token, guild_id=args.guild),
+    )
 
 
 async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
     """Run the bot until it is closed; the exit code says how it ended."""
-    from bot.chat.app import build_services
-    from bot.chat.client import create_bot
+    from bot.chat.client import build_bot
+    from bot.clock import SystemClock
     from bot.services.extraction import ProcessExtractor
+    from storage.db import open_database
 
     extractor = ProcessExtractor()  # feeds and /ingest extract off the event loop
-    services = build_services(settings, extractor=extractor)
-    bot = create_bot(services, **bot_options)
+    database = open_database(settings)
+    bot = build_bot(settings, database, SystemClock(), extractor=extractor, **bot_options)
     try:
         async with bot:
             await bot.start(token)
@@ -121,16 +125,18 @@ async def serve(settings: Settings, token: str, **bot_options: Any) -> int:
         return EXIT_UNREACHABLE
     finally:
         extractor.close()
+        database.dispose()
     return 0
 
 
 async def sync_commands(settings: Settings, token: str, *, guild_id: int | None = None) -> int:
     """Log in (no gateway connection), load every cog and publish the command tree."""
-    from bot.chat.app import build_services
-    from bot.chat.client import create_bot
+    from bot.chat.client import build_bot
+    from bot.clock import SystemClock
+    from storage.db import open_database
 
-    services = build_services(settings)
-    bot = create_bot(services, sync_on_start=False)
+    database = open_database(settings)
+    bot = build_bot(settings, database, SystemClock(), sync_on_start=False)
     try:
         async with bot:
             await bot.login(token)
@@ -144,6 +150,8 @@ async def sync_commands(settings: Settings, token: str, *, guild_id: int | None 
     except (aiohttp.ClientConnectionError, OSError) as exc:
         print(f"diplobot sync-commands: {UNREACHABLE_HELP} ({type(exc).__name__})", file=sys.stderr)
         return EXIT_UNREACHABLE
+    finally:
+        database.dispose()
     where = f"guild {guild_id}" if guild_id else "every server (may take up to an hour to show)"
     names = ", ".join(f"/{c.name}" for c in synced)
     print(f"synced {len(synced)} commands to {where}: {names}")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 
-from bot.cli.db import add_database_option, open_from_args
-from bot.services.timeline_query import TimelineQueries, build_filter, event_json
+from bot.cli.db import add_database_option, open_app
+from bot.cli.formats import event_json, format_table
+from bot.clock import utc_now
+from bot.services.filters import build_filter
 from storage.repos.events import EventSummary, TimelineFilter
 
 
@@ -32,7 +33,7 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
 def filters_from_args(args: argparse.Namespace, prog: str) -> TimelineFilter | None:
     try:
         return build_filter(
-            today=datetime.now(UTC).date(),
+            today=utc_now().date(),
             start=args.start,
             end=args.end,
             countries=args.country,
@@ -57,22 +58,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _cell(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def format_table(events: list[EventSummary]) -> str:
-    header = f"{'ID':>6}  {'DATE':<16}  {'STATUS':<9}  {'SRC':>3}  {'EVENT':<44}  WHERE"
-    lines = [header]
-    for e in events:
-        date_text = e.date + (f"..{e.end_date[5:]}" if e.end_date else "")
-        lines.append(
-            f"{e.id:>6}  {_cell(date_text, 16):<16}  {e.status:<9}  {e.source_count:>3}  "
-            f"{_cell(e.title, 44):<44}  {e.location or ''}"
-        )
-    return "\n".join(lines)
-
-
 def query_from_args(
     args: argparse.Namespace, prog: str
 ) -> tuple[TimelineFilter, list[EventSummary]] | int:
@@ -80,13 +65,13 @@ def query_from_args(
     filters = filters_from_args(args, prog)
     if filters is None:
         return 2
-    database = open_from_args(args, prog)
-    if database is None:
+    app = open_app(args, prog)
+    if app is None:
         return 1
     try:
-        return filters, TimelineQueries(database).events(filters)
+        return filters, app.reader.events(filters)
     finally:
-        database.dispose()
+        app.database.dispose()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -225,7 +225,7 @@ def attach_dates(
         when = _with_duration(text, sentence, trigger, timex, when)
         extra = _coordinated_dates(text, usable, position)
         if extra:
-            when = EventDate(when.value, when.end, when.precision, extra=tuple(extra))
+            when = EventDate(when.value, when.end_date, when.precision, extra=tuple(extra))
         result[id(trigger)] = (when, timex)
     return result
 

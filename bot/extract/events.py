@@ -534,7 +534,7 @@ def _to_event(candidate: _Candidate) -> Event:
     return Event(
         type=candidate.type,
         date=candidate.when.value,
-        end_date=candidate.when.end,
+        end_date=candidate.when.end_date,
         participants=sorted(candidate.participants),
         people=candidate.people,
         location=candidate.location,

@@ -6,21 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-EventType = Literal[
-    "summit", "meeting", "visit", "statement", "agreement", "tariff", "sanctions", "election"
-]
-EVENT_TYPES: tuple[str, ...] = (
-    "summit",
-    "meeting",
-    "visit",
-    "statement",
-    "agreement",
-    "tariff",
-    "sanctions",
-    "election",
-)
+from config.event_types import EVENT_TYPES
+
+EventType = str  # one of EVENT_TYPES, which the event lexicon defines
 Status = Literal["scheduled", "occurred", "postponed", "cancelled"]
 STATUSES: tuple[str, ...] = ("scheduled", "occurred", "postponed", "cancelled")
+__all__ = ["EVENT_TYPES", "STATUSES", "Article", "Event", "EventType", "Status", "Timex"]
 
 
 @dataclass(frozen=True, slots=True)

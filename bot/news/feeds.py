@@ -8,6 +8,7 @@ story to the same key, so it is ingested once.
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 import hashlib
 import xml.sax
@@ -20,6 +21,7 @@ import feedparser
 import lxml.html
 
 from bot.news.articles import canonical_url
+from bot.news.fetch import Fetcher
 
 MAX_ENTRIES = 200
 MAX_KEY_LENGTH = 300
@@ -184,3 +186,17 @@ def _cut_off(error: object) -> bool:
 
 
 __all__ = ["FeedEntry", "FeedParseError", "ParsedFeed", "entry_key", "html_text", "parse_feed"]
+
+
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+
+
+async def probe_feed(fetcher: Fetcher, url: str) -> ParsedFeed:
+    """Fetch and parse a feed once (``/feeds add`` validates an address with it).
+
+    Raises FetchError or FeedParseError with a sentence a user can act on.
+    """
+    fetched = await fetcher.fetch(url, accept=FEED_ACCEPT)
+    return await asyncio.to_thread(parse_feed, fetched.body, fetched.url)

@@ -1,28 +1,30 @@
-"""Feeds: the RSS/Atom addresses a server reads news from (polling is the alerts layer's job).
+"""Feeds: the RSS/Atom addresses a server reads news from (reading them is ``feed_polling``).
 
 An address is checked when it is added: http(s) only, no credentials, no loopback or
-private host written literally. The fetcher checks the resolved address again at fetch time.
+private host written literally; with validation on, it is fetched and parsed once first.
+The fetcher checks the resolved address again at fetch time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import yarl
-from sqlalchemy import func, select
 
-from bot.news.fetch import address_refusal, parse_ip_literal
+from bot.clock import Clock
+from bot.news.feeds import FeedParseError, probe_feed
+from bot.news.fetch import Fetcher, FetchError, address_refusal, check_url, parse_ip_literal
+from bot.services.errors import Refused
 from storage.db import Database
 from storage.models import Feed
+from storage.repos import feeds as feed_repo
+from storage.repos.guild_rows import remove_in_guild
 
-Clock = Callable[[], datetime]
 MAX_PER_GUILD = 25
 MAX_URL = 2000
 
 
-class FeedError(ValueError):
+class FeedError(Refused, ValueError):
     """An address that cannot be a feed, or a server with too many feeds; says what to do."""
 
 
@@ -65,30 +67,36 @@ def check_feed_url(url: str, *, allow_loopback: bool = False) -> str:
 class FeedService:
     """Add, list and remove a server's feeds; one short transaction per call."""
 
-    def __init__(
-        self,
-        db: Database,
-        clock: Clock = lambda: datetime.now(UTC),
-        *,
-        allow_loopback: bool = False,
-    ) -> None:
+    def __init__(self, db: Database, clock: Clock, fetcher: Fetcher, *, validate: bool) -> None:
         self._db = db
         self._clock = clock
-        self._allow_loopback = allow_loopback
+        self._fetcher = fetcher
+        # Feeds may be stored only where the fetcher may go (loopback only in tests that say so).
+        self._allow_loopback = fetcher.allow_loopback
+        self.validates = validate
+
+    async def probe(self, url: str) -> str:
+        """Fetch and parse a feed once; its title, or Refused saying why it can't be read."""
+        try:
+            address = check_url(url.strip(), allow_loopback=self._allow_loopback)
+        except FetchError as exc:
+            raise Refused(f"I cannot fetch that address: {exc}") from None
+        try:
+            parsed = await probe_feed(self._fetcher, address)
+        except (FetchError, FeedParseError) as exc:
+            raise Refused(
+                f"I could not read a feed at that address: {exc}. Check the URL"
+            ) from None
+        return parsed.title
 
     def add(self, *, guild_id: int, channel_id: int | None, url: str) -> tuple[Feed, bool]:
         """The new feed, or the one this server already reads from that address (``False``)."""
         address = check_feed_url(url, allow_loopback=self._allow_loopback)
         with self._db.session() as session:
-            existing = session.scalar(
-                select(Feed).where(Feed.guild_id == guild_id, Feed.url == address)
-            )
+            existing = feed_repo.by_url(session, guild_id, address)
             if existing is not None:
                 return existing, False
-            count = session.scalar(
-                select(func.count()).select_from(Feed).where(Feed.guild_id == guild_id)
-            )
-            if (count or 0) >= MAX_PER_GUILD:
+            if feed_repo.count_for_guild(session, guild_id) >= MAX_PER_GUILD:
                 raise FeedError(f"this server already has {MAX_PER_GUILD} feeds; remove one first")
             now = self._clock()
             feed = Feed(
@@ -101,14 +109,8 @@ class FeedService:
     def remove(self, guild_id: int, feed_id: int) -> Feed | None:
         """Delete the server's feed; None when this server has no such number."""
         with self._db.session() as session:
-            feed = session.get(Feed, feed_id)
-            if feed is None or feed.guild_id != guild_id:
-                return None
-            session.delete(feed)
-            return feed
+            return remove_in_guild(session, Feed, guild_id, feed_id)
 
     def for_guild(self, guild_id: int) -> list[Feed]:
         with self._db.session() as session:
-            return list(
-                session.scalars(select(Feed).where(Feed.guild_id == guild_id).order_by(Feed.id))
-            )
+            return feed_repo.for_guild(session, guild_id)

@@ -6,28 +6,38 @@ scoped to one server: a subscription number from another server is treated as un
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
 
-from sqlalchemy import func, select
-
+from bot.alerts.offsets import format_offset, parse_offsets
+from bot.clock import Clock
+from bot.services.errors import Refused
 from storage.db import Database
 from storage.models import Subscription
+from storage.repos import subscriptions as subscription_repo
+from storage.repos.guild_rows import remove_in_guild
 
-Clock = Callable[[], datetime]
 MAX_PER_GUILD = 50
 
 
-class SubscriptionLimitError(ValueError):
+class SubscriptionLimitError(Refused):
     """A server already has as many subscriptions as one server may have."""
 
 
 class SubscriptionService:
     """Create, list and remove a server's subscriptions; one short transaction per call."""
 
-    def __init__(self, db: Database, clock: Clock = lambda: datetime.now(UTC)) -> None:
+    def __init__(self, db: Database, clock: Clock, default_offsets: Sequence[str]) -> None:
         self._db = db
         self._clock = clock
+        self._default_offsets = tuple(default_offsets)
+
+    def offsets(self, typed: str | None) -> list[str]:
+        """Reminder offsets as typed ("1d, 1h"), else the defaults, in the stored form."""
+        try:
+            found = parse_offsets(typed or ", ".join(self._default_offsets))
+        except ValueError as exc:
+            raise Refused(str(exc)) from None
+        return [format_offset(o) for o in found]
 
     def create(
         self,
@@ -43,23 +53,13 @@ class SubscriptionService:
         """The new subscription, or the identical one the channel already has (``False``)."""
         wanted = (sorted(countries), sorted(types), sorted(keywords))
         with self._db.session() as session:
-            existing = session.scalars(
-                select(Subscription).where(
-                    Subscription.guild_id == guild_id, Subscription.channel_id == channel_id
-                )
-            ).all()
-            for sub in existing:
+            for sub in subscription_repo.for_channel(session, guild_id, channel_id):
                 if (sorted(sub.countries), sorted(sub.types), sorted(sub.keywords)) == wanted:
                     if list(sub.reminder_offsets) != list(reminder_offsets):
                         sub.reminder_offsets = list(reminder_offsets)
                         sub.updated_at = self._clock()
                     return sub, False
-            count = session.scalar(
-                select(func.count())
-                .select_from(Subscription)
-                .where(Subscription.guild_id == guild_id)
-            )
-            if (count or 0) >= MAX_PER_GUILD:
+            if subscription_repo.count_for_guild(session, guild_id) >= MAX_PER_GUILD:
                 raise SubscriptionLimitError(
                     f"this server already has {MAX_PER_GUILD} subscriptions; remove one first"
                 )
@@ -82,18 +82,11 @@ class SubscriptionService:
     def remove(self, guild_id: int, subscription_id: int) -> Subscription | None:
         """Delete the server's subscription; None when this server has no such number."""
         with self._db.session() as session:
-            sub = session.get(Subscription, subscription_id)
-            if sub is None or sub.guild_id != guild_id:
-                return None
-            session.delete(sub)
-            return sub
+            return remove_in_guild(session, Subscription, guild_id, subscription_id)
 
     def for_guild(self, guild_id: int) -> list[Subscription]:
         with self._db.session() as session:
-            return list(
-                session.scalars(
-                    select(Subscription)
-                    .where(Subscription.guild_id == guild_id)
-                    .order_by(Subscription.channel_id, Subscription.id)
-                )
-            )
+            return subscription_repo.for_guild(session, guild_id)
+
+
+__all__ = ["MAX_PER_GUILD", "SubscriptionLimitError", "SubscriptionService"]

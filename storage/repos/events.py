@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import String, delete, func, literal, select, update
+from sqlalchemy import String, delete, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import ArticleRow, EventArticle, EventHistory, EventParticipant, EventRow
@@ -241,3 +241,44 @@ def event_history(session: Session, event_id: int) -> list[EventHistory]:
 def delete_event(session: Session, event_id: int) -> None:
     """Remove an event and everything hanging off it (foreign keys cascade)."""
     session.execute(delete(EventRow).where(EventRow.id == event_id))
+
+
+def overlapping(session: Session, first: date, last: date) -> list[EventRow]:
+    """Events whose span meets [first, last], in timeline order."""
+    stmt = (
+        select(EventRow)
+        .where(EventRow.end_day >= first, EventRow.start_day <= last)
+        .order_by(EventRow.start_day, EventRow.start_at, EventRow.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def starting_between(
+    session: Session, first: date, last: date, *, statuses: Sequence[str] | None = None
+) -> list[EventRow]:
+    """Events (optionally with one of ``statuses``) starting in [first, last]."""
+    stmt = select(EventRow).where(EventRow.start_day >= first, EventRow.start_day <= last)
+    if statuses is not None:
+        stmt = stmt.where(EventRow.status.in_(list(statuses)))
+    return list(session.scalars(stmt))
+
+
+def changes_since(
+    session: Session, since: dt.datetime, fields: Sequence[str], *, skip_reason: str | None = None
+) -> list[tuple[EventHistory, EventRow]]:
+    """Changes of ``fields`` recorded after ``since``, oldest first, with their events.
+
+    ``skip_reason`` leaves out rows whose reason starts with it (moves undone as noise).
+    """
+    stmt = (
+        select(EventHistory, EventRow)
+        .join(EventRow, EventRow.id == EventHistory.event_id)
+        .where(EventHistory.at > since, EventHistory.field.in_(list(fields)))
+        .order_by(EventHistory.at, EventHistory.id)
+    )
+    if skip_reason is not None:
+        stmt = stmt.where(
+            or_(EventHistory.reason.is_(None), ~EventHistory.reason.startswith(skip_reason))
+        )
+    rows = session.execute(stmt)
+    return [(change, event) for change, event in rows]

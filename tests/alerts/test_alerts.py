@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.alerts import outbox
-from bot.alerts.quiet import quiet_alerts
+from bot.alerts import kinds
+from bot.timeline import IngestContext
 from storage.db import Database
-from tests.alerts.helpers import CHANNEL, OTHER_CHANNEL, event, make_world
+from tests.support.world import CHANNEL, OTHER_CHANNEL, event, make_world
 
 
 async def test_new_matching_event_alerts_each_subscribed_channel_once(db: Database) -> None:
@@ -54,10 +54,9 @@ async def test_keywords_match_place_and_people(db: Database) -> None:
 async def test_backfill_plans_reminders_but_sends_no_alerts(db: Database) -> None:
     world = make_world(db)
     world.subscribe(CHANNEL)
-    with quiet_alerts():
-        world.news("old", "2025-02-01", event("2025-02-03"))
-    assert world.rows(outbox.KIND_ALERT) == []
-    assert len(world.rows(outbox.KIND_REMINDER)) == 1  # the morning before
+    world.news("old", "2025-02-01", event("2025-02-03"), context=IngestContext(quiet=True))
+    assert world.rows(kinds.ALERT) == []
+    assert len(world.rows(kinds.REMINDER)) == 1  # the morning before
 
 
 async def test_timed_event_reminders_fire_once_each_as_the_clock_moves(db: Database) -> None:
@@ -87,7 +86,7 @@ async def test_day_event_is_reminded_the_morning_before_in_the_channels_zone(
     world.subscribe(CHANNEL)
     world.set_zone(CHANNEL, "Asia/Tokyo")
     world.news("a1", "2025-02-01", event("2025-02-10"))
-    reminders = world.rows(outbox.KIND_REMINDER)
+    reminders = world.rows(kinds.REMINDER)
     # 1d and 1h both mean "the morning before": one reminder, at 08:00 Tokyo = 23:00 UTC.
     assert len(reminders) == 1
     assert reminders[0].due_at == datetime(2025, 2, 8, 23, 0, tzinfo=UTC)
@@ -124,8 +123,8 @@ async def test_after_downtime_past_reminders_are_dropped_and_due_ones_sent_once(
     world.clock.set(datetime(2025, 2, 5, 12, 0, tzinfo=UTC))
     stats = await world.sender.run_until_idle()
     assert stats.sent == 1
-    assert world.publisher.sent[0].event_id != world.rows(outbox.KIND_REMINDER)[0].event_id
-    expired = [r for r in world.rows(outbox.KIND_REMINDER) if r.failed_reason]
+    assert world.publisher.sent[0].event_id != world.rows(kinds.REMINDER)[0].event_id
+    expired = [r for r in world.rows(kinds.REMINDER) if r.failed_reason]
     assert len(expired) == 2 and all("expired" in (r.failed_reason or "") for r in expired)
     world.clock.advance(timedelta(hours=1))
     assert (await world.sender.run_until_idle()).sent == 0
@@ -137,7 +136,7 @@ async def test_the_morning_before_respects_a_dst_change(db: Database) -> None:
     world.set_zone(CHANNEL, "Europe/Berlin")
     world.news("a1", "2025-03-20", event("2025-03-30"))  # the morning before is still CET
     world.news("a2", "2025-03-20", event("2025-03-31", "JP", "US"))  # ... and this one CEST
-    due = sorted(r.due_at for r in world.rows(outbox.KIND_REMINDER))
+    due = sorted(r.due_at for r in world.rows(kinds.REMINDER))
     assert due == [
         datetime(2025, 3, 29, 7, 0, tzinfo=UTC),  # 08:00 CET
         datetime(2025, 3, 30, 6, 0, tzinfo=UTC),  # 08:00 CEST

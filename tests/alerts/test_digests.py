@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.alerts import outbox
+from bot.alerts import kinds
 from storage.db import Database
-from tests.alerts.helpers import CHANNEL, OTHER_CHANNEL, event, make_world
+from tests.support.world import CHANNEL, OTHER_CHANNEL, event, make_world
 
 
 def _utc(*parts: int) -> datetime:
@@ -97,7 +97,7 @@ async def test_a_queued_digest_expires_at_local_midnight(sqlite_db: Database) ->
     assert world.digests.run() == 1
     world.clock.set(_utc(2025, 2, 3, 0, 0))  # the process could not send it that day
     assert (await world.sender.run_until_idle()).sent == 0
-    assert "expired" in (world.rows(outbox.KIND_DIGEST)[0].failed_reason or "")
+    assert "expired" in (world.rows(kinds.DIGEST)[0].failed_reason or "")
 
 
 async def test_two_planners_racing_queue_one_digest(db: Database) -> None:
@@ -106,4 +106,4 @@ async def test_two_planners_racing_queue_one_digest(db: Database) -> None:
     world.clock.set(_utc(2025, 2, 2, 8, 0))
     other = make_world(db, world.clock())
     assert world.digests.run() + other.digests.run() == 1
-    assert len(world.rows(outbox.KIND_DIGEST)) == 1
+    assert len(world.rows(kinds.DIGEST)) == 1

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot.alerts.mirror import EventSpec, MirrorSync, set_mirroring
 from storage.db import Database
-from tests.alerts.helpers import GUILD, event, make_world
+from tests.support.world import GUILD, event, make_world
 
 
 @dataclass
@@ -34,7 +34,7 @@ class FakeEvents:
 async def test_mirrors_follow_the_timeline_for_servers_that_opt_in(db: Database) -> None:
     world = make_world(db)
     gateway = FakeEvents()
-    sync = MirrorSync(db, gateway, world.clock)
+    sync = MirrorSync(db, gateway, world.clock, world.app.defaults.reminder_offsets)
     world.subscribe(countries=["CN"])
     world.news("a1", "2025-02-01", event("2025-02-10", "EU", "CN", location="Brussels"))
     world.news("a2", "2025-02-01", event("2025-02-12", "JP", "US"))  # not subscribed
@@ -60,7 +60,7 @@ async def test_mirrors_follow_the_timeline_for_servers_that_opt_in(db: Database)
 async def test_turning_mirroring_off_cancels_and_a_refusal_is_survived(db: Database) -> None:
     world = make_world(db, datetime(2025, 2, 1, 9, 0, tzinfo=UTC))
     gateway = FakeEvents()
-    sync = MirrorSync(db, gateway, world.clock)
+    sync = MirrorSync(db, gateway, world.clock, world.app.defaults.reminder_offsets)
     world.subscribe()
     world.news("a1", "2025-02-01", event("2025-02-10"))
     set_mirroring(db, GUILD, True, world.clock())

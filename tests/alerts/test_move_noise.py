@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.alerts import outbox
+from bot.alerts import kinds
 from storage.db import Database
 from storage.models import OutboxMessage
-from tests.alerts.helpers import CHANNEL, event, make_world
+from tests.support.world import CHANNEL, event, make_world
 
 
 def _moved(day: str, words: str):
@@ -30,7 +30,7 @@ async def test_a_move_undone_within_a_day_sends_no_change_alert(db: Database) ->
         dropped = list(
             session.scalars(
                 select(OutboxMessage).where(
-                    OutboxMessage.kind == outbox.KIND_ALERT, OutboxMessage.failed_at.is_not(None)
+                    OutboxMessage.kind == kinds.ALERT, OutboxMessage.failed_at.is_not(None)
                 )
             )
         )

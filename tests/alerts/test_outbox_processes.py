@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import postgres_url
+from tests.support.postgres import postgres_url
 
 ROOT = Path(__file__).resolve().parents[2]
 

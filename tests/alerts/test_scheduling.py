@@ -9,11 +9,9 @@ import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.alerts.runtime import build_runtime
-from bot.news.fetch import Fetcher
 from bot.scheduling import JobSpec, guarded, install, uninstall
 from storage.db import Database
-from tests.alerts.helpers import make_world
+from tests.support.world import make_world
 
 
 @pytest.fixture
@@ -27,17 +25,13 @@ async def scheduler():
 async def test_jobs_have_stable_ids_and_a_restart_replaces_them(
     sqlite_db: Database, scheduler: AsyncIOScheduler
 ) -> None:
-    world = make_world(sqlite_db)
-    fetcher = Fetcher()
-    runtime = build_runtime(
-        sqlite_db, world.timeline, world.clock, world.publisher, fetcher=fetcher
-    )
+    app = make_world(sqlite_db).app
     try:
-        ids = install(scheduler, runtime.jobs())
-        again = install(scheduler, runtime.jobs())  # a second start-up in the same process
+        ids = install(scheduler, app.jobs())
+        again = install(scheduler, app.jobs())  # a second start-up in the same process
         assert ids == again
         scheduler.start(paused=True)  # pending jobs are added for real (and deduplicated) here
-        install(scheduler, runtime.jobs())  # and once more while running
+        install(scheduler, app.jobs())  # and once more while running
         assert sorted(j.id for j in scheduler.get_jobs()) == sorted(ids)
         assert set(ids) >= {"outbox.send", "feeds.poll", "digests.plan", "reminders.plan"}
         for job in scheduler.get_jobs():
@@ -47,7 +41,7 @@ async def test_jobs_have_stable_ids_and_a_restart_replaces_them(
         uninstall(scheduler, ids)
         assert scheduler.get_jobs() == []
     finally:
-        await fetcher.close()
+        await app.close()
 
 
 async def test_a_failing_job_is_logged_with_its_name_and_keeps_its_schedule(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from bot.alerts import outbox
+from bot.alerts import kinds
 from bot.alerts.sender import OutboxSender, SendResult
 from storage.db import Database
 from storage.models import Subscription
-from tests.alerts.helpers import (
+from storage.repos import outbox
+from tests.support.world import (
     CHANNEL,
     GUILD,
     OTHER_CHANNEL,
@@ -27,7 +28,7 @@ def _queue(db: Database, n: int, now: datetime, channel: int = CHANNEL) -> None:
                 key=f"test:{channel}:{i}",
                 channel_id=channel,
                 guild_id=GUILD,
-                kind=outbox.KIND_DIGEST,
+                kind=kinds.DIGEST,
                 payload={"card": {"title": f"m{i}"}},
                 now=now,
             )
@@ -115,8 +116,7 @@ async def test_cleanup_removes_old_rows_but_keeps_recent_keys(db: Database) -> N
     world.clock.advance(days=31)
     _queue(db, 1, world.clock(), channel=OTHER_CHANNEL)
     await world.sender.run_until_idle()
-    with db.session() as session:
-        assert outbox.cleanup(session, world.clock()) == 2
+    assert await world.delivery.cleanup() == 2
     assert [r.channel_id for r in world.rows()] == [OTHER_CHANNEL]
 
 

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
 from bot.chat.parsing import (
     UserInputError,
-    format_offset,
     lookup_countries,
     lookup_timezones,
     parse_countries,
     parse_keywords,
-    parse_offsets,
     parse_time_of_day,
     parse_timezone,
     parse_types,
@@ -39,18 +35,6 @@ def test_types_are_checked() -> None:
     assert parse_types("Summit, tariff") == ["summit", "tariff"]
     with pytest.raises(UserInputError, match="Choose from"):
         parse_types("party")
-
-
-def test_reminder_offsets() -> None:
-    assert parse_offsets("1h, 1d,30m") == [
-        timedelta(days=1),
-        timedelta(hours=1),
-        timedelta(minutes=30),
-    ]
-    assert [format_offset(o) for o in parse_offsets("2w, 90m")] == ["2w", "90m"]
-    for bad in ("soon", "0m", "40d", "1d,2d,3d,4d,5d,6d"):
-        with pytest.raises(UserInputError):
-            parse_offsets(bad)
 
 
 def test_keywords_are_bounded() -> None:

@@ -8,6 +8,7 @@ every due message reached Discord once, and SQLite's integrity check passes.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -20,11 +21,13 @@ pytestmark = pytest.mark.e2e
 
 
 def test_three_kills_lose_nothing_and_send_nothing_twice(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
     done = subprocess.run(
         [
             sys.executable,
             str(ROOT / "scripts" / "crash_harness.py"),
             "--kills", "3", "--items", "36", "--seed", "7", "--keep", str(tmp_path / "run"),
+            "--report", str(report),
         ],
         cwd=ROOT,
         capture_output=True,
@@ -33,6 +36,8 @@ def test_three_kills_lose_nothing_and_send_nothing_twice(tmp_path: Path) -> None
         check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert "CRASH HARNESS: PASS" in done.stdout
-    assert '"messages_lost": 0' in done.stdout and '"messages_duplicated": 0' in done.stdout
-    assert '"integrity_final": "ok"' in done.stdout
+    results = json.loads(report.read_text(encoding="utf-8"))
+    assert results["passed"] and results["kills"] == 3
+    assert results["items_missing"] == 0 and results["items_twice"] == 0
+    assert results["messages_lost"] == 0 and results["messages_duplicated"] == 0
+    assert results["integrity_final"] == "ok"

@@ -19,9 +19,8 @@ import discord
 import pytest
 from sqlalchemy import func, select
 
-from bot.alerts import outbox
-from bot.alerts.runtime import AlertRuntime, alert_writer
-from bot.chat.app import BotServices, build_services
+from bot.alerts import kinds
+from bot.app import App
 from bot.chat.client import Diplobot, ShardedDiplobot
 from bot.chat.publisher import DiscordPublisher
 from bot.clock import FakeClock
@@ -29,23 +28,17 @@ from bot.extract.model import Article, Event
 from bot.news.fetch import Fetcher
 from storage.db import Database
 from storage.models import ChannelSettings, Feed, GuildSettings, OutboxMessage, Subscription
-from tests.alerts.loopback import StrictLoopback
-from tests.e2e.conftest import e2e_settings, start_bot, stop_bot
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, OTHER_CHANNEL_ID
-from tests.news.feed_server import FeedServer, Item, rss
+from storage.repos import outbox
+from tests.support.bot import e2e_settings, loopback_bot, start_bot, stop_bot
+from tests.support.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, OTHER_CHANNEL_ID
+from tests.support.extraction import StandInExtractor
+from tests.support.feed_server import FeedServer, Item, rss
+from tests.support.strict_discord import StrictLoopback
 
 pytestmark = pytest.mark.e2e
 
 START = datetime(2025, 2, 1, 9, 30, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-class ByTitle:
-    def __init__(self) -> None:
-        self.events: dict[str, list[Event]] = {}
-
-    def __call__(self, article: Article) -> list[Event]:
-        return [Event.from_json(e.to_json()) for e in self.events.get(article.title, [])]
 
 
 def summit(day: str, *codes: str, status: str = "scheduled") -> Event:
@@ -64,16 +57,12 @@ class Live:
     server: StrictLoopback
     bot: Diplobot | ShardedDiplobot
     task: asyncio.Task[None]
-    services: BotServices
     clock: FakeClock
-    extractor: ByTitle
+    extractor: StandInExtractor
 
     @property
-    def runtime(self) -> AlertRuntime:
-        cog = self.bot.get_cog("Delivery")  # loaded as an extension: a module of its own
-        runtime = getattr(cog, "runtime", None)
-        assert isinstance(runtime, AlertRuntime)
-        return runtime
+    def app(self) -> App:
+        return self.bot.app
 
     def titles(self, channel: int = DEFAULT_CHANNEL_ID, prefix: str = "") -> list[str]:
         found = []
@@ -85,7 +74,7 @@ class Live:
 
     def subscribe(self, channel: int = DEFAULT_CHANNEL_ID, **fields: list[str]) -> int:
         now = self.clock()
-        with self.services.database.session() as session:
+        with self.app.database.session() as session:
             sub = Subscription(
                 guild_id=DEFAULT_GUILD_ID,
                 channel_id=channel,
@@ -103,24 +92,25 @@ class Live:
         article = Article(
             text=f"{title}\n\nreport", dct=datetime.fromisoformat(dct).date(), id=title, title=title
         )
-        self.services.timeline.ingest(article, ref=title)
+        self.app.timeline.ingest(article, ref=title)
 
 
 async def start_live(
-    server: StrictLoopback, db: Database, tmp_path: Path, clock: FakeClock, extractor: ByTitle
+    server: StrictLoopback,
+    db: Database,
+    tmp_path: Path,
+    clock: FakeClock,
+    extractor: StandInExtractor,
 ) -> Live:
-    services = build_services(
+    bot = loopback_bot(
         e2e_settings(tmp_path),
-        clock=clock,
-        database=db,
+        db,
+        clock,
         extractor=extractor,
-        on_changes=alert_writer(clock),
         fetcher=Fetcher(allow_loopback=True, timeout_s=5.0),
     )
-    bot, task = await start_bot(server, services)
-    if bot.get_cog("Delivery") is None:
-        await bot.load_extension("bot.chat.cogs.delivery")
-    return Live(server, bot, task, services, clock, extractor)
+    bot, task = await start_bot(server, bot)
+    return Live(server, bot, task, clock, extractor)
 
 
 @pytest.fixture
@@ -144,7 +134,7 @@ async def feeds() -> AsyncIterator[FeedServer]:
 
 @pytest.fixture
 async def live(strict: StrictLoopback, sqlite_db: Database, tmp_path: Path) -> AsyncIterator[Live]:
-    running = await start_live(strict, sqlite_db, tmp_path, FakeClock(START), ByTitle())
+    running = await start_live(strict, sqlite_db, tmp_path, FakeClock(START), StandInExtractor())
     try:
         yield running
     finally:
@@ -162,7 +152,7 @@ async def test_a_new_feed_item_reaches_the_channel_once_within_two_seconds(
     live.extractor.events[old.title] = [summit("2025-02-20")]
     live.extractor.events[new.title] = [summit("2025-03-03")]
     feeds.feeds["wire"] = rss([old])
-    with live.services.database.session() as session:
+    with live.app.database.session() as session:
         session.add(
             Feed(
                 guild_id=DEFAULT_GUILD_ID,
@@ -171,15 +161,15 @@ async def test_a_new_feed_item_reaches_the_channel_once_within_two_seconds(
                 next_poll=live.clock(),
             )
         )
-    await live.runtime.poll_feeds()  # the first poll: back-fill, no alert
-    await live.runtime.send_now()
+    await live.app.feed_poller.poll_due()  # the first poll: back-fill, no alert
+    await live.app.delivery.send_now()
     assert live.titles(prefix="New:") == []
 
     feeds.feeds["wire"] = rss([new, old])
     live.clock.advance(minutes=20)
     before = len(live.server.channel_messages)
     started = time.perf_counter()
-    await live.runtime.poll_feeds()
+    await live.app.feed_poller.poll_due()
     polled = time.perf_counter()
     await live.server.wait_messages(before + 1, 5.0)
     latency = live.server.arrivals[-1] - started
@@ -189,10 +179,10 @@ async def test_a_new_feed_item_reaches_the_channel_once_within_two_seconds(
             f"started (the poll itself took {(polled - started) * 1000:.0f} ms)"
         )
     assert latency <= 2.0
-    await live.runtime.send_now()
+    await live.app.delivery.send_now()
     live.clock.advance(minutes=20)
-    await live.runtime.poll_feeds()  # 304: nothing new
-    await live.runtime.send_now()
+    await live.app.feed_poller.poll_due()  # 304: nothing new
+    await live.app.delivery.send_now()
     (title,) = live.titles(prefix="New:")
     assert "China" in title
 
@@ -200,7 +190,7 @@ async def test_a_new_feed_item_reaches_the_channel_once_within_two_seconds(
 async def test_each_reminder_is_posted_once_as_the_clock_moves(live: Live) -> None:
     live.subscribe()
     live.news("Summit at 14:00", "2025-02-01", summit("2025-02-05T14:00Z"))
-    await live.runtime.send_now()
+    await live.app.delivery.send_now()
     for moment in (
         "2025-02-04T13:59",
         "2025-02-04T14:00",
@@ -210,8 +200,8 @@ async def test_each_reminder_is_posted_once_as_the_clock_moves(live: Live) -> No
         "2025-02-06T00:00",
     ):
         live.clock.set(datetime.fromisoformat(moment).replace(tzinfo=UTC))
-        await live.runtime.plan_reminders()
-        await live.runtime.send_now()
+        await live.app.delivery.plan_reminders()
+        await live.app.delivery.send_now()
     reminders = live.titles(prefix="Coming up")
     assert len(reminders) == 2
     bodies = [
@@ -226,7 +216,7 @@ async def test_the_digest_goes_out_at_0800_local_across_dst(live: Live) -> None:
     live.server.per_channel = 100  # about the clock, not rate limits
     live.subscribe()
     now = live.clock()
-    with live.services.database.session() as session:
+    with live.app.database.session() as session:
         session.add(
             ChannelSettings(
                 channel_id=DEFAULT_CHANNEL_ID,
@@ -245,8 +235,8 @@ async def test_the_digest_goes_out_at_0800_local_across_dst(live: Live) -> None:
             moment = datetime(2025, 3, day, utc_hour, 0, tzinfo=UTC) + timedelta(minutes=minute)
             live.clock.set(moment)
             before = len(live.titles(prefix="Daily digest"))
-            await live.runtime.plan_digests()
-            await live.runtime.send_now()
+            await live.app.delivery.plan_digests()
+            await live.app.delivery.send_now()
             if len(live.titles(prefix="Daily digest")) > before:
                 sent_at.append(moment)
     local = [m.astimezone(BERLIN).strftime("%d %H:%M") for m in sent_at]
@@ -257,7 +247,7 @@ async def test_a_restart_mid_way_sends_nothing_twice_and_loses_nothing(
     strict: StrictLoopback, sqlite_db: Database, tmp_path: Path
 ) -> None:
     strict.per_channel = 100  # this test is about restarts, not rate limits
-    clock, extractor = FakeClock(START), ByTitle()
+    clock, extractor = FakeClock(START), StandInExtractor()
     first = await start_live(strict, sqlite_db, tmp_path, clock, extractor)
     due = START + timedelta(minutes=1)
     with sqlite_db.session() as session:
@@ -267,7 +257,7 @@ async def test_a_restart_mid_way_sends_nothing_twice_and_loses_nothing(
                 key=f"e2e:restart:{i}",
                 channel_id=DEFAULT_CHANNEL_ID,
                 guild_id=DEFAULT_GUILD_ID,
-                kind=outbox.KIND_DIGEST,
+                kind=kinds.DIGEST,
                 payload={"card": {"title": f"message {i}"}},
                 now=clock(),
                 due_at=due,
@@ -280,13 +270,13 @@ async def test_a_restart_mid_way_sends_nothing_twice_and_loses_nothing(
     publisher = DiscordPublisher(first.bot)
     for row in claimed[:6]:
         assert (await publisher.send(row)).outcome == "sent"
-    await first.runtime.send_now()  # the rest of the queue, by the first bot's own sender
+    await first.app.delivery.send_now()  # the rest of the queue, by the first bot's own sender
     await stop_bot(first.bot, first.task)
 
     clock.advance(minutes=6)  # the dead claim's lease runs out
     second = await start_live(strict, sqlite_db, tmp_path, clock, extractor)
     try:
-        await second.runtime.send_now()
+        await second.app.delivery.send_now()
     finally:
         await stop_bot(second.bot, second.task)
     titles = [m["embeds"][0]["title"] for m in strict.channel_messages if m.get("embeds")]
@@ -306,7 +296,7 @@ async def test_a_lost_permission_pauses_the_subscription_and_tells_admins_once(
 ) -> None:
     sub_id = live.subscribe(DEFAULT_CHANNEL_ID)
     now = live.clock()
-    with live.services.database.session() as session:
+    with live.app.database.session() as session:
         session.add(
             GuildSettings(
                 guild_id=DEFAULT_GUILD_ID,
@@ -317,27 +307,21 @@ async def test_a_lost_permission_pauses_the_subscription_and_tells_admins_once(
         )
     live.server.lost[DEFAULT_CHANNEL_ID] = status  # permission lost, or channel deleted
     live.news("Two summits", "2025-02-01", summit("2025-03-03"), summit("2025-03-05", "JP", "US"))
-    await live.runtime.send_now()
+    await live.app.delivery.send_now()
     live.news("Third", "2025-02-01", summit("2025-03-09", "FR", "DE"))
     live.clock.advance(minutes=1)
-    await live.runtime.send_now()
+    await live.app.delivery.send_now()
     notices = live.titles(OTHER_CHANNEL_ID, prefix="Alerts paused")
     assert len(notices) == 1
     assert live.titles(DEFAULT_CHANNEL_ID) == []
-    with live.services.database.session() as session:
+    with live.app.database.session() as session:
         sub = session.get(Subscription, sub_id)
         assert sub is not None and sub.paused
 
 
 async def test_a_news_channel_message_alerts_subscribed_channels(live: Live) -> None:
-    from bot.news.channels import NewsChannelService
-
-    if live.bot.get_cog("NewsChannels") is None:
-        await live.bot.load_extension("bot.chat.cogs.news_channels")
-    cog = live.bot.get_cog("NewsChannels")
-    service = getattr(cog, "channels", None)
-    assert isinstance(service, NewsChannelService)
-    service.add(DEFAULT_GUILD_ID, OTHER_CHANNEL_ID, None)
+    cog = live.bot.get_cog("NewsChannels")  # the test waits on its listener tasks
+    live.app.news_channels.add(DEFAULT_GUILD_ID, OTHER_CHANNEL_ID, None)
     live.subscribe(DEFAULT_CHANNEL_ID, countries=["CN"])
     text = "EU and China leaders will hold a summit in Brussels on March 3, officials said."
     live.extractor.events[text] = [summit("2025-03-03")]
@@ -352,23 +336,21 @@ async def test_a_news_channel_message_alerts_subscribed_channels(live: Live) -> 
     for _ in range(3):  # the listener task was created in the same dispatch; let it start
         await asyncio.sleep(0)
     await cog.idle()  # type: ignore[union-attr]
-    await live.runtime.send_now()
+    await live.app.delivery.send_now()
     assert len(live.titles(prefix="New:")) == 1
 
 
 async def test_opted_in_servers_see_subscribed_events_as_scheduled_events(live: Live) -> None:
-    from bot.alerts.mirror import set_mirroring
-
     live.subscribe(countries=["CN"])
     live.news("Summit in Brussels", "2025-02-01", summit("2025-02-10"))
-    set_mirroring(live.services.database, DEFAULT_GUILD_ID, True, live.clock())
-    assert await live.runtime.sync_mirrors() == 1
+    live.app.mirroring.switch(DEFAULT_GUILD_ID, True)
+    assert await live.app.delivery.sync_mirrors() == 1
     (created,) = live.server.scheduled_events.values()
     assert created["entity_type"] == 3 and created["entity_metadata"]["location"]
     assert created["scheduled_start_time"].startswith("2025-02-10")
     assert created["scheduled_end_time"] > created["scheduled_start_time"]
     live.news("Summit off", "2025-02-02", summit("2025-02-10", status="cancelled"))
-    assert await live.runtime.sync_mirrors() == 1
+    assert await live.app.delivery.sync_mirrors() == 1
     assert created["status"] == 4  # cancelled on Discord's side
 
 
@@ -405,10 +387,10 @@ async def test_mirror_needs_manage_events_and_switches_the_servers_setting(
     _synced(live, "mirror")
     refused = await live.server.invoke("mirror", {"enabled": True}, user_permissions=MEMBER)
     assert refused.ephemeral and "Manage Events" in refused.content
-    with live.services.database.session() as session:
+    with live.app.database.session() as session:
         assert session.get(GuildSettings, DEFAULT_GUILD_ID) is None
     done = await live.server.invoke("mirror", {"enabled": True})
     assert done.ephemeral and "Events" in done.content
-    with live.services.database.session() as session:
+    with live.app.database.session() as session:
         settings = session.get(GuildSettings, DEFAULT_GUILD_ID)
         assert settings is not None and settings.mirror_scheduled_events

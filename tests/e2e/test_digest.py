@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import discord
 import pytest
 
-from tests.e2e.conftest import Running, event
+from tests.support.bot import Running, event
 
 pytestmark = pytest.mark.e2e
 
@@ -19,7 +19,8 @@ async def test_digest_show_uses_the_channels_local_day(running: Running) -> None
     running.add_news("soon", [event("meeting", "2025-02-10", ["EU", "JP"])], date(2025, 2, 6))
     running.add_news("later", [event("visit", "2025-03-20", ["FR", "IN"])], date(2025, 2, 6))
     # 20:00 UTC on the 6th is already the 7th in Tokyo.
-    running.clock.now = datetime(2025, 2, 6, 20, 0, tzinfo=UTC)
+    running.clock.set(datetime(2025, 2, 6, 20, 0, tzinfo=UTC))
+    await running.server.invoke("subscribe")  # a channel gets the digest of what it follows
     await running.server.invoke("digest set", {"time": "07:30", "timezone": "Asia/Tokyo"})
     reply = await running.server.invoke("digest show", user_permissions=MEMBER)
     text = reply.text()
@@ -67,3 +68,33 @@ async def test_timezone_autocomplete(running: Running) -> None:
         "digest set", {"time": "08:00", "timezone": "paris"}, "timezone"
     )
     assert [c["value"] for c in choices] == ["Europe/Paris"]
+
+
+async def test_digest_show_is_byte_for_byte_the_digest_the_channel_gets(running: Running) -> None:
+    """One digest: what /digest show answers is the embed the channel is posted that day."""
+    await running.server.invoke("subscribe", {"countries": "JP"})
+    running.add_news("on", [event("summit", "2025-02-07", ["JP", "US"])], date(2025, 2, 3))
+    running.add_news("week", [event("visit", "2025-02-08", ["JP", "FR"])], date(2025, 2, 3))
+    running.add_news("month", [event("meeting", "2025-02", ["JP", "CN"])], date(2025, 2, 3))
+    running.add_news("other", [event("summit", "2025-02-07", ["BR", "AR"])], date(2025, 2, 3))
+    running.clock.set(datetime(2025, 2, 7, 6, 0, tzinfo=UTC))  # news of the morning
+    running.add_news(
+        "moved", [event("summit", "2025-02-08", ["JP", "US"], status="postponed")], date(2025, 2, 7)
+    )
+    running.clock.set(datetime(2025, 2, 7, 8, 30, tzinfo=UTC))  # after the default 08:00 UTC
+    shown = await running.server.invoke("digest show")
+    assert (await running.app.delivery.plan_digests()) == 1
+    await running.app.delivery.send_now()
+    posted = [
+        message
+        for message in running.server.channel_messages
+        if any(e.get("title", "").startswith("Daily digest") for e in message.get("embeds", []))
+    ]
+    assert len(posted) == 1
+    assert posted[0]["embeds"] == shown.embeds
+    fields = {f["name"]: f["value"] for f in shown.embeds[0]["fields"]}
+    assert "February 2025" in fields["Today"]  # the month the meeting is planned in
+    assert "France" in fields["Coming up"] and "Brazil" not in str(fields)
+    assert "postponed" in fields["Changed since the last digest"]
+    again = await running.server.invoke("digest show")  # after posting: still the same digest
+    assert again.embeds == shown.embeds

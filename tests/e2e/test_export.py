@@ -7,7 +7,7 @@ from datetime import date
 import icalendar
 import pytest
 
-from tests.e2e.conftest import Running, event
+from tests.support.bot import Running, event
 
 pytestmark = pytest.mark.e2e
 

@@ -9,12 +9,12 @@ import pytest
 from aiohttp import web
 from sqlmodel import select
 
-from bot.chat.app import build_services
+from bot.clock import SystemClock
 from bot.news.fetch import Fetcher
 from storage.db import Database
 from storage.models import Feed
-from tests.e2e.conftest import e2e_settings, start_bot, stop_bot
-from tests.e2e.discord_server import DiscordLoopback
+from tests.support.bot import e2e_settings, loopback_bot, start_bot, stop_bot
+from tests.support.discord_server import DiscordLoopback
 
 RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Diplomatic wire</title>
 <item><title>Talks set</title><link>https://example.org/a</link></item></channel></rss>"""
@@ -39,13 +39,14 @@ async def feed_site() -> AsyncIterator[str]:
 async def test_a_feed_is_saved_only_after_a_first_successful_read(
     loopback: DiscordLoopback, sqlite_db: Database, tmp_path: Path, feed_site: str
 ) -> None:
-    services = build_services(
+    bot = loopback_bot(
         e2e_settings(tmp_path, validate_feeds=True),
-        database=sqlite_db,
+        sqlite_db,
+        SystemClock(),
         fetcher=Fetcher(allow_loopback=True, timeout_s=5.0),  # this test serves feeds on loopback
     )
     with loopback.redirect_client():
-        bot, task = await start_bot(loopback, services)
+        bot, task = await start_bot(loopback, bot)
         try:
             refused = await loopback.invoke("feeds add", {"url": f"{feed_site}/page"})
             added = await loopback.invoke("feeds add", {"url": f"{feed_site}/rss"})

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import Feed
-from tests.e2e.conftest import Running
+from tests.support.bot import Running
 
 pytestmark = pytest.mark.e2e
 
@@ -15,7 +15,7 @@ MEMBER = discord.Permissions(send_messages=True, view_channel=True, use_applicat
 
 
 def _feeds(running: Running) -> int:
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         return session.scalar(select(func.count()).select_from(Feed)) or 0
 
 

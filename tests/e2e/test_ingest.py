@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import ArticleRow, EventRow
-from tests.e2e.conftest import Running, event
+from tests.support.bot import Running, event
 
 pytestmark = pytest.mark.e2e
 
@@ -15,15 +15,15 @@ MEMBER = discord.Permissions(send_messages=True, view_channel=True, use_applicat
 
 
 def _count(running: Running, table: type) -> int:
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         return session.scalar(select(func.count()).select_from(table)) or 0
 
 
 async def test_ingest_text_reports_new_then_changed_events(running: Running) -> None:
-    running.extractor.script["ARTICLE ONE"] = [
+    running.extractor.events["ARTICLE ONE"] = [
         event("summit", "2025-02-07", ["JP", "US"], location="Washington")
     ]
-    running.extractor.script["ARTICLE TWO"] = [
+    running.extractor.events["ARTICLE TWO"] = [
         event("summit", "2025-03", ["JP", "US"], status="postponed")
     ]
     first = await running.server.invoke(
@@ -43,7 +43,7 @@ async def test_ingest_text_reports_new_then_changed_events(running: Running) -> 
 
 
 async def test_ingesting_the_same_text_twice_changes_nothing(running: Running) -> None:
-    running.extractor.script["SAME"] = [event("visit", "2025-02-06", ["JP", "US"])]
+    running.extractor.events["SAME"] = [event("visit", "2025-02-06", ["JP", "US"])]
     options = {"text": "SAME\nIshiba heads to the United States.", "published": "2025-02-06"}
     await running.server.invoke("ingest", options)
     again = await running.server.invoke("ingest", options)
@@ -54,7 +54,7 @@ async def test_ingesting_the_same_text_twice_changes_nothing(running: Running) -
 async def test_ingest_needs_manage_channels_and_changes_nothing_without_it(
     running: Running,
 ) -> None:
-    running.extractor.script["DENIED"] = [event("visit", "2025-02-06", ["JP", "US"])]
+    running.extractor.events["DENIED"] = [event("visit", "2025-02-06", ["JP", "US"])]
     reply = await running.server.invoke(
         "ingest", {"text": "DENIED\nIshiba heads to Washington."}, user_permissions=MEMBER
     )

@@ -10,7 +10,7 @@ from aiohttp import web
 
 from bot.demo import DEMO_DIR
 from bot.news.fetch import Fetcher
-from tests.e2e.conftest import Running
+from tests.support.bot import Running
 
 pytestmark = pytest.mark.e2e
 

@@ -10,13 +10,12 @@ from pathlib import Path
 import discord
 import pytest
 
-from bot.chat.app import build_services
 from bot.chat.client import ShardedDiplobot
 from bot.chat.cogs import EXTENSIONS
 from bot.cli.run import EXIT_REJECTED, serve, sync_commands
-from tests.conftest import FakeClock
-from tests.e2e.conftest import Running, e2e_settings, start_bot, stop_bot
-from tests.e2e.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
+from bot.clock import FakeClock
+from tests.support.bot import Running, e2e_settings, loopback_bot, start_bot, stop_bot
+from tests.support.discord_server import DEFAULT_GUILD_ID, DiscordLoopback
 
 pytestmark = pytest.mark.e2e
 
@@ -57,9 +56,9 @@ async def test_sync_commands_publishes_every_command_globally_with_permissions(
 async def test_every_cog_loads_and_no_command_names_collide(
     loopback: DiscordLoopback, tmp_path: Path, sqlite_db, clock: FakeClock
 ) -> None:
-    services = build_services(e2e_settings(tmp_path), clock=clock, database=sqlite_db)
+    bot = loopback_bot(e2e_settings(tmp_path), sqlite_db, clock)
     with loopback.redirect_client():
-        bot, task = await start_bot(loopback, services)
+        bot, task = await start_bot(loopback, bot)
         try:
             assert set(bot.extensions) == set(EXTENSIONS)
             names = [c.name for c in bot.tree.get_commands(guild=discord.Object(DEFAULT_GUILD_ID))]
@@ -75,9 +74,9 @@ async def test_sharded_client_connects_each_shard_from_settings(
     loopback: DiscordLoopback, tmp_path: Path, sqlite_db, clock: FakeClock
 ) -> None:
     settings = e2e_settings(tmp_path, shard_count=2, shard_ids=[0, 1])
-    services = build_services(settings, clock=clock, database=sqlite_db)
+    bot = loopback_bot(settings, sqlite_db, clock)
     with loopback.redirect_client():
-        bot, task = await start_bot(loopback, services)
+        bot, task = await start_bot(loopback, bot)
         try:
             assert isinstance(bot, ShardedDiplobot)
             assert sorted(p["shard"] for p in loopback.identify_payloads) == [[0, 2], [1, 2]]
@@ -90,14 +89,14 @@ async def test_sharded_client_connects_each_shard_from_settings(
 async def test_a_reconnect_resumes_without_syncing_or_starting_anything_again(
     running: Running,
 ) -> None:
-    starts = running.services.scheduler.state
+    starts = running.app.scheduler.state
     await running.server.drop_connections()
     await running.server.wait_resumed()
     reply = await running.server.invoke("timeline")
     assert "Timeline" in reply.text()
     assert running.server.sync_count == 1
     assert len(running.server.identify_payloads) == 1
-    assert running.services.scheduler.state == starts
+    assert running.app.scheduler.state == starts
 
 
 def test_diplobot_run_without_a_token_explains_and_exits_2(tmp_path: Path) -> None:

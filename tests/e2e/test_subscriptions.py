@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import Subscription
-from tests.e2e.conftest import Running
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID
+from tests.support.bot import Running
+from tests.support.discord_server import DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID
 
 pytestmark = pytest.mark.e2e
 
@@ -16,7 +16,7 @@ MEMBER = discord.Permissions(send_messages=True, view_channel=True, use_applicat
 
 
 def _subscriptions(running: Running) -> int:
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         return session.scalar(select(func.count()).select_from(Subscription)) or 0
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.e2e.conftest import Running, event
+from tests.support.bot import Running, event
 
 pytestmark = pytest.mark.e2e
 
@@ -100,10 +100,10 @@ async def test_event_card_shows_sources_history_and_escapes_article_text(running
 async def test_an_unexpected_error_is_logged_with_context_and_answered_politely(
     running: Running, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    async def broken(*args: object, **kwargs: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr(running.services.backend, "timeline_page", broken)
+    monkeypatch.setattr(running.app.reader, "page", broken)
     reply = await running.server.invoke("timeline", {"country": "JP"})
     assert reply.ephemeral
     assert "Something went wrong on our side" in reply.content

@@ -9,7 +9,7 @@ import pytest
 
 from bot.extract.model import Article
 from bot.extract.pipeline import extract_events
-from tests.shared_data import DEV_EVENTS, require
+from tests.support.shared_data import DEV_EVENTS, require
 
 
 def events_of(text: str, dct: date | None = date(2025, 2, 6)) -> list[dict]:

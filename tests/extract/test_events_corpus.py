@@ -10,7 +10,7 @@ from bot.extract.model import Article
 from bot.extract.pipeline import extract_events
 from bot.extract.scoring import Score, score_article
 from bot.news.articles import parse_dct
-from tests.shared_data import DEV_EVENTS, require
+from tests.support.shared_data import DEV_EVENTS, require
 
 pytestmark = pytest.mark.corpus
 

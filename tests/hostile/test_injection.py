@@ -14,15 +14,18 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bot.alerts import messages, outbox
+from bot.alerts import kinds
+from bot.alerts.changes import change_payload, new_event_payload
+from bot.alerts.reminders import reminder_payload
 from bot.alerts.sender import OutboxSender
 from bot.chat.publisher import DiscordPublisher
 from bot.extract.model import Article
 from bot.render import ChangeView, EventView, change_alert_card, digest_card, new_event_card
 from storage.models import EventRow, Feed
-from tests.e2e.conftest import Running, event
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID
+from storage.repos import outbox
 from tests.hostile.inert import HOSTILE, assert_inert, assert_pings_nobody
+from tests.support.bot import Running, event
+from tests.support.discord_server import DEFAULT_CHANNEL_ID
 
 pytestmark = pytest.mark.e2e
 
@@ -30,10 +33,10 @@ pytestmark = pytest.mark.e2e
 def _ingest_hostile(running: Running) -> int:
     """A hostile headline whose event has a hostile place, people and evidence; its event id."""
     marker = "hostile-article"
-    running.extractor.script[marker] = [
+    running.extractor.events[marker] = [
         event("summit", "2025-02-07", ["JP", "US"], location=HOSTILE, evidence=HOSTILE)
     ]
-    running.extractor.script[marker][0].people = [HOSTILE]
+    running.extractor.events[marker][0].people = [HOSTILE]
     article = Article(
         text=f"{marker}\n{HOSTILE}",
         dct=date(2025, 2, 6),
@@ -42,12 +45,13 @@ def _ingest_hostile(running: Running) -> int:
         source=HOSTILE,
         url="https://news.example.org/a?x=1",
     )
-    result = running.services.timeline.ingest(article, ref=marker)
+    result = running.app.timeline.ingest(article, ref=marker)
     return int(result.events[0].event_id)
 
 
 async def test_a_hostile_headline_is_inert_in_timeline_event_and_digest(running: Running) -> None:
     event_id = _ingest_hostile(running)
+    await running.server.invoke("subscribe")  # the digest shows what the channel follows
     for reply in [
         await running.server.invoke("timeline"),
         await running.server.invoke("timeline", {"country": "JP"}),
@@ -62,7 +66,7 @@ async def test_a_hostile_headline_is_inert_in_timeline_event_and_digest(running:
 
 async def test_pasted_text_and_title_given_to_ingest_are_inert(running: Running) -> None:
     marker = "pasted-hostile"
-    running.extractor.script[marker] = [
+    running.extractor.events[marker] = [
         event("meeting", "2025-02-20", ["FR", "DE"], location=HOSTILE, evidence=HOSTILE)
     ]
     reply = await running.server.invoke(
@@ -86,7 +90,7 @@ async def test_keywords_typed_by_a_member_are_inert_when_shown_back(running: Run
 async def test_a_feeds_title_and_error_text_are_inert_in_the_feed_list(running: Running) -> None:
     added = await running.server.invoke("feeds add", {"url": "https://news.example.org/rss"})
     assert "Added feed" in added.content
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         feed = session.scalars(select(Feed)).one()
         feed.title = HOSTILE
         feed.last_error = f"the server answered 500: {HOSTILE}"
@@ -169,27 +173,27 @@ async def test_alerts_and_reminders_posted_by_the_sender_are_inert(
     and Discord publisher, the messages as they reach the (loopback) channel."""
     event_id = _ingest_hostile(running)
     now = running.clock()
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         row = session.get(EventRow, event_id)
         assert row is not None
         source = (HOSTILE, "https://news.example.org/a?x=1")
         payloads = [
-            messages.new_event_payload(row, source),
-            messages.change_payload(row, [("date", "2025-02-10", "2025-02-07")], now, source),
-            messages.reminder_payload(row, now, 1),
+            new_event_payload(row, source),
+            change_payload(row, [("date", "2025-02-10", "2025-02-07")], now, source),
+            reminder_payload(row, now, 1),
         ]
         for number, payload in enumerate(payloads):
             outbox.enqueue(
                 session,
                 key=f"hostile:{number}",
                 channel_id=DEFAULT_CHANNEL_ID,
-                kind=outbox.KIND_DIGEST,
+                kind=kinds.DIGEST,
                 payload=payload,
                 now=now,
                 guild_id=running.server.guild_id,
             )
         session.commit()
-    sender = OutboxSender(running.services.database, DiscordPublisher(running.bot), running.clock)
+    sender = OutboxSender(running.app.database, DiscordPublisher(running.bot), running.clock)
     stats = await sender.run_until_idle()
     assert stats.sent == len(payloads)
     posted = running.server.channel_messages

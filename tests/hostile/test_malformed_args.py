@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from bot.chat.errors import UNEXPECTED
 from storage.models import metadata
-from tests.e2e.conftest import Running, event
+from tests.support.bot import Running, event
 
 pytestmark = pytest.mark.e2e
 
@@ -92,7 +92,7 @@ CASES: dict[str, list[dict[str, Any]]] = {
 
 
 def _row_counts(running: Running) -> dict[str, int]:
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         return {
             table.name: session.scalar(select(func.count()).select_from(table)) or 0
             for table in metadata.sorted_tables

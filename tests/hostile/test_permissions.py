@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import ChannelSettings, Feed, Subscription, metadata
-from tests.e2e.conftest import Running, event
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID
+from tests.support.bot import Running, event
+from tests.support.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID
 
 pytestmark = pytest.mark.e2e
 
@@ -49,7 +49,7 @@ CHANGING: list[tuple[str, dict[str, Any]]] = [
 
 def snapshot(running: Running) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, to compare before and after."""
-    with running.services.database.engine.connect() as conn:
+    with running.app.database.engine.connect() as conn:
         return {
             table.name: sorted(map(tuple, conn.execute(select(table)).all()), key=repr)
             for table in metadata.sorted_tables
@@ -58,7 +58,7 @@ def snapshot(running: Running) -> dict[str, list[tuple[Any, ...]]]:
 
 async def _seed(running: Running) -> None:
     """This server has a subscription, a feed and digest settings; the timeline an event."""
-    running.extractor.script["scripted-news"] = [event("summit", "2025-03-03", ["JP", "US"])]
+    running.extractor.events["scripted-news"] = [event("summit", "2025-03-03", ["JP", "US"])]
     running.add_news("seed", [event("meeting", "2025-02-20", ["FR", "DE"])], date(2025, 2, 6))
     await running.server.invoke("subscribe", {"countries": "FR"})
     await running.server.invoke("feeds add", {"url": "https://news.example.org/rss"})
@@ -92,8 +92,8 @@ async def test_every_changing_command_declares_manage_channels(running: Running)
 
 def _other_server(running: Running) -> tuple[int, int]:
     """Another server's subscription and feed (made through the same services), and settings."""
-    backend = running.services.backend
-    sub, _ = backend.subscription_service.create(
+    app = running.app
+    sub, _ = app.subscriptions.create(
         guild_id=OTHER_GUILD_ID,
         channel_id=OTHER_GUILD_CHANNEL,
         countries=["CN"],
@@ -102,19 +102,19 @@ def _other_server(running: Running) -> tuple[int, int]:
         reminder_offsets=["1d"],
         created_by=1,
     )
-    feed, _ = backend.feed_service.add(
+    feed, _ = app.feeds.add(
         guild_id=OTHER_GUILD_ID,
         channel_id=OTHER_GUILD_CHANNEL,
         url="https://private-feed.example.org/secret-token-rss",
     )
-    backend.settings_service.set_digest(
+    app.digests.set(
         OTHER_GUILD_ID, OTHER_GUILD_CHANNEL, time="05:00", timezone="Asia/Seoul", enabled=True
     )
     return int(sub.id or 0), int(feed.id or 0)
 
 
 def _other_rows(running: Running) -> list[Any]:
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         rows: list[Any] = []
         for model in (Subscription, Feed, ChannelSettings):
             found = session.scalars(select(model).where(model.guild_id == OTHER_GUILD_ID)).all()
@@ -157,7 +157,7 @@ async def test_another_servers_subscriptions_feeds_and_settings_are_out_of_reach
     assert "Asia/Seoul" not in shown[2].text() and "05:00" not in shown[2].text()
     assert _other_rows(running) == theirs
 
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         mine = session.scalars(
             select(Subscription).where(Subscription.guild_id == DEFAULT_GUILD_ID)
         )

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.news.feeds import FeedParseError, parse_feed
-from tests.news.feed_server import Item, rss
+from tests.support.feed_server import Item, rss
 
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">

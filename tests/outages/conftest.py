@@ -1,4 +1,4 @@
-"""Outage tests: the end-to-end fixtures, and a table of recovery times printed after the run.
+"""Outage tests: a table of recovery times printed after the run.
 
 Each test records how long the bot took to serve again after its fault ended
 (:func:`record_recovery`); ``pytest tests/outages`` prints them all at the end, which is
@@ -11,9 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import fetcher, loopback, running
-
-__all__ = ["fetcher", "loopback", "record_recovery", "running"]
+__all__ = ["record_recovery"]
 
 _RECOVERIES: list[tuple[str, float, str]] = []
 

@@ -22,7 +22,7 @@ import storage.db
 from bot.chat.errors import UNEXPECTED
 from storage.db import Database, create_db_engine, database_from_engine
 from storage.models import Subscription
-from tests.e2e.conftest import Running
+from tests.support.bot import Running
 
 pytestmark = pytest.mark.e2e
 
@@ -76,7 +76,7 @@ class WriteLock:
 
 
 def _subscriptions(running: Running) -> int:
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         return session.scalar(select(func.count()).select_from(Subscription)) or 0
 
 
@@ -84,7 +84,7 @@ async def test_a_short_lock_delays_writes_and_never_blocks_reads(
     running: Running, recovery
 ) -> None:
     server = running.server
-    async with WriteLock(running.services.database, hold_s=1.0) as lock:
+    async with WriteLock(running.app.database, hold_s=1.0) as lock:
         write = asyncio.create_task(server.invoke("subscribe", {"countries": "JP"}))
         began = time.perf_counter()
         read = await server.invoke("timeline")
@@ -103,7 +103,7 @@ async def test_a_lock_past_the_busy_timeout_gets_a_polite_answer_and_a_retry_wor
     running: Running, recovery, caplog: pytest.LogCaptureFixture
 ) -> None:
     server = running.server
-    async with WriteLock(running.services.database, hold_s=BUSY_TIMEOUT_MS / 1000 + 1.5):
+    async with WriteLock(running.app.database, hold_s=BUSY_TIMEOUT_MS / 1000 + 1.5):
         reply = await server.invoke("subscribe", {"countries": "JP"})
         assert reply.ephemeral and reply.content == UNEXPECTED  # polite, and says to retry
         assert "database is locked" in caplog.text  # logged with its cause for the operator

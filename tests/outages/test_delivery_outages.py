@@ -17,16 +17,24 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.alerts import outbox
+from bot.alerts import kinds
 from bot.alerts.sender import OutboxSender
-from bot.chat.app import build_services
 from bot.chat.publisher import DiscordPublisher
+from bot.clock import FakeClock
+from bot.extract.pipeline import extract_events
 from storage.db import Database
 from storage.models import OutboxMessage
-from tests.alerts.loopback import StrictLoopback
-from tests.conftest import FakeClock
-from tests.e2e.conftest import Running, ScriptedExtractor, e2e_settings, start_bot, stop_bot
-from tests.e2e.discord_server import DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID, Fault
+from storage.repos import outbox
+from tests.support.bot import (
+    Running,
+    e2e_settings,
+    loopback_bot,
+    start_bot,
+    stop_bot,
+)
+from tests.support.discord_server import DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID, Fault
+from tests.support.extraction import StandInExtractor
+from tests.support.strict_discord import StrictLoopback
 
 pytestmark = pytest.mark.e2e
 
@@ -40,15 +48,13 @@ async def strict_running(
 ) -> AsyncIterator[Running]:
     server = StrictLoopback(per_channel=1000, global_per_s=1000)
     await server.start()
-    extractor = ScriptedExtractor()
-    services = build_services(
-        e2e_settings(tmp_path), clock=clock, database=sqlite_db, extractor=extractor
-    )
+    extractor = StandInExtractor(otherwise=extract_events)
+    bot = loopback_bot(e2e_settings(tmp_path), sqlite_db, clock, extractor=extractor)
     try:
         with server.redirect_client():
-            bot, task = await start_bot(server, services)
+            bot, task = await start_bot(server, bot)
             try:
-                yield Running(server, bot, services, clock, extractor)
+                yield Running(server, bot, clock, extractor)
             finally:
                 await stop_bot(bot, task)
     finally:
@@ -57,13 +63,13 @@ async def strict_running(
 
 def _queue(running: Running, count: int) -> None:
     now = running.clock()
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         for i in range(count):
             outbox.enqueue(
                 session,
                 key=f"outage-test:{i}",
                 channel_id=(DEFAULT_CHANNEL_ID, OTHER_CHANNEL_ID)[i % 2],
-                kind=outbox.KIND_DIGEST,  # needs no subscription row
+                kind=kinds.DIGEST,  # needs no subscription row
                 payload={"content": f"alert number {i}"},
                 now=now,
             )
@@ -74,7 +80,7 @@ async def _drain(running: Running, sender: OutboxSender, rounds: int = 40) -> No
     """Send passes; between them the clock moves past the back-off, as time would."""
     for _ in range(rounds):
         await sender.run_until_idle()
-        with running.services.database.session() as session:
+        with running.app.database.session() as session:
             left = session.scalars(
                 select(OutboxMessage).where(
                     OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None)
@@ -105,7 +111,7 @@ async def test_every_fault_at_once_loses_nothing_and_doubles_nothing(
     ]
     _queue(running, MESSAGES)
     sender = OutboxSender(
-        running.services.database, DiscordPublisher(running.bot), running.clock, worker_id="t"
+        running.app.database, DiscordPublisher(running.bot), running.clock, worker_id="t"
     )
     began = time.perf_counter()
     await sender.run_once()  # first pass under the faults ...
@@ -119,7 +125,7 @@ async def test_every_fault_at_once_loses_nothing_and_doubles_nothing(
     assert set(delivered) == expected, f"lost: {sorted(expected - set(delivered))}"
     assert max(delivered.values()) == 1, [k for k, v in delivered.items() if v > 1]
     assert server.duplicates_refused >= 1  # a resend after an ambiguous failure was absorbed
-    with running.services.database.session() as session:
+    with running.app.database.session() as session:
         rows = session.scalars(select(OutboxMessage)).all()
         assert all(r.sent_at is not None and r.failed_at is None for r in rows)
     recovery(f"{MESSAGES} messages through 7 fault kinds + a gateway drop", took, "0 lost, 0 twice")
@@ -132,7 +138,7 @@ async def test_a_long_outage_is_caught_up_once_it_ends(strict_running: Running, 
     server.inject(Fault(503, POST, count=None))
     _queue(running, 20)
     sender = OutboxSender(
-        running.services.database, DiscordPublisher(running.bot), running.clock, worker_id="t"
+        running.app.database, DiscordPublisher(running.bot), running.clock, worker_id="t"
     )
     for _ in range(3):
         await sender.run_until_idle()

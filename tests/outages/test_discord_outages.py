@@ -1,7 +1,7 @@
 """Discord misbehaving: rate limits, server errors, slow answers, dropped gateway connections.
 
 The real discord.py client runs our cogs against the loopback server, which injects each
-fault (:class:`tests.e2e.discord_server.Fault`). After every fault the bot must answer
+fault (:class:`tests.support.discord_server.Fault`). After every fault the bot must answer
 commands again, and each test records how long that took (printed after the run).
 """
 
@@ -14,8 +14,8 @@ from datetime import date
 
 import pytest
 
-from tests.e2e.conftest import Running, event
-from tests.e2e.discord_server import DiscordLoopback, Fault, Reply
+from tests.support.bot import Running, event
+from tests.support.discord_server import DiscordLoopback, Fault, Reply
 
 pytestmark = pytest.mark.e2e
 
@@ -139,7 +139,7 @@ async def test_a_lost_session_identifies_again_without_doubling_work(
     server = with_event.server
     bot = with_event.bot
     identifies, syncs = len(server.identify_payloads), server.sync_count
-    jobs = sorted(job.id for job in with_event.services.scheduler.get_jobs())
+    jobs = sorted(job.id for job in with_event.app.scheduler.get_jobs())
     if how == "resume refused":
         server.refuse_resume = True
         await server.drop_connections(code=4000)
@@ -150,7 +150,7 @@ async def test_a_lost_session_identifies_again_without_doubling_work(
     assert len(server.identify_payloads) == identifies + 1
     # A second READY must not start background work or sync commands again.
     assert server.sync_count == syncs
-    assert sorted(job.id for job in with_event.services.scheduler.get_jobs()) == jobs
+    assert sorted(job.id for job in with_event.app.scheduler.get_jobs()) == jobs
     assert len(bot.cogs) == len(set(bot.cogs))
     recovery(f"gateway {how} -> IDENTIFY", took)
 

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 
 from storage.db import create_db_engine
 from storage.migrate import current_revision, head_revision, upgrade
-from tests.conftest import postgres_url
+from tests.support.postgres import postgres_url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

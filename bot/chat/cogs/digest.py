@@ -1,4 +1,4 @@
-"""/digest show and /digest set: a channel's daily digest."""
+"""/digest show and /digest set: a channel's daily digest (the very card the channel gets)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.chat import autocomplete
-from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.blocking import off_loop
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 from bot.chat.parsing import parse_time_of_day, parse_timezone
-from bot.render import digest_card
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
@@ -24,32 +24,28 @@ _SOURCE = {
 }
 
 
-class DigestCog(commands.Cog, name="Digest"):
+class DigestCog(FeatureCog, name="Digest"):
     """Daily digests: what is on today and in the week ahead."""
 
     digest = app_commands.Group(
         name="digest", description="The daily digest of this channel", guild_only=True
     )
 
-    def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
-
     @digest.command(name="show", description="Show today's digest for this channel now.")
     async def show(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None and interaction.channel_id is not None
-        settings = await self.backend.digest_settings(interaction.guild_id, interaction.channel_id)
-        local_now = self.bot.services.clock().astimezone(ZoneInfo(settings.timezone))
-        today, ahead = await self.backend.digest_events(local_now.date())
-        card = digest_card(local_now.date(), settings.timezone, today, ahead)
+        preview = await off_loop(
+            self.app.digests.show, interaction.guild_id, interaction.channel_id
+        )
+        prefs = preview.prefs
         schedule = (
-            f"Posted daily at {settings.time} {settings.timezone} ({_SOURCE[settings.source]})."
-            if settings.enabled
+            f"Posted daily at {prefs.time} {prefs.timezone} ({_SOURCE[prefs.source]})."
+            if prefs.digest_enabled
             else "Daily posting is off for this channel."
         )
-        await interaction.response.send_message(
-            schedule, embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        if not preview.subscribed:
+            schedule += " This channel has no subscriptions, so nothing is posted here yet."
+        await answer(interaction, schedule, card=preview.card)
 
     @digest.command(name="set", description="Set when this channel gets its daily digest.")
     @app_commands.describe(
@@ -69,20 +65,20 @@ class DigestCog(commands.Cog, name="Digest"):
         assert interaction.guild_id is not None and interaction.channel_id is not None
         at = parse_time_of_day(time)
         zone = parse_timezone(timezone)
-        settings = await self.backend.set_digest(
+        prefs = await off_loop(
+            self.app.digests.set,
             interaction.guild_id,
             interaction.channel_id,
             time=f"{at:%H:%M}",
             timezone=zone,
             enabled=enabled,
         )
-        local = self.bot.services.clock().astimezone(ZoneInfo(zone)).strftime("%H:%M")
-        what = "will get" if settings.enabled else "will not get"
-        await interaction.response.send_message(
-            f"This channel {what} a daily digest at {settings.time} {settings.timezone} "
+        local = self.app.clock().astimezone(ZoneInfo(zone)).strftime("%H:%M")
+        what = "will get" if prefs.digest_enabled else "will not get"
+        await answer(
+            interaction,
+            f"This channel {what} a daily digest at {prefs.time} {prefs.timezone} "
             f"(it is {local} there now).",
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
 

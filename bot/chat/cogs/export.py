@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.chat import autocomplete
+from bot.chat.blocking import off_loop
+from bot.chat.cogs import FeatureCog
 from bot.chat.embeds import NO_MENTIONS
 from bot.chat.filters import describe, timeline_filter
 from bot.chat.parsing import UserInputError
@@ -20,20 +21,13 @@ if TYPE_CHECKING:
 MAX_EXPORT = 2000
 
 
-class ExportCog(commands.Cog, name="Export"):
+class ExportCog(FeatureCog, name="Export"):
     """Calendar files of the timeline."""
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
 
     @app_commands.command(
         name="export", description="Download the timeline as a calendar (.ics) file."
     )
-    @app_commands.describe(**autocomplete.FILTER_DESCRIPTIONS)
-    @app_commands.rename(start="from", end="to")
-    @app_commands.autocomplete(country=autocomplete.countries, type=autocomplete.event_types)
-    @app_commands.choices(status=autocomplete.STATUS_CHOICES)
+    @autocomplete.filter_options
     async def export(
         self,
         interaction: discord.Interaction,
@@ -43,16 +37,9 @@ class ExportCog(commands.Cog, name="Export"):
         end: str | None = None,
         status: app_commands.Choice[str] | None = None,
     ) -> None:
-        filters = timeline_filter(
-            self.bot.services.clock().date(),
-            country=country,
-            event_type=type,
-            start=start,
-            end=end,
-            status=status.value if status else None,
-        )
+        filters = timeline_filter(self.app.clock().date(), country, type, start, end, status)
         await interaction.response.defer(thinking=True, ephemeral=True)
-        count, data = await self.backend.export_ics(filters, MAX_EXPORT)
+        count, data = await off_loop(self.app.reader.export_ics, filters, MAX_EXPORT)
         if count == 0:
             raise UserInputError("No events match these filters, so there is nothing to export.")
         what = describe(filters) or "the timeline"

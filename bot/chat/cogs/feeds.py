@@ -6,39 +6,22 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
-from bot.chat.embeds import NO_MENTIONS
+from bot.chat.blocking import off_loop
+from bot.chat.checks import managers_group
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 from bot.chat.parsing import UserInputError
-from bot.render import clip, escape
+from bot.render import clip, feed_line
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
-    from storage.models import Feed
 
 
-def feed_line(feed: Feed) -> str:
-    where = f"<#{feed.channel_id}>" if feed.channel_id else "timeline only"
-    state = "disabled" if feed.disabled else ("failing" if feed.failures else "active")
-    line = f"`#{feed.id}` <{feed.url}> → {where} · {state}"
-    if feed.last_error:
-        line += f" ({clip(escape(feed.last_error), 120)})"
-    return line
-
-
-class FeedsCog(commands.Cog, name="Feeds"):
+class FeedsCog(FeatureCog, name="Feeds"):
     """Where a server's news comes from."""
 
-    feeds = app_commands.Group(
-        name="feeds",
-        description="The RSS/Atom feeds this server reads news from",
-        guild_only=True,
-        default_permissions=discord.Permissions(manage_channels=True),
-    )
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
+    feeds = managers_group("feeds", "The RSS/Atom feeds this server reads news from")
 
     @feeds.command(name="add", description="Read news from an RSS or Atom feed.")
     @app_commands.describe(
@@ -54,23 +37,21 @@ class FeedsCog(commands.Cog, name="Feeds"):
     ) -> None:
         assert interaction.guild_id is not None
         target = channel.id if channel else interaction.channel_id
-        if self.bot.services.settings.validate_feeds:
+        feeds = self.app.feeds
+        if feeds.validates:
             # A first fetch can take seconds: answer "thinking" now, the result follows.
             await interaction.response.defer(ephemeral=True, thinking=True)
-            await self.backend.probe_feed(url)
-        feed, created = await self.backend.add_feed(interaction.guild_id, target, url)
+            await feeds.probe(url)
+        feed, created = await off_loop(
+            feeds.add, guild_id=interaction.guild_id, channel_id=target, url=url
+        )
         text = (
             f"Added feed #{feed.id}: <{feed.url}>. New articles will be read every "
-            f"{self.bot.services.settings.feed_poll_minutes} minutes."
+            f"{self.app.settings.feed_poll_minutes} minutes."
             if created
             else f"This server already reads <{feed.url}> (feed #{feed.id})."
         )
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        else:
-            await interaction.response.send_message(
-                text, ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
+        await answer(interaction, text)
 
     @feeds.command(name="remove", description="Stop reading a feed.")
     @app_commands.describe(feed="The feed's number, from /feeds list")
@@ -79,28 +60,27 @@ class FeedsCog(commands.Cog, name="Feeds"):
         self, interaction: discord.Interaction, feed: app_commands.Range[int, 1, 2**62]
     ) -> None:
         assert interaction.guild_id is not None
-        removed = await self.backend.remove_feed(interaction.guild_id, feed)
+        removed = await off_loop(self.app.feeds.remove, interaction.guild_id, feed)
         if removed is None:
             raise UserInputError(
                 f"This server has no feed #{feed}. Use /feeds list to see their numbers."
             )
-        await interaction.response.send_message(
+        await answer(
+            interaction,
             f"Removed feed #{feed} (<{removed.url}>).",
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
     @feeds.command(name="list", description="List this server's feeds.")
     @app_commands.checks.has_permissions(manage_channels=True)
     async def list_(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        found = await self.backend.feeds(interaction.guild_id)
+        found = await off_loop(self.app.feeds.for_guild, interaction.guild_id)
         if not found:
             text = "This server reads no feeds yet. Add one with /feeds add."
         else:
             lines = [feed_line(f) for f in found]
             text = "**Feeds of this server**\n" + clip("\n".join(lines), 1900)
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await answer(interaction, text)
 
 
 async def setup(bot: Diplobot) -> None:

@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
+from bot.chat.blocking import off_loop
 from bot.chat.checks import manages_channels
-from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 from bot.chat.errors import PUBLIC_THINKING
 from bot.chat.parsing import UserInputError
 from bot.news.articles import parse_dct
-from bot.render import ingest_card
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
@@ -27,12 +27,8 @@ def _first_line(text: str, limit: int = 100) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-class IngestCog(commands.Cog, name="Ingest"):
+class IngestCog(FeatureCog, name="Ingest"):
     """Adding news to the timeline by hand."""
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
 
     @app_commands.command(
         name="ingest", description="Read an article into the timeline and show what changed."
@@ -58,14 +54,15 @@ class IngestCog(commands.Cog, name="Ingest"):
             dct = parse_dct(published)
         except ValueError as exc:
             raise UserInputError(f"{exc}.") from None
+        articles = self.app.articles
         if url:
-            self.backend.check_url(url)
+            articles.check_url(url)
             await interaction.response.defer(thinking=True)
             interaction.extras[PUBLIC_THINKING] = True
-            article = await self.backend.article_from_url(url, title=title or "", dct=dct)
+            article = await articles.from_url(url, title=title or "", dct=dct)
         else:
             assert text is not None
-            article = self.backend.article_from_text(
+            article = articles.from_text(
                 text,
                 ref=f"discord:{interaction.guild_id}:{interaction.id}",
                 title=title or _first_line(text),
@@ -74,15 +71,8 @@ class IngestCog(commands.Cog, name="Ingest"):
             )
             await interaction.response.defer(thinking=True)
             interaction.extras[PUBLIC_THINKING] = True
-        report = await self.backend.ingest_article(article)
-        card = ingest_card(
-            status=report.status,
-            created=report.created,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            title=report.title,
-        )
-        await interaction.followup.send(embed=card_embed(card), allowed_mentions=NO_MENTIONS)
+        report = await off_loop(self.app.ingest.ingest, article)
+        await answer(interaction, card=report.card(), public=True)
 
 
 async def setup(bot: Diplobot) -> None:

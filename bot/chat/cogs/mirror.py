@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
-from bot.alerts.mirror import set_mirroring
-from bot.chat.embeds import NO_MENTIONS
-from bot.scheduling import guarded
+from bot.chat.blocking import off_loop
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
 
-class MirrorCog(commands.Cog, name="Mirror"):
+class MirrorCog(FeatureCog, name="Mirror"):
     """Opt-in mirroring of upcoming subscribed events as scheduled events."""
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self._task: asyncio.Task[None] | None = None
 
     @app_commands.command(
         name="mirror",
@@ -34,10 +28,7 @@ class MirrorCog(commands.Cog, name="Mirror"):
     @app_commands.checks.has_permissions(manage_events=True)
     async def mirror(self, interaction: discord.Interaction, enabled: bool) -> None:
         assert interaction.guild_id is not None
-        services = self.bot.services
-        await asyncio.to_thread(
-            set_mirroring, services.database, interaction.guild_id, enabled, services.clock()
-        )
+        await off_loop(self.app.mirroring.switch, interaction.guild_id, enabled)
         if enabled:
             text = (
                 "Upcoming events that match this server's subscriptions will appear under "
@@ -46,13 +37,8 @@ class MirrorCog(commands.Cog, name="Mirror"):
             )
         else:
             text = "Mirroring is off; the events I created will be cancelled shortly."
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        delivery = self.bot.get_cog("Delivery")
-        runtime = getattr(delivery, "runtime", None)
-        if runtime is not None:  # a first pass now rather than at the next quarter hour
-            self._task = asyncio.get_running_loop().create_task(
-                guarded("mirror.now", runtime.sync_mirrors)(), name="mirror-now"
-            )
+        await answer(interaction, text)
+        self.app.mirroring.sync_soon()
 
 
 async def setup(bot: Diplobot) -> None:

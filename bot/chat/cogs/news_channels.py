@@ -1,9 +1,7 @@
-"""News channels: /newschannels add|remove|list, and reading what is posted there as news.
+"""News channels: /newschannels add|remove|list, and handing what is posted there to the
+news channel service (which reads the message and the pages it links as news).
 
-A message in a news channel (including crossposts from followed announcement channels) is
-read twice over: its own text as an article, and each page it links (at most three),
-fetched with the guarded fetcher. New and changed events then alert subscribed channels like
-any other news.
+Crossposts from followed announcement channels count as messages of the channel.
 """
 
 from __future__ import annotations
@@ -16,10 +14,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.chat.embeds import NO_MENTIONS
-from bot.chat.parsing import UserInputError
-from bot.extract.model import Article
-from bot.news.channels import MessageText, NewsChannelService, links_in, message_article
+from bot.chat.blocking import off_loop
+from bot.chat.checks import managers_group
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
+from bot.news.channels import MessageText
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
@@ -35,23 +34,27 @@ def message_text(message: discord.Message) -> str:
     return "\n".join(p for p in parts if p)
 
 
-class NewsChannelsCog(commands.Cog, name="NewsChannels"):
+def _target(interaction: discord.Interaction, channel: discord.TextChannel | None) -> int:
+    """The channel named in the options, else the one the command was typed in."""
+    target = channel.id if channel else interaction.channel_id
+    assert target is not None
+    return target
+
+
+class NewsChannelsCog(FeatureCog, name="NewsChannels"):
     """Channels whose messages are read as news."""
 
-    group = app_commands.Group(
-        name="newschannels",
-        description="Channels whose messages (and the pages they link) are read as news",
-        guild_only=True,
-        default_permissions=discord.Permissions(manage_channels=True),
+    group = managers_group(
+        "newschannels", "Channels whose messages (and the pages they link) are read as news"
     )
 
     def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.channels = NewsChannelService(bot.services.database, bot.services.clock)
-        self._tasks: set[asyncio.Task[None]] = set()
+        super().__init__(bot)
+        self.channels = self.app.news_channels
+        self._tasks: set[asyncio.Task[int]] = set()
 
     async def cog_load(self) -> None:
-        await asyncio.to_thread(self.channels.all_ids)
+        await off_loop(self.channels.all_ids)
 
     async def idle(self) -> None:
         """Wait until every message received so far has been read."""
@@ -69,20 +72,15 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
     async def add(
         self, interaction: discord.Interaction, channel: discord.TextChannel | None = None
     ) -> None:
-        assert interaction.guild_id is not None and interaction.channel_id is not None
-        target = channel.id if channel else interaction.channel_id
-        try:
-            added = await asyncio.to_thread(
-                self.channels.add, interaction.guild_id, target, interaction.user.id
-            )
-        except ValueError as exc:
-            raise UserInputError(f"{str(exc).capitalize()}.") from None
+        assert interaction.guild_id is not None
+        target = _target(interaction, channel)
+        added = await off_loop(self.channels.add, interaction.guild_id, target, interaction.user.id)
         text = (
             f"I will read new messages in <#{target}> as news, and the pages they link."
             if added
             else f"<#{target}> is already a news channel."
         )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await answer(interaction, text)
 
     @group.command(name="remove", description="Stop reading a channel as news.")
     @app_commands.describe(channel="The channel (default: this one)")
@@ -90,26 +88,26 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
     async def remove(
         self, interaction: discord.Interaction, channel: discord.TextChannel | None = None
     ) -> None:
-        assert interaction.guild_id is not None and interaction.channel_id is not None
-        target = channel.id if channel else interaction.channel_id
-        removed = await asyncio.to_thread(self.channels.remove, interaction.guild_id, target)
+        assert interaction.guild_id is not None
+        target = _target(interaction, channel)
+        removed = await off_loop(self.channels.remove, interaction.guild_id, target)
         text = (
             f"I no longer read <#{target}> as news."
             if removed
             else f"<#{target}> is not a news channel; see /newschannels list."
         )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await answer(interaction, text)
 
     @group.command(name="list", description="The channels this server reads as news.")
     async def list_(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        rows = await asyncio.to_thread(self.channels.for_guild, interaction.guild_id)
+        rows = await off_loop(self.channels.for_guild, interaction.guild_id)
         text = (
             "News channels: " + ", ".join(f"<#{r.channel_id}>" for r in rows)
             if rows
             else "No news channels yet. Add one with /newschannels add."
         )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await answer(interaction, text)
 
     # ------------------------------------------------------------------ reading
     @commands.Cog.listener()
@@ -126,43 +124,16 @@ class NewsChannelsCog(commands.Cog, name="NewsChannels"):
     async def read(self, message: discord.Message) -> int:
         """Ingest the message and its links; returns how many events were created or changed."""
         assert message.guild is not None
-        text = message_text(message)
-        articles: list[Article] = []
-        own = message_article(
+        return await self.channels.read(
             MessageText(
                 guild_id=message.guild.id,
                 channel_id=message.channel.id,
                 message_id=message.id,
                 channel_name=getattr(message.channel, "name", "news"),
                 created=message.created_at.date(),
-                text=text,
+                text=message_text(message),
             )
         )
-        if own is not None:
-            articles.append(own)
-        urls = self.bot.services.urls
-        for link in links_in(text):
-            try:
-                articles.append(await urls.fetch(link, dct=message.created_at.date()))
-            except UserInputError as exc:
-                log.info("news channel %s: link %s not read: %s", message.channel.id, link, exc)
-        changed = 0
-        timeline = self.bot.services.timeline
-        for article in articles:
-            try:
-                result = await asyncio.to_thread(timeline.ingest, article)
-            except Exception:  # one bad article must not stop the channel
-                log.exception(
-                    "news channel %s: ingesting %s failed", message.channel.id, article.id
-                )
-                continue
-            changed += len(result.created) + len(result.updated)
-        if changed:
-            delivery = self.bot.get_cog("Delivery")
-            runtime = getattr(delivery, "runtime", None)
-            if runtime is not None:
-                runtime.sender.kick()
-        return changed
 
 
 async def setup(bot: Diplobot) -> None:

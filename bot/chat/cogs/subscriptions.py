@@ -6,31 +6,21 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.chat import autocomplete
+from bot.chat.blocking import off_loop
 from bot.chat.checks import manages_channels
-from bot.chat.embeds import NO_MENTIONS, card_embed
-from bot.chat.parsing import (
-    UserInputError,
-    format_offset,
-    parse_countries,
-    parse_keywords,
-    parse_offsets,
-    parse_types,
-)
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import answer
+from bot.chat.parsing import UserInputError, parse_countries, parse_keywords, parse_types
 from bot.render import subscriptions_card
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
 
-class SubscriptionsCog(commands.Cog, name="Subscriptions"):
+class SubscriptionsCog(FeatureCog, name="Subscriptions"):
     """A channel's subscriptions to events."""
-
-    def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
 
     @app_commands.command(
         name="subscribe", description="Post new and changed events, and reminders, in a channel."
@@ -57,18 +47,16 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
         target = channel.id if channel else interaction.channel_id
         if target is None:
             raise UserInputError("Pick a text channel for the subscription.")
-        offsets = (
-            parse_offsets(reminders)
-            if reminders
-            else parse_offsets(", ".join(self.bot.services.settings.default_reminder_offsets))
-        )
-        sub, created = await self.backend.subscribe(
+        service = self.app.subscriptions
+        offsets = service.offsets(reminders)
+        sub, created = await off_loop(
+            service.create,
             guild_id=interaction.guild_id,
             channel_id=target,
             countries=parse_countries(countries),
             types=parse_types(types),
             keywords=parse_keywords(keywords),
-            reminder_offsets=[format_offset(o) for o in offsets],
+            reminder_offsets=offsets,
             created_by=interaction.user.id,
         )
         title = (
@@ -77,9 +65,7 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
             else f"This channel already had that subscription (#{sub.id}); reminders updated"
         )
         card = subscriptions_card([sub], title=title)
-        await interaction.response.send_message(
-            embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await answer(interaction, card=card)
 
     @app_commands.command(
         name="unsubscribe", description="Remove one of this server's subscriptions."
@@ -90,27 +76,24 @@ class SubscriptionsCog(commands.Cog, name="Subscriptions"):
         self, interaction: discord.Interaction, subscription: app_commands.Range[int, 1, 2**62]
     ) -> None:
         assert interaction.guild_id is not None
-        removed = await self.backend.unsubscribe(interaction.guild_id, subscription)
+        removed = await off_loop(self.app.subscriptions.remove, interaction.guild_id, subscription)
         if removed is None:
             raise UserInputError(
                 f"This server has no subscription #{subscription}. "
                 "Use /subscriptions to see their numbers."
             )
-        await interaction.response.send_message(
+        await answer(
+            interaction,
             f"Removed subscription #{subscription} (<#{removed.channel_id}>).",
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(name="subscriptions", description="List this server's subscriptions.")
     @app_commands.guild_only()
     async def subscriptions(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
-        subs = await self.backend.subscriptions(interaction.guild_id)
+        subs = await off_loop(self.app.subscriptions.for_guild, interaction.guild_id)
         card = subscriptions_card(subs, title="Subscriptions in this server")
-        await interaction.response.send_message(
-            embed=card_embed(card), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await answer(interaction, card=card)
 
 
 async def setup(bot: Diplobot) -> None:

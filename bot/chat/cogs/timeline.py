@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.chat import autocomplete
-from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.blocking import off_loop
+from bot.chat.cogs import FeatureCog
+from bot.chat.embeds import NO_MENTIONS, answer
 from bot.chat.filters import timeline_filter
 from bot.chat.parsing import UserInputError
 from bot.chat.views import PAGE_SIZE, TimelinePager, timeline_embed
@@ -19,18 +20,11 @@ if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
 
-class TimelineCog(commands.Cog, name="Timeline"):
+class TimelineCog(FeatureCog, name="Timeline"):
     """The timeline and single events."""
 
-    def __init__(self, bot: Diplobot) -> None:
-        self.bot = bot
-        self.backend = bot.services.backend
-
     @app_commands.command(name="timeline", description="Upcoming diplomatic events, with filters.")
-    @app_commands.describe(**autocomplete.FILTER_DESCRIPTIONS)
-    @app_commands.rename(start="from", end="to")
-    @app_commands.autocomplete(country=autocomplete.countries, type=autocomplete.event_types)
-    @app_commands.choices(status=autocomplete.STATUS_CHOICES)
+    @autocomplete.filter_options
     async def timeline(
         self,
         interaction: discord.Interaction,
@@ -40,17 +34,10 @@ class TimelineCog(commands.Cog, name="Timeline"):
         end: str | None = None,
         status: app_commands.Choice[str] | None = None,
     ) -> None:
-        today = self.bot.services.clock().date()
-        query = timeline_filter(
-            today,
-            country=country,
-            event_type=type,
-            start=start,
-            end=end,
-            status=status.value if status else None,
-        )
-        page = await self.backend.timeline_page(query, 1, PAGE_SIZE)
-        view = TimelinePager(self.backend, query, page)
+        today = self.app.clock().date()
+        query = timeline_filter(today, country, type, start, end, status)
+        page = await off_loop(self.app.reader.page, query, 1, PAGE_SIZE)
+        view = TimelinePager(self.app.reader, query, page)
         await interaction.response.send_message(
             embed=timeline_embed(query, page), view=view, allowed_mentions=NO_MENTIONS
         )
@@ -64,14 +51,12 @@ class TimelineCog(commands.Cog, name="Timeline"):
         interaction: discord.Interaction,
         id: app_commands.Range[int, 1, 2**62],
     ) -> None:
-        view = await self.backend.event(id)
-        if view is None:
+        detail = await off_loop(self.app.reader.detail, id)
+        if detail is None:
             raise UserInputError(
                 f"There is no event #{id}. Use /timeline to find an event's number."
             )
-        await interaction.response.send_message(
-            embed=card_embed(event_card(view)), allowed_mentions=NO_MENTIONS
-        )
+        await answer(interaction, card=event_card(detail.view()), public=True)
 
 
 async def setup(bot: Diplobot) -> None:

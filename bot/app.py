@@ -1,0 +1,147 @@
+"""The composition root: every service of a process, made once, from settings, a database,
+a clock and a publisher.
+
+The Discord client (:mod:`bot.chat.client`), the scheduler (:meth:`App.start`) and every
+command-line command take what they need from the :class:`App`; nothing else constructs a
+service, and no module reaches for a global. Tests build the same app with a temporary
+database, a :class:`bot.clock.FakeClock` and a recording publisher.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.alerts.changes import AlertWriter
+from bot.alerts.delivery import Delivery, DeliveryTiming
+from bot.alerts.digests import DigestPlanner
+from bot.alerts.mirror import EventsGateway, MirrorSync
+from bot.alerts.planner import ReminderPlanner
+from bot.alerts.prefs import ChannelDefaults
+from bot.alerts.sender import NotConnected, OutboxSender, Publisher
+from bot.clock import Clock
+from bot.news.fetch import Fetcher
+from bot.scheduling import JobSpec, install, uninstall
+from bot.services.articles import ArticleReader
+from bot.services.digests import DigestService
+from bot.services.feed_polling import FeedPoller
+from bot.services.feeds import FeedService
+from bot.services.ingesting import IngestService
+from bot.services.mirroring import MirrorService
+from bot.services.news_channels import NewsChannelService
+from bot.services.subscriptions import SubscriptionService
+from bot.services.timeline_reader import TimelineReader
+from bot.timeline import Extractor, TimelineService
+from config.settings import Settings
+from storage.db import Database
+
+log = logging.getLogger("diplobot")
+
+
+@dataclass
+class App:
+    """The services one process shares. ``start`` schedules the background passes; ``close``
+    stops them and releases the fetcher (the database belongs to whoever opened it)."""
+
+    settings: Settings
+    database: Database
+    clock: Clock
+    defaults: ChannelDefaults
+    fetcher: Fetcher
+    timeline: TimelineService
+    reader: TimelineReader
+    articles: ArticleReader
+    ingest: IngestService
+    subscriptions: SubscriptionService
+    feeds: FeedService
+    digests: DigestService
+    news_channels: NewsChannelService
+    mirroring: MirrorService
+    delivery: Delivery
+    feed_poller: FeedPoller
+    scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
+    job_ids: list[str] = field(default_factory=list)
+
+    def jobs(self) -> list[JobSpec]:
+        """Every background pass of the process, with fixed ids."""
+        return [*self.delivery.jobs(), self.feed_poller.job()]
+
+    async def start(self) -> None:
+        """Schedule every pass (once per process; ``setup_hook``, never ``on_ready``)."""
+        self.job_ids = install(self.scheduler, self.jobs())
+        if not self.scheduler.running:
+            self.scheduler.start()
+
+    async def close(self) -> None:
+        uninstall(self.scheduler, self.job_ids)
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        await self.fetcher.close()
+
+
+def build_app(
+    settings: Settings,
+    database: Database,
+    clock: Clock,
+    publisher: Publisher | None,
+    *,
+    extractor: Extractor | None = None,
+    fetcher: Fetcher | None = None,
+    events: EventsGateway | None = None,
+    timing: DeliveryTiming | None = None,
+    worker_id: str | None = None,
+) -> App:
+    """Make every service once. ``publisher`` is what talks to Discord (or a test's stand-in);
+    None for a process that only queues (the command line). ``events`` mirrors scheduled
+    events (only a Discord connection has one)."""
+    defaults = ChannelDefaults.from_settings(settings)
+    fetch = fetcher or Fetcher(
+        max_bytes=settings.fetch_max_bytes,
+        timeout_s=settings.fetch_timeout_s,
+        max_redirects=settings.fetch_max_redirects,
+    )
+    timeline = TimelineService(
+        database, clock=clock, extractor=extractor, on_changes=AlertWriter(clock, defaults)
+    )
+    digests = DigestPlanner(database, clock, defaults)
+    delivery = Delivery(
+        database,
+        clock,
+        OutboxSender(database, publisher or NotConnected(), clock, worker_id=worker_id),
+        digests,
+        ReminderPlanner(database, clock, defaults),
+        MirrorSync(database, events, clock, defaults.reminder_offsets) if events else None,
+        timing or DeliveryTiming(),
+    )
+    articles = ArticleReader(fetch)
+    return App(
+        settings=settings,
+        database=database,
+        clock=clock,
+        defaults=defaults,
+        fetcher=fetch,
+        timeline=timeline,
+        reader=TimelineReader(database),
+        articles=articles,
+        ingest=IngestService(timeline, clock),
+        subscriptions=SubscriptionService(database, clock, defaults.reminder_offsets),
+        feeds=FeedService(database, clock, fetch, validate=settings.validate_feeds),
+        digests=DigestService(database, clock, defaults, digests),
+        news_channels=NewsChannelService(database, clock, timeline, articles, delivery.kick),
+        mirroring=MirrorService(database, clock, delivery),
+        delivery=delivery,
+        feed_poller=FeedPoller(
+            database,
+            fetch,
+            timeline,
+            clock,
+            interval=timedelta(minutes=settings.feed_poll_minutes),
+            on_ingested=delivery.kick,
+        ),
+    )
+
+
+__all__ = ["App", "build_app"]

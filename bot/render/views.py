@@ -1,0 +1,117 @@
+"""What the renderers know of an event, and the one mapping from stored rows to it.
+
+Every card (Discord, the command line, the outbox) is drawn from these views, so a stored
+event reads the same wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from storage.models import ArticleRow, EventArticle, EventHistory
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """One article that mentions an event."""
+
+    title: str
+    url: str | None = None
+    source: str = ""
+    published: date | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    """One recorded change of an event: what moved, from what to what, and who said so."""
+
+    at: datetime | None
+    field: str
+    old: str | None
+    new: str | None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """A stored event as the cards show it."""
+
+    id: int
+    type: str
+    date: str
+    end_date: str | None = None
+    participants: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    location: str | None = None
+    status: str = "scheduled"
+    title: str = ""
+    confidence: float = 0.5
+    sources: tuple[SourceView, ...] = ()
+    history: tuple[ChangeView, ...] = ()
+
+
+class StoredEvent(Protocol):
+    """An event row or a listing of one (``EventRow``, ``EventSummary``)."""
+
+    id: int | None
+    type: str
+    date: str
+    end_date: str | None
+    people: list[str]
+    location: str | None
+    status: str
+    title: str
+    confidence: float
+
+    @property
+    def participant_codes(self) -> list[str]: ...
+
+
+def event_view(
+    row: StoredEvent,
+    sources: Sequence[tuple[EventArticle, ArticleRow]] = (),
+    history: Sequence[EventHistory] = (),
+) -> EventView:
+    """The view of a stored event, with its sources and history when given."""
+    titles = {
+        article.id: (article.title or article.source or article.ref) for _, article in sources
+    }
+    return EventView(
+        id=int(row.id or 0),
+        type=row.type,
+        date=row.date,
+        end_date=row.end_date,
+        participants=tuple(row.participant_codes),
+        people=tuple(row.people or ()),
+        location=row.location,
+        status=row.status,
+        title=row.title,
+        confidence=float(row.confidence or 0.0),
+        sources=tuple(
+            SourceView(
+                title=article.title or article.ref,
+                url=article.url,
+                source=article.source,
+                published=article.published,
+                evidence=link.evidence,
+            )
+            for link, article in sources
+        ),
+        history=tuple(
+            ChangeView(
+                at=change.at,
+                field=change.field,
+                old=change.old,
+                new=change.new,
+                source=titles.get(change.article_id, "") if change.article_id else "",
+            )
+            for change in history
+        ),
+    )
+
+
+__all__ = ["ChangeView", "EventView", "SourceView", "StoredEvent", "event_view"]

@@ -1,0 +1,77 @@
+"""Reading the timeline: pages of events, one event's full story, calendar exports.
+
+The command line and the cogs read through the same service, so the same filter lists the
+same events in a terminal and in Discord.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.render import EventView, event_view
+from bot.render.ics import to_ics
+from storage.db import Database
+from storage.models import ArticleRow, EventArticle, EventHistory, EventRow
+from storage.repos import events as event_repo
+from storage.repos.events import EventSummary, TimelineFilter
+from storage.repos.guild_rows import MAX_ID
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    """An event with the articles behind it and its history, oldest first."""
+
+    event: EventRow
+    sources: list[tuple[EventArticle, ArticleRow]]
+    history: list[EventHistory]
+
+    def view(self) -> EventView:
+        return event_view(self.event, self.sources, self.history)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePage:
+    events: list[EventView]
+    page: int
+    has_next: bool
+
+
+class TimelineReader:
+    """Read-only access to the timeline, one short session per call."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def events(self, filters: TimelineFilter) -> list[EventSummary]:
+        with self._db.session() as session:
+            return event_repo.query_timeline(session, filters)
+
+    def page(self, filters: TimelineFilter, page: int, page_size: int) -> TimelinePage:
+        """One page (1-based) of the timeline; one extra row tells whether a next page exists."""
+        paged = replace(filters, limit=page_size + 1, offset=(page - 1) * page_size)
+        views = [event_view(row) for row in self.events(paged)]
+        return TimelinePage(views[:page_size], page, len(views) > page_size)
+
+    def detail(self, event_id: int) -> EventDetail | None:
+        """One event with its sources and history, or None."""
+        if not 0 < event_id <= MAX_ID:
+            return None
+        with self._db.session() as session:
+            event = session.get(EventRow, event_id)
+            if event is None:
+                return None
+            return EventDetail(
+                event,
+                event_repo.event_sources(session, event_id),
+                event_repo.event_history(session, event_id),
+            )
+
+    def export_ics(
+        self, filters: TimelineFilter, limit: int, *, vague: str = "span"
+    ) -> tuple[int, bytes]:
+        """How many events match (counted to ``limit + 1``) and the .ics of the first ``limit``."""
+        rows = self.events(replace(filters, limit=limit + 1, offset=0))
+        return len(rows), to_ics(rows[:limit], vague=vague)
+
+
+__all__ = ["EventDetail", "TimelinePage", "TimelineReader"]

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests (plain modules: fixtures live in ``tests/conftest.py``)."""
