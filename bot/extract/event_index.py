@@ -46,6 +46,10 @@ class Sentence:
 
 
 HEDGE_REACH = 40  # characters before a trigger where a hedge word makes it speculation
+# "take effect", "come into force", "expire": the act of a measure named before it.
+EFFECT = "effect"
+_TAKING_EFFECT = ("tariff", "sanctions", "agreement")
+EFFECT_REACH = 2  # sentences back where the measure that takes effect may be named
 
 
 def index_sentences(text: str, dct: date | None, lexicon: EventLexicon) -> list[Sentence]:
@@ -70,12 +74,28 @@ def index_sentences(text: str, dct: date | None, lexicon: EventLexicon) -> list[
 
     for kind, start, end in triggers:
         number = locate(start)
+        if kind == EFFECT:
+            kind = _effect_of(sentences, number, start)
+            if kind is None:
+                continue
         sentences[number].triggers.append(Trigger(kind, start, end, number))
     for timex in find_timexes(text, dct):
         sentences[locate(timex.start)].timexes.append(timex)
     for mention in mentions:
         sentences[locate(mention.start)].mentions.append(mention)
     return sentences
+
+
+def _effect_of(sentences: list[Sentence], number: int, start: int) -> str | None:
+    """The kind of measure "taking effect" refers to: the nearest tariff, sanction or accord
+    named before it, in its sentence or the two before ("It is due to take effect ...")."""
+    for back in range(number, max(-1, number - EFFECT_REACH - 1), -1):
+        named = [
+            t for t in sentences[back].triggers if t.type in _TAKING_EFFECT and t.start < start
+        ]
+        if named:
+            return named[-1].type
+    return None
 
 
 def _span_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:

@@ -36,6 +36,7 @@ from bot.extract.event_parties import (
     is_topic,
     joint_issuer,
     leader_countries,
+    leaders_meet,
     story_parties,
     trigger_parties,
 )
@@ -320,8 +321,8 @@ def _build(
     kind = trigger.type
     if (
         kind == "meeting"
-        and len(leader_countries(text, sentence)) >= 2
         and _LEADER_MEETING.search(text, trigger.start, trigger.end)
+        and leaders_meet(text, sentence, trigger, lexicon)
     ):
         kind = "summit"
     if kind == "visit" or (kind in ("summit", "meeting") and codes):

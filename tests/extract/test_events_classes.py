@@ -378,3 +378,65 @@ def test_a_plan_for_later_this_month_stays_beside_a_dated_meeting() -> None:
     )
     dates = sorted(e["date"] for e in events_of(text, date(1987, 3, 5)) if e["type"] == "meeting")
     assert dates == ["1987-03", "1987-03-03"]
+
+
+# --- measures taking effect, joining a body, leaving for talks, heads meeting -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Japan and Vietnam signed an investment treaty in May. It will come into force on "
+            "September 1.",
+            ("agreement", "2025-09-01"),
+        ),
+        (
+            "The US tariffs on Brazilian coffee were announced in March. They take effect on "
+            "July 1.",
+            ("tariff", "2025-07-01"),
+        ),
+        ("The EU's sanctions on Belarus expire on July 31.", ("sanctions", "2025-07-31")),
+    ],
+)
+def test_a_measure_taking_effect_or_lapsing_is_that_measures_event(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_company_contract_expiring_is_no_event() -> None:
+    assert (
+        keys("Acme Corp's supply contract with Japan's Nippon Steel expires in October.") == set()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland joined NATO on April 4.",
+        "Timor-Leste officially joined the Association of Southeast Asian Nations on April 4.",
+    ],
+)
+def test_joining_an_intergovernmental_body_is_an_accord(text: str) -> None:
+    assert ("agreement", "2025-04-04") in keys(text)
+
+
+def test_leaving_with_the_date_between_verb_and_destination_is_a_visit() -> None:
+    text = "South Korea's trade minister was to leave later today for Ottawa for trade talks."
+    assert ("visit", "2025-06-11") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Alberto Fernandez met Prime Minister Pedro Sanchez in Madrid on Monday.",
+        "EU leaders met in Brussels on Monday to discuss defence spending.",
+    ],
+)
+def test_heads_of_state_or_government_meeting_is_a_summit(text: str) -> None:
+    assert ("summit", "2025-06-09") in keys(text)
+
+
+def test_business_leaders_meeting_is_no_summit() -> None:
+    assert keys("Business leaders from Japan and Korea met in Seoul on Monday.") == set()

@@ -9,21 +9,78 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.extract.model import EVENT_TYPES, STATUSES, Article
-from bot.extract.pipeline import extract_events
+from bot.extract.pipeline import extract_events, warm_up
 
 NEWSY = [
-    "Trump", "will", "meet", "Ishiba", "in", "Washington", "on", "Friday", "May", "may",
-    "March", "march", "summit", "talks", "signed", "agreement", "tariffs", "sanctions",
-    "election", "postponed", "cancelled", "$14.9", "billion", "68,", "10%", "Sept.", "30",
-    "1987", "next", "week", "last", "month", "the", "G7", "EU", "OPEC", "U.S.", "Japan's",
-    "joint", "statement", "-", "--", ",", ".", "\n", "today", "yesterday", "from", "to",
-    "Feb", "7-9", "mid-April", "said", "Thursday", "(", ")", "\u00a0", "x" * 60,
+    "Trump",
+    "will",
+    "meet",
+    "Ishiba",
+    "in",
+    "Washington",
+    "on",
+    "Friday",
+    "May",
+    "may",
+    "March",
+    "march",
+    "summit",
+    "talks",
+    "signed",
+    "agreement",
+    "tariffs",
+    "sanctions",
+    "election",
+    "postponed",
+    "cancelled",
+    "$14.9",
+    "billion",
+    "68,",
+    "10%",
+    "Sept.",
+    "30",
+    "1987",
+    "next",
+    "week",
+    "last",
+    "month",
+    "the",
+    "G7",
+    "EU",
+    "OPEC",
+    "U.S.",
+    "Japan's",
+    "joint",
+    "statement",
+    "-",
+    "--",
+    ",",
+    ".",
+    "\n",
+    "today",
+    "yesterday",
+    "from",
+    "to",
+    "Feb",
+    "7-9",
+    "mid-April",
+    "said",
+    "Thursday",
+    "(",
+    ")",
+    "\u00a0",
+    "x" * 60,
 ]
 dcts = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 texts = st.one_of(
     st.text(max_size=2000),
     st.lists(st.sampled_from(NEWSY), max_size=400).map(" ".join),
 )
+
+
+def setup_module() -> None:
+    # Data loads once per process (lexicons, gazetteer, date grammar): not an article's cost.
+    warm_up()
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
