@@ -109,7 +109,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         for name, spec in data["types"].items()
     )
     groups = {key: tuple(codes) for key, codes in data.get("groups", {}).items()}
-    groups_pattern = _alternation([re.escape(k) for k in groups], flags=0)
+    # re.escape escapes spaces; _alternation turns plain spaces into any run of white space.
+    groups_pattern = _alternation([re.escape(k).replace("\\ ", " ") for k in groups], flags=0)
     tense = data["tense"]
     # Case matters for "is in Paris for" patterns, so ongoing is matched case-sensitively.
     ongoing = _alternation(tense["ongoing"], flags=0)

@@ -440,3 +440,9 @@ def test_heads_of_state_or_government_meeting_is_a_summit(text: str) -> None:
 
 def test_business_leaders_meeting_is_no_summit() -> None:
     assert keys("Business leaders from Japan and Korea met in Seoul on Monday.") == set()
+
+
+def test_a_named_group_of_countries_stands_for_its_members() -> None:
+    text = "Iran and the three European powers will hold talks in Istanbul on Friday."
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert meetings and {"DE", "FR", "GB", "IR"} <= set(meetings[0]["participants"])
