@@ -130,20 +130,15 @@ def choose_events(choices: list[list[_Choice]], ranker: Ranker | None) -> list[E
 
 
 def _ranked_choice(options: list[_Choice], ranker: Ranker) -> _Candidate | None:
-    """The rules' reading while the ranker keeps it, else a better other reading, else none."""
-    ruled: tuple[float, _Candidate] | None = None
-    other: tuple[float, _Candidate] | None = None
-    for reading, candidate, features in options:
-        p = ranker.probability(features)
-        if reading.by_rules:
-            ruled = (p, candidate)
-        elif other is None or p > other[0]:
-            other = (p, candidate)
-    pick = None
-    if ruled is not None and ruled[0] >= ranker.keep and (other is None or ruled[0] >= other[0]):
-        pick = ruled
-    elif other is not None and other[0] >= ranker.add:
-        pick = other
+    """The rules' reading while the ranker keeps it; for a trigger the rules leave undated,
+    the ranker's best other reading if it clears the higher bar; else nothing."""
+    ruled = [(ranker.probability(f), c) for reading, c, f in options if reading.by_rules]
+    others = [(ranker.probability(f), c) for reading, c, f in options if not reading.by_rules]
+    if ruled:
+        pick = ruled[0] if ruled[0][0] >= ranker.keep else None
+    else:
+        best = max(others, key=lambda pair: pair[0], default=None)
+        pick = best if best is not None and best[0] >= ranker.add else None
     if pick is None:
         return None
     chosen = _copy(pick[1])
@@ -512,7 +507,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 for s in summits
             )
         )
-        and not any(_finer(other, c) for other in merged)
+        and not any(_finer(other, c) or _inside_span(c, other) for other in merged)
     ]
     return sorted(result, key=lambda c: c.start)
 
@@ -529,6 +524,16 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     first, last = interval(coarse.when)
     inner_first, inner_last = interval(precise.when)
     return first <= inner_first and inner_last <= last
+
+
+def _inside_span(day: _Candidate, span: _Candidate) -> bool:
+    """Whether ``day`` is one day of an event ``span`` reports as lasting several ("met
+    today" within "a two-day session ending today")."""
+    if day is span or day.type != span.type or span.when.end is None or day.when.end:
+        return False
+    if day.when.precision not in ("day", "time") or not day.participants & span.participants:
+        return False
+    return span.when.value[:10] <= day.when.value[:10] <= span.when.end
 
 
 def _to_event(candidate: _Candidate) -> Event:
