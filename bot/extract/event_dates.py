@@ -274,15 +274,16 @@ def undated_date(
     text: str,
     sentence: Sentence,
     trigger: Trigger,
-    lead: bool,
+    lead: str | None,
     dct: date | None,
     lexicon: EventLexicon,
     dated_ids: set[int],
 ) -> EventDate | None:
     """A date for a trigger whose sentence gives none: on-going acts, lead acts, "next few days".
 
-    ``lead``: the sentence opens a story (SPEC: an act the lead reports without a date word
-    happened on the DCT).
+    ``lead``: ``"lead"`` or ``"headline"`` when the sentence opens a story (SPEC: an act the
+    lead reports without a date word happened on the DCT; a headline's present tense reports
+    the DCT's news: "Ukraine, Russia end peace talks").
     """
     dated_peer = any(
         t.type == trigger.type and t is not trigger and id(t) in dated_ids
@@ -312,15 +313,16 @@ def _backgrounded(text: str, sentence: Sentence, trigger: Trigger, lexicon: Even
     return bool(ends) and not lexicon.lead_acts.search(text, ends[-1], trigger.start)
 
 
-def lead_sentences(text: str, sentences: list[Sentence]) -> set[int]:
-    """The numbers of the sentences that open a story: the first one (the one after a
-    headline, too), and any that starts with a dateline (a roundup's "PARIS - ...")."""
-    leads = {0} if sentences else set()
+def lead_sentences(text: str, sentences: list[Sentence]) -> dict[int, str]:
+    """The sentences that open a story, by number: ``"headline"`` for a first line without
+    a full stop, ``"lead"`` for the first sentence (the one after a headline, too) and any
+    that starts with a dateline (a roundup's "PARIS - ...")."""
+    leads: dict[int, str] = {0: "lead"} if sentences else {}
     if sentences and _HEADLINE.fullmatch(text, sentences[0].start, sentences[0].end):
-        leads.add(1)
+        leads = {0: "headline", 1: "lead"}
     for number, sentence in enumerate(sentences):
         if _DATELINE_START.match(text, sentence.start, sentence.end):
-            leads.add(number)
+            leads[number] = "lead"
     return leads
 
 

@@ -182,7 +182,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
         named = sentence_dates(text, sentence, lexicon) if alternatives else []
         for trigger in sentence.triggers:
             readings = _readings(
-                text, sentence, trigger, index, index in leads, dct, lexicon, dates, named
+                text, sentence, trigger, index, leads.get(index), dct, lexicon, dates, named
             )
             if not any(r.by_rules for r in readings):
                 undated.append((trigger, sentence, index))
@@ -219,7 +219,7 @@ def _readings(
     sentence: Sentence,
     trigger: Trigger,
     index: int,
-    lead: bool,
+    lead: str | None,
     dct: date | None,
     lexicon: EventLexicon,
     dates: dict[int, tuple[EventDate, Timex]],
