@@ -26,8 +26,8 @@ from pathlib import Path
 
 from gold_texts import text_for
 
-from bot.extract.model import Article
 from bot.extract.events import find_events
+from bot.extract.model import Article
 from bot.extract.scoring import Score, score_article
 from bot.news.articles import parse_dct
 
