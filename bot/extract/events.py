@@ -72,6 +72,12 @@ _MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$
 _INTERNATIONAL = {"meeting", "agreement", "statement"}
 _INHERITING = {"statement", "agreement"}
 _TWO_SIDED = {"agreement", "tariff"}
+# "the summit", "the talks": a definite mention of a meeting the story has dated.
+_HOST_MENTION = re.compile(
+    r"\b(?:the|this|that|their|the two leaders'|the leaders')\s+(summit|meeting|talks)\b",
+    re.IGNORECASE,
+)
+HOST_REACH = 120  # characters between such a mention and the accord it hosts
 _RANK = {"time": 0, "day": 0, "week": 1, "month": 2}  # finer precisions rank lower
 _PLAIN_STATEMENT = re.compile(r"statements?", re.IGNORECASE)
 
@@ -416,6 +422,8 @@ def _inherit(
             }
             by_place = [h for h in hosts if h.location and h.location in mentioned_places]
             host = by_place[0] if by_place else None
+        if host is None and not trigger.year_dated:
+            host = _named_host(text, sentence, trigger, hosts)
         if (
             host is None
             and trigger.type == "statement"
@@ -449,6 +457,20 @@ def _inherit(
         reading = Reading(trigger, sentence, index, host.when, None, True)
         found.append((reading, candidate, facts))
     return found
+
+
+def _named_host(
+    text: str, sentence: Sentence, trigger: Trigger, hosts: list[_Candidate]
+) -> _Candidate | None:
+    """The meeting an accord or statement is tied to by a definite mention in its sentence:
+    "Following the summit, the two sides are expected to seal several agreements" takes the
+    date of the story's summit (the last one named before it, if there are several)."""
+    for match in _HOST_MENTION.finditer(text, sentence.start, sentence.end):
+        kind = "summit" if match.group(1).lower().startswith("summit") else "meeting"
+        earlier = [h for h in hosts if h.type == kind and h.start < sentence.start]
+        if earlier and abs(match.start() - trigger.start) <= HOST_REACH:
+            return earlier[-1]
+    return None
 
 
 def _same_clause(text: str, trigger: Trigger, other: int, lexicon: EventLexicon) -> bool:

@@ -446,3 +446,11 @@ def test_a_named_group_of_countries_stands_for_its_members() -> None:
     text = "Iran and the three European powers will hold talks in Istanbul on Friday."
     meetings = [e for e in events_of(text) if e["type"] == "meeting"]
     assert meetings and {"DE", "FR", "GB", "IR"} <= set(meetings[0]["participants"])
+
+
+def test_an_accord_due_after_the_summit_takes_the_summits_date() -> None:
+    text = (
+        "Modi and Lula will hold a summit in Brasilia on Friday. Following the summit, the two "
+        "sides are expected to sign several agreements."
+    )
+    assert {("summit", "2025-06-13"), ("agreement", "2025-06-13")} <= keys(text)
