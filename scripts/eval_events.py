@@ -18,7 +18,6 @@ is shipped), to measure what the ranker adds.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -28,25 +27,13 @@ from gold_texts import text_for
 
 from bot.extract.events import find_events
 from bot.extract.model import Article
-from bot.extract.scoring import Score, score_article
+from bot.extract.scoring import Score, devtest_ids, score_article
 from bot.news.articles import parse_dct
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVENTS = ROOT.parent / "shared" / "events"
 ADDED_GOLD = ROOT / "tests" / "gold"
-SPLIT_SEED = "diplobot-split-2026-11"
-DEVTEST_SHARE = 1 / 3
 UNSPLIT = {"dev"}  # the 21 dev articles were developed on long ago: all of them are develop
-
-
-def _rank(article_id: str) -> bytes:
-    return hashlib.sha256(f"{SPLIT_SEED}:{article_id}".encode()).digest()
-
-
-def devtest_ids(ids: list[str]) -> set[str]:
-    """A third of a set's articles, fixed by a seeded hash of their ids: never developed on."""
-    ordered = sorted(ids, key=_rank)
-    return set(ordered[: round(len(ordered) * DEVTEST_SHARE)])
 
 
 def gold_rows(path: Path) -> Iterator[dict]:
