@@ -70,7 +70,7 @@ _DATELINE_START = re.compile(
 _TRIP_PURPOSES = {"meeting", "summit", "agreement", "statement"}
 _PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 # Decisions that exist once announced: the day of "said it would impose tariffs" is their date.
-_DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
+DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
 
 
 def _fronted(text: str, sentence_start: int, timex: Timex) -> bool:
@@ -99,7 +99,7 @@ def trigger_distance(
     ):
         # "On Monday, X said he would visit ...": the opening date is the saying's, not the act's.
         reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
-        if not reported_plan or trigger.type in _DECIDED_WHEN_ANNOUNCED:
+        if not reported_plan or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, tokens_between(text, gap_start, gap_end) + penalty)
     if STRONG_BREAK.search(gap):
         penalty += BREAK_PENALTY
@@ -163,7 +163,7 @@ def attach_dates(
     reported = {id(timex) for timex, _, is_report in named if is_report}
 
     def may_use(trigger: Trigger, timex: Timex) -> bool:
-        return id(timex) not in reported or trigger.type in _DECIDED_WHEN_ANNOUNCED
+        return id(timex) not in reported or trigger.type in DECIDED_WHEN_ANNOUNCED
 
     for trigger in sentence.triggers:
         trigger.year_dated = any(

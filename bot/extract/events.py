@@ -16,6 +16,7 @@ from datetime import date
 
 from bot.extract.dates import EventDate, event_date_from_timex, interval
 from bot.extract.event_dates import (
+    DECIDED_WHEN_ANNOUNCED,
     attach_dates,
     lead_sentences,
     sentence_dates,
@@ -271,6 +272,8 @@ def _status(
         return "scheduled"
     if last < dct:
         return "occurred"
+    if trigger.type in DECIDED_WHEN_ANNOUNCED and lexicon.reporting.search(window):
+        return "occurred"  # "Trump said on Monday he was set to impose tariffs": decided today
     return "scheduled" if future else "occurred"
 
 
