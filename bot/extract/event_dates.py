@@ -45,6 +45,11 @@ _RELATIVE_OF_TRIGGER = re.compile(
 )
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
+_STARTING_BEFORE = re.compile(
+    r"\b(?:starting|beginning|begins?|began|starts?|started|opening|opens?|opened|from)\b"
+    r"[^,;]{0,60}$",
+    re.I,
+)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
@@ -257,17 +262,24 @@ def _coordinated_dates(
 def _with_duration(
     text: str, sentence: Sentence, trigger: Trigger, timex: Timex, when: EventDate
 ) -> EventDate:
-    """ "a two-day session ending today": the span starts N-1 days before its last day."""
-    if when.precision != "day" or not _ENDING_BEFORE.search(text[sentence.start : timex.start]):
+    """A day and a stated length make a span: "a two-day session ending today" ends on the
+    day, "a three-day visit starting Monday" / "opened a two-day meeting on Thursday" begins
+    on it."""
+    if when.precision != "day" or when.end:
         return when
-    duration = _DURATION.search(text, sentence.start, trigger.end + 40)
+    before = text[sentence.start : timex.start]
+    ending = _ENDING_BEFORE.search(before)
+    if not ending and not _STARTING_BEFORE.search(before):
+        return when
+    duration = _DURATION.search(text, max(sentence.start, trigger.start - 30), trigger.end + 40)
     if duration is None:
         return when
     word = duration.group(1).lower()
     days = _NUMBERS.get(word) or int(word)
-    last = date.fromisoformat(when.value[:10])
-    first = last - timedelta(days=days - 1)
-    return EventDate(first.isoformat(), last.isoformat(), "day")
+    day = date.fromisoformat(when.value[:10])
+    if ending:
+        return EventDate((day - timedelta(days=days - 1)).isoformat(), day.isoformat(), "day")
+    return EventDate(day.isoformat(), (day + timedelta(days=days - 1)).isoformat(), "day")
 
 
 def undated_date(

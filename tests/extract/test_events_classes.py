@@ -454,3 +454,20 @@ def test_an_accord_due_after_the_summit_takes_the_summits_date() -> None:
         "sides are expected to sign several agreements."
     )
     assert {("summit", "2025-06-13"), ("agreement", "2025-06-13")} <= keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "NATO foreign ministers opened a two-day meeting in Luxembourg on Monday.",
+            ("2025-06-09", "2025-06-10"),
+        ),
+        (
+            "The Japanese prime minister will begin a three-day visit to India on Monday.",
+            ("2025-06-16", "2025-06-18"),
+        ),
+    ],
+)
+def test_a_stated_length_from_a_first_day_makes_a_span(text: str, span: tuple[str, str]) -> None:
+    assert span in {(e["date"], e["end_date"]) for e in events_of(text)}
