@@ -329,8 +329,9 @@ def _build(
         and leaders_meet(text, sentence, trigger, lexicon)
     ):
         kind = "summit"
-    if kind == "visit" or (kind in ("summit", "meeting") and codes):
-        codes |= location_codes  # the host of talks takes part in them
+    if kind == "visit":
+        codes |= location_codes  # the host country takes part in a visit (not in talks it
+        # only hosts: "EU and Japanese ministers met in Brussels" is no Belgian meeting)
     if location is None and _HERE.search(text, sentence.start, sentence.end) and here:
         location = here
     fallback = False

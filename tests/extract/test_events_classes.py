@@ -471,3 +471,10 @@ def test_an_accord_due_after_the_summit_takes_the_summits_date() -> None:
 )
 def test_a_stated_length_from_a_first_day_makes_a_span(text: str, span: tuple[str, str]) -> None:
     assert span in {(e["date"], e["end_date"]) for e in events_of(text)}
+
+
+def test_the_city_hosting_talks_adds_no_party_but_a_visits_host_does() -> None:
+    meeting = events_of("EU and Japanese trade ministers will meet in Brussels on June 20.")
+    assert [e["participants"] for e in meeting if e["type"] == "meeting"] == [["EU", "JP"]]
+    visit = events_of("The Japanese prime minister will visit Brussels on June 20.")
+    assert [e["participants"] for e in visit if e["type"] == "visit"] == [["BE", "JP"]]
