@@ -161,6 +161,8 @@ def add_story_features(
                 dated.setdefault(kind, set()).add(number)
     for number, options in enumerate(choices):
         for reading, _, features in options:
+            if not features:
+                continue  # a reading left unscored
             kind = reading.trigger.type
             if dated.get(kind, set()) - {number}:
                 features["story=type_dated"] = 1.0

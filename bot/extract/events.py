@@ -72,6 +72,7 @@ _MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$
 # Types that need an international context beyond one country.
 _INTERNATIONAL = {"meeting", "agreement", "statement"}
 _INHERITING = {"statement", "agreement"}
+RANKED_TRIGGERS = 300  # triggers per article whose other readings the ranker weighs
 _TWO_SIDED = {"agreement", "tariff"}
 # "the summit", "the talks": a definite mention of a meeting the story has dated.
 _HOST_MENTION = re.compile(
@@ -111,7 +112,10 @@ def find_events(article: Article, *, ranked: bool = True) -> list[Event]:
     reading among all the sentence allows; else the rules' reading stands.
     """
     ranker = shipped_ranker() if ranked else None
-    return choose_events(_trigger_choices(article, alternatives=ranker is not None), ranker)
+    choices = _trigger_choices(
+        article, alternatives=ranker is not None, rule_features=bool(ranker and ranker.keep > 0)
+    )
+    return choose_events(choices, ranker)
 
 
 def event_readings(article: Article) -> list[list[_Choice]]:
@@ -139,10 +143,14 @@ def choose_events(choices: list[list[_Choice]], ranker: Ranker | None) -> list[E
 def _ranked_choice(options: list[_Choice], ranker: Ranker) -> _Candidate | None:
     """The rules' reading while the ranker keeps it; for a trigger the rules leave undated,
     the ranker's best other reading if it clears the higher bar; else nothing."""
-    ruled = [(ranker.probability(f), c) for reading, c, f in options if reading.by_rules]
+    ruled = [(reading, c, f) for reading, c, f in options if reading.by_rules]
     others = [(ranker.probability(f), c) for reading, c, f in options if not reading.by_rules]
     if ruled:
-        pick = ruled[0] if ruled[0][0] >= ranker.keep else None
+        _, candidate, features = ruled[0]
+        if not features:  # not scored: a ranker that keeps every rules' reading
+            return _copy(candidate) if ranker.keep <= 0 else None
+        p = ranker.probability(features)
+        pick = (p, candidate) if p >= ranker.keep else None
     else:
         best = max(others, key=lambda pair: pair[0], default=None)
         pick = best if best is not None and best[0] >= ranker.add else None
@@ -164,12 +172,17 @@ def _copy(candidate: _Candidate) -> _Candidate:
     )
 
 
-def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choice]]:
+def _trigger_choices(
+    article: Article, *, alternatives: bool, rule_features: bool = True
+) -> list[list[_Choice]]:
     """For each trigger, its readings built into candidate events (built ones only).
 
     The rules' reading comes first; with ``alternatives`` the other dates of the sentence
-    and, for a trigger the rules leave undated, the DCT follow. Undated statements and
-    agreements that inherit a meeting's date come last, each as its own trigger.
+    and, for a trigger the rules leave undated, the DCT follow (for the first
+    ``RANKED_TRIGGERS`` triggers: bounded time on hostile text). Undated statements and
+    agreements that inherit a meeting's date come last, each as its own trigger. Without
+    ``rule_features`` the rules' readings carry no features (a ranker that keeps them all
+    needs none).
     """
     text = article.text[:MAX_CHARS]  # bounded time: dates are only read this far either
     if not text or not text.strip():
@@ -184,8 +197,11 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     ruled: list[_Candidate] = []
     undated: list[tuple[Trigger, Sentence, int]] = []
     leads = lead_sentences(text, sentences)
+    budget = RANKED_TRIGGERS
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
+        budget -= len(sentence.triggers)
+        alternatives = alternatives and budget >= 0
         named = sentence_dates(text, sentence, lexicon) if alternatives else []
         for trigger in sentence.triggers:
             readings = _readings(
@@ -205,16 +221,16 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 candidate, facts = built
                 if reading.by_rules:
                     ruled.append(candidate)
-                features = (
-                    reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
-                )
+                scored = alternatives and (rule_features or not reading.by_rules)
+                features = reading_features(text, reading, dct, lexicon, facts) if scored else {}
                 choices.append((reading, candidate, features))
             if choices:
                 found.append(choices)
     for reading, candidate, facts in _inherit(
         text, undated, ruled, dct, here, lexicon, article_codes
     ):
-        features = reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
+        scored = alternatives and rule_features
+        features = reading_features(text, reading, dct, lexicon, facts) if scored else {}
         found.append([(reading, candidate, features)])
     if alternatives:
         add_story_features(found, dct)
