@@ -478,3 +478,20 @@ def test_the_city_hosting_talks_adds_no_party_but_a_visits_host_does() -> None:
     assert [e["participants"] for e in meeting if e["type"] == "meeting"] == [["EU", "JP"]]
     visit = events_of("The Japanese prime minister will visit Brussels on June 20.")
     assert [e["participants"] for e in visit if e["type"] == "visit"] == [["BE", "JP"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina's national football team arrived in Doha on Monday for the World Cup.",
+        "Japanese athletes left for Paris on Monday.",
+        "A delegation from the Japan Chamber of Commerce will visit Hanoi on June 20.",
+    ],
+)
+def test_athletes_and_business_travelling_make_no_visit(text: str) -> None:
+    assert not any(kind == "visit" for kind, _ in keys(text))
+
+
+def test_a_governments_negotiating_team_still_meets() -> None:
+    text = "The US negotiating team met Chinese officials in Geneva on Monday."
+    assert ("meeting", "2025-06-09") in keys(text)
