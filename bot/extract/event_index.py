@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.extract.gazetteer import Mention, default_gazetteer
-from bot.extract.lexicon import EventLexicon
+from bot.extract.lexicon import EventLexicon, TypeLexicon
 from bot.extract.model import Timex
 from bot.extract.sentences import split_sentences
 from bot.extract.timex import find_timexes
@@ -45,6 +45,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
 
 
+_WORD_GOES_ON = re.compile(r"[\w-]")
 HEDGE_REACH = 40  # characters before a trigger where a hedge word makes it speculation
 # "take effect", "come into force", "expire": the act of a measure named before it.
 EFFECT = "effect"
@@ -118,11 +119,7 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
     found: list[tuple[str, int, int]] = []
     covered: dict[str, int] = {}  # per type, where its last trigger ended
     for word in lexicon.stem_pattern.finditer(text):
-        head = word.group(0).lower()
-        candidates = lexicon.by_stem.get(head, ())
-        if len(head) == 3 and head[:2] in lexicon.by_stem:
-            candidates = (*candidates, *lexicon.by_stem[head[:2]])
-        for type_lexicon in candidates:
+        for type_lexicon in _stem_types(text, word, lexicon):
             match = type_lexicon.triggers.match(text, word.start())
             if match is None or match.start() < covered.get(type_lexicon.name, -1):
                 continue
@@ -135,6 +132,18 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
                 continue  # "the likelihood of a June election": speculation, no event
             found.append((type_lexicon.name, match.start(), match.end()))
     found.sort(key=lambda t: t[1])
+    return found
+
+
+def _stem_types(text: str, word: re.Match[str], lexicon: EventLexicon) -> list[TypeLexicon]:
+    """The types whose triggers may start where ``word`` (a stem's match) starts."""
+    head = word.group(0).lower()
+    keys = [head[:n] for n in range(len(head), 1, -1)]
+    if not _WORD_GOES_ON.match(text, word.end()):
+        keys.insert(0, head + " ")  # a whole short word ("en" of "en route")
+    found: list[TypeLexicon] = []
+    for key in keys:
+        found += [t for t in lexicon.by_stem.get(key, ()) if t not in found]
     return found
 
 
