@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the event extractor on the gold sets, side by side, as SPEC.md says.
 
-Usage: python scripts/eval_events.py [GOLD.jsonl ...] [--quiet] [--errors PART]
+Usage: python scripts/eval_events.py [GOLD.jsonl ...] [--quiet] [--rules-only]
 
 With no file, it scores every gold set beside the repository (``../shared/events``:
 dev, train, modern_train; plus the gold this project added, ``tests/gold/*.jsonl``,
@@ -10,13 +10,14 @@ fixed seed, into a part rules are developed on (``develop``) and a third kept ba
 (``devtest``). The table shows both, so a rule that fits its examples shows as a gap.
 
 Errors (misses and extras with their evidence) are printed for the develop parts and
-dev only: the devtest part's individual errors are never shown, by design.
+dev only: the devtest part's individual errors are never shown, by design. ``--rules-only``
+scores the rules without the learned ranker (``config/models/event_ranker.json``, when one
+is shipped), to measure what the ranker adds.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -24,27 +25,15 @@ from pathlib import Path
 
 from gold_texts import text_for
 
+from bot.extract.events import find_events
 from bot.extract.model import Article
-from bot.extract.pipeline import extract_events
-from bot.extract.scoring import Score, score_article
+from bot.extract.scoring import Score, devtest_ids, score_article
 from bot.news.articles import parse_dct
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVENTS = ROOT.parent / "shared" / "events"
 ADDED_GOLD = ROOT / "tests" / "gold"
-SPLIT_SEED = "diplobot-split-2026-11"
-DEVTEST_SHARE = 1 / 3
 UNSPLIT = {"dev"}  # the 21 dev articles were developed on long ago: all of them are develop
-
-
-def _rank(article_id: str) -> bytes:
-    return hashlib.sha256(f"{SPLIT_SEED}:{article_id}".encode()).digest()
-
-
-def devtest_ids(ids: list[str]) -> set[str]:
-    """A third of a set's articles, fixed by a seeded hash of their ids: never developed on."""
-    ordered = sorted(ids, key=_rank)
-    return set(ordered[: round(len(ordered) * DEVTEST_SHARE)])
 
 
 def gold_rows(path: Path) -> Iterator[dict]:
@@ -64,7 +53,7 @@ def default_sets() -> list[Path]:
     return [path for path in sets if path.is_file()]
 
 
-def evaluate(path: Path) -> dict[str, tuple[Score, Score]]:
+def evaluate(path: Path, *, ranked: bool = True) -> dict[str, tuple[Score, Score]]:
     """Per part (``all``, ``develop``, ``devtest``): the strict and the month-relaxed score."""
     parts: dict[str, tuple[Score, Score]] = {}
     rows = list(gold_rows(path))
@@ -76,7 +65,7 @@ def evaluate(path: Path) -> dict[str, tuple[Score, Score]]:
             id=row["id"],
             title=row.get("title") or "",
         )
-        system = [e.to_json() for e in extract_events(article)]
+        system = [e.to_json() for e in find_events(article, ranked=ranked)]
         names = ["all", "devtest" if row["id"] in held else "develop"]
         for name in names:
             strict, relaxed = parts.setdefault(name, (Score(), Score()))
@@ -107,6 +96,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="*", type=Path, help="gold files (default: every set)")
     parser.add_argument("--quiet", action="store_true", help="figures only")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned ranker")
     args = parser.parse_args()
     paths = args.gold or default_sets()
     missing = [p for p in paths if not p.is_file()]
@@ -117,7 +107,7 @@ def main() -> int:
         f"{'set':<26} {'part':<8} {'P':>5} {'R':>5} {'F1':>5} {'F1(mon)':>7} {'status':>6} "
         f"{'tp':>4} {'sys':>4} {'gold':>4}"
     )
-    results = {path.stem: evaluate(path) for path in paths}
+    results = {path.stem: evaluate(path, ranked=not args.rules_only) for path in paths}
     pooled: dict[str, tuple[Score, Score]] = {}
     for label, parts in results.items():
         for part in ("develop", "devtest", "all"):

@@ -21,17 +21,17 @@ import math
 import sys
 from dataclasses import dataclass
 
-from eval_events import UNSPLIT, default_sets, devtest_ids, gold_rows
+from eval_events import UNSPLIT, default_sets, gold_rows
 
 from bot.extract.event_ranker import MODEL_PATH, Ranker
 from bot.extract.events import choose_events, event_readings
 from bot.extract.model import Article
-from bot.extract.scoring import Score, score_article
+from bot.extract.scoring import Score, devtest_ids, score_article
 from bot.news.articles import parse_dct
 
 L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 KEEP_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
-ADD_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never add
+ADD_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 1.01)  # 1.01: never add
 NEWTON_STEPS = 25
 
 

@@ -45,6 +45,11 @@ _RELATIVE_OF_TRIGGER = re.compile(
 )
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
+_STARTING_BEFORE = re.compile(
+    r"\b(?:starting|beginning|begins?|began|starts?|started|opening|opens?|opened|from)\b"
+    r"[^,;]{0,60}$",
+    re.I,
+)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
@@ -70,7 +75,7 @@ _DATELINE_START = re.compile(
 _TRIP_PURPOSES = {"meeting", "summit", "agreement", "statement"}
 _PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 # Decisions that exist once announced: the day of "said it would impose tariffs" is their date.
-_DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
+DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
 
 
 def _fronted(text: str, sentence_start: int, timex: Timex) -> bool:
@@ -99,7 +104,7 @@ def trigger_distance(
     ):
         # "On Monday, X said he would visit ...": the opening date is the saying's, not the act's.
         reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
-        if not reported_plan or trigger.type in _DECIDED_WHEN_ANNOUNCED:
+        if not reported_plan or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, tokens_between(text, gap_start, gap_end) + penalty)
     if STRONG_BREAK.search(gap):
         penalty += BREAK_PENALTY
@@ -163,7 +168,7 @@ def attach_dates(
     reported = {id(timex) for timex, _, is_report in named if is_report}
 
     def may_use(trigger: Trigger, timex: Timex) -> bool:
-        return id(timex) not in reported or trigger.type in _DECIDED_WHEN_ANNOUNCED
+        return id(timex) not in reported or trigger.type in DECIDED_WHEN_ANNOUNCED
 
     for trigger in sentence.triggers:
         trigger.year_dated = any(
@@ -257,32 +262,40 @@ def _coordinated_dates(
 def _with_duration(
     text: str, sentence: Sentence, trigger: Trigger, timex: Timex, when: EventDate
 ) -> EventDate:
-    """ "a two-day session ending today": the span starts N-1 days before its last day."""
-    if when.precision != "day" or not _ENDING_BEFORE.search(text[sentence.start : timex.start]):
+    """A day and a stated length make a span: "a two-day session ending today" ends on the
+    day, "a three-day visit starting Monday" / "opened a two-day meeting on Thursday" begins
+    on it."""
+    if when.precision != "day" or when.end:
         return when
-    duration = _DURATION.search(text, sentence.start, trigger.end + 40)
+    before = text[sentence.start : timex.start]
+    ending = _ENDING_BEFORE.search(before)
+    if not ending and not _STARTING_BEFORE.search(before):
+        return when
+    duration = _DURATION.search(text, max(sentence.start, trigger.start - 30), trigger.end + 40)
     if duration is None:
         return when
     word = duration.group(1).lower()
     days = _NUMBERS.get(word) or int(word)
-    last = date.fromisoformat(when.value[:10])
-    first = last - timedelta(days=days - 1)
-    return EventDate(first.isoformat(), last.isoformat(), "day")
+    day = date.fromisoformat(when.value[:10])
+    if ending:
+        return EventDate((day - timedelta(days=days - 1)).isoformat(), day.isoformat(), "day")
+    return EventDate(day.isoformat(), (day + timedelta(days=days - 1)).isoformat(), "day")
 
 
 def undated_date(
     text: str,
     sentence: Sentence,
     trigger: Trigger,
-    lead: bool,
+    lead: str | None,
     dct: date | None,
     lexicon: EventLexicon,
     dated_ids: set[int],
 ) -> EventDate | None:
     """A date for a trigger whose sentence gives none: on-going acts, lead acts, "next few days".
 
-    ``lead``: the sentence opens a story (SPEC: an act the lead reports without a date word
-    happened on the DCT).
+    ``lead``: ``"lead"`` or ``"headline"`` when the sentence opens a story (SPEC: an act the
+    lead reports without a date word happened on the DCT; a headline's present tense reports
+    the DCT's news: "Ukraine, Russia end peace talks").
     """
     dated_peer = any(
         t.type == trigger.type and t is not trigger and id(t) in dated_ids
@@ -312,15 +325,16 @@ def _backgrounded(text: str, sentence: Sentence, trigger: Trigger, lexicon: Even
     return bool(ends) and not lexicon.lead_acts.search(text, ends[-1], trigger.start)
 
 
-def lead_sentences(text: str, sentences: list[Sentence]) -> set[int]:
-    """The numbers of the sentences that open a story: the first one (the one after a
-    headline, too), and any that starts with a dateline (a roundup's "PARIS - ...")."""
-    leads = {0} if sentences else set()
+def lead_sentences(text: str, sentences: list[Sentence]) -> dict[int, str]:
+    """The sentences that open a story, by number: ``"headline"`` for a first line without
+    a full stop, ``"lead"`` for the first sentence (the one after a headline, too) and any
+    that starts with a dateline (a roundup's "PARIS - ...")."""
+    leads: dict[int, str] = {0: "lead"} if sentences else {}
     if sentences and _HEADLINE.fullmatch(text, sentences[0].start, sentences[0].end):
-        leads.add(1)
+        leads = {0: "headline", 1: "lead"}
     for number, sentence in enumerate(sentences):
         if _DATELINE_START.match(text, sentence.start, sentence.end):
-            leads.add(number)
+            leads[number] = "lead"
     return leads
 
 

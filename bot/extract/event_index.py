@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.extract.gazetteer import Mention, default_gazetteer
-from bot.extract.lexicon import EventLexicon
+from bot.extract.lexicon import EventLexicon, TypeLexicon
 from bot.extract.model import Timex
 from bot.extract.sentences import split_sentences
 from bot.extract.timex import find_timexes
@@ -45,7 +45,12 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
 
 
+_WORD_GOES_ON = re.compile(r"[\w-]")
 HEDGE_REACH = 40  # characters before a trigger where a hedge word makes it speculation
+# "take effect", "come into force", "expire": the act of a measure named before it.
+EFFECT = "effect"
+_TAKING_EFFECT = ("tariff", "sanctions", "agreement")
+EFFECT_REACH = 2  # sentences back where the measure that takes effect may be named
 
 
 def index_sentences(text: str, dct: date | None, lexicon: EventLexicon) -> list[Sentence]:
@@ -70,12 +75,28 @@ def index_sentences(text: str, dct: date | None, lexicon: EventLexicon) -> list[
 
     for kind, start, end in triggers:
         number = locate(start)
+        if kind == EFFECT:
+            kind = _effect_of(sentences, number, start)
+            if kind is None:
+                continue
         sentences[number].triggers.append(Trigger(kind, start, end, number))
     for timex in find_timexes(text, dct):
         sentences[locate(timex.start)].timexes.append(timex)
     for mention in mentions:
         sentences[locate(mention.start)].mentions.append(mention)
     return sentences
+
+
+def _effect_of(sentences: list[Sentence], number: int, start: int) -> str | None:
+    """The kind of measure "taking effect" refers to: the nearest tariff, sanction or accord
+    named before it, in its sentence or the two before ("It is due to take effect ...")."""
+    for back in range(number, max(-1, number - EFFECT_REACH - 1), -1):
+        named = [
+            t for t in sentences[back].triggers if t.type in _TAKING_EFFECT and t.start < start
+        ]
+        if named:
+            return named[-1].type
+    return None
 
 
 def _span_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -98,11 +119,7 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
     found: list[tuple[str, int, int]] = []
     covered: dict[str, int] = {}  # per type, where its last trigger ended
     for word in lexicon.stem_pattern.finditer(text):
-        head = word.group(0).lower()
-        candidates = lexicon.by_stem.get(head, ())
-        if len(head) == 3 and head[:2] in lexicon.by_stem:
-            candidates = (*candidates, *lexicon.by_stem[head[:2]])
-        for type_lexicon in candidates:
+        for type_lexicon in _stem_types(text, word, lexicon):
             match = type_lexicon.triggers.match(text, word.start())
             if match is None or match.start() < covered.get(type_lexicon.name, -1):
                 continue
@@ -115,6 +132,18 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
                 continue  # "the likelihood of a June election": speculation, no event
             found.append((type_lexicon.name, match.start(), match.end()))
     found.sort(key=lambda t: t[1])
+    return found
+
+
+def _stem_types(text: str, word: re.Match[str], lexicon: EventLexicon) -> list[TypeLexicon]:
+    """The types whose triggers may start where ``word`` (a stem's match) starts."""
+    head = word.group(0).lower()
+    keys = [head[:n] for n in range(len(head), 1, -1)]
+    if not _WORD_GOES_ON.match(text, word.end()):
+        keys.insert(0, head + " ")  # a whole short word ("en" of "en route")
+    found: list[TypeLexicon] = []
+    for key in keys:
+        found += [t for t in lexicon.by_stem.get(key, ()) if t not in found]
     return found
 
 

@@ -35,6 +35,19 @@ _TOPIC_BEFORE = re.compile(
     r"peace|fighting|invasion|aggression) (?:in|on|of|against))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A head of state's or government's title and the name after it (not "Vice President").
+_HEAD_TITLE = re.compile(
+    r"(?<![Vv]ice )(?<![Vv]ice-)(?<![Dd]eputy )(?<![Ff]ormer )(?<![Ee]x-)"
+    r"(?:President|Prime Minister|PM|Chancellor|Premier|King|Emperor|Sultan|Emir)\s+"
+    r"((?:[A-Z][\w'\u2019.-]+)(?:\s+[A-Z][\w'\u2019.-]+){0,2})"
+)
+_LEADERS = re.compile(
+    r"(?<!business )(?<!opposition )(?<!party )(?<!religious )(?<!community )(?<!tribal )"
+    r"(?<!union )(?<!rebel )(?<!military )(?<!industry )(?<!student )(?<!church )(?<!local )"
+    r"(?<!senior )(?<!top )(?<!political )(?<!civic )(?<!youth )"
+    r"\bleaders\b(?!hip)",
+    re.IGNORECASE,
+)
 _COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
 COUNTERPART_REACH = 40  # characters after "talks" searched for "with" ("talks in Lima with")
 ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
@@ -202,6 +215,31 @@ def leader_countries(text: str, sentence: Sentence) -> set[str]:
         for m in sentence.mentions
         if m.kind == "person" and m.role == "leader" and not _ENVOY_OF.match(text, m.end)
     }
+
+
+def leaders_meet(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether talks are between heads of state or government: two leaders named (known
+    office holders, or names under a head's title: "President Lee", "Prime Minister Carney"),
+    or "leaders" meeting ("EU leaders met", "a meeting with European leaders")."""
+    known = {
+        m.name
+        for m in sentence.mentions
+        if m.kind == "person" and m.role == "leader" and not _ENVOY_OF.match(text, m.end)
+    }
+    known |= {
+        m.group(1)
+        for m in _HEAD_TITLE.finditer(text, sentence.start, sentence.end)
+        if not _ENVOY_OF.match(text, m.end())
+    }
+    if len(leader_countries(text, sentence)) >= 2 or len(_surnames(known)) >= 2:
+        return True
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    return bool(_LEADERS.search(text, low, high))
+
+
+def _surnames(names: set[str]) -> set[str]:
+    """One key per person however the text names them ("Donald Trump", "Trump")."""
+    return {name.split()[-1] for name in names}
 
 
 def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:

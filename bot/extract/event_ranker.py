@@ -161,6 +161,8 @@ def add_story_features(
                 dated.setdefault(kind, set()).add(number)
     for number, options in enumerate(choices):
         for reading, _, features in options:
+            if not features:
+                continue  # a reading left unscored
             kind = reading.trigger.type
             if dated.get(kind, set()) - {number}:
                 features["story=type_dated"] = 1.0
@@ -174,9 +176,9 @@ def add_story_features(
 class Ranker:
     """A logistic model over reading features, with the two bars it was tuned at.
 
-    A reading the rules chose is kept while its probability reaches ``keep``; another
-    reading (a date the rules passed over, the DCT for an undated act) replaces it or is
-    added only when its probability reaches ``add`` and beats the rules' reading.
+    A reading the rules chose is kept while its probability reaches ``keep``; for a trigger
+    the rules leave undated, its best other reading (a date the rules passed over, the DCT
+    for an undated act) is added when its probability reaches ``add``.
     """
 
     weights: Mapping[str, float]

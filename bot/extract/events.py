@@ -17,6 +17,7 @@ from datetime import date
 from bot.extract.dateline import find_dateline
 from bot.extract.dates import EventDate, event_date_from_timex, interval
 from bot.extract.event_dates import (
+    DECIDED_WHEN_ANNOUNCED,
     attach_dates,
     lead_sentences,
     sentence_dates,
@@ -37,6 +38,7 @@ from bot.extract.event_parties import (
     is_topic,
     joint_issuer,
     leader_countries,
+    leaders_meet,
     story_parties,
     trigger_parties,
 )
@@ -70,7 +72,14 @@ _MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$
 # Types that need an international context beyond one country.
 _INTERNATIONAL = {"meeting", "agreement", "statement"}
 _INHERITING = {"statement", "agreement"}
+RANKED_TRIGGERS = 300  # triggers per article whose other readings the ranker weighs
 _TWO_SIDED = {"agreement", "tariff"}
+# "the summit", "the talks": a definite mention of a meeting the story has dated.
+_HOST_MENTION = re.compile(
+    r"\b(?:the|this|that|their|the two leaders'|the leaders')\s+(summit|meeting|talks)\b",
+    re.IGNORECASE,
+)
+HOST_REACH = 120  # characters between such a mention and the accord it hosts
 _RANK = {"time": 0, "day": 0, "week": 1, "month": 2}  # finer precisions rank lower
 _PLAIN_STATEMENT = re.compile(r"statements?", re.IGNORECASE)
 
@@ -103,7 +112,10 @@ def find_events(article: Article, *, ranked: bool = True) -> list[Event]:
     reading among all the sentence allows; else the rules' reading stands.
     """
     ranker = shipped_ranker() if ranked else None
-    return choose_events(_trigger_choices(article, alternatives=ranker is not None), ranker)
+    choices = _trigger_choices(
+        article, alternatives=ranker is not None, rule_features=bool(ranker and ranker.keep > 0)
+    )
+    return choose_events(choices, ranker)
 
 
 def event_readings(article: Article) -> list[list[_Choice]]:
@@ -129,20 +141,19 @@ def choose_events(choices: list[list[_Choice]], ranker: Ranker | None) -> list[E
 
 
 def _ranked_choice(options: list[_Choice], ranker: Ranker) -> _Candidate | None:
-    """The rules' reading while the ranker keeps it, else a better other reading, else none."""
-    ruled: tuple[float, _Candidate] | None = None
-    other: tuple[float, _Candidate] | None = None
-    for reading, candidate, features in options:
+    """The rules' reading while the ranker keeps it; for a trigger the rules leave undated,
+    the ranker's best other reading if it clears the higher bar; else nothing."""
+    ruled = [(reading, c, f) for reading, c, f in options if reading.by_rules]
+    others = [(ranker.probability(f), c) for reading, c, f in options if not reading.by_rules]
+    if ruled:
+        _, candidate, features = ruled[0]
+        if not features:  # not scored: a ranker that keeps every rules' reading
+            return _copy(candidate) if ranker.keep <= 0 else None
         p = ranker.probability(features)
-        if reading.by_rules:
-            ruled = (p, candidate)
-        elif other is None or p > other[0]:
-            other = (p, candidate)
-    pick = None
-    if ruled is not None and ruled[0] >= ranker.keep and (other is None or ruled[0] >= other[0]):
-        pick = ruled
-    elif other is not None and other[0] >= ranker.add:
-        pick = other
+        pick = (p, candidate) if p >= ranker.keep else None
+    else:
+        best = max(others, key=lambda pair: pair[0], default=None)
+        pick = best if best is not None and best[0] >= ranker.add else None
     if pick is None:
         return None
     chosen = _copy(pick[1])
@@ -161,12 +172,17 @@ def _copy(candidate: _Candidate) -> _Candidate:
     )
 
 
-def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choice]]:
+def _trigger_choices(
+    article: Article, *, alternatives: bool, rule_features: bool = True
+) -> list[list[_Choice]]:
     """For each trigger, its readings built into candidate events (built ones only).
 
     The rules' reading comes first; with ``alternatives`` the other dates of the sentence
-    and, for a trigger the rules leave undated, the DCT follow. Undated statements and
-    agreements that inherit a meeting's date come last, each as its own trigger.
+    and, for a trigger the rules leave undated, the DCT follow (for the first
+    ``RANKED_TRIGGERS`` triggers: bounded time on hostile text). Undated statements and
+    agreements that inherit a meeting's date come last, each as its own trigger. Without
+    ``rule_features`` the rules' readings carry no features (a ranker that keeps them all
+    needs none).
     """
     text = article.text[:MAX_CHARS]  # bounded time: dates are only read this far either
     if not text or not text.strip():
@@ -181,12 +197,15 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     ruled: list[_Candidate] = []
     undated: list[tuple[Trigger, Sentence, int]] = []
     leads = lead_sentences(text, sentences)
+    budget = RANKED_TRIGGERS
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
+        budget -= len(sentence.triggers)
+        alternatives = alternatives and budget >= 0
         named = sentence_dates(text, sentence, lexicon) if alternatives else []
         for trigger in sentence.triggers:
             readings = _readings(
-                text, sentence, trigger, index, index in leads, dct, lexicon, dates, named
+                text, sentence, trigger, index, leads.get(index), dct, lexicon, dates, named
             )
             if not any(r.by_rules for r in readings):
                 undated.append((trigger, sentence, index))
@@ -202,16 +221,16 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 candidate, facts = built
                 if reading.by_rules:
                     ruled.append(candidate)
-                features = (
-                    reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
-                )
+                scored = alternatives and (rule_features or not reading.by_rules)
+                features = reading_features(text, reading, dct, lexicon, facts) if scored else {}
                 choices.append((reading, candidate, features))
             if choices:
                 found.append(choices)
     for reading, candidate, facts in _inherit(
         text, undated, ruled, dct, here, lexicon, article_codes
     ):
-        features = reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
+        scored = alternatives and rule_features
+        features = reading_features(text, reading, dct, lexicon, facts) if scored else {}
         found.append([(reading, candidate, features)])
     if alternatives:
         add_story_features(found, dct)
@@ -223,7 +242,7 @@ def _readings(
     sentence: Sentence,
     trigger: Trigger,
     index: int,
-    lead: bool,
+    lead: str | None,
     dct: date | None,
     lexicon: EventLexicon,
     dates: dict[int, tuple[EventDate, Timex]],
@@ -269,6 +288,8 @@ def _status(
         return "scheduled"
     if last < dct:
         return "occurred"
+    if trigger.type in DECIDED_WHEN_ANNOUNCED and lexicon.reporting.search(window):
+        return "occurred"  # "Trump said on Monday he was set to impose tariffs": decided today
     return "scheduled" if future else "occurred"
 
 
@@ -320,12 +341,13 @@ def _build(
     kind = trigger.type
     if (
         kind == "meeting"
-        and len(leader_countries(text, sentence)) >= 2
         and _LEADER_MEETING.search(text, trigger.start, trigger.end)
+        and leaders_meet(text, sentence, trigger, lexicon)
     ):
         kind = "summit"
-    if kind == "visit" or (kind in ("summit", "meeting") and codes):
-        codes |= location_codes  # the host of talks takes part in them
+    if kind == "visit":
+        codes |= location_codes  # the host country takes part in a visit (not in talks it
+        # only hosts: "EU and Japanese ministers met in Brussels" is no Belgian meeting)
     if location is None and _HERE.search(text, sentence.start, sentence.end) and here:
         location = here
     fallback = False
@@ -420,6 +442,8 @@ def _inherit(
             }
             by_place = [h for h in hosts if h.location and h.location in mentioned_places]
             host = by_place[0] if by_place else None
+        if host is None and not trigger.year_dated:
+            host = _named_host(text, sentence, trigger, hosts)
         if (
             host is None
             and trigger.type == "statement"
@@ -453,6 +477,20 @@ def _inherit(
         reading = Reading(trigger, sentence, index, host.when, None, True)
         found.append((reading, candidate, facts))
     return found
+
+
+def _named_host(
+    text: str, sentence: Sentence, trigger: Trigger, hosts: list[_Candidate]
+) -> _Candidate | None:
+    """The meeting an accord or statement is tied to by a definite mention in its sentence:
+    "Following the summit, the two sides are expected to seal several agreements" takes the
+    date of the story's summit (the last one named before it, if there are several)."""
+    for match in _HOST_MENTION.finditer(text, sentence.start, sentence.end):
+        kind = "summit" if match.group(1).lower().startswith("summit") else "meeting"
+        earlier = [h for h in hosts if h.type == kind and h.start < sentence.start]
+        if earlier and abs(match.start() - trigger.start) <= HOST_REACH:
+            return earlier[-1]
+    return None
 
 
 def _same_clause(text: str, trigger: Trigger, other: int, lexicon: EventLexicon) -> bool:
@@ -511,7 +549,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 for s in summits
             )
         )
-        and not any(_finer(other, c) for other in merged)
+        and not any(_finer(other, c) or _inside_span(c, other) for other in merged)
     ]
     return sorted(result, key=lambda c: c.start)
 
@@ -528,6 +566,16 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     first, last = interval(coarse.when)
     inner_first, inner_last = interval(precise.when)
     return first <= inner_first and inner_last <= last
+
+
+def _inside_span(day: _Candidate, span: _Candidate) -> bool:
+    """Whether ``day`` is one day of an event ``span`` reports as lasting several ("met
+    today" within "a two-day session ending today")."""
+    if day is span or day.type != span.type or span.when.end is None or day.when.end:
+        return False
+    if day.when.precision not in ("day", "time") or not day.participants & span.participants:
+        return False
+    return span.when.value[:10] <= day.when.value[:10] <= span.when.end
 
 
 def _to_event(candidate: _Candidate) -> Event:

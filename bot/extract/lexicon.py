@@ -24,33 +24,85 @@ def _alternation(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
 
-_STEM_SOURCE = re.compile(r"^(?:\(\?:)?([A-Za-z]{2,3})")
+STEM_LENGTH = 5  # letters of a trigger's first word that must match before its pattern is tried
+_LITERAL = re.compile(r"[A-Za-z'\u2019 -]+")
 
 
 def stems(patterns: list[str]) -> frozenset[str]:
-    """The lower-case first three letters (two for a two-letter word) a match starts with.
+    """The lower-case starts (up to five letters of the first word) a match can begin with.
 
-    Trigger patterns start with a literal word of two letters or more, or with a group of
-    such words; this lets the detector test a pattern only at words that can start it.
+    A start ending in a space stands for a whole short word ("en " of "en route to", "by "
+    is not "bytes"). Trigger patterns start with a literal word of two letters or more, or
+    with a group of such words (an optional group lets the next part start a match too);
+    this lets the detector try a pattern only at the words that can start it.
     """
     found: set[str] = set()
     for pattern in patterns:
-        heads = [pattern]
-        if pattern.startswith("(?:"):
-            depth, body = 0, ""
-            for ch in pattern[3:]:
-                if ch == ")" and depth == 0:
-                    break
-                depth += ch == "("
-                depth -= ch == ")"
-                body += ch
-            heads = body.split("|")
-        for head in heads:
-            match = _STEM_SOURCE.match(head)
-            if not match:
+        for head in _heads(pattern):
+            literal = _LITERAL.match(head)
+            text = literal.group(0) if literal else ""
+            rest = head[len(text) :]
+            if rest[:1] in ("?", "*", "{") and text:  # the last letter is optional
+                text = text[:-1]
+            word = text.split(" ")[0].lower()
+            whole = " " in text or (not rest and text == word)
+            if len(word) < 2:
                 raise ValueError(f"trigger pattern {pattern!r} must start with two letters")
-            found.add(match.group(1).lower())
+            found.add(word[:STEM_LENGTH] + (" " if whole and len(word) < STEM_LENGTH else ""))
     return frozenset(found)
+
+
+def _trie_pattern(starts: list[str]) -> str:
+    """One regular expression for many word starts, factored by common prefix so a text is
+    scanned in time independent of how many starts there are; longest start wins. A start
+    ending in a space matches only a whole word."""
+    trie: dict[str, dict] = {}
+    for start in starts:
+        node = trie
+        for ch in start:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"(?![\w-])" if ch == " " else re.escape(ch)
+            branches.append(piece + build(node[ch]))
+        if not branches:
+            return ""
+        optional = "" in node
+        body = (
+            branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        )
+        return body + ("?" if optional and branches else "")
+
+    return build(trie)
+
+
+def _heads(pattern: str) -> list[str]:
+    """The alternatives a pattern can start with, leading groups opened."""
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    depth, position = 0, 3
+    branches, branch = [], ""
+    while position < len(pattern):
+        ch = pattern[position]
+        if ch == ")" and depth == 0:
+            break
+        if ch == "|" and depth == 0:
+            branches.append(branch)
+            branch = ""
+        else:
+            depth += ch == "("
+            depth -= ch == ")"
+            branch += ch
+        position += 1
+    branches.append(branch)
+    rest = pattern[position + 1 :]
+    heads = [head for b in branches for head in _heads(b + rest)]
+    if rest.startswith("?"):  # an optional leading group: the rest may start the match
+        heads += _heads(rest[1:].lstrip())
+    return heads
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +161,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         for name, spec in data["types"].items()
     )
     groups = {key: tuple(codes) for key, codes in data.get("groups", {}).items()}
-    groups_pattern = _alternation([re.escape(k) for k in groups], flags=0)
+    # re.escape escapes spaces; _alternation turns plain spaces into any run of white space.
+    groups_pattern = _alternation([re.escape(k).replace("\\ ", " ") for k in groups], flags=0)
     tense = data["tense"]
     # Case matters for "is in Paris for" patterns, so ongoing is matched case-sensitively.
     ongoing = _alternation(tense["ongoing"], flags=0)
@@ -121,10 +174,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
     return EventLexicon(
         types=types,
         by_stem={stem: tuple(found) for stem, found in by_stem.items()},
-        stem_pattern=re.compile(
-            r"(?<![\w-])(?:{})".format("|".join(sorted(by_stem, key=len, reverse=True))),
-            re.IGNORECASE,
-        ),
+        stem_pattern=re.compile(r"(?<![\w-])" + _trie_pattern(list(by_stem)), re.IGNORECASE),
         groups={k.lower(): v for k, v in groups.items()},
         groups_pattern=groups_pattern,
         postponed=_required(data["status"]["postponed"]),

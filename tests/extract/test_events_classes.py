@@ -378,3 +378,120 @@ def test_a_plan_for_later_this_month_stays_beside_a_dated_meeting() -> None:
     )
     dates = sorted(e["date"] for e in events_of(text, date(1987, 3, 5)) if e["type"] == "meeting")
     assert dates == ["1987-03", "1987-03-03"]
+
+
+# --- measures taking effect, joining a body, leaving for talks, heads meeting -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Japan and Vietnam signed an investment treaty in May. It will come into force on "
+            "September 1.",
+            ("agreement", "2025-09-01"),
+        ),
+        (
+            "The US tariffs on Brazilian coffee were announced in March. They take effect on "
+            "July 1.",
+            ("tariff", "2025-07-01"),
+        ),
+        ("The EU's sanctions on Belarus expire on July 31.", ("sanctions", "2025-07-31")),
+    ],
+)
+def test_a_measure_taking_effect_or_lapsing_is_that_measures_event(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_company_contract_expiring_is_no_event() -> None:
+    assert (
+        keys("Acme Corp's supply contract with Japan's Nippon Steel expires in October.") == set()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland joined NATO on April 4.",
+        "Timor-Leste officially joined the Association of Southeast Asian Nations on April 4.",
+    ],
+)
+def test_joining_an_intergovernmental_body_is_an_accord(text: str) -> None:
+    assert ("agreement", "2025-04-04") in keys(text)
+
+
+def test_leaving_with_the_date_between_verb_and_destination_is_a_visit() -> None:
+    text = "South Korea's trade minister was to leave later today for Ottawa for trade talks."
+    assert ("visit", "2025-06-11") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Alberto Fernandez met Prime Minister Pedro Sanchez in Madrid on Monday.",
+        "EU leaders met in Brussels on Monday to discuss defence spending.",
+    ],
+)
+def test_heads_of_state_or_government_meeting_is_a_summit(text: str) -> None:
+    assert ("summit", "2025-06-09") in keys(text)
+
+
+def test_business_leaders_meeting_is_no_summit() -> None:
+    assert keys("Business leaders from Japan and Korea met in Seoul on Monday.") == set()
+
+
+def test_a_named_group_of_countries_stands_for_its_members() -> None:
+    text = "Iran and the three European powers will hold talks in Istanbul on Friday."
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert meetings and {"DE", "FR", "GB", "IR"} <= set(meetings[0]["participants"])
+
+
+def test_an_accord_due_after_the_summit_takes_the_summits_date() -> None:
+    text = (
+        "Modi and Lula will hold a summit in Brasilia on Friday. Following the summit, the two "
+        "sides are expected to sign several agreements."
+    )
+    assert {("summit", "2025-06-13"), ("agreement", "2025-06-13")} <= keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "NATO foreign ministers opened a two-day meeting in Luxembourg on Monday.",
+            ("2025-06-09", "2025-06-10"),
+        ),
+        (
+            "The Japanese prime minister will begin a three-day visit to India on Monday.",
+            ("2025-06-16", "2025-06-18"),
+        ),
+    ],
+)
+def test_a_stated_length_from_a_first_day_makes_a_span(text: str, span: tuple[str, str]) -> None:
+    assert span in {(e["date"], e["end_date"]) for e in events_of(text)}
+
+
+def test_the_city_hosting_talks_adds_no_party_but_a_visits_host_does() -> None:
+    meeting = events_of("EU and Japanese trade ministers will meet in Brussels on June 20.")
+    assert [e["participants"] for e in meeting if e["type"] == "meeting"] == [["EU", "JP"]]
+    visit = events_of("The Japanese prime minister will visit Brussels on June 20.")
+    assert [e["participants"] for e in visit if e["type"] == "visit"] == [["BE", "JP"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina's national football team arrived in Doha on Monday for the World Cup.",
+        "Japanese athletes left for Paris on Monday.",
+        "A delegation from the Japan Chamber of Commerce will visit Hanoi on June 20.",
+    ],
+)
+def test_athletes_and_business_travelling_make_no_visit(text: str) -> None:
+    assert not any(kind == "visit" for kind, _ in keys(text))
+
+
+def test_a_governments_negotiating_team_still_meets() -> None:
+    text = "The US negotiating team met Chinese officials in Geneva on Monday."
+    assert ("meeting", "2025-06-09") in keys(text)

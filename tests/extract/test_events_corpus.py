@@ -27,7 +27,9 @@ def _dev_score() -> Score:
 
 def test_dev_events_hold_the_bar() -> None:
     score = _dev_score()
-    # Reached 0.96 F1 / 0.97 precision; the issue's bar is F1 >= 0.85 with precision >= 0.90.
-    assert score.precision >= 0.93, score.extras
+    # Rules alone reach 0.97 F1 here; with the learned ranker (issue 9) 0.935 F1 / 0.92
+    # precision, the price of +0.02 F1 on unseen articles. The first bar was F1 >= 0.85 with
+    # precision >= 0.90.
+    assert score.precision >= 0.92, score.extras
     assert score.f1 >= 0.93, (score.misses, score.extras)
     assert score.status_accuracy >= 0.95
