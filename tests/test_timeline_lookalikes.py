@@ -17,7 +17,7 @@ from bot.extract.model import Event
 from bot.timeline import TimelineService
 from storage.db import Database
 from tests.conftest import FakeClock
-from tests.timeline_helpers import ScriptedExtractor, all_events, article, history, summit
+from tests.support.timeline import ScriptedExtractor, all_events, article, history, summit
 
 # One row per mention: (article, publication date, real event, type, date, participants,
 # status, the sentence). An article with two rows reports two events. "a|b" is a mention

@@ -12,7 +12,7 @@ from bot.clock import FakeClock
 from bot.timeline import IngestResult, TimelineService
 from storage.db import Database
 from storage.models import ArticleRow, EventHistory, EventParticipant, OutboxMessage
-from tests.timeline_helpers import ScriptedExtractor, all_events, article, history, summit
+from tests.support.timeline import ScriptedExtractor, all_events, article, history, summit
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from bot.clock import FakeClock
 from bot.extract.model import Article
 from bot.timeline import TimelineService
 from storage.db import Database
-from tests.timeline_helpers import ScriptedExtractor, all_events, article, history, summit
+from tests.support.timeline import ScriptedExtractor, all_events, article, history, summit
 
 # (article id, publication date, outlet, what the extractor finds in it)
 STORY = [

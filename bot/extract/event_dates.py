@@ -265,7 +265,7 @@ def _with_duration(
     """A day and a stated length make a span: "a two-day session ending today" ends on the
     day, "a three-day visit starting Monday" / "opened a two-day meeting on Thursday" begins
     on it."""
-    if when.precision != "day" or when.end:
+    if when.precision != "day" or when.end_date:
         return when
     before = text[sentence.start : timex.start]
     ending = _ENDING_BEFORE.search(before)

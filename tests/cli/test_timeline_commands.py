@@ -11,7 +11,7 @@ from icalendar import Calendar
 import bot.extract.pipeline as pipeline
 from bot.__main__ import main
 from tests.support.extraction import StandInExtractor
-from tests.timeline_helpers import summit
+from tests.support.timeline import summit
 
 
 @pytest.fixture

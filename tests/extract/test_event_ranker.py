@@ -17,7 +17,7 @@ from bot.extract.events import choose_events, event_readings, find_events
 from bot.extract.model import Article
 from bot.extract.scoring import Score, devtest_ids, score_article
 from bot.news.articles import parse_dct
-from tests.shared_data import DEV_EVENTS, require
+from tests.support.shared_data import DEV_EVENTS, require
 
 STORY = (
     "Chile and Peru close fisheries talks\n\n"

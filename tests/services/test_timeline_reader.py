@@ -11,7 +11,7 @@ from bot.services.filters import build_filter
 from bot.services.timeline_reader import TimelineReader
 from bot.timeline import TimelineService
 from storage.db import Database
-from tests.timeline_helpers import ScriptedExtractor, article, summit
+from tests.support.timeline import ScriptedExtractor, article, summit
 
 
 @pytest.fixture
