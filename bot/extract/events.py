@@ -580,11 +580,11 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
 def _inside_span(day: _Candidate, span: _Candidate) -> bool:
     """Whether ``day`` is one day of an event ``span`` reports as lasting several ("met
     today" within "a two-day session ending today")."""
-    if day is span or day.type != span.type or span.when.end is None or day.when.end:
+    if day is span or day.type != span.type or span.when.end_date is None or day.when.end_date:
         return False
     if day.when.precision not in ("day", "time") or not day.participants & span.participants:
         return False
-    return span.when.value[:10] <= day.when.value[:10] <= span.when.end
+    return span.when.value[:10] <= day.when.value[:10] <= span.when.end_date
 
 
 def _to_event(candidate: _Candidate) -> Event:
