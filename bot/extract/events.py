@@ -156,6 +156,14 @@ def _ranked_choice(options: list[_Choice], ranker: Ranker) -> _Candidate | None:
     return chosen
 
 
+def _as_summit(visit: _Candidate) -> _Candidate:
+    """The leaders' talks a leader's visit to another leader is made for ("Nakasone will
+    visit Washington on April 29 to discuss trade with President Reagan"): a summit too."""
+    summit = _copy(visit)
+    summit.type = "summit"
+    return summit
+
+
 def _copy(candidate: _Candidate) -> _Candidate:
     """A candidate merging may change, leaving the one it came from as it was."""
     return _Candidate(
@@ -188,6 +196,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     ruled: list[_Candidate] = []
     undated: list[tuple[Trigger, Sentence, int]] = []
     leads = lead_sentences(text, sentences)
+    visit_talks: list[list[_Choice]] = []  # leaders' visits read as their summits
     budget = RANKED_TRIGGERS
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
@@ -218,6 +227,14 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 choices.append((reading, candidate, features))
             if choices:
                 found.append(choices)
+            if trigger.type == "visit" and choices and leaders_meet(text, sentence, trigger, lexicon):
+                visit_talks.append([(r, _as_summit(c), dict(f)) for r, c, f in choices])
+    dated_summits = [c for c in ruled if c.type == "summit"]
+    found += [
+        options
+        for options in visit_talks
+        if not any(s.participants & options[0][1].participants for s in dated_summits)
+    ]  # a summit the story names itself is dated on its own, not by the trip
     for reading, candidate, facts in _inherit(
         text, undated, ruled, dct, here, lexicon, article_codes
     ):
