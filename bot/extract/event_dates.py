@@ -55,6 +55,7 @@ _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
 )
 # Between a date and the event it owns: "yesterday's G-7 meeting", "Monday's EU summit".
+_POSSESSIVE = re.compile(r"['\u2019]s?\s")
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+(?:[\w.'-]+\s+){0,3}")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 # A date opening its sentence as an adverbial ("On Monday, ...", "In July 2022, ...") dates
@@ -132,7 +133,10 @@ def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
 
 
 def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLexicon) -> bool:
-    """A date right after "said"/"told reporters" dates the report, not the event."""
+    """A date right after "said"/"told reporters" dates the report, not the event; a
+    possessive date owns what follows ("said yesterday's G-7 statement ...")."""
+    if _POSSESSIVE.match(text, timex.end):
+        return False
     window = text[max(sentence.start, timex.start - 40) : timex.start]
     matches = list(lexicon.reporting.finditer(window))
     if not matches:
