@@ -227,7 +227,11 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 choices.append((reading, candidate, features))
             if choices:
                 found.append(choices)
-            if trigger.type == "visit" and choices and leaders_meet(text, sentence, trigger, lexicon):
+            if (
+                trigger.type == "visit"
+                and choices
+                and leaders_meet(text, sentence, trigger, lexicon)
+            ):
                 visit_talks.append([(r, _as_summit(c), dict(f)) for r, c, f in choices])
     dated_summits = [c for c in ruled if c.type == "summit"]
     found += [
