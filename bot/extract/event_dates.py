@@ -54,6 +54,9 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
 )
+# Between a date and the event it owns: "yesterday's G-7 meeting", "Monday's EU summit".
+_POSSESSIVE = re.compile(r"['\u2019]s?\s")
+_POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+(?:[\w.'-]+\s+){0,3}")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 # A date opening its sentence as an adverbial ("On Monday, ...", "In July 2022, ...") dates
 # the main clause that follows, however long the subject between them.
@@ -130,7 +133,10 @@ def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
 
 
 def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLexicon) -> bool:
-    """A date right after "said"/"told reporters" dates the report, not the event."""
+    """A date right after "said"/"told reporters" dates the report, not the event; a
+    possessive date owns what follows ("said yesterday's G-7 statement ...")."""
+    if _POSSESSIVE.match(text, timex.end):
+        return False
     window = text[max(sentence.start, timex.start - 40) : timex.start]
     matches = list(lexicon.reporting.finditer(window))
     if not matches:
@@ -203,7 +209,7 @@ def attach_dates(
                 if timex.start >= trigger.end
                 else (timex.end, trigger.start)
             )
-            if anchor and tokens_between(text, *gap) > 1:
+            if anchor and tokens_between(text, *gap) > 1 and not _possessive_date(text, gap):
                 continue
             if any(
                 other.type != trigger.type
@@ -233,6 +239,11 @@ def attach_dates(
             when = EventDate(when.value, when.end_date, when.precision, extra=tuple(extra))
         result[id(trigger)] = (when, timex)
     return result
+
+
+def _possessive_date(text: str, gap: tuple[int, int]) -> bool:
+    """A date owning the event named right after it: "after yesterday's G-7 meeting"."""
+    return bool(_POSSESSIVE_GAP.fullmatch(text, *gap))
 
 
 def _purpose_of(text: str, trip: Trigger, other: Trigger) -> bool:
@@ -307,7 +318,7 @@ def undated_date(
     if lexicon.near_future.search(body) and lexicon.future.search(body):
         return EventDate(f"{dct:%Y-%m}", None, "month")
     low, high = clause_span(text, sentence, trigger, lexicon)
-    if trigger.type in ("meeting", "summit") and lexicon.ongoing.search(text, low, high):
+    if trigger.type in ("meeting", "summit", "visit") and lexicon.ongoing.search(text, low, high):
         return EventDate(dct.isoformat(), None, "day")
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
         window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]

@@ -54,6 +54,8 @@ ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story
 ACTOR_WINDOW = 200  # characters before a trigger searched for who acts
 # Types a company can also do (a deal, talks, a trip, a statement): their actor decides.
 _COMPANY_PRONE = {"agreement", "meeting", "visit", "statement"}
+# Types whose other side, named after them ("talks with", "an agreement with"), decides too.
+_COUNTERPART_DECIDES = {"meeting", "agreement"}
 
 
 def codes_of(mention: Mention) -> set[str]:
@@ -176,8 +178,9 @@ def story_parties(article: Article, sentences: list[Sentence]) -> set[str]:
 def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Whether a company, not a government, acts: the last actor named before the trigger.
 
-    Talks also count as a company's when the other side named after "talks" is only
-    companies or commercial banks (SPEC: debt talks with bank creditors are no meeting).
+    Talks and accords also count as a company's when the other side named after them is only
+    companies, commercial banks or a workforce (SPEC: debt talks with bank creditors are no
+    meeting; "an agreement with banks", "an accord reached with management" no agreement).
     """
     if trigger.type not in _COMPANY_PRONE:
         return False
@@ -193,7 +196,7 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
     ]
     if actors and max(actors)[1]:
         return True
-    if trigger.type != "meeting":
+    if trigger.type not in _COUNTERPART_DECIDES:
         return False
     counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
     if counterpart is None:

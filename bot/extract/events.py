@@ -21,6 +21,7 @@ from bot.extract.event_dates import (
     attach_dates,
     lead_sentences,
     sentence_dates,
+    trigger_distance,
     undated_date,
 )
 from bot.extract.event_index import (
@@ -112,9 +113,7 @@ def find_events(article: Article, *, ranked: bool = True) -> list[Event]:
     reading among all the sentence allows; else the rules' reading stands.
     """
     ranker = shipped_ranker() if ranked else None
-    choices = _trigger_choices(
-        article, alternatives=ranker is not None, rule_features=bool(ranker and ranker.keep > 0)
-    )
+    choices = _trigger_choices(article, alternatives=ranker is not None)
     return choose_events(choices, ranker)
 
 
@@ -141,24 +140,28 @@ def choose_events(choices: list[list[_Choice]], ranker: Ranker | None) -> list[E
 
 
 def _ranked_choice(options: list[_Choice], ranker: Ranker) -> _Candidate | None:
-    """The rules' reading while the ranker keeps it; for a trigger the rules leave undated,
-    the ranker's best other reading if it clears the higher bar; else nothing."""
-    ruled = [(reading, c, f) for reading, c, f in options if reading.by_rules]
-    others = [(ranker.probability(f), c) for reading, c, f in options if not reading.by_rules]
-    if ruled:
-        _, candidate, features = ruled[0]
-        if not features:  # not scored: a ranker that keeps every rules' reading
-            return _copy(candidate) if ranker.keep <= 0 else None
+    """The most probable reading of a trigger among those that clear their bar (the rules'
+    reading ``keep``, any other ``add``); None when none does."""
+    best: tuple[float, _Candidate] | None = None
+    for reading, candidate, features in options:
         p = ranker.probability(features)
-        pick = (p, candidate) if p >= ranker.keep else None
-    else:
-        best = max(others, key=lambda pair: pair[0], default=None)
-        pick = best if best is not None and best[0] >= ranker.add else None
-    if pick is None:
+        if p < (ranker.keep if reading.by_rules else ranker.add):
+            continue
+        if best is None or p > best[0]:
+            best = (p, candidate)
+    if best is None:
         return None
-    chosen = _copy(pick[1])
-    chosen.confidence = max(0.1, min(0.95, pick[0]))
+    chosen = _copy(best[1])
+    chosen.confidence = max(0.1, min(0.95, best[0]))
     return chosen
+
+
+def _as_summit(visit: _Candidate) -> _Candidate:
+    """The leaders' talks a leader's visit to another leader is made for ("Nakasone will
+    visit Washington on April 29 to discuss trade with President Reagan"): a summit too."""
+    summit = _copy(visit)
+    summit.type = "summit"
+    return summit
 
 
 def _copy(candidate: _Candidate) -> _Candidate:
@@ -172,17 +175,13 @@ def _copy(candidate: _Candidate) -> _Candidate:
     )
 
 
-def _trigger_choices(
-    article: Article, *, alternatives: bool, rule_features: bool = True
-) -> list[list[_Choice]]:
+def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choice]]:
     """For each trigger, its readings built into candidate events (built ones only).
 
     The rules' reading comes first; with ``alternatives`` the other dates of the sentence
     and, for a trigger the rules leave undated, the DCT follow (for the first
     ``RANKED_TRIGGERS`` triggers: bounded time on hostile text). Undated statements and
-    agreements that inherit a meeting's date come last, each as its own trigger. Without
-    ``rule_features`` the rules' readings carry no features (a ranker that keeps them all
-    needs none).
+    agreements that inherit a meeting's date come last, each as its own trigger.
     """
     text = article.text[:MAX_CHARS]  # bounded time: dates are only read this far either
     if not text or not text.strip():
@@ -197,6 +196,7 @@ def _trigger_choices(
     ruled: list[_Candidate] = []
     undated: list[tuple[Trigger, Sentence, int]] = []
     leads = lead_sentences(text, sentences)
+    visit_talks: list[list[_Choice]] = []  # leaders' visits read as their summits
     budget = RANKED_TRIGGERS
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
@@ -221,19 +221,33 @@ def _trigger_choices(
                 candidate, facts = built
                 if reading.by_rules:
                     ruled.append(candidate)
-                scored = alternatives and (rule_features or not reading.by_rules)
-                features = reading_features(text, reading, dct, lexicon, facts) if scored else {}
+                features = (
+                    reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
+                )
                 choices.append((reading, candidate, features))
             if choices:
                 found.append(choices)
+            if (
+                trigger.type == "visit"
+                and choices
+                and leaders_meet(text, sentence, trigger, lexicon)
+            ):
+                visit_talks.append([(r, _as_summit(c), dict(f)) for r, c, f in choices])
+    dated_summits = [c for c in ruled if c.type == "summit"]
+    found += [
+        options
+        for options in visit_talks
+        if not any(s.participants & options[0][1].participants for s in dated_summits)
+    ]  # a summit the story names itself is dated on its own, not by the trip
     for reading, candidate, facts in _inherit(
         text, undated, ruled, dct, here, lexicon, article_codes
     ):
-        scored = alternatives and rule_features
-        features = reading_features(text, reading, dct, lexicon, facts) if scored else {}
+        features = reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
+        if features:
+            features["inherited"] = 1.0
         found.append([(reading, candidate, features)])
     if alternatives:
-        add_story_features(found, dct)
+        add_story_features(found, dct, article_codes)
     return found
 
 
@@ -248,22 +262,38 @@ def _readings(
     dates: dict[int, tuple[EventDate, Timex]],
     named: list[tuple[Timex, EventDate, bool]],
 ) -> list[Reading]:
-    """The rules' reading of a trigger (if any) first, then the other dates it could take."""
+    """The rules' reading of a trigger (if any) first, then the other dates it could take.
+
+    Each dated reading carries its rank among the sentence's dates by distance to the
+    trigger; the DCT is a reading too, unless the rules already read the trigger so.
+    """
+    order = sorted(
+        (trigger_distance(text, trigger, timex, lexicon, sentence.start), n)
+        for n, (timex, _, _) in enumerate(named)
+    )
+    rank_of = {id(named[n][0]): rank for rank, (_, n) in enumerate(order)}
     readings: list[Reading] = []
     chosen = dates.get(id(trigger))
     if chosen is not None:
-        readings.append(Reading(trigger, sentence, index, chosen[0], chosen[1], True))
+        rank = rank_of.get(id(chosen[1]), 0)
+        readings.append(
+            Reading(trigger, sentence, index, chosen[0], chosen[1], True, rank=rank, lead=lead)
+        )
     else:
         when = undated_date(text, sentence, trigger, lead, dct, lexicon, set(dates))
         if when is not None:
-            readings.append(Reading(trigger, sentence, index, when, None, True))
+            readings.append(Reading(trigger, sentence, index, when, None, True, lead=lead))
     taken = chosen[1] if chosen is not None else None
     for timex, when, reported in named:
         if timex is not taken:
-            readings.append(Reading(trigger, sentence, index, when, timex, False, reported))
-    if dct is not None and not any(r.by_rules for r in readings):
-        today = EventDate(dct.isoformat(), None, "day")
-        readings.append(Reading(trigger, sentence, index, today, None, False))
+            readings.append(
+                Reading(
+                    trigger, sentence, index, when, timex, False, reported, rank_of[id(timex)], lead
+                )
+            )
+    today = EventDate(dct.isoformat(), None, "day") if dct is not None else None
+    if today is not None and not any(r.by_rules and r.when == today for r in readings):
+        readings.append(Reading(trigger, sentence, index, today, None, False, lead=lead))
     return readings
 
 

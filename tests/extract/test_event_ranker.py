@@ -41,6 +41,21 @@ def test_the_bars_decide_what_is_kept() -> None:
     assert choose_events(choices, veto_all) == []
 
 
+def test_the_most_probable_reading_that_clears_its_bar_wins() -> None:
+    choices = event_readings(Article(STORY, date(2025, 6, 11)))
+    rules = {(e.type, e.date) for e in choose_events(choices, None)}
+    assert ("meeting", "2025-06-20") in rules
+    # A model that prefers readings dated by the DCT over the rules' dates: the talks set for
+    # June 20 are read on the DCT instead, once other readings may win (add below 1).
+    dct_first = {"src=alt_dct": 4.0, "src=rule_timex": -1.0}
+    moved = Ranker(weights=dct_first, bias=0.0, keep=0.0, add=0.5)
+    chosen = {(e.type, e.date) for e in choose_events(choices, moved)}
+    assert ("meeting", "2025-06-11") in chosen
+    assert ("meeting", "2025-06-20") not in chosen
+    barred = Ranker(weights=dct_first, bias=0.0, keep=0.0, add=1.01)
+    assert {(e.type, e.date) for e in choose_events(choices, barred)} == rules
+
+
 def test_choosing_leaves_the_readings_as_they_were() -> None:
     choices = event_readings(Article(STORY, date(2025, 6, 11)))
     first = [e.to_json() for e in choose_events(choices, None)]

@@ -495,3 +495,116 @@ def test_athletes_and_business_travelling_make_no_visit(text: str) -> None:
 def test_a_governments_negotiating_team_still_meets() -> None:
     text = "The US negotiating team met Chinese officials in Geneva on Monday."
     assert ("meeting", "2025-06-09") in keys(text)
+
+
+# --- an accord not reached, or reached with banks or a workforce, is no agreement -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU farm ministers ended two days of talks in Brussels on Tuesday without agreement.",
+        "Canadian and Egyptian negotiators failed to conclude a wheat agreement on Monday.",
+        "The failure of the ministers on Tuesday to come to an agreement worried traders.",
+        "France and Italy held talks on Monday aimed at saving the fisheries accord.",
+        "Chile signed a rescheduling agreement with its creditor banks on Monday.",
+        "Workers at the plant approved on Tuesday an agreement reached with management.",
+    ],
+)
+def test_an_accord_not_reached_or_not_between_governments_is_no_agreement(text: str) -> None:
+    assert not any(e["type"] == "agreement" for e in events_of(text))
+
+
+def test_an_accord_reached_is_still_an_agreement() -> None:
+    assert ("agreement", "2025-06-10") in keys(
+        "France and Italy signed a fisheries agreement in Rome on Tuesday."
+    )
+
+
+# --- a leader's visit to another leader is their summit too ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Shigeru Ishiba will visit Washington on June 20 to discuss trade with "
+        "President Donald Trump.",
+        "President Emmanuel Macron will travel to Berlin on June 20 for talks with Chancellor "
+        "Friedrich Merz.",
+    ],
+)
+def test_a_leaders_visit_to_a_leader_is_also_a_summit(text: str) -> None:
+    assert {("visit", "2025-06-20"), ("summit", "2025-06-20")} <= keys(text)
+
+
+def test_a_visit_before_a_summit_the_story_dates_keeps_the_summits_date() -> None:
+    text = (
+        "Prime Minister Shigeru Ishiba leaves for Washington on Thursday to see "
+        "President Donald Trump. Ishiba and Trump will hold a summit at the White House on Friday."
+    )
+    assert {e["date"] for e in events_of(text) if e["type"] == "summit"} == {"2025-06-13"}
+
+
+# --- a possessive date owns the event after it ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Markets rose after yesterday's G-7 meeting in Washington, dealers said.",
+            ("meeting", "2025-06-10"),
+        ),
+        (
+            "He said yesterday's G-7 statement had been carefully worded.",
+            ("statement", "2025-06-10"),
+        ),
+    ],
+)
+def test_a_possessive_date_dates_the_event_it_owns(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+# --- spans, on-going trips, trade sanctions, conditions --------------------------------------
+
+
+def test_a_session_of_stated_length_ending_on_a_day_is_a_span() -> None:
+    text = "Japanese and Korean officials met during a special three-day session ending today."
+    spans = {(e["date"], e["end_date"]) for e in events_of(text) if e["type"] == "meeting"}
+    assert spans == {("2025-06-09", "2025-06-11")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Marco Rubio is currently visiting Beijing, officials said.",
+        "Foreign Minister Penny Wong is currently visiting Jakarta and Manila.",
+    ],
+)
+def test_a_trip_under_way_is_a_visit_on_the_dct(text: str) -> None:
+    assert ("visit", "2025-06-11") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. trade sanctions against Japan will take effect on June 20, the spokesman said.",
+        "Washington said trade sanctions on Brazil would start on June 20.",
+    ],
+)
+def test_trade_sanctions_are_a_tariff_decision(text: str) -> None:
+    found = keys(text)
+    assert ("tariff", "2025-06-20") in found
+    assert not any(kind == "sanctions" for kind, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sale of the Canadian unit to a German group on June 20 is subject to meeting "
+        "certain conditions.",
+        "Sterling rose on June 20 on expectations of a snap UK election.",
+    ],
+)
+def test_conditions_met_and_expected_votes_are_no_events(text: str) -> None:
+    assert keys(text) == set()
