@@ -6,48 +6,61 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from bot.app import App, build_app
 from bot.clock import SystemClock
-from config.settings import Settings
-from storage.db import Database, open_database
+from config.settings import Settings, database_url_problem, hide_password
+from storage.db import Database, open_database, prepare_data_dir
+
+
+def database_argument(text: str) -> str:
+    """``--db``'s check: the same rules as ``DATABASE_URL`` (a usage error, exit 2)."""
+    problem = database_url_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{hide_password(text)!r}: {problem}")
+    return text
 
 
 def add_database_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="SQLAlchemy database URL (default: DATABASE_URL, else data/diplobot.db)",
+        type=database_argument,
+        help="database URL (default: DATABASE_URL, else diplobot.db in the data folder; "
+        "`diplobot doctor` says which)",
     )
 
 
-def database_url(args: argparse.Namespace) -> str:
+def database_url(args: argparse.Namespace, settings: Settings | None = None) -> str:
+    """The database the command works on: ``--db``, else the settings' (``DATABASE_URL`` or
+    the SQLite file in the data folder)."""
     if getattr(args, "db", None):
         return str(args.db)
-    return Settings.load().sqlalchemy_url
+    return (settings or Settings.load()).sqlalchemy_url
 
 
 def safe_url(url: str) -> str:
     """The URL with any password hidden, for messages."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<invalid URL>"
+    return hide_password(url)
 
 
 def open_from_args(args: argparse.Namespace, prog: str, *, migrate: bool = True) -> Database | None:
     """Open (and migrate) the database, or print a sentence saying what is wrong and return None."""
-    url = database_url(args)
+    settings = Settings.load()
+    url = database_url(args, settings)
     try:
+        if not getattr(args, "db", None) and settings.uses_default_database:
+            prepare_data_dir(settings.data_dir)
         return open_database(url, migrate=migrate)
-    except ArgumentError:
+    except OSError as exc:
         print(
-            f"{prog}: {safe_url(url)!r} is not a database URL "
-            "(try sqlite:///path/to/file.db or postgresql://user@host/db)",
+            f"{prog}: cannot create the data folder {settings.data_dir} ({exc.strerror}); set "
+            "DIPLOBOT_DATA_DIR to a folder this user may write, or DATABASE_URL",
             file=sys.stderr,
         )
+    except ArgumentError:
+        print(f"{prog}: {safe_url(url)!r} is not a database URL", file=sys.stderr)
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         print(f"{prog}: cannot open the database {safe_url(url)}: {reason}", file=sys.stderr)

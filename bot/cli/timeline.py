@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from bot.cli.db import add_database_option, open_app
+from bot.cli.db import add_database_option, database_url, open_app, safe_url
 from bot.cli.formats import event_json, format_table
 from bot.clock import utc_now
 from bot.services.filters import build_filter
@@ -84,7 +84,12 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(event_json(event), ensure_ascii=False))
         return 0
     if not events:
-        print("no events match these filters", file=sys.stderr)
+        # Saying which database was read shows a wrong DATABASE_URL or data folder at once.
+        print(
+            f"no events match these filters in {safe_url(database_url(args))} "
+            "(another database? set DATABASE_URL or DIPLOBOT_DATA_DIR, or give --db)",
+            file=sys.stderr,
+        )
         return 0
     print(format_table(events))
     if filters.limit and len(events) == filters.limit:

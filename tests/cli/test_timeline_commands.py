@@ -153,11 +153,15 @@ def test_export_ics_keeps_each_date_as_precise_as_it_is(
 
 
 def test_db_upgrade_and_bad_urls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    url = f"sqlite:///{tmp_path / 'new' / 'x.db'}"
+    url = f"sqlite:///{tmp_path / 'x.db'}"
     code, out, _ = run(capsys, "db", "upgrade", "--db", url)
     assert code == 0 and "schema at revision 0004 (latest 0004)" in out
     code, _, err = run(capsys, "db", "current", "--db", "nonsense")
-    assert code == 1 and "is not a database URL" in err
+    assert code == 2 and "'nonsense': it must be a database URL" in err
+    missing = f"sqlite:///{tmp_path / 'new' / 'x.db'}"
+    code, _, err = run(capsys, "db", "upgrade", "--db", missing)
+    assert code == 2 and f"the folder {tmp_path / 'new'} does not exist" in err
+    assert not (tmp_path / "new").exists()
     code, _, err = run(capsys, "timeline", "--type", "party", "--db", url)
     assert code == 2 and "unknown event type 'party'" in err
 
