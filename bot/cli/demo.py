@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from bot.app import build_app
+from bot.alerts.digests import DigestPreview
+from bot.app import App, build_app
 from bot.clock import FakeClock
 from bot.demo import DEMO_DIR
-from bot.extract.event_date import EventDate, parse_event_date
 from bot.news.articles import read_articles
 from bot.render import (
     Card,
-    EventView,
     card_text,
     change_alert_card,
     event_card,
@@ -102,6 +101,10 @@ def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> i
     app = build_app(settings, database, clock, None)
 
     out.write(f"diplobot demo: {len(results)} sample articles into a fresh database ({where})\n")
+    # A channel subscribed to everything; its digest is taken on the morning after the first
+    # article that gives it something, from what the timeline knew then.
+    app.subscriptions.create(guild_id=DEMO_GUILD, channel_id=DEMO_CHANNEL)
+    digest: tuple[date, DigestPreview] | None = None
     reports: list[tuple[str, IngestReport]] = []
     for number, result in enumerate(results, start=1):
         name = Path(result.ref).name
@@ -113,6 +116,8 @@ def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> i
             clock.set(datetime.combine(article.dct, time(9, 0), tzinfo=UTC))
         report = app.ingest.ingest(article)
         reports.append((name, report))
+        if digest is None:
+            digest = _next_morning_digest(app, clock)
         published = article.dct.isoformat() if article.dct else "date unknown"
         out.write(
             f"[{number}/{len(results)}] {name} (published {published}): "
@@ -152,15 +157,9 @@ def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> i
         if detail is not None:
             _section(out, f"/event {card_id}", event_card(detail.view(), timestamps=False))
 
-    # The next day's digest of a channel subscribed to everything; if that week is empty,
-    # the digest of the first day with an event.
-    app.subscriptions.create(guild_id=DEMO_GUILD, channel_id=DEMO_CHANNEL)
-    days = [clock().date() + timedelta(days=1), *(v.start for v in _day_events(page.events))]
-    for local in days:
-        clock.set(datetime.combine(local, time(12, 0), tzinfo=ZoneInfo(DIGEST_TIMEZONE)))
-        preview = app.digests.show(DEMO_GUILD, DEMO_CHANNEL)
-        if preview.card.fields:
-            break
+    if digest is None:  # nothing was ever coming up: the digest of the day after the last news
+        digest = (clock().date() + timedelta(days=1), _digest_on(app, clock, 1))
+    local, preview = digest
     prefs = preview.prefs
     _section(
         out,
@@ -175,7 +174,15 @@ def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> i
     return 0
 
 
-def _day_events(events: list[EventView]) -> list[EventDate]:
-    """The dates of the day-precise events, for a digest with something in it."""
-    dates = [parse_event_date(v.date, v.end_date) for v in events]
-    return [d for d in dates if d.precision in ("day", "time")]
+def _digest_on(app: App, clock: FakeClock, days_later: int) -> DigestPreview:
+    """The channel's digest ``days_later`` days after the clock's day, at noon in its zone."""
+    local = clock().date() + timedelta(days=days_later)
+    clock.set(datetime.combine(local, time(12, 0), tzinfo=ZoneInfo(DIGEST_TIMEZONE)))
+    return app.digests.show(DEMO_GUILD, DEMO_CHANNEL)
+
+
+def _next_morning_digest(app: App, clock: FakeClock) -> tuple[date, DigestPreview] | None:
+    """The next day's digest when it lists something (the clock moves to that day)."""
+    local = clock().date() + timedelta(days=1)
+    preview = _digest_on(app, clock, 1)
+    return (local, preview) if preview.card.fields else None

@@ -59,7 +59,7 @@ def test_ingest_twice_then_read_the_timeline(
     assert code == 0
     header, row = out.splitlines()
     assert "DATE" in header
-    assert "2025-02-07" in row and "Summit: Japan–United States" in row and "Tokyo" in row
+    assert "2025-02-07" in row and "Japan–United States summit" in row and "Tokyo" in row
 
     code, out, _ = run(capsys, "timeline", "--json", "--from", "2025-02", "--db", db_url)
     (line,) = out.splitlines()
@@ -126,14 +126,14 @@ def test_export_ics_keeps_each_date_as_precise_as_it_is(
     from datetime import UTC, date, datetime
 
     assert got == {
-        "Summit: Japan–United States": (date(2025, 2, 7), date(2025, 2, 8)),
-        "Meeting: Canada–United States": (datetime(2025, 2, 7, 15, 0, tzinfo=UTC), None),
-        "Meeting: France–Germany (date not fixed: 2025-03)": (date(2025, 3, 1), date(2025, 4, 1)),
-        "Visit: Ireland–United Kingdom (date not fixed: 2025-W11)": (
+        "Japan–United States summit": (date(2025, 2, 7), date(2025, 2, 8)),
+        "Canada–United States meeting": (datetime(2025, 2, 7, 15, 0, tzinfo=UTC), None),
+        "France–Germany meeting (date not fixed: 2025-03)": (date(2025, 3, 1), date(2025, 4, 1)),
+        "Ireland–United Kingdom visit (date not fixed: 2025-W11)": (
             date(2025, 3, 10),
             date(2025, 3, 17),
         ),
-        "Agreement: China–India": (date(2025, 4, 1), date(2025, 4, 4)),
+        "China–India agreement": (date(2025, 4, 1), date(2025, 4, 4)),
     }
 
     code, _, err = run(
@@ -149,7 +149,7 @@ def test_export_ics_keeps_each_date_as_precise_as_it_is(
         db_url,
     )
     names = [str(e["summary"]) for e in Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")]
-    assert names == ["Summit: Japan–United States", "Meeting: Canada–United States"]
+    assert names == ["Japan–United States summit", "Canada–United States meeting"]
 
 
 def test_db_upgrade_and_bad_urls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
