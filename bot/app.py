@@ -102,6 +102,7 @@ def build_app(
         max_bytes=settings.fetch_max_bytes,
         timeout_s=settings.fetch_timeout_s,
         max_redirects=settings.fetch_max_redirects,
+        allow_hosts=frozenset(settings.feed_allow_hosts),
     )
     timeline = TimelineService(
         database, clock=clock, extractor=extractor, on_changes=AlertWriter(clock, defaults)
