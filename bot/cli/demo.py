@@ -21,7 +21,7 @@ from bot.alerts.digests import DigestPreview
 from bot.app import App, build_app
 from bot.clock import FakeClock
 from bot.demo import DEMO_DIR
-from bot.news.articles import read_articles
+from bot.news.files import read_articles
 from bot.render import (
     Card,
     card_text,

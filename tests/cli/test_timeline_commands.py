@@ -47,7 +47,7 @@ def test_ingest_twice_then_read_the_timeline(
     (folder / "empty.txt").write_text("   ")
 
     code, out, _ = run(capsys, "ingest", str(folder), "--date", "2025-01-20", "--db", db_url)
-    assert code == 0  # one file could not be read: reported, not fatal
+    assert code == 1  # one file could not be read: reported, the others ingested
     assert "2 new, 0 already known, 1 failed" in out
     assert "1 created, 1 updated" in out
     assert "empty.txt: the article is empty" in out
@@ -94,7 +94,7 @@ def test_ingest_reads_json_lines_from_stdin(
     data = "\n".join(json.dumps(x) if isinstance(x, dict) else x for x in lines)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
     code, out, _ = run(capsys, "ingest", "-", "--json", "--db", db_url)
-    assert code == 0  # the line that is not JSON is reported, the rest ingested
+    assert code == 1  # the line that is not JSON is reported, the rest ingested
     summary = json.loads(out)
     assert summary["articles"] == {"new": 1, "known": 1, "failed": 1}
     assert summary["events"]["created"] == 1
