@@ -17,6 +17,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.timeline",
     "bot.cli.event",
     "bot.cli.export",
+    "bot.cli.feeds",
+    "bot.cli.subscriptions",
     "bot.cli.db",
     "bot.cli.run",
     "bot.cli.demo",

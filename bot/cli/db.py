@@ -5,7 +5,9 @@ root over that database)."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -13,6 +15,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from bot.app import App, build_app
 from bot.cli.options import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from bot.clock import SystemClock
+from bot.services.errors import Refused, sentence
 from config.settings import Settings, database_url_problem, hide_password
 from storage.db import Database, normalise_url, open_database, prepare_data_dir
 
@@ -89,6 +92,22 @@ def open_app(args: argparse.Namespace, prog: str) -> App | None:
     if database is None:
         return None
     return build_app(Settings.load(), database, SystemClock(), None)
+
+
+def with_app(args: argparse.Namespace, prog: str, work: Callable[[App], int]) -> int:
+    """Open the app, run ``work(app)`` and close it; a service's refusal is printed as a
+    sentence (exit 1), as the Discord error handler answers it."""
+    app = open_app(args, prog)
+    if app is None:
+        return EXIT_SOME_FAILED
+    try:
+        return work(app)
+    except Refused as exc:
+        print(f"{prog}: {sentence(str(exc))}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    finally:
+        asyncio.run(app.close())
+        app.database.dispose()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -13,6 +13,21 @@ EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 
 
+MAX_SNOWFLAKE = 2**63 - 1
+
+
+def add_guild_option(parser: argparse.ArgumentParser) -> None:
+    """``--guild ID``: the Discord server a command acts for (Developer Mode: Copy Server ID)."""
+    parser.add_argument(
+        "--guild",
+        required=True,
+        type=whole_number(1, MAX_SNOWFLAKE),
+        metavar="ID",
+        help="the server's ID (Discord: User Settings > Advanced > Developer Mode, then "
+        "right-click the server > Copy Server ID)",
+    )
+
+
 def whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
     """An argparse ``type``: a whole number from ``low`` (to ``high``)."""
     allowed = f"a whole number from {low:,}" + (f" to {high:,}" if high is not None else " up")
@@ -30,4 +45,11 @@ def whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
     return parse
 
 
-__all__ = ["EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "whole_number"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_SOME_FAILED",
+    "EXIT_USAGE",
+    "MAX_SNOWFLAKE",
+    "add_guild_option",
+    "whole_number",
+]
