@@ -231,6 +231,7 @@ class Settings(BaseModel):
 
     # Where each value came from ("DIPLOBOT_X", "x in FILE", "default"), for `doctor`.
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)
+    _config_file: Path | None = PrivateAttr(default=None)
 
     # -- rules the types cannot say ------------------------------------------------
     @field_validator("data_dir")
@@ -325,6 +326,11 @@ class Settings(BaseModel):
         return f"sqlite:///{self.data_dir / DATABASE_FILE}"
 
     @property
+    def config_file(self) -> Path | None:
+        """The TOML file the values were read from, if any."""
+        return self._config_file
+
+    @property
     def sources(self) -> dict[str, str]:
         """Where each setting's value came from: its variable, its file, or ``default``."""
         return {name: self._sources.get(name, "default") for name in type(self).model_fields}
@@ -381,6 +387,7 @@ class Settings(BaseModel):
         except ValidationError as exc:
             raise SettingsError(_sentence(exc, written, sources, cls.model_fields)) from None
         settings._sources = sources
+        settings._config_file = path
         return settings
 
 

@@ -21,6 +21,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.subscriptions",
     "bot.cli.db",
     "bot.cli.run",
+    "bot.cli.invite",
+    "bot.cli.doctor",
     "bot.cli.demo",
 )
 
