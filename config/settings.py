@@ -172,12 +172,16 @@ class Settings(BaseModel):
         validation_alias="DATABASE_URL",
         description="sqlite:///PATH or postgresql://user@host/db; the SQLite file's folder must "
         "exist.",
-        json_schema_extra={"default_text": "the SQLite file diplobot.db in data_dir"},
+        json_schema_extra={
+            "default_text": "the SQLite file diplobot.db in data_dir",
+            "allowed": "a sqlite:/// or postgresql:// URL",
+        },
     )
     discord_token: SecretStr | None = Field(
         default=None,
         validation_alias="DISCORD_TOKEN",
         description="The bot's token; only from the environment, never logged.",
+        json_schema_extra={"allowed": "the token from the developer portal (Bot page)"},
     )
     dev_guild_id: int | None = Field(
         default=None, gt=0, description="Sync slash commands at start-up to this server only."
@@ -189,14 +193,19 @@ class Settings(BaseModel):
         default=None, description="The shards this process runs (needs shard_count)."
     )
     default_timezone: str = Field(
-        default="UTC", description="Time zone of channels that set none (IANA name)."
+        default="UTC",
+        description="Time zone of channels that set none.",
+        json_schema_extra={"allowed": "an IANA time zone name (Europe/Paris, UTC)"},
     )
     default_digest_time: str = Field(
-        default="08:00", description="Local time of the daily digest (24-hour HH:MM)."
+        default="08:00",
+        description="Local time of the daily digest.",
+        json_schema_extra={"allowed": "HH:MM on the 24-hour clock"},
     )
     default_reminder_offsets: list[str] = Field(
         default_factory=lambda: ["1d", "1h"],
         description="Reminders before an event when a subscription gives none.",
+        json_schema_extra={"allowed": "up to 5 offsets such as 1d, 1h, 30m (1 minute to 30 days)"},
     )
     fetch_timeout_s: float = Field(
         default=15.0, gt=0, le=300, description="Seconds a page or feed fetch may take."
@@ -212,8 +221,9 @@ class Settings(BaseModel):
     )
     feed_allow_hosts: list[str] = Field(
         default_factory=list,
-        description="host:port pairs feeds may reach on loopback or private addresses "
-        "(a feed bridge on this machine); nothing else private is ever fetched.",
+        description="Feed bridges on this machine or network: the only host and port pairs "
+        "fetched on loopback or private addresses.",
+        json_schema_extra={"allowed": "host:port pairs separated by commas, never ranges"},
     )
     read_news_channels: bool = Field(
         default=False,
@@ -458,6 +468,42 @@ def _from_env(text: str, field: FieldInfo) -> Any:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+# --------------------------------------------------------------------------- documenting
+SETTINGS_TABLE_START = "<!-- settings table: scripts/settings_table.py writes it -->"
+SETTINGS_TABLE_END = "<!-- end of settings table -->"
+
+
+def default_text(field: FieldInfo) -> str:
+    """A field's default as the admin guide shows it."""
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+    if "default_text" in extra:
+        return str(extra["default_text"])
+    value = field.get_default(call_default_factory=True)
+    if value is None:
+        return "not set"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "empty"
+    return str(value)
+
+
+def settings_table() -> str:
+    """Every setting as a Markdown table: variable, file key, default, allowed, purpose."""
+    rows = [
+        "| variable | in the TOML file | default | allowed | what it does |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, field in Settings.model_fields.items():
+        key = "environment only" if is_secret(field) else f"`{name}`"
+        allowed = allowed_text(field).replace("|", "/")
+        rows.append(
+            f"| `{env_name(name, field)}` | {key} | {default_text(field)} | {allowed} "
+            f"| {field.description or ''} |"
+        )
+    return "\n".join(rows)
+
+
 # --------------------------------------------------------------------------- explaining
 def _kinds(annotation: Any) -> set[Any]:
     """The classes a field's annotation allows (``int | None`` -> {int, NoneType})."""
@@ -468,7 +514,11 @@ def _kinds(annotation: Any) -> set[Any]:
 
 
 def allowed_text(field: FieldInfo) -> str:
-    """What a field accepts, in words: "a whole number of at least 1", "true or false"."""
+    """What a field accepts, in words: "a whole number from 1 to 1,440", "true or false"; a
+    field whose rule its type cannot say writes it in ``json_schema_extra["allowed"]``."""
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+    if "allowed" in extra:
+        return str(extra["allowed"])
     annotation = field.annotation
     kinds = _kinds(annotation) - {type(None)}
     if typing.get_origin(annotation) is Literal:
@@ -481,7 +531,7 @@ def allowed_text(field: FieldInfo) -> str:
     noun = {int: "a whole number", float: "a number", Path: "a folder path"}.get(
         next(iter(kinds), str), "text"
     )
-    return noun + _bounds(field)
+    return noun + (_bounds(field) if field.metadata else "")
 
 
 def _list_item(annotation: Any) -> Any:
@@ -503,8 +553,8 @@ def _bounds(field: FieldInfo) -> str:
     }
     if "ge" in bound and "le" in bound:
         return f" from {bound['ge']:,} to {bound['le']:,}"
-    words = {"ge": "of at least", "gt": "greater than", "le": "of at most", "lt": "less than"}
-    return "".join(f" {words[key]} {value:,}" for key, value in bound.items())
+    words = {"ge": "at least", "gt": "greater than", "le": "at most", "lt": "less than"}
+    return " " + " and ".join(f"{words[key]} {value:,}" for key, value in bound.items())
 
 
 def _sentence(
@@ -544,13 +594,17 @@ __all__ = [
     "CONFIG_ENV",
     "DATABASE_FILE",
     "EXIT_CONFIG",
+    "SETTINGS_TABLE_END",
+    "SETTINGS_TABLE_START",
     "Settings",
     "SettingsError",
     "allowed_text",
     "database_url_problem",
     "default_data_dir",
+    "default_text",
     "env_name",
     "folder_problem",
     "hide_password",
     "host_port_problem",
+    "settings_table",
 ]
