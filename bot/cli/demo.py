@@ -93,11 +93,13 @@ def _section(out: TextIO, heading: str, card: Card) -> None:
 
 def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> int:
     """Ingest every article of ``folder`` in order and print what the bot would post."""
-    results = [r for r in read_articles(folder) if r.article is not None or r.error]
+    results = [r for r in read_articles(folder) if r.skipped is None]  # not its own code
     dated = [r.article.dct for r in results if r.article is not None and r.article.dct]
     start = dated[0] if dated else date.today()  # noqa: DTZ011 - only when no article is dated
     clock = FakeClock(datetime.combine(start, time(9, 0), tzinfo=UTC))
-    settings = Settings.load(default_timezone=DIGEST_TIMEZONE)
+    # The demo's own database: the installation's data folder is neither used nor checked.
+    url = database.engine.url.render_as_string(hide_password=False)
+    settings = Settings.load(default_timezone=DIGEST_TIMEZONE, database_url=url)
     app = build_app(settings, database, clock, None)
 
     out.write(f"diplobot demo: {len(results)} sample articles into a fresh database ({where})\n")

@@ -27,4 +27,8 @@ def test_demo_prints_timeline_event_card_change_alert_and_digest(tmp_path: Path)
     assert "Change alert" in out and "Postponed: EU–Japan meeting" in out
     assert "/event " in out and "History:" in out and "Sources (2):" in out
     assert "Daily digest" in out
+    assert out.startswith("diplobot demo: 4 sample articles")  # its own code is no article
+    assert "G7 summit, Kananaskis" in out
+    digest = out.split("Daily digest for ", 1)[1].split("That is what", 1)[0]
+    assert "took place" not in digest.split("Coming up", 1)[-1]
     assert "DISCORD_TOKEN" not in done.stderr
