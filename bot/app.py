@@ -29,6 +29,7 @@ from bot.services.articles import ArticleReader
 from bot.services.digests import DigestService
 from bot.services.feed_polling import FeedPoller
 from bot.services.feeds import FeedService
+from bot.services.health import HealthService
 from bot.services.ingesting import IngestService
 from bot.services.mirroring import MirrorService
 from bot.services.news_channels import NewsChannelService
@@ -60,6 +61,7 @@ class App:
     digests: DigestService
     news_channels: NewsChannelService
     mirroring: MirrorService
+    health: HealthService
     delivery: Delivery
     feed_poller: FeedPoller
     scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
@@ -102,6 +104,7 @@ def build_app(
         max_bytes=settings.fetch_max_bytes,
         timeout_s=settings.fetch_timeout_s,
         max_redirects=settings.fetch_max_redirects,
+        allow_hosts=frozenset(settings.feed_allow_hosts),
     )
     timeline = TimelineService(
         database, clock=clock, extractor=extractor, on_changes=AlertWriter(clock, defaults)
@@ -132,6 +135,7 @@ def build_app(
         digests=DigestService(database, clock, defaults, digests),
         news_channels=NewsChannelService(database, clock, timeline, articles, delivery.kick),
         mirroring=MirrorService(database, clock, delivery),
+        health=HealthService(database),
         delivery=delivery,
         feed_poller=FeedPoller(
             database,

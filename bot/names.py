@@ -9,11 +9,14 @@ and a new body needs no code.
 from __future__ import annotations
 
 import json
-from functools import cache
+import tomllib
+from functools import cache, lru_cache
 from pathlib import Path
 
 import config
-from bot.extract.gazetteer import body_labels
+from bot.extract.gazetteer import body_labels, default_gazetteer
+
+PLACE_KINDS = ("country", "capital", "city", "region")
 
 GAZETTEER_DIR = Path(config.__file__).resolve().parent / "gazetteer"
 
@@ -31,6 +34,29 @@ def country_names() -> dict[str, str]:
     return {str(c["code"]): str(c["name"]) for c in data["countries"]}
 
 
+@cache
+def body_members() -> dict[str, frozenset[str]]:
+    """Body code -> the member countries titles fold into it (``members`` and
+    ``title_members`` in ``bodies.toml``)."""
+    with (GAZETTEER_DIR / "bodies.toml").open("rb") as handle:
+        bodies = tomllib.load(handle)["bodies"]
+    return {
+        b["code"]: frozenset([*b.get("members", ()), *b.get("title_members", ())])
+        for b in bodies
+        if (b.get("members") or b.get("title_members")) and b.get("participant", True)
+    }
+
+
+@lru_cache(maxsize=4096)
+def place_country(place: str) -> tuple[str, str] | None:
+    """(country code, kind) of a place as the news named it ("Washington" -> US, capital);
+    None when the gazetteer does not know it as a country, capital, city or region."""
+    for mention in default_gazetteer().find(place, None):
+        if mention.kind in PLACE_KINDS and mention.start == 0:
+            return mention.code, mention.kind
+    return None
+
+
 def participant_name(code: str) -> str:
     """A short display name for a participant code; the code itself when unknown."""
     return body_names().get(code) or country_names().get(code) or code
@@ -42,4 +68,11 @@ def participants_text(codes: list[str] | tuple[str, ...]) -> str:
     return ", ".join(names) if names else "—"
 
 
-__all__ = ["body_names", "country_names", "participant_name", "participants_text"]
+__all__ = [
+    "body_members",
+    "body_names",
+    "country_names",
+    "participant_name",
+    "participants_text",
+    "place_country",
+]

@@ -51,7 +51,7 @@ from bot.timeline_identity import (
     move_direction,
     outcome,
 )
-from bot.titles import event_title
+from bot.titles import event_title, title_of
 from storage.db import Database
 from storage.models import EventArticle, EventHistory, EventRow
 from storage.repos import articles as article_repo
@@ -425,7 +425,7 @@ class TimelineService:
             people=_unique(extracted.people),
             location=extracted.location,
             status=extracted.status,
-            title=event_title(extracted.type, codes),
+            title=event_title(extracted.type, codes, extracted.location),
             confidence=0.0,
             source_count=0,
             revision=0,
@@ -508,10 +508,11 @@ class TimelineService:
             record("participants", event.participants, " ".join(new_codes))
             event_repo.add_participants(session, event.id, added, event.start_day, event.end_day)
             event.participants = " ".join(new_codes)
-            event.title = event_title(event.type, new_codes)
         if extracted.location and not event.location:
             record("location", None, extracted.location)
             event.location = extracted.location
+        if title_of(event) != event.title:
+            event.title = title_of(event)
         people = _unique([*event.people, *extracted.people])
         if people != list(event.people):
             event.people = people  # a new list, so the JSON column is seen as changed

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.extract.pipeline import extract_events, warm_up
-from bot.news.articles import read_articles
+from bot.news.files import read_articles
 
 DEFAULT = (
     Path(__file__).resolve().parents[1].parent / "shared/corpora/reuters21578/reuters21578.jsonl"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.news.articles import read_articles
+from bot.news.files import read_articles
 from bot.timeline import TimelineService
 from bot.timeline_audit import audit_timeline
 from storage.db import create_db_engine, open_database

@@ -1,8 +1,8 @@
 """One engine per process, a short session per unit of work, migrations applied at start-up.
 
-``DATABASE_URL`` (any SQLAlchemy URL) picks the backend; without it a SQLite file under the
-data directory is used, in WAL mode with foreign keys on and a busy timeout, so readers never
-block the writer and a second writer waits instead of failing.
+``DATABASE_URL`` (SQLite or PostgreSQL) picks the backend; without it a SQLite file under the
+data directory (created when missing) is used, in WAL mode with foreign keys on and a busy
+timeout, so readers never block the writer and a second writer waits instead of failing.
 """
 
 from __future__ import annotations
@@ -52,9 +52,6 @@ def create_db_engine(
     """
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:" and not database.startswith("file:"):
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             parsed, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
         )
@@ -87,6 +84,12 @@ class Database:
         self.engine.dispose()
 
 
+def prepare_data_dir(folder: Path) -> None:
+    """Create the data folder (only it: a SQLite URL given explicitly must name a folder that
+    exists, so a typo never starts a new, empty timeline); OSError says why it cannot."""
+    folder.mkdir(parents=True, exist_ok=True)
+
+
 def database_from_engine(engine: Engine) -> Database:
     return Database(engine, sessionmaker(engine, expire_on_commit=False))
 
@@ -100,9 +103,12 @@ def open_database(
     """Open the configured database and bring its schema up to date (Alembic ``upgrade head``)."""
     if isinstance(target, Engine):
         engine = target
+    elif isinstance(target, str | URL):
+        engine = create_db_engine(target, search_path=search_path)
     else:
-        url = target if isinstance(target, str | URL) else target.sqlalchemy_url
-        engine = create_db_engine(url, search_path=search_path)
+        if target.uses_default_database:
+            prepare_data_dir(target.data_dir)
+        engine = create_db_engine(target.sqlalchemy_url, search_path=search_path)
     if migrate:
         from storage.migrate import upgrade
 

@@ -65,7 +65,7 @@ def test_gold_articles_build_a_timeline_whose_seed_events_export_as_all_day(
 def test_the_seed_article_through_the_real_extractor_exports_its_dates(
     db: Database, clock: FakeClock, shared_dir: Path
 ) -> None:
-    from bot.news.articles import read_articles
+    from bot.news.files import read_articles
 
     (read,) = list(read_articles(shared_dir / "seed" / "ishiba-trump-2025-02-06.txt"))
     assert read.article is not None and read.article.dct == date(2025, 2, 6)

@@ -37,7 +37,7 @@ def test_two_outlets_reporting_one_summit_give_one_event_with_two_sources(
     assert [e.kind for e in second.events] == ["unchanged"]
     (event,) = all_events(db)
     assert event.source_count == 2
-    assert event.title == "Summit: Japan–United States"
+    assert event.title == "Japan–United States summit"
     # two independent sources at 0.6 each: 1 - 0.4 * 0.4
     assert event.confidence == pytest.approx(0.84)
 
@@ -206,7 +206,7 @@ def test_participants_are_united_and_the_title_follows(
     result = service.ingest(article("b", "2025-01-21", source="Outlet B"))
     (event,) = all_events(db)
     assert event.participants == "JP KR US"
-    assert event.title == "Summit: Japan–South Korea–United States"
+    assert event.title == "Japan–South Korea–United States summit"
     assert [c.field for c in result.events[0].changes] == ["participants"]
 
 

@@ -57,7 +57,7 @@ def test_announcement_firming_postponement_and_new_date(db: Database, clock: Fak
     assert summit_row.location == "Washington"
     assert summit_row.source_count == 5
     assert summit_row.revision == 3  # three articles changed it: firm, postponed, new date
-    assert summit_row.title == "Summit: Japan–United States"
+    assert summit_row.title == "Japan–United States summit, Washington"  # the place came later
     # outlets A (best 0.7), B (best 0.9), C (0.6): 1 - 0.3 * 0.1 * 0.4
     assert summit_row.confidence == pytest.approx(0.988)
     assert history(db, summit_row.id) == [

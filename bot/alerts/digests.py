@@ -42,6 +42,10 @@ WEEK = timedelta(days=7)
 CHANGE_FIELDS = ("date", "end_date", "status")
 BATCH = 200
 MAX_LINES = 15
+# "Coming up" lists only events still expected: one reported as having taken place (or
+# called off) is not coming up, whatever its date says (a digest for a past day, or a date
+# the news got wrong).
+AHEAD_STATUSES = frozenset({"scheduled", "postponed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,11 @@ def build_digest(
     """The digest of ``day``: what is on, what comes within a week, what changed in
     (``since``, ``until``]."""
     today = [event_view(e) for e in events if e.start_day <= day <= e.end_day and wanted(e)]
-    ahead = [event_view(e) for e in events if day < e.start_day <= day + WEEK and wanted(e)]
+    ahead = [
+        event_view(e)
+        for e in events
+        if day < e.start_day <= day + WEEK and e.status in AHEAD_STATUSES and wanted(e)
+    ]
     card = digest_card(day, zone_name, today[:MAX_LINES], ahead[:MAX_LINES])
     changes = [
         f"{event_title(event_view(row))}: {change_text(h.field, h.old, h.new)}"

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from bot.alerts.offsets import stored_offsets
 from bot.names import participant_name
+from config.offsets import stored_offsets
 from storage.models import EventRow, Subscription
 from storage.repos import subscriptions as subscription_repo
 

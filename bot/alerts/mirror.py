@@ -23,6 +23,7 @@ from bot.alerts.matching import Rule, active_rules
 from bot.alerts.prefs import zone_or_utc
 from bot.clock import Clock
 from bot.names import participants_text
+from bot.titles import title_of
 from storage.db import Database
 from storage.models import EventRow
 from storage.repos import events as event_repo
@@ -81,7 +82,7 @@ def spec_for(event: EventRow, zone_name: str, now: datetime) -> EventSpec | None
     if start <= now:
         return None
     where = event.location or participants_text(event.participant_codes)
-    name = event.title or event.type.capitalize()
+    name = title_of(event)
     return EventSpec(
         name=name[:NAME_LIMIT],
         start=start,

@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session
 from bot.alerts import kinds
 from bot.alerts.matching import Rule
 from bot.alerts.messages import card_payload
-from bot.alerts.offsets import format_offset
 from bot.render import event_view, reminder_card
+from config.offsets import format_offset
 from storage.models import EventRow
 from storage.repos import outbox
 from storage.repos import reminders as plan_repo

@@ -2,7 +2,7 @@
 
 Each parser raises :class:`UserInputError` with a sentence that says what to type
 instead, which the command tree's error handler shows ephemerally. Reminder offsets are
-read by :mod:`bot.alerts.offsets` (through the subscription service).
+read by :mod:`config.offsets` (through the subscription service).
 """
 
 from __future__ import annotations

@@ -17,8 +17,12 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.timeline",
     "bot.cli.event",
     "bot.cli.export",
+    "bot.cli.feeds",
+    "bot.cli.subscriptions",
     "bot.cli.db",
     "bot.cli.run",
+    "bot.cli.invite",
+    "bot.cli.doctor",
     "bot.cli.demo",
 )
 

@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from bot.app import build_app
+from bot.alerts.digests import DigestPreview
+from bot.app import App, build_app
 from bot.clock import FakeClock
 from bot.demo import DEMO_DIR
-from bot.extract.event_date import EventDate, parse_event_date
-from bot.news.articles import read_articles
+from bot.news.files import read_articles
 from bot.render import (
     Card,
-    EventView,
     card_text,
     change_alert_card,
     event_card,
@@ -94,14 +93,20 @@ def _section(out: TextIO, heading: str, card: Card) -> None:
 
 def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> int:
     """Ingest every article of ``folder`` in order and print what the bot would post."""
-    results = [r for r in read_articles(folder) if r.article is not None or r.error]
+    results = [r for r in read_articles(folder) if r.skipped is None]  # not its own code
     dated = [r.article.dct for r in results if r.article is not None and r.article.dct]
     start = dated[0] if dated else date.today()  # noqa: DTZ011 - only when no article is dated
     clock = FakeClock(datetime.combine(start, time(9, 0), tzinfo=UTC))
-    settings = Settings.load(default_timezone=DIGEST_TIMEZONE)
+    # The demo's own database: the installation's data folder is neither used nor checked.
+    url = database.engine.url.render_as_string(hide_password=False)
+    settings = Settings.load(default_timezone=DIGEST_TIMEZONE, database_url=url)
     app = build_app(settings, database, clock, None)
 
     out.write(f"diplobot demo: {len(results)} sample articles into a fresh database ({where})\n")
+    # A channel subscribed to everything; its digest is taken on the morning after the first
+    # article that gives it something, from what the timeline knew then.
+    app.subscriptions.create(guild_id=DEMO_GUILD, channel_id=DEMO_CHANNEL)
+    digest: tuple[date, DigestPreview] | None = None
     reports: list[tuple[str, IngestReport]] = []
     for number, result in enumerate(results, start=1):
         name = Path(result.ref).name
@@ -113,6 +118,8 @@ def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> i
             clock.set(datetime.combine(article.dct, time(9, 0), tzinfo=UTC))
         report = app.ingest.ingest(article)
         reports.append((name, report))
+        if digest is None:
+            digest = _next_morning_digest(app, clock)
         published = article.dct.isoformat() if article.dct else "date unknown"
         out.write(
             f"[{number}/{len(results)}] {name} (published {published}): "
@@ -152,15 +159,9 @@ def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> i
         if detail is not None:
             _section(out, f"/event {card_id}", event_card(detail.view(), timestamps=False))
 
-    # The next day's digest of a channel subscribed to everything; if that week is empty,
-    # the digest of the first day with an event.
-    app.subscriptions.create(guild_id=DEMO_GUILD, channel_id=DEMO_CHANNEL)
-    days = [clock().date() + timedelta(days=1), *(v.start for v in _day_events(page.events))]
-    for local in days:
-        clock.set(datetime.combine(local, time(12, 0), tzinfo=ZoneInfo(DIGEST_TIMEZONE)))
-        preview = app.digests.show(DEMO_GUILD, DEMO_CHANNEL)
-        if preview.card.fields:
-            break
+    if digest is None:  # nothing was ever coming up: the digest of the day after the last news
+        digest = (clock().date() + timedelta(days=1), _digest_on(app, clock, 1))
+    local, preview = digest
     prefs = preview.prefs
     _section(
         out,
@@ -175,7 +176,15 @@ def demo(database: Database, folder: Path, out: TextIO, *, where: str = "") -> i
     return 0
 
 
-def _day_events(events: list[EventView]) -> list[EventDate]:
-    """The dates of the day-precise events, for a digest with something in it."""
-    dates = [parse_event_date(v.date, v.end_date) for v in events]
-    return [d for d in dates if d.precision in ("day", "time")]
+def _digest_on(app: App, clock: FakeClock, days_later: int) -> DigestPreview:
+    """The channel's digest ``days_later`` days after the clock's day, at noon in its zone."""
+    local = clock().date() + timedelta(days=days_later)
+    clock.set(datetime.combine(local, time(12, 0), tzinfo=ZoneInfo(DIGEST_TIMEZONE)))
+    return app.digests.show(DEMO_GUILD, DEMO_CHANNEL)
+
+
+def _next_morning_digest(app: App, clock: FakeClock) -> tuple[date, DigestPreview] | None:
+    """The next day's digest when it lists something (the clock moves to that day)."""
+    local = clock().date() + timedelta(days=1)
+    preview = _digest_on(app, clock, 1)
+    return (local, preview) if preview.card.fields else None

@@ -8,6 +8,8 @@ import sys
 
 from bot.cli.db import add_database_option, open_app
 from bot.cli.formats import detail_json, format_detail
+from bot.cli.options import whole_number
+from storage.repos.guild_rows import MAX_ID
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="show one event: its sources and its history",
         description="Show an event of the timeline (IDs come from `diplobot timeline`).",
     )
-    parser.add_argument("id", type=int, help="the event's ID")
+    parser.add_argument("id", type=whole_number(1, MAX_ID), help="the event's ID")
     parser.add_argument("--json", action="store_true", help="print JSON")
     add_database_option(parser)
     parser.set_defaults(func=run)

@@ -7,9 +7,11 @@ import json
 import sys
 from typing import Any
 
+from bot.cli.options import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, whole_number
 from bot.extract.model import Article
 from bot.extract.pipeline import extract_events, extract_timexes
-from bot.news.articles import ArticleResult, parse_dct, read_articles
+from bot.news.articles import ArticleResult, parse_dct
+from bot.news.files import read_articles
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--date", help="the article's publication date (YYYY-MM-DD)")
     parser.add_argument("--jsonl", action="store_true", help="read one JSON article per line")
     parser.add_argument("--timex", action="store_true", help="print temporal expressions")
-    parser.add_argument("--indent", type=int, default=None, help="pretty-print single articles")
+    parser.add_argument(
+        "--indent", type=whole_number(0, 16), default=None, help="pretty-print single articles"
+    )
     parser.set_defaults(func=run)
 
 
@@ -56,14 +60,26 @@ def run(args: argparse.Namespace) -> int:
         dct = parse_dct(args.date)
     except ValueError as exc:
         print(f"diplobot extract: --date: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     results = read_articles(args.source, dct, jsonl=True if args.jsonl else None)
     out = sys.stdout
     if args.jsonl:
+        lines = failures = 0
         for result in results:
-            out.write(json.dumps(_line(result, timex=args.timex, with_id=True), ensure_ascii=False))
+            line = _line(result, timex=args.timex, with_id=True)
+            lines += 1
+            failures += "error" in line
+            out.write(json.dumps(line, ensure_ascii=False))
             out.write("\n")
-        return 0
+        if not lines:
+            print(f"diplobot extract: no articles in {args.source}", file=sys.stderr)
+        elif failures:
+            print(
+                f"diplobot extract: {failures:,} of {lines:,} articles could not be read "
+                "(their lines carry an \"error\")",
+                file=sys.stderr,
+            )
+        return EXIT_SOME_FAILED if failures or not lines else EXIT_OK
     failures = 0
     for result in results:
         line = _line(result, timex=args.timex, with_id=False)
@@ -72,4 +88,4 @@ def run(args: argparse.Namespace) -> int:
             print(f"diplobot extract: {result.ref}: {line['error']}", file=sys.stderr)
         out.write(json.dumps(line, ensure_ascii=False, indent=args.indent))
         out.write("\n")
-    return 1 if failures else 0
+    return EXIT_SOME_FAILED if failures else EXIT_OK

@@ -8,22 +8,33 @@ from __future__ import annotations
 from typing import Any
 
 from bot.services.timeline_reader import EventDetail
+from bot.titles import title_of
 from storage.models import EventRow
 from storage.repos.events import EventSummary
 
 
-def _cell(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def one_line(text: str) -> str:
+    """A table cell: new lines, tabs and other control characters become single spaces."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def date_cell(event: EventSummary) -> str:
+    """The date as stored, a span in full: ``2025-06-15..2025-06-17``."""
+    return event.date + (f"..{event.end_date}" if event.end_date else "")
 
 
 def format_table(events: list[EventSummary]) -> str:
-    header = f"{'ID':>6}  {'DATE':<16}  {'STATUS':<9}  {'SRC':>3}  {'EVENT':<44}  WHERE"
-    lines = [header]
-    for e in events:
-        date_text = e.date + (f"..{e.end_date[5:]}" if e.end_date else "")
+    """One line per event; columns as wide as their longest cell, so nothing is cut. The
+    title (which names the place) comes last."""
+    dates = [date_cell(e) for e in events]
+    ids = [str(e.id) for e in events]
+    id_width = max([2, *map(len, ids)])
+    date_width = max([4, *map(len, dates)])
+    lines = [f"{'ID':>{id_width}}  {'DATE':<{date_width}}  {'STATUS':<9}  {'SRC':>3}  EVENT"]
+    for e, when, number in zip(events, dates, ids, strict=True):
         lines.append(
-            f"{e.id:>6}  {_cell(date_text, 16):<16}  {e.status:<9}  {e.source_count:>3}  "
-            f"{_cell(e.title, 44):<44}  {e.location or ''}"
+            f"{number:>{id_width}}  {when:<{date_width}}  {e.status:<9}  {e.source_count:>3}  "
+            f"{one_line(title_of(e))}"
         )
     return "\n".join(lines)
 
@@ -31,7 +42,7 @@ def format_table(events: list[EventSummary]) -> str:
 def format_detail(detail: EventDetail) -> str:
     e = detail.event
     lines = [
-        f"#{e.id} {e.title}",
+        f"#{e.id} {one_line(title_of(e))}",
         f"  type:         {e.type}",
         f"  date:         {e.date} ({e.precision})" + (f" to {e.end_date}" if e.end_date else ""),
         f"  status:       {e.status}",
@@ -62,7 +73,7 @@ def event_json(event: EventRow | EventSummary) -> dict[str, Any]:
     """An event as JSON: the extraction contract's fields plus the timeline's own."""
     return {
         "id": event.id,
-        "title": event.title,
+        "title": title_of(event),
         "type": event.type,
         "date": event.date,
         "precision": event.precision,
@@ -108,4 +119,4 @@ def detail_json(detail: EventDetail) -> dict[str, Any]:
     }
 
 
-__all__ = ["detail_json", "event_json", "format_detail", "format_table"]
+__all__ = ["date_cell", "detail_json", "event_json", "format_detail", "format_table", "one_line"]

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from bot.cli.db import add_database_option, open_app
+from bot.cli.options import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, whole_number
 from bot.extract.model import Article
-from bot.news.articles import ArticleResult, parse_dct, read_articles
+from bot.news.articles import ArticleResult, parse_dct
+from bot.news.files import read_articles
 from bot.timeline import IngestContext, IngestResult
 
 MAX_LISTED_FAILURES = 20
@@ -33,9 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("source", help="a text file, a folder, a .jsonl file, or - for stdin")
     parser.add_argument("--date", help="publication date for articles that carry none (YYYY-MM-DD)")
     parser.add_argument("--jsonl", action="store_true", help="read the input as JSON lines")
-    parser.add_argument("--batch", type=int, default=200, help="articles per transaction")
+    parser.add_argument(
+        "--batch", type=whole_number(1, 10_000), default=200, help="articles per transaction"
+    )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     add_database_option(parser)
     parser.set_defaults(func=run)
 
@@ -47,6 +51,7 @@ class IngestSummary:
     articles: Counter[str] = field(default_factory=Counter)
     events: Counter[str] = field(default_factory=Counter)
     skipped_events: int = 0
+    skipped_files: Counter[str] = field(default_factory=Counter)  # by kind: ".pdf" -> 2
     failures: list[tuple[str, str]] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -72,6 +77,7 @@ class IngestSummary:
             "articles": {k: self.articles[k] for k in ("new", "known", "failed")},
             "events": {k: self.events[k] for k in ("created", "updated", "unchanged")},
             "skipped_events": self.skipped_events,
+            "skipped_files": dict(sorted(self.skipped_files.items())),
             "failures": [{"ref": r, "error": e} for r, e in self.failures],
             "undated": list(self.undated),
             "seconds": round(self.seconds, 3),
@@ -102,6 +108,12 @@ class IngestSummary:
             + (f", {self.skipped_events:,} skipped (bad dates)" if self.skipped_events else ""),
             f"time:     {self.seconds:.1f} s ({rate:,.0f} articles/s)",
         ]
+        if self.skipped_files:
+            kinds = ", ".join(f"{n:,} {kind}" for kind, n in sorted(self.skipped_files.items()))
+            out.append(
+                f"skipped:  {self.skipped_files.total():,} files of kinds never read ({kinds}); "
+                "articles are .txt, .md, .html or .jsonl files"
+            )
         out += self._undated_lines()
         if len(self.failures) <= MAX_LISTED_FAILURES:
             if self.failures:
@@ -126,6 +138,9 @@ def _readable(
     results: Iterator[ArticleResult], summary: IngestSummary
 ) -> Iterator[tuple[Article, str]]:
     for item in results:
+        if item.skipped:
+            summary.skipped_files[item.skipped] += 1
+            continue
         if item.article is None:
             summary.fail(item.ref, item.error or "unreadable")
             continue
@@ -139,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
         dct = parse_dct(args.date)
     except ValueError as exc:
         print(f"diplobot ingest: --date: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     app = open_app(args, "diplobot ingest")
     if app is None:
         return 1
@@ -154,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         items = read_articles(args.source, jsonl=True if args.jsonl else None, default_dct=dct)
         readable = _readable(items, summary)
         for result in app.timeline.ingest_many(
-            readable, batch_size=max(1, args.batch), context=context
+            readable, batch_size=args.batch, context=context
         ):
             summary.add(result)
             progress.update(1)
@@ -166,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(summary.to_json(), ensure_ascii=False))
     else:
         print("\n".join(summary.lines()))
-    # A corpus with some unreadable articles is a normal run; only a run that read nothing fails.
-    readable = summary.articles["new"] + summary.articles["known"]
-    return 1 if summary.failures and not readable else 0
+    # Every article that could be read is in; an unreadable one still makes the run exit 1.
+    if summary.total == 0 and not summary.skipped_files:
+        print(f"diplobot ingest: no articles in {args.source}", file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.failures or summary.total == 0 else EXIT_OK

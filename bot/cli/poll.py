@@ -13,6 +13,7 @@ import sys
 
 from bot.app import App
 from bot.cli.db import add_database_option, open_app
+from bot.cli.options import EXIT_OK, EXIT_SOME_FAILED
 from bot.services.feed_polling import PollOutcome
 
 
@@ -52,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([_row(o) for o in outcomes]))
     else:
         if not outcomes:
-            print("no feeds to poll; add one with /feeds add in Discord")
+            print(
+                "no feeds to poll; add one with /feeds add in Discord or "
+                "diplobot feeds add --guild ID URL"
+            )
         for o in outcomes:
             if o.status == "error":
                 print(f"feed #{o.feed_id} {o.url}: failed: {o.error}", file=sys.stderr)
@@ -61,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
                     f"feed #{o.feed_id} {o.url}: {o.status}, {o.new_entries} new entries, "
                     f"{o.events_created} events created, {o.events_updated} updated"
                 )
-    return 1 if outcomes and all(o.status == "error" for o in outcomes) else 0
+    failed = any(o.status == "error" for o in outcomes)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def _row(outcome: PollOutcome) -> dict[str, object]:

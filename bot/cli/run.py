@@ -16,6 +16,7 @@ from typing import Any
 import aiohttp
 import discord
 
+from bot.cli.logs import setup_logging
 from config.settings import Settings
 
 EXIT_NO_TOKEN = 2
@@ -68,12 +69,6 @@ def _token(settings: Settings) -> str | None:
     return value or None
 
 
-def _setup_logging() -> None:
-    discord.utils.setup_logging(level=logging.INFO, root=True)
-    # Migration plumbing is noise at start-up; its warnings and errors still show.
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-
-
 def _with_token(prog: str, work: Callable[[Settings, str], Coroutine[Any, Any, int]]) -> int:
     """Run ``work`` with the settings and the token, or say how to get a token."""
     settings = Settings.load()
@@ -81,7 +76,7 @@ def _with_token(prog: str, work: Callable[[Settings, str], Coroutine[Any, Any, i
     if token is None:
         print(f"{prog}: {MISSING_HELP}", file=sys.stderr)
         return EXIT_NO_TOKEN
-    _setup_logging()
+    setup_logging(settings)
     return asyncio.run(work(settings, token))
 
 

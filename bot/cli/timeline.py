@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 
-from bot.cli.db import add_database_option, open_app
+from bot.cli.db import add_database_option, database_url, open_app, safe_url
 from bot.cli.formats import event_json, format_table
+from bot.cli.options import whole_number
 from bot.clock import utc_now
 from bot.services.filters import build_filter
 from storage.repos.events import EventSummary, TimelineFilter
@@ -26,7 +27,9 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--type", action="append", default=[], help="event type; repeatable")
     parser.add_argument("--status", action="append", default=[], help="event status; repeatable")
-    parser.add_argument("--limit", type=int, default=500, help="at most this many events (0: all)")
+    parser.add_argument(
+        "--limit", type=whole_number(0), default=500, help="at most this many events (0: all)"
+    )
     add_database_option(parser)
 
 
@@ -84,7 +87,12 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(event_json(event), ensure_ascii=False))
         return 0
     if not events:
-        print("no events match these filters", file=sys.stderr)
+        # Saying which database was read shows a wrong DATABASE_URL or data folder at once.
+        print(
+            f"no events match these filters in {safe_url(database_url(args))} "
+            "(another database? set DATABASE_URL or DIPLOBOT_DATA_DIR, or give --db)",
+            file=sys.stderr,
+        )
         return 0
     print(format_table(events))
     if filters.limit and len(events) == filters.limit:

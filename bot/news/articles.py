@@ -1,4 +1,5 @@
-"""Articles in: text files, folders, JSON lines or stdin, each with its DCT and a stable identity.
+"""Articles in: text and JSON lines, each with its DCT and a stable identity (files and
+folders are read by :mod:`bot.news.files`).
 
 Reading never raises for bad input: every unit of input yields an ``ArticleResult``
 with either an article or an error sentence a user can act on.
@@ -8,19 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.extract.dateline import find_dateline
 from bot.extract.model import Article
 
 MAX_ARTICLE_BYTES = 1_000_000
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid")
 
 
@@ -31,6 +28,7 @@ class ArticleResult:
     ref: str
     article: Article | None
     error: str | None = None
+    skipped: str | None = None  # a folder's file of a kind never read (".pdf"), not a failure
 
 
 def parse_dct(value: object) -> date | None:
@@ -154,74 +152,6 @@ def iter_jsonl(
             )
             continue
         yield article_from_json(obj, ref, dct, default_dct)
-
-
-def read_articles(
-    source: str | Path,
-    dct: date | None = None,
-    *,
-    jsonl: bool | None = None,
-    default_dct: date | None = None,
-) -> Iterator[ArticleResult]:
-    """Articles from a file, a folder (``*.txt`` and ``*.jsonl``, recursively) or ``-`` (stdin).
-
-    ``dct`` is every article's DCT; ``default_dct`` only that of articles whose own date
-    (a JSON field, a dated dateline) is missing.
-
-    ``jsonl`` forces JSON-lines parsing; by default it follows the file suffix
-    (for stdin: JSON lines when the first non-blank byte is ``{``).
-    """
-    if str(source) == "-":
-        data = sys.stdin.buffer.read()
-        yield from _read_blob(data, "stdin", dct, jsonl, default_dct)
-        return
-    path = Path(source)
-    if path.is_dir():
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file() and (p.suffix.lower() in JSONL_SUFFIXES | {".txt", ".text"})
-        )
-        for file in files:
-            yield from read_articles(file, dct, jsonl=jsonl, default_dct=default_dct)
-        return
-    if not path.is_file():
-        yield ArticleResult(str(path), None, f"no such file or folder: {path}")
-        return
-    is_jsonl = jsonl if jsonl is not None else path.suffix.lower() in JSONL_SUFFIXES
-    if is_jsonl:
-        with path.open("rb") as handle:
-            yield from iter_jsonl(handle, path.name, dct, default_dct)
-        return
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        yield ArticleResult(
-            str(path),
-            None,
-            f"the article is {size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit; "
-            "split it or pass only the article's text",
-        )
-        return
-    yield from _read_blob(path.read_bytes(), str(path), dct, False, default_dct)
-
-
-def _read_blob(
-    data: bytes,
-    ref: str,
-    dct: date | None,
-    jsonl: bool | None,
-    default_dct: date | None = None,
-) -> Iterator[ArticleResult]:
-    if jsonl is None:
-        jsonl = data.lstrip()[:1] == b"{"
-    if jsonl:
-        yield from iter_jsonl(data.splitlines(), ref, dct, default_dct)
-        return
-    text, error = decode_article_bytes(data)
-    if text is None:
-        yield ArticleResult(ref, None, error)
-        return
-    yield article_from_text(text, ref, dct, default_dct=default_dct)
 
 
 def canonical_url(url: str) -> str:

@@ -5,6 +5,11 @@ made, on the first request and on each redirect; anything that is not a public u
 address is refused (loopback, private, link-local, carrier-grade NAT, multicast, reserved,
 the cloud metadata address, IPv4-mapped and 6to4 forms of those). Tests that serve feeds
 on 127.0.0.1 must say so explicitly with ``allow_loopback=True``.
+
+An admin who runs a feed bridge on the same machine or a private network names it, and only
+it, as ``host:port`` pairs (``DIPLOBOT_FEED_ALLOW_HOSTS``): a request to exactly that host
+and port may reach a loopback or private address; link-local, multicast and the rest stay
+refused, and every other host and port keeps the whole guard, on each redirect too.
 """
 
 from __future__ import annotations
@@ -53,14 +58,37 @@ def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | No
     return None
 
 
-def address_refusal(address: _IPAddress, *, allow_loopback: bool = False) -> str | None:
-    """Why ``address`` may not be contacted, or None when it is a public unicast address."""
+def host_key(host: str, port: int) -> str:
+    """``host:port`` as ``DIPLOBOT_FEED_ALLOW_HOSTS`` names it (IPv6 in brackets, lower case)."""
+    name = host.strip("[]").rstrip(".").lower()
+    return f"[{name}]:{port}" if ":" in name else f"{name}:{port}"
+
+
+def url_host_key(url: str) -> str | None:
+    """The ``host:port`` a URL connects to (the scheme's port when none is written)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    except ValueError:
+        return None
+    if not parts.hostname or port is None:
+        return None
+    return host_key(parts.hostname, port)
+
+
+def address_refusal(
+    address: _IPAddress, *, allow_loopback: bool = False, allow_private: bool = False
+) -> str | None:
+    """Why ``address`` may not be contacted, or None when it is a public unicast address
+    (or, with ``allow_private``, a loopback or private one: an admin's named feed bridge)."""
     if isinstance(address, ipaddress.IPv6Address):
         inner = _embedded_ipv4(address)
         if inner is not None:
-            return address_refusal(inner, allow_loopback=allow_loopback)
+            return address_refusal(
+                inner, allow_loopback=allow_loopback, allow_private=allow_private
+            )
     if address.is_loopback:
-        return None if allow_loopback else "a loopback address"
+        return None if allow_loopback or allow_private else "a loopback address"
     if address.is_unspecified:
         return "the unspecified address (0.0.0.0 or ::)"
     if address.is_link_local:
@@ -68,7 +96,7 @@ def address_refusal(address: _IPAddress, *, allow_loopback: bool = False) -> str
     if address.is_multicast:
         return "a multicast address"
     if address.is_private:
-        return "a private-network address"
+        return None if allow_private else "a private-network address"
     if address.is_reserved:
         return "a reserved address"
     if not address.is_global or any(address in net for net in _NOT_PUBLIC):
@@ -89,8 +117,11 @@ def parse_ip_literal(host: str) -> _IPAddress | None:
         return None
 
 
-def check_url(url: str, *, allow_loopback: bool = False) -> str:
-    """Validate a URL's form and, for IP literals, its address; return it unchanged."""
+def check_url(
+    url: str, *, allow_loopback: bool = False, allow_hosts: frozenset[str] = frozenset()
+) -> str:
+    """Validate a URL's form and, for IP literals, its address; return it unchanged.
+    ``allow_hosts``: the ``host:port`` pairs that may be loopback or private."""
     try:
         parts = urlsplit(url)
         hostname = parts.hostname
@@ -109,10 +140,13 @@ def check_url(url: str, *, allow_loopback: bool = False) -> str:
         raise FetchError("the URL has no host name; give a full address like https://example.com/")
     if parts.username or parts.password:
         raise FetchError("URLs with a user name or password are not fetched")
+    allow_private = url_host_key(url) in allow_hosts
     for host in dict.fromkeys(h for h in (hostname, client_host) if h):
         literal = parse_ip_literal(host)
         if literal is not None:
-            reason = address_refusal(literal, allow_loopback=allow_loopback)
+            reason = address_refusal(
+                literal, allow_loopback=allow_loopback, allow_private=allow_private
+            )
             if reason:
                 raise BlockedAddressError(f"refused: {host} is {reason}")
     return url
@@ -121,8 +155,11 @@ def check_url(url: str, *, allow_loopback: bool = False) -> str:
 class GuardedResolver(AbstractResolver):
     """A resolver that drops every non-public address a name resolves to."""
 
-    def __init__(self, *, allow_loopback: bool = False) -> None:
+    def __init__(
+        self, *, allow_loopback: bool = False, allow_hosts: frozenset[str] = frozenset()
+    ) -> None:
         self._allow_loopback = allow_loopback
+        self._allow_hosts = allow_hosts
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
@@ -136,9 +173,12 @@ class GuardedResolver(AbstractResolver):
             raise FetchError(f"the host name {host!r} could not be resolved") from exc
         results: list[ResolveResult] = []
         refusals: list[str] = []
+        allow_private = host_key(host, port) in self._allow_hosts
         for fam, _, proto, _, sockaddr in infos:
             address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
-            reason = address_refusal(address, allow_loopback=self._allow_loopback)
+            reason = address_refusal(
+                address, allow_loopback=self._allow_loopback, allow_private=allow_private
+            )
             if reason:
                 refusals.append(f"{address} is {reason}")
                 continue
@@ -186,12 +226,23 @@ class Fetcher:
     timeout_s: float = DEFAULT_TIMEOUT_S
     max_redirects: int = DEFAULT_MAX_REDIRECTS
     allow_loopback: bool = False
+    allow_hosts: frozenset[str] = frozenset()  # host:port pairs that may be loopback or private
     _session: aiohttp.ClientSession | None = None
+
+    def check(self, url: str) -> str:
+        """:func:`check_url` with this fetcher's allowances: what it would refuse to fetch."""
+        return check_url(url, allow_loopback=self.allow_loopback, allow_hosts=self.allow_hosts)
+
+    def allows_private(self, url: str) -> bool:
+        """Whether ``url`` may be on a private network (tests' loopback, or a named bridge)."""
+        return self.allow_loopback or url_host_key(url) in self.allow_hosts
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(
-                resolver=GuardedResolver(allow_loopback=self.allow_loopback),
+                resolver=GuardedResolver(
+                    allow_loopback=self.allow_loopback, allow_hosts=self.allow_hosts
+                ),
                 limit=50,
                 limit_per_host=4,
                 ttl_dns_cache=None,
@@ -232,7 +283,7 @@ class Fetcher:
         try:
             async with asyncio.timeout(self.timeout_s):
                 for _ in range(self.max_redirects + 1):
-                    check_url(current, allow_loopback=self.allow_loopback)
+                    self.check(current)
                     async with self._client().get(
                         current, headers=headers, allow_redirects=False
                     ) as response:

@@ -56,16 +56,15 @@ class Card:
 
 # --------------------------------------------------------------------------- events
 def event_title(event: EventView) -> str:
-    """The event's stored title (made by :mod:`bot.titles`), escaped and short."""
-    return clip(escape(event.title or stored_title(event.type, event.participants)), 200)
+    """The event's title (made by :mod:`bot.titles`, the same everywhere), escaped and short."""
+    title = event.title or stored_title(event.type, event.participants, event.location)
+    return clip(escape(title), 200)
 
 
 def event_line(event: EventView, *, timestamps: bool = True) -> str:
-    """One timeline line: id, date, title, place and status."""
+    """One timeline line: id, date, title (with its place) and status."""
     when = format_date(event.date, event.end_date, timestamps=timestamps)
-    parts = [f"`#{event.id}`", f"**{when}**", event_title(event)]
-    if event.location:
-        parts.append(f"in {clip(escape(event.location), 80)}")
+    parts = [f"`#{event.id}`", f"**{when}**", event_title(event)]  # the title names the place
     if event.status != "scheduled":
         parts.append(f"*{STATUS_LABELS.get(event.status, escape(event.status))}*")
     return " · ".join(parts)

@@ -20,6 +20,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from bot.extract.event_date import parse_event_date
+from bot.titles import title_of
 from storage.models import EventRow
 
 PRODID = "-//diplobot//diplomatic event timeline//EN"
@@ -59,7 +60,7 @@ def _vevent(event: EventRow) -> CalendarEvent:
     item.add("last-modified", event.last_changed)
     item.add("created", event.first_seen)
     item.add("sequence", event.revision or 0)
-    summary = event.title or event.type.capitalize()
+    summary = title_of(event)
     if event.status in ("postponed", "cancelled"):
         summary = f"{summary} ({event.status})"
     if event.precision == "time":

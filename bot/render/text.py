@@ -62,8 +62,10 @@ def join_within(lines: list[str], limit: int) -> str:
 
 
 def plain_text(text: str) -> str:
-    """Discord markdown as terminal text: no bold or code marks, links as ``title <url>``."""
+    """Discord markdown as terminal text: no bold or code marks, links as ``title <url>``,
+    channel mentions as ``channel ID``."""
     text = _MASKED_LINK.sub(r"\1 <\2>", text)
+    text = re.sub(r"<#(\d+)>", r"channel \1", text)
     text = text.replace("**", "").replace("`", "")
     text = re.sub(r"(?<![\\\w])\*([^*\n]+)\*(?!\w)", r"\1", text)
     return _ESCAPED.sub(r"\1", text).replace("\u200b", "")

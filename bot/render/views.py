@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from bot.titles import title_of
 from storage.models import ArticleRow, EventArticle, EventHistory
 
 
@@ -89,7 +90,7 @@ def event_view(
         people=tuple(row.people or ()),
         location=row.location,
         status=row.status,
-        title=row.title,
+        title=title_of(row),
         confidence=float(row.confidence or 0.0),
         sources=tuple(
             SourceView(

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from bot.extract.model import Article
 from bot.news.articles import article_from_text
-from bot.news.fetch import Fetcher, FetchError, check_url
+from bot.news.fetch import Fetcher, FetchError
 from bot.news.page import extract_page
 from bot.services.errors import Refused
 
@@ -28,7 +28,7 @@ class ArticleReader:
     def check_url(self, url: str) -> str:
         """Refuse, before anyone waits, what can never be fetched (scheme, credentials, IPs)."""
         try:
-            return check_url(url.strip(), allow_loopback=self.fetcher.allow_loopback)
+            return self.fetcher.check(url.strip())
         except FetchError as exc:
             raise Refused(f"I cannot fetch that address: {exc}") from None
 

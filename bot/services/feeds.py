@@ -13,7 +13,7 @@ import yarl
 
 from bot.clock import Clock
 from bot.news.feeds import FeedParseError, probe_feed
-from bot.news.fetch import Fetcher, FetchError, address_refusal, check_url, parse_ip_literal
+from bot.news.fetch import Fetcher, FetchError, address_refusal, parse_ip_literal
 from bot.services.errors import Refused
 from storage.db import Database
 from storage.models import Feed
@@ -31,7 +31,8 @@ class FeedError(Refused, ValueError):
 def check_feed_url(url: str, *, allow_loopback: bool = False) -> str:
     """The address, trimmed, when it may be a public feed; else FeedError saying why.
 
-    ``allow_loopback`` is for tests that serve feeds on 127.0.0.1, as for the fetcher.
+    ``allow_loopback`` lets it be on a private network: for tests that serve feeds on
+    127.0.0.1, and for the host:port pairs an admin named (``Fetcher.allows_private``).
     """
     text = url.strip()
     if len(text) > MAX_URL:
@@ -71,14 +72,12 @@ class FeedService:
         self._db = db
         self._clock = clock
         self._fetcher = fetcher
-        # Feeds may be stored only where the fetcher may go (loopback only in tests that say so).
-        self._allow_loopback = fetcher.allow_loopback
         self.validates = validate
 
     async def probe(self, url: str) -> str:
         """Fetch and parse a feed once; its title, or Refused saying why it can't be read."""
         try:
-            address = check_url(url.strip(), allow_loopback=self._allow_loopback)
+            address = self._fetcher.check(url.strip())
         except FetchError as exc:
             raise Refused(f"I cannot fetch that address: {exc}") from None
         try:
@@ -91,7 +90,8 @@ class FeedService:
 
     def add(self, *, guild_id: int, channel_id: int | None, url: str) -> tuple[Feed, bool]:
         """The new feed, or the one this server already reads from that address (``False``)."""
-        address = check_feed_url(url, allow_loopback=self._allow_loopback)
+        # Feeds may be stored only where the fetcher may go (a private host only when named).
+        address = check_feed_url(url, allow_loopback=self._fetcher.allows_private(url.strip()))
         with self._db.session() as session:
             existing = feed_repo.by_url(session, guild_id, address)
             if existing is not None:

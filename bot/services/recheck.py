@@ -309,7 +309,7 @@ class Rechecker:
             people=list(event.people),
             location=None,
             status=group.status,
-            title=event_title(event.type, codes),
+            title=event_title(event.type, codes, None),
             as_of=group.as_of,
             first_seen=min(s.linked_at for s in group.sources),
             last_changed=now,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.alerts.offsets import format_offset, parse_offsets
 from bot.clock import Clock
 from bot.services.errors import Refused
+from config.offsets import format_offset, parse_offsets
 from storage.db import Database
 from storage.models import Subscription
 from storage.repos import subscriptions as subscription_repo

@@ -21,6 +21,10 @@ def due_ids(session: Session, now: datetime, *, every: bool = False) -> list[int
     return [int(i) for i in session.scalars(stmt)]
 
 
+def every(session: Session) -> list[Feed]:
+    return list(session.scalars(select(Feed).order_by(Feed.guild_id, Feed.id)))
+
+
 def for_guild(session: Session, guild_id: int) -> list[Feed]:
     return list(session.scalars(select(Feed).where(Feed.guild_id == guild_id).order_by(Feed.id)))
 
@@ -60,6 +64,7 @@ __all__ = [
     "by_url",
     "count_for_guild",
     "due_ids",
+    "every",
     "for_guild",
     "mark_seen",
     "seen_keys",

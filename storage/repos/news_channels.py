@@ -12,9 +12,13 @@ def all_ids(session: Session) -> set[int]:
     return set(session.scalars(select(NewsChannel.channel_id)))
 
 
+def every(session: Session) -> list[NewsChannel]:
+    return list(session.scalars(select(NewsChannel).order_by(NewsChannel.channel_id)))
+
+
 def for_guild(session: Session, guild_id: int) -> list[NewsChannel]:
     stmt = select(NewsChannel).where(NewsChannel.guild_id == guild_id)
     return list(session.scalars(stmt))
 
 
-__all__ = ["all_ids", "for_guild"]
+__all__ = ["all_ids", "every", "for_guild"]

@@ -17,6 +17,27 @@ def channel_rows(session: Session, channel_ids: Iterable[int]) -> dict[int, Chan
     return {row.channel_id: row for row in session.scalars(stmt)}
 
 
+def stored_zones(session: Session) -> list[tuple[str, int, str]]:
+    """("server" | "channel", id, time zone) of every zone a server or channel set."""
+    servers = session.execute(select(GuildSettings.guild_id, GuildSettings.timezone))
+    channels = session.execute(
+        select(ChannelSettings.channel_id, ChannelSettings.timezone).where(
+            ChannelSettings.timezone.is_not(None)
+        )
+    )
+    return [("server", int(i), str(z)) for i, z in servers] + [
+        ("channel", int(i), str(z)) for i, z in channels
+    ]
+
+
+def notice_channels(session: Session) -> list[tuple[int, int]]:
+    """(guild, channel) of every server's admin-notice channel."""
+    stmt = select(GuildSettings.guild_id, GuildSettings.admin_notice_channel_id).where(
+        GuildSettings.admin_notice_channel_id.is_not(None)
+    )
+    return [(int(g), int(c)) for g, c in session.execute(stmt)]
+
+
 def guild_rows(session: Session, guild_ids: Iterable[int]) -> dict[int, GuildSettings]:
     ids = sorted(set(guild_ids))
     stmt = select(GuildSettings).where(GuildSettings.guild_id.in_(ids))
@@ -67,5 +88,7 @@ __all__ = [
     "channel_rows",
     "guild_row",
     "guild_rows",
+    "notice_channels",
+    "stored_zones",
     "version",
 ]

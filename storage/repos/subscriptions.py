@@ -19,6 +19,16 @@ def active(session: Session, *, channels: Iterable[int] | None = None) -> list[S
     return list(session.scalars(stmt))
 
 
+def places(session: Session) -> list[tuple[int, int, bool]]:
+    """(guild, channel, paused) of every channel with a subscription, for `diplobot doctor`."""
+    stmt = (
+        select(Subscription.guild_id, Subscription.channel_id, func.min(Subscription.paused))
+        .group_by(Subscription.guild_id, Subscription.channel_id)
+        .order_by(Subscription.guild_id, Subscription.channel_id)
+    )
+    return [(int(g), int(c), bool(p)) for g, c, p in session.execute(stmt)]
+
+
 def for_guild(session: Session, guild_id: int) -> list[Subscription]:
     stmt = (
         select(Subscription)
@@ -91,5 +101,6 @@ __all__ = [
     "for_guild",
     "gone_or_paused",
     "pause_channel",
+    "places",
     "version",
 ]

@@ -107,3 +107,25 @@ async def test_two_planners_racing_queue_one_digest(db: Database) -> None:
     other = make_world(db, world.clock())
     assert world.digests.run() + other.digests.run() == 1
     assert len(world.rows(kinds.DIGEST)) == 1
+
+
+async def test_coming_up_lists_only_events_still_expected(sqlite_db: Database) -> None:
+    """An event reported as having taken place (or called off) is never "coming up", even when
+    its date is after the digest's day (a date the news got wrong, or a digest of a past day)."""
+    world = make_world(sqlite_db, _utc(2025, 2, 3, 6, 0))
+    world.subscribe(CHANNEL)
+    world.news("a1", "2025-02-02", event("2025-02-05", "JP", "US", status="occurred"))
+    world.news("a2", "2025-02-02", event("2025-02-06", "FR", "DE", kind="meeting"))
+    world.news(
+        "a3", "2025-02-02", event("2025-02-07", "CN", "IN", kind="visit", status="cancelled")
+    )
+    world.news(
+        "a4", "2025-02-02", event("2025-02-08", "BR", "AR", kind="meeting", status="postponed")
+    )
+    world.clock.set(_utc(2025, 2, 3, 8, 0))
+    assert world.digests.run() == 1
+    await world.sender.run_until_idle()
+    coming = dict(world.publisher.sent[-1].payload["card"]["fields"])["Coming up"]
+    assert "France" in coming and "Argentina" in coming  # scheduled, and postponed to this week
+    assert "Japan" not in coming and "took place" not in coming
+    assert "China" not in coming and "cancelled" not in coming

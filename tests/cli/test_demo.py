@@ -22,9 +22,13 @@ def test_demo_prints_timeline_event_card_change_alert_and_digest(tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "/timeline" in out and "Summit: Japan–United States" in out
+    assert "/timeline" in out and "Japan–United States summit" in out
     assert "Fri 7 Feb 2025" in out and "00:00" not in out
-    assert "Change alert" in out and "Postponed: Meeting: EU–Japan" in out
+    assert "Change alert" in out and "Postponed: EU–Japan meeting" in out
     assert "/event " in out and "History:" in out and "Sources (2):" in out
     assert "Daily digest" in out
+    assert out.startswith("diplobot demo: 4 sample articles")  # its own code is no article
+    assert "G7 summit, Kananaskis" in out
+    digest = out.split("Daily digest for ", 1)[1].split("That is what", 1)[0]
+    assert "took place" not in digest.split("Coming up", 1)[-1]
     assert "DISCORD_TOKEN" not in done.stderr

@@ -47,7 +47,7 @@ def test_ingest_twice_then_read_the_timeline(
     (folder / "empty.txt").write_text("   ")
 
     code, out, _ = run(capsys, "ingest", str(folder), "--date", "2025-01-20", "--db", db_url)
-    assert code == 0  # one file could not be read: reported, not fatal
+    assert code == 1  # one file could not be read: reported, the others ingested
     assert "2 new, 0 already known, 1 failed" in out
     assert "1 created, 1 updated" in out
     assert "empty.txt: the article is empty" in out
@@ -59,7 +59,7 @@ def test_ingest_twice_then_read_the_timeline(
     assert code == 0
     header, row = out.splitlines()
     assert "DATE" in header
-    assert "2025-02-07" in row and "Summit: Japan–United States" in row and "Tokyo" in row
+    assert "2025-02-07" in row and "Japan–United States summit" in row and "Tokyo" in row
 
     code, out, _ = run(capsys, "timeline", "--json", "--from", "2025-02", "--db", db_url)
     (line,) = out.splitlines()
@@ -94,7 +94,7 @@ def test_ingest_reads_json_lines_from_stdin(
     data = "\n".join(json.dumps(x) if isinstance(x, dict) else x for x in lines)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
     code, out, _ = run(capsys, "ingest", "-", "--json", "--db", db_url)
-    assert code == 0  # the line that is not JSON is reported, the rest ingested
+    assert code == 1  # the line that is not JSON is reported, the rest ingested
     summary = json.loads(out)
     assert summary["articles"] == {"new": 1, "known": 1, "failed": 1}
     assert summary["events"]["created"] == 1
@@ -126,14 +126,14 @@ def test_export_ics_keeps_each_date_as_precise_as_it_is(
     from datetime import UTC, date, datetime
 
     assert got == {
-        "Summit: Japan–United States": (date(2025, 2, 7), date(2025, 2, 8)),
-        "Meeting: Canada–United States": (datetime(2025, 2, 7, 15, 0, tzinfo=UTC), None),
-        "Meeting: France–Germany (date not fixed: 2025-03)": (date(2025, 3, 1), date(2025, 4, 1)),
-        "Visit: Ireland–United Kingdom (date not fixed: 2025-W11)": (
+        "Japan–United States summit": (date(2025, 2, 7), date(2025, 2, 8)),
+        "Canada–United States meeting": (datetime(2025, 2, 7, 15, 0, tzinfo=UTC), None),
+        "France–Germany meeting (date not fixed: 2025-03)": (date(2025, 3, 1), date(2025, 4, 1)),
+        "Ireland–United Kingdom visit (date not fixed: 2025-W11)": (
             date(2025, 3, 10),
             date(2025, 3, 17),
         ),
-        "Agreement: China–India": (date(2025, 4, 1), date(2025, 4, 4)),
+        "China–India agreement": (date(2025, 4, 1), date(2025, 4, 4)),
     }
 
     code, _, err = run(
@@ -149,15 +149,19 @@ def test_export_ics_keeps_each_date_as_precise_as_it_is(
         db_url,
     )
     names = [str(e["summary"]) for e in Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")]
-    assert names == ["Summit: Japan–United States", "Meeting: Canada–United States"]
+    assert names == ["Japan–United States summit", "Canada–United States meeting"]
 
 
 def test_db_upgrade_and_bad_urls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    url = f"sqlite:///{tmp_path / 'new' / 'x.db'}"
+    url = f"sqlite:///{tmp_path / 'x.db'}"
     code, out, _ = run(capsys, "db", "upgrade", "--db", url)
     assert code == 0 and "schema at revision 0004 (latest 0004)" in out
     code, _, err = run(capsys, "db", "current", "--db", "nonsense")
-    assert code == 1 and "is not a database URL" in err
+    assert code == 2 and "'nonsense': it must be a database URL" in err
+    missing = f"sqlite:///{tmp_path / 'new' / 'x.db'}"
+    code, _, err = run(capsys, "db", "upgrade", "--db", missing)
+    assert code == 2 and f"the folder {tmp_path / 'new'} does not exist" in err
+    assert not (tmp_path / "new").exists()
     code, _, err = run(capsys, "timeline", "--type", "party", "--db", url)
     assert code == 2 and "unknown event type 'party'" in err
 

@@ -93,6 +93,6 @@ def test_a_throwaway_event_type_from_data_alone(tmp_path: Path) -> None:
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["types"][-1] == "ceremony"
     assert seen["created"] == ["ceremony"]
-    assert seen["titles"] == ["Ceremony: France–Japan"]
-    assert seen["alerts"] and all("Ceremony: France–Japan" in t for t in seen["alerts"])
+    assert seen["titles"] == ["France–Japan ceremony, Paris"]
+    assert seen["alerts"] and all("France–Japan ceremony, Paris" in t for t in seen["alerts"])
     assert seen["ics"]

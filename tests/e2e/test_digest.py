@@ -26,8 +26,8 @@ async def test_digest_show_uses_the_channels_local_day(running: Running) -> None
     text = reply.text()
     assert "Daily digest — Fri 7 Feb 2025" in text
     today, _, coming = text.partition("Coming up")
-    assert "Summit: Japan–United States" in today
-    assert "Meeting: EU–Japan" in coming
+    assert "Japan–United States summit" in today
+    assert "EU–Japan meeting" in coming
     assert "France" not in text  # more than a week ahead
     assert "Posted daily at 07:30 Asia/Tokyo (this channel's setting)" in text
 

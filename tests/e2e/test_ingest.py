@@ -31,7 +31,7 @@ async def test_ingest_text_reports_new_then_changed_events(running: Running) -> 
     )
     assert "Found 1 event" in first.text()
     assert "New on the timeline (1)" in first.text()
-    assert "Summit: Japan–United States" in first.text() and "Fri 7 Feb 2025" in first.text()
+    assert "Japan–United States summit" in first.text() and "Fri 7 Feb 2025" in first.text()
 
     second = await running.server.invoke(
         "ingest", {"text": "ARTICLE TWO\nThe summit is postponed.", "published": "2025-02-08"}

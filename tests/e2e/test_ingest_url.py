@@ -61,9 +61,9 @@ async def test_ingest_url_reads_the_page_and_reports_the_summit(
     reply = await running.server.invoke("ingest", {"url": f"{news_site}/world/ishiba-trump"})
     text = reply.text()
     assert "Ishiba heads to Washington" in text
-    assert "Summit: Japan–United States" in text and "Fri 7 Feb 2025" in text
+    assert "Japan–United States summit" in text and "Fri 7 Feb 2025" in text
     listed = await running.server.invoke("timeline", {"country": "Japan"})
-    assert "Summit: Japan–United States" in listed.text()
+    assert "Japan–United States summit" in listed.text()
 
 
 async def test_a_page_without_article_text_gets_a_hint(running: Running, news_site: str) -> None:

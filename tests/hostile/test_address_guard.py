@@ -57,6 +57,7 @@ PRIVATE_NAMES = {
     "v6-ula.attacker.example": ["fd00:ec2::254"],
     "mapped.attacker.example": ["::ffff:10.0.0.1"],
     "nat64.attacker.example": ["64:ff9b::a9fe:a9fe"],
+    "bridge.lan": ["127.0.0.1"],  # an admin's feed bridge, reachable only once named
 }
 REDIRECT_TARGETS = [
     "http://10.0.0.1/",
@@ -167,3 +168,59 @@ async def test_redirects_to_private_addresses_are_refused(
     with pytest.raises(BlockedAddressError):
         await fetcher.fetch(f"{base}/to?u={target}")
     assert hits == {"/to": 1}
+
+
+# ---------------------------------------------------------------- DIPLOBOT_FEED_ALLOW_HOSTS
+async def test_a_named_host_and_port_may_be_on_loopback_and_nothing_else_may(
+    fake_dns: None, fetchers: Callable[..., Fetcher], counting_server: Any
+) -> None:
+    base, hits = counting_server
+    port = int(base.rsplit(":", 1)[1])
+    fetcher = fetchers(allow_hosts=frozenset({f"127.0.0.1:{port}", f"bridge.lan:{port}"}))
+    assert (await fetcher.fetch(f"{base}/feed")).status == 200
+    assert (await fetcher.fetch(f"http://bridge.lan:{port}/feed")).status == 200
+    assert hits == {"/feed": 2}
+    for other in (f"http://127.0.0.1:{port + 1}/", f"http://localhost:{port}/",
+                  f"http://[::1]:{port}/", f"http://bridge.lan:{port + 1}/",
+                  f"http://2130706433:{port}/", "http://private.attacker.example/"):  # fmt: skip
+        with pytest.raises(FetchError):
+            await fetcher.fetch(other)
+    assert hits == {"/feed": 2}
+
+
+@pytest.mark.parametrize(
+    "target", [*REDIRECT_TARGETS, "http://loopback.attacker.example/", "http://127.0.0.1:1/"]
+)
+async def test_a_named_host_cannot_redirect_anywhere_private(
+    target: str, fake_dns: None, fetchers: Callable[..., Fetcher], counting_server: Any
+) -> None:
+    base, hits = counting_server
+    fetcher = fetchers(allow_hosts=frozenset({base.removeprefix("http://")}))
+    with pytest.raises(BlockedAddressError):
+        await fetcher.fetch(f"{base}/to?u={target}")
+    assert hits == {"/to": 1}
+
+
+async def test_naming_a_host_never_opens_link_local_or_metadata_addresses(
+    fake_dns: None, fetchers: Callable[..., Fetcher]
+) -> None:
+    fetcher = fetchers(
+        allow_hosts=frozenset({"metadata.attacker.example:80", "169.254.169.254:80"})
+    )
+    for url in ("http://metadata.attacker.example/", "http://169.254.169.254/latest/"):
+        with pytest.raises(BlockedAddressError, match="link-local"):
+            await fetcher.fetch(url)
+
+
+def test_a_named_bridge_may_be_added_as_a_feed_and_only_it(
+    fetchers: Callable[..., Fetcher],
+) -> None:
+    fetcher = fetchers(allow_hosts=frozenset({"127.0.0.1:3000", "bridge.lan:8080"}))
+    for url in ("http://127.0.0.1:3000/feed", "http://bridge.lan:8080/?action=display"):
+        assert fetcher.allows_private(url) and check_feed_url(url, allow_loopback=True) == url
+    for url in ("http://bridge.lan/feed", "http://bridge.lan:8081/"):  # names: at fetch time
+        assert not fetcher.allows_private(url)
+    for url in ("http://127.0.0.1:3001/feed", "http://localhost:3000/feed"):
+        assert not fetcher.allows_private(url)
+        with pytest.raises(FeedError, match="private network"):
+            check_feed_url(url, allow_loopback=fetcher.allows_private(url))

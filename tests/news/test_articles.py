@@ -6,7 +6,8 @@ import json
 from datetime import date
 
 from bot.extract.model import Article
-from bot.news.articles import article_from_text, article_key, read_articles
+from bot.news.articles import article_from_text, article_key
+from bot.news.files import read_articles
 
 
 def test_text_article_takes_dct_from_dateline_unless_given() -> None:

@@ -77,7 +77,7 @@ def _event(**over: object) -> EventView:
         date="2025-02-07",
         participants=("JP", "US"),
         location="Washington",
-        title="Summit: Japan–United States",
+        title="Japan–United States summit",
     )
     base.update(over)
     return EventView(**base)  # type: ignore[arg-type]

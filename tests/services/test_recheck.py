@@ -33,7 +33,7 @@ T0 = datetime(1987, 3, 1, 9, 0, tzinfo=UTC)
 OLD_JOINS = [
     (
         "1987-03-01",
-        "Meeting: EU–Italy–Japan–United States",
+        "EU–Italy–Japan–United States meeting",
         "EU IT JP US",
         [
             ("r1", "1987-02-27", "1987-03-01", "scheduled", "Officials meet on Sunday."),
@@ -46,7 +46,7 @@ OLD_JOINS = [
     ),
     (
         "1987-04-20",
-        "Meeting: OPEC",
+        "OPEC meeting",
         "OPEC",
         [
             ("o1", "1987-02-20", "1987-03-07", "scheduled", "The committee meets on March 7."),
@@ -166,14 +166,14 @@ def test_recheck_splits_old_joins_keeps_history_and_sources_and_alerts_nobody(
     history_before = _count(db, EventHistory)
     with db.session() as session:
         before = audit_timeline(session)
-    assert [c.event_id for c in before.conflicts] == [ids["Meeting: EU–Italy–Japan–United States"]]
+    assert [c.event_id for c in before.conflicts] == [ids["EU–Italy–Japan–United States meeting"]]
 
     report = Rechecker(db, clock=clock).run()
 
     assert _count(db, OutboxMessage) == 0, "a recheck must not alert anyone"
     assert (report.checked, report.split) == (2, 2)
-    four = ids["Meeting: EU–Italy–Japan–United States"]
-    opec = ids["Meeting: OPEC"]
+    four = ids["EU–Italy–Japan–United States meeting"]
+    opec = ids["OPEC meeting"]
     # The kept events keep their id, their date and the sources of that date.
     assert _sources(db, four) == ["r1"]
     assert _sources(db, opec) == ["o3"]

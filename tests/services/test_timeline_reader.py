@@ -33,39 +33,39 @@ def titles(queries: TimelineReader, **filters) -> list[str]:
 
 def test_everything_in_date_order(queries: TimelineReader) -> None:
     assert titles(queries) == [
-        "Visit: Russia–United States 2025-01-30",
-        "Meeting: France–Germany 2025-02",
-        "Summit: Japan–United States 2025-02-07",
-        "Summit: China–Japan 2025-03-01",
-        "Meeting: NATO–United States 2025-W10",
+        "Russia–United States visit 2025-01-30",
+        "France–Germany meeting 2025-02",
+        "Japan–United States summit 2025-02-07",
+        "China–Japan summit 2025-03-01",
+        "NATO–United States meeting 2025-W10",
     ]
 
 
 def test_a_range_catches_events_whose_span_overlaps_it(queries: TimelineReader) -> None:
     assert titles(queries, start="2025-02-01", end="2025-02-05") == [
-        "Visit: Russia–United States 2025-01-30",
-        "Meeting: France–Germany 2025-02",
+        "Russia–United States visit 2025-01-30",
+        "France–Germany meeting 2025-02",
     ]
 
 
 def test_one_country_in_one_month(queries: TimelineReader) -> None:
     assert titles(queries, countries=["Japan"], start="2025-02", end="2025-02") == [
-        "Summit: Japan–United States 2025-02-07"
+        "Japan–United States summit 2025-02-07"
     ]
     assert titles(queries, countries=["us,ru"], start="2025-02", end="2025-02") == [
-        "Visit: Russia–United States 2025-01-30",
-        "Summit: Japan–United States 2025-02-07",
+        "Russia–United States visit 2025-01-30",
+        "Japan–United States summit 2025-02-07",
     ]
 
 
 def test_type_and_status_filters(queries: TimelineReader) -> None:
     assert titles(queries, types=["meeting"]) == [
-        "Meeting: France–Germany 2025-02",
-        "Meeting: NATO–United States 2025-W10",
+        "France–Germany meeting 2025-02",
+        "NATO–United States meeting 2025-W10",
     ]
-    assert titles(queries, statuses=["cancelled"]) == ["Summit: China–Japan 2025-03-01"]
+    assert titles(queries, statuses=["cancelled"]) == ["China–Japan summit 2025-03-01"]
     assert titles(queries, countries=["NATO"], types=["meeting"], start="2025-03") == [
-        "Meeting: NATO–United States 2025-W10"
+        "NATO–United States meeting 2025-W10"
     ]
 
 

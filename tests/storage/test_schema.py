@@ -53,7 +53,7 @@ def test_migrations_build_exactly_the_models(db: Database) -> None:
 
 
 def test_opening_twice_migrates_once(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'sub' / 'x.db'}"
+    url = f"sqlite:///{tmp_path / 'x.db'}"
     first = open_database(url)
     first.dispose()
     second = open_database(url)

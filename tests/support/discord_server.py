@@ -181,6 +181,12 @@ class DiscordLoopback:
         self.faults: list[Fault] = []
         self.refuse_resume = False
         self.resume_count = 0
+        # What `diplobot doctor` reads: the portal's application flags (intents), roles beyond
+        # @everyone, each member's roles, and each channel's permission overwrites.
+        self.application_flags = 0
+        self.extra_roles: list[dict[str, Any]] = []
+        self.member_roles: dict[int, list[int]] = {}
+        self.overwrites: dict[int, list[dict[str, Any]]] = {}
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -211,6 +217,8 @@ class DiscordLoopback:
             ("PATCH", "/webhooks/{app}/{token}/messages/{mid}", self._edit_followup),
             ("POST", "/channels/{cid}/messages", self._channel_message),
             ("GET", "/channels/{cid}", self._get_channel),
+            ("GET", "/guilds/{gid}", self._get_guild),
+            ("GET", "/guilds/{gid}/members/{uid}", self._get_member),
         ]
         for method, path, handler in routes:
             app.router.add_route(method, api + path, handler)
@@ -347,7 +355,7 @@ class DiscordLoopback:
             "guild_id": str(self.guild_id),
             "name": "news" if index == 0 else f"channel-{index}",
             "position": index,
-            "permission_overwrites": [],
+            "permission_overwrites": self.overwrites.get(channel_id, []),
             "nsfw": False,
             "topic": None,
             "last_message_id": None,
@@ -381,7 +389,7 @@ class DiscordLoopback:
             "premium_tier": 0,
             "preferred_locale": "en-US",
             "features": [],
-            "roles": [everyone],
+            "roles": [everyone, *self.extra_roles],
             "emojis": [],
             "stickers": [],
             "channels": [self.channel_payload(cid) for cid in self.channel_ids],
@@ -504,7 +512,7 @@ class DiscordLoopback:
                 "verify_key": "0" * 64,
                 "owner": self.user_payload(),
                 "team": None,
-                "flags": 0,
+                "flags": self.application_flags,
                 "interactions_endpoint_url": None,
                 "rpc_origins": [],
             }
@@ -673,6 +681,44 @@ class DiscordLoopback:
         if channel_id not in self.channel_ids:
             return _json_response({"message": "Unknown Channel", "code": 10003}, status=404)
         return _json_response(self.channel_payload(channel_id))
+
+    async def _get_guild(self, request: web.Request) -> web.Response:
+        if int(request.match_info["gid"]) != self.guild_id:
+            return _json_response({"message": "Unknown Guild", "code": 10004}, status=404)
+        return _json_response(self._guild_payload())
+
+    async def _get_member(self, request: web.Request) -> web.Response:
+        user_id = int(request.match_info["uid"])
+        if int(request.match_info["gid"]) != self.guild_id:
+            return _json_response({"message": "Unknown Guild", "code": 10004}, status=404)
+        user = self._bot_user() if user_id == BOT_USER_ID else self.user_payload(user_id)
+        member = {
+            "user": user,
+            "roles": [str(r) for r in self.member_roles.get(user_id, [])],
+            "joined_at": _iso_now(),
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+        }
+        return _json_response(member)
+
+    def add_role(self, role_id: int, permissions: discord.Permissions, *members: int) -> None:
+        """A role with these permissions, given to ``members``."""
+        self.extra_roles.append(
+            {
+                "id": str(role_id),
+                "name": f"role-{role_id}",
+                "permissions": str(permissions.value),
+                "position": len(self.extra_roles) + 1,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": False,
+                "flags": 0,
+            }
+        )
+        for member in members:
+            self.member_roles.setdefault(member, []).append(role_id)
 
     async def _unknown(self, request: web.Request) -> web.Response:
         self.requests.append((request.method, request.path))

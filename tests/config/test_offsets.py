@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.alerts.offsets import format_offset, parse_offsets, stored_offsets
+from config.offsets import format_offset, parse_offsets, stored_offsets
 
 
 def test_reminder_offsets() -> None:

@@ -2,7 +2,8 @@
 
 Members type them in ``/subscribe``; subscriptions store them in the short form
 :func:`format_offset` writes, which :func:`parse_offset` reads back; reminder plans use the
-same form as their labels.
+same form as their labels. It sits in ``config`` because the default offsets are a setting
+(``default_reminder_offsets``) checked with the same grammar when the settings load.
 """
 
 from __future__ import annotations
