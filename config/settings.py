@@ -55,6 +55,20 @@ class Settings(BaseSettings):
     validate_feeds: bool = Field(
         default=True, description="/feeds add fetches and parses a feed once before saving it."
     )
+    # A Discord-compatible server (Spacebar) or a test rig instead of Discord; None: Discord.
+    # The REST base may end in its API version (/api/v9); without one /v10 is added.
+    discord_api_base: str | None = None
+    discord_gateway: str | None = None  # ws:// or wss:// URL of the gateway
+    # Where notices go in a server that chose no channel with /status (a channel of that
+    # server); else the server's system channel.
+    admin_channel_id: int | None = None
+    # Catch-up after downtime: a news channel is read back at most this far and this many.
+    catchup_max_hours: int = 24
+    catchup_max_messages: int = 200
+    # A news message that could not be read is tried this many times, then reported.
+    news_retry_attempts: int = 5
+    # How often state other processes may change (news channels) is read again.
+    shared_poll_seconds: int = 30
 
     @field_validator("data_dir")
     @classmethod

@@ -57,10 +57,6 @@ async def child_main() -> int:
     """The bot process under test (started by the parent with --child)."""
     import logging
 
-    import yarl
-    from discord.gateway import DiscordWebSocket
-    from discord.http import Route
-
     from bot.chat.client import build_bot
     from bot.clock import SystemClock
     from bot.news.fetch import Fetcher
@@ -68,9 +64,7 @@ async def child_main() -> int:
     from storage.db import open_database
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    base = os.environ["CRASH_DISCORD"]
-    Route.BASE = f"{base}/api/v10"
-    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(base.replace("http://", "ws://") + "/gateway")
+    # Discord's addresses come from DIPLOBOT_DISCORD_API_BASE / DIPLOBOT_DISCORD_GATEWAY.
     settings = Settings.load(
         toml_path=Path(os.environ["CRASH_DIR"]) / "absent.toml",
         data_dir=Path(os.environ["CRASH_DIR"]),
@@ -180,7 +174,7 @@ async def parent_main(args: argparse.Namespace) -> int:
     prepare_database(db_path, urls, discord_server.channel_ids)
     env = {
         **os.environ,
-        "CRASH_DISCORD": discord_server.base_url,
+        **discord_server.environment(),
         "CRASH_DIR": str(workdir),
         "CRASH_DB_URL": f"sqlite:///{db_path}",
         "PYTHONPATH": str(ROOT),

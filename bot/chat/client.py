@@ -21,6 +21,7 @@ from bot.alerts.delivery import DeliveryTiming
 from bot.app import App, build_app
 from bot.chat.cogs import EXTENSIONS
 from bot.chat.embeds import NO_MENTIONS
+from bot.chat.endpoint import endpoint_from, point_discord_at
 from bot.chat.errors import on_app_command_error
 from bot.chat.publisher import DiscordPublisher
 from bot.chat.scheduled_events import DiscordEvents
@@ -124,7 +125,9 @@ def build_bot(
     identify_delay_s: float = IDENTIFY_DELAY_S,
     **options: Any,
 ) -> Diplobot | ShardedDiplobot:
-    """The client (plain, or sharded when the settings name shards) with its app."""
+    """The client (plain, or sharded when the settings name shards) with its app, talking to
+    the Discord the settings name (EndpointError when they name one that cannot work)."""
+    point_discord_at(endpoint_from(settings))
     # The bot never joins voice: don't warn at every start that voice libraries are missing.
     discord.VoiceClient.warn_nacl = False
     discord.VoiceClient.warn_dave = False

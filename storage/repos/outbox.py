@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, new_nonce
 from storage.repos.dialect import insert_ignore
 
 _T = OutboxMessage.__table__
@@ -29,6 +29,7 @@ class Claimed:
 
     id: int
     dedup_key: str
+    nonce: str
     guild_id: int | None
     channel_id: int
     kind: str
@@ -38,11 +39,6 @@ class Claimed:
     due_at: datetime
     expires_at: datetime | None
     attempts: int
-
-    @property
-    def nonce(self) -> str:
-        """Discord drops a second message with the same nonce (a resend after a crash)."""
-        return f"ob{self.id}"[:25]
 
     @property
     def route(self) -> str | None:
@@ -68,6 +64,7 @@ def enqueue(
     """Queue a message unless its key is already queued; True when a row was written."""
     stmt = insert_ignore(session, _T).values(
         dedup_key=key[:300],
+        nonce=new_nonce(),
         guild_id=guild_id,
         channel_id=channel_id,
         kind=kind,
@@ -111,6 +108,7 @@ def claim(
         .returning(
             _T.c.id,
             _T.c.dedup_key,
+            _T.c.nonce,
             _T.c.guild_id,
             _T.c.channel_id,
             _T.c.kind,

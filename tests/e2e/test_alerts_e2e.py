@@ -103,7 +103,7 @@ async def start_live(
     extractor: StandInExtractor,
 ) -> Live:
     bot = loopback_bot(
-        e2e_settings(tmp_path),
+        e2e_settings(tmp_path, server),
         db,
         clock,
         extractor=extractor,
@@ -118,8 +118,7 @@ async def strict() -> AsyncIterator[StrictLoopback]:
     server = StrictLoopback()
     await server.start()
     try:
-        with server.redirect_client():
-            yield server
+        yield server
     finally:
         await server.stop()
 
