@@ -32,6 +32,7 @@ from bot.services.feeds import FeedService
 from bot.services.ingesting import IngestService
 from bot.services.mirroring import MirrorService
 from bot.services.news_channels import NewsChannelService
+from bot.services.status import StatusService
 from bot.services.subscriptions import SubscriptionService
 from bot.services.timeline_reader import TimelineReader
 from bot.timeline import Extractor, TimelineService
@@ -60,6 +61,7 @@ class App:
     digests: DigestService
     news_channels: NewsChannelService
     mirroring: MirrorService
+    status: StatusService
     delivery: Delivery
     feed_poller: FeedPoller
     scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
@@ -132,6 +134,7 @@ def build_app(
         digests=DigestService(database, clock, defaults, digests),
         news_channels=NewsChannelService(database, clock, timeline, articles, delivery.kick),
         mirroring=MirrorService(database, clock, delivery),
+        status=StatusService(database, clock),
         delivery=delivery,
         feed_poller=FeedPoller(
             database,

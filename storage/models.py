@@ -319,6 +319,10 @@ class OutboxMessage(SQLModel, table=True):
     message_id: int | None = Field(default=None, sa_type=BigInteger)
     failed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     failed_reason: str | None = Field(default=None, max_length=1000)
+    # Why it was not sent: "refused" (Discord said no), "gave_up" (after repeated failures),
+    # "channel_lost" (deleted or closed to the bot): the admins are told and can retry it;
+    # "dropped" (no longer wanted: expired, unsubscribed, superseded): nobody needs to act.
+    failure: str | None = Field(default=None, max_length=12)
 
 
 class DigestRun(SQLModel, table=True):

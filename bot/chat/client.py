@@ -144,7 +144,7 @@ def build_bot(
         settings,
         database,
         clock,
-        DiscordPublisher(client),
+        DiscordPublisher(client, admin_channel_id=settings.admin_channel_id),
         events=DiscordEvents(client),
         extractor=extractor,
         fetcher=fetcher,

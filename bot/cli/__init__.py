@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.event",
     "bot.cli.export",
     "bot.cli.db",
+    "bot.cli.outbox",
     "bot.cli.run",
     "bot.cli.demo",
 )

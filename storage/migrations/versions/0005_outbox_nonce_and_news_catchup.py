@@ -1,5 +1,6 @@
-"""outbox.nonce (random, stored with the row), news_channel.last_message_id (catch-up after
-downtime) and news_retry (news messages whose reading failed, retried with back-off)
+"""outbox.nonce (random, stored with the row), outbox.failure (refused, gave up, dropped),
+news_channel.last_message_id (catch-up after downtime) and news_retry (news messages whose
+reading failed, retried with back-off)
 
 Revision ID: 0005_delivery
 Revises: 0004
@@ -29,8 +30,10 @@ _RANDOM_NONCE = {
 def upgrade() -> None:
     with op.batch_alter_table("outbox") as batch_op:
         batch_op.add_column(sa.Column("nonce", sa.String(length=25), nullable=True))
+        batch_op.add_column(sa.Column("failure", sa.String(length=12), nullable=True))
     dialect = op.get_bind().dialect.name
     op.execute(f"UPDATE outbox SET nonce = {_RANDOM_NONCE[dialect]}")
+    op.execute("UPDATE outbox SET failure = 'dropped' WHERE failed_at IS NOT NULL")
     with op.batch_alter_table("outbox") as batch_op:
         batch_op.alter_column("nonce", existing_type=sa.String(length=25), nullable=False)
     with op.batch_alter_table("news_channel") as batch_op:
@@ -61,4 +64,5 @@ def downgrade() -> None:
     with op.batch_alter_table("news_channel") as batch_op:
         batch_op.drop_column("last_message_id")
     with op.batch_alter_table("outbox") as batch_op:
+        batch_op.drop_column("failure")
         batch_op.drop_column("nonce")
