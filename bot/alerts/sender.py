@@ -105,6 +105,7 @@ class OutboxSender:
         self._concurrency = concurrency
         self._lock = asyncio.Lock()
         self._kicked: asyncio.Task[SendStats] | None = None
+        self._stopping = False
 
     async def _db_call(self, fn: Callable[[Session], object]) -> object:
         def work() -> object:
@@ -118,8 +119,24 @@ class OutboxSender:
         """A pass is running (a scheduled pass can then return at once instead of queueing)."""
         return self._lock.locked()
 
+    async def stop(self, wait_s: float) -> None:
+        """Stop taking work (shutdown): sends in flight finish, the rows claimed but not begun
+        are given back at once, and no new pass starts; waits at most ``wait_s``."""
+        self._stopping = True
+        try:
+            async with asyncio.timeout(wait_s), self._lock:
+                return
+        except TimeoutError:
+            log.warning(
+                "a send pass still runs after %.0f s; its claims run out by themselves", wait_s
+            )
+            if self._kicked is not None:
+                self._kicked.cancel()
+
     def kick(self) -> None:
         """Send what is due now, without waiting for the next scheduled pass."""
+        if self._stopping:
+            return
         if self._kicked is None or self._kicked.done():
             self._kicked = asyncio.get_running_loop().create_task(
                 self._kicked_run(), name="outbox-kick"
@@ -149,6 +166,8 @@ class OutboxSender:
     async def run_once(self) -> SendStats:
         """Claim one batch of due rows and send them, channels in parallel, each in order."""
         async with self._lock:
+            if self._stopping:
+                return SendStats()
             now = self._clock()
 
             def claim(session: Session) -> list[outbox.Claimed]:
@@ -167,14 +186,15 @@ class OutboxSender:
                 by_channel[row.channel_id].append(row)
             gate = asyncio.Semaphore(self._concurrency)
 
-            # Stop before the claim runs out: past it another process may take the rows.
+            # Stop before the claim runs out (past it another process may take the rows), or
+            # when the process shuts down: what is not begun goes back to the queue.
             deadline = now + self._lease - min(LEASE_MARGIN, self._lease / 4)
             released: list[int] = []
 
             async def channel_run(items: list[outbox.Claimed]) -> None:
                 async with gate:
                     for index, row in enumerate(items):
-                        if self._clock() >= deadline:
+                        if self._stopping or self._clock() >= deadline:
                             released.extend(r.id for r in items[index:])
                             return
                         lost = await self._send_one(row, stats)
@@ -184,7 +204,10 @@ class OutboxSender:
             await asyncio.gather(*(channel_run(items) for items in by_channel.values()))
             if released:
                 await self._db_call(lambda s: outbox.release(s, released, self.worker_id))
-                log.info("released %d rows whose claim was running out", len(released))
+                log.info(
+                    "released %d claimed rows unsent (claim running out, or stopping)",
+                    len(released),
+                )
             return stats
 
     async def _skip_unwanted(

@@ -44,6 +44,7 @@ from bot.render.text import (
     escape,
     link,
     plain_text,
+    source_label,
 )
 from bot.render.views import (
     ChangeView,
@@ -91,6 +92,7 @@ __all__ = [
     "news_unread_card",
     "plain_text",
     "reminder_card",
+    "source_label",
     "status_card",
     "subscription_line",
     "subscriptions_card",

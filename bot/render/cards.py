@@ -23,6 +23,7 @@ from bot.render.text import (
     join_within,
     link,
     plain_text,
+    source_label,
 )
 from bot.render.views import ChangeView, EventView, FeedLike, MessageLine, StatusView
 from bot.titles import event_title as stored_title
@@ -147,7 +148,7 @@ def event_card(event: EventView, *, timestamps: bool = True) -> Card:
     if event.location:
         fields.append(("Where", clip(escape(event.location), FIELD_VALUE_LIMIT)))
     if event.sources:
-        lines = [link(s.title or s.source or "article", s.url) for s in event.sources[:10]]
+        lines = [link(source_label(s.source, s.title), s.url) for s in event.sources[:10]]
         if len(event.sources) > 10:
             lines.append(f"… and {len(event.sources) - 10} more")
         fields.append((f"Sources ({len(event.sources)})", join_within(lines, FIELD_VALUE_LIMIT)))

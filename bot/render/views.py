@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from bot.render.text import source_label
 from storage.models import ArticleRow, EventArticle, EventHistory, OutboxMessage
 
 
@@ -77,9 +78,7 @@ def event_view(
     history: Sequence[EventHistory] = (),
 ) -> EventView:
     """The view of a stored event, with its sources and history when given."""
-    titles = {
-        article.id: (article.title or article.source or article.ref) for _, article in sources
-    }
+    titles = {article.id: source_label(article.source, article.title) for _, article in sources}
     return EventView(
         id=int(row.id or 0),
         type=row.type,
@@ -93,7 +92,7 @@ def event_view(
         confidence=float(row.confidence or 0.0),
         sources=tuple(
             SourceView(
-                title=article.title or article.ref,
+                title=article.title,
                 url=article.url,
                 source=article.source,
                 published=article.published,
