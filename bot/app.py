@@ -72,6 +72,7 @@ class App:
     scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
     job_ids: list[str] = field(default_factory=list)
     running_jobs: set[asyncio.Task[Any]] = field(default_factory=set)
+    closed: bool = False
 
     def jobs(self) -> list[JobSpec]:
         """Every background pass of the process, with fixed ids."""
@@ -86,11 +87,12 @@ class App:
     async def close(self, wait_s: float = SHUTDOWN_WAIT_S) -> None:
         """Stop taking work (no new pass, feed entry or news message), let what is in flight
         finish within ``wait_s`` (sends, a feed entry's transaction), give the rest back."""
+        if self.closed:
+            return
+        self.closed = True
         self.feed_poller.stopping = True
         self.news_channels.stopping = True
-        uninstall(self.scheduler, self.job_ids)
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+        uninstall(self.scheduler, self.job_ids)  # no new runs; the running ones go on
 
         async def jobs_done() -> None:
             if not self.running_jobs:
@@ -101,6 +103,8 @@ class App:
                 task.cancel()
 
         await asyncio.gather(jobs_done(), self.delivery.stop(wait_s))
+        if self.scheduler.running:  # cancels what still runs: after the wait, not before
+            self.scheduler.shutdown(wait=False)
         await self.fetcher.close()
 
 

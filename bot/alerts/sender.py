@@ -187,27 +187,31 @@ class OutboxSender:
             gate = asyncio.Semaphore(self._concurrency)
 
             # Stop before the claim runs out (past it another process may take the rows), or
-            # when the process shuts down: what is not begun goes back to the queue.
+            # when the process shuts down: what is not recorded goes back to the queue, even
+            # when the pass is cancelled (a send cut short is resent with its row's nonce).
             deadline = now + self._lease - min(LEASE_MARGIN, self._lease / 4)
-            released: list[int] = []
+            unrecorded = {row.id for row in rows}
 
             async def channel_run(items: list[outbox.Claimed]) -> None:
                 async with gate:
-                    for index, row in enumerate(items):
+                    for row in items:
                         if self._stopping or self._clock() >= deadline:
-                            released.extend(r.id for r in items[index:])
                             return
                         lost = await self._send_one(row, stats)
+                        unrecorded.discard(row.id)
                         if lost:
                             break
 
-            await asyncio.gather(*(channel_run(items) for items in by_channel.values()))
-            if released:
-                await self._db_call(lambda s: outbox.release(s, released, self.worker_id))
-                log.info(
-                    "released %d claimed rows unsent (claim running out, or stopping)",
-                    len(released),
-                )
+            try:
+                await asyncio.gather(*(channel_run(items) for items in by_channel.values()))
+            finally:
+                if unrecorded:
+                    back = sorted(unrecorded)
+                    await self._db_call(lambda s: outbox.release(s, back, self.worker_id))
+                    log.info(
+                        "gave back %d claimed rows unsent (claim running out, or stopping)",
+                        len(back),
+                    )
             return stats
 
     async def _skip_unwanted(

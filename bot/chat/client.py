@@ -35,6 +35,16 @@ log = logging.getLogger("diplobot.chat")
 IDENTIFY_DELAY_S = 5.0
 
 
+class CommandSyncFailed(Exception):
+    """Discord refused the slash commands for the development guild (at start-up)."""
+
+    def __init__(self, guild_id: int, error: discord.HTTPException) -> None:
+        words = " ".join(str(error.text or "").split()) or "no reason given"
+        super().__init__(f"guild {guild_id}: {error.status} {words}")
+        self.guild_id = guild_id
+        self.status = error.status
+
+
 def intents(read_news_channels: bool = False) -> discord.Intents:
     """Guilds only: slash commands need no message content and no member list. Reading news
     channels adds guild messages and the privileged message-content intent (switch it on in
@@ -60,7 +70,10 @@ class DiplobotMixin:
         if dev_guild and self.sync_on_start:
             guild = discord.Object(id=dev_guild)
             bot.tree.copy_global_to(guild=guild)
-            synced = await bot.tree.sync(guild=guild)
+            try:
+                synced = await bot.tree.sync(guild=guild)
+            except discord.HTTPException as exc:
+                raise CommandSyncFailed(dev_guild, exc) from None
             log.info("synced %d commands to the development guild %s", len(synced), dev_guild)
 
     async def close(self) -> None:
@@ -154,4 +167,4 @@ def build_bot(
     return client
 
 
-__all__ = ["Diplobot", "ShardedDiplobot", "build_bot", "intents"]
+__all__ = ["CommandSyncFailed", "Diplobot", "ShardedDiplobot", "build_bot", "intents"]

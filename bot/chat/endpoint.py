@@ -8,10 +8,12 @@ the client is built, from the settings every time: a process talks to one Discor
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import aiohttp
 import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
@@ -61,11 +63,36 @@ def point_discord_at(endpoint: Endpoint) -> None:
     DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(endpoint.gateway)
 
 
+async def gateway_problem(url: str, timeout_s: float = 15.0) -> str | None:
+    """None when ``url`` opens a websocket that greets as a Discord gateway does (HELLO);
+    otherwise what went wrong, in words. Checked once at start-up, so a wrong address is a
+    sentence instead of discord.py retrying (and failing) forever."""
+    target = yarl.URL(url).update_query(v=10, encoding="json")
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout_s)) as session,
+            session.ws_connect(target, autoping=False) as ws,
+        ):
+            message = await ws.receive(timeout=timeout_s)
+    except aiohttp.WSServerHandshakeError as exc:
+        return f"{url} answered HTTP {exc.status} instead of opening a websocket"
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+        return f"{url} did not answer ({type(exc).__name__})"
+    try:
+        hello = json.loads(message.data) if message.type is aiohttp.WSMsgType.TEXT else {}
+    except (TypeError, ValueError):
+        hello = {}
+    if not isinstance(hello, dict) or hello.get("op") != 10:
+        return f"{url} opened a websocket but did not greet as a Discord gateway"
+    return None
+
+
 __all__ = [
     "DISCORD_API_BASE",
     "DISCORD_GATEWAY",
     "Endpoint",
     "EndpointError",
     "endpoint_from",
+    "gateway_problem",
     "point_discord_at",
 ]

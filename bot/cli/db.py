@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from alembic.util import CommandError
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from bot.app import App, build_app
 from bot.clock import SystemClock
@@ -39,7 +40,12 @@ def safe_url(url: str) -> str:
 
 def open_from_args(args: argparse.Namespace, prog: str, *, migrate: bool = True) -> Database | None:
     """Open (and migrate) the database, or print a sentence saying what is wrong and return None."""
-    url = database_url(args)
+    return open_or_explain(database_url(args), prog, migrate=migrate)
+
+
+def open_or_explain(url: str, prog: str, *, migrate: bool = True) -> Database | None:
+    """Open (and migrate) the database at ``url``, or print one sentence saying what is wrong
+    and return None."""
     try:
         return open_database(url, migrate=migrate)
     except ArgumentError:
@@ -55,6 +61,15 @@ def open_from_args(args: argparse.Namespace, prog: str, *, migrate: bool = True)
         print(
             f"{prog}: no driver for {safe_url(url)} ({exc.name} is not installed)", file=sys.stderr
         )
+    except CommandError as exc:  # e.g. a schema newer than this diplobot knows
+        print(
+            f"{prog}: the database {safe_url(url)} cannot be brought up to date: {exc}; "
+            "is it from a newer diplobot?",
+            file=sys.stderr,
+        )
+    except (SQLAlchemyError, OSError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"{prog}: cannot open the database {safe_url(url)}: {reason}", file=sys.stderr)
     return None
 
 

@@ -79,8 +79,7 @@ def e2e_settings(tmp_path: Path, server: DiscordLoopback, **overrides: object) -
         toml_path=tmp_path / "absent.toml",
         data_dir=tmp_path,
         dev_guild_id=DEFAULT_GUILD_ID,
-        **server.endpoint(),
-        **overrides,
+        **{**server.endpoint(), **overrides},
     )
 
 

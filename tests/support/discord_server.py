@@ -44,6 +44,11 @@ _SUB_COMMAND, _SUB_COMMAND_GROUP = 1, 2
 _CHANNEL_OPTION = 7
 
 _JSON = "application/json"
+_CLIENT_ERRORS = {
+    401: ("401: Unauthorized", 0),
+    403: ("Missing Access", 50001),
+    404: ("Unknown Channel", 10003),
+}
 
 
 def _json_response(data: Any, status: int = 200) -> web.Response:
@@ -159,7 +164,8 @@ class Fault:
 
     ``status`` 429 answers as Discord's rate limiter does (``retry_after`` in the body and
     the ``Retry-After`` header, ``global`` when ``is_global``); 5xx answers as a failing
-    Discord; 0 answers normally. ``delay_s`` holds every matching answer back first (a slow
+    Discord; another 4xx as Discord refusing (403 Missing Access, ...); 0 answers normally.
+    ``delay_s`` holds every matching answer back first (a slow
     Discord). ``after_processing`` makes a 5xx happen after the request took effect (the
     ambiguous failure: the message was posted but the bot was told it was not).
     ``count`` requests are affected, or every one until :meth:`DiscordLoopback.clear_faults`.
@@ -404,6 +410,9 @@ class DiscordLoopback:
             if fault.after_processing:
                 await handler(request)
             return _json_response({"message": "Service Unavailable", "code": 0}, fault.status)
+        if fault.status >= 400:  # Discord refusing the request, with its error code
+            message, code = _CLIENT_ERRORS.get(fault.status, ("Bad Request", 0))
+            return _json_response({"message": message, "code": code}, fault.status)
         return await handler(request)
 
     # ------------------------------------------------------------------ payloads
