@@ -50,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 GUILD_ID = 910_000_000_000_000_001
+PROGRESS_WAIT_S = 60.0  # the longest a run may take to ingest or send its first thing
 TOKEN = "loopback-token"
 COUNTRIES = [
     "Japan", "France", "Germany", "India", "Brazil", "Canada", "Italy", "Mexico", "Kenya",
@@ -256,12 +257,17 @@ async def _run(
         child, ready_s = await start_child(f"child-{number:02d}.log")
         at_start = db_state(db_path)
         # Kill in the thick of it: once this run has ingested or sent something (a cold
-        # start spends its first seconds loading the extractor), after a seeded delay.
-        for _ in range(200):
+        # start spends its first seconds loading the extractor and the page reader, longer
+        # on a loaded machine), or has nothing left to do, after a seeded delay.
+        waited_until = time.perf_counter() + PROGRESS_WAIT_S
+        while time.perf_counter() < waited_until:
             now_state = db_state(db_path)
             if now_state["seen"] > at_start["seen"] or now_state["sent"] > at_start["sent"]:
                 break
-            await asyncio.sleep(0.05)
+            if not producer.done() or now_state["seen"] < len(added) or now_state["pending"]:
+                await asyncio.sleep(0.05)
+                continue
+            break
         await asyncio.sleep(rng.uniform(0.0, 1.5))
         before = db_state(db_path)
         child.send_signal(signal.SIGKILL)

@@ -128,7 +128,7 @@ class OutboxSender:
                 return
         except TimeoutError:
             log.warning(
-                "a send pass still runs after %.0f s; its claims run out by themselves", wait_s
+                "a send pass still runs after %.0f s; stopped, its unsent rows given back", wait_s
             )
             if self._kicked is not None:
                 self._kicked.cancel()
