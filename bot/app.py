@@ -9,9 +9,11 @@ database, a :class:`bot.clock.FakeClock` and a recording publisher.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, timedelta
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -32,7 +34,8 @@ from bot.services.feeds import FeedService
 from bot.services.health import HealthService
 from bot.services.ingesting import IngestService
 from bot.services.mirroring import MirrorService
-from bot.services.news_channels import NewsChannelService
+from bot.services.news_channels import NewsChannelService, NewsPolicy
+from bot.services.status import StatusService
 from bot.services.subscriptions import SubscriptionService
 from bot.services.timeline_reader import TimelineReader
 from bot.timeline import Extractor, TimelineService
@@ -40,6 +43,9 @@ from config.settings import Settings
 from storage.db import Database
 
 log = logging.getLogger("diplobot")
+# How long a shutdown lets work in flight finish (sends, a feed entry); well inside the 10 s
+# a service manager gives between SIGTERM and SIGKILL, with the gateway and database after it.
+SHUTDOWN_WAIT_S = 5.0
 
 
 @dataclass
@@ -62,24 +68,44 @@ class App:
     news_channels: NewsChannelService
     mirroring: MirrorService
     health: HealthService
+    status: StatusService
     delivery: Delivery
     feed_poller: FeedPoller
     scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
     job_ids: list[str] = field(default_factory=list)
+    running_jobs: set[asyncio.Task[Any]] = field(default_factory=set)
+    closed: bool = False
 
     def jobs(self) -> list[JobSpec]:
         """Every background pass of the process, with fixed ids."""
-        return [*self.delivery.jobs(), self.feed_poller.job()]
+        return [*self.delivery.jobs(), self.feed_poller.job(), *self.news_channels.jobs()]
 
     async def start(self) -> None:
         """Schedule every pass (once per process; ``setup_hook``, never ``on_ready``)."""
-        self.job_ids = install(self.scheduler, self.jobs())
+        self.job_ids = install(self.scheduler, self.jobs(), running=self.running_jobs)
         if not self.scheduler.running:
             self.scheduler.start()
 
-    async def close(self) -> None:
-        uninstall(self.scheduler, self.job_ids)
-        if self.scheduler.running:
+    async def close(self, wait_s: float = SHUTDOWN_WAIT_S) -> None:
+        """Stop taking work (no new pass, feed entry or news message), let what is in flight
+        finish within ``wait_s`` (sends, a feed entry's transaction), give the rest back."""
+        if self.closed:
+            return
+        self.closed = True
+        self.feed_poller.stopping = True
+        self.news_channels.stopping = True
+        uninstall(self.scheduler, self.job_ids)  # no new runs; the running ones go on
+
+        async def jobs_done() -> None:
+            if not self.running_jobs:
+                return
+            _, late = await asyncio.wait(set(self.running_jobs), timeout=wait_s)
+            for task in late:
+                log.warning("job %s still running at shutdown; stopped", task.get_name())
+                task.cancel()
+
+        await asyncio.gather(jobs_done(), self.delivery.stop(wait_s))
+        if self.scheduler.running:  # cancels what still runs: after the wait, not before
             self.scheduler.shutdown(wait=False)
         await self.fetcher.close()
 
@@ -100,6 +126,7 @@ def build_app(
     None for a process that only queues (the command line). ``events`` mirrors scheduled
     events (only a Discord connection has one)."""
     defaults = ChannelDefaults.from_settings(settings)
+    timing = timing or DeliveryTiming()
     fetch = fetcher or Fetcher(
         max_bytes=settings.fetch_max_bytes,
         timeout_s=settings.fetch_timeout_s,
@@ -113,11 +140,17 @@ def build_app(
     delivery = Delivery(
         database,
         clock,
-        OutboxSender(database, publisher or NotConnected(), clock, worker_id=worker_id),
+        OutboxSender(
+            database,
+            publisher or NotConnected(),
+            clock,
+            worker_id=worker_id,
+            lease=timing.claim_lease,
+        ),
         digests,
         ReminderPlanner(database, clock, defaults),
         MirrorSync(database, events, clock, defaults.reminder_offsets) if events else None,
-        timing or DeliveryTiming(),
+        timing,
     )
     articles = ArticleReader(fetch)
     return App(
@@ -133,9 +166,17 @@ def build_app(
         subscriptions=SubscriptionService(database, clock, defaults.reminder_offsets),
         feeds=FeedService(database, clock, fetch, validate=settings.validate_feeds),
         digests=DigestService(database, clock, defaults, digests),
-        news_channels=NewsChannelService(database, clock, timeline, articles, delivery.kick),
+        news_channels=NewsChannelService(
+            database,
+            clock,
+            timeline,
+            articles,
+            delivery.kick,
+            NewsPolicy.from_settings(settings),
+        ),
         mirroring=MirrorService(database, clock, delivery),
         health=HealthService(database),
+        status=StatusService(database, clock),
         delivery=delivery,
         feed_poller=FeedPoller(
             database,

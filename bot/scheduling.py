@@ -47,11 +47,16 @@ class JobSpec:
     description: str = ""
 
 
-def guarded(job_id: str, func: JobFunc) -> JobFunc:
-    """The job, made unable to die: a failure is logged with context and the schedule goes on."""
+def guarded(job_id: str, func: JobFunc, running: set[asyncio.Task[Any]] | None = None) -> JobFunc:
+    """The job, made unable to die: a failure is logged with context and the schedule goes on.
+    A run is kept in ``running`` while it lasts, so a shutdown can wait for it to finish."""
 
     async def run() -> None:
         started = time.perf_counter()
+        task = asyncio.current_task()
+        if running is not None and task is not None:
+            running.add(task)
+            task.add_done_callback(running.discard)
         try:
             result = await func()
         except asyncio.CancelledError:
@@ -75,9 +80,14 @@ def guarded(job_id: str, func: JobFunc) -> JobFunc:
 
 
 def install(
-    scheduler: BaseScheduler, specs: list[JobSpec], *, now: datetime | None = None
+    scheduler: BaseScheduler,
+    specs: list[JobSpec],
+    *,
+    now: datetime | None = None,
+    running: set[asyncio.Task[Any]] | None = None,
 ) -> list[str]:
-    """Add (or replace) every job; a job marked ``run_at_start`` runs as soon as it can."""
+    """Add (or replace) every job; a job marked ``run_at_start`` runs as soon as it can; runs
+    in progress are kept in ``running``."""
     start = now or utc_now()
     ids: list[str] = []
     for spec in specs:
@@ -85,7 +95,7 @@ def install(
         if spec.run_at_start:
             options["next_run_time"] = start
         scheduler.add_job(
-            guarded(spec.id, spec.func),
+            guarded(spec.id, spec.func, running),
             trigger=spec.trigger,
             id=spec.id,
             name=spec.description or spec.id,

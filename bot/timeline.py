@@ -105,12 +105,16 @@ class IngestContext:
     ``quiet``: back-filling old news (a feed's first read): plan reminders, post no alerts.
     ``route``: ``(guild_id, channel_id)`` that also gets this ingestion's new and changed
     events, besides the subscriptions (a feed's own channel).
-    ``source``: where the article came from, for people (a feed's title, a news channel).
+    ``source``: where the article came from, for people (a feed's title, a news channel and
+    its author); never a local path.
+    ``link``: where people can read it when the article has no address of its own (a news
+    channel message's link); stored as the article's link.
     """
 
     quiet: bool = False
     route: tuple[int, int] | None = None
     source: str = ""
+    link: str | None = None
 
 
 NO_CONTEXT = IngestContext()
@@ -282,7 +286,7 @@ class TimelineService:
             ref=prepared.ref,
             title=article.title,
             source=article.source,
-            url=article.url,
+            url=article.url or context.link,
             published=article.dct,
             event_count=len(spans),
         )

@@ -238,6 +238,43 @@ class Settings(BaseModel):
     log_level: Literal["debug", "info", "warning", "error"] = Field(
         default="info", description="The least important log lines written."
     )
+    discord_api_base: str | None = Field(
+        default=None,
+        description="REST base of a Discord-compatible server (Spacebar) or a test rig instead "
+        "of Discord; it may end in its API version (/api/v9), else /v10 is added.",
+    )
+    discord_gateway: str | None = Field(
+        default=None,
+        description="ws:// or wss:// URL of that server's gateway "
+        "(with DIPLOBOT_DISCORD_API_BASE).",
+    )
+    admin_channel_id: int | None = Field(
+        default=None,
+        description="Where notices go in a server that chose no channel with /status; "
+        "else the server's system channel.",
+    )
+    catchup_max_hours: int = Field(
+        default=24,
+        ge=1,
+        le=24 * 14,
+        description="After downtime, news channels are read back at most this far.",
+    )
+    catchup_max_messages: int = Field(
+        default=200, ge=1, le=10_000, description="...and at most this many messages per channel."
+    )
+    news_retry_attempts: int = Field(
+        default=5,
+        ge=1,
+        le=20,
+        description="A news message that could not be read is tried this many times, "
+        "then reported.",
+    )
+    shared_poll_seconds: int = Field(
+        default=30,
+        ge=5,
+        le=3600,
+        description="How often state other processes may change (news channels) is read again.",
+    )
 
     # Where each value came from ("DIPLOBOT_X", "x in FILE", "default"), for `doctor`.
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)

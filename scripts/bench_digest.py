@@ -77,7 +77,10 @@ async def run(channels: int, global_per_s: int, per_channel: int) -> int:
     database = open_database(f"sqlite:///{tmp / 'bench.db'}")
     clock = MovingClock(datetime(2025, 2, 3, 7, 0, tzinfo=UTC))
     settings = Settings.load(
-        toml_path=tmp / "absent.toml", data_dir=tmp, dev_guild_id=DEFAULT_GUILD_ID
+        toml_path=tmp / "absent.toml",
+        data_dir=tmp,
+        dev_guild_id=DEFAULT_GUILD_ID,
+        **server.endpoint(),
     )
     bot = loopback_bot(settings, database, clock, extractor=scripted)
     app = bot.app
@@ -96,21 +99,20 @@ async def run(channels: int, global_per_s: int, per_channel: int) -> int:
         Article(text="bench week", dct=DAY, id="bench", title="bench"),
         context=IngestContext(quiet=True),
     )
-    with server.redirect_client():
-        bot, task = await start_bot(server, bot)
-        try:
-            await app.delivery.send_now()  # anything left from the set-up (nothing expected)
-            before = len(server.channel_messages)
-            server.limited_channel = server.limited_global = 0
-            clock.set(datetime(2025, 2, 3, 8, 0, tzinfo=UTC))
-            started = time.perf_counter()
-            queued = await app.delivery.plan_digests()
-            planned = time.perf_counter() - started
-            await app.delivery.send_now()
-            await server.wait_messages(before + channels, 120.0)
-            elapsed = time.perf_counter() - started
-        finally:
-            await stop_bot(bot, task)
+    bot, task = await start_bot(server, bot)
+    try:
+        await app.delivery.send_now()  # anything left from the set-up (nothing expected)
+        before = len(server.channel_messages)
+        server.limited_channel = server.limited_global = 0
+        clock.set(datetime(2025, 2, 3, 8, 0, tzinfo=UTC))
+        started = time.perf_counter()
+        queued = await app.delivery.plan_digests()
+        planned = time.perf_counter() - started
+        await app.delivery.send_now()
+        await server.wait_messages(before + channels, 120.0)
+        elapsed = time.perf_counter() - started
+    finally:
+        await stop_bot(bot, task)
     await server.stop()
     digests = [
         m["channel_id"]

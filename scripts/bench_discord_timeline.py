@@ -78,27 +78,29 @@ def ensure_events(path: Path, count: int) -> int:
 
 
 async def bench(path: Path, requests: int, warmup: int, today: datetime) -> list[float]:
+    server = DiscordLoopback()
+    await server.start()
     settings = Settings.load(
-        toml_path=path.parent / "absent.toml", data_dir=path.parent, dev_guild_id=DEFAULT_GUILD_ID
+        toml_path=path.parent / "absent.toml",
+        data_dir=path.parent,
+        dev_guild_id=DEFAULT_GUILD_ID,
+        **server.endpoint(),
     )
     database = open_database(f"sqlite:///{path}")
     bot = loopback_bot(settings, database, FakeClock(today))
-    server = DiscordLoopback()
-    await server.start()
     latencies: list[float] = []
     try:
-        with server.redirect_client():
-            bot, task = await start_bot(server, bot)
-            try:
-                for i in range(warmup + requests):
-                    country = COUNTRIES[i % len(COUNTRIES)]
-                    reply = await server.invoke("timeline", {"country": country})
-                    if "Timeline" not in reply.text():
-                        raise RuntimeError(f"unexpected reply: {reply.text()[:200]}")
-                    if i >= warmup:
-                        latencies.append(reply.latency_s * 1000)
-            finally:
-                await stop_bot(bot, task)
+        bot, task = await start_bot(server, bot)
+        try:
+            for i in range(warmup + requests):
+                country = COUNTRIES[i % len(COUNTRIES)]
+                reply = await server.invoke("timeline", {"country": country})
+                if "Timeline" not in reply.text():
+                    raise RuntimeError(f"unexpected reply: {reply.text()[:200]}")
+                if i >= warmup:
+                    latencies.append(reply.latency_s * 1000)
+        finally:
+            await stop_bot(bot, task)
     finally:
         await server.stop()
         database.dispose()

@@ -15,9 +15,14 @@ it with SIGKILL at a seeded random moment once that run has ingested or sent som
 to ``--lease-s`` (production: 2 minutes) so rows a killed process had claimed come back
 within the run; that is the only setting changed.
 
+The feeds are set up as already read once (primed), so every new item alerts the subscribed
+channels and delivery runs from the first kill on.
+
 Checks at the end, printed as figures (exit status 1 if any fails):
+- the run tested delivery: at least one kill fell while messages were due or going out, and
+  messages were delivered (a run that never reached delivery fails, whatever else it shows);
 - every feed item is ingested exactly once (one article row and one seen-entry per item);
-- every outbox message is delivered exactly once (one post per nonce reached Discord; a
+- every outbox message is delivered exactly once (one post per row's nonce reached Discord; a
   resend after a kill is absorbed by Discord's nonce check and counted), none left behind,
   and no channel got the same event's alert twice;
 - ``PRAGMA integrity_check`` is ``ok`` after every kill and at the end.
@@ -45,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 GUILD_ID = 910_000_000_000_000_001
+PROGRESS_WAIT_S = 60.0  # the longest a run may take to ingest or send its first thing
 TOKEN = "loopback-token"
 COUNTRIES = [
     "Japan", "France", "Germany", "India", "Brazil", "Canada", "Italy", "Mexico", "Kenya",
@@ -57,10 +63,7 @@ async def child_main() -> int:
     """The bot process under test (started by the parent with --child)."""
     import logging
 
-    import yarl
-    from discord.gateway import DiscordWebSocket
-    from discord.http import Route
-
+    from bot.alerts.delivery import DeliveryTiming
     from bot.chat.client import build_bot
     from bot.clock import SystemClock
     from bot.news.fetch import Fetcher
@@ -68,29 +71,28 @@ async def child_main() -> int:
     from storage.db import open_database
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    base = os.environ["CRASH_DISCORD"]
-    Route.BASE = f"{base}/api/v10"
-    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(base.replace("http://", "ws://") + "/gateway")
+    # Discord's addresses come from DIPLOBOT_DISCORD_API_BASE / DIPLOBOT_DISCORD_GATEWAY.
     settings = Settings.load(
         toml_path=Path(os.environ["CRASH_DIR"]) / "absent.toml",
         data_dir=Path(os.environ["CRASH_DIR"]),
         database_url=os.environ["CRASH_DB_URL"],
         dev_guild_id=GUILD_ID,
     )
+    # Rows a killed process had claimed wait out their lease before another process may
+    # send them; production's lease is 2 minutes, the harness's is short so it can finish.
+    lease = timedelta(seconds=float(os.environ["CRASH_LEASE_S"]))
     bot = build_bot(
         settings,
         open_database(settings),
         SystemClock(),
         fetcher=Fetcher(allow_loopback=True, timeout_s=5.0),
+        timing=DeliveryTiming(claim_lease=lease),
         guild_ready_timeout=0.01,
     )
     runner = asyncio.create_task(bot.start(TOKEN))
     await asyncio.sleep(0)  # let start() set the client up before waiting on it
     await bot.wait_until_ready()
     app = bot.app
-    # Rows a killed process had claimed wait out their lease before another process may
-    # send them; production's lease is 5 minutes, the harness's is short so it can finish.
-    app.delivery.sender._lease = timedelta(seconds=float(os.environ.get("CRASH_LEASE_S", "300")))
     print("CHILD READY", flush=True)
     # The passes the scheduler runs, back to back, so a short run does a lot of work.
     while not runner.done():
@@ -122,8 +124,10 @@ def prepare_database(path: Path, feed_urls: list[str], channels: tuple[int, ...]
     database = open_database(f"sqlite:///{path}")
     now = datetime.now(UTC)
     with database.session() as session:
-        for url in feed_urls:
-            session.add(Feed(guild_id=GUILD_ID, url=url, created_at=now, next_poll=now))
+        for url in feed_urls:  # read once before (primed): each new item alerts
+            session.add(
+                Feed(guild_id=GUILD_ID, url=url, created_at=now, next_poll=now, primed=True)
+            )
         for channel in channels:
             session.add(
                 Subscription(guild_id=GUILD_ID, channel_id=channel, created_at=now, updated_at=now)
@@ -180,7 +184,7 @@ async def parent_main(args: argparse.Namespace) -> int:
     prepare_database(db_path, urls, discord_server.channel_ids)
     env = {
         **os.environ,
-        "CRASH_DISCORD": discord_server.base_url,
+        **discord_server.environment(),
         "CRASH_DIR": str(workdir),
         "CRASH_DB_URL": f"sqlite:///{db_path}",
         "PYTHONPATH": str(ROOT),
@@ -253,12 +257,17 @@ async def _run(
         child, ready_s = await start_child(f"child-{number:02d}.log")
         at_start = db_state(db_path)
         # Kill in the thick of it: once this run has ingested or sent something (a cold
-        # start spends its first seconds loading the extractor), after a seeded delay.
-        for _ in range(200):
+        # start spends its first seconds loading the extractor and the page reader, longer
+        # on a loaded machine), or has nothing left to do, after a seeded delay.
+        waited_until = time.perf_counter() + PROGRESS_WAIT_S
+        while time.perf_counter() < waited_until:
             now_state = db_state(db_path)
             if now_state["seen"] > at_start["seen"] or now_state["sent"] > at_start["sent"]:
                 break
-            await asyncio.sleep(0.05)
+            if not producer.done() or now_state["seen"] < len(added) or now_state["pending"]:
+                await asyncio.sleep(0.05)
+                continue
+            break
         await asyncio.sleep(rng.uniform(0.0, 1.5))
         before = db_state(db_path)
         child.send_signal(signal.SIGKILL)
@@ -303,9 +312,9 @@ async def _run(
     conn = sqlite3.connect(db_path)
     article_urls = Counter(u for (u,) in conn.execute("SELECT url FROM article"))
     sent = {
-        f"ob{row_id}": (channel, event_id)
-        for row_id, channel, event_id in conn.execute(
-            "SELECT id, channel_id, event_id FROM outbox WHERE sent_at IS NOT NULL"
+        nonce: (channel, event_id)
+        for nonce, channel, event_id in conn.execute(
+            "SELECT nonce, channel_id, event_id FROM outbox WHERE sent_at IS NOT NULL"
         )
     }
     kinds = Counter(k for (k,) in conn.execute("SELECT kind FROM outbox"))
@@ -347,6 +356,8 @@ async def _run(
     print(json.dumps(results, indent=2))
     ok = (
         len(kills) == args.kills
+        and results["kills_during_delivery"] > 0  # else delivery was never put to the test
+        and results["messages_delivered_once"] > 0
         and not missing_items
         and not twice_items
         and results["messages_lost"] == 0

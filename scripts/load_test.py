@@ -195,7 +195,7 @@ async def main_async(args: argparse.Namespace) -> int:
 
     settings = Settings.load(
         toml_path=workdir / "absent.toml", data_dir=workdir, database_url=db_url,
-        dev_guild_id=GUILD_ID,
+        dev_guild_id=GUILD_ID, **discord_server.endpoint(),
     )  # fmt: skip
     # As shipped, `diplobot run` extracts in a worker process; --in-process-extractor compares.
     extractor = None if args.in_process_extractor else ProcessExtractor()
@@ -209,53 +209,52 @@ async def main_async(args: argparse.Namespace) -> int:
     )
     app = bot.app
     rss_before = peak_mb()
-    with discord_server.redirect_client():
-        bot, task = await start_bot(discord_server, bot)
-        try:
-            if args.poll_concurrency:  # an experiment: fewer feeds ingested at once
-                app.feed_poller._gate = asyncio.Semaphore(args.poll_concurrency)
-            # Warm up (first extraction, first page parse) before measuring.
-            idle, _ = await drive_once(discord_server)
-            if args.warm:  # an experiment: load the extractor and trafilatura before the burst
-                await asyncio.to_thread(warm_extraction)
-            # The burst: every feed gains its new items at once.
-            number = 0
-            for name in names:
-                for _ in range(args.per_feed):
-                    country_a = COUNTRIES[number % len(COUNTRIES)]
-                    country_b = COUNTRIES[(number * 7 + 3) % len(COUNTRIES)]
-                    day = 1 + number % 28
-                    month = ["March", "April", "May", "June"][number % 4]
-                    title = f"{country_a} and {country_b} to meet in {month} (#{number})"
-                    text = (
-                        f"{country_a} and {country_b} will hold talks in Geneva on {month} {day}, "
-                        f"2027, officials said on {datetime.now(UTC):%A}."
-                    )
-                    link = feeds.add_page(f"a{number}", title, f"{text}\n\n{text}")
-                    feeds.items[name].insert(
-                        0, FeedItem(title, link, text, published=datetime.now(UTC))
-                    )
-                    number += 1
-            total = number
-            ticker = Ticker()
-            ticker.start()
-            stop = asyncio.Event()
-            driver = asyncio.create_task(drive_commands(discord_server, rng, args.events, stop))
-            burst_began = time.perf_counter()
-            await app.feed_poller.poll_all()
-            ingest_s = time.perf_counter() - burst_began
-            ingested = await asyncio.to_thread(seen_count, database)
-            # Delivery goes on (the scheduler's send job, kicked by ingestion); measure a while.
-            await asyncio.sleep(args.deliver_s)
-            stop.set()
-            latencies, unanswered = await driver
-            await ticker.stop()
-            window = time.perf_counter() - burst_began
-            queued, due, sent = await asyncio.to_thread(outbox_counts, database)
-        finally:
-            await stop_bot(bot, task)
-            if extractor is not None:
-                extractor.close()
+    bot, task = await start_bot(discord_server, bot)
+    try:
+        if args.poll_concurrency:  # an experiment: fewer feeds ingested at once
+            app.feed_poller._gate = asyncio.Semaphore(args.poll_concurrency)
+        # Warm up (first extraction, first page parse) before measuring.
+        idle, _ = await drive_once(discord_server)
+        if args.warm:  # an experiment: load the extractor and trafilatura before the burst
+            await asyncio.to_thread(warm_extraction)
+        # The burst: every feed gains its new items at once.
+        number = 0
+        for name in names:
+            for _ in range(args.per_feed):
+                country_a = COUNTRIES[number % len(COUNTRIES)]
+                country_b = COUNTRIES[(number * 7 + 3) % len(COUNTRIES)]
+                day = 1 + number % 28
+                month = ["March", "April", "May", "June"][number % 4]
+                title = f"{country_a} and {country_b} to meet in {month} (#{number})"
+                text = (
+                    f"{country_a} and {country_b} will hold talks in Geneva on {month} {day}, "
+                    f"2027, officials said on {datetime.now(UTC):%A}."
+                )
+                link = feeds.add_page(f"a{number}", title, f"{text}\n\n{text}")
+                feeds.items[name].insert(
+                    0, FeedItem(title, link, text, published=datetime.now(UTC))
+                )
+                number += 1
+        total = number
+        ticker = Ticker()
+        ticker.start()
+        stop = asyncio.Event()
+        driver = asyncio.create_task(drive_commands(discord_server, rng, args.events, stop))
+        burst_began = time.perf_counter()
+        await app.feed_poller.poll_all()
+        ingest_s = time.perf_counter() - burst_began
+        ingested = await asyncio.to_thread(seen_count, database)
+        # Delivery goes on (the scheduler's send job, kicked by ingestion); measure a while.
+        await asyncio.sleep(args.deliver_s)
+        stop.set()
+        latencies, unanswered = await driver
+        await ticker.stop()
+        window = time.perf_counter() - burst_began
+        queued, due, sent = await asyncio.to_thread(outbox_counts, database)
+    finally:
+        await stop_bot(bot, task)
+        if extractor is not None:
+            extractor.close()
     await feeds.stop()
     await discord_server.stop()
 

@@ -8,9 +8,10 @@ snowflakes are ``BIGINT``. Lists are JSON. Schema changes go through Alembic
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -206,6 +207,30 @@ class NewsChannel(SQLModel, table=True):
     guild_id: int = Field(sa_type=BigInteger)
     added_by: int | None = Field(default=None, sa_type=BigInteger)
     added_at: dt.datetime = Field(sa_type=UTCDateTime)
+    # The newest message read here: after downtime, reading resumes after it (catch-up).
+    last_message_id: int | None = Field(default=None, sa_type=BigInteger)
+
+
+class NewsRetry(SQLModel, table=True):
+    """A news channel message that could not be read (extraction failed or timed out), kept
+    with its words so it is read again with back-off, and reported after the last try."""
+
+    __tablename__ = "news_retry"
+    __table_args__ = (Index("ix_news_retry_next_attempt", "next_attempt"),)
+
+    message_id: int = Field(sa_type=BigInteger, primary_key=True)
+    channel_id: int = Field(sa_type=BigInteger)
+    guild_id: int = Field(sa_type=BigInteger)
+    channel_name: str = Field(default="", max_length=100)
+    author: str = Field(default="", max_length=100)
+    url: str | None = Field(default=None, max_length=500)
+    posted: dt.date
+    text: str = Field(sa_type=Text)
+    attempts: int = 0
+    next_attempt: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, max_length=1000)
+    gave_up_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
 # --------------------------------------------------------------------------- feeds
@@ -252,6 +277,14 @@ class FeedEntrySeen(SQLModel, table=True):
 
 # --------------------------------------------------------------------------- delivery
 
+NONCE_LENGTH = 24  # Discord takes at most 25 characters
+
+
+def new_nonce() -> str:
+    """96 random bits: unique across rows, restored backups and installations, unlike a row id
+    (a server that remembers nonces would answer a repeat with the old message)."""
+    return secrets.token_hex(NONCE_LENGTH // 2)
+
 
 class OutboxMessage(SQLModel, table=True):
     """A message to send, written in the transaction that caused it; ``dedup_key`` makes it once."""
@@ -264,6 +297,9 @@ class OutboxMessage(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     dedup_key: str = Field(max_length=300, unique=True)
+    # Sent with the message: random, so no other row, database or installation repeats it;
+    # only a resend of this row (after a crash) reuses it, and Discord then drops the copy.
+    nonce: str = Field(default_factory=new_nonce, max_length=25)
     guild_id: int | None = Field(default=None, sa_type=BigInteger)
     channel_id: int = Field(sa_type=BigInteger)
     kind: str = Field(max_length=20)
@@ -283,6 +319,10 @@ class OutboxMessage(SQLModel, table=True):
     message_id: int | None = Field(default=None, sa_type=BigInteger)
     failed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     failed_reason: str | None = Field(default=None, max_length=1000)
+    # Why it was not sent: "refused" (Discord said no), "gave_up" (after repeated failures),
+    # "channel_lost" (deleted or closed to the bot): the admins are told and can retry it;
+    # "dropped" (no longer wanted: expired, unsubscribed, superseded): nobody needs to act.
+    failure: str | None = Field(default=None, max_length=12)
 
 
 class DigestRun(SQLModel, table=True):

@@ -21,7 +21,14 @@ from bot.alerts.matching import Rule, active_rules
 from bot.alerts.messages import card_payload
 from bot.alerts.prefs import ChannelDefaults, ChannelPrefs, channel_prefs
 from bot.clock import Clock
-from bot.render import ChangeView, change_alert_card, event_view, new_event_card, with_source
+from bot.render import (
+    ChangeView,
+    change_alert_card,
+    event_view,
+    new_event_card,
+    source_label,
+    with_source,
+)
 from bot.timeline import NOISE_WINDOW, EventChange, IngestResult
 from storage.models import ArticleRow, EventRow
 from storage.repos import outbox
@@ -112,14 +119,15 @@ class AlertWriter:
 
     @staticmethod
     def _source(session: Session, result: IngestResult) -> Source | None:
-        """The article behind the alert: its title (else the context's source name), its link."""
+        """The article behind the alert as people name it (its outlet or feed, or the news
+        channel and author, with its headline), and its link; never a local path."""
         if result.article_id is None:
             return None
         article = session.get(ArticleRow, result.article_id)
         if article is None:
             return None
-        name = article.title or article.source or result.context.source or article.ref
-        return (name or "article", article.url)
+        name = source_label(article.source or result.context.source, article.title)
+        return (name, article.url or result.context.link)
 
     def _alert(
         self,

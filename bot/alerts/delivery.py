@@ -35,9 +35,11 @@ KEEP = timedelta(days=30)
 
 @dataclass(frozen=True, slots=True)
 class DeliveryTiming:
-    """How often each pass runs (production values; tests call the passes directly)."""
+    """How often each pass runs (production values; tests call the passes directly), and how
+    long a sender's claim on rows lasts (rows of a process that died come back after it)."""
 
     send_every_s: float = 2.0
+    claim_lease: timedelta = timedelta(minutes=2)
     reminder_pass_every: timedelta = timedelta(minutes=10)
     mirror_every: timedelta = timedelta(minutes=15)
 
@@ -55,6 +57,10 @@ class Delivery:
     def kick(self) -> None:
         """Send what is due now (new alerts were queued), not at the next scheduled pass."""
         self.sender.kick()
+
+    async def stop(self, wait_s: float) -> None:
+        """Shutdown: finish the sends in flight, give back the rest (see ``OutboxSender.stop``)."""
+        await self.sender.stop(wait_s)
 
     async def send(self) -> int:
         """The scheduled pass: returns at once when a kicked pass is already draining."""

@@ -3,8 +3,11 @@
 A send that fails for a passing reason (a 5xx, a timeout, a network error) is retried with
 exponential back-off; one that can never succeed because the channel is gone or the bot lost
 its permission there pauses that channel's subscriptions, drops its other pending messages
-and tells the server's admins once. Each message carries a nonce, so a resend after a crash
-between "sent" and "marked sent" is dropped by Discord instead of appearing twice.
+and tells the server's admins once. A message Discord refuses (another 4xx), or one still
+failing after every try, is kept as failed with its reason, the admins are told (once a day
+at most), and ``diplobot outbox retry`` sends it again: nothing is dropped silently. Each
+message carries its row's random nonce, so a resend after a crash between "sent" and "marked
+sent" is dropped by Discord instead of appearing twice.
 """
 
 from __future__ import annotations
@@ -23,12 +26,11 @@ from typing import Literal, Protocol
 from sqlalchemy.orm import Session
 
 from bot.alerts import kinds
-from bot.alerts.messages import card_payload
+from bot.alerts.notices import notify_admins
 from bot.clock import Clock
-from bot.render import channel_paused_card
+from bot.render import channel_paused_card, message_undelivered_card
 from storage.db import Database
 from storage.repos import outbox
-from storage.repos import settings as settings_repo
 from storage.repos import subscriptions as subscription_repo
 
 log = logging.getLogger("diplobot.alerts")
@@ -103,6 +105,7 @@ class OutboxSender:
         self._concurrency = concurrency
         self._lock = asyncio.Lock()
         self._kicked: asyncio.Task[SendStats] | None = None
+        self._stopping = False
 
     async def _db_call(self, fn: Callable[[Session], object]) -> object:
         def work() -> object:
@@ -116,8 +119,24 @@ class OutboxSender:
         """A pass is running (a scheduled pass can then return at once instead of queueing)."""
         return self._lock.locked()
 
+    async def stop(self, wait_s: float) -> None:
+        """Stop taking work (shutdown): sends in flight finish, the rows claimed but not begun
+        are given back at once, and no new pass starts; waits at most ``wait_s``."""
+        self._stopping = True
+        try:
+            async with asyncio.timeout(wait_s), self._lock:
+                return
+        except TimeoutError:
+            log.warning(
+                "a send pass still runs after %.0f s; stopped, its unsent rows given back", wait_s
+            )
+            if self._kicked is not None:
+                self._kicked.cancel()
+
     def kick(self) -> None:
         """Send what is due now, without waiting for the next scheduled pass."""
+        if self._stopping:
+            return
         if self._kicked is None or self._kicked.done():
             self._kicked = asyncio.get_running_loop().create_task(
                 self._kicked_run(), name="outbox-kick"
@@ -147,6 +166,8 @@ class OutboxSender:
     async def run_once(self) -> SendStats:
         """Claim one batch of due rows and send them, channels in parallel, each in order."""
         async with self._lock:
+            if self._stopping:
+                return SendStats()
             now = self._clock()
 
             def claim(session: Session) -> list[outbox.Claimed]:
@@ -165,24 +186,32 @@ class OutboxSender:
                 by_channel[row.channel_id].append(row)
             gate = asyncio.Semaphore(self._concurrency)
 
-            # Stop before the claim runs out: past it another process may take the rows.
+            # Stop before the claim runs out (past it another process may take the rows), or
+            # when the process shuts down: what is not recorded goes back to the queue, even
+            # when the pass is cancelled (a send cut short is resent with its row's nonce).
             deadline = now + self._lease - min(LEASE_MARGIN, self._lease / 4)
-            released: list[int] = []
+            unrecorded = {row.id for row in rows}
 
             async def channel_run(items: list[outbox.Claimed]) -> None:
                 async with gate:
-                    for index, row in enumerate(items):
-                        if self._clock() >= deadline:
-                            released.extend(r.id for r in items[index:])
+                    for row in items:
+                        if self._stopping or self._clock() >= deadline:
                             return
                         lost = await self._send_one(row, stats)
+                        unrecorded.discard(row.id)
                         if lost:
                             break
 
-            await asyncio.gather(*(channel_run(items) for items in by_channel.values()))
-            if released:
-                await self._db_call(lambda s: outbox.release(s, released, self.worker_id))
-                log.info("released %d rows whose claim was running out", len(released))
+            try:
+                await asyncio.gather(*(channel_run(items) for items in by_channel.values()))
+            finally:
+                if unrecorded:
+                    back = sorted(unrecorded)
+                    await self._db_call(lambda s: outbox.release(s, back, self.worker_id))
+                    log.info(
+                        "gave back %d claimed rows unsent (claim running out, or stopping)",
+                        len(back),
+                    )
             return stats
 
     async def _skip_unwanted(
@@ -259,17 +288,34 @@ class OutboxSender:
             stats.dropped += 1
             stats.paused_channels.append(row.channel_id)
             return True
-        reason = result.reason or "gave up after repeated failures"
-        await self._db_call(lambda s: outbox.mark_failed(s, row.id, now, reason))
+        if result.outcome == "retry":
+            failure = outbox.GAVE_UP
+            reason = f"gave up after {row.attempts + 1} tries (last: {result.reason})"
+        else:
+            failure = outbox.CHANNEL_LOST if result.outcome == "channel_lost" else outbox.REFUSED
+            reason = result.reason or "Discord refused the message"
+        await self._db_call(lambda s: self._undelivered(s, row, now, reason, failure))
         stats.dropped += 1
-        log.warning("outbox row %s to channel %s dropped: %s", row.id, row.channel_id, reason)
+        log.warning("outbox row %s to channel %s not sent: %s", row.id, row.channel_id, reason)
         return False
+
+    def _undelivered(
+        self, session: Session, row: outbox.Claimed, now: datetime, reason: str, failure: str
+    ) -> None:
+        """Keep the row as failed with its reason, and tell the server's admins: once a day at
+        most (a refused notice tells nobody, or notices could feed on themselves)."""
+        outbox.mark_failed(session, row.id, now, reason, failure=failure)
+        if row.kind == kinds.NOTICE or row.guild_id is None:
+            return
+        card = message_undelivered_card(row.id, row.channel_id, row.kind, reason)
+        once_a_day = f"undelivered:{row.guild_id}:{now:%Y-%m-%d}"
+        notify_admins(session, row.guild_id, once_a_day, card, now)
 
     def _channel_lost(
         self, session: Session, row: outbox.Claimed, now: datetime, reason: str
     ) -> None:
         """Pause the channel's subscriptions, drop its queue, and tell the admins once."""
-        outbox.mark_failed(session, row.id, now, reason)
+        outbox.mark_failed(session, row.id, now, reason, failure=outbox.CHANNEL_LOST)
         paused = subscription_repo.pause_channel(session, row.channel_id, reason, now)
         outbox.drop_pending_for_channel(
             session,
@@ -283,16 +329,9 @@ class OutboxSender:
         )
         if not paused or row.guild_id is None:
             return
-        target = settings_repo.admin_channel(session, row.guild_id)
-        outbox.enqueue(
-            session,
-            key=f"notice:paused:{row.channel_id}:{now.isoformat()}",
-            channel_id=target or 0,  # 0: the publisher picks the server's system channel
-            guild_id=row.guild_id,
-            kind=kinds.NOTICE,
-            payload=card_payload(channel_paused_card(row.channel_id, reason)),
-            now=now,
-        )
+        card = channel_paused_card(row.channel_id, reason)
+        once = f"paused:{row.channel_id}:{now.isoformat()}"
+        notify_admins(session, row.guild_id, once, card, now)
 
 
 __all__ = ["NotConnected", "OutboxSender", "Publisher", "SendResult", "SendStats", "backoff"]

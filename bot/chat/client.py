@@ -21,6 +21,7 @@ from bot.alerts.delivery import DeliveryTiming
 from bot.app import App, build_app
 from bot.chat.cogs import EXTENSIONS
 from bot.chat.embeds import NO_MENTIONS
+from bot.chat.endpoint import endpoint_from, point_discord_at
 from bot.chat.errors import on_app_command_error
 from bot.chat.publisher import DiscordPublisher
 from bot.chat.scheduled_events import DiscordEvents
@@ -32,6 +33,16 @@ from storage.db import Database
 
 log = logging.getLogger("diplobot.chat")
 IDENTIFY_DELAY_S = 5.0
+
+
+class CommandSyncFailed(Exception):
+    """Discord refused the slash commands for the development guild (at start-up)."""
+
+    def __init__(self, guild_id: int, error: discord.HTTPException) -> None:
+        words = " ".join(str(error.text or "").split()) or "no reason given"
+        super().__init__(f"guild {guild_id}: {error.status} {words}")
+        self.guild_id = guild_id
+        self.status = error.status
 
 
 def intents(read_news_channels: bool = False) -> discord.Intents:
@@ -59,7 +70,10 @@ class DiplobotMixin:
         if dev_guild and self.sync_on_start:
             guild = discord.Object(id=dev_guild)
             bot.tree.copy_global_to(guild=guild)
-            synced = await bot.tree.sync(guild=guild)
+            try:
+                synced = await bot.tree.sync(guild=guild)
+            except discord.HTTPException as exc:
+                raise CommandSyncFailed(dev_guild, exc) from None
             log.info("synced %d commands to the development guild %s", len(synced), dev_guild)
 
     async def close(self) -> None:
@@ -124,7 +138,9 @@ def build_bot(
     identify_delay_s: float = IDENTIFY_DELAY_S,
     **options: Any,
 ) -> Diplobot | ShardedDiplobot:
-    """The client (plain, or sharded when the settings name shards) with its app."""
+    """The client (plain, or sharded when the settings name shards) with its app, talking to
+    the Discord the settings name (EndpointError when they name one that cannot work)."""
+    point_discord_at(endpoint_from(settings))
     # The bot never joins voice: don't warn at every start that voice libraries are missing.
     discord.VoiceClient.warn_nacl = False
     discord.VoiceClient.warn_dave = False
@@ -141,7 +157,7 @@ def build_bot(
         settings,
         database,
         clock,
-        DiscordPublisher(client),
+        DiscordPublisher(client, admin_channel_id=settings.admin_channel_id),
         events=DiscordEvents(client),
         extractor=extractor,
         fetcher=fetcher,
@@ -151,4 +167,4 @@ def build_bot(
     return client
 
 
-__all__ = ["Diplobot", "ShardedDiplobot", "build_bot", "intents"]
+__all__ = ["CommandSyncFailed", "Diplobot", "ShardedDiplobot", "build_bot", "intents"]

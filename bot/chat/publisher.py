@@ -2,7 +2,8 @@
 
 It sorts Discord's answers into what the sender needs to know: sent, try again later, the
 channel is gone or closed to the bot (404/403: stop and pause), or the message itself was
-refused (400: drop it). Rate limits are discord.py's job: it waits on 429s and buckets.
+refused (another 4xx: kept as failed with Discord's words, and the admins are told).
+Rate limits are discord.py's job: it waits on 429s and buckets.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import aiohttp
 import discord
 
 from bot.alerts.messages import payload_card
+from bot.alerts.notices import DEFAULT_PLACE
 from bot.alerts.sender import SendResult
 from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.render import clip
@@ -48,21 +50,32 @@ class Pace:
 class DiscordPublisher:
     """Sends outbox rows through a connected discord.py client."""
 
-    def __init__(self, client: discord.Client, *, per_second: float = 45.0) -> None:
+    def __init__(
+        self,
+        client: discord.Client,
+        *,
+        per_second: float = 45.0,
+        admin_channel_id: int | None = None,
+    ) -> None:
         self._client = client
         self._pace = Pace(per_second)
+        self._admin_channel_id = admin_channel_id
 
     async def _target(self, message: Claimed) -> discord.abc.Messageable | None:
-        if message.channel_id:
+        if message.channel_id != DEFAULT_PLACE:
             return self._client.get_partial_messageable(
                 message.channel_id, guild_id=message.guild_id
             )
-        # A notice with no configured admin channel: the server's system channel, if any.
+        # A notice for a server that chose no channel: the installation's admin channel when
+        # it is in that server, else the server's updates or system channel, if any.
         guild = self._client.get_guild(message.guild_id or 0)
         if guild is None:
             return None
-        for channel in (guild.public_updates_channel, guild.system_channel):
-            if channel is not None and channel.permissions_for(guild.me).send_messages:
+        configured = guild.get_channel(self._admin_channel_id or 0)
+        for channel in (configured, guild.public_updates_channel, guild.system_channel):
+            if isinstance(channel, discord.TextChannel) and (
+                channel.permissions_for(guild.me).send_messages
+            ):
                 return channel
         return None
 
@@ -91,7 +104,11 @@ class DiscordPublisher:
         except discord.HTTPException as exc:
             if exc.status >= 500 or exc.status == 429:
                 return SendResult("retry", reason=f"Discord answered {exc.status}")
-            return SendResult("rejected", reason=f"Discord refused the message ({exc.status})")
+            words = "; ".join(line.strip() for line in exc.text.splitlines() if line.strip())
+            said = f": {words}" if words else ""
+            return SendResult(
+                "rejected", reason=clip(f"Discord refused the message ({exc.status}{said})", 300)
+            )
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             return SendResult("retry", reason=f"network error ({type(exc).__name__})")
         return SendResult("sent", message_id=sent.id)

@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.feeds",
     "bot.cli.subscriptions",
     "bot.cli.db",
+    "bot.cli.outbox",
     "bot.cli.run",
     "bot.cli.invite",
     "bot.cli.doctor",

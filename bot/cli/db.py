@@ -10,7 +10,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy.exc import ArgumentError, OperationalError
+from alembic.util import CommandError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from bot.app import App, build_app
 from bot.cli.options import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
@@ -64,6 +65,15 @@ def open_url(url: str, prog: str, *, migrate: bool = True) -> Database | None:
         print(
             f"{prog}: no driver for {safe_url(url)} ({exc.name} is not installed)", file=sys.stderr
         )
+    except CommandError as exc:  # e.g. a schema newer than this diplobot knows
+        print(
+            f"{prog}: the database {safe_url(url)} cannot be brought up to date: {exc}; "
+            "is it from a newer diplobot?",
+            file=sys.stderr,
+        )
+    except (SQLAlchemyError, OSError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"{prog}: cannot open the database {safe_url(url)}: {reason}", file=sys.stderr)
     return None
 
 

@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     summary = IngestSummary()
     # Alerts and reminders for subscribed channels are queued as the bot would queue them.
-    context = IngestContext(source="command line")
+    context = IngestContext(source="added from the command line")
     started = time.perf_counter()
     progress = tqdm(
         unit=" articles", file=sys.stderr, disable=True if args.quiet else None, mininterval=0.5

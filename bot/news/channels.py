@@ -1,19 +1,21 @@
 """News channel messages as articles: the message's own words, and the links it carries.
 
 Pure: the Discord layer hands over a :class:`MessageText`; :mod:`bot.services.news_channels`
-fetches the linked pages with the guarded fetcher and ingests everything.
+fetches the linked pages with the guarded fetcher and ingests everything. A message has no
+headline: it is known by its channel and author (:func:`message_source`) and its link.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from bot.extract.model import Article
 from bot.news.articles import article_from_text
 
 MAX_LINKS = 3
+DISCORD_EPOCH_MS = 1_420_070_400_000  # snowflakes count milliseconds from 2015-01-01
 MIN_TEXT_CHARS = 60
 _URL = re.compile(r"https?://[^\s<>()\[\]\"']+", re.I)
 
@@ -38,6 +40,19 @@ class MessageText:
     channel_name: str
     created: date
     text: str
+    author: str = ""
+    url: str | None = None  # the message's own link (Discord's "jump" URL)
+
+
+def message_source(message: MessageText) -> str:
+    """How people recognise where the news came from: ``#news, posted by Alice``."""
+    by = f", posted by {message.author}" if message.author else ""
+    return f"#{message.channel_name}{by}"[:200]
+
+
+def snowflake_at(moment: datetime) -> int:
+    """The smallest Discord id made at ``moment`` (ids count time), for "after this moment"."""
+    return max(0, int(moment.timestamp() * 1000) - DISCORD_EPOCH_MS) << 22
 
 
 def message_article(message: MessageText) -> Article | None:
@@ -46,15 +61,13 @@ def message_article(message: MessageText) -> Article | None:
     words = "\n".join(line.strip() for line in words.splitlines() if line.strip())
     if len(words) < MIN_TEXT_CHARS:
         return None
-    first = words.splitlines()[0][:200]
     read = article_from_text(
         words,
         f"discord:{message.guild_id}:{message.channel_id}:{message.message_id}",
         message.created,
-        title=first,
-        source=f"#{message.channel_name}",
+        source=message_source(message),
     )
     return read.article
 
 
-__all__ = ["MessageText", "links_in", "message_article"]
+__all__ = ["MessageText", "links_in", "message_article", "message_source", "snowflake_at"]

@@ -21,11 +21,16 @@ from bot.render.cards import (
     event_title,
     feed_line,
     ingest_card,
+    message_line,
+    message_undelivered_card,
     new_event_card,
+    news_unread_card,
     reminder_card,
+    status_card,
     subscription_line,
     subscriptions_card,
     timeline_card,
+    utc_text,
     with_source,
 )
 from bot.render.dates import day_text, format_date
@@ -39,8 +44,16 @@ from bot.render.text import (
     escape,
     link,
     plain_text,
+    source_label,
 )
-from bot.render.views import ChangeView, EventView, SourceView, event_view
+from bot.render.views import (
+    ChangeView,
+    EventView,
+    MessageLine,
+    SourceView,
+    StatusView,
+    event_view,
+)
 
 __all__ = [
     "DEFAULT_COLOUR",
@@ -54,7 +67,9 @@ __all__ = [
     "Card",
     "ChangeView",
     "EventView",
+    "MessageLine",
     "SourceView",
+    "StatusView",
     "card_text",
     "change_alert_card",
     "change_text",
@@ -71,11 +86,17 @@ __all__ = [
     "format_date",
     "ingest_card",
     "link",
+    "message_line",
+    "message_undelivered_card",
     "new_event_card",
+    "news_unread_card",
     "plain_text",
     "reminder_card",
+    "source_label",
+    "status_card",
     "subscription_line",
     "subscriptions_card",
     "timeline_card",
+    "utc_text",
     "with_source",
 ]

@@ -23,8 +23,9 @@ from bot.render.text import (
     join_within,
     link,
     plain_text,
+    source_label,
 )
-from bot.render.views import ChangeView, EventView
+from bot.render.views import ChangeView, EventView, FeedLike, MessageLine, StatusView
 from bot.titles import event_title as stored_title
 
 DEFAULT_COLOUR = 0x3B82F6
@@ -146,7 +147,7 @@ def event_card(event: EventView, *, timestamps: bool = True) -> Card:
     if event.location:
         fields.append(("Where", clip(escape(event.location), FIELD_VALUE_LIMIT)))
     if event.sources:
-        lines = [link(s.title or s.source or "article", s.url) for s in event.sources[:10]]
+        lines = [link(source_label(s.source, s.title), s.url) for s in event.sources[:10]]
         if len(event.sources) > 10:
             lines.append(f"… and {len(event.sources) - 10} more")
         fields.append((f"Sources ({len(event.sources)})", join_within(lines, FIELD_VALUE_LIMIT)))
@@ -235,6 +236,36 @@ def channel_paused_card(channel_id: int, reason: str) -> Card:
             f"I could not post in <#{channel_id}>: {reason}. Its subscriptions are paused. "
             "Give me back the Send Messages and Embed Links permissions there (or pick another "
             "channel with /subscribe), then subscribe again.",
+            FIELD_VALUE_LIMIT * 2,
+        ),
+        colour=STATUS_COLOURS["postponed"],
+    )
+
+
+def message_undelivered_card(row_id: int, channel_id: int, kind: str, reason: str) -> Card:
+    """The admins' notice that a message was not posted and is kept for a retry."""
+    return Card(
+        title="A message could not be posted",
+        description=clip(
+            f"A {kind} for <#{channel_id}> was not posted: {escape(reason)}. It is kept as "
+            f"failed (message {row_id}): /status lists failed messages, and "
+            f"`diplobot outbox retry {row_id}` sends it again. Other failures today are "
+            "listed there without a notice.",
+            FIELD_VALUE_LIMIT * 2,
+        ),
+        colour=STATUS_COLOURS["cancelled"],
+    )
+
+
+def news_unread_card(channel_id: int, link_to_message: str | None, reason: str) -> Card:
+    """The admins' notice that a news channel message could not be read after every try."""
+    where = link("a message", link_to_message) if link_to_message else "a message"
+    return Card(
+        title="A news message could not be read",
+        description=clip(
+            f"I tried several times to read {where} in <#{channel_id}> and gave up: "
+            f"{escape(reason)}. Its events are not on the timeline; paste its text with "
+            "/ingest to read it by hand.",
             FIELD_VALUE_LIMIT * 2,
         ),
         colour=STATUS_COLOURS["postponed"],
@@ -375,15 +406,6 @@ def card_text(card: Card, *, plain: bool = False) -> str:
     return plain_text(text) if plain else text
 
 
-class FeedLike(Protocol):
-    id: int | None
-    url: str
-    channel_id: int | None
-    disabled: bool
-    failures: int
-    last_error: str | None
-
-
 def feed_line(feed: FeedLike) -> str:
     """``#3 <https://…> → #news · failing (the reason)``."""
     where = f"<#{feed.channel_id}>" if feed.channel_id else "timeline only"
@@ -392,3 +414,56 @@ def feed_line(feed: FeedLike) -> str:
     if feed.last_error:
         line += f" ({clip(escape(feed.last_error), 120)})"
     return line
+
+
+# --------------------------------------------------------------------------- delivery state
+def utc_text(moment: datetime) -> str:
+    """A moment the same in Discord and in a terminal: ``2025-02-01 09:00 UTC``."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def message_line(line: MessageLine) -> str:
+    """``#12 alert → #news · refused: Discord refused the message (400: …)``."""
+    where = f"<#{line.channel_id}>" if line.channel_id else "the server's notice channel"
+    text = f"`#{line.id}` {line.kind} → {where}"
+    if line.failed_at is not None:
+        return f"{text} · {clip(escape(line.reason), 200)}"
+    return f"{text} · due {utc_text(line.due_at)}"
+
+
+def status_card(status: StatusView) -> Card:
+    """``/status``: what waits, what failed and why, feeds in trouble, the last digest."""
+    fields: list[tuple[str, str]] = []
+    waiting = f"{status.due:,} due now, {status.later:,} planned (reminders, held alerts)"
+    fields.append(("Waiting", waiting))
+    if status.failed:
+        lines = [message_line(m) for m in status.failed]
+        if status.failed_total > len(lines):
+            lines.append(f"… and {status.failed_total - len(lines):,} more")
+        lines.append("Send one again: `diplobot outbox retry ID`.")
+        fields.append((f"Failed ({status.failed_total:,})", join_within(lines, FIELD_VALUE_LIMIT)))
+    else:
+        fields.append(("Failed", "None."))
+    if status.feed_problems:
+        lines = [feed_line(f) for f in status.feed_problems]
+        fields.append((f"Feeds in trouble ({len(lines)})", join_within(lines, FIELD_VALUE_LIMIT)))
+    if status.news_unread:
+        fields.append(
+            ("News not read", f"{status.news_unread:,} news channel messages, after every try")
+        )
+    digest = utc_text(status.last_digest) if status.last_digest else "none sent yet"
+    fields.append(("Last digest", digest))
+    notices = (
+        f"<#{status.notice_channel_id}>"
+        if status.notice_channel_id
+        else "the server's system channel (choose one with /status notices:)"
+    )
+    fields.append(("Notices go to", notices))
+    healthy = not status.failed_total and not status.feed_problems and not status.news_unread
+    return Card(
+        title="Delivery status",
+        description="All messages are going out." if healthy else "Some need a look.",
+        fields=tuple(fields),
+        footer=f"diplobot {status.version}",
+        colour=STATUS_COLOURS["scheduled"] if healthy else STATUS_COLOURS["postponed"],
+    )

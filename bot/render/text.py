@@ -48,6 +48,15 @@ def link(title: str, url: str | None) -> str:
     return clip(label, 200)
 
 
+def source_label(outlet: str, title: str) -> str:
+    """An article as people name it: ``Reuters: Leaders to meet``, the outlet or the headline
+    alone, else "an article"; never a file path or an id."""
+    outlet, title = outlet.strip(), title.strip()
+    if outlet and title and title != outlet:
+        return f"{outlet}: {title}"
+    return title or outlet or "an article"
+
+
 def join_within(lines: list[str], limit: int) -> str:
     """Lines joined by newlines, stopping with an ellipsis line before ``limit``."""
     out: list[str] = []
@@ -82,4 +91,5 @@ __all__ = [
     "join_within",
     "link",
     "plain_text",
+    "source_label",
 ]

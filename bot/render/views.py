@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from bot.render.text import source_label
 from bot.titles import title_of
-from storage.models import ArticleRow, EventArticle, EventHistory
+from storage.models import ArticleRow, EventArticle, EventHistory, OutboxMessage
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +79,7 @@ def event_view(
     history: Sequence[EventHistory] = (),
 ) -> EventView:
     """The view of a stored event, with its sources and history when given."""
-    titles = {
-        article.id: (article.title or article.source or article.ref) for _, article in sources
-    }
+    titles = {article.id: source_label(article.source, article.title) for _, article in sources}
     return EventView(
         id=int(row.id or 0),
         type=row.type,
@@ -94,7 +93,7 @@ def event_view(
         confidence=float(row.confidence or 0.0),
         sources=tuple(
             SourceView(
-                title=article.title or article.ref,
+                title=article.title,
                 url=article.url,
                 source=article.source,
                 published=article.published,
@@ -115,4 +114,65 @@ def event_view(
     )
 
 
-__all__ = ["ChangeView", "EventView", "SourceView", "StoredEvent", "event_view"]
+@dataclass(frozen=True, slots=True)
+class MessageLine:
+    """One queued or failed message as people see it (``/status``, ``diplobot outbox``)."""
+
+    id: int
+    kind: str
+    guild_id: int | None
+    channel_id: int
+    due_at: datetime
+    failed_at: datetime | None
+    reason: str
+    attempts: int
+
+    @classmethod
+    def of(cls, row: OutboxMessage) -> MessageLine:
+        assert row.id is not None
+        return cls(
+            id=row.id,
+            kind=row.kind,
+            guild_id=row.guild_id,
+            channel_id=row.channel_id,
+            due_at=row.due_at,
+            failed_at=row.failed_at,
+            reason=row.failed_reason or "",
+            attempts=row.attempts,
+        )
+
+
+class FeedLike(Protocol):
+    id: int | None
+    url: str
+    channel_id: int | None
+    disabled: bool
+    failures: int
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusView:
+    """Delivery's state for a server (or the whole installation)."""
+
+    version: str
+    due: int
+    later: int
+    failed_total: int
+    failed: tuple[MessageLine, ...]
+    feed_problems: tuple[FeedLike, ...]
+    news_unread: int
+    last_digest: datetime | None
+    notice_channel_id: int | None
+
+
+__all__ = [
+    "ChangeView",
+    "EventView",
+    "FeedLike",
+    "MessageLine",
+    "SourceView",
+    "StatusView",
+    "StoredEvent",
+    "event_view",
+]

@@ -91,6 +91,7 @@ class FeedPoller:
         self._on_ingested = on_ingested
         self._rng = rng or random.Random()
         self._running: set[int] = set()
+        self.stopping = False  # shutting down: start no feed, read no further entry
 
     # ------------------------------------------------------------------ which feeds
     def due_feed_ids(self, *, every: bool = False) -> list[int]:
@@ -127,6 +128,8 @@ class FeedPoller:
         self._running.add(feed_id)
         try:
             async with self._gate:
+                if self.stopping:
+                    return None
                 try:
                     async with asyncio.timeout(self._feed_timeout_s):
                         return await self.poll_feed(feed_id)
@@ -176,6 +179,8 @@ class FeedPoller:
             source=source,
         )
         for entry in reversed(fresh[:MAX_NEW_PER_POLL]):  # oldest first: later news wins
+            if self.stopping:  # the feed stays due, its validators unchanged: read the rest later
+                return None
             article = await self._article(entry, source)
             result = await asyncio.to_thread(self._ingest, feed_id, entry, article, context)
             created += len(result.created)

@@ -38,6 +38,15 @@ def count_for_guild(session: Session, guild_id: int) -> int:
     return int(session.scalar(stmt) or 0)
 
 
+def with_errors(session: Session, guild_id: int | None) -> list[Feed]:
+    """Feeds whose last poll failed or that were switched off after failing (all servers'
+    when ``guild_id`` is None)."""
+    stmt = select(Feed).where(or_(Feed.last_error.is_not(None), Feed.disabled.is_(True)))
+    if guild_id is not None:
+        stmt = stmt.where(Feed.guild_id == guild_id)
+    return list(session.scalars(stmt.order_by(Feed.id)))
+
+
 def update_feed(session: Session, feed_id: int, **values: Any) -> None:
     session.execute(update(Feed).where(Feed.id == feed_id).values(**values))
 
@@ -69,4 +78,5 @@ __all__ = [
     "mark_seen",
     "seen_keys",
     "update_feed",
+    "with_errors",
 ]

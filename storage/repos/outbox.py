@@ -14,13 +14,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, new_nonce
 from storage.repos.dialect import insert_ignore
 
 _T = OutboxMessage.__table__
+
+# Failures someone should hear of and may retry (``failure``); the rest are "dropped": rows
+# no longer wanted (expired, unsubscribed, superseded).
+REFUSED, GAVE_UP, CHANNEL_LOST, DROPPED = "refused", "gave_up", "channel_lost", "dropped"
+UNDELIVERED = (REFUSED, GAVE_UP, CHANNEL_LOST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +34,7 @@ class Claimed:
 
     id: int
     dedup_key: str
+    nonce: str
     guild_id: int | None
     channel_id: int
     kind: str
@@ -38,11 +44,6 @@ class Claimed:
     due_at: datetime
     expires_at: datetime | None
     attempts: int
-
-    @property
-    def nonce(self) -> str:
-        """Discord drops a second message with the same nonce (a resend after a crash)."""
-        return f"ob{self.id}"[:25]
 
     @property
     def route(self) -> str | None:
@@ -68,6 +69,7 @@ def enqueue(
     """Queue a message unless its key is already queued; True when a row was written."""
     stmt = insert_ignore(session, _T).values(
         dedup_key=key[:300],
+        nonce=new_nonce(),
         guild_id=guild_id,
         channel_id=channel_id,
         kind=kind,
@@ -111,6 +113,7 @@ def claim(
         .returning(
             _T.c.id,
             _T.c.dedup_key,
+            _T.c.nonce,
             _T.c.guild_id,
             _T.c.channel_id,
             _T.c.kind,
@@ -168,11 +171,13 @@ def release(session: Session, row_ids: list[int], worker: str) -> None:
     )
 
 
-def mark_failed(session: Session, row_id: int, now: datetime, reason: str) -> None:
+def mark_failed(
+    session: Session, row_id: int, now: datetime, reason: str, *, failure: str = DROPPED
+) -> None:
     session.execute(
         update(_T)
         .where(_T.c.id == row_id, _T.c.sent_at.is_(None))
-        .values(failed_at=now, failed_reason=reason[:1000], claimed_until=None)
+        .values(failed_at=now, failed_reason=reason[:1000], failure=failure, claimed_until=None)
     )
 
 
@@ -181,7 +186,7 @@ def drop_expired(session: Session, now: datetime) -> int:
     stmt = (
         update(_T)
         .where(_pending(), _T.c.expires_at.is_not(None), _T.c.expires_at <= now)
-        .values(failed_at=now, failed_reason="expired before it could be sent")
+        .values(failed_at=now, failed_reason="expired before it could be sent", failure=DROPPED)
     )
     return int(session.execute(stmt).rowcount or 0)
 
@@ -192,7 +197,9 @@ def drop_pending_for_channel(
     stmt = (
         update(_T)
         .where(_pending(), _T.c.channel_id == channel_id, _T.c.kind != except_kind)
-        .values(failed_at=now, failed_reason=reason[:1000], claimed_until=None)
+        .values(
+            failed_at=now, failed_reason=reason[:1000], failure=CHANNEL_LOST, claimed_until=None
+        )
     )
     return int(session.execute(stmt).rowcount or 0)
 
@@ -203,7 +210,7 @@ def drop_keys(session: Session, keys: list[str], now: datetime, reason: str) -> 
     stmt = (
         update(_T)
         .where(_pending(), _T.c.dedup_key.in_(keys))
-        .values(failed_at=now, failed_reason=reason[:1000], claimed_until=None)
+        .values(failed_at=now, failed_reason=reason[:1000], failure=DROPPED, claimed_until=None)
     )
     return int(session.execute(stmt).rowcount or 0)
 
@@ -218,7 +225,7 @@ def drop_held_changes(session: Session, event_id: int | None, now: datetime, rea
             _T.c.due_at > now,
             _T.c.dedup_key.startswith("alert:chg:"),
         )
-        .values(failed_at=now, failed_reason=reason[:1000], claimed_until=None)
+        .values(failed_at=now, failed_reason=reason[:1000], failure=DROPPED, claimed_until=None)
     )
     return int(session.execute(stmt).rowcount or 0)
 
@@ -228,8 +235,65 @@ def revive(session: Session, key: str, reason: str) -> None:
     session.execute(
         update(_T)
         .where(_T.c.dedup_key == key, _T.c.sent_at.is_(None), _T.c.failed_reason == reason)
-        .values(failed_at=None, failed_reason=None, next_attempt=None, claimed_until=None)
+        .values(
+            failed_at=None, failed_reason=None, failure=None, next_attempt=None, claimed_until=None
+        )
     )
+
+
+def requeue(session: Session, row_id: int) -> bool:
+    """Make an undelivered row due now, its attempts counted afresh; it keeps its nonce, so
+    Discord still drops a copy if an earlier try did get through."""
+    stmt = (
+        update(_T)
+        .where(_T.c.id == row_id, _T.c.sent_at.is_(None), _T.c.failure.in_(UNDELIVERED))
+        .values(
+            failed_at=None,
+            failed_reason=None,
+            failure=None,
+            next_attempt=None,
+            claimed_by=None,
+            claimed_until=None,
+            attempts=0,
+        )
+    )
+    return bool(session.execute(stmt).rowcount)
+
+
+def _in_guild(stmt: Any, guild_id: int | None) -> Any:
+    return stmt if guild_id is None else stmt.where(OutboxMessage.guild_id == guild_id)
+
+
+def undelivered(session: Session, guild_id: int | None, limit: int) -> list[OutboxMessage]:
+    """Rows refused, given up on or lost with their channel, newest first."""
+    stmt = select(OutboxMessage).where(OutboxMessage.failure.in_(UNDELIVERED))
+    stmt = _in_guild(stmt, guild_id).order_by(OutboxMessage.failed_at.desc(), OutboxMessage.id)
+    return list(session.scalars(stmt.limit(limit)))
+
+
+def count_undelivered(session: Session, guild_id: int | None) -> int:
+    stmt = select(func.count()).select_from(OutboxMessage)
+    stmt = stmt.where(OutboxMessage.failure.in_(UNDELIVERED))
+    return int(session.scalar(_in_guild(stmt, guild_id)) or 0)
+
+
+def pending(session: Session, guild_id: int | None, now: datetime) -> tuple[int, int]:
+    """Unsent rows: (due now or waiting for a retry, planned for later)."""
+    stmt = select(OutboxMessage.due_at <= now, func.count()).where(_pending())
+    stmt = _in_guild(stmt, guild_id).group_by(OutboxMessage.due_at <= now)
+    counts = {bool(due): int(n) for due, n in session.execute(stmt)}
+    return counts.get(True, 0), counts.get(False, 0)
+
+
+def pending_rows(session: Session, guild_id: int | None, limit: int) -> list[OutboxMessage]:
+    """Unsent rows, soonest first."""
+    stmt = _in_guild(select(OutboxMessage).where(_pending()), guild_id)
+    return list(session.scalars(stmt.order_by(OutboxMessage.due_at, OutboxMessage.id).limit(limit)))
+
+
+def last_sent(session: Session, kind: str, guild_id: int | None) -> datetime | None:
+    stmt = select(func.max(OutboxMessage.sent_at)).where(OutboxMessage.kind == kind)
+    return session.scalar(_in_guild(stmt, guild_id))
 
 
 def cleanup(session: Session, cutoff: datetime) -> int:
@@ -246,17 +310,28 @@ def cleanup(session: Session, cutoff: datetime) -> int:
 
 
 __all__ = [
+    "CHANNEL_LOST",
+    "DROPPED",
+    "GAVE_UP",
+    "REFUSED",
+    "UNDELIVERED",
     "Claimed",
     "claim",
     "cleanup",
+    "count_undelivered",
     "drop_expired",
     "drop_held_changes",
     "drop_keys",
     "drop_pending_for_channel",
     "enqueue",
+    "last_sent",
     "mark_failed",
     "mark_retry",
     "mark_sent",
+    "pending",
+    "pending_rows",
     "release",
+    "requeue",
     "revive",
+    "undelivered",
 ]

@@ -38,6 +38,7 @@ def test_three_kills_lose_nothing_and_send_nothing_twice(tmp_path: Path) -> None
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     results = json.loads(report.read_text(encoding="utf-8"))
     assert results["passed"] and results["kills"] == 3
+    assert results["kills_during_delivery"] > 0 and results["messages_delivered_once"] > 0
     assert results["items_missing"] == 0 and results["items_twice"] == 0
     assert results["messages_lost"] == 0 and results["messages_duplicated"] == 0
     assert results["integrity_final"] == "ok"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,19 +19,16 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.alerts import kinds
-from bot.app import App
-from bot.chat.client import Diplobot, ShardedDiplobot
 from bot.chat.publisher import DiscordPublisher
 from bot.clock import FakeClock
-from bot.extract.model import Article, Event
-from bot.news.fetch import Fetcher
 from storage.db import Database
 from storage.models import ChannelSettings, Feed, GuildSettings, OutboxMessage, Subscription
 from storage.repos import outbox
-from tests.support.bot import e2e_settings, loopback_bot, start_bot, stop_bot
+from tests.support.bot import stop_bot
 from tests.support.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, OTHER_CHANNEL_ID
 from tests.support.extraction import StandInExtractor
 from tests.support.feed_server import FeedServer, Item, rss
+from tests.support.live import Live, start_live, summit
 from tests.support.strict_discord import StrictLoopback
 
 pytestmark = pytest.mark.e2e
@@ -41,85 +37,12 @@ START = datetime(2025, 2, 1, 9, 30, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def summit(day: str, *codes: str, status: str = "scheduled") -> Event:
-    return Event(
-        type="summit",
-        date=day,
-        participants=list(codes or ("EU", "CN")),
-        status=status,
-        evidence=f"summit on {day}",
-        confidence=0.8,
-    )
-
-
-@dataclass
-class Live:
-    server: StrictLoopback
-    bot: Diplobot | ShardedDiplobot
-    task: asyncio.Task[None]
-    clock: FakeClock
-    extractor: StandInExtractor
-
-    @property
-    def app(self) -> App:
-        return self.bot.app
-
-    def titles(self, channel: int = DEFAULT_CHANNEL_ID, prefix: str = "") -> list[str]:
-        found = []
-        for message in self.server.messages_in(channel):
-            for embed in message.get("embeds") or []:
-                if str(embed.get("title", "")).startswith(prefix):
-                    found.append(embed["title"])
-        return found
-
-    def subscribe(self, channel: int = DEFAULT_CHANNEL_ID, **fields: list[str]) -> int:
-        now = self.clock()
-        with self.app.database.session() as session:
-            sub = Subscription(
-                guild_id=DEFAULT_GUILD_ID,
-                channel_id=channel,
-                created_at=now,
-                updated_at=now,
-                **fields,
-            )
-            session.add(sub)
-            session.flush()
-            assert sub.id is not None
-            return sub.id
-
-    def news(self, title: str, dct: str, *events: Event) -> None:
-        self.extractor.events[title] = list(events)
-        article = Article(
-            text=f"{title}\n\nreport", dct=datetime.fromisoformat(dct).date(), id=title, title=title
-        )
-        self.app.timeline.ingest(article, ref=title)
-
-
-async def start_live(
-    server: StrictLoopback,
-    db: Database,
-    tmp_path: Path,
-    clock: FakeClock,
-    extractor: StandInExtractor,
-) -> Live:
-    bot = loopback_bot(
-        e2e_settings(tmp_path),
-        db,
-        clock,
-        extractor=extractor,
-        fetcher=Fetcher(allow_loopback=True, timeout_s=5.0),
-    )
-    bot, task = await start_bot(server, bot)
-    return Live(server, bot, task, clock, extractor)
-
-
 @pytest.fixture
 async def strict() -> AsyncIterator[StrictLoopback]:
     server = StrictLoopback()
     await server.start()
     try:
-        with server.redirect_client():
-            yield server
+        yield server
     finally:
         await server.stop()
 

@@ -40,18 +40,17 @@ async def test_a_feed_is_saved_only_after_a_first_successful_read(
     loopback: DiscordLoopback, sqlite_db: Database, tmp_path: Path, feed_site: str
 ) -> None:
     bot = loopback_bot(
-        e2e_settings(tmp_path, validate_feeds=True),
+        e2e_settings(tmp_path, loopback, validate_feeds=True),
         sqlite_db,
         SystemClock(),
         fetcher=Fetcher(allow_loopback=True, timeout_s=5.0),  # this test serves feeds on loopback
     )
-    with loopback.redirect_client():
-        bot, task = await start_bot(loopback, bot)
-        try:
-            refused = await loopback.invoke("feeds add", {"url": f"{feed_site}/page"})
-            added = await loopback.invoke("feeds add", {"url": f"{feed_site}/rss"})
-        finally:
-            await stop_bot(bot, task)
+    bot, task = await start_bot(loopback, bot)
+    try:
+        refused = await loopback.invoke("feeds add", {"url": f"{feed_site}/page"})
+        added = await loopback.invoke("feeds add", {"url": f"{feed_site}/rss"})
+    finally:
+        await stop_bot(bot, task)
     assert "could not read a feed" in refused.text()
     assert "Added feed" in added.text()
     with sqlite_db.session() as session:

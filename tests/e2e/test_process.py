@@ -30,8 +30,7 @@ async def test_a_rejected_token_exits_3_without_printing_it(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     secret = "MTIzNDU2.not-the-right-token.abcdef"
-    with loopback.redirect_client():
-        code = await serve(e2e_settings(tmp_path), secret)
+    code = await serve(e2e_settings(tmp_path, loopback), secret)
     assert code == EXIT_REJECTED
     err = capsys.readouterr().err
     assert "rejected the token" in err and "Reset Token" in err
@@ -41,8 +40,7 @@ async def test_a_rejected_token_exits_3_without_printing_it(
 async def test_sync_commands_publishes_every_command_globally_with_permissions(
     loopback: DiscordLoopback, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with loopback.redirect_client():
-        code = await sync_commands(e2e_settings(tmp_path), loopback.accepted_token)
+    code = await sync_commands(e2e_settings(tmp_path, loopback), loopback.accepted_token)
     assert code == 0
     published = {c["name"]: c for c in loopback.commands[None]}
     assert DEFAULT_GUILD_ID not in loopback.commands  # only the explicit global sync happened
@@ -56,34 +54,32 @@ async def test_sync_commands_publishes_every_command_globally_with_permissions(
 async def test_every_cog_loads_and_no_command_names_collide(
     loopback: DiscordLoopback, tmp_path: Path, sqlite_db, clock: FakeClock
 ) -> None:
-    bot = loopback_bot(e2e_settings(tmp_path), sqlite_db, clock)
-    with loopback.redirect_client():
-        bot, task = await start_bot(loopback, bot)
-        try:
-            assert set(bot.extensions) == set(EXTENSIONS)
-            names = [c.name for c in bot.tree.get_commands(guild=discord.Object(DEFAULT_GUILD_ID))]
-            assert len(names) == len(set(names))
-            synced = [c["name"] for c in loopback.commands[DEFAULT_GUILD_ID]]
-            assert sorted(synced) == sorted(names)
-            assert loopback.sync_count == 1  # synced once, to the development guild
-        finally:
-            await stop_bot(bot, task)
+    bot = loopback_bot(e2e_settings(tmp_path, loopback), sqlite_db, clock)
+    bot, task = await start_bot(loopback, bot)
+    try:
+        assert set(bot.extensions) == set(EXTENSIONS)
+        names = [c.name for c in bot.tree.get_commands(guild=discord.Object(DEFAULT_GUILD_ID))]
+        assert len(names) == len(set(names))
+        synced = [c["name"] for c in loopback.commands[DEFAULT_GUILD_ID]]
+        assert sorted(synced) == sorted(names)
+        assert loopback.sync_count == 1  # synced once, to the development guild
+    finally:
+        await stop_bot(bot, task)
 
 
 async def test_sharded_client_connects_each_shard_from_settings(
     loopback: DiscordLoopback, tmp_path: Path, sqlite_db, clock: FakeClock
 ) -> None:
-    settings = e2e_settings(tmp_path, shard_count=2, shard_ids=[0, 1])
+    settings = e2e_settings(tmp_path, loopback, shard_count=2, shard_ids=[0, 1])
     bot = loopback_bot(settings, sqlite_db, clock)
-    with loopback.redirect_client():
-        bot, task = await start_bot(loopback, bot)
-        try:
-            assert isinstance(bot, ShardedDiplobot)
-            assert sorted(p["shard"] for p in loopback.identify_payloads) == [[0, 2], [1, 2]]
-            reply = await loopback.invoke("timeline")
-            assert "Timeline" in reply.text()
-        finally:
-            await stop_bot(bot, task)
+    bot, task = await start_bot(loopback, bot)
+    try:
+        assert isinstance(bot, ShardedDiplobot)
+        assert sorted(p["shard"] for p in loopback.identify_payloads) == [[0, 2], [1, 2]]
+        reply = await loopback.invoke("timeline")
+        assert "Timeline" in reply.text()
+    finally:
+        await stop_bot(bot, task)
 
 
 async def test_a_reconnect_resumes_without_syncing_or_starting_anything_again(

@@ -49,14 +49,13 @@ async def strict_running(
     server = StrictLoopback(per_channel=1000, global_per_s=1000)
     await server.start()
     extractor = StandInExtractor(otherwise=extract_events)
-    bot = loopback_bot(e2e_settings(tmp_path), sqlite_db, clock, extractor=extractor)
+    bot = loopback_bot(e2e_settings(tmp_path, server), sqlite_db, clock, extractor=extractor)
     try:
-        with server.redirect_client():
-            bot, task = await start_bot(server, bot)
-            try:
-                yield Running(server, bot, clock, extractor)
-            finally:
-                await stop_bot(bot, task)
+        bot, task = await start_bot(server, bot)
+        try:
+            yield Running(server, bot, clock, extractor)
+        finally:
+            await stop_bot(bot, task)
     finally:
         await server.stop()
 

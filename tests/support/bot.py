@@ -70,14 +70,16 @@ def event(
     )
 
 
-def e2e_settings(tmp_path: Path, **overrides: object) -> Settings:
+def e2e_settings(tmp_path: Path, server: DiscordLoopback, **overrides: object) -> Settings:
+    """Settings for a bot on ``server``: its addresses as DIPLOBOT_DISCORD_API_BASE and
+    DIPLOBOT_DISCORD_GATEWAY, commands synced to its guild."""
     # Feeds in these tests live at unreachable example addresses; validation has its own test.
     overrides.setdefault("validate_feeds", False)
     return Settings.load(
         toml_path=tmp_path / "absent.toml",
         data_dir=tmp_path,
         dev_guild_id=DEFAULT_GUILD_ID,
-        **overrides,
+        **{**server.endpoint(), **overrides},
     )
 
 
@@ -139,14 +141,13 @@ async def running(
     caplog.set_level(logging.INFO, logger="diplobot")
     extractor = StandInExtractor(otherwise=extract_events)  # unscripted text: the real one
     bot = loopback_bot(
-        e2e_settings(tmp_path), sqlite_db, clock, extractor=extractor, fetcher=fetcher
+        e2e_settings(tmp_path, loopback), sqlite_db, clock, extractor=extractor, fetcher=fetcher
     )
-    with loopback.redirect_client():
-        bot, task = await start_bot(loopback, bot)
-        try:
-            yield Running(loopback, bot, clock, extractor)
-        finally:
-            await stop_bot(bot, task)
+    bot, task = await start_bot(loopback, bot)
+    try:
+        yield Running(loopback, bot, clock, extractor)
+    finally:
+        await stop_bot(bot, task)
     assert_no_mentions(loopback)
 
 

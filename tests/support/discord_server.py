@@ -7,24 +7,25 @@ and the REST routes the bot uses (login, application info, command sync,
 interaction callbacks, webhook follow-ups, channel messages). It records all the
 bot sent, so tests assert what a member of the server would see.
 
-Point discord.py at it with :func:`DiscordLoopback.redirect_client` before the
-client logs in.
+Point the bot at it through its settings (``DIPLOBOT_DISCORD_API_BASE`` and
+``DIPLOBOT_DISCORD_GATEWAY``): :meth:`DiscordLoopback.endpoint` gives both. Channel messages
+behave as Discord documents them: ids are snowflakes of the moment they were made, a nonce
+sent with ``enforce_nonce`` returns the earlier message instead of posting again (remembered
+for good here: stricter than Discord's few minutes), a body Discord would refuse gets a 400
+with its error shape, and ``GET /channels/{id}/messages`` pages through a channel's history.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
+import contextlib
 import json
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import discord
-import yarl
 from aiohttp import WSMsgType, web
 
 APPLICATION_ID = 900_000_000_000_000_001
@@ -34,12 +35,20 @@ DEFAULT_CHANNEL_ID = 920_000_000_000_000_001
 OTHER_CHANNEL_ID = 920_000_000_000_000_002
 DEFAULT_USER_ID = 930_000_000_000_000_001
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
+DISCORD_EPOCH_MS = 1_420_070_400_000
+NONCE_MAX_CHARS = 25
+HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT = 50, 100
 
 # Option types of Discord's application command payloads.
 _SUB_COMMAND, _SUB_COMMAND_GROUP = 1, 2
 _CHANNEL_OPTION = 7
 
 _JSON = "application/json"
+_CLIENT_ERRORS = {
+    401: ("401: Unauthorized", 0),
+    403: ("Missing Access", 50001),
+    404: ("Unknown Channel", 10003),
+}
 
 
 def _json_response(data: Any, status: int = 200) -> web.Response:
@@ -52,6 +61,38 @@ def _json_response(data: Any, status: int = 200) -> web.Response:
 
 def _iso_now() -> str:
     return datetime.now(UTC).isoformat()
+
+
+def _snowflake_time(snowflake: int) -> str:
+    return datetime.fromtimestamp(((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000, tz=UTC).isoformat()
+
+
+def invalid_form_body(path: str, message: str, code: str = "BASE_TYPE_INVALID") -> web.Response:
+    """Discord's 400 for a body it refuses: code 50035 and the errors nested by field path."""
+    errors: dict[str, Any] = {"_errors": [{"code": code, "message": message}]}
+    for part in reversed(path.split(".")):
+        errors = {part: errors}
+    return _json_response(
+        {"code": 50035, "errors": errors, "message": "Invalid Form Body"}, status=400
+    )
+
+
+@dataclass
+class Refusal:
+    """Refuse (400, Invalid Form Body) channel messages whose JSON body contains ``match``,
+    as a Discord-compatible server does with a field it will not take; ``count`` of them, or
+    all when None. ``refused`` records each refused body."""
+
+    match: str
+    path: str = "embeds.0.fields.0.value"
+    message: str = "Must be 1024 or fewer in length."
+    count: int | None = 1
+    refused: list[dict[str, Any]] = field(default_factory=list)
+
+    def applies(self, body: dict[str, Any]) -> bool:
+        if self.count is not None and self.count <= 0:
+            return False
+        return self.match in json.dumps(body)
 
 
 @dataclass
@@ -123,7 +164,8 @@ class Fault:
 
     ``status`` 429 answers as Discord's rate limiter does (``retry_after`` in the body and
     the ``Retry-After`` header, ``global`` when ``is_global``); 5xx answers as a failing
-    Discord; 0 answers normally. ``delay_s`` holds every matching answer back first (a slow
+    Discord; another 4xx as Discord refusing (403 Missing Access, ...); 0 answers normally.
+    ``delay_s`` holds every matching answer back first (a slow
     Discord). ``after_processing`` makes a 5xx happen after the request took effect (the
     ambiguous failure: the message was posted but the bot was told it was not).
     ``count`` requests are affected, or every one until :meth:`DiscordLoopback.clear_faults`.
@@ -159,7 +201,7 @@ class DiscordLoopback:
         self.guild_id = guild_id
         self.channel_ids = channel_ids
         self.accepted_token = accepted_token
-        self._ids = itertools.count(950_000_000_000_000_001)
+        self._last_snowflake = 0
         self._runner: web.AppRunner | None = None
         self.port: int = 0
         self._sockets: list[web.WebSocketResponse] = []
@@ -170,6 +212,14 @@ class DiscordLoopback:
         # What the bot sent, in order.
         self.requests: list[tuple[str, str]] = []
         self.channel_messages: list[dict[str, Any]] = []
+        self.arrivals: list[float] = []  # perf_counter of each channel message the bot posted
+        self._arrived = asyncio.Event()
+        # Every message of every channel (the bot's and members'), as Discord stores them.
+        self.history: dict[int, list[dict[str, Any]]] = {}
+        # enforce_nonce: the message each nonce made, kept for good (Discord: a few minutes).
+        self.nonces: dict[str, dict[str, Any]] = {}
+        self.duplicates_refused = 0
+        self.refusals: list[Refusal] = []
         self.interaction_callbacks: list[dict[str, Any]] = []
         self.followups: list[dict[str, Any]] = []
         self.deleted_originals: list[str] = []
@@ -216,6 +266,7 @@ class DiscordLoopback:
             ("POST", "/webhooks/{app}/{token}", self._followup),
             ("PATCH", "/webhooks/{app}/{token}/messages/{mid}", self._edit_followup),
             ("POST", "/channels/{cid}/messages", self._channel_message),
+            ("GET", "/channels/{cid}/messages", self._channel_history),
             ("GET", "/channels/{cid}", self._get_channel),
             ("GET", "/guilds/{gid}", self._get_guild),
             ("GET", "/guilds/{gid}/members/{uid}", self._get_member),
@@ -237,19 +288,22 @@ class DiscordLoopback:
         if self._runner is not None:
             await self._runner.cleanup()
 
-    @contextmanager
-    def redirect_client(self) -> Iterator[None]:
-        """Send discord.py's REST and gateway traffic here while the block runs."""
-        from discord.gateway import DiscordWebSocket
-        from discord.http import Route
+    @property
+    def api_base(self) -> str:
+        return f"{self.base_url}/api/v10"
 
-        old_base, old_gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-        Route.BASE = f"{self.base_url}/api/v10"
-        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(f"ws://127.0.0.1:{self.port}/gateway")
-        try:
-            yield
-        finally:
-            Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = old_base, old_gateway
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    def endpoint(self) -> dict[str, str]:
+        """The bot's settings that point it here (as ``DIPLOBOT_DISCORD_API_BASE`` and
+        ``DIPLOBOT_DISCORD_GATEWAY`` would)."""
+        return {"discord_api_base": self.api_base, "discord_gateway": self.gateway_url}
+
+    def environment(self) -> dict[str, str]:
+        """The same, as the environment of a bot process."""
+        return {f"DIPLOBOT_{k.upper()}": v for k, v in self.endpoint().items()}
 
     async def wait_identified(self, wait_s: float = 10.0) -> None:
         await asyncio.wait_for(self._identified.wait(), wait_s)
@@ -263,7 +317,49 @@ class DiscordLoopback:
             await ws.close(code=code, message=b"loopback hiccup")
 
     def snowflake(self) -> int:
-        return next(self._ids)
+        """A Discord id: milliseconds since Discord's epoch, shifted, unique and increasing."""
+        made = (time.time_ns() // 1_000_000 - DISCORD_EPOCH_MS) << 22
+        self._last_snowflake = max(made, self._last_snowflake + 1)
+        return self._last_snowflake
+
+    async def wait_messages(self, count: int, within_s: float) -> bool:
+        """Wait (on arrivals, not on a clock) until ``count`` channel messages were posted."""
+        deadline = time.monotonic() + within_s
+        while len(self.channel_messages) < count:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            self._arrived.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._arrived.wait(), left)
+        return True
+
+    def messages_in(self, channel_id: int) -> list[dict[str, Any]]:
+        """What the bot posted in ``channel_id``, in order."""
+        return [m for m in self.channel_messages if m["channel_id"] == channel_id]
+
+    def refuse(self, refusal: Refusal) -> Refusal:
+        """Answer matching channel messages with a 400 (see :class:`Refusal`)."""
+        self.refusals.append(refusal)
+        return refusal
+
+    async def post_message(
+        self,
+        channel_id: int,
+        content: str,
+        *,
+        embeds: list[dict[str, Any]] | None = None,
+        author_id: int = DEFAULT_USER_ID,
+        author_name: str = "member",
+    ) -> int:
+        """A member (or a followed channel) posts in ``channel_id``: stored in the channel's
+        history, and dispatched as MESSAGE_CREATE to the bot when it is connected."""
+        payload = self._message_payload(channel_id, {"content": content, "embeds": embeds or []})
+        payload["author"] = self.user_payload(author_id, author_name)
+        self.history.setdefault(channel_id, []).append(payload)
+        if self._sockets:
+            await self._broadcast("MESSAGE_CREATE", payload)
+        return int(payload["id"])
 
     # ------------------------------------------------------------------ fault injection
     @property
@@ -322,6 +418,9 @@ class DiscordLoopback:
             if fault.after_processing:
                 await handler(request)
             return _json_response({"message": "Service Unavailable", "code": 0}, fault.status)
+        if fault.status >= 400:  # Discord refusing the request, with its error code
+            message, code = _CLIENT_ERRORS.get(fault.status, ("Bad Request", 0))
+            return _json_response({"message": message, "code": code}, fault.status)
         return await handler(request)
 
     # ------------------------------------------------------------------ payloads
@@ -411,13 +510,14 @@ class DiscordLoopback:
     def _message_payload(
         self, channel_id: int, body: dict[str, Any], message_id: int | None = None
     ) -> dict[str, Any]:
+        made = message_id or self.snowflake()
         return {
-            "id": str(message_id or self.snowflake()),
+            "id": str(made),
             "channel_id": str(channel_id),
             "guild_id": str(self.guild_id),
             "author": self._bot_user(),
             "content": body.get("content") or "",
-            "timestamp": _iso_now(),
+            "timestamp": _snowflake_time(made),
             "edited_timestamp": None,
             "tts": False,
             "mention_everyone": False,
@@ -671,10 +771,76 @@ class DiscordLoopback:
     async def _channel_message(self, request: web.Request) -> web.Response:
         channel_id = int(request.match_info["cid"])
         body, files = await self._read_body(request)
+        return self._create_message(channel_id, body, files)
+
+    def _create_message(
+        self, channel_id: int, body: dict[str, Any], files: list[tuple[str, bytes]]
+    ) -> web.Response:
+        """Create Message as Discord documents it: unknown channel 404, a refused body 400, a
+        repeated nonce under ``enforce_nonce`` the earlier message, else a new message."""
         if channel_id not in self.channel_ids:
             return _json_response({"message": "Unknown Channel", "code": 10003}, status=404)
+        nonce = body.get("nonce")
+        if nonce is not None and len(str(nonce)) > NONCE_MAX_CHARS:
+            return invalid_form_body(
+                "nonce", f"Must be {NONCE_MAX_CHARS} or fewer in length.", "BASE_TYPE_MAX_LENGTH"
+            )
+        for refusal in self.refusals:
+            if refusal.applies(body):
+                if refusal.count is not None:
+                    refusal.count -= 1
+                refusal.refused.append(body)
+                return invalid_form_body(refusal.path, refusal.message)
+        if nonce is not None and body.get("enforce_nonce"):
+            earlier = self.nonces.get(str(nonce))
+            if earlier is not None:  # the same author (the bot) used this nonce before
+                self.duplicates_refused += 1
+                return _json_response(earlier)
         self.channel_messages.append({"channel_id": channel_id, "files": files, **body})
-        return _json_response(self._message_payload(channel_id, body))
+        self.arrivals.append(time.perf_counter())
+        self._arrived.set()
+        payload = self._message_payload(channel_id, body)
+        if nonce is not None:
+            payload["nonce"] = nonce
+            self.nonces[str(nonce)] = payload
+        self.history.setdefault(channel_id, []).append(payload)
+        return _json_response(payload)
+
+    async def _channel_history(self, request: web.Request) -> web.Response:
+        """Get Channel Messages: ``limit`` (1-100, default 50) and one of ``around``,
+        ``before``, ``after``; newest first, as Discord answers (with ``after``: the messages
+        right after it)."""
+        channel_id = int(request.match_info["cid"])
+        self.requests.append(("GET", f"history:{channel_id}"))
+        if channel_id not in self.channel_ids:
+            return _json_response({"message": "Unknown Channel", "code": 10003}, status=404)
+        try:
+            limit = int(request.query.get("limit", HISTORY_DEFAULT_LIMIT))
+            anchors = {
+                k: int(request.query[k])
+                for k in ("around", "before", "after")
+                if k in request.query
+            }
+        except ValueError:
+            return invalid_form_body("limit", "Value is not int.", "NUMBER_TYPE_COERCE")
+        if not 1 <= limit <= HISTORY_MAX_LIMIT:
+            return invalid_form_body(
+                "limit",
+                f"Int value should be between 1 and {HISTORY_MAX_LIMIT}.",
+                "NUMBER_TYPE_MAX",
+            )
+        messages = sorted(self.history.get(channel_id, []), key=lambda m: int(m["id"]))
+        if "after" in anchors:
+            chosen = [m for m in messages if int(m["id"]) > anchors["after"]][:limit]
+        elif "before" in anchors:
+            chosen = [m for m in messages if int(m["id"]) < anchors["before"]][-limit:]
+        elif "around" in anchors:
+            older = [m for m in messages if int(m["id"]) <= anchors["around"]][-(limit // 2 + 1) :]
+            newer = [m for m in messages if int(m["id"]) > anchors["around"]][: limit - len(older)]
+            chosen = older + newer
+        else:
+            chosen = messages[-limit:]
+        return _json_response(list(reversed(chosen)))
 
     async def _get_channel(self, request: web.Request) -> web.Response:
         channel_id = int(request.match_info["cid"])

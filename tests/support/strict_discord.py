@@ -2,15 +2,11 @@
 
 - Rate limits with Discord's headers: a bucket per channel (``X-RateLimit-*``, 429 with
   ``retry_after`` when it is empty) and a global limit per second (429 with ``global``).
-- ``enforce_nonce``: a second message with a nonce already used in that channel returns the
-  first message instead of posting again (what Discord does for a few minutes).
 - Channels that answer 403 (permission lost) or 404 (deleted) on demand.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import time
 from typing import Any
 
@@ -33,27 +29,11 @@ class StrictLoopback(DiscordLoopback):
         self.per_channel_window_s = per_channel_window_s
         self.global_per_s = global_per_s
         self.lost: dict[int, int] = {}  # channel id -> 403 or 404
-        self.nonces: dict[tuple[int, str], dict[str, Any]] = {}
-        self.duplicates_refused = 0
         self.limited_channel = 0
         self.limited_global = 0
         self._buckets: dict[int, tuple[float, int]] = {}
         self._global: tuple[float, int] = (0.0, 0)
-        self.arrivals: list[float] = []
         self.scheduled_events: dict[str, dict[str, Any]] = {}
-        self._arrived = asyncio.Event()
-
-    async def wait_messages(self, count: int, within_s: float) -> bool:
-        """Wait (on arrivals, not on a clock) until ``count`` channel messages were posted."""
-        deadline = time.monotonic() + within_s
-        while len(self.channel_messages) < count:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return False
-            self._arrived.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._arrived.wait(), left)
-        return True
 
     async def _unknown(self, request: web.Request) -> web.Response:
         """Scheduled events (create, edit) on top of the base server's routes."""
@@ -73,18 +53,6 @@ class StrictLoopback(DiscordLoopback):
         else:
             return await super()._unknown(request)
         return _json_response(self.scheduled_events[event_id])
-
-    async def post_message(
-        self, channel_id: int, content: str, *, embeds: list[dict[str, Any]] | None = None
-    ) -> int:
-        """A member (or a followed channel) posts in ``channel_id``: a MESSAGE_CREATE dispatch."""
-        payload = self._message_payload(channel_id, {"content": content, "embeds": embeds or []})
-        payload["author"] = self.user_payload()
-        await self._broadcast("MESSAGE_CREATE", payload)
-        return int(payload["id"])
-
-    def messages_in(self, channel_id: int) -> list[dict[str, Any]]:
-        return [m for m in self.channel_messages if m["channel_id"] == channel_id]
 
     @staticmethod
     def _limited(retry_after: float, *, scope: str) -> web.Response:
@@ -129,24 +97,7 @@ class StrictLoopback(DiscordLoopback):
             return response
         self._buckets[channel_id] = (opened, count + 1)
         body, files = await self._read_body(request)
-        if channel_id not in self.channel_ids:
-            return _json_response({"message": "Unknown Channel", "code": 10003}, status=404)
-        nonce = body.get("nonce")
-        if nonce is not None and body.get("enforce_nonce"):
-            earlier = self.nonces.get((channel_id, str(nonce)))
-            if earlier is not None:
-                self.duplicates_refused += 1
-                response = _json_response(earlier)
-                self._rate_headers(response, channel_id, self.per_channel - count - 1, reset_after)
-                return response
-        self.channel_messages.append({"channel_id": channel_id, "files": files, **body})
-        self.arrivals.append(time.perf_counter())
-        self._arrived.set()
-        payload = self._message_payload(channel_id, body)
-        if nonce is not None:
-            payload["nonce"] = nonce
-            self.nonces[(channel_id, str(nonce))] = payload
-        response = _json_response(payload)
+        response = self._create_message(channel_id, body, files)
         self._rate_headers(response, channel_id, self.per_channel - count - 1, reset_after)
         return response
 

@@ -32,4 +32,5 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.chat.cogs.export",
     "bot.chat.cogs.news_channels",
     "bot.chat.cogs.mirror",
+    "bot.chat.cogs.status",
 )

@@ -1,5 +1,6 @@
 """News channels: /newschannels add|remove|list, and handing what is posted there to the
-news channel service (which reads the message and the pages it links as news).
+news channel service (which reads the message and the pages it links as news): live, and on
+every (re)connection what was posted while the bot was away, through Discord's history.
 
 Crossposts from followed announcement channels count as messages of the channel.
 """
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from bot.chat.client import Diplobot
 
 log = logging.getLogger("diplobot.chat")
+UNLOAD_WAIT_S = 3.0
 
 
 def message_text(message: discord.Message) -> str:
@@ -62,8 +65,16 @@ class NewsChannelsCog(FeatureCog, name="NewsChannels"):
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
     async def cog_unload(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
+        """Shutdown: messages being read finish (a few seconds at most); the rest stop."""
+        if self._tasks:
+            _, late = await asyncio.wait(set(self._tasks), timeout=UNLOAD_WAIT_S)
+            for task in late:
+                task.cancel()
+
+    def _spawn(self, work: Coroutine[Any, Any, int], name: str) -> None:
+        task = asyncio.get_running_loop().create_task(work, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     # ------------------------------------------------------------------ commands
     @group.command(name="add", description="Read this channel's messages as news.")
@@ -114,26 +125,63 @@ class NewsChannelsCog(FeatureCog, name="NewsChannels"):
     async def on_message(self, message: discord.Message) -> None:
         if message.guild is None or not self.channels.is_news_channel(message.channel.id):
             return
-        me = self.bot.user
-        if me is not None and message.author.id == me.id:
+        if self._own(message):
             return
-        task = asyncio.get_running_loop().create_task(self.read(message), name="news-message")
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._spawn(self.read(message), "news-message")
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """Connected (again, after a session was lost): read what came meanwhile."""
+        if self.app.settings.read_news_channels:
+            self.channels.begin_reconnect()
+            self._spawn(self.catch_up(), "news-catch-up")
+
+    @commands.Cog.listener()
+    async def on_resumed(self) -> None:
+        await self.on_ready()  # Discord replays what it kept; the history covers the rest
+
+    async def catch_up(self) -> int:
+        """Read each news channel of the servers this connection serves from its last mark."""
+        guilds = {guild.id for guild in self.bot.guilds}
+        handed = await self.channels.catch_up(self.history, guilds)
+        self.bot.dispatch("news_caught_up", handed)  # for whoever waits on it (tests)
+        return handed
+
+    async def history(self, channel_id: int, after: int, limit: int) -> list[MessageText]:
+        """The channel's newest ``limit`` messages after id ``after``, oldest first."""
+        channel = self.bot.get_channel(channel_id)
+        if not isinstance(channel, discord.abc.Messageable):
+            return []
+        found = [
+            message
+            async for message in channel.history(
+                limit=limit, after=discord.Object(id=after), oldest_first=False
+            )
+        ]
+        return [as_text(m) for m in reversed(found) if m.guild is not None and not self._own(m)]
+
+    def _own(self, message: discord.Message) -> bool:
+        me = self.bot.user
+        return me is not None and message.author.id == me.id
 
     async def read(self, message: discord.Message) -> int:
         """Ingest the message and its links; returns how many events were created or changed."""
-        assert message.guild is not None
-        return await self.channels.read(
-            MessageText(
-                guild_id=message.guild.id,
-                channel_id=message.channel.id,
-                message_id=message.id,
-                channel_name=getattr(message.channel, "name", "news"),
-                created=message.created_at.date(),
-                text=message_text(message),
-            )
-        )
+        return await self.channels.read(as_text(message))
+
+
+def as_text(message: discord.Message) -> MessageText:
+    """What the service needs of a message: where, when, by whom, its words and its link."""
+    assert message.guild is not None
+    return MessageText(
+        guild_id=message.guild.id,
+        channel_id=message.channel.id,
+        message_id=message.id,
+        channel_name=getattr(message.channel, "name", "news"),
+        created=message.created_at.date(),
+        text=message_text(message),
+        author=message.author.display_name,
+        url=message.jump_url,
+    )
 
 
 async def setup(bot: Diplobot) -> None:
