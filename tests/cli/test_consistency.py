@@ -12,7 +12,7 @@ import bot.extract.pipeline as pipeline
 from bot.__main__ import main
 from bot.cli.options import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from tests.support.extraction import StandInExtractor
-from tests.timeline_helpers import summit
+from tests.support.timeline import summit
 
 PAGE = (
     "<!doctype html><html><head><title>Leaders meet</title></head><body>"
