@@ -13,6 +13,7 @@ import aiohttp
 import discord
 from discord.http import HTTPClient
 
+from bot.chat.endpoint import EndpointError, endpoint_from, point_discord_at
 from bot.chat.permissions import (
     CHANNEL_NEEDS,
     MESSAGE_CONTENT_FLAGS,
@@ -34,7 +35,12 @@ UNREACHABLE = Check(
 
 
 async def discord_checks(settings: Settings, token: str, footprint: Footprint) -> list[Check]:
-    """Every Discord-side check, in the order an admin fixes them."""
+    """Every Discord-side check, in the order an admin fixes them (against the Discord, or
+    Discord-compatible server, the settings name)."""
+    try:
+        point_discord_at(endpoint_from(settings))
+    except EndpointError as exc:
+        return [Check("fail", str(exc), "correct the setting, or unset it to use Discord")]
     http = HTTPClient(asyncio.get_running_loop())
     try:
         return await _checks(http, settings, token, footprint)

@@ -138,7 +138,9 @@ def seed(path: Path) -> str:
 async def doctor(
     loopback: DiscordLoopback, capsys: pytest.CaptureFixture[str], url: str
 ) -> tuple[int, str]:
-    with loopback.redirect_client():
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in loopback.environment().items():
+            patch.setenv(name, value)
         code = await asyncio.to_thread(main, ["doctor", "--db", url])
     return code, capsys.readouterr().out
 

@@ -77,13 +77,14 @@ def alert_rows(database: Database) -> list[OutboxMessage]:
 
 
 async def start_process(server: DiscordLoopback, data: Path) -> asyncio.subprocess.Process:
+    (data / "empty.toml").touch()  # no installation settings: the shipped defaults only
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(data),
         "DISCORD_TOKEN": server.accepted_token,
         "DIPLOBOT_DATA_DIR": str(data),
         "DIPLOBOT_DEV_GUILD_ID": str(DEFAULT_GUILD_ID),
-        "DIPLOBOT_CONFIG": str(data / "absent.toml"),
+        "DIPLOBOT_CONFIG": str(data / "empty.toml"),
         **server.environment(),
     }
     with (data / f"bot-{datetime.now(UTC):%H%M%S%f}.log").open("wb") as log:

@@ -133,7 +133,7 @@ def test_an_invalid_setting_exits_with_its_code(tmp_path: Path) -> None:
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert done.returncode == EXIT_SETTINGS
-    assert done.stderr.count("\n") == 1 and "feed_poll_minutes" in done.stderr
+    assert done.stderr.count("\n") == 1 and "DIPLOBOT_FEED_POLL_MINUTES" in done.stderr
     assert "Traceback" not in done.stderr
 
 
