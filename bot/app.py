@@ -149,7 +149,11 @@ def build_app(
         ),
         digests,
         ReminderPlanner(database, clock, defaults),
-        MirrorSync(database, events, clock, defaults.reminder_offsets) if events else None,
+        (
+            MirrorSync(database, events, clock, defaults.reminder_offsets, defaults.timezone)
+            if events
+            else None
+        ),
         timing,
     )
     articles = ArticleReader(fetch)

@@ -146,13 +146,17 @@ class EventHistory(SQLModel, table=True):
 
 
 class GuildSettings(SQLModel, table=True):
-    """Per-server settings: time zone, digest time, and the scheduled-events mirroring opt-in."""
+    """Per-server settings: time zone, digest time, and the scheduled-events mirroring opt-in.
+
+    An empty zone or time means the installation's defaults from the settings, so a row made
+    for another reason (mirroring, the admins' channel) never freezes them.
+    """
 
     __tablename__ = "guild_settings"
 
     guild_id: int = Field(sa_type=BigInteger, primary_key=True)
-    timezone: str = Field(default="UTC", max_length=64)
-    digest_time: str = Field(default="08:00", max_length=5)
+    timezone: str | None = Field(default=None, max_length=64)
+    digest_time: str | None = Field(default=None, max_length=5)
     mirror_scheduled_events: bool = False
     admin_notice_channel_id: int | None = Field(default=None, sa_type=BigInteger)
     created_at: dt.datetime = Field(sa_type=UTCDateTime)

@@ -92,8 +92,13 @@ def spec_for(event: EventRow, zone_name: str, now: datetime) -> EventSpec | None
     )
 
 
-def plan(session: Session, now: datetime, offsets: Sequence[str]) -> list[MirrorAction]:
-    """Every create, update and cancel needed for the servers that opted in."""
+def plan(
+    session: Session, now: datetime, offsets: Sequence[str], default_timezone: str = "UTC"
+) -> list[MirrorAction]:
+    """Every create, update and cancel needed for the servers that opted in.
+
+    Day events start at midnight in the server's zone, else the installation's default zone.
+    """
     guilds = mirror_repo.mirroring_guilds(session)
     live_elsewhere = mirror_repo.live_outside(session, guilds)
     # A server that turned mirroring off gets its mirrored events cancelled.
@@ -129,7 +134,7 @@ def plan(session: Session, now: datetime, offsets: Sequence[str]) -> list[Mirror
                 continue
             if not any(rule.matches(event) for rule in rules[guild_id]):
                 continue
-            spec = spec_for(event, settings.timezone, now)
+            spec = spec_for(event, settings.timezone or default_timezone, now)
             if spec is None:
                 if key in mirrors:
                     wanted.add(key)  # already begun: Discord runs and ends it
@@ -181,19 +186,25 @@ class MirrorSync:
     """One pass of mirroring: plan in the database, apply through the gateway, record."""
 
     def __init__(
-        self, db: Database, gateway: EventsGateway, clock: Clock, offsets: Sequence[str]
+        self,
+        db: Database,
+        gateway: EventsGateway,
+        clock: Clock,
+        offsets: Sequence[str],
+        default_timezone: str = "UTC",
     ) -> None:
         self._db = db
         self._gateway = gateway
         self._clock = clock
         self._offsets = tuple(offsets)
+        self._default_timezone = default_timezone
 
     async def run(self) -> int:
         now = self._clock()
 
         def planned() -> list[MirrorAction]:
             with self._db.session() as session:
-                return plan(session, now, self._offsets)
+                return plan(session, now, self._offsets, self._default_timezone)
 
         actions = await asyncio.to_thread(planned)
         done = 0

@@ -102,7 +102,7 @@ def resolve(
     if channel is not None and channel.guild_id != guild_id:
         channel = None
     zone_name, at, source = defaults.timezone, defaults.digest_time, "default"
-    if guild is not None:
+    if guild is not None and (guild.timezone or guild.digest_time):
         zone_name, at = guild.timezone or zone_name, guild.digest_time or at
         source = "server"
     enabled = True

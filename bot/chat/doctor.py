@@ -177,8 +177,8 @@ async def _channel_check(
         return Check(
             "warn",
             f"{where}: permissions are fine now but its subscriptions are paused",
-            "remove them with /unsubscribe and subscribe again (they were paused when the bot "
-            "could not post there)",
+            "run /subscribe there again with the same filters to resume them (they were paused "
+            "when the bot could not post there)",
         )
     return check
 

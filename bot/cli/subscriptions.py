@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_add(args: argparse.Namespace) -> int:
     def work(app: App) -> int:
         service = app.subscriptions
-        sub, created = service.create(
+        sub, outcome = service.create(
             guild_id=args.guild,
             channel_id=args.channel,
             countries=parse_countries(args.countries),
@@ -55,8 +55,7 @@ def run_add(args: argparse.Namespace) -> int:
             keywords=parse_keywords(args.keywords),
             reminder_offsets=service.offsets(args.reminders),
         )
-        said = "subscribed" if created else "the channel already had it; reminders updated"
-        print(f"{said}: {plain_text(subscription_line(sub))}")
+        print(f"{outcome.brief()}: {plain_text(subscription_line(sub))}")
         return EXIT_OK
 
     return with_app(args, "diplobot subscriptions add", work)

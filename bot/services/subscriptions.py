@@ -7,6 +7,7 @@ scoped to one server: a subscription number from another server is treated as un
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 
 from bot.clock import Clock
 from bot.services.errors import Refused
@@ -21,6 +22,32 @@ MAX_PER_GUILD = 50
 
 class SubscriptionLimitError(Refused):
     """A server already has as many subscriptions as one server may have."""
+
+
+class Outcome(StrEnum):
+    """What ``create`` did, so both the chat and the command line can say it."""
+
+    CREATED = "created"
+    UPDATED = "updated"  # the channel had it; its reminders changed or stayed
+    RESUMED = "resumed"  # the channel had it paused (it had lost the channel); now active
+
+    def sentence(self, number: int) -> str:
+        """The reply's first words, e.g. "Subscribed this channel (#3)"."""
+        return {
+            Outcome.CREATED: f"Subscribed this channel (#{number})",
+            Outcome.UPDATED: f"This channel already had that subscription (#{number}); "
+            "reminders updated",
+            Outcome.RESUMED: f"Resumed the paused subscription #{number}: alerts and "
+            "reminders flow to this channel again",
+        }[self]
+
+    def brief(self) -> str:
+        """The command line's shorter word for the same outcome."""
+        return {
+            Outcome.CREATED: "subscribed",
+            Outcome.UPDATED: "the channel already had it; reminders updated",
+            Outcome.RESUMED: "resumed (it was paused)",
+        }[self]
 
 
 class SubscriptionService:
@@ -49,16 +76,23 @@ class SubscriptionService:
         keywords: Sequence[str] = (),
         reminder_offsets: Sequence[str] = (),
         created_by: int | None = None,
-    ) -> tuple[Subscription, bool]:
-        """The new subscription, or the identical one the channel already has (``False``)."""
+    ) -> tuple[Subscription, Outcome]:
+        """The new subscription, or the identical one the channel already has.
+
+        Subscribing again is how an admin resumes a subscription that was paused when the
+        bot lost the channel, so an identical paused one is made active again.
+        """
         wanted = (sorted(countries), sorted(types), sorted(keywords))
         with self._db.session() as session:
             for sub in subscription_repo.for_channel(session, guild_id, channel_id):
                 if (sorted(sub.countries), sorted(sub.types), sorted(sub.keywords)) == wanted:
-                    if list(sub.reminder_offsets) != list(reminder_offsets):
+                    outcome = Outcome.RESUMED if sub.paused else Outcome.UPDATED
+                    if sub.paused or list(sub.reminder_offsets) != list(reminder_offsets):
                         sub.reminder_offsets = list(reminder_offsets)
+                        sub.paused = False
+                        sub.paused_reason = None
                         sub.updated_at = self._clock()
-                    return sub, False
+                    return sub, outcome
             if subscription_repo.count_for_guild(session, guild_id) >= MAX_PER_GUILD:
                 raise SubscriptionLimitError(
                     f"this server already has {MAX_PER_GUILD} subscriptions; remove one first"
@@ -77,7 +111,7 @@ class SubscriptionService:
             )
             session.add(sub)
             session.flush()
-            return sub, True
+            return sub, Outcome.CREATED
 
     def remove(self, guild_id: int, subscription_id: int) -> Subscription | None:
         """Delete the server's subscription; None when this server has no such number."""
@@ -89,4 +123,4 @@ class SubscriptionService:
             return subscription_repo.for_guild(session, guild_id)
 
 
-__all__ = ["MAX_PER_GUILD", "SubscriptionLimitError", "SubscriptionService"]
+__all__ = ["MAX_PER_GUILD", "Outcome", "SubscriptionLimitError", "SubscriptionService"]

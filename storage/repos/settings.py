@@ -19,7 +19,11 @@ def channel_rows(session: Session, channel_ids: Iterable[int]) -> dict[int, Chan
 
 def stored_zones(session: Session) -> list[tuple[str, int, str]]:
     """("server" | "channel", id, time zone) of every zone a server or channel set."""
-    servers = session.execute(select(GuildSettings.guild_id, GuildSettings.timezone))
+    servers = session.execute(
+        select(GuildSettings.guild_id, GuildSettings.timezone).where(
+            GuildSettings.timezone.is_not(None)
+        )
+    )
     channels = session.execute(
         select(ChannelSettings.channel_id, ChannelSettings.timezone).where(
             ChannelSettings.timezone.is_not(None)

@@ -44,6 +44,19 @@ async def test_digest_goes_out_at_0800_local_on_both_sides_of_dst(
     assert [m.due_at for m in sent] == [before, after]
 
 
+async def test_a_server_row_made_for_its_admins_channel_keeps_the_installation_zone(
+    sqlite_db: Database,
+) -> None:
+    # 08:00 in Tokyo is 23:00 UTC the day before.
+    world = make_world(sqlite_db, _utc(2025, 2, 3, 20, 0), default_timezone="Asia/Tokyo")
+    world.subscribe(CHANNEL)
+    world.set_admin_channel(OTHER_CHANNEL)  # the server now has a settings row of its own
+    world.clock.set(_utc(2025, 2, 3, 22, 59))
+    assert world.digests.run() == 0, "not before 08:00 in Tokyo"
+    world.clock.set(_utc(2025, 2, 3, 23, 0))
+    assert world.digests.run() == 1
+
+
 async def test_digest_lists_today_the_week_and_what_changed(db: Database) -> None:
     world = make_world(db, _utc(2025, 2, 3, 6, 0))
     world.subscribe(CHANNEL, countries=["CN"])

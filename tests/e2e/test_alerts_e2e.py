@@ -242,6 +242,23 @@ async def test_a_lost_permission_pauses_the_subscription_and_tells_admins_once(
         assert sub is not None and sub.paused
 
 
+async def test_subscribing_again_resumes_a_paused_subscription(live: Live) -> None:
+    sub_id = live.subscribe(DEFAULT_CHANNEL_ID)
+    live.server.lost[DEFAULT_CHANNEL_ID] = 403
+    live.news("A summit", "2025-02-01", summit("2025-03-03"))
+    await live.app.delivery.send_now()
+    with live.app.database.session() as session:
+        sub = session.get(Subscription, sub_id)
+        assert sub is not None and sub.paused
+    del live.server.lost[DEFAULT_CHANNEL_ID]  # the admin gave the permission back
+    reply = await live.server.invoke("subscribe", {})
+    assert f"Resumed the paused subscription #{sub_id}" in reply.text()
+    live.news("Another", "2025-02-02", summit("2025-03-09", "FR", "DE"))
+    live.clock.advance(minutes=1)
+    await live.app.delivery.send_now()
+    assert any("France" in t for t in live.titles(DEFAULT_CHANNEL_ID, prefix="New:"))
+
+
 async def test_a_news_channel_message_alerts_subscribed_channels(live: Live) -> None:
     cog = live.bot.get_cog("NewsChannels")  # the test waits on its listener tasks
     live.app.news_channels.add(DEFAULT_GUILD_ID, OTHER_CHANNEL_ID, None)

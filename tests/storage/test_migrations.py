@@ -79,3 +79,24 @@ def test_processes_starting_together_migrate_once(empty_engine: Engine) -> None:
     procs = [subprocess.Popen([sys.executable, "-c", code, url, search_path]) for _ in range(3)]
     assert [p.wait(timeout=60) for p in procs] == [0, 0, 0]
     assert current_revision(empty_engine) == head_revision(empty_engine)
+
+
+def test_server_rows_stop_freezing_the_installation_defaults(empty_engine: Engine) -> None:
+    """Rows made with the old column defaults follow the settings after the upgrade."""
+    upgrade(empty_engine, "0005_delivery")
+    with empty_engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO guild_settings (guild_id, timezone, digest_time, "
+                "mirror_scheduled_events, created_at, updated_at) VALUES "
+                "(1, 'UTC', '08:00', true, :now, :now), "
+                "(2, 'Asia/Tokyo', '07:30', false, :now, :now)"
+            ),
+            {"now": "2025-01-01 00:00:00"},
+        )
+    upgrade(empty_engine)
+    with empty_engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT guild_id, timezone, digest_time FROM guild_settings ORDER BY guild_id")
+        ).all()
+    assert [tuple(r) for r in rows] == [(1, None, None), (2, "Asia/Tokyo", "07:30")]

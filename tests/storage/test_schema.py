@@ -57,7 +57,8 @@ def test_opening_twice_migrates_once(tmp_path: Path) -> None:
     first = open_database(url)
     first.dispose()
     second = open_database(url)
-    assert current_revision(second.engine) == head_revision(second.engine) == "0005_delivery"
+    head = head_revision(second.engine)
+    assert head is not None and current_revision(second.engine) == head
     second.dispose()
 
 

@@ -164,12 +164,18 @@ def shipped_settings(**overrides: object) -> Settings:
     return Settings.load(toml_path=Path("/nonexistent/diplobot.toml"), **overrides)
 
 
-def make_world(db: Database, start: datetime | None = None) -> World:
+def make_world(db: Database, start: datetime | None = None, **settings: object) -> World:
+    """The app on ``db`` with the shipped settings, but for ``settings`` overrides."""
     clock = FakeClock(start or datetime(2025, 2, 1, 9, 0, tzinfo=UTC))
     extractor = StandInExtractor()
     publisher = RecordingPublisher()
     app = build_app(
-        shipped_settings(), db, clock, publisher, extractor=extractor, worker_id="test-worker"
+        shipped_settings(**settings),
+        db,
+        clock,
+        publisher,
+        extractor=extractor,
+        worker_id="test-worker",
     )
     return World(app=app, extractor=extractor, publisher=publisher)
 

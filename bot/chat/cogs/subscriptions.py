@@ -49,7 +49,7 @@ class SubscriptionsCog(FeatureCog, name="Subscriptions"):
             raise UserInputError("Pick a text channel for the subscription.")
         service = self.app.subscriptions
         offsets = service.offsets(reminders)
-        sub, created = await off_loop(
+        sub, outcome = await off_loop(
             service.create,
             guild_id=interaction.guild_id,
             channel_id=target,
@@ -59,12 +59,8 @@ class SubscriptionsCog(FeatureCog, name="Subscriptions"):
             reminder_offsets=offsets,
             created_by=interaction.user.id,
         )
-        title = (
-            f"Subscribed this channel (#{sub.id})"
-            if created
-            else f"This channel already had that subscription (#{sub.id}); reminders updated"
-        )
-        card = subscriptions_card([sub], title=title)
+        assert sub.id is not None
+        card = subscriptions_card([sub], title=outcome.sentence(sub.id))
         await answer(interaction, card=card)
 
     @app_commands.command(
