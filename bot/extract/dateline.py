@@ -17,7 +17,8 @@ of its first paragraphs (a headline often comes first)::
 Plain sentences must not pass for datelines, so a title-case place ("Evian") needs a
 date or an agency beside it; only the wire's capitals ("EVIAN") stand alone, and label
 words of headlines ("BREAKING") or sentence openers ("In", "The") never start a place.
-A date without a year leaves the DCT unknown, and the reader is asked for one.
+A date without a year leaves the DCT unknown, and the reader is asked for one; given one
+(``--date``), the dateline's own day is taken in the year nearest it (``Dateline.dct_near``).
 """
 
 from __future__ import annotations
@@ -73,6 +74,25 @@ class Dateline:
     dct: date | None
     end: int
     start: int = 0  # where the dateline begins: after a headline, the start of its line
+    month_day: tuple[int, int] | None = None  # a yearless date ("Nov 14"), for dct_near
+
+    def dct_near(self, known: date) -> date | None:
+        """The DCT, or a yearless dateline's day in the year that puts it nearest ``known``.
+
+        ``known`` is a date the reader was given for the article (``--date``); a wire dates
+        its story the day it is written, so the day taken is at most two days after it.
+        """
+        if self.dct is not None or self.month_day is None:
+            return self.dct
+        month, day = self.month_day
+        candidates = []
+        for year in (known.year - 1, known.year, known.year + 1):
+            try:
+                candidates.append(date(year, month, day))
+            except ValueError:
+                continue  # 29 February outside a leap year
+        fitting = [c for c in candidates if (c - known).days <= 2]
+        return max(fitting) if fitting else None
 
 
 def _place(raw: str | None) -> str | None:
@@ -106,6 +126,16 @@ def _date(match: re.Match[str]) -> date | None:
         return None
 
 
+def _month_day(match: re.Match[str]) -> tuple[int, int] | None:
+    """Month and day of a yearless dateline date, kept for a reader who knows the year."""
+    word = match.group("mon") or match.group("mon2")
+    if not word or match.group("year"):
+        return None
+    month = MONTHS.get(word.lower().rstrip("."))
+    day = int(re.sub(r"\D", "", match.group("day") or match.group("day2")))
+    return (month, day) if month is not None and 1 <= day <= 31 else None
+
+
 def _has_date(match: re.Match[str]) -> bool:
     return bool(match.group("mon") or match.group("mon2") or match.group("iso"))
 
@@ -123,14 +153,15 @@ def _placed(text: str, pos: int) -> Dateline | None:
     if not (wire_caps or match.group("agency") or _has_date(match)):
         return None  # "Japan, China - the two...": a title-case place alone is a sentence
     dct = _date(match) if _has_date(match) else None
+    month_day = _month_day(match) if _has_date(match) else None
     end = match.end()
     if not _has_date(match):
         # "EUROPE (Agency) - October 23, 2025" alone on its line: the date follows the dash.
         after = _DATE_AFTER.match(text, end)
         if after is not None:
-            dct = _date(after)
+            dct, month_day = _date(after), _month_day(after)
             end = after.end()
-    return Dateline(_place(place), dct, end)
+    return Dateline(_place(place), dct, end, month_day=month_day)
 
 
 def _dateline_at(text: str, pos: int) -> Dateline | None:
@@ -146,7 +177,7 @@ def _dateline_at(text: str, pos: int) -> Dateline | None:
         return found
     match = _DATE_ONLY.match(text, pos)
     if match is not None:
-        return Dateline(None, _date(match), match.end())
+        return Dateline(None, _date(match), match.end(), month_day=_month_day(match))
     return None
 
 

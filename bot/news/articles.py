@@ -93,13 +93,16 @@ def article_from_text(
     default_dct: date | None = None,
 ) -> ArticleResult:
     """Build an article from text; without ``dct`` the DCT comes from a dateline in the text,
-    else from ``default_dct`` (the date a user gives "for articles that carry none")."""
+    else from ``default_dct`` (the date a user gives "for articles that carry none"), which
+    also gives a yearless dateline ("TOKYO, Nov 14 -") its year."""
     checked, error = check_article_text(text)
     if checked is None:
         return ArticleResult(ref, None, error)
     if dct is None:
         found = find_dateline(checked)
-        dct = found.dct if found and found.dct else default_dct
+        dct = found.dct if found else None
+        if dct is None and default_dct is not None:
+            dct = (found.dct_near(default_dct) if found else None) or default_dct
     return ArticleResult(
         ref, Article(text=checked, dct=dct, id=ref, title=title, source=source, url=url)
     )

@@ -17,6 +17,22 @@ def test_text_article_takes_dct_from_dateline_unless_given() -> None:
     assert given.article is not None and given.article.dct == date(1987, 3, 4)
 
 
+def test_a_yearless_dateline_takes_its_year_from_the_date_the_reader_gives() -> None:
+    text = "EVIAN, France, Nov 14 (Reuters) - G7 leaders will meet in Evian on Monday."
+    alone = article_from_text(text, "a")
+    assert alone.article is not None and alone.article.dct is None, "no year: asked for one"
+    cases = [
+        (date(2026, 11, 16), date(2026, 11, 14)),  # read two days later: the dateline's day
+        (date(2027, 1, 3), date(2026, 11, 14)),  # read in the new year: last year's November
+        (date(2026, 11, 13), date(2026, 11, 14)),  # a wire a time zone ahead of the reader
+    ]
+    for given, expected in cases:
+        result = article_from_text(text, "a", default_dct=given)
+        assert result.article is not None and result.article.dct == expected, given
+    leap = article_from_text("ROME, Feb 29 (Reuters) - Talks.", "b", default_dct=date(2025, 3, 2))
+    assert leap.article is not None and leap.article.dct == date(2024, 2, 29)
+
+
 def test_bad_inputs_get_sentences_not_exceptions(tmp_path) -> None:
     (tmp_path / "empty.txt").write_text("  \n")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02abc")
@@ -69,7 +85,7 @@ def test_a_default_date_fills_in_only_for_articles_without_their_own(tmp_path) -
     }
     assert dcts == {
         "dated.txt": date(1987, 3, 3),
-        "yearless.txt": date(1987, 3, 4),
+        "yearless.txt": date(1987, 3, 3),  # its own day, in the year the reader gave
         "own": date(1987, 3, 2),
         "none": date(1987, 3, 4),
     }
