@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol
 
-from icalendar import Calendar
+from icalendar import Calendar, vDuration
 from icalendar import Event as CalendarEvent
 
 from bot.extract.event_date import parse_event_date
+from bot.names import participants_text
 from bot.render.views import StoredEvent
 from bot.titles import title_of
 
@@ -65,9 +66,15 @@ class SourceLink:
     title: str
     url: str | None = None
 
+    @property
+    def link(self) -> str | None:
+        """The URL when it is a web address (never ``javascript:`` or a file path)."""
+        url = (self.url or "").strip()
+        return url if url.lower().startswith(("https://", "http://")) else None
+
     def line(self) -> str:
         said = " — ".join(p for p in (self.outlet, self.title) if p) or "an article"
-        return f"{said}: {self.url}" if self.url else said
+        return f"{said}: {self.link}" if self.link else said
 
 
 def event_uid(event_id: int | None, installation: str | None) -> str:
@@ -96,7 +103,7 @@ def build_calendar(
     calendar.add("x-wr-calname", name)
     if refresh is not None:
         calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", refresh)
+        calendar.add("x-published-ttl", vDuration(refresh))
     for event in events:
         if event.precision in ("week", "month") and vague == "skip":
             continue
@@ -150,7 +157,7 @@ def _vevent(
     if event.location:
         item.add("location", event.location)
     item.add("description", _description(event, sources))
-    first_url = next((s.url for s in sources if s.url), None)
+    first_url = next((s.link for s in sources if s.link), None)
     if first_url:
         item.add("url", first_url)
     return item
@@ -175,7 +182,8 @@ def _description(event: CalendarEventRow, sources: Sequence[SourceLink] = ()) ->
         f"Type: {event.type}",
         f"Date: {event.date}" + (f" to {event.end_date}" if event.end_date else ""),
         f"Status: {event.status}",
-        f"Participants: {event.participants or 'none named'}",
+        "Participants: "
+        + (participants_text(event.participant_codes) if event.participants else "none named"),
     ]
     if event.people:
         lines.append(f"People: {', '.join(event.people)}")
