@@ -192,7 +192,7 @@ def build_app(
         defaults=defaults,
         fetcher=fetch,
         timeline=timeline,
-        reader=TimelineReader(database),
+        reader=TimelineReader(database, clock),
         articles=articles,
         ingest=IngestService(timeline, clock),
         subscriptions=SubscriptionService(database, clock, defaults.reminder_offsets),
