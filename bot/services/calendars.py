@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.alerts.matching import Rule
 from bot.clock import Clock
 from bot.render.html import timeline_page
-from bot.render.ics import SourceLink, to_ics
+from bot.render.ics import SourceLink, assemble, vevent_bytes
 from bot.services.errors import Refused
 from storage.db import Database
 from storage.models import CalendarToken
@@ -33,6 +35,7 @@ MAX_PER_GUILD = 25  # links not revoked, per server
 LOOKBACK = timedelta(days=30)  # a calendar starts this far back
 MAX_EVENTS = 1000  # per calendar, the earliest first
 _SCAN = 5 * MAX_EVENTS  # rows read before keywords are matched
+VEVENT_CACHE = 20_000  # drawn VEVENTs kept (about 500 bytes each)
 REFRESH = timedelta(hours=1)  # what calendar apps are told about polling
 RENDER_VERSION = "1"  # part of every ETag: a new rendering makes every calendar new
 
@@ -77,6 +80,43 @@ class CalendarFeed:
         return f'"{digest.hexdigest()[:40]}"'
 
 
+def _version(event: EventSummary, installation: str) -> tuple[object, ...]:
+    """What an event's VEVENT depends on: any recorded change moves ``revision`` or
+    ``last_changed``; a new source moves ``source_count``."""
+    return (
+        event.id, event.revision, event.last_changed, event.status, event.source_count,
+        event.date, event.end_date, event.title, installation,
+    )  # fmt: skip
+
+
+class VeventCache:
+    """The latest drawn VEVENTs, by event version, shared by every link of the process
+    (bounded: the least recently used are dropped)."""
+
+    def __init__(self, size: int = VEVENT_CACHE) -> None:
+        self._size = size
+        self._items: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys: Sequence[tuple[object, ...]]) -> list[bytes | None]:
+        with self._lock:
+            found = []
+            for key in keys:
+                chunk = self._items.get(key)
+                if chunk is not None:
+                    self._items.move_to_end(key)
+                found.append(chunk)
+            return found
+
+    def put_many(self, items: Iterable[tuple[tuple[object, ...], bytes]]) -> None:
+        with self._lock:
+            for key, chunk in items:
+                self._items[key] = chunk
+                self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
 def describe_filters(cal: CalendarToken) -> str:
     parts = []
     if cal.countries:
@@ -99,6 +139,7 @@ class CalendarService:
         self._db = db
         self._clock = clock
         self.base_url = base_url.rstrip("/") if base_url else None
+        self._chunks = VeventCache()
 
     # -- links ---------------------------------------------------------------------
     def links(self, token: str) -> tuple[str, str]:
@@ -194,25 +235,34 @@ class CalendarService:
             name = f"Diplomatic events ({describe_filters(row)})"
             return CalendarFeed(int(row.id or 0), name, today, installation, events)
 
-    def _sources(self, feed: CalendarFeed) -> dict[int, list[SourceLink]]:
+    def _sources(self, events: Sequence[EventSummary]) -> dict[int, list[SourceLink]]:
         with self._db.session() as session:
-            found = calendar_repo.sources_of(session, [e.id for e in feed.events])
+            found = calendar_repo.sources_of(session, [e.id for e in events])
         return {i: [SourceLink(*s) for s in links] for i, links in found.items()}
 
     def ics(self, feed: CalendarFeed) -> bytes:
-        """The feed as an iCalendar file, each event with its sources."""
-        return to_ics(
-            feed.events,
-            installation=feed.installation,
-            sources=self._sources(feed),
-            name=feed.name,
-            refresh=REFRESH,
-        )
+        """The feed as an iCalendar file, each event with its sources. An event's VEVENT is
+        drawn once per version of it (:class:`VeventCache`): links sharing events, and a
+        link's next answer after one change, draw only what changed."""
+        keys = [_version(e, feed.installation) for e in feed.events]
+        chunks = self._chunks.get_many(keys)
+        missing = [e for e, chunk in zip(feed.events, chunks, strict=True) if chunk is None]
+        if missing:
+            sources = self._sources(missing)
+            drawn = {
+                e.id: vevent_bytes(e, feed.installation, sources.get(e.id, ())) for e in missing
+            }
+            self._chunks.put_many((_version(e, feed.installation), drawn[e.id]) for e in missing)
+            chunks = [
+                c if c is not None else drawn[e.id]
+                for e, c in zip(feed.events, chunks, strict=True)
+            ]
+        return assemble([c for c in chunks if c is not None], name=feed.name, refresh=REFRESH)
 
     def page(self, feed: CalendarFeed, ics_url: str) -> str:
         """The feed's coming events as an HTML page."""
         coming = [e for e in feed.events if e.end_day >= feed.today]
-        return timeline_page(coming, self._sources(feed), feed.today, feed.name, ics_url)
+        return timeline_page(coming, self._sources(coming), feed.today, feed.name, ics_url)
 
 
 __all__ = [

@@ -10,7 +10,8 @@ import icalendar
 import pytest
 from sqlalchemy import select
 
-from bot.services.calendars import MAX_PER_GUILD, CalendarService, hash_token
+from bot.render.ics import SourceLink, to_ics
+from bot.services.calendars import MAX_PER_GUILD, REFRESH, CalendarService, hash_token
 from bot.services.errors import Refused
 from storage.db import Database, open_database
 from storage.models import CalendarToken
@@ -142,3 +143,26 @@ def test_the_etag_moves_with_a_change_and_with_the_day(world: World) -> None:
     world.clock.advance(timedelta(days=1))
     tomorrow = service.feed(made.token)
     assert tomorrow is not None and tomorrow.etag("ics") != moved.etag("ics")
+
+
+def test_a_calendar_from_cached_events_is_the_calendar_drawn_whole(world: World) -> None:
+    world.news("a", "2025-02-01", event("2025-02-10", "JP", "US"), url="https://news.example/a")
+    world.news("b", "2025-02-01", event("2025-03", "EU", "CN", status="cancelled"))
+    service = world.app.calendars
+    made = service.create(guild_id=1, channel_id=2)
+    first = service.feed(made.token)
+    assert first is not None
+    cold = service.ics(first)
+    world.news("c", "2025-02-02", event("2025-02-12", "JP", "US", status="postponed"))
+    moved = service.feed(made.token)
+    assert moved is not None
+    warm = service.ics(moved)  # one event drawn again, the other from the cache
+    whole = to_ics(
+        moved.events,
+        installation=moved.installation,
+        sources={1: [SourceLink("", "a", "https://news.example/a"), SourceLink("", "c")],
+                 2: [SourceLink("", "b")]},
+        name=moved.name,
+        refresh=REFRESH,
+    )  # fmt: skip
+    assert warm == whole and warm != cold
