@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
 
 from bot.alerts.matching import Rule
 from bot.clock import Clock
 from bot.render.html import timeline_page
 from bot.render.ics import SourceLink, assemble, vevent_bytes
+from bot.services.calendar_cache import FeedCache, VeventCache
 from bot.services.errors import Refused
 from storage.db import Database
 from storage.models import CalendarToken
@@ -35,7 +36,7 @@ MAX_PER_GUILD = 25  # links not revoked, per server
 LOOKBACK = timedelta(days=30)  # a calendar starts this far back
 MAX_EVENTS = 1000  # per calendar, the earliest first
 _SCAN = 5 * MAX_EVENTS  # rows read before keywords are matched
-VEVENT_CACHE = 20_000  # drawn VEVENTs kept (about 500 bytes each)
+CHANGED_LIMIT = 200  # more events changed than this since a link was read: read it again
 REFRESH = timedelta(hours=1)  # what calendar apps are told about polling
 RENDER_VERSION = "1"  # part of every ETag: a new rendering makes every calendar new
 
@@ -64,20 +65,30 @@ class CalendarFeed:
     today: date
     installation: str
     events: list[EventSummary]
+    version: str = ""  # a digest of the events' versions, made once (:func:`make_feed`)
+    ids: frozenset[int] = frozenset()
 
     def etag(self, kind: str) -> str:
         """Changes when an event of the calendar changes, appears or leaves, and each day
         (the window moves); ``kind`` keeps the page's and the file's apart."""
-        digest = hashlib.sha256()
-        head = f"{RENDER_VERSION}|{kind}|{self.installation}|{self.calendar_id}|{self.today}"
-        digest.update(head.encode())
-        for e in self.events:
-            line = (
-                f"\n{e.id}|{e.revision}|{e.last_changed.isoformat()}|{e.status}|"
-                f"{e.source_count}|{e.date}|{e.end_date}|{e.title}"
-            )
-            digest.update(line.encode("utf-8", "replace"))
-        return f'"{digest.hexdigest()[:40]}"'
+        head = f"{RENDER_VERSION}|{kind}|{self.calendar_id}|{self.today}|{self.version}"
+        return f'"{hashlib.sha256(head.encode()).hexdigest()[:40]}"'
+
+
+def make_feed(
+    calendar_id: int, name: str, today: date, installation: str, events: list[EventSummary]
+) -> CalendarFeed:
+    """A feed with the digest of what its events are now (id, revision, change, status,
+    sources, date, title)."""
+    digest = hashlib.sha256(installation.encode())
+    for e in events:
+        line = (
+            f"\n{e.id}|{e.revision}|{e.last_changed.isoformat()}|{e.status}|"
+            f"{e.source_count}|{e.date}|{e.end_date}|{e.title}"
+        )
+        digest.update(line.encode("utf-8", "replace"))
+    ids = frozenset(e.id for e in events)
+    return CalendarFeed(calendar_id, name, today, installation, events, digest.hexdigest(), ids)
 
 
 def _version(event: EventSummary, installation: str) -> tuple[object, ...]:
@@ -89,32 +100,25 @@ def _version(event: EventSummary, installation: str) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-class VeventCache:
-    """The latest drawn VEVENTs, by event version, shared by every link of the process
-    (bounded: the least recently used are dropped)."""
+def _rule(row: CalendarToken) -> Rule:
+    """A link's filters as the subscription matcher reads them."""
+    return Rule(
+        id=int(row.id or 0),
+        guild_id=row.guild_id,
+        channel_id=row.channel_id,
+        countries=frozenset(c.upper() for c in row.countries),
+        types=frozenset(t.lower() for t in row.types),
+        keywords=tuple(row.keywords),
+        offsets=(),
+    )
 
-    def __init__(self, size: int = VEVENT_CACHE) -> None:
-        self._size = size
-        self._items: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
-        self._lock = threading.Lock()
 
-    def get_many(self, keys: Sequence[tuple[object, ...]]) -> list[bytes | None]:
-        with self._lock:
-            found = []
-            for key in keys:
-                chunk = self._items.get(key)
-                if chunk is not None:
-                    self._items.move_to_end(key)
-                found.append(chunk)
-            return found
-
-    def put_many(self, items: Iterable[tuple[tuple[object, ...], bytes]]) -> None:
-        with self._lock:
-            for key, chunk in items:
-                self._items[key] = chunk
-                self._items.move_to_end(key)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+def _touches(event: EventSummary, rule: Rule, feed: CalendarFeed) -> bool:
+    """Whether a changed event is, was or may now be in the feed."""
+    if event.id in feed.ids:
+        return True
+    in_window = event.end_day >= feed.today - LOOKBACK
+    return in_window and rule.matches(event)  # type: ignore[arg-type]
 
 
 def describe_filters(cal: CalendarToken) -> str:
@@ -140,6 +144,7 @@ class CalendarService:
         self._clock = clock
         self.base_url = base_url.rstrip("/") if base_url else None
         self._chunks = VeventCache()
+        self._feeds: FeedCache[CalendarFeed] = FeedCache()
 
     # -- links ---------------------------------------------------------------------
     def links(self, token: str) -> tuple[str, str]:
@@ -206,7 +211,8 @@ class CalendarService:
     # -- reading -------------------------------------------------------------------
     def feed(self, token: str) -> CalendarFeed | None:
         """What the link ``token`` shows now; None when it is unknown or revoked (the same
-        look-up either way)."""
+        look-up either way). A link's events are read again only when an event it shows or
+        would show changed, the day turned, or its feed is older than ``FEED_TTL_S``."""
         token_hash = hash_token(token)
         today = self._clock().date()
         with self._db.session() as session:
@@ -214,26 +220,32 @@ class CalendarService:
             found = row is not None and secrets.compare_digest(row.token_hash, token_hash)
             if row is None or not found or row.revoked_at is not None:
                 return None
-            rule = Rule(
-                id=int(row.id or 0),
-                guild_id=row.guild_id,
-                channel_id=row.channel_id,
-                countries=frozenset(c.upper() for c in row.countries),
-                types=frozenset(t.lower() for t in row.types),
-                keywords=tuple(row.keywords),
-                offsets=(),
-            )
-            filters = TimelineFilter(
-                start=today - LOOKBACK,
-                countries=tuple(sorted(rule.countries)),
-                types=tuple(sorted(rule.types)),
-                limit=_SCAN if rule.keywords else MAX_EVENTS,
-            )
-            rows = event_repo.query_timeline(session, filters)
-            events = [e for e in rows if rule.matches(e)][:MAX_EVENTS]  # type: ignore[arg-type]
-            installation = calendar_repo.installation_uid(session, self._clock())
-            name = f"Diplomatic events ({describe_filters(row)})"
-            return CalendarFeed(int(row.id or 0), name, today, installation, events)
+            calendar_id, rule = int(row.id or 0), _rule(row)
+            marker = calendar_repo.timeline_marker(session)
+            held = self._feeds.get(calendar_id)
+            if held is not None and held.feed.today == today:
+                if held.marker == marker:
+                    return held.feed
+                changed = calendar_repo.changed_since(session, held.marker, CHANGED_LIMIT)
+                if changed is not None and not any(_touches(e, rule, held.feed) for e in changed):
+                    self._feeds.still(calendar_id, held, marker)
+                    return held.feed
+            feed = self._read(session, row, rule, today)
+        self._feeds.put(calendar_id, feed, marker)
+        return feed
+
+    def _read(self, session: Session, row: CalendarToken, rule: Rule, today: date) -> CalendarFeed:
+        filters = TimelineFilter(
+            start=today - LOOKBACK,
+            countries=tuple(sorted(rule.countries)),
+            types=tuple(sorted(rule.types)),
+            limit=_SCAN if rule.keywords else MAX_EVENTS,
+        )
+        rows = event_repo.query_timeline(session, filters)
+        events = [e for e in rows if rule.matches(e)][:MAX_EVENTS]  # type: ignore[arg-type]
+        installation = calendar_repo.installation_uid(session, self._clock())
+        name = f"Diplomatic events ({describe_filters(row)})"
+        return make_feed(int(row.id or 0), name, today, installation, events)
 
     def _sources(self, events: Sequence[EventSummary]) -> dict[int, list[SourceLink]]:
         with self._db.session() as session:

@@ -6,11 +6,12 @@ import secrets
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import ArticleRow, CalendarToken, EventArticle, Installation
+from storage.models import ArticleRow, CalendarToken, EventArticle, EventHistory, Installation
+from storage.repos.events import EventSummary, TimelineFilter, query_timeline
 
 
 def by_hash(session: Session, token_hash: str) -> CalendarToken | None:
@@ -23,9 +24,7 @@ def by_hash(session: Session, token_hash: str) -> CalendarToken | None:
 
 def for_guild(session: Session, guild_id: int) -> list[CalendarToken]:
     stmt = (
-        select(CalendarToken)
-        .where(CalendarToken.guild_id == guild_id)
-        .order_by(CalendarToken.id)
+        select(CalendarToken).where(CalendarToken.guild_id == guild_id).order_by(CalendarToken.id)
     )
     return list(session.scalars(stmt))
 
@@ -37,6 +36,32 @@ def count_active(session: Session, guild_id: int) -> int:
         .where(CalendarToken.guild_id == guild_id, CalendarToken.revoked_at.is_(None))
     )
     return int(session.scalar(stmt) or 0)
+
+
+def timeline_marker(session: Session) -> tuple[int, int]:
+    """(newest history row, newest article): moves whenever an event is made or changed or
+    gains a source, read from two primary keys (no scan)."""
+    history = session.scalar(select(func.max(EventHistory.id))) or 0
+    article = session.scalar(select(func.max(ArticleRow.id))) or 0
+    return int(history), int(article)
+
+
+def changed_since(
+    session: Session, marker: tuple[int, int], limit: int
+) -> list[EventSummary] | None:
+    """The events made, changed or given a source after ``marker`` (a
+    :func:`timeline_marker`), as they are now; None when there are more than ``limit``."""
+    history, article = marker
+    ids = union(
+        select(EventHistory.event_id).where(EventHistory.id > history),
+        select(EventArticle.event_id).where(EventArticle.article_id > article),
+    )
+    found = [int(i) for i in session.scalars(select(ids.subquery().c[0]).limit(limit + 1))]
+    if len(found) > limit:
+        return None
+    if not found:
+        return []
+    return query_timeline(session, TimelineFilter(ids=tuple(found), limit=None))
 
 
 def installation_uid(session: Session, now: datetime) -> str:
@@ -72,4 +97,12 @@ def sources_of(
     return found
 
 
-__all__ = ["by_hash", "count_active", "for_guild", "installation_uid", "sources_of"]
+__all__ = [
+    "by_hash",
+    "changed_since",
+    "count_active",
+    "for_guild",
+    "installation_uid",
+    "sources_of",
+    "timeline_marker",
+]

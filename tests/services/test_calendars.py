@@ -166,3 +166,20 @@ def test_a_calendar_from_cached_events_is_the_calendar_drawn_whole(world: World)
         refresh=REFRESH,
     )  # fmt: skip
     assert warm == whole and warm != cold
+
+
+def test_news_about_other_events_leaves_a_calendar_as_it_was(world: World) -> None:
+    world.news("a", "2025-02-01", event("2025-02-10", "JP", "US"))
+    service = world.app.calendars
+    japan = service.create(guild_id=1, channel_id=2, countries=["JP"])
+    before = service.feed(japan.token)
+    assert before is not None
+    world.news("b", "2025-02-01", event("2025-02-11", "FR", "DE"))  # not Japan
+    after_other = service.feed(japan.token)
+    assert after_other is not None and after_other.etag("ics") == before.etag("ics")
+    world.news("c", "2025-02-01", event("2025-02-12", "JP", "CN", kind="meeting"))  # Japan
+    after_japan = service.feed(japan.token)
+    assert after_japan is not None and after_japan.etag("ics") != before.etag("ics")
+    fresh = CalendarService(world.db, world.clock, "http://x").feed(japan.token)  # no cache
+    assert fresh is not None and fresh.etag("ics") == after_japan.etag("ics")
+    assert len(after_japan.events) == 2
