@@ -35,7 +35,7 @@ TOKEN_BYTES = 24  # 192 random bits, 32 URL-safe characters
 MAX_PER_GUILD = 25  # links not revoked, per server
 LOOKBACK = timedelta(days=30)  # a calendar starts this far back
 MAX_EVENTS = 1000  # per calendar, the earliest first
-_SCAN = 5 * MAX_EVENTS  # rows read before keywords are matched
+_SCAN = 3 * MAX_EVENTS  # rows read (the nearest first) before keywords are matched
 CHANGED_LIMIT = 200  # more events changed than this since a link was read: read it again
 REFRESH = timedelta(hours=1)  # what calendar apps are told about polling
 RENDER_VERSION = "1"  # part of every ETag: a new rendering makes every calendar new
