@@ -241,8 +241,13 @@ class CalendarService:
             types=tuple(sorted(rule.types)),
             limit=_SCAN if rule.keywords else MAX_EVENTS,
         )
-        rows = event_repo.query_timeline(session, filters)
-        events = [e for e in rows if rule.matches(e)][:MAX_EVENTS]  # type: ignore[arg-type]
+        if rule.keywords:  # match on a few columns, then load the events that match
+            fields = calendar_repo.match_fields(session, filters)
+            ids = [f.id for f in fields if rule.matches(f)][:MAX_EVENTS]  # type: ignore[arg-type]
+            chosen = TimelineFilter(ids=tuple(ids), limit=None)
+            events = event_repo.query_timeline(session, chosen) if ids else []
+        else:
+            events = event_repo.query_timeline(session, filters)
         installation = calendar_repo.installation_uid(session, self._clock())
         name = f"Diplomatic events ({describe_filters(row)})"
         return make_feed(int(row.id or 0), name, today, installation, events)

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import ArticleRow, CalendarToken, EventArticle, EventHistory, Installation
-from storage.repos.events import EventSummary, TimelineFilter, query_timeline
+from storage.models import (
+    ArticleRow,
+    CalendarToken,
+    EventArticle,
+    EventHistory,
+    EventRow,
+    Installation,
+)
+from storage.repos.events import EventSummary, TimelineFilter, query_timeline, timeline_select
 
 
 def by_hash(session: Session, token_hash: str) -> CalendarToken | None:
@@ -64,6 +72,31 @@ def changed_since(
     return query_timeline(session, TimelineFilter(ids=tuple(found), limit=None))
 
 
+@dataclass(frozen=True, slots=True)
+class MatchFields:
+    """The columns keyword matching reads (a fraction of a whole row's cost to load)."""
+
+    id: int
+    type: str
+    title: str
+    location: str | None
+    people: list[str]
+    participants: str
+
+    @property
+    def participant_codes(self) -> list[str]:
+        return self.participants.split() if self.participants else []
+
+
+def match_fields(session: Session, filters: TimelineFilter) -> list[MatchFields]:
+    """What keywords are matched against, for the events ``filters`` selects, in order."""
+    stmt = timeline_select(filters).with_only_columns(
+        EventRow.id, EventRow.type, EventRow.title, EventRow.location, EventRow.people,
+        EventRow.participants,
+    )  # fmt: skip
+    return [MatchFields(*row) for row in session.execute(stmt)]
+
+
 def installation_uid(session: Session, now: datetime) -> str:
     """This installation's random id, made the first time it is asked for."""
     found = session.get(Installation, 1)
@@ -103,6 +136,7 @@ __all__ = [
     "count_active",
     "for_guild",
     "installation_uid",
+    "match_fields",
     "sources_of",
     "timeline_marker",
 ]
