@@ -14,8 +14,10 @@ import pytest
 from sqlalchemy import event as sa_event
 from sqlalchemy import select
 
+from bot.services.errors import Refused
 from storage.models import CalendarToken
 from tests.support.bot import Running, event
+from tests.support.discord_server import DEFAULT_GUILD_ID
 
 pytestmark = pytest.mark.e2e
 
@@ -184,3 +186,38 @@ async def test_the_web_server_stops_with_the_bot(running: Running) -> None:
         with pytest.raises(aiohttp.ClientConnectionError):
             async with asyncio.timeout(5), http.get(ics_url):
                 pass
+
+
+async def test_a_link_of_another_server_cannot_be_revoked_from_here(running: Running) -> None:
+    theirs = running.app.calendars.create(guild_id=DEFAULT_GUILD_ID + 1, channel_id=5)
+    number = int(theirs.calendar.id or 0)
+    reply = await running.server.invoke("calendar revoke", {"calendar": number})
+    assert reply.ephemeral and "no calendar link" in reply.text()
+    listed = await running.server.invoke("calendar list")
+    assert f"#{number}" not in listed.text()
+    assert running.app.calendars.feed(theirs.token) is not None  # still works
+
+
+async def test_a_web_address_in_use_leaves_the_bot_running_without_links(
+    running: Running, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.app import build_app
+    from tests.support.world import shipped_settings
+
+    port = running.app.web.port  # type: ignore[union-attr]
+    second = build_app(
+        shipped_settings(web_bind=f"127.0.0.1:{port}"),
+        running.app.database,
+        running.clock,
+        None,
+    )
+    await second.start()
+    try:
+        assert second.web is None
+        assert "calendar links are not served" in caplog.text
+        assert "DIPLOBOT_WEB_BIND" in caplog.text
+        reply_needed = second.calendars
+        with pytest.raises(Refused, match="switched off"):
+            reply_needed.create(guild_id=1, channel_id=2)
+    finally:
+        await second.close()
