@@ -82,8 +82,10 @@ def _page_event(event: CalendarEventRow, sources: Sequence[SourceLink]) -> PageE
         "week": "day not known yet",
         "month": "day not known yet",
     }.get(event.precision, "")
+    title = title_of(event)
+    place = event.location or ""
     return PageEvent(
-        title=title_of(event),
+        title=title,
         type=event.type,
         when=format_date(event.date, event.end_date, timestamps=False),
         vague=vague,
@@ -91,7 +93,7 @@ def _page_event(event: CalendarEventRow, sources: Sequence[SourceLink]) -> PageE
         status_words=_STATUS_WORDS.get(event.status, event.status),
         participants=participants_text(event.participant_codes),
         people=", ".join(event.people),
-        location=event.location or "",
+        location="" if place and place[:20] in title else place,  # said once
         sources=tuple(sources[:MAX_SOURCES]),
         more_sources=max(0, len(sources) - MAX_SOURCES),
     )

@@ -28,6 +28,7 @@ ATTACK = (
     "document.body.insertAdjacentHTML('beforeend','<p id=pwned>pwned</p>')</script>"
 )
 
+PLACE_ATTACK = "<script>document.title='owned'</script>"
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None,
     reason="Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)",
@@ -81,6 +82,9 @@ async def test_the_page_shows_the_events_and_the_injected_script_stays_inert(
     )
     running.add_news("d", [event("visit", "2025-02-12", ["IN", "BR"])], date(2025, 2, 1),
                      title=ATTACK)  # fmt: skip
+    running.add_news(  # the place is part of the event's title
+        "e", [event("summit", "2025-02-13", ["IN", "BR"], location=PLACE_ATTACK)], date(2025, 2, 1)
+    )
     reply = await running.server.invoke("calendar create")
     page_url = next(
         u for u in re.findall(r"<(http://[^>\s]+)>", reply.text()) if not u.endswith(".ics")
@@ -89,6 +93,8 @@ async def test_the_page_shows_the_events_and_the_injected_script_stays_inert(
     dom = await chromium(tmp_path / "profile", "--dump-dom", page_url)
     assert "<title>owned</title>" not in dom and 'id="pwned"' not in dom
     assert "&lt;script&gt;document.title" in dom  # shown as text, as the article had it
+    title = re.search(r'<p class="title">(Brazil–India summit, [^<]*)</p>', dom)
+    assert title is not None and "&lt;script&gt;document.title='owned'" in title[1]
     for shown in (
         "Japan–United States summit, Tokyo",
         "Thu 20 Feb 2025",
