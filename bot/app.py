@@ -28,6 +28,7 @@ from bot.clock import Clock
 from bot.news.fetch import Fetcher
 from bot.scheduling import JobSpec, install, uninstall
 from bot.services.articles import ArticleReader
+from bot.services.calendars import CalendarService
 from bot.services.digests import DigestService
 from bot.services.feed_polling import FeedPoller
 from bot.services.feeds import FeedService
@@ -39,6 +40,7 @@ from bot.services.status import StatusService
 from bot.services.subscriptions import SubscriptionService
 from bot.services.timeline_reader import TimelineReader
 from bot.timeline import Extractor, TimelineService
+from bot.web.server import CalendarServer
 from config.settings import Settings
 from storage.db import Database
 
@@ -71,6 +73,8 @@ class App:
     status: StatusService
     delivery: Delivery
     feed_poller: FeedPoller
+    calendars: CalendarService
+    web: CalendarServer | None = None
     scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
     job_ids: list[str] = field(default_factory=list)
     running_jobs: set[asyncio.Task[Any]] = field(default_factory=set)
@@ -85,6 +89,25 @@ class App:
         self.job_ids = install(self.scheduler, self.jobs(), running=self.running_jobs)
         if not self.scheduler.running:
             self.scheduler.start()
+        await self._start_web()
+
+    async def _start_web(self) -> None:
+        """Serve calendar links; an address that cannot be had is logged, not fatal (the
+        bot's Discord work goes on, and /calendar says links are off)."""
+        if self.web is None:
+            return
+        try:
+            await self.web.start()
+        except OSError as exc:
+            log.error(
+                "calendar links are not served: cannot listen on %s (%s); set "
+                "DIPLOBOT_WEB_BIND to a free address, or off",
+                self.web.bind,
+                exc.strerror or exc,
+            )
+            self.web = None
+            if not self.settings.web_base_url:
+                self.calendars.base_url = None
 
     async def close(self, wait_s: float = SHUTDOWN_WAIT_S) -> None:
         """Stop taking work (no new pass, feed entry or news message), let what is in flight
@@ -95,6 +118,8 @@ class App:
         self.feed_poller.stopping = True
         self.news_channels.stopping = True
         uninstall(self.scheduler, self.job_ids)  # no new runs; the running ones go on
+        if self.web is not None:
+            await self.web.stop()
 
         async def jobs_done() -> None:
             if not self.running_jobs:
@@ -157,6 +182,13 @@ def build_app(
         timing,
     )
     articles = ArticleReader(fetch)
+    calendars = CalendarService(database, clock, settings.web_base_url)
+    if settings.web_bind == "off":
+        web = None
+    else:
+        web = CalendarServer(calendars, settings.web_bind, base_url=settings.web_base_url)
+        if calendars.base_url is None:  # until it listens: what the CLI would show
+            calendars.base_url = f"http://{settings.web_bind}"
     return App(
         settings=settings,
         database=database,
@@ -164,7 +196,7 @@ def build_app(
         defaults=defaults,
         fetcher=fetch,
         timeline=timeline,
-        reader=TimelineReader(database),
+        reader=TimelineReader(database, clock),
         articles=articles,
         ingest=IngestService(timeline, clock),
         subscriptions=SubscriptionService(database, clock, defaults.reminder_offsets),
@@ -190,6 +222,8 @@ def build_app(
             interval=timedelta(minutes=settings.feed_poll_minutes),
             on_ingested=delivery.kick,
         ),
+        calendars=calendars,
+        web=web,
     )
 
 

@@ -275,6 +275,20 @@ class Settings(BaseModel):
         le=3600,
         description="How often state other processes may change (news channels) is read again.",
     )
+    web_bind: str = Field(
+        default="127.0.0.1:8080",
+        description="Address and port of the calendar web server inside the bot (off: none).",
+        json_schema_extra={"allowed": "one host:port pair (port 0: any free port), or off"},
+    )
+    web_base_url: str | None = Field(
+        default=None,
+        description="The address calendar links start with, as people reach the web server "
+        "(behind a reverse proxy: its https:// address).",
+        json_schema_extra={
+            "default_text": "http:// and DIPLOBOT_WEB_BIND",
+            "allowed": "an http:// or https:// URL, without query",
+        },
+    )
 
     # Where each value came from ("DIPLOBOT_X", "x in FILE", "default"), for `doctor`.
     _sources: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -337,6 +351,32 @@ class Settings(BaseModel):
             if problem:
                 raise ValueError(problem)
         return entries
+
+    @field_validator("web_bind")
+    @classmethod
+    def _web_bind(cls, value: str) -> str:
+        entry = value.strip().lower()
+        if entry == "off":
+            return entry
+        match = _HOST_PORT.match(entry)
+        if match is None or int(match["port"]) > 65535:
+            raise ValueError(
+                "it must be one host:port pair such as 127.0.0.1:8080 or 0.0.0.0:8080, or off"
+            )
+        return entry
+
+    @field_validator("web_base_url")
+    @classmethod
+    def _web_base_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+            raise ValueError(
+                "it must be an http:// or https:// address without a query, such as "
+                "https://diplobot.example.org"
+            )
+        return value.strip().rstrip("/")
 
     @field_validator("log_format", "log_level", mode="before")
     @classmethod

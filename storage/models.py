@@ -375,4 +375,41 @@ class ScheduledEventMirror(SQLModel, table=True):
     updated_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
+
+# --------------------------------------------------------------------------- calendars
+
+
+class CalendarToken(SQLModel, table=True):
+    """A secret calendar link of a channel, with the filters of ``/subscribe``.
+
+    Only the token's SHA-256 is stored: a copy of the database does not give the links away.
+    A revoked link keeps its row (``revoked_at``), so ``/calendar list`` can say so.
+    """
+
+    __tablename__ = "calendar_token"
+    __table_args__ = (Index("ix_calendar_token_guild", "guild_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    guild_id: int = Field(sa_type=BigInteger)
+    channel_id: int = Field(sa_type=BigInteger)
+    countries: list[str] = Field(default_factory=list, sa_type=JSON)
+    types: list[str] = Field(default_factory=list, sa_type=JSON)
+    keywords: list[str] = Field(default_factory=list, sa_type=JSON)
+    created_by: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    revoked_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Installation(SQLModel, table=True):
+    """One row: this installation's random id, made on first use and kept by backups and
+    copies, so calendar UIDs of two installations never collide."""
+
+    __tablename__ = "installation"
+
+    id: int = Field(default=1, primary_key=True)
+    uid: str = Field(max_length=32)
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+
+
 metadata = SQLModel.metadata

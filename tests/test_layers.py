@@ -28,6 +28,7 @@ LAYERS: tuple[str, ...] = (
     "bot.render",  # rows -> views -> cards (and calendars)
     "bot.alerts",  # outbox, alerts on change, reminders, digests, mirroring, sending
     "bot.services",  # the features the chat and the command line call
+    "bot.web",  # the calendar web server (inside the bot process)
     "bot.app",  # the composition root
     "bot.chat",  # the Discord client and its cogs
     "bot.cli",  # the command line (runs the Discord client too)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
@@ -37,9 +38,16 @@ class Rule:
         return True
 
 
+@lru_cache(maxsize=8192)
+def _names(participants: str) -> tuple[str, ...]:
+    """Participant names of a stored participants string (calendars match thousands of
+    events per read; the same few combinations come back again and again)."""
+    return tuple(participant_name(code) for code in participants.split())
+
+
 def event_text(event: EventRow, extra: str = "") -> str:
     """The words a keyword can match: title, place, people, country names, the evidence."""
-    names = [participant_name(code) for code in event.participant_codes]
+    names = _names(event.participants)
     parts = [event.title, event.location or "", *event.people, *names, extra]
     return " ".join(p for p in parts if p).lower()
 

@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "bot.cli.export",
     "bot.cli.feeds",
     "bot.cli.subscriptions",
+    "bot.cli.calendar",
     "bot.cli.db",
     "bot.cli.outbox",
     "bot.cli.run",

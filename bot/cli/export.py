@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.cli.timeline import add_filter_options, query_from_args
+from bot.cli.db import open_app
+from bot.cli.timeline import add_filter_options, filters_from_args
 from bot.render.ics import to_ics
 
 
@@ -32,13 +33,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    found = query_from_args(args, "diplobot export")
-    if isinstance(found, int):
-        return found
-    _, events = found
+    filters = filters_from_args(args, "diplobot export")
+    if filters is None:
+        return 2
+    app = open_app(args, "diplobot export")
+    if app is None:
+        return 1
+    try:
+        events = app.reader.events(filters)
+        installation = app.reader.installation()
+    finally:
+        app.database.dispose()
     if args.vague == "skip":
         events = [e for e in events if e.precision not in ("week", "month")]
-    data = to_ics(events, vague=args.vague)
+    data = to_ics(events, vague=args.vague, installation=installation)
     if args.ics == "-":
         sys.stdout.buffer.write(data)
     else:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.clock import Clock, SystemClock
 from bot.render import EventView, event_view
 from bot.render.ics import to_ics
 from storage.db import Database
 from storage.models import ArticleRow, EventArticle, EventHistory, EventRow
+from storage.repos import calendars as calendar_repo
 from storage.repos import events as event_repo
 from storage.repos.events import EventSummary, TimelineFilter
 from storage.repos.guild_rows import MAX_ID
@@ -39,8 +41,9 @@ class TimelinePage:
 class TimelineReader:
     """Read-only access to the timeline, one short session per call."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self._db = db
+        self._clock = clock or SystemClock()
 
     def events(self, filters: TimelineFilter) -> list[EventSummary]:
         with self._db.session() as session:
@@ -71,7 +74,12 @@ class TimelineReader:
     ) -> tuple[int, bytes]:
         """How many events match (counted to ``limit + 1``) and the .ics of the first ``limit``."""
         rows = self.events(replace(filters, limit=limit + 1, offset=0))
-        return len(rows), to_ics(rows[:limit], vague=vague)
+        return len(rows), to_ics(rows[:limit], vague=vague, installation=self.installation())
+
+    def installation(self) -> str:
+        """This installation's id, which calendar UIDs carry."""
+        with self._db.session() as session:
+            return calendar_repo.installation_uid(session, self._clock())
 
 
 __all__ = ["EventDetail", "TimelinePage", "TimelineReader"]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import String, delete, func, literal, or_, select, update
+from sqlalchemy import Select, String, delete, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import ArticleRow, EventArticle, EventHistory, EventParticipant, EventRow
@@ -170,6 +170,12 @@ def query_timeline(session: Session, filters: TimelineFilter) -> list[EventSumma
     several countries go through an ``IN`` sub-query; types and statuses use their
     ``(type|status, start_day, end_day)`` indexes.
     """
+    rows = session.execute(timeline_select(filters).with_only_columns(*_SUMMARY_COLUMNS))
+    return [EventSummary(*row) for row in rows]
+
+
+def timeline_select(filters: TimelineFilter) -> Select[tuple[EventRow]]:
+    """The statement of :func:`query_timeline`, for callers that need other columns."""
     codes = list(dict.fromkeys(c.upper() for c in filters.countries))
     lookback = filters.start - timedelta(days=MAX_SPAN_DAYS) if filters.start else None
     if len(codes) == 1:
@@ -209,8 +215,7 @@ def query_timeline(session: Session, filters: TimelineFilter) -> list[EventSumma
     stmt = stmt.offset(filters.offset)
     if filters.limit is not None:
         stmt = stmt.limit(filters.limit)
-    rows = session.execute(stmt.with_only_columns(*_SUMMARY_COLUMNS))
-    return [EventSummary(*row) for row in rows]
+    return stmt
 
 
 def count_events(session: Session) -> int:

@@ -44,6 +44,9 @@ CHANGING: list[tuple[str, dict[str, Any]]] = [
     ("feeds add", {"url": "https://news.example.org/other-rss"}),
     ("feeds remove", {"feed": 1}),
     ("feeds list", {}),  # not a change, but it shows error details meant for admins
+    ("calendar create", {"countries": "JP"}),
+    ("calendar revoke", {"calendar": 1}),
+    ("calendar list", {}),  # not a change, but it lists the server's calendar links
 ]
 
 
@@ -83,7 +86,7 @@ async def test_without_manage_channels_nothing_changes(
 async def test_every_changing_command_declares_manage_channels(running: Running) -> None:
     """Discord hides them from members by default (the bot still checks, as above)."""
     manage = str(discord.Permissions(manage_channels=True).value)
-    for name in ("subscribe", "unsubscribe", "ingest", "feeds"):
+    for name in ("subscribe", "unsubscribe", "ingest", "feeds", "calendar"):
         assert running.server.command_definition(name)["default_member_permissions"] == manage
     digest = running.server.command_definition("digest")
     # /digest show is for everyone; /digest set is checked by the bot (see the test above).

@@ -75,6 +75,8 @@ def e2e_settings(tmp_path: Path, server: DiscordLoopback, **overrides: object) -
     DIPLOBOT_DISCORD_GATEWAY, commands synced to its guild."""
     # Feeds in these tests live at unreachable example addresses; validation has its own test.
     overrides.setdefault("validate_feeds", False)
+    # The calendar web server listens on a free loopback port (tests run side by side).
+    overrides.setdefault("web_bind", "127.0.0.1:0")
     return Settings.load(
         toml_path=tmp_path / "absent.toml",
         data_dir=tmp_path,

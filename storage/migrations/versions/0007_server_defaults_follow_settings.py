@@ -6,8 +6,8 @@ its admins' channel, which froze those values over the installation's own defaul
 command sets a server-wide zone or time, so the stored values were always those column
 defaults; they are emptied here.
 
-Revision ID: 0009_server_defaults
-Revises: 0005_delivery
+Revision ID: 0007_server_defaults
+Revises: 0006_calendars
 Create Date: 2026-11-28 06:30:00
 """
 
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009_server_defaults"
-down_revision: str | None = "0005_delivery"
+revision: str = "0007_server_defaults"
+down_revision: str | None = "0006_calendars"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,1 @@
+"""The small web server inside the bot process: calendar links (``.ics``) and their pages."""
