@@ -222,3 +222,23 @@ def test_json_summary_lists_undated_articles(
     code, out, _ = run(capsys, "ingest", str(source), "--json", "--db", db_url)
     assert code == 0
     assert json.loads(out)["undated"] == ["yearless"]
+
+
+def test_two_installations_export_no_common_uid_and_keep_their_own(
+    tmp_path: Path, scripted, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scripted.say(
+        "alpha", summit("2025-02-07", "JP", "US"), summit("2025-03", "FR", "DE", type="meeting")
+    )
+    (tmp_path / "a.txt").write_text("alpha")
+    uids: list[list[str]] = []
+    for name in ("first", "second", "first"):  # the first installation exports twice
+        url = f"sqlite:///{tmp_path / name}.db"
+        out = tmp_path / f"{name}.ics"
+        run(capsys, "ingest", str(tmp_path / "a.txt"), "--date", "2025-01-20", "--db", url)
+        assert run(capsys, "export", "--ics", str(out), "--db", url)[0] == 0
+        uids.append([str(e["uid"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")])
+    first, second, again = uids
+    assert len(set(first)) == len(first) == 2  # same article, same event ids in both files
+    assert not set(first) & set(second), "two installations share no UID"
+    assert again == first, "an event keeps its UID across exports"
