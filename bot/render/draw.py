@@ -94,8 +94,10 @@ def _label_width(canvas: FigureCanvasAgg, picture: Picture) -> float:
     renderer = canvas.get_renderer()
     font = FontProperties(size=FONT)
     widest = max(
-        (renderer.get_text_width_height_descent(r.label, font, ismath=False)[0]
-         for r in picture.rows),
+        (
+            renderer.get_text_width_height_descent(r.label, font, ismath=False)[0]
+            for r in picture.rows
+        ),
         default=0.0,
     )
     return min(MAX_LABEL_FRACTION, max(MIN_LABEL_FRACTION, (widest + 18) / WIDTH_PX))
@@ -122,9 +124,7 @@ def _render(picture: Picture) -> bytes:
     _header(figure, ax, picture, height_in)
     _legend(figure, picture)
     buffer = io.BytesIO()
-    figure.savefig(
-        buffer, format="png", facecolor=BACKGROUND, pil_kwargs={"compress_level": 3}
-    )
+    figure.savefig(buffer, format="png", facecolor=BACKGROUND, pil_kwargs={"compress_level": 3})
     return buffer.getvalue()
 
 
@@ -233,16 +233,34 @@ def _bars(ax: Any, bars: list[Mark], by_country: bool) -> None:
         y = m.row + offset
         if not by_country or m.shape == "days":
             if m.cut_before:
-                ax.text(m.start + 0.12, y, "◀", color=TEXT, fontsize=SMALL - 3, va="center",
-                        zorder=4)
+                ax.text(
+                    m.start + 0.12, y, "◀", color=TEXT, fontsize=SMALL - 3, va="center", zorder=4
+                )
             if m.cut_after:
-                ax.text(m.end + 0.88, y, "▶", color=TEXT, fontsize=SMALL - 3, va="center",
-                        ha="right", zorder=4)
+                ax.text(
+                    m.end + 0.88,
+                    y,
+                    "▶",
+                    color=TEXT,
+                    fontsize=SMALL - 3,
+                    va="center",
+                    ha="right",
+                    zorder=4,
+                )
         if m.status == "cancelled":
             ax.plot([m.start + 0.08, m.end + 0.92], [y, y], color=TEXT, linewidth=1.2, zorder=4)
         if m.count > 1 and height >= 0.3:
-            ax.text((m.start + m.end + 1) / 2, y, str(m.count), color=TEXT, fontsize=SMALL,
-                    fontweight="bold", ha="center", va="center", zorder=5)
+            ax.text(
+                (m.start + m.end + 1) / 2,
+                y,
+                str(m.count),
+                color=TEXT,
+                fontsize=SMALL,
+                fontweight="bold",
+                ha="center",
+                va="center",
+                zorder=5,
+            )
 
 
 def _dots(ax: Any, dots: list[Mark], by_country: bool) -> None:
@@ -266,9 +284,17 @@ def _dots(ax: Any, dots: list[Mark], by_country: bool) -> None:
         )
         for m in marks:
             if m.count > 1:
-                ax.text(m.start + 0.5, m.row, str(m.count), fontsize=SMALL - 1, ha="center",
-                        va="center", fontweight="bold", zorder=7,
-                        color=TEXT if hollow else BACKGROUND)
+                ax.text(
+                    m.start + 0.5,
+                    m.row,
+                    str(m.count),
+                    fontsize=SMALL - 1,
+                    ha="center",
+                    va="center",
+                    fontweight="bold",
+                    zorder=7,
+                    color=TEXT if hollow else BACKGROUND,
+                )
 
 
 def _dot_size(count: int, by_country: bool) -> float:
@@ -285,8 +311,15 @@ def _rgba(colour: str, alpha: float) -> tuple[float, float, float, float]:
 
 def _header(figure: Any, ax: Any, picture: Picture, height_in: float) -> None:
     heading = f"{picture.title} · {picture.subtitle}" if picture.subtitle else picture.title
-    figure.text(0.015, 1 - 0.1 / height_in, heading, color=TEXT, fontsize=FONT + 2,
-                fontweight="bold", va="top")
+    figure.text(
+        0.015,
+        1 - 0.1 / height_in,
+        heading,
+        color=TEXT,
+        fontsize=FONT + 2,
+        fontweight="bold",
+        va="top",
+    )
     months = [0] + [i for i in range(1, picture.days) if picture.day(i).day == 1]
     for i in months:
         ax.annotate(
@@ -310,19 +343,31 @@ def _legend(figure: Any, picture: Picture) -> None:
             colour = COLOURS[key]
             hollow = key == "postponed"
             handles.append(
-                Line2D([], [], linestyle="", marker=MARKERS[key], markersize=9,
-                       markerfacecolor=BACKGROUND if hollow else colour,
-                       markeredgecolor=colour, markeredgewidth=2 if hollow else 0.8,
-                       label=STATUS_WORDS[key])
+                Line2D(
+                    [],
+                    [],
+                    linestyle="",
+                    marker=MARKERS[key],
+                    markersize=9,
+                    markerfacecolor=BACKGROUND if hollow else colour,
+                    markeredgecolor=colour,
+                    markeredgewidth=2 if hollow else 0.8,
+                    label=STATUS_WORDS[key],
+                )
             )
         else:
-            handles.append(Patch(facecolor=_rgba(COLOURS["scheduled"], BAR_ALPHA[key]),
-                                 edgecolor=COLOURS["scheduled"],
-                                 linestyle="--" if key == "month" else "-",
-                                 label=BAR_WORDS[key]))
+            handles.append(
+                Patch(
+                    facecolor=_rgba(COLOURS["scheduled"], BAR_ALPHA[key]),
+                    edgecolor=COLOURS["scheduled"],
+                    linestyle="--" if key == "month" else "-",
+                    label=BAR_WORDS[key],
+                )
+            )
     if picture.today is not None:
-        handles.append(Line2D([], [], color=TODAY, linewidth=1.6, linestyle=(0, (4, 3)),
-                              label="today"))
+        handles.append(
+            Line2D([], [], color=TODAY, linewidth=1.6, linestyle=(0, (4, 3)), label="today")
+        )
     if not handles:
         return
     figure.legend(
