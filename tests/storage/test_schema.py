@@ -57,7 +57,7 @@ def test_opening_twice_migrates_once(tmp_path: Path) -> None:
     first = open_database(url)
     first.dispose()
     second = open_database(url)
-    assert current_revision(second.engine) == head_revision(second.engine) == "0005_delivery"
+    assert current_revision(second.engine) == head_revision(second.engine) == "0007_digest_picture"
     second.dispose()
 
 
