@@ -26,12 +26,11 @@ from bot.alerts.notices import DEFAULT_PLACE
 from bot.alerts.sender import SendResult
 from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.render import clip
-from bot.render.draw import draw_png
+from bot.render.draw import PICTURE_NAME, draw_png
 from storage.repos.outbox import Claimed
 
 log = logging.getLogger("diplobot.chat")
 CONTENT_LIMIT = 2000
-PICTURE_NAME = "next-14-days.png"
 
 
 async def picture_file(message: Claimed) -> discord.File | None:

@@ -27,6 +27,7 @@ from matplotlib.patches import Patch, Rectangle
 
 from bot.render.picture import STATUS_WORDS, Mark, Picture
 
+PICTURE_NAME = "next-14-days.png"  # the attachment's file name
 WIDTH_PX = 900
 DPI = 100
 ROW_IN = 0.36
@@ -406,4 +407,4 @@ def _legend(figure: Any, picture: Picture) -> None:
     )
 
 
-__all__ = ["draw_png", "render_png"]
+__all__ = ["PICTURE_NAME", "draw_png", "render_png"]

@@ -14,8 +14,7 @@ from bot.chat.blocking import off_loop
 from bot.chat.cogs import FeatureCog
 from bot.chat.embeds import NO_MENTIONS, answer, card_embed
 from bot.chat.parsing import parse_time_of_day, parse_timezone
-from bot.chat.publisher import PICTURE_NAME
-from bot.render.draw import draw_png
+from bot.render.draw import PICTURE_NAME, draw_png
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
