@@ -67,6 +67,12 @@ _cache: OrderedDict[str, bytes] = OrderedDict()
 CACHE_SIZE = 16
 
 
+def _plain(text: str) -> str:
+    """Text as written: matplotlib reads ``$...$`` as math, so a title with dollar signs
+    would be typeset (or fail); an escaped dollar is shown as it is."""
+    return text.replace("$", r"\$")
+
+
 def draw_png(picture: Picture) -> bytes:
     """The picture as PNG bytes (a cached copy when the same layout was just drawn)."""
     key = json.dumps(picture.payload(), sort_keys=True, separators=(",", ":"))
@@ -102,7 +108,7 @@ def _label_width(canvas: FigureCanvasAgg, picture: Picture) -> float:
     font = FontProperties(size=FONT)
     widest = max(
         (
-            renderer.get_text_width_height_descent(r.label, font, ismath=False)[0]
+            renderer.get_text_width_height_descent(_plain(r.label), font, ismath=False)[0]
             for r in picture.rows
         ),
         default=0.0,
@@ -167,7 +173,7 @@ def _columns(ax: Any, picture: Picture) -> None:
 
 
 def _rows(ax: Any, picture: Picture) -> None:
-    ax.set_yticks(range(len(picture.rows)), [row.label for row in picture.rows])
+    ax.set_yticks(range(len(picture.rows)), [_plain(row.label) for row in picture.rows])
     for label, row in zip(ax.get_yticklabels(), picture.rows, strict=True):
         label.set_color(MUTED if row.status == "cancelled" else TEXT)
         label.set_fontsize(FONT)
@@ -334,6 +340,7 @@ def _rgba(colour: str, alpha: float) -> tuple[float, float, float, float]:
 
 def _header(figure: Any, ax: Any, picture: Picture, height_in: float) -> None:
     heading = f"{picture.title} · {picture.subtitle}" if picture.subtitle else picture.title
+    heading = _plain(heading)
     figure.text(
         0.015,
         1 - 0.1 / height_in,

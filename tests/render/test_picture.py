@@ -149,3 +149,14 @@ def test_labels_fit_in_the_picture() -> None:
     picture = plan_picture(events, FIRST)
     canvas = FigureCanvasAgg(Figure(figsize=(9, 4), dpi=100))
     assert _label_width(canvas, picture) < MAX_LABEL_FRACTION
+
+
+def test_dollar_signs_in_titles_are_text_not_math() -> None:
+    """A place named with dollar signs would be typeset as math, or stop the drawing."""
+    hostile = EventView(
+        id=1, type="summit", date="2026-12-01", participants=("JP",), location=r"$\frac{$ $x^2$"
+    )
+    picture = plan_picture([hostile], FIRST, title=r"Timeline · $\frac{$")
+    assert picture.rows[0].label.startswith("Japan summit, $")
+    png = render_png(picture)
+    assert Image.open(io.BytesIO(png)).format == "PNG"
