@@ -9,7 +9,8 @@ A row that carries a picture (a digest with ``picture:on``) is drawn here, in a 
 thread, and sent as a PNG attachment whose description (Discord's alt text) is the picture's
 summary sentence. The layout is stored, not the PNG, so a resend draws the same picture and
 carries the same nonce: Discord still drops the copy. A picture that cannot be drawn never
-stops the digest: it goes without, and the log says why.
+stops the digest: it goes without, and the log says why; so does a channel where the bot
+may post but not attach files.
 """
 
 from __future__ import annotations
@@ -108,16 +109,36 @@ class DiscordPublisher:
         target = await self._target(message)
         if target is None:
             return SendResult("rejected", reason="no channel to tell the server's admins in")
+        embed = card_embed(card) if card is not None else None
         file = await picture_file(message)
         await self._pace.wait()
         try:
-            sent = await target.send(
-                content=content,
-                embed=card_embed(card) if card is not None else None,
-                file=file,
-                allowed_mentions=NO_MENTIONS,
-                nonce=message.nonce,
-            )
+            try:
+                sent = await target.send(
+                    content=content,
+                    embed=embed,
+                    file=file,
+                    allowed_mentions=NO_MENTIONS,
+                    nonce=message.nonce,
+                )
+            except discord.Forbidden:
+                if file is None:
+                    raise
+                # Posting works but attaching may not (no Attach Files there): the digest
+                # goes without its picture rather than pausing the channel. Discord made no
+                # message of the refused request, so the nonce is still unused.
+                log.warning(
+                    "channel %s refused the picture of outbox row %s; sent without it",
+                    message.channel_id,
+                    message.id,
+                )
+                await self._pace.wait()
+                sent = await target.send(
+                    content=content,
+                    embed=embed,
+                    allowed_mentions=NO_MENTIONS,
+                    nonce=message.nonce,
+                )
         except discord.NotFound:
             return SendResult("channel_lost", reason="the channel no longer exists")
         except discord.Forbidden:

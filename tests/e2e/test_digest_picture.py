@@ -100,17 +100,21 @@ async def test_a_resend_after_an_ambiguous_failure_posts_the_picture_once(
     await running.server.invoke("subscribe")
     await running.server.invoke("digest set", {"picture": "on"})
     _news(running)
+    await running.app.delivery.send_now()  # the news' alerts first
+    sent_before = len(running.server.channel_messages)
     fault = running.server.inject(Fault(503, "POST /channels/", count=1, after_processing=True))
     first = await _deliver(running)
     assert fault.count == 0 and len(first) == 1
     running.clock.set(MORNING + timedelta(minutes=5))  # the retry is due
     await running.app.delivery.send_now()
     assert running.server.duplicates_refused == 1
+    assert len(running.server.channel_messages) == sent_before + 1
     [posted] = _digests(running)
     assert len(posted["attachments"]) == 1
     with running.app.database.session() as session:
         row = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "digest")).one()
-        assert row.sent_at is not None and row.attempts == 1
+        assert row.sent_at is not None and row.attempts == 2  # the 503, then the resend
+        assert running.server.nonces[row.nonce]["attachments"][0]["filename"].endswith(".png")
 
 
 async def test_digest_show_shows_the_same_picture(running: Running) -> None:
@@ -141,3 +145,20 @@ async def test_digest_set_says_what_is_missing(
 ) -> None:
     reply = await running.server.invoke("digest set", options)
     assert reply.ephemeral and hint in reply.content
+
+
+async def test_a_channel_that_refuses_files_gets_the_digest_without_its_picture(
+    running: Running,
+) -> None:
+    """No Attach Files in the channel (Discord answers 403): the digest still arrives, without
+    the picture, and the channel's subscriptions stay active."""
+    await running.server.invoke("subscribe")
+    await running.server.invoke("digest set", {"picture": "on"})
+    _news(running)
+    await running.app.delivery.send_now()  # the news' alerts first
+    refused = running.server.inject(Fault(403, "POST /channels/", count=1))
+    [posted] = await _deliver(running)
+    assert refused.count == 0 and posted["files"] == []
+    assert posted["embeds"][0]["title"].startswith("Daily digest")
+    shown = await running.server.invoke("subscriptions")
+    assert "paused" not in shown.text().lower()
