@@ -155,7 +155,7 @@ def test_export_ics_keeps_each_date_as_precise_as_it_is(
 def test_db_upgrade_and_bad_urls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'x.db'}"
     code, out, _ = run(capsys, "db", "upgrade", "--db", url)
-    assert code == 0 and "schema at revision 0005_delivery (latest 0005_delivery)" in out
+    assert code == 0 and "schema at revision 0007_digest_picture (latest 0007_digest_picture)" in out
     code, _, err = run(capsys, "db", "current", "--db", "nonsense")
     assert code == 2 and "'nonsense': it must be a database URL" in err
     missing = f"sqlite:///{tmp_path / 'new' / 'x.db'}"
