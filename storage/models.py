@@ -164,7 +164,8 @@ class GuildSettings(SQLModel, table=True):
 
 
 class ChannelSettings(SQLModel, table=True):
-    """Per-channel overrides (None = use the server's value) and the digest switch."""
+    """Per-channel overrides (None = use the server's value), the digest switch, and whether
+    the digest carries a picture of the next 14 days."""
 
     __tablename__ = "channel_settings"
     __table_args__ = (Index("ix_channel_settings_guild", "guild_id"),)
@@ -174,6 +175,7 @@ class ChannelSettings(SQLModel, table=True):
     timezone: str | None = Field(default=None, max_length=64)
     digest_time: str | None = Field(default=None, max_length=5)
     digest_enabled: bool = True
+    digest_picture: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     created_at: dt.datetime = Field(sa_type=UTCDateTime)
     updated_at: dt.datetime = Field(sa_type=UTCDateTime)
 

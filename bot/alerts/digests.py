@@ -10,6 +10,8 @@ the digest time is computed on the local wall clock each day.
 
 :func:`digest_card` is the one digest: the planner queues it and ``/digest show`` shows it
 (:meth:`DigestPlanner.preview`), so a channel sees beforehand exactly what it will get.
+A channel that asked for it (``/digest set picture:on``) also gets the picture of the next
+14 days (:func:`digest_picture`), stored in the row as its layout and drawn when sent.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from bot.alerts.messages import card_payload
 from bot.alerts.prefs import ChannelDefaults, ChannelPrefs, channel_prefs
 from bot.clock import Clock
 from bot.render import Card, change_text, clip, digest_card, event_title, event_view
+from bot.render.picture import WINDOW_DAYS, Picture, plan_picture
 from bot.timeline import NOISE
 from storage.db import Database
 from storage.models import EventHistory, EventRow
@@ -39,6 +42,8 @@ from storage.repos import subscriptions as subscription_repo
 log = logging.getLogger("diplobot.alerts")
 
 WEEK = timedelta(days=7)
+# What the planner reads ahead: the week of "Coming up", or the picture's 14 days.
+AHEAD = max(WEEK, timedelta(days=WINDOW_DAYS - 1))
 CHANGE_FIELDS = ("date", "end_date", "status")
 BATCH = 200
 MAX_LINES = 15
@@ -57,6 +62,7 @@ class DueDigest:
     expires_at: datetime
     since: datetime
     rules: tuple[Rule, ...]
+    picture: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,7 @@ class DigestPreview:
     prefs: ChannelPrefs
     card: Card
     subscribed: bool
+    picture: Picture | None = None
 
 
 def local_due(prefs: ChannelPrefs, now: datetime) -> tuple[date, datetime] | None:
@@ -118,6 +125,17 @@ def build_digest(
     )
 
 
+def digest_picture(
+    day: date, events: Sequence[EventRow], wanted: Callable[[EventRow], bool]
+) -> Picture:
+    """The picture of the 14 days from ``day`` of the events the channel follows."""
+    last = day + timedelta(days=WINDOW_DAYS - 1)
+    views = [
+        event_view(e) for e in events if e.start_day <= last and e.end_day >= day and wanted(e)
+    ]
+    return plan_picture(views, day, today=day, title="Daily digest")
+
+
 def _wanted_by(rules: Sequence[Rule]) -> Callable[[EventRow], bool]:
     return lambda event: any(rule.matches(event) for rule in rules)
 
@@ -126,7 +144,7 @@ def _window(
     session: Session, first: date, last: date, since: datetime
 ) -> tuple[list[EventRow], list[tuple[EventHistory, EventRow]]]:
     return (
-        event_repo.overlapping(session, first, last + WEEK),
+        event_repo.overlapping(session, first, last + AHEAD),
         event_repo.changes_since(session, since, CHANGE_FIELDS, skip_reason=NOISE),
     )
 
@@ -163,8 +181,10 @@ class DigestPlanner:
                 runs, channel_id, now
             )
             events, history = _window(session, day, day, since)
-        card = build_digest(day, prefs.timezone, events, history, since, now, _wanted_by(rules))
-        return DigestPreview(prefs, card, bool(rules))
+        wanted = _wanted_by(rules)
+        card = build_digest(day, prefs.timezone, events, history, since, now, wanted)
+        picture = digest_picture(day, events, wanted) if prefs.picture else None
+        return DigestPreview(prefs, card, bool(rules), picture)
 
     def _due(self, now: datetime) -> list[DueDigest]:
         with self.db.session() as session:
@@ -206,6 +226,7 @@ class DigestPlanner:
                     expires_at=_end_of_local_day(day, pref),
                     since=_last_run(runs, channel_id, now),
                     rules=rules_here,
+                    picture=pref.picture,
                 )
             )
         return out
@@ -225,6 +246,7 @@ class DigestPlanner:
                 now=now,
             ):
                 continue  # another process queued it first
+            wanted = _wanted_by(digest.rules)
             card = build_digest(
                 digest.local_date,
                 digest.zone_name,
@@ -232,15 +254,16 @@ class DigestPlanner:
                 history,
                 digest.since,
                 now,
-                _wanted_by(digest.rules),
+                wanted,
             )
+            picture = digest_picture(digest.local_date, events, wanted) if digest.picture else None
             outbox.enqueue(
                 session,
                 key=self.key(digest),
                 channel_id=digest.channel_id,
                 guild_id=digest.guild_id,
                 kind=kinds.DIGEST,
-                payload=card_payload(card),
+                payload=card_payload(card, picture=picture),
                 now=now,
                 expires_at=digest.expires_at,
             )
@@ -258,4 +281,11 @@ def _last_run(runs: list[tuple[int, date, datetime]], channel_id: int, now: date
     return max(times) if times else now - timedelta(days=1)
 
 
-__all__ = ["DigestPlanner", "DigestPreview", "DueDigest", "build_digest", "local_due"]
+__all__ = [
+    "DigestPlanner",
+    "DigestPreview",
+    "DueDigest",
+    "build_digest",
+    "digest_picture",
+    "local_due",
+]

@@ -55,6 +55,7 @@ class ChannelPrefs:
     source: Source
     zone: ZoneInfo
     digest_time: time
+    picture: bool = False  # the digest carries a picture of the next 14 days (channel only)
 
 
 def check_time_of_day(text: str) -> time:
@@ -105,8 +106,9 @@ def resolve(
     if guild is not None and (guild.timezone or guild.digest_time):
         zone_name, at = guild.timezone or zone_name, guild.digest_time or at
         source = "server"
-    enabled = True
+    enabled, picture = True, False
     if channel is not None:
+        picture = bool(channel.digest_picture)
         if channel.timezone or channel.digest_time:
             zone_name, at = channel.timezone or zone_name, channel.digest_time or at
             source = "channel"
@@ -120,6 +122,7 @@ def resolve(
         source,  # type: ignore[arg-type]
         zone_or_utc(zone_name, defaults.timezone),
         _time_or(at, defaults.digest_time),
+        picture,
     )
 
 

@@ -41,7 +41,10 @@ POSTING = Need(
     discord.Permissions(view_channel=True, send_messages=True, embed_links=True),
     "post alerts, reminders, digests and notices in the channels that asked for them",
 )
-FILES = Need(discord.Permissions(attach_files=True), "/export answers with an .ics file")
+FILES = Need(
+    discord.Permissions(attach_files=True),
+    "/export answers with an .ics file; a digest with picture:on carries a PNG",
+)
 NEWS_READING = Need(
     discord.Permissions(view_channel=True, read_message_history=True),
     "read the messages of news channels (DIPLOBOT_READ_NEWS_CHANNELS)",

@@ -4,25 +4,47 @@ It sorts Discord's answers into what the sender needs to know: sent, try again l
 channel is gone or closed to the bot (404/403: stop and pause), or the message itself was
 refused (another 4xx: kept as failed with Discord's words, and the admins are told).
 Rate limits are discord.py's job: it waits on 429s and buckets.
+
+A row that carries a picture (a digest with ``picture:on``) is drawn here, in a worker
+thread, and sent as a PNG attachment whose description (Discord's alt text) is the picture's
+summary sentence. The layout is stored, not the PNG, so a resend draws the same picture and
+carries the same nonce: Discord still drops the copy. A picture that cannot be drawn never
+stops the digest: it goes without, and the log says why; so does a channel where the bot
+may post but not attach files.
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 
 import aiohttp
 import discord
 
-from bot.alerts.messages import payload_card
+from bot.alerts.messages import payload_card, payload_picture
 from bot.alerts.notices import DEFAULT_PLACE
 from bot.alerts.sender import SendResult
 from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.render import clip
+from bot.render.draw import PICTURE_NAME, draw_png
 from storage.repos.outbox import Claimed
 
 log = logging.getLogger("diplobot.chat")
 CONTENT_LIMIT = 2000
+
+
+async def picture_file(message: Claimed) -> discord.File | None:
+    """The row's picture as an attachment with its alt text, drawn off the event loop."""
+    picture = payload_picture(message.payload)
+    if picture is None:
+        return None
+    try:
+        png = await asyncio.to_thread(draw_png, picture)
+    except Exception:  # a drawing bug must not hold back the digest itself
+        log.exception("drawing the picture of outbox row %s failed; sent without it", message.id)
+        return None
+    return discord.File(io.BytesIO(png), filename=PICTURE_NAME, description=picture.alt)
 
 
 class Pace:
@@ -87,14 +109,36 @@ class DiscordPublisher:
         target = await self._target(message)
         if target is None:
             return SendResult("rejected", reason="no channel to tell the server's admins in")
+        embed = card_embed(card) if card is not None else None
+        file = await picture_file(message)
         await self._pace.wait()
         try:
-            sent = await target.send(
-                content=content,
-                embed=card_embed(card) if card is not None else None,
-                allowed_mentions=NO_MENTIONS,
-                nonce=message.nonce,
-            )
+            try:
+                sent = await target.send(
+                    content=content,
+                    embed=embed,
+                    file=file,
+                    allowed_mentions=NO_MENTIONS,
+                    nonce=message.nonce,
+                )
+            except discord.Forbidden:
+                if file is None:
+                    raise
+                # Posting works but attaching may not (no Attach Files there): the digest
+                # goes without its picture rather than pausing the channel. Discord made no
+                # message of the refused request, so the nonce is still unused.
+                log.warning(
+                    "channel %s refused the picture of outbox row %s; sent without it",
+                    message.channel_id,
+                    message.id,
+                )
+                await self._pace.wait()
+                sent = await target.send(
+                    content=content,
+                    embed=embed,
+                    allowed_mentions=NO_MENTIONS,
+                    nonce=message.nonce,
+                )
         except discord.NotFound:
             return SendResult("channel_lost", reason="the channel no longer exists")
         except discord.Forbidden:

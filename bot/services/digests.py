@@ -41,18 +41,39 @@ class DigestService:
             return prefs_for(session, guild_id, channel_id, self._defaults)
 
     def set(
-        self, guild_id: int, channel_id: int, *, time: str, timezone: str, enabled: bool = True
+        self,
+        guild_id: int,
+        channel_id: int,
+        *,
+        time: str | None = None,
+        timezone: str | None = None,
+        enabled: bool | None = None,
+        picture: bool | None = None,
     ) -> ChannelPrefs:
-        """Set the channel's own digest time and zone (validated); its new schedule."""
+        """Set what is given of the channel's own digest: time and zone (validated, and
+        together: a time means nothing without its zone), on or off, with or without the
+        picture of the next 14 days; its new schedule. Setting a time turns the digest on
+        unless ``enabled`` says otherwise."""
+        if (time is None) != (timezone is None):
+            raise Refused("Give both the time and the time zone (e.g. 08:00 and Europe/Paris).")
+        if time is None and enabled is None and picture is None:
+            raise Refused("Say what to change: a time and time zone, enabled, or picture.")
         try:
-            check_time_of_day(time)
-            check_timezone(timezone)
+            if time is not None and timezone is not None:
+                check_time_of_day(time)
+                check_timezone(timezone)
         except ValueError as exc:
             raise Refused(str(exc)) from None
         now = self._clock()
         with self._db.session() as session:
             row = settings_repo.channel_row(session, guild_id, channel_id, now)
-            row.digest_time, row.timezone, row.digest_enabled = time, timezone, enabled
+            if time is not None:
+                row.digest_time, row.timezone = time, timezone
+                row.digest_enabled = True if enabled is None else enabled
+            elif enabled is not None:
+                row.digest_enabled = enabled
+            if picture is not None:
+                row.digest_picture = picture
             row.updated_at = now
         return self.schedule(guild_id, channel_id)
 

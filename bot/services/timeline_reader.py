@@ -7,10 +7,12 @@ same events in a terminal and in Discord.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from bot.clock import Clock, SystemClock
 from bot.render import EventView, event_view
 from bot.render.ics import to_ics
+from bot.render.picture import WINDOW_DAYS, Picture, plan_picture
 from storage.db import Database
 from storage.models import ArticleRow, EventArticle, EventHistory, EventRow
 from storage.repos import calendars as calendar_repo
@@ -36,6 +38,9 @@ class TimelinePage:
     events: list[EventView]
     page: int
     has_next: bool
+
+
+PICTURE_LIMIT = 5000  # events read for one picture (14 days of a very busy timeline)
 
 
 class TimelineReader:
@@ -80,6 +85,22 @@ class TimelineReader:
         """This installation's id, which calendar UIDs carry."""
         with self._db.session() as session:
             return calendar_repo.installation_uid(session, self._clock())
+
+    def picture(self, filters: TimelineFilter, today: date, *, title: str = "Timeline") -> Picture:
+        """The picture of the 14 days from the filter's first day (today when it has none;
+        the 14 days up to its last day when it has only that) of the events it matches."""
+        if filters.start is not None:
+            first = filters.start
+        elif filters.end is not None:
+            first = filters.end - timedelta(days=WINDOW_DAYS - 1)
+        else:
+            first = today
+        last = first + timedelta(days=WINDOW_DAYS - 1)
+        if filters.end is not None:
+            last = min(last, filters.end)
+        window = replace(filters, start=first, end=last, limit=PICTURE_LIMIT, offset=0)
+        views = [event_view(row) for row in self.events(window)]
+        return plan_picture(views, first, today=today, title=title)
 
 
 __all__ = ["EventDetail", "TimelinePage", "TimelineReader"]

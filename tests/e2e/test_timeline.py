@@ -111,3 +111,35 @@ async def test_an_unexpected_error_is_logged_with_context_and_answered_politely(
     [record] = [r for r in caplog.records if r.name == "diplobot.chat" and r.levelname == "ERROR"]
     assert "command=/timeline" in record.getMessage() and "JP" in record.getMessage()
     assert "database on fire" in caplog.text  # the traceback is in the log
+
+
+async def test_timeline_as_a_picture_follows_the_filters(running: Running) -> None:
+    """view:picture draws the 14 days from the filter's first day: the filtered events only,
+    a PNG posted for the channel with its alt text."""
+    running.add_news("jp", [event("summit", "2025-02-10", ["JP", "US"])], date(2025, 2, 1))
+    running.add_news(
+        "jp-moved",
+        [event("visit", "2025-02-12", ["JP", "IN"], status="postponed")],
+        date(2025, 2, 1),
+    )
+    running.add_news("fr", [event("meeting", "2025-02-11", ["FR", "DE"])], date(2025, 2, 1))
+    running.add_news("jp-late", [event("meeting", "2025-03-20", ["JP", "KR"])], date(2025, 2, 1))
+    reply = await running.server.invoke(
+        "timeline", {"country": "Japan", "from": "2025-02-09", "view": "picture"}
+    )
+    assert not reply.ephemeral
+    assert "2 events in the 14 days from Sun 9 Feb 2025 (Japan)." in reply.text()
+    [(name, data)] = reply.files
+    assert name.endswith(".png") and data.startswith(b"\x89PNG\r\n\x1a\n")
+    [attachment] = reply.data["attachments"]
+    alt = attachment["description"]
+    assert alt.startswith("14-day timeline from Sun 9 Feb 2025 to Sat 22 Feb 2025: 2 events")
+    assert "Japan–United States summit on 10 Feb" in alt and "1 postponed" in alt
+    assert "France" not in alt and "Korea" not in alt
+    listed = await running.server.invoke("timeline", {"country": "Japan", "from": "2025-02-09"})
+    assert listed.files == [] and "Japan–United States summit" in listed.text()
+
+
+async def test_timeline_picture_refuses_bad_filters_like_the_list(running: Running) -> None:
+    reply = await running.server.invoke("timeline", {"from": "when pigs fly", "view": "picture"})
+    assert reply.ephemeral and "YYYY-MM-DD" in reply.content

@@ -13,6 +13,11 @@ behave as Discord documents them: ids are snowflakes of the moment they were mad
 sent with ``enforce_nonce`` returns the earlier message instead of posting again (remembered
 for good here: stricter than Discord's few minutes), a body Discord would refuse gets a 400
 with its error shape, and ``GET /channels/{id}/messages`` pages through a channel's history.
+Files come as Discord documents uploads: ``multipart/form-data`` with a ``payload_json`` part
+and ``files[n]`` parts, described by ``payload_json``'s ``attachments`` (``id`` = n,
+``filename``, ``description``: the alt text, at most 1024 characters); the message answered
+and recorded carries Discord's attachment objects (id, filename, description, content_type,
+size, url, and width and height of an image).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import mimetypes
+import struct
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,6 +44,8 @@ DEFAULT_USER_ID = 930_000_000_000_000_001
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
 DISCORD_EPOCH_MS = 1_420_070_400_000
 NONCE_MAX_CHARS = 25
+ATTACHMENT_DESCRIPTION_MAX = 1024
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 HISTORY_DEFAULT_LIMIT, HISTORY_MAX_LIMIT = 50, 100
 
 # Option types of Discord's application command payloads.
@@ -179,6 +188,24 @@ class Fault:
     delay_s: float = 0.0
     after_processing: bool = False
     hits: list[float] = field(default_factory=list)  # perf_counter of each affected request
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One ``files[n]`` part of a multipart request, as it arrived."""
+
+    index: int
+    filename: str
+    content_type: str
+    data: bytes
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of a PNG (from its IHDR chunk), as Discord reports them for images."""
+    if data[:8] != PNG_SIGNATURE or len(data) < 24:
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return int(width), int(height)
 
 
 @dataclass
@@ -523,7 +550,7 @@ class DiscordLoopback:
             "mention_everyone": False,
             "mentions": [],
             "mention_roles": [],
-            "attachments": [],
+            "attachments": [a for a in body.get("attachments") or [] if "url" in a],
             "embeds": body.get("embeds") or [],
             "components": body.get("components") or [],
             "pinned": False,
@@ -667,17 +694,73 @@ class DiscordLoopback:
         self, request: web.Request
     ) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
         """JSON body, or the ``payload_json`` part of a multipart upload plus its files."""
+        body, uploads = await self._read_upload(request)
+        return body, [(u.filename, u.data) for u in uploads]
+
+    async def _read_upload(self, request: web.Request) -> tuple[dict[str, Any], list[Upload]]:
+        """JSON body, or ``payload_json`` and the ``files[n]`` parts of a multipart upload."""
         if request.content_type.startswith("multipart/"):
             form = await request.post()
             body = json.loads(str(form.get("payload_json") or "{}"))
-            files = []
+            uploads = []
             for key, value in form.items():
                 if key.startswith("files[") and isinstance(value, web.FileField):
-                    files.append((value.filename, value.file.read()))
-            return body, files
+                    index = int(key.removeprefix("files[").rstrip("]"))
+                    content_type = value.content_type or "application/octet-stream"
+                    uploads.append(Upload(index, value.filename, content_type, value.file.read()))
+            return body, uploads
         if request.can_read_body:
             return await request.json(), []
         return {}, []
+
+    def _attachment_objects(
+        self, channel_id: int, body: dict[str, Any], uploads: list[Upload]
+    ) -> list[dict[str, Any]] | web.Response:
+        """Discord's attachment objects for the uploaded files, described by ``payload_json``'s
+        ``attachments`` (``id`` = the ``files[n]`` index); a 400 for what Discord refuses."""
+        by_index = {u.index: u for u in uploads}
+        declared = {}
+        for n, item in enumerate(body.get("attachments") or []):
+            try:
+                index = int(item["id"])
+            except (KeyError, TypeError, ValueError):
+                return invalid_form_body(f"attachments.{n}.id", "Value is not snowflake.")
+            if index not in by_index:
+                return invalid_form_body(
+                    f"attachments.{n}", "Attachment data not found", "ATTACHMENT_NOT_FOUND"
+                )
+            description = item.get("description")
+            if description is not None and len(str(description)) > ATTACHMENT_DESCRIPTION_MAX:
+                return invalid_form_body(
+                    f"attachments.{n}.description",
+                    f"Must be {ATTACHMENT_DESCRIPTION_MAX} or fewer in length.",
+                    "BASE_TYPE_MAX_LENGTH",
+                )
+            declared[index] = item
+        objects = []
+        for upload in sorted(uploads, key=lambda u: u.index):
+            item = declared.get(upload.index, {})
+            filename = str(item.get("filename") or upload.filename)
+            content_type = upload.content_type
+            if content_type == "application/octet-stream":  # Discord names the media type
+                content_type = mimetypes.guess_type(filename)[0] or content_type
+            attachment_id = self.snowflake()
+            url = f"{self.base_url}/attachments/{channel_id}/{attachment_id}/{filename}"
+            obj: dict[str, Any] = {
+                "id": str(attachment_id),
+                "filename": filename,
+                "content_type": content_type,
+                "size": len(upload.data),
+                "url": url,
+                "proxy_url": url,
+            }
+            if item.get("description") is not None:
+                obj["description"] = str(item["description"])
+            size = _image_size(upload.data)
+            if size is not None:
+                obj["width"], obj["height"] = size
+            objects.append(obj)
+        return objects
 
     async def _callback(self, request: web.Request) -> web.Response:
         interaction_id = int(request.match_info["iid"])
@@ -770,11 +853,11 @@ class DiscordLoopback:
 
     async def _channel_message(self, request: web.Request) -> web.Response:
         channel_id = int(request.match_info["cid"])
-        body, files = await self._read_body(request)
-        return self._create_message(channel_id, body, files)
+        body, uploads = await self._read_upload(request)
+        return self._create_message(channel_id, body, uploads)
 
     def _create_message(
-        self, channel_id: int, body: dict[str, Any], files: list[tuple[str, bytes]]
+        self, channel_id: int, body: dict[str, Any], uploads: list[Upload]
     ) -> web.Response:
         """Create Message as Discord documents it: unknown channel 404, a refused body 400, a
         repeated nonce under ``enforce_nonce`` the earlier message, else a new message."""
@@ -796,6 +879,11 @@ class DiscordLoopback:
             if earlier is not None:  # the same author (the bot) used this nonce before
                 self.duplicates_refused += 1
                 return _json_response(earlier)
+        attachments = self._attachment_objects(channel_id, body, uploads)
+        if isinstance(attachments, web.Response):
+            return attachments
+        files = [(u.filename, u.data) for u in sorted(uploads, key=lambda u: u.index)]
+        body = {**body, "attachments": attachments}
         self.channel_messages.append({"channel_id": channel_id, "files": files, **body})
         self.arrivals.append(time.perf_counter())
         self._arrived.set()

@@ -96,8 +96,8 @@ class StrictLoopback(DiscordLoopback):
             self._rate_headers(response, channel_id, 0, reset_after)
             return response
         self._buckets[channel_id] = (opened, count + 1)
-        body, files = await self._read_body(request)
-        response = self._create_message(channel_id, body, files)
+        body, uploads = await self._read_upload(request)
+        response = self._create_message(channel_id, body, uploads)
         self._rate_headers(response, channel_id, self.per_channel - count - 1, reset_after)
         return response
 

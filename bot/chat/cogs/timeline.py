@@ -1,8 +1,12 @@
-"""/timeline and /event: reading the timeline."""
+"""/timeline and /event: reading the timeline, as pages of events or (``view:picture``) as
+the picture of the 14 days from the filter's first day."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import io
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
@@ -11,10 +15,12 @@ from bot.chat import autocomplete
 from bot.chat.blocking import off_loop
 from bot.chat.cogs import FeatureCog
 from bot.chat.embeds import NO_MENTIONS, answer
-from bot.chat.filters import timeline_filter
+from bot.chat.filters import describe, timeline_filter
 from bot.chat.parsing import UserInputError
 from bot.chat.views import PAGE_SIZE, TimelinePager, timeline_embed
-from bot.render import event_card
+from bot.render import day_text, event_card
+from bot.render.draw import PICTURE_NAME, draw_png
+from storage.repos.events import TimelineFilter
 
 if TYPE_CHECKING:
     from bot.chat.client import Diplobot
@@ -25,6 +31,7 @@ class TimelineCog(FeatureCog, name="Timeline"):
 
     @app_commands.command(name="timeline", description="Upcoming diplomatic events, with filters.")
     @autocomplete.filter_options
+    @app_commands.describe(view="list (pages of events, the default) or picture (14 days)")
     async def timeline(
         self,
         interaction: discord.Interaction,
@@ -33,13 +40,34 @@ class TimelineCog(FeatureCog, name="Timeline"):
         start: str | None = None,
         end: str | None = None,
         status: app_commands.Choice[str] | None = None,
+        view: Literal["list", "picture"] = "list",
     ) -> None:
         today = self.app.clock().date()
         query = timeline_filter(today, country, type, start, end, status)
+        if view == "picture":
+            await self._picture(interaction, query, today)
+            return
         page = await off_loop(self.app.reader.page, query, 1, PAGE_SIZE)
         view = TimelinePager(self.app.reader, query, page)
         await interaction.response.send_message(
             embed=timeline_embed(query, page), view=view, allowed_mentions=NO_MENTIONS
+        )
+
+    async def _picture(
+        self, interaction: discord.Interaction, query: TimelineFilter, today: date
+    ) -> None:
+        """The 14 days as a picture, drawn off the event loop, with its alt text."""
+        await interaction.response.defer(thinking=True)
+        what = describe(replace(query, start=None, end=None))
+        title = f"Timeline · {what}" if what else "Timeline"
+        picture = await off_loop(self.app.reader.picture, query, today, title=title)
+        png = await off_loop(draw_png, picture)
+        count = f"{picture.events} event{'' if picture.events == 1 else 's'}"
+        await interaction.followup.send(
+            f"{count} in the 14 days from {day_text(picture.first)}"
+            + (f" ({what})." if what else "."),
+            file=discord.File(io.BytesIO(png), PICTURE_NAME, description=picture.alt),
+            allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(
