@@ -33,6 +33,7 @@ from bot.services.feed_polling import FeedPoller
 from bot.services.feeds import FeedService
 from bot.services.health import HealthService
 from bot.services.ingesting import IngestService
+from bot.services.member_reminders import MemberReminderService
 from bot.services.mirroring import MirrorService
 from bot.services.news_channels import NewsChannelService, NewsPolicy
 from bot.services.status import StatusService
@@ -71,6 +72,7 @@ class App:
     status: StatusService
     delivery: Delivery
     feed_poller: FeedPoller
+    member_reminders: MemberReminderService
     scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
     job_ids: list[str] = field(default_factory=list)
     running_jobs: set[asyncio.Task[Any]] = field(default_factory=set)
@@ -190,6 +192,7 @@ def build_app(
             interval=timedelta(minutes=settings.feed_poll_minutes),
             on_ingested=delivery.kick,
         ),
+        member_reminders=MemberReminderService(database, clock, defaults),
     )
 
 

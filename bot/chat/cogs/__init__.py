@@ -33,4 +33,5 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.chat.cogs.news_channels",
     "bot.chat.cogs.mirror",
     "bot.chat.cogs.status",
+    "bot.chat.cogs.reminders",
 )

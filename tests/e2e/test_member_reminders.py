@@ -1,0 +1,147 @@
+"""A member's own reminders, end to end: the real discord.py client on the loopback Discord
+server presses "Remind me" under a posted alert, the event moves, the DM arrives once at the
+new moment (injected clock), and a restarted bot on the same database sends nothing again."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.clock import FakeClock
+from storage.db import Database
+from storage.models import EventRow, MemberReminder
+from tests.support.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_USER_ID, DiscordLoopback
+from tests.support.extraction import StandInExtractor
+from tests.support.live import Live, start_live, summit
+
+pytestmark = pytest.mark.e2e
+
+START = datetime(2025, 2, 1, 9, 30, tzinfo=UTC)
+OTHER_USER = DEFAULT_USER_ID + 7
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+@pytest.fixture
+async def live(
+    loopback: DiscordLoopback, sqlite_db: Database, tmp_path: Path
+) -> AsyncIterator[Live]:
+    running = await start_live(loopback, sqlite_db, tmp_path, FakeClock(START), StandInExtractor())
+    try:
+        yield running
+    finally:
+        await running.stop()
+
+
+def stamp(text: str) -> str:
+    """How a card shows a moment: a Discord timestamp, in each reader's own time zone."""
+    return f"<t:{int(at(text).timestamp())}:F>"
+
+
+def event_id(live: Live) -> int:
+    with live.app.database.session() as session:
+        ids = list(session.scalars(select(EventRow.id)))
+    assert len(ids) == 1, ids
+    return int(ids[0])
+
+
+def card_with_button(server: DiscordLoopback, event: int) -> dict[str, Any]:
+    """The posted message (as Discord stores it) whose "Remind me" button names ``event``."""
+    for message in server.history.get(DEFAULT_CHANNEL_ID, []):
+        for row in message.get("components") or []:
+            for item in row.get("components") or []:
+                if item.get("custom_id") == f"remind:{event}":
+                    assert item["label"] == "Remind me" and item["type"] == 2
+                    return message
+    raise AssertionError("no posted card carries a Remind me button for the event")
+
+
+def dm_titles(server: DiscordLoopback, user: int = DEFAULT_USER_ID) -> list[str]:
+    return [m["embeds"][0]["title"] for m in server.dms_to(user)]
+
+
+async def post_summit(live: Live, day: str = "2025-02-10T14:00Z") -> int:
+    live.subscribe()
+    live.news("Summit set", "2025-02-01", summit(day))
+    await live.app.delivery.send_now()
+    return event_id(live)
+
+
+async def remind(live: Live, event: int, choice: str, user: int = DEFAULT_USER_ID) -> str:
+    """Press "Remind me" under the event's card, then pick ``choice``; the final reply's text."""
+    card = card_with_button(live.server, event)
+    offer = await live.server.press(card, f"remind:{event}", user_id=user)
+    assert offer.ephemeral
+    if not offer.buttons():
+        return offer.content
+    labels = [b["label"] for b in offer.buttons()]
+    assert labels == ["1 day before", "1 hour before", "Both"]
+    done = await live.server.click(offer, f"remind:{event}:{choice}", user_id=user)
+    assert done.buttons() == []
+    return done.content
+
+
+async def tick(live: Live, moment: str) -> None:
+    live.clock.set(at(moment))
+    await live.app.delivery.send_now()
+
+
+async def test_a_postponed_reminder_arrives_once_at_the_new_time_and_never_again(
+    live: Live, loopback: DiscordLoopback, sqlite_db: Database, tmp_path: Path
+) -> None:
+    event = await post_summit(live)
+    reply = await remind(live, event, "1d")
+    assert "1 day before" in reply and "<t:" in reply
+
+    # An article postpones the summit by ten days.
+    live.clock.set(at("2025-02-03T08:00"))
+    live.news("Summit postponed", "2025-02-03", summit("2025-02-20T14:00Z", status="postponed"))
+    await live.app.delivery.send_now()
+    (moved,) = loopback.dms_to(DEFAULT_USER_ID)
+    assert moved["embeds"][0]["title"].startswith("Moved:")
+    assert stamp("2025-02-20T14:00") in moved["embeds"][0]["description"]  # the new date
+    assert stamp("2025-02-19T14:00") in moved["embeds"][0]["description"]  # the new moment
+    assert moved["allowed_mentions"] == {"parse": []}
+
+    # A restart while the reminder waits: the new process keeps it.
+    await live.stop()
+    clock = FakeClock(at("2025-02-09T14:00"))  # the old moment: nothing is due
+    live = await start_live(loopback, sqlite_db, tmp_path, clock, StandInExtractor())
+    try:
+        await live.app.delivery.send_now()
+        assert len(loopback.dms_to(DEFAULT_USER_ID)) == 1
+        await tick(live, "2025-02-19T13:59")
+        assert len(loopback.dms_to(DEFAULT_USER_ID)) == 1
+        await tick(live, "2025-02-19T14:00")  # one day before the new date
+        await tick(live, "2025-02-19T15:00")
+        titles = dm_titles(loopback)
+        assert len(titles) == 2 and titles[1].startswith("Reminder:")
+        body = loopback.dms_to(DEFAULT_USER_ID)[1]["embeds"][0]["description"]
+        assert stamp("2025-02-20T14:00") in body  # the event's current date, not the first one
+        assert stamp("2025-02-10T14:00") not in body
+    finally:
+        await live.stop()
+
+    # Restarted again after the DM, the clock moving on: no second DM.
+    clock = FakeClock(at("2025-02-19T16:00"))
+    live = await start_live(loopback, sqlite_db, tmp_path, clock, StandInExtractor())
+    try:
+        for moment in ("2025-02-19T16:00", "2025-02-20T13:00", "2025-02-21T00:00"):
+            await tick(live, moment)
+        assert len(loopback.dms_to(DEFAULT_USER_ID)) == 2
+        assert loopback.duplicates_refused == 0
+        with sqlite_db.session() as session:
+            states = list(session.scalars(select(MemberReminder.state)))
+        assert states == ["sent"]
+        # The button posted before both restarts still answers.
+        again = await live.server.press(card_with_button(loopback, event), f"remind:{event}")
+        assert again.ephemeral and "already begun" in again.content
+    finally:
+        await live.stop()
