@@ -4,8 +4,9 @@ new moment (injected clock), and a restarted bot on the same database sends noth
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,103 @@ async def test_a_postponed_reminder_arrives_once_at_the_new_time_and_never_again
         assert again.ephemeral and "already begun" in again.content
     finally:
         await live.stop()
+
+
+async def test_a_day_only_event_counts_from_midnight_in_the_channels_time_zone(
+    live: Live, loopback: DiscordLoopback
+) -> None:
+    await loopback.invoke("digest set", {"time": "08:00", "timezone": "Asia/Tokyo"})
+    event = await post_summit(live, "2025-02-10")
+    reply = await remind(live, event, "1h")
+    assert "00:00" in reply and "Asia/Tokyo" in reply
+    # Midnight of 10 Feb in Tokyo is 15:00 UTC on the 9th; an hour before is 14:00 UTC.
+    await tick(live, "2025-02-09T13:59")
+    assert loopback.dms_to(DEFAULT_USER_ID) == []
+    await tick(live, "2025-02-09T14:00")
+    (dm,) = loopback.dms_to(DEFAULT_USER_ID)
+    assert dm["embeds"][0]["title"].startswith("Reminder:")
+    assert "Asia/Tokyo" in dm["embeds"][0]["description"]
+
+
+async def test_a_cancelled_event_cancels_the_reminders_with_one_dm(
+    live: Live, loopback: DiscordLoopback
+) -> None:
+    event = await post_summit(live)
+    await remind(live, event, "both")
+    live.clock.set(at("2025-02-05T08:00"))
+    live.news("Summit off", "2025-02-05", summit("2025-02-10T14:00Z", status="cancelled"))
+    await live.app.delivery.send_now()
+    for moment in ("2025-02-09T14:00", "2025-02-10T13:00", "2025-02-11T00:00"):
+        await tick(live, moment)
+    (title,) = dm_titles(loopback)  # one DM, and no reminder after it
+    assert title.startswith("Cancelled:")
+    listing = await loopback.invoke("reminders")
+    assert listing.ephemeral and "no reminders" in listing.text()
+
+
+async def test_reminders_lists_and_cancels_only_the_members_own(
+    live: Live, loopback: DiscordLoopback
+) -> None:
+    event = await post_summit(live)
+    await remind(live, event, "1d")
+    with live.app.database.session() as session:
+        (number,) = session.scalars(select(MemberReminder.id))
+    listing = await loopback.invoke("reminders")
+    assert listing.ephemeral and f"**{number}**" in listing.text()
+    assert "1 day before" in listing.text()
+
+    theirs = await loopback.invoke("reminders", {"cancel": number}, user_id=OTHER_USER)
+    assert theirs.ephemeral and f"no pending reminder number {number}" in theirs.content
+    other_list = await loopback.invoke("reminders", user_id=OTHER_USER)
+    assert "no reminders" in other_list.text()
+
+    done = await loopback.invoke("reminders", {"cancel": number})
+    assert done.ephemeral and f"Cancelled reminder {number}" in done.content
+    await tick(live, "2025-02-09T14:00")
+    await tick(live, "2025-02-10T13:00")
+    assert loopback.dms_to(DEFAULT_USER_ID) == []
+
+
+async def test_closed_dms_fail_once_and_the_member_is_told_once(
+    live: Live, loopback: DiscordLoopback
+) -> None:
+    loopback.dms_closed.add(DEFAULT_USER_ID)
+    event = await post_summit(live)
+    await remind(live, event, "both")
+    for moment in ("2025-02-09T14:00", "2025-02-09T15:00", "2025-02-10T13:00", "2025-02-10T13:30"):
+        await tick(live, moment)
+    assert loopback.dms_refused == [DEFAULT_USER_ID]  # tried once, not again and again
+    assert loopback.dms_to(DEFAULT_USER_ID) == []
+    with live.app.database.session() as session:
+        assert set(session.scalars(select(MemberReminder.state))) == {"failed"}
+
+    first = await loopback.invoke("reminders")
+    assert first.ephemeral and "direct messages are closed" in first.text()
+    second = await loopback.invoke("reminders")
+    assert "direct messages are closed" not in second.text()
+
+
+async def test_a_member_holds_at_most_100_reminders(live: Live, loopback: DiscordLoopback) -> None:
+    live.subscribe()
+    first = date(2025, 3, 1)
+    days = [f"{first + timedelta(days=n)}T09:00Z" for n in range(51)]
+    live.news("Many summits", "2025-02-01", *(summit(day) for day in days))
+    await live.app.delivery.send_now()
+    with live.app.database.session() as session:
+        ids = sorted(int(i) for i in session.scalars(select(EventRow.id)))
+    assert len(ids) == 51
+    for event in ids[:50]:
+        await asyncio.to_thread(
+            live.app.member_reminders.add,
+            DEFAULT_USER_ID,
+            event,
+            "both",
+            live.server.guild_id,
+            DEFAULT_CHANNEL_ID,
+        )
+    refused = await remind(live, ids[50], "1d")
+    assert "at most 100" in refused and "/reminders cancel" in refused
+    listing = await loopback.invoke("reminders")
+    assert "100 of at most 100" in listing.text()
+    # Another member is not held back by this one's reminders.
+    assert "I will send you" in await remind(live, ids[50], "1d", user=OTHER_USER)

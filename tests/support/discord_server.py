@@ -243,6 +243,7 @@ class DiscordLoopback:
         self.dm_channels: dict[int, int] = {}
         self.direct_messages: list[dict[str, Any]] = []
         self.dms_closed: set[int] = set()
+        self.dms_refused: list[int] = []  # the member of each DM refused with 50007
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -846,6 +847,7 @@ class DiscordLoopback:
         if channel_id not in self.channel_ids and dm_user is None:
             return _json_response({"message": "Unknown Channel", "code": 10003}, status=404)
         if dm_user is not None and dm_user in self.dms_closed:
+            self.dms_refused.append(dm_user)
             return _json_response(
                 {"message": "Cannot send messages to this user", "code": 50007}, status=403
             )
