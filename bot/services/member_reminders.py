@@ -137,6 +137,7 @@ class MemberReminderService:
             if not wanted and not already:
                 words = " and ".join(OFFSET_WORDS[o] for o in passed)
                 raise Refused(f"{words} has already passed; pick a later reminder")
+            repo.settle(session, user_id, now)
             held = repo.count_pending(session, user_id)
             if held + len(wanted) > MAX_PENDING:
                 raise Refused(
@@ -186,6 +187,7 @@ class MemberReminderService:
         """The member's pending reminders, soonest first."""
         with self._db.session() as session:
             notice = self._closed_notice(session, user_id)
+            repo.settle(session, user_id, self._clock())
             lines = []
             for row in repo.for_user(session, user_id, MAX_PENDING):
                 event = session.get(EventRow, row.event_id)

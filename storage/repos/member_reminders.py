@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import MemberReminder
+from storage.models import MemberReminder, OutboxMessage
 
 PENDING, SENT, CANCELLED, FAILED = "pending", "sent", "cancelled", "failed"
 DMS_CLOSED = "the member's direct messages are closed"
@@ -79,6 +79,29 @@ def fail_user(session: Session, user_id: int, now: datetime, reason: str) -> lis
     return keys
 
 
+def settle(session: Session, user_id: int, now: datetime) -> int:
+    """Pending reminders whose DM the outbox gave up on (it expired when the event began while
+    the bot was down) are failed with the outbox's reason, so they stop counting as pending."""
+    stmt = (
+        select(MemberReminder.id, OutboxMessage.failed_reason)
+        .join(OutboxMessage, OutboxMessage.dedup_key == MemberReminder.outbox_key)
+        .where(
+            MemberReminder.user_id == user_id,
+            MemberReminder.state == PENDING,
+            OutboxMessage.failed_at.is_not(None),
+        )
+    )
+    settled = 0
+    for reminder_id, reason in session.execute(stmt).all():
+        session.execute(
+            update(_T)
+            .where(_T.c.id == reminder_id)
+            .values(state=FAILED, failed_reason=(reason or "not sent")[:300], updated_at=now)
+        )
+        settled += 1
+    return settled
+
+
 def untold_closed(session: Session, user_id: int) -> list[int]:
     """Ids of the member's reminders that failed on closed DMs and were not yet told."""
     stmt = select(MemberReminder.id).where(
@@ -109,5 +132,6 @@ __all__ = [
     "mark_sent",
     "mark_told",
     "pending_for_event",
+    "settle",
     "untold_closed",
 ]

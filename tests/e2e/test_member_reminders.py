@@ -246,3 +246,16 @@ async def test_a_member_holds_at_most_100_reminders(live: Live, loopback: Discor
     assert "100 of at most 100" in listing.text()
     # Another member is not held back by this one's reminders.
     assert "I will send you" in await remind(live, ids[50], "1d", user=OTHER_USER)
+
+
+async def test_a_reminder_missed_while_the_bot_was_down_is_not_sent_late(
+    live: Live, loopback: DiscordLoopback
+) -> None:
+    event = await post_summit(live)
+    await remind(live, event, "1h")
+    await tick(live, "2025-02-10T15:00")  # the bot comes back after the summit began
+    assert loopback.dms_to(DEFAULT_USER_ID) == []
+    listing = await loopback.invoke("reminders")
+    assert "no reminders" in listing.text()
+    with live.app.database.session() as session:
+        assert list(session.scalars(select(MemberReminder.state))) == ["failed"]
