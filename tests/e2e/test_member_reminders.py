@@ -259,3 +259,25 @@ async def test_a_reminder_missed_while_the_bot_was_down_is_not_sent_late(
     assert "no reminders" in listing.text()
     with live.app.database.session() as session:
         assert list(session.scalars(select(MemberReminder.state))) == ["failed"]
+
+
+async def test_a_postponement_without_a_date_holds_the_reminder_until_one_comes(
+    live: Live, loopback: DiscordLoopback
+) -> None:
+    event = await post_summit(live)
+    await remind(live, event, "1d")
+    live.clock.set(at("2025-02-03T08:00"))
+    live.news("Summit put off", "2025-02-03", summit("2025-02-10T14:00Z", status="postponed"))
+    await live.app.delivery.send_now()
+    assert dm_titles(loopback)[-1].startswith("Postponed:")
+    listing = await loopback.invoke("reminders")
+    assert "waiting for a new date" in listing.text()
+    await tick(live, "2025-02-09T14:00")  # the old moment passes in silence
+    assert len(loopback.dms_to(DEFAULT_USER_ID)) == 1
+
+    live.news("New summit date", "2025-02-09", summit("2025-03-02T14:00Z", status="postponed"))
+    await live.app.delivery.send_now()
+    assert dm_titles(loopback)[-1].startswith("Moved:")
+    await tick(live, "2025-03-01T14:00")
+    titles = dm_titles(loopback)
+    assert len(titles) == 3 and titles[-1].startswith("Reminder:")
