@@ -76,6 +76,14 @@ class MemberReminderService:
         repo.mark_told(session, ids, self._clock())
         return DMS_CLOSED_SENTENCE
 
+    @staticmethod
+    def _check_room(held: int, wanted: int) -> None:
+        if held + wanted > MAX_PENDING:
+            raise Refused(
+                f"you already have {held} reminders, and a member can hold at most "
+                f"{MAX_PENDING}. Cancel some with /reminders cancel:<number> first"
+            )
+
     def offer(
         self, user_id: int, event_id: int, guild_id: int | None, channel_id: int | None
     ) -> Offer:
@@ -93,6 +101,8 @@ class MemberReminderService:
                 )
             if starts <= self._clock():
                 raise Refused("this event has already begun")
+            repo.settle(session, user_id, self._clock())
+            self._check_room(repo.count_pending(session, user_id), 1)
             text = (
                 f"Remind you of **{event_title(event_view(event))}** "
                 f"({format_date(event.date, event.end_date)}) by direct message:"
@@ -138,12 +148,7 @@ class MemberReminderService:
                 words = " and ".join(OFFSET_WORDS[o] for o in passed)
                 raise Refused(f"{words} has already passed; pick a later reminder")
             repo.settle(session, user_id, now)
-            held = repo.count_pending(session, user_id)
-            if held + len(wanted) > MAX_PENDING:
-                raise Refused(
-                    f"you already have {held} reminders, and a member can hold at most "
-                    f"{MAX_PENDING}. Cancel some with /reminders cancel:<number> first"
-                )
+            self._check_room(repo.count_pending(session, user_id), len(wanted))
             made: list[MemberReminder] = []
             for offset in wanted:
                 row = repo.find(session, user_id, event_id, offset)

@@ -240,8 +240,16 @@ async def test_a_member_holds_at_most_100_reminders(live: Live, loopback: Discor
             live.server.guild_id,
             DEFAULT_CHANNEL_ID,
         )
-    refused = await remind(live, ids[50], "1d")
-    assert "at most 100" in refused and "/reminders cancel" in refused
+    refused = await remind(live, ids[50], "1d")  # said at the press, before any choice
+    assert "already have 100 reminders" in refused and "/reminders cancel" in refused
+    # One more than the room left, chosen on an earlier prompt, is refused as clearly.
+    with live.app.database.session() as session:
+        number = session.scalars(select(MemberReminder.id)).first()
+    await loopback.invoke("reminders", {"cancel": number})
+    offer = await live.server.press(card_with_button(loopback, ids[50]), f"remind:{ids[50]}")
+    both = await live.server.click(offer, f"remind:{ids[50]}:both")
+    assert "already have 99 reminders" in both.content
+    assert "I will send you" in await remind(live, ids[50], "1d")
     listing = await loopback.invoke("reminders")
     assert "100 of at most 100" in listing.text()
     # Another member is not held back by this one's reminders.
