@@ -70,9 +70,9 @@ class App:
     mirroring: MirrorService
     health: HealthService
     status: StatusService
+    member_reminders: MemberReminderService
     delivery: Delivery
     feed_poller: FeedPoller
-    member_reminders: MemberReminderService
     scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
     job_ids: list[str] = field(default_factory=list)
     running_jobs: set[asyncio.Task[Any]] = field(default_factory=set)
@@ -183,6 +183,7 @@ def build_app(
         mirroring=MirrorService(database, clock, delivery),
         health=HealthService(database),
         status=StatusService(database, clock),
+        member_reminders=MemberReminderService(database, clock, defaults),
         delivery=delivery,
         feed_poller=FeedPoller(
             database,
@@ -192,7 +193,6 @@ def build_app(
             interval=timedelta(minutes=settings.feed_poll_minutes),
             on_ingested=delivery.kick,
         ),
-        member_reminders=MemberReminderService(database, clock, defaults),
     )
 
 

@@ -362,19 +362,6 @@ class ReminderPlan(SQLModel, table=True):
     created_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
-class ScheduledEventMirror(SQLModel, table=True):
-    """The Discord scheduled event mirroring a timeline event in a server that opted in."""
-
-    __tablename__ = "scheduled_event_mirror"
-
-    guild_id: int = Field(sa_type=BigInteger, primary_key=True)
-    event_id: int = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
-    discord_event_id: int | None = Field(default=None, sa_type=BigInteger)
-    synced_date: str | None = Field(default=None, max_length=40)
-    synced_status: str | None = Field(default=None, max_length=12)
-    updated_at: dt.datetime = Field(sa_type=UTCDateTime)
-
-
 class MemberReminder(SQLModel, table=True):
     """One member's "remind me" for one event at one offset, delivered as a direct message.
 
@@ -404,6 +391,19 @@ class MemberReminder(SQLModel, table=True):
     failed_reason: str | None = Field(default=None, max_length=300)
     told_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    updated_at: dt.datetime = Field(sa_type=UTCDateTime)
+
+
+class ScheduledEventMirror(SQLModel, table=True):
+    """The Discord scheduled event mirroring a timeline event in a server that opted in."""
+
+    __tablename__ = "scheduled_event_mirror"
+
+    guild_id: int = Field(sa_type=BigInteger, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    discord_event_id: int | None = Field(default=None, sa_type=BigInteger)
+    synced_date: str | None = Field(default=None, max_length=40)
+    synced_status: str | None = Field(default=None, max_length=12)
     updated_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
