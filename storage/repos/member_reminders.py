@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import MemberReminder, OutboxMessage
@@ -91,8 +91,18 @@ def settle(session: Session, user_id: int, now: datetime) -> int:
             OutboxMessage.failed_at.is_not(None),
         )
     )
+    found = list(session.execute(stmt).all())
+    # A DM row already cleaned out of the outbox (long after its moment) left nothing to join.
+    gone = select(MemberReminder.id).where(
+        MemberReminder.user_id == user_id,
+        MemberReminder.state == PENDING,
+        MemberReminder.outbox_key.is_not(None),
+        MemberReminder.due_at < now - timedelta(days=1),
+        ~exists().where(OutboxMessage.dedup_key == MemberReminder.outbox_key),
+    )
+    found += [(reminder_id, None) for reminder_id in session.scalars(gone)]
     settled = 0
-    for reminder_id, reason in session.execute(stmt).all():
+    for reminder_id, reason in found:
         session.execute(
             update(_T)
             .where(_T.c.id == reminder_id)
@@ -100,6 +110,14 @@ def settle(session: Session, user_id: int, now: datetime) -> int:
         )
         settled += 1
     return settled
+
+
+def cleanup(session: Session, cutoff: datetime) -> int:
+    """Delete reminders done (sent, cancelled, failed) before ``cutoff``; returns how many."""
+    stmt = delete(MemberReminder).where(
+        MemberReminder.state != PENDING, MemberReminder.updated_at < cutoff
+    )
+    return int(session.execute(stmt).rowcount or 0)
 
 
 def untold_closed(session: Session, user_id: int) -> list[int]:
@@ -125,6 +143,7 @@ __all__ = [
     "FAILED",
     "PENDING",
     "SENT",
+    "cleanup",
     "count_pending",
     "fail_user",
     "find",
