@@ -34,6 +34,7 @@ from bot.services.feed_polling import FeedPoller
 from bot.services.feeds import FeedService
 from bot.services.health import HealthService
 from bot.services.ingesting import IngestService
+from bot.services.member_reminders import MemberReminderService
 from bot.services.mirroring import MirrorService
 from bot.services.news_channels import NewsChannelService, NewsPolicy
 from bot.services.status import StatusService
@@ -71,6 +72,7 @@ class App:
     mirroring: MirrorService
     health: HealthService
     status: StatusService
+    member_reminders: MemberReminderService
     delivery: Delivery
     feed_poller: FeedPoller
     calendars: CalendarService
@@ -213,6 +215,7 @@ def build_app(
         mirroring=MirrorService(database, clock, delivery),
         health=HealthService(database),
         status=StatusService(database, clock),
+        member_reminders=MemberReminderService(database, clock, defaults),
         delivery=delivery,
         feed_poller=FeedPoller(
             database,

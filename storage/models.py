@@ -364,6 +364,38 @@ class ReminderPlan(SQLModel, table=True):
     created_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
+class MemberReminder(SQLModel, table=True):
+    """One member's "remind me" for one event at one offset, delivered as a direct message.
+
+    ``due_at`` follows the event's current date (a move re-computes it); ``outbox_key`` names
+    the queued DM, so the outbox's exactly-once machinery delivers it. ``state`` is pending,
+    sent, cancelled or failed; a failure because the member's DMs are closed is told to them
+    once (``told_at``) the next time they use the bot.
+    """
+
+    __tablename__ = "member_reminder"
+    __table_args__ = (
+        UniqueConstraint("user_id", "event_id", "offset", name="uq_member_reminder"),
+        Index("ix_member_reminder_user_state", "user_id", "state"),
+        Index("ix_member_reminder_event_state", "event_id", "state"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_type=BigInteger)
+    guild_id: int | None = Field(default=None, sa_type=BigInteger)
+    channel_id: int | None = Field(default=None, sa_type=BigInteger)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    offset: str = Field(max_length=8)
+    event_date: str = Field(max_length=40)
+    due_at: dt.datetime = Field(sa_type=UTCDateTime)
+    state: str = Field(default="pending", max_length=12)
+    outbox_key: str | None = Field(default=None, max_length=300)
+    failed_reason: str | None = Field(default=None, max_length=300)
+    told_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: dt.datetime = Field(sa_type=UTCDateTime)
+    updated_at: dt.datetime = Field(sa_type=UTCDateTime)
+
+
 class ScheduledEventMirror(SQLModel, table=True):
     """The Discord scheduled event mirroring a timeline event in a server that opted in."""
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.alerts import kinds, reminders
+from bot.alerts import kinds, member_dms, reminders
 from bot.alerts.matching import Rule, active_rules
 from bot.alerts.messages import card_payload
 from bot.alerts.prefs import ChannelDefaults, ChannelPrefs, channel_prefs
@@ -86,6 +86,8 @@ class AlertWriter:
             event = change.event
             if change.kind == "updated" and any(c.field in ALERT_FIELDS for c in change.changes):
                 reminders.cancel_stale(session, event, now)
+                fields = [c.field for c in change.changes]
+                member_dms.follow_change(session, event, fields, now, self._defaults)
             if change.noise:  # back where it was within a day: the held move alert is void
                 outbox.drop_held_changes(session, event.id, now, reason=NOISE_DROPPED)
             speak = not quiet and not change.noise

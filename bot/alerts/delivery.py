@@ -23,6 +23,7 @@ from bot.clock import Clock
 from bot.scheduling import JobSpec
 from storage.db import Database
 from storage.repos import digests as digest_repo
+from storage.repos import member_reminders as member_repo
 from storage.repos import outbox
 from storage.repos import reminders as plan_repo
 
@@ -87,13 +88,15 @@ class Delivery:
         return written
 
     async def cleanup(self) -> int:
-        """Delete outbox rows, reminder plans and digest runs older than ``KEEP``."""
+        """Delete outbox rows, reminder plans, digest runs and members' finished reminders
+        older than ``KEEP``."""
 
         def work() -> int:
             cutoff = self.clock() - KEEP
             with self.database.session() as session:
                 plan_repo.cleanup(session, cutoff)
                 digest_repo.cleanup(session, cutoff)
+                member_repo.cleanup(session, cutoff)
                 return outbox.cleanup(session, cutoff)
 
         return await asyncio.to_thread(work)

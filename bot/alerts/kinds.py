@@ -10,8 +10,9 @@ ALERT = "alert"  # a subscribed event was created or changed
 REMINDER = "reminder"  # an event is coming up
 DIGEST = "digest"  # a channel's daily digest
 NOTICE = "notice"  # a word to a server's admins
+MEMBER_DM = "member_dm"  # a direct message to one member about a reminder they asked for
 
 # Dropped unsent when their subscription was removed or paused.
 NEEDS_SUBSCRIPTION = frozenset({ALERT, REMINDER})
 
-__all__ = ["ALERT", "DIGEST", "NEEDS_SUBSCRIPTION", "NOTICE", "REMINDER"]
+__all__ = ["ALERT", "DIGEST", "MEMBER_DM", "NEEDS_SUBSCRIPTION", "NOTICE", "REMINDER"]

@@ -30,12 +30,14 @@ from bot.alerts.notices import notify_admins
 from bot.clock import Clock
 from bot.render import channel_paused_card, message_undelivered_card
 from storage.db import Database
+from storage.repos import member_reminders as member_repo
 from storage.repos import outbox
 from storage.repos import subscriptions as subscription_repo
 
 log = logging.getLogger("diplobot.alerts")
 
-Outcome = Literal["sent", "retry", "channel_lost", "rejected"]
+# "dms_closed": a member's direct messages are closed to the bot (Discord code 50007).
+Outcome = Literal["sent", "retry", "channel_lost", "rejected", "dms_closed"]
 MAX_ATTEMPTS = 8
 BASE_BACKOFF = timedelta(seconds=10)
 MAX_BACKOFF = timedelta(hours=1)
@@ -262,7 +264,7 @@ class OutboxSender:
         now = self._clock()
         if result.outcome == "sent":
             ok: bool = await self._db_call(  # type: ignore[assignment]
-                lambda s: outbox.mark_sent(s, row.id, self.worker_id, now, result.message_id)
+                lambda s: self._sent(s, row, now, result.message_id)
             )
             if ok:
                 stats.sent += 1
@@ -283,6 +285,11 @@ class OutboxSender:
                 when.isoformat(),
             )
             return False
+        if result.outcome == "dms_closed":
+            await self._db_call(lambda s: self._dms_closed(s, row, now))
+            stats.dropped += 1
+            log.info("outbox row %s: the member's direct messages are closed", row.id)
+            return True
         if result.outcome == "channel_lost" and row.kind != kinds.NOTICE:
             await self._db_call(lambda s: self._channel_lost(s, row, now, result.reason))
             stats.dropped += 1
@@ -298,6 +305,22 @@ class OutboxSender:
         stats.dropped += 1
         log.warning("outbox row %s to channel %s not sent: %s", row.id, row.channel_id, reason)
         return False
+
+    def _sent(
+        self, session: Session, row: outbox.Claimed, now: datetime, message_id: int | None
+    ) -> bool:
+        ok = outbox.mark_sent(session, row.id, self.worker_id, now, message_id)
+        if ok and row.kind == kinds.MEMBER_DM:
+            member_repo.mark_sent(session, row.dedup_key, now)
+        return ok
+
+    def _dms_closed(self, session: Session, row: outbox.Claimed, now: datetime) -> None:
+        """The member cannot get DMs: their reminders fail now (no endless retries) and the
+        member is told once, the next time they use the bot."""
+        outbox.mark_failed(session, row.id, now, member_repo.DMS_CLOSED)
+        user_id = int(row.payload.get("dm_user") or row.channel_id)
+        keys = member_repo.fail_user(session, user_id, now, member_repo.DMS_CLOSED)
+        outbox.drop_keys(session, keys, now, member_repo.DMS_CLOSED)
 
     def _undelivered(
         self, session: Session, row: outbox.Claimed, now: datetime, reason: str, failure: str

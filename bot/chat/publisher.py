@@ -22,16 +22,21 @@ import logging
 import aiohttp
 import discord
 
+from bot.alerts import kinds
 from bot.alerts.messages import payload_card, payload_picture
 from bot.alerts.notices import DEFAULT_PLACE
 from bot.alerts.sender import SendResult
 from bot.chat.embeds import NO_MENTIONS, card_embed
+from bot.chat.reminder_buttons import remind_me_view
 from bot.render import clip
 from bot.render.draw import PICTURE_NAME, draw_png
 from storage.repos.outbox import Claimed
 
 log = logging.getLogger("diplobot.chat")
 CONTENT_LIMIT = 2000
+DMS_CLOSED_CODE = 50007  # Discord: "Cannot send messages to this user"
+# Messages about one event that carry the "Remind me" button.
+REMINDABLE_KINDS = frozenset({kinds.ALERT, kinds.REMINDER})
 
 
 async def picture_file(message: Claimed) -> discord.File | None:
@@ -84,6 +89,11 @@ class DiscordPublisher:
         self._admin_channel_id = admin_channel_id
 
     async def _target(self, message: Claimed) -> discord.abc.Messageable | None:
+        if message.kind == kinds.MEMBER_DM:
+            # Create DM (POST /users/@me/channels) gives the member's DM channel, or the
+            # cached one; the message then goes there like any other.
+            user_id = int(message.payload.get("dm_user") or message.channel_id)
+            return await self._client.create_dm(discord.Object(id=user_id))
         if message.channel_id != DEFAULT_PLACE:
             return self._client.get_partial_messageable(
                 message.channel_id, guild_id=message.guild_id
@@ -112,14 +122,18 @@ class DiscordPublisher:
         embed = card_embed(card) if card is not None else None
         file = await picture_file(message)
         await self._pace.wait()
+        view = None
+        if message.kind in REMINDABLE_KINDS and message.event_id is not None:
+            view = remind_me_view(message.event_id)
         try:
             try:
                 sent = await target.send(
                     content=content,
                     embed=embed,
-                    file=file,
+                    file=file or discord.utils.MISSING,
                     allowed_mentions=NO_MENTIONS,
                     nonce=message.nonce,
+                    view=view or discord.utils.MISSING,
                 )
             except discord.Forbidden:
                 if file is None:
@@ -138,13 +152,20 @@ class DiscordPublisher:
                     embed=embed,
                     allowed_mentions=NO_MENTIONS,
                     nonce=message.nonce,
+                    view=view or discord.utils.MISSING,
                 )
-        except discord.NotFound:
-            return SendResult("channel_lost", reason="the channel no longer exists")
-        except discord.Forbidden:
+        except discord.Forbidden as exc:
+            if message.kind == kinds.MEMBER_DM:
+                if exc.code == DMS_CLOSED_CODE:
+                    return SendResult("dms_closed", reason="the member's DMs are closed")
+                return SendResult("rejected", reason=f"Discord refused the DM ({exc.code})")
             return SendResult(
                 "channel_lost", reason="the bot is missing permissions to post in the channel"
             )
+        except discord.NotFound:
+            if message.kind == kinds.MEMBER_DM:
+                return SendResult("rejected", reason="Discord does not know this member")
+            return SendResult("channel_lost", reason="the channel no longer exists")
         except discord.HTTPException as exc:
             if exc.status >= 500 or exc.status == 429:
                 return SendResult("retry", reason=f"Discord answered {exc.status}")

@@ -264,6 +264,13 @@ class DiscordLoopback:
         self.extra_roles: list[dict[str, Any]] = []
         self.member_roles: dict[int, list[int]] = {}
         self.overwrites: dict[int, list[dict[str, Any]]] = {}
+        # Direct messages: each member's DM channel (Create DM answers the same one every
+        # time), the messages the bot sent there, and members whose DMs are closed (Discord
+        # answers 403 with code 50007, "Cannot send messages to this user").
+        self.dm_channels: dict[int, int] = {}
+        self.direct_messages: list[dict[str, Any]] = []
+        self.dms_closed: set[int] = set()
+        self.dms_refused: list[int] = []  # the member of each DM refused with 50007
 
     # ------------------------------------------------------------------ lifecycle
     @property
@@ -292,6 +299,7 @@ class DiscordLoopback:
             ("DELETE", "/webhooks/{app}/{token}/messages/@original", self._delete_original),
             ("POST", "/webhooks/{app}/{token}", self._followup),
             ("PATCH", "/webhooks/{app}/{token}/messages/{mid}", self._edit_followup),
+            ("POST", "/users/@me/channels", self._create_dm),
             ("POST", "/channels/{cid}/messages", self._channel_message),
             ("GET", "/channels/{cid}/messages", self._channel_history),
             ("GET", "/channels/{cid}", self._get_channel),
@@ -851,6 +859,63 @@ class DiscordLoopback:
         mid = int(request.match_info["mid"])
         return _json_response(self._message_payload(DEFAULT_CHANNEL_ID, body, mid))
 
+    def _dm_user(self, channel_id: int) -> int | None:
+        return next((u for u, c in self.dm_channels.items() if c == channel_id), None)
+
+    def dm_payload(self, user_id: int) -> dict[str, Any]:
+        """A DM channel object (type 1) with its one recipient, as Discord documents it."""
+        return {
+            "id": str(self.dm_channels[user_id]),
+            "type": 1,
+            "last_message_id": None,
+            "recipients": [self.user_payload(user_id)],
+        }
+
+    async def _create_dm(self, request: web.Request) -> web.Response:
+        """Create DM: ``{"recipient_id": ...}`` -> the DM channel (the existing one if any)."""
+        body, _ = await self._read_body(request)
+        try:
+            user_id = int(body["recipient_id"])
+        except (KeyError, TypeError, ValueError):
+            return invalid_form_body("recipient_id", "This field is required", "BASE_TYPE_REQUIRED")
+        self.requests.append(("POST", f"users/@me/channels:{user_id}"))
+        if user_id not in self.dm_channels:
+            self.dm_channels[user_id] = self.snowflake()
+        return _json_response(self.dm_payload(user_id))
+
+    def dms_to(self, user_id: int) -> list[dict[str, Any]]:
+        """The direct messages the bot sent to a member, oldest first."""
+        return [m for m in self.direct_messages if m["user_id"] == user_id]
+
+    async def press(
+        self,
+        message: dict[str, Any],
+        custom_id: str,
+        *,
+        user_id: int = DEFAULT_USER_ID,
+        user_permissions: discord.Permissions | None = None,
+        wait_s: float = 10.0,
+    ) -> Reply:
+        """A member presses button ``custom_id`` on a channel message (as stored in
+        ``history``): a MESSAGE_COMPONENT interaction; returns the bot's response."""
+        ids = [
+            c.get("custom_id")
+            for row in message.get("components") or []
+            for c in row.get("components") or []
+        ]
+        if custom_id not in ids:
+            raise KeyError(f"the message has no component {custom_id!r}; it has {ids}")
+        perms = user_permissions if user_permissions is not None else discord.Permissions.all()
+        interaction_id, payload = self._interaction_payload(
+            3,
+            {"custom_id": custom_id, "component_type": 2},
+            user_permissions=perms,
+            channel_id=int(message["channel_id"]),
+            user_id=user_id,
+            message=message,
+        )
+        return await self._send_interaction(interaction_id, payload, wait_s)
+
     async def _channel_message(self, request: web.Request) -> web.Response:
         channel_id = int(request.match_info["cid"])
         body, uploads = await self._read_upload(request)
@@ -861,8 +926,14 @@ class DiscordLoopback:
     ) -> web.Response:
         """Create Message as Discord documents it: unknown channel 404, a refused body 400, a
         repeated nonce under ``enforce_nonce`` the earlier message, else a new message."""
-        if channel_id not in self.channel_ids:
+        dm_user = self._dm_user(channel_id)
+        if channel_id not in self.channel_ids and dm_user is None:
             return _json_response({"message": "Unknown Channel", "code": 10003}, status=404)
+        if dm_user is not None and dm_user in self.dms_closed:
+            self.dms_refused.append(dm_user)
+            return _json_response(
+                {"message": "Cannot send messages to this user", "code": 50007}, status=403
+            )
         nonce = body.get("nonce")
         if nonce is not None and len(str(nonce)) > NONCE_MAX_CHARS:
             return invalid_form_body(
@@ -884,10 +955,14 @@ class DiscordLoopback:
             return attachments
         files = [(u.filename, u.data) for u in sorted(uploads, key=lambda u: u.index)]
         body = {**body, "attachments": attachments}
-        self.channel_messages.append({"channel_id": channel_id, "files": files, **body})
-        self.arrivals.append(time.perf_counter())
-        self._arrived.set()
         payload = self._message_payload(channel_id, body)
+        if dm_user is not None:
+            payload.pop("guild_id", None)
+            self.direct_messages.append({"channel_id": channel_id, "user_id": dm_user, **body})
+        else:
+            self.channel_messages.append({"channel_id": channel_id, "files": files, **body})
+            self.arrivals.append(time.perf_counter())
+            self._arrived.set()
         if nonce is not None:
             payload["nonce"] = nonce
             self.nonces[str(nonce)] = payload

@@ -30,6 +30,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.chat.cogs.ingest",
     "bot.chat.cogs.feeds",
     "bot.chat.cogs.export",
+    "bot.chat.cogs.reminders",
     "bot.chat.cogs.news_channels",
     "bot.chat.cogs.mirror",
     "bot.chat.cogs.status",

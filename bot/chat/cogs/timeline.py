@@ -14,9 +14,10 @@ from discord import app_commands
 from bot.chat import autocomplete
 from bot.chat.blocking import off_loop
 from bot.chat.cogs import FeatureCog
-from bot.chat.embeds import NO_MENTIONS, answer
+from bot.chat.embeds import NO_MENTIONS, card_embed
 from bot.chat.filters import describe, timeline_filter
 from bot.chat.parsing import UserInputError
+from bot.chat.reminder_buttons import remind_me_view
 from bot.chat.views import PAGE_SIZE, TimelinePager, timeline_embed
 from bot.render import day_text, event_card
 from bot.render.draw import PICTURE_NAME, draw_png
@@ -84,7 +85,12 @@ class TimelineCog(FeatureCog, name="Timeline"):
             raise UserInputError(
                 f"There is no event #{id}. Use /timeline to find an event's number."
             )
-        await answer(interaction, card=event_card(detail.view()), public=True)
+        # The event's card carries the "Remind me" button, like alerts in channels do.
+        await interaction.response.send_message(
+            embed=card_embed(event_card(detail.view())),
+            view=remind_me_view(id),
+            allowed_mentions=NO_MENTIONS,
+        )
 
 
 async def setup(bot: Diplobot) -> None:
