@@ -1,4 +1,5 @@
-"""Command-line entry point: ``diplobot COMMAND ...`` (see ``diplobot --help``)."""
+"""Command-line entry point: ``diplobot COMMAND ...`` (see ``diplobot --help``); ``diplobot``
+alone runs the bot's main job (``bot.cli.start``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli import build_parser
+from bot.cli.start import main_job
 from config.settings import SettingsError
 
 
@@ -15,11 +17,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 2 after a usage error, 0 after --help
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
-    if getattr(args, "func", None) is None:
-        parser.print_help()
-        return 2
+    work = getattr(args, "func", None) or main_job  # no command: the bot's main job
     try:
-        return int(args.func(args) or 0)
+        return int(work(args) or 0)
     except SettingsError as exc:  # a bad setting: one sentence, never a traceback
         print(f"diplobot: {exc}", file=sys.stderr)
         return exc.exit_code

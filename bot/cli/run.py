@@ -115,8 +115,18 @@ def _with_token(prog: str, work: Callable[[Settings, str], Coroutine[Any, Any, i
     return asyncio.run(work(settings, token))
 
 
-def _run_command(args: argparse.Namespace) -> int:
+def has_token(settings: Settings) -> bool:
+    """Whether ``DISCORD_TOKEN`` holds a token (its value is never shown)."""
+    return _token(settings) is not None
+
+
+def run_bot() -> int:
+    """``diplobot run``: serve until stopped."""
     return _with_token("diplobot run", serve)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    return run_bot()
 
 
 def _sync_command(args: argparse.Namespace) -> int:
