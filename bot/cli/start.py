@@ -15,7 +15,7 @@ from bot.cli import demo
 from bot.cli import run as run_command
 from config.settings import Settings
 
-NO_TOKEN_NOTE = (
+DEMO_INSTEAD = (
     "diplobot: no DISCORD_TOKEN in the environment, so this is the offline demo on a "
     "throwaway SQLite database. To run the bot, set DISCORD_TOKEN (see docs/hosting.md); "
     "`diplobot --help` lists every command."
@@ -27,8 +27,8 @@ def main_job(args: argparse.Namespace) -> int:
     settings = Settings.load()  # a bad setting: one sentence and exit 2, from bot.__main__
     if run_command.has_token(settings):
         return run_command.run_bot()
-    print(NO_TOKEN_NOTE, file=sys.stderr)
+    print(DEMO_INSTEAD, file=sys.stderr)
     return demo.run(argparse.Namespace(articles=demo.DEMO_DIR, keep=None))
 
 
-__all__ = ["NO_TOKEN_NOTE", "main_job"]
+__all__ = ["DEMO_INSTEAD", "main_job"]
