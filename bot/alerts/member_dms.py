@@ -32,6 +32,7 @@ from bot.render.member_cards import (
     member_moved_card,
     member_reminder_card,
 )
+from bot.timeline import NOISE_WINDOW
 from storage.models import EventRow, MemberReminder
 from storage.repos import member_reminders as repo
 from storage.repos import outbox
@@ -41,6 +42,8 @@ log = logging.getLogger("diplobot.alerts")
 OFFSETS: dict[str, timedelta] = {"1d": timedelta(days=1), "1h": timedelta(hours=1)}
 REMINDABLE = frozenset({"scheduled", "postponed"})
 MOVED_AWAY = "superseded: the event moved"
+MOVED_AGAIN = "superseded: the event moved again while the news was held"
+TOLD_DATE = "told_date"
 CANCELLED = "the event was cancelled"
 CANCELLED_BY_MEMBER = "cancelled by the member"
 
@@ -73,13 +76,17 @@ def _queue_dm(
     event_id: int | None,
     due_at: datetime | None = None,
     expires_at: datetime | None = None,
+    told_date: str | None = None,
 ) -> bool:
+    payload = dm_payload(user_id, card)
+    if told_date is not None:
+        payload[TOLD_DATE] = told_date  # what a replacing "Moved" DM moves from
     return outbox.enqueue(
         session,
         key=key,
         channel_id=user_id,
         kind=kinds.MEMBER_DM,
-        payload=dm_payload(user_id, card),
+        payload=payload,
         now=now,
         due_at=due_at,
         expires_at=expires_at,
@@ -123,6 +130,17 @@ def unschedule(session: Session, reminder: MemberReminder, now: datetime, reason
         outbox.drop_keys(session, [reminder.outbox_key], now, reason)
     reminder.outbox_key = None
     reminder.updated_at = now
+
+
+def _told_date(session: Session, user_id: int, event_id: int, now: datetime) -> str | None:
+    """The date the member was last told, when a "Moved" DM for the event is still held: it
+    is dropped here, so one DM (from the told date to the latest) replaces it."""
+    waiting = outbox.held(session, f"member:moved:{user_id}:{event_id}:", now)
+    if not waiting:
+        return None
+    outbox.drop_keys(session, [key for key, _ in waiting], now, MOVED_AGAIN)
+    told = waiting[0][1].get(TOLD_DATE)
+    return str(told) if told else None
 
 
 def follow_change(
@@ -177,7 +195,7 @@ def follow_change(
         moved = [r for r in mine if r.event_date != event.date or r.outbox_key is None]
         if not moved:
             continue
-        old_date = moved[0].event_date
+        old_date = _told_date(session, user_id, event.id, now) or moved[0].event_date
         due: list[datetime] = []
         for reminder in moved:
             unschedule(session, reminder, now, MOVED_AWAY)
@@ -187,6 +205,8 @@ def follow_change(
             else:
                 reminder.state = repo.CANCELLED
             touched += 1
+        if old_date == event.date:
+            continue  # moved back to the date the member was last told: nothing to say
         _queue_dm(
             session,
             key=f"member:moved:{user_id}:{event.id}:{old_date}:{event.date}:{now.timestamp():.0f}",
@@ -194,6 +214,10 @@ def follow_change(
             card=member_moved_card(view, old_date, sorted(due)),
             now=now,
             event_id=event.id,
+            # Like the channels' move alerts, it waits out the noise window: a move undone by
+            # then is never told (the timeline drops it), a further move replaces it.
+            due_at=now + NOISE_WINDOW,
+            told_date=old_date,
         )
     if touched:
         log.info("event %s changed: %d member reminders followed it", event.id, touched)

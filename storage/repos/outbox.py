@@ -215,15 +215,31 @@ def drop_keys(session: Session, keys: list[str], now: datetime, reason: str) -> 
     return int(session.execute(stmt).rowcount or 0)
 
 
+# Messages about a change that wait out the noise window: channel change alerts and the
+# "Moved" direct messages of members' own reminders.
+HELD_CHANGE_PREFIXES = ("alert:chg:", "member:moved:")
+
+
+def held(session: Session, prefix: str, now: datetime) -> list[tuple[str, dict[str, Any]]]:
+    """(key, payload) of unsent rows whose key starts with ``prefix`` and that are still held
+    (not yet due), oldest first."""
+    stmt = (
+        select(_T.c.dedup_key, _T.c.payload)
+        .where(_pending(), _T.c.due_at > now, _T.c.dedup_key.startswith(prefix))
+        .order_by(_T.c.id)
+    )
+    return [(str(key), dict(payload or {})) for key, payload in session.execute(stmt)]
+
+
 def drop_held_changes(session: Session, event_id: int | None, now: datetime, reason: str) -> int:
-    """Drop the event's change alerts not yet due (held back while a move might be undone)."""
+    """Drop the event's change messages not yet due (held back while a move might be undone)."""
     stmt = (
         update(_T)
         .where(
             _pending(),
             _T.c.event_id == event_id,
             _T.c.due_at > now,
-            _T.c.dedup_key.startswith("alert:chg:"),
+            or_(*(_T.c.dedup_key.startswith(p) for p in HELD_CHANGE_PREFIXES)),
         )
         .values(failed_at=now, failed_reason=reason[:1000], failure=DROPPED, claimed_until=None)
     )
@@ -313,6 +329,7 @@ __all__ = [
     "CHANNEL_LOST",
     "DROPPED",
     "GAVE_UP",
+    "HELD_CHANGE_PREFIXES",
     "REFUSED",
     "UNDELIVERED",
     "Claimed",
@@ -324,6 +341,7 @@ __all__ = [
     "drop_keys",
     "drop_pending_for_channel",
     "enqueue",
+    "held",
     "last_sent",
     "mark_failed",
     "mark_retry",

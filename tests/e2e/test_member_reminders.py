@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.clock import FakeClock
+from bot.extract.model import Event
 from storage.db import Database
 from storage.models import EventRow, MemberReminder
 from tests.support.discord_server import DEFAULT_CHANNEL_ID, DEFAULT_USER_ID, DiscordLoopback
@@ -105,6 +106,8 @@ async def test_a_postponed_reminder_arrives_once_at_the_new_time_and_never_again
     live.clock.set(at("2025-02-03T08:00"))
     live.news("Summit postponed", "2025-02-03", summit("2025-02-20T14:00Z", status="postponed"))
     await live.app.delivery.send_now()
+    assert loopback.dms_to(DEFAULT_USER_ID) == [], "a move waits a day in case it is undone"
+    await tick(live, "2025-02-04T08:00")
     (moved,) = loopback.dms_to(DEFAULT_USER_ID)
     assert moved["embeds"][0]["title"].startswith("Moved:")
     assert stamp("2025-02-20T14:00") in moved["embeds"][0]["description"]  # the new date
@@ -291,7 +294,51 @@ async def test_a_postponement_without_a_date_holds_the_reminder_until_one_comes(
 
     live.news("New summit date", "2025-02-09", summit("2025-03-02T14:00Z", status="postponed"))
     await live.app.delivery.send_now()
+    await tick(live, "2025-02-10T14:00")  # the move is told once it held for a day
     assert dm_titles(loopback)[-1].startswith("Moved:")
     await tick(live, "2025-03-01T14:00")
     titles = dm_titles(loopback)
     assert len(titles) == 3 and titles[-1].startswith("Reminder:")
+
+
+def moved_to(day: str, words: str) -> Event:
+    """The summit, said to move to ``day`` in so many words ("postponed to", "rescheduled for")."""
+    event = summit(day)
+    event.evidence = f"The summit was {words} {day}."
+    return event
+
+
+async def test_a_move_undone_within_a_day_is_never_told_and_the_reminder_keeps_its_time(
+    live: Live, loopback: DiscordLoopback
+) -> None:
+    event = await post_summit(live)
+    await remind(live, event, "1d")
+    live.clock.set(at("2025-02-03T08:00"))
+    live.news("Summit moved", "2025-02-03", moved_to("2025-02-20T14:00Z", "postponed to"))
+    await live.app.delivery.send_now()
+    live.clock.set(at("2025-02-03T20:00"))
+    live.news("Summit back on", "2025-02-03", moved_to("2025-02-10T14:00Z", "rescheduled for"))
+    await live.app.delivery.send_now()
+    await tick(live, "2025-02-05T08:00")  # well past the day the move was held
+    assert dm_titles(loopback) == [], "no Moved DM for a move undone"
+    await tick(live, "2025-02-09T14:00")  # one day before the date it kept
+    titles = dm_titles(loopback)
+    assert len(titles) == 1 and titles[0].startswith("Reminder:")
+
+
+async def test_two_moves_within_a_day_are_told_once_from_the_date_the_member_knew(
+    live: Live, loopback: DiscordLoopback
+) -> None:
+    event = await post_summit(live)
+    await remind(live, event, "1d")
+    live.clock.set(at("2025-02-03T08:00"))
+    live.news("Summit moved", "2025-02-03", moved_to("2025-02-20T14:00Z", "postponed to"))
+    await live.app.delivery.send_now()
+    live.clock.set(at("2025-02-03T20:00"))
+    live.news("Summit moved again", "2025-02-03", moved_to("2025-02-25T14:00Z", "postponed to"))
+    await live.app.delivery.send_now()
+    await tick(live, "2025-02-05T08:00")
+    (moved,) = loopback.dms_to(DEFAULT_USER_ID)
+    body = moved["embeds"][0]["description"]
+    assert stamp("2025-02-25T14:00") in body and stamp("2025-02-20T14:00") not in body
+    assert stamp("2025-02-10T14:00") in body or "10 Feb" in body  # moved from what it knew
