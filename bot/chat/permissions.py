@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import discord
 
-from bot.services.health import FEED_POSTS, NEWS, NOTICES, SUBSCRIPTIONS
+from bot.services.health import FEED_POSTS, NEWS, NOTICES, PICTURES, SUBSCRIPTIONS
 
 SCOPES = ("bot", "applications.commands")
 AUTHORIZE_URL = "https://discord.com/oauth2/authorize"
@@ -59,6 +59,10 @@ CHANNEL_NEEDS: dict[str, Need] = {
     FEED_POSTS: POSTING,
     NOTICES: POSTING,
     NEWS: NEWS_READING,
+    PICTURES: Need(
+        discord.Permissions(attach_files=True),
+        "attach the picture of the next 14 days to this channel's digest (picture:on)",
+    ),
 }
 
 

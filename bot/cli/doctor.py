@@ -26,6 +26,7 @@ from bot.services.health import (
     HealthService,
     feed_checks,
     schema_check,
+    web_checks,
     zone_checks,
 )
 from config.settings import Settings
@@ -118,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
     if footprint is not None:
         sections.append(("Time zones", zone_checks(settings.default_timezone, footprint.zones)))
         sections.append(("Feeds", feed_checks(footprint.feeds, settings.feed_allow_hosts)))
+    sections.append(("Calendar links", web_checks(settings.web_bind, settings.web_base_url)))
     sections.append(("Discord", _discord(settings, footprint or Footprint(), args.offline)))
     for title, checks in sections:
         print_section(title, checks)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage.db import Database
@@ -21,6 +22,7 @@ from storage.repos import subscriptions as subscription_repo
 Status = Literal["ok", "warn", "fail"]
 # What a channel is used for; the Discord layer maps each use to the permissions it needs.
 SUBSCRIPTIONS, NEWS, FEED_POSTS, NOTICES = "subscriptions", "news channel", "feed posts", "notices"
+PICTURES = "digest picture"  # /digest set picture:on: the digest carries a PNG
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,8 @@ class HealthService:
                     uses[(feed.guild_id, feed.channel_id)].append(FEED_POSTS)
             for guild, channel in settings_repo.notice_channels(session):
                 uses[(guild, channel)].append(NOTICES)
+            for guild, channel in settings_repo.picture_channels(session):
+                uses[(guild, channel)].append(PICTURES)
             mirrors = sorted(mirror_repo.mirroring_guilds(session))
             zones = settings_repo.stored_zones(session)
         channels = [ChannelUse(g, c, tuple(u), c in paused) for (g, c), u in sorted(uses.items())]
@@ -110,6 +114,35 @@ def zone_checks(default: str, zones: Sequence[tuple[str, int, str]]) -> list[Che
                 "warn",
                 f"{kind} {ident} has the unknown time zone {zone!r}; UTC is used instead",
                 "set it again with /digest set timezone:... in that server",
+            )
+        )
+    return checks
+
+
+def web_checks(bind: str, base_url: str | None) -> list[Check]:
+    """Where the calendar web server listens and what its links show. Links carry secret
+    tokens, so a plain http:// address other people reach is worth a warning."""
+    if bind == "off":
+        return [Check("ok", "calendar links are off (DIPLOBOT_WEB_BIND=off)")]
+    shown = base_url or f"http://{bind}"
+    checks = [Check("ok", f"calendar web server on {bind}; links start with {shown}/cal/")]
+    host = (urlsplit(shown).hostname or "").lower()
+    local = host in ("localhost", "::1") or host.startswith("127.")
+    if shown.startswith("http://") and not local:
+        checks.append(
+            Check(
+                "warn",
+                f"calendar links go out as plain http:// ({shown}); each carries a secret token",
+                "put a reverse proxy with TLS in front and set DIPLOBOT_WEB_BASE_URL to its "
+                "https:// address (docs/hosting.md, calendar links)",
+            )
+        )
+    elif base_url is None:
+        checks.append(
+            Check(
+                "ok",
+                f"calendar links point at {shown}, which only this machine can open; to share "
+                "them, put a reverse proxy in front and set DIPLOBOT_WEB_BASE_URL",
             )
         )
     return checks
@@ -167,5 +200,6 @@ __all__ = [
     "HealthService",
     "feed_checks",
     "schema_check",
+    "web_checks",
     "zone_checks",
 ]

@@ -42,6 +42,14 @@ def notice_channels(session: Session) -> list[tuple[int, int]]:
     return [(int(g), int(c)) for g, c in session.execute(stmt)]
 
 
+def picture_channels(session: Session) -> list[tuple[int, int]]:
+    """(guild, channel) of every channel whose digest carries the picture of the weeks."""
+    stmt = select(ChannelSettings.guild_id, ChannelSettings.channel_id).where(
+        ChannelSettings.digest_picture.is_(True)
+    )
+    return [(int(g), int(c)) for g, c in session.execute(stmt)]
+
+
 def guild_rows(session: Session, guild_ids: Iterable[int]) -> dict[int, GuildSettings]:
     ids = sorted(set(guild_ids))
     stmt = select(GuildSettings).where(GuildSettings.guild_id.in_(ids))
@@ -93,6 +101,7 @@ __all__ = [
     "guild_row",
     "guild_rows",
     "notice_channels",
+    "picture_channels",
     "stored_zones",
     "version",
 ]

@@ -128,7 +128,7 @@ def seed(path: Path) -> str:
         session.add(
             ChannelSettings(
                 guild_id=DEFAULT_GUILD_ID, channel_id=DEFAULT_CHANNEL_ID,
-                timezone="Mars/Olympus", **stamps,
+                timezone="Mars/Olympus", digest_picture=True, **stamps,
             )
         )  # fmt: skip
     database.dispose()
@@ -170,10 +170,11 @@ async def test_doctor_says_what_to_fix_then_that_nothing_is_left(
     assert f"diplobot invite --guild {LOST_GUILD}" in out
     assert (  # @everyone here may view channels but not send messages
         f"FAIL  #news ({DEFAULT_CHANNEL_ID}) in server 'Loopback Guild' ({DEFAULT_GUILD_ID}): "
-        "the bot lacks Send Messages, Embed Links, needed to post alerts" in out
+        "the bot lacks Send Messages, Embed Links, Attach Files, needed to post alerts" in out
     )
     assert "lacks Read Message History, needed to read the messages of news channels" in out
     assert "lacks Manage Events, Create Events, needed to /mirror" in out
+    assert "needed to post alerts" in out and "attach the picture of the next 14 days" in out
 
     # The admin fixes it: intent on, commands published, a role, the lost server's rows gone.
     loopback.application_flags = discord.ApplicationFlags.gateway_message_content.flag
@@ -181,7 +182,7 @@ async def test_doctor_says_what_to_fix_then_that_nothing_is_left(
     loopback.add_role(
         BOT_ROLE,
         POSTING | discord.Permissions(
-            read_message_history=True, manage_events=True, create_events=True
+            read_message_history=True, manage_events=True, create_events=True, attach_files=True
         ),
         BOT_USER_ID,
     )  # fmt: skip
@@ -217,3 +218,18 @@ async def test_doctor_with_a_rejected_token_or_none(
     monkeypatch.delenv("DISCORD_TOKEN")
     code, out = await doctor(loopback, capsys, url)
     assert code == 1 and "DISCORD_TOKEN is not set" in out
+
+
+def test_doctor_says_where_calendar_links_point_and_warns_of_plain_http() -> None:
+    from bot.services.health import web_checks
+
+    assert [c.status for c in web_checks("off", None)] == ["ok"]
+    local = web_checks("127.0.0.1:8080", None)
+    assert [c.status for c in local] == ["ok", "ok"]
+    assert "http://127.0.0.1:8080/cal/" in local[0].what and "only this machine" in local[1].what
+    exposed = web_checks("0.0.0.0:8080", "http://bot.example.org")
+    assert [c.status for c in exposed] == ["ok", "warn"]
+    assert "secret token" in exposed[1].what and "TLS" in exposed[1].fix
+    unnamed = web_checks("0.0.0.0:8080", None)
+    assert unnamed[-1].status == "warn" and "DIPLOBOT_WEB_BASE_URL" in unnamed[-1].fix
+    assert [c.status for c in web_checks("0.0.0.0:8080", "https://bot.example.org")] == ["ok"]
