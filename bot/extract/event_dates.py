@@ -151,6 +151,25 @@ def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLe
     )
 
 
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+)
+# "in April or May", "late April or early May": the article leaves the month open.
+_OR_MONTH_AFTER = re.compile(r"\s+or\s+(?:early\s+|late\s+|mid-?\s*)?" + _MONTH + r"(?!\w)")
+_OR_MONTH_BEFORE = re.compile(_MONTH + r"\s+or\s+(?:early\s+|late\s+|mid-?\s*)?$")
+
+
+def _either_month(text: str, timex: Timex) -> bool:
+    """Whether a month is one of two the article offers, which fixes neither (SPEC: dated
+    means fixed to at least the month)."""
+    if len(timex.value) != 7:
+        return False
+    return bool(
+        _OR_MONTH_AFTER.match(text, timex.end)
+        or _OR_MONTH_BEFORE.search(text, max(0, timex.start - 30), timex.start)
+    )
+
+
 def sentence_dates(
     text: str, sentence: Sentence, lexicon: EventLexicon
 ) -> list[tuple[Timex, EventDate, bool]]:
@@ -158,7 +177,7 @@ def sentence_dates(
     found = []
     for timex in sentence.timexes:
         when = event_date_from_timex(timex)
-        if when is not None:
+        if when is not None and not _either_month(text, timex):
             found.append((timex, when, reporting_date(text, sentence, timex, lexicon)))
     return found
 
