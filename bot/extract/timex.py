@@ -195,6 +195,13 @@ def _year_of_weekday(weekday: int, month: int, day: int, dct: dt.date) -> int:
     return _day_year(month, day, dct, 0)
 
 
+def _relative_day_year(rel: str, month: int, day: int, dct: dt.date) -> int:
+    """ "last March 27": the latest such day before the DCT; "next March 31" the first after."""
+    if rel.lower().split()[-1] in ("last", "past"):
+        return dct.year if (month, day) < (dct.month, dct.day) else dct.year - 1
+    return dct.year if (month, day) > (dct.month, dct.day) else dct.year + 1
+
+
 def _weekday_date(
     weekday: int, dct: dt.date, direction: int, rel: str, *, nearest: bool = False
 ) -> dt.date:
@@ -425,6 +432,8 @@ class _Resolver:
             return None
         elif m["wd"]:
             year = _year_of_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], month, d1, self.dct)
+        elif m["drel"]:
+            year = _relative_day_year(m["drel"], month, d1, self.dct)
         else:
             direction = self.date_direction(start, end)
             year = self._story_year(month, d1, _day_year(month, d1, self.dct, direction), direction)

@@ -58,7 +58,8 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "date_full",
-        rf"""(?:(?:(?i:this\s+coming|this\s+past|this|next|last|coming|past)\s+)?(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?
+        rf"""(?:(?:(?i:this\s+coming|this\s+past|this|next|last|coming|past)\s+)?(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?
+          |(?P<drel>(?i:this\s+coming|this\s+past|next|last|coming|past))\s+(?=(?:{MONTH_ANY})\s*{DAY_NUM}))?
         (?:(?P<mon>{MONTH_ANY})\s*(?P<d1>{DAY_NUM}|{DAY_ORD_WORDS}(?![\w-]))
             (?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{MONTH_ANY})\s*)?(?P<d2>{DAY_NUM})|\s+and\s+(?P<d3>{DAY_NUM}))?
           |(?P<d1b>{DAY_NUM})(?:\s*(?:-|–|to|and)\s*(?P<d2b>{DAY_NUM}))?\s+(?:of\s+)?(?P<monb>{MONTH_ANY}))

@@ -69,6 +69,7 @@ _AFTER_VERB = (DETERMINERS - {"record", "date"}) | frozenset(
     them it us""".split()
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+_EARLIER_ONES = frozenset(["last", "previous", "latest", "recent", "prior", "earlier"])
 _CERTAIN_FUTURE = frozenset(["will", "shall", "wo"])
 _EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "once"])
 _ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
@@ -129,6 +130,8 @@ def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tup
         return 2, 1  # "is to resume trading Tuesday"
     if word in FUTURE_IF_TO:
         if following in ("to", "for", "until", "till", "through"):
+            if not before and _past_form(word) and word not in _PROSPECTIVE:
+                return 2, -1  # "In December, OPEC agreed to ...": the agreeing dates the day
             return 2, 1
         if word.endswith("ed") and previous not in AUX_BE:
             return 1, -1
@@ -224,6 +227,37 @@ def _modified_noun(words: list[str], after: list[str]) -> int:
     return 1
 
 
+def _earlier_occasion(words: list[str]) -> int:
+    """ "At its last meeting in December", "the previous round on March 3": an occasion
+    named as an earlier one lies behind the DCT."""
+    if len(words) < 3 or words[-1].lower() not in ("in", "on", "at", "during"):
+        return 0
+    nouns = words[-4:-1]
+    for i, word in enumerate(nouns[:-1]):
+        if word.lower() in _EARLIER_ONES and all(w.isalpha() for w in nouns[i + 1 :]):
+            return -2
+    return 0
+
+
+def _by_agent(words: list[str]) -> int:
+    """ "the ceiling agreed by OPEC Saturday", "tariffs imposed by Washington in March": a
+    participle with its agent before the date is past (not "will be agreed by ...")."""
+    tail = [w.lower() for w in words[-6:]]
+    if tail and tail[-1] in _BETWEEN_VERB_AND_DATE:
+        tail = tail[:-1]
+    if "by" not in tail[-4:-1]:
+        return 0
+    at = len(tail) - 1 - tail[::-1].index("by")
+    if at < 1 or len(tail) - at - 1 > 3:
+        return 0
+    verb, before = tail[at - 1], tail[at - 2] if at >= 2 else ""
+    if not _past_form(verb) or verb in _PROSPECTIVE:
+        return 0
+    if before in AUX_BE or before in MODAL_CUES or before in _CERTAIN_FUTURE:
+        return 0
+    return -2
+
+
 def _governing_verb(words: list[str]) -> int:
     """Direction from a participle right before the expression, through one preposition:
     "the ruling, issued on Tuesday" is past, "a decision expected Friday" ahead,
@@ -289,7 +323,12 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     if stop is not None:  # keep the sentence's last word ("by the Tuesday deadline.")
         after = after[: stop.end(1) if stop.group(1) is not None else stop.start()]
     after_words = _WORDS.findall(after)[: reach[1]]
-    direction = _modified_noun(words, after_words) or _governing_verb(words)
+    direction = (
+        _modified_noun(words, after_words)
+        or _governing_verb(words)
+        or _earlier_occasion(words)
+        or _by_agent(words)
+    )
     if direction:
         return direction
     offset = len(matches) - len(words)

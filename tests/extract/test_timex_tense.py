@@ -250,3 +250,59 @@ def test_a_headline_straight_above_its_dateline_reads_as_a_report() -> None:
     text = "Xi meets Putin on Friday\nMOSCOW (AP) \u2014 The two leaders talked for hours."
     assert value(text, WED, "Friday") == "2025-12-12"  # nearest, not the next week's
     assert value(text, dt.date(2025, 12, 13), "Friday") == "2025-12-12"
+
+
+# -- earlier occasions, agents and "last <month> <day>" -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "expected"),
+    [
+        # an occasion named as an earlier one lies behind the DCT
+        (
+            "At its last meeting in December, the group agreed to cut output.",
+            dt.date(1987, 6, 18),
+            "December",
+            "1986-12",
+        ),
+        (
+            "Their previous round of talks on May 2 ended in deadlock.",
+            dt.date(2026, 1, 3),
+            "May 2",
+            "2025-05-02",
+        ),
+        # a date before "agreed to", "decided to": the agreeing and the deciding happened then
+        (
+            "In December, the ministers decided to raise prices.",
+            dt.date(1987, 6, 18),
+            "December",
+            "1986-12",
+        ),
+        # a participle with its agent before the date is past, whatever the main clause holds
+        (
+            "Output will exceed the ceiling agreed by OPEC Saturday.",
+            dt.date(1987, 6, 29),
+            "Saturday",
+            "1987-06-27",
+        ),
+        (
+            "Exports will suffer from tariffs imposed by Washington on Monday.",
+            WED,
+            "Monday",
+            "2025-12-08",
+        ),
+    ],
+)
+def test_earlier_occasions_and_agents_point_back(
+    sentence: str, dct: dt.date, phrase: str, expected: str
+) -> None:
+    assert value(sentence, dct, phrase) == expected
+
+
+def test_last_or_next_before_a_month_and_day_keeps_the_day() -> None:
+    june = dt.date(1987, 6, 18)
+    assert value("Reagan announced last March 27 he would act.", june, "last March 27") == (
+        "1987-03-27"
+    )
+    assert value("The accord expires next March 31.", june, "next March 31") == "1988-03-31"
+    assert value("The accord expired last June 30.", june, "last June 30") == "1986-06-30"
