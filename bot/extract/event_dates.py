@@ -50,6 +50,7 @@ _STARTING_BEFORE = re.compile(
     r"[^,;]{0,60}$",
     re.I,
 )
+_THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
@@ -109,7 +110,8 @@ def trigger_distance(
         reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
         if not reported_plan or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, tokens_between(text, gap_start, gap_end) + penalty)
-    if STRONG_BREAK.search(gap):
+    if STRONG_BREAK.search(gap) or (timex.start < trigger.start and _THAT_CLAUSE.match(gap)):
+        # "told the daily in an interview today that the talks ...": the date is the telling's
         penalty += BREAK_PENALTY
     elif timex.start >= trigger.end and _RELATIVE_OF_TRIGGER.match(gap):
         pass  # "the talks, which began March 9": the clause is about the event itself
@@ -151,9 +153,7 @@ def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLe
     )
 
 
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "in April or May", "late April or early May": the article leaves the month open.
 _OR_MONTH_AFTER = re.compile(r"\s+or\s+(?:early\s+|late\s+|mid-?\s*)?" + _MONTH + r"(?!\w)")
 _OR_MONTH_BEFORE = re.compile(_MONTH + r"\s+or\s+(?:early\s+|late\s+|mid-?\s*)?$")

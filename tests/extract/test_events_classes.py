@@ -608,3 +608,21 @@ def test_trade_sanctions_are_a_tariff_decision(text: str) -> None:
 )
 def test_conditions_met_and_expected_votes_are_no_events(text: str) -> None:
     assert keys(text) == set()
+
+
+# --- a date right before "that" dates the telling, not what is told --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told a French daily in an interview today that the talks between U.S. and EU "
+        "officials in London on June 18 should be more fruitful.",
+        "The U.S. minister said at a news conference on Monday that talks with Japanese officials "
+        "in Tokyo on June 18 would cover rice.",
+    ],
+)
+def test_a_date_before_that_belongs_to_the_telling(text: str) -> None:
+    found = keys(text)
+    assert ("meeting", "2025-06-18") in found
+    assert not any(t == "meeting" and d in ("2025-06-11", "2025-06-09") for t, d in found)
