@@ -626,3 +626,15 @@ def test_a_date_before_that_belongs_to_the_telling(text: str) -> None:
     found = keys(text)
     assert ("meeting", "2025-06-18") in found
     assert not any(t == "meeting" and d in ("2025-06-11", "2025-06-09") for t, d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Brazil and Mexico on Monday were aimed at arriving at an agreement.",
+        "French and German ministers arrived at a compromise on Monday after long talks.",
+        "The U.S. and Japan hope to arrive at a new deal on chips on Monday.",
+    ],
+)
+def test_arriving_at_a_deal_is_no_visit(text: str) -> None:
+    assert not any(t == "visit" for t, _ in keys(text))
