@@ -369,6 +369,9 @@ def _build(
         return None  # one government's or one person's statement
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     kind = trigger.type
+    cues = lexicon.trade_penalty_cues
+    if kind == "sanctions" and cues is not None and cues.search(text, sentence.start, sentence.end):
+        kind = "tariff"
     if (
         kind == "meeting"
         and _LEADER_MEETING.search(text, trigger.start, trigger.end)

@@ -137,6 +137,9 @@ class EventLexicon:
     company_actors: re.Pattern[str]
     government_actors: re.Pattern[str]
     several_governments: re.Pattern[str]
+    # Sanctions in a trade dispute ("imposed the sanctions in retaliation for dumping") are
+    # penalties on trade: a tariff decision (SPEC: tariffs are not sanctions).
+    trade_penalty_cues: re.Pattern[str] | None = None
 
 
 def _required(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -190,4 +193,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         company_actors=_required(data["actors"]["company"], flags=0),
         government_actors=_required(data["actors"]["government"], flags=0),
         several_governments=_required(data["actors"]["several_governments"]),
+        trade_penalty_cues=_alternation(data.get("retype", {}).get("sanctions_as_tariff", [])),
     )

@@ -638,3 +638,23 @@ def test_a_date_before_that_belongs_to_the_telling(text: str) -> None:
 )
 def test_arriving_at_a_deal_is_no_visit(text: str) -> None:
     assert not any(t == "visit" for t, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reagan imposed the sanctions on Japan on Monday in retaliation for the dumping of "
+        "semiconductors.",
+        "The U.S. imposed sanctions on Chinese goods on Monday over unfair trade practices, "
+        "raising duties to 100 pct.",
+    ],
+)
+def test_sanctions_in_a_trade_dispute_are_a_tariff_decision(text: str) -> None:
+    found = keys(text)
+    assert ("tariff", "2025-06-09") in found
+    assert not any(t == "sanctions" for t, _ in found)
+
+
+def test_political_sanctions_stay_sanctions() -> None:
+    text = "New Zealand imposed sanctions against Fiji on Monday over the coup."
+    assert ("sanctions", "2025-06-09") in keys(text)
