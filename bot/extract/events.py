@@ -83,6 +83,7 @@ _HOST_MENTION = re.compile(
 HOST_REACH = 120  # characters between such a mention and the accord it hosts
 _RANK = {"time": 0, "day": 0, "week": 1, "month": 2}  # finer precisions rank lower
 _PLAIN_STATEMENT = re.compile(r"statements?", re.IGNORECASE)
+_OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
 
 @dataclass(slots=True)
@@ -197,6 +198,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     undated: list[tuple[Trigger, Sentence, int]] = []
     leads = lead_sentences(text, sentences)
     visit_talks: list[list[_Choice]] = []  # leaders' visits read as their summits
+    orphans: list[tuple[Trigger, Sentence, Reading]] = []  # day-dated, but with no parties
     budget = RANKED_TRIGGERS
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
@@ -217,6 +219,8 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     text, sentence, trigger, reading.when, dct, here, lexicon, article_codes
                 )
                 if built is None:
+                    if reading.by_rules and reading.when.precision == "day":
+                        orphans.append((trigger, sentence, reading))
                     continue
                 candidate, facts = built
                 if reading.by_rules:
@@ -246,9 +250,62 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
         if features:
             features["inherited"] = 1.0
         found.append([(reading, candidate, features)])
+    found += _occasion_days(text, found, orphans, lexicon, alternatives=alternatives)
     if alternatives:
         add_story_features(found, dct, article_codes)
     return found
+
+
+def _occasion_days(
+    text: str,
+    found: list[list[_Choice]],
+    orphans: list[tuple[Trigger, Sentence, Reading]],
+    lexicon: EventLexicon,
+    *,
+    alternatives: bool,
+) -> list[list[_Choice]]:
+    """One occasion named by its day once and by its month elsewhere ("the February 22
+    agreement" ... "at a meeting in Paris last month, the six agreed"): the month-dated
+    talks and accords of that occasion take the day; a day-dated mention that names no party
+    of its own takes the parties of the month-dated one (it is the same occasion).
+
+    Only for talks and accords reported as done, and only when the story names one such day
+    in that month (two days would be two occasions).
+    """
+    ruled = [c for options in found for r, c, _ in options if r.by_rules]
+    days: dict[str, set[str]] = {}
+    for candidate in ruled:
+        if candidate.type in _OCCASION and candidate.when.precision == "day":
+            days.setdefault(candidate.when.value[:7], set()).add(candidate.when.value[:10])
+    orphan_days = [
+        (trigger, sentence, reading)
+        for trigger, sentence, reading in orphans
+        if trigger.type in _OCCASION and not company_act(text, sentence, trigger, lexicon)
+    ]
+    for _, _, reading in orphan_days:
+        days.setdefault(reading.when.value[:7], set()).add(reading.when.value[:10])
+    added: list[list[_Choice]] = []
+    for candidate in ruled:
+        month = candidate.when.value
+        if (
+            candidate.type not in _OCCASION
+            or candidate.when.precision != "month"
+            or candidate.status != "occurred"
+            or len(days.get(month, ())) != 1
+        ):
+            continue
+        day = next(iter(days[month]))
+        candidate.when = EventDate(day, None, "day")
+        for trigger, sentence, reading in orphan_days:
+            if reading.when.value[:10] != day:
+                continue
+            orphan = _copy(candidate)
+            orphan.type = trigger.type
+            orphan.start = trigger.start
+            orphan.evidence = _evidence(text, sentence)
+            orphan.inherited = True
+            added.append([(reading, orphan, {} if not alternatives else {"inherited": 1.0})])
+    return added
 
 
 def _readings(

@@ -658,3 +658,24 @@ def test_sanctions_in_a_trade_dispute_are_a_tariff_decision(text: str) -> None:
 def test_political_sanctions_stay_sanctions() -> None:
     text = "New Zealand imposed sanctions against Fiji on Monday over the coup."
     assert ("sanctions", "2025-06-09") in keys(text)
+
+
+def test_an_occasion_named_by_its_day_dates_its_month_mentions() -> None:
+    text = (
+        "At a meeting in Paris last month, Britain, Canada, France, Japan, the United States "
+        "and West Germany agreed to cooperate to hold currencies at current levels. "
+        "In the months leading up to the February 22 agreement, the dollar fell."
+    )
+    found = keys(text, date(1987, 3, 20))
+    assert ("meeting", "1987-02-22") in found
+    assert ("agreement", "1987-02-22") in found
+    assert not {("meeting", "1987-02"), ("agreement", "1987-02")} & found
+
+
+def test_two_days_in_the_month_leave_a_month_mention_alone() -> None:
+    text = (
+        "The dollar fell on Friday. At a meeting in Paris last month, French and German "
+        "ministers discussed currencies. France and Germany signed a steel accord on February 3 "
+        "and a farm accord on February 20."
+    )
+    assert ("meeting", "1987-02") in keys(text, date(1987, 3, 20))
