@@ -118,6 +118,7 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
     """``(type, start, end)`` of every trigger word not cancelled by a reject pattern, in order."""
     found: list[tuple[str, int, int]] = []
     covered: dict[str, int] = {}  # per type, where its last trigger ended
+    contract_end = -1  # where the last company contract was named
     for word in lexicon.stem_pattern.finditer(text):
         for type_lexicon in _stem_types(text, word, lexicon):
             match = type_lexicon.triggers.match(text, word.start())
@@ -125,6 +126,14 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
                 continue
             covered[type_lexicon.name] = match.end()
             if _rejected(text, match.start(), match.end(), type_lexicon.reject):
+                if type_lexicon.name == "agreement" and _rejected(
+                    text, match.start(), match.end(), lexicon.company_contracts
+                ):
+                    contract_end = match.end()
+                continue
+            if type_lexicon.name == "agreement" and _same_contract(
+                text, contract_end, match.start(), lexicon
+            ):
                 continue
             if type_lexicon.name == "agreement" and _AGREED_TO_VERB.match(text, match.start()):
                 continue
@@ -133,6 +142,18 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
             found.append((type_lexicon.name, match.start(), match.end()))
     found.sort(key=lambda t: t[1])
     return found
+
+
+CONTRACT_REACH = 400  # characters after a company contract where "the agreement" is still it
+
+
+def _same_contract(text: str, contract_end: int, start: int, lexicon: EventLexicon) -> bool:
+    """Whether an accord mention goes on about a company contract named just before ("a 250
+    mln dlr supply agreement. The agreement began with the signing of a letter of
+    understanding"): no government is named between them."""
+    if contract_end < 0 or start - contract_end > CONTRACT_REACH:
+        return False
+    return not lexicon.government_actors.search(text, contract_end, start)
 
 
 def _stem_types(text: str, word: re.Match[str], lexicon: EventLexicon) -> list[TypeLexicon]:

@@ -140,6 +140,8 @@ class EventLexicon:
     # Sanctions in a trade dispute ("imposed the sanctions in retaliation for dumping") are
     # penalties on trade: a tariff decision (SPEC: tariffs are not sanctions).
     trade_penalty_cues: re.Pattern[str] | None = None
+    # Company contracts among the accords rejected: what "the agreement" after them refers to.
+    company_contracts: re.Pattern[str] | None = None
 
 
 def _required(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -194,4 +196,5 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         government_actors=_required(data["actors"]["government"], flags=0),
         several_governments=_required(data["actors"]["several_governments"]),
         trade_penalty_cues=_alternation(data.get("retype", {}).get("sanctions_as_tariff", [])),
+        company_contracts=_alternation(data["actors"].get("company_contracts", [])),
     )

@@ -679,3 +679,21 @@ def test_two_days_in_the_month_leave_a_month_mention_alone() -> None:
         "and a farm accord on February 20."
     )
     assert ("meeting", "1987-02") in keys(text, date(1987, 3, 20))
+
+
+def test_the_agreement_after_a_company_contract_is_that_contract() -> None:
+    text = (
+        "Northern Systems said it shipped the first switches it sold to a Japanese carrier "
+        "under a 250 mln dlr supply agreement. The agreement began with the signing of a "
+        "letter of understanding in December 1985. The formal agreement between the U.S. "
+        "maker and Japan's carrier was signed in May 1986."
+    )
+    assert not any(t == "agreement" for t, _ in keys(text, date(1987, 4, 8)))
+
+
+def test_a_government_named_after_a_company_contract_brings_accords_back() -> None:
+    text = (
+        "The firm signed a supply agreement with a Japanese carrier. The U.S. and Japanese "
+        "governments signed a trade agreement in Tokyo on Monday."
+    )
+    assert ("agreement", "2025-06-09") in keys(text)
