@@ -697,3 +697,23 @@ def test_a_government_named_after_a_company_contract_brings_accords_back() -> No
         "governments signed a trade agreement in Tokyo on Monday."
     )
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vital signs of the U.S. and Canadian economies are not likely to change next month.",
+        "There were no signs on Monday that France and Germany would budge.",
+        "Early signs from the U.S.-Japan talks in June were encouraging.",
+    ],
+)
+def test_signs_as_a_noun_are_no_signing(text: str) -> None:
+    assert not any(t == "agreement" for t, _ in keys(text))
+
+
+def test_an_underwriting_syndicate_negotiating_is_no_government_meeting() -> None:
+    text = (
+        "The syndicate agreed after negotiation in April 1982 that Japanese and Dutch "
+        "securities firms should underwrite the bonds."
+    )
+    assert not any(t == "meeting" for t, _ in keys(text))
