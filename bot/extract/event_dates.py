@@ -50,6 +50,7 @@ _STARTING_BEFORE = re.compile(
     r"[^,;]{0,60}$",
     re.I,
 )
+_DASH_ASIDE = re.compile(r"(\u2014|--|\s\u2013\s)[^\u2014\u2013;:]{1,120}?\1")
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NOT_REPORT_TAIL = re.compile(
@@ -101,6 +102,11 @@ def trigger_distance(
     if gap_end < gap_start:  # overlapping spans ("summit" inside a longer date phrase)
         return 0
     gap = text[gap_start:gap_end]
+    aside = _DASH_ASIDE.search(gap)
+    if aside is not None:
+        # "The snap election—an early poll held before the term ends—conducted on
+        # February 8": an aside between dashes is skipped, not read as a break.
+        gap = gap[: aside.start()] + " " + gap[aside.end() :]
     if (
         timex.start < trigger.start
         and not STRONG_BREAK.search(gap)
@@ -109,7 +115,7 @@ def trigger_distance(
         # "On Monday, X said he would visit ...": the opening date is the saying's, not the act's.
         reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
         if not reported_plan or trigger.type in DECIDED_WHEN_ANNOUNCED:
-            return min(FRONTED_DISTANCE, tokens_between(text, gap_start, gap_end) + penalty)
+            return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
     if STRONG_BREAK.search(gap) or (timex.start < trigger.start and _THAT_CLAUSE.match(gap)):
         # "told the daily in an interview today that the talks ...": the date is the telling's
         penalty += BREAK_PENALTY
@@ -119,7 +125,7 @@ def trigger_distance(
         penalty += CLAUSE_PENALTY
     elif "," in gap:
         penalty += COMMA_PENALTY
-    return tokens_between(text, gap_start, gap_end) + penalty
+    return len(WORD.findall(gap)) + penalty
 
 
 def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:

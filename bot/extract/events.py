@@ -101,6 +101,7 @@ class _Candidate:
     start: int
     inherited: bool = False
     extra_dates: list[EventDate] = field(default_factory=list)
+    undated: bool = False  # dated by the DCT for want of a date word (a lead's or headline's act)
 
 
 # One reading of a trigger: the reading, the event it builds, the ranker's features for it.
@@ -223,6 +224,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                         orphans.append((trigger, sentence, reading))
                     continue
                 candidate, facts = built
+                candidate.undated = reading.timex is None and reading.when.precision == "day"
                 if reading.by_rules:
                     ruled.append(candidate)
                 features = (
@@ -639,7 +641,10 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 for s in summits
             )
         )
-        and not any(_finer(other, c) or _inside_span(c, other) for other in merged)
+        and not any(
+            _finer(other, c) or _inside_span(c, other) or _dated_by_the_story(other, c)
+            for other in merged
+        )
     ]
     return sorted(result, key=lambda c: c.start)
 
@@ -656,6 +661,22 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     first, last = interval(coarse.when)
     inner_first, inner_last = interval(precise.when)
     return first <= inner_first and inner_last <= last
+
+
+DATED_REACH = 3  # days before the DCT in which the story's own date of a reported act lies
+
+
+def _dated_by_the_story(dated: _Candidate, today: _Candidate) -> bool:
+    """Whether ``today``, an act the lead or headline reports with no date word (so dated by
+    the DCT), is ``dated``: the same act the story dates a few days before ("Takaichi wins
+    snap election" above "the election, held on February 8")."""
+    if not today.undated or dated.undated or dated is today or dated.type != today.type:
+        return False
+    if dated.when.precision not in ("day", "time") or not dated.participants & today.participants:
+        return False
+    first, _ = interval(today.when)
+    day, _ = interval(dated.when)
+    return 0 < (first - day).days <= DATED_REACH
 
 
 def _inside_span(day: _Candidate, span: _Candidate) -> bool:

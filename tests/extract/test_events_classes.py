@@ -717,3 +717,22 @@ def test_an_underwriting_syndicate_negotiating_is_no_government_meeting() -> Non
         "securities firms should underwrite the bonds."
     )
     assert not any(t == "meeting" for t, _ in keys(text))
+
+
+def test_a_headline_act_dated_in_the_body_takes_the_body_s_day() -> None:
+    text = (
+        "Japan PM Takaichi Wins Snap Election By Landslide\n\n"
+        "The snap election\u2014an early poll held before the end of parliament's term\u2014"
+        "was conducted on February 8, 2026, and Takaichi's party won a majority."
+    )
+    found = keys(text, date(2026, 2, 9))
+    assert ("election", "2026-02-08") in found
+    assert ("election", "2026-02-09") not in found
+
+
+def test_an_aside_between_dashes_does_not_break_a_clause() -> None:
+    text = (
+        "The trade talks -- the first between China and Japan in five years -- began on "
+        "Tuesday in Beijing."
+    )
+    assert ("meeting", "2025-06-10") in keys(text)
