@@ -52,7 +52,27 @@ _STARTING_BEFORE = re.compile(
 )
 _DASH_ASIDE = re.compile(r"(\u2014|--|\s\u2013\s)[^\u2014\u2013;:]{1,120}?\1")
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_AFTER_DAYS_OF_TALKS = re.compile(
+    r"\s+after\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-4])\s+"
+    r"days\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations|meetings|discussions|deliberations|debate)",
+    re.IGNORECASE,
+)
+_ENDED_IN_CLAUSE = re.compile(
+    r"\b(?:ended|closed|concluded|broke\s+up|adjourned|finished|wound\s+up)\b[^,;]{0,40}$", re.I
+)
 _NOT_REPORT_TAIL = re.compile(
     r"\b(?:after|before|since|until|following|ahead|during|for)\b|'s\b", re.IGNORECASE
 )
@@ -150,8 +170,8 @@ def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLe
     if not matches:
         return False
     tail = window[matches[-1].end() :]
-    if _NOT_REPORT_TAIL.search(tail):
-        return False
+    if _NOT_REPORT_TAIL.search(tail) or lexicon.clause_breaks.search(tail):
+        return False  # "said the conference, which began Thursday": the clause's own date
     return len(WORD.findall(tail)) <= 4 and not any(
         t.start >= timex.start - len(tail) and t.end <= timex.start
         for t in sentence.triggers
@@ -259,6 +279,7 @@ def attach_dates(
         options.sort(key=lambda o: (o[0], o[1]))
         _, position, timex, when = options[0]
         when = _with_duration(text, sentence, trigger, timex, when)
+        when = _began_and_ended(text, sentence, usable, position, when)
         extra = _coordinated_dates(text, usable, position)
         if extra:
             when = EventDate(when.value, when.end_date, when.precision, extra=tuple(extra))
@@ -295,6 +316,38 @@ def _coordinated_dates(
     return extra
 
 
+_BEGAN_BEFORE = re.compile(
+    r"\b(?:began|begun|opened|started|begins|opens|starts|convened)\s+(?:on\s+)?$", re.I
+)
+_ENDED_BETWEEN = re.compile(
+    r"\s*,?\s*and\s+(?:(?:will|is\s+to|was\s+to|is\s+due\s+to)\s+)?"
+    r"(?:ended|ends|end|closed|closes|close|concluded|concludes|conclude|finished|finishes)"
+    r"\s+(?:on\s+)?$",
+    re.I,
+)
+
+
+def _began_and_ended(
+    text: str,
+    sentence: Sentence,
+    usable: list[tuple[Timex, EventDate]],
+    position: int,
+    when: EventDate,
+) -> EventDate:
+    """ "the conference, which began Thursday and ended Saturday": a span from the first day."""
+    if when.precision != "day" or when.end_date or position + 1 >= len(usable):
+        return when
+    timex = usable[position][0]
+    following, last = usable[position + 1]
+    if not _BEGAN_BEFORE.search(text, max(sentence.start, timex.start - 30), timex.start):
+        return when
+    if not _ENDED_BETWEEN.fullmatch(text, timex.end, following.start):
+        return when
+    if last.precision not in ("day", "time") or last.value[:10] <= when.value[:10]:
+        return when
+    return EventDate(when.value[:10], last.value[:10], "day")
+
+
 def _with_duration(
     text: str, sentence: Sentence, trigger: Trigger, timex: Timex, when: EventDate
 ) -> EventDate:
@@ -303,6 +356,15 @@ def _with_duration(
     on it."""
     if when.precision != "day" or when.end_date:
         return when
+    after_days = _AFTER_DAYS_OF_TALKS.match(text, timex.end)
+    if after_days and _ENDED_IN_CLAUSE.search(
+        text, max(sentence.start, timex.start - 60), timex.start
+    ):
+        # "ended in a deadlock late yesterday after eight days of talks": the span ends then
+        word = after_days.group(1).lower()
+        days = _NUMBERS.get(word) or int(word)
+        day = date.fromisoformat(when.value[:10])
+        return EventDate((day - timedelta(days=days - 1)).isoformat(), day.isoformat(), "day")
     before = text[sentence.start : timex.start]
     ending = _ENDING_BEFORE.search(before)
     if not ending and not _STARTING_BEFORE.search(before):

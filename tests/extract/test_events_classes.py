@@ -736,3 +736,23 @@ def test_an_aside_between_dashes_does_not_break_a_clause() -> None:
         "Tuesday in Beijing."
     )
     assert ("meeting", "2025-06-10") in keys(text)
+
+
+def test_a_conference_that_began_one_day_and_ended_another_is_a_span() -> None:
+    text = (
+        "The minister said the OPEC conference, which began Thursday and ended Saturday "
+        "evening, had been too short."
+    )
+    found = events_of(text, date(1987, 6, 29))
+    meeting = next(e for e in found if e["type"] == "meeting")
+    assert (meeting["date"], meeting["end_date"]) == ("1987-06-25", "1987-06-27")
+
+
+def test_talks_ended_after_n_days_began_n_days_before() -> None:
+    text = (
+        "Coffee talks between Brazil and Colombia ended in a deadlock late yesterday after "
+        "eight days of talks over quotas."
+    )
+    found = events_of(text, date(1987, 3, 3))
+    meeting = next(e for e in found if e["type"] == "meeting")
+    assert (meeting["date"], meeting["end_date"]) == ("1987-02-23", "1987-03-02")
