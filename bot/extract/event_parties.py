@@ -146,6 +146,8 @@ def trigger_parties(
         if is_location(text, mention) and mention.kind == "country" and location is None:
             location = mention.text
             location_codes.update(codes_of(mention))
+            if trigger.type == "meeting":
+                continue  # "resume negotiations in Luxembourg": the host is no party to talks
         codes.update(codes_of(mention))
     low, high = clause_span(text, sentence, trigger, lexicon)
     codes.update(

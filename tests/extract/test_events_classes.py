@@ -756,3 +756,11 @@ def test_talks_ended_after_n_days_began_n_days_before() -> None:
     found = events_of(text, date(1987, 3, 3))
     meeting = next(e for e in found if e["type"] == "meeting")
     assert (meeting["date"], meeting["end_date"]) == ("1987-02-23", "1987-03-02")
+
+
+def test_the_country_hosting_talks_is_no_party_to_them() -> None:
+    text = "Japanese and Korean officials held trade talks in Switzerland on Monday."
+    found = events_of(text)
+    meeting = next(e for e in found if e["type"] == "meeting")
+    assert meeting["participants"] == ["JP", "KR"]
+    assert meeting["location"] == "Switzerland"
