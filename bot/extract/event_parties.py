@@ -27,6 +27,7 @@ _ENVOY_OF = re.compile(
     r"representatives?|negotiators?|team|allies|ally|camp)\b",
     re.IGNORECASE,
 )
+_SOURCES_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}sources\b(?!\s+of\b)", re.IGNORECASE)
 _JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECASE)
 # Trade measures name their target as a party ("tariffs on India": IN takes part).
 TARGETS_TAKE_PART = {"tariff", "sanctions"}
@@ -68,6 +69,11 @@ def codes_of(mention: Mention) -> set[str]:
 def is_topic(text: str, mention: Mention) -> bool:
     """Whether a name is what an act is about, not who acts: "pressure on Russia"."""
     return bool(_TOPIC_BEFORE.search(text, max(0, mention.start - 30), mention.start))
+
+
+def _source(text: str, mention: Mention) -> bool:
+    """Whether a name only tells who reports: "Danish diplomatic sources said"."""
+    return bool(_SOURCES_AFTER.match(text, mention.end))
 
 
 def is_location(text: str, mention: Mention) -> bool:
@@ -127,7 +133,9 @@ def trigger_parties(
     people: list[str] = []
     location: str | None = None
     location_codes: set[str] = set()
-    mentions = _window_mentions(text, sentence, trigger, lexicon)
+    mentions = [
+        m for m in _window_mentions(text, sentence, trigger, lexicon) if not _source(text, m)
+    ]
     if trigger.type == "election":
         mentions = _election_country(text, trigger, mentions)
     elif trigger.type not in TARGETS_TAKE_PART:

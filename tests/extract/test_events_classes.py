@@ -764,3 +764,14 @@ def test_the_country_hosting_talks_is_no_party_to_them() -> None:
     meeting = next(e for e in found if e["type"] == "meeting")
     assert meeting["participants"] == ["JP", "KR"]
     assert meeting["location"] == "Switzerland"
+
+
+def test_the_sources_telling_of_talks_are_no_party_to_them() -> None:
+    text = (
+        "EU farm ministers will meet again on June 16, and Danish diplomatic sources said the "
+        "meeting could last through several nights."
+    )
+    found = events_of(text)
+    meeting = next(e for e in found if e["type"] == "meeting")
+    assert "DK" not in meeting["participants"]
+    assert "EU" in meeting["participants"]
