@@ -83,6 +83,11 @@ _HOST_MENTION = re.compile(
 HOST_REACH = 120  # characters between such a mention and the accord it hosts
 _RANK = {"time": 0, "day": 0, "week": 1, "month": 2}  # finer precisions rank lower
 _PLAIN_STATEMENT = re.compile(r"statements?", re.IGNORECASE)
+_THE_TWO = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|sides|"
+    r"countries|nations|governments|ministers|foreign\s+ministers|men)\b",
+    re.IGNORECASE,
+)
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
 
@@ -201,11 +206,14 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     visit_talks: list[list[_Choice]] = []  # leaders' visits read as their summits
     orphans: list[tuple[Trigger, Sentence, Reading]] = []  # day-dated, but with no parties
     budget = RANKED_TRIGGERS
+    previous_pair: frozenset[str] = frozenset()
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
         budget -= len(sentence.triggers)
         alternatives = alternatives and budget >= 0
         named = sentence_dates(text, sentence, lexicon) if alternatives else []
+        pair = _two_named(previous_pair, sentence)
+        previous_pair = pair
         for trigger in sentence.triggers:
             readings = _readings(
                 text, sentence, trigger, index, leads.get(index), dct, lexicon, dates, named
@@ -217,7 +225,15 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 if not (alternatives or reading.by_rules):
                     continue
                 built = _build(
-                    text, sentence, trigger, reading.when, dct, here, lexicon, article_codes
+                    text,
+                    sentence,
+                    trigger,
+                    reading.when,
+                    dct,
+                    here,
+                    lexicon,
+                    article_codes,
+                    pair=pair,
                 )
                 if built is None:
                     if reading.by_rules and reading.when.precision == "day":
@@ -308,6 +324,19 @@ def _occasion_days(
             orphan.inherited = True
             added.append([(reading, orphan, {} if not alternatives else {"inherited": 1.0})])
     return added
+
+
+def _two_named(previous: frozenset[str], sentence: Sentence) -> frozenset[str]:
+    """The two countries the story last named together (people and places count): the pair
+    "the two leaders" or "the two sides" stands for; else the pair named before."""
+    named = frozenset(
+        c
+        for m in sentence.mentions
+        if m.kind in ("person", "country", "capital", "adjective", "demonym", "city")
+        for c in codes_of(m)
+        if c not in BODY_CODES
+    )
+    return named if len(named) == 2 else previous
 
 
 def _readings(
@@ -417,9 +446,11 @@ def _build(
     article_codes: set[str],
     *,
     inherited: bool = False,
+    pair: frozenset[str] = frozenset(),
 ) -> tuple[_Candidate, Built] | None:
     """The event a trigger gives with this date, and the facts found on the way; None when
-    it is no diplomatic event (a company acts, or one country alone)."""
+    it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
+    countries the story last named together, whom "the two leaders" stand for."""
     if company_act(text, sentence, trigger, lexicon):
         return None
     if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
@@ -427,6 +458,8 @@ def _build(
     ):
         return None  # one government's or one person's statement
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
+    if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
+        codes |= pair  # "The two leaders will hold talks on Tuesday"
     kind = trigger.type
     cues = lexicon.trade_penalty_cues
     if kind == "sanctions" and cues is not None and cues.search(text, sentence.start, sentence.end):

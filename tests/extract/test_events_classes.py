@@ -775,3 +775,23 @@ def test_the_sources_telling_of_talks_are_no_party_to_them() -> None:
     meeting = next(e for e in found if e["type"] == "meeting")
     assert "DK" not in meeting["participants"]
     assert "EU" in meeting["participants"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Chinese President Xi Jinping arrived in Seoul on Monday. The two leaders will hold "
+            "talks on Tuesday.",
+            ["CN", "KR"],
+        ),
+        (
+            "Trump and Putin spoke for two hours. The two leaders agreed to meet in Budapest "
+            "in two weeks.",
+            ["RU", "US"],
+        ),
+    ],
+)
+def test_the_two_leaders_are_the_two_countries_named_before(text: str, want: list[str]) -> None:
+    summit = next(e for e in events_of(text) if e["type"] == "summit")
+    assert summit["participants"] == want
