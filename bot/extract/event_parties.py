@@ -46,7 +46,7 @@ _LEADERS = re.compile(
     r"(?<!business )(?<!opposition )(?<!party )(?<!religious )(?<!community )(?<!tribal )"
     r"(?<!union )(?<!rebel )(?<!military )(?<!industry )(?<!student )(?<!church )(?<!local )"
     r"(?<!senior )(?<!top )(?<!political )(?<!civic )(?<!youth )"
-    r"\bleaders\b(?!hip)",
+    r"(?:\bleaders\b(?!hip)|\bheads\s+of\s+(?:state|government)\b)",
     re.IGNORECASE,
 )
 _COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)

@@ -795,3 +795,17 @@ def test_the_sources_telling_of_talks_are_no_party_to_them() -> None:
 def test_the_two_leaders_are_the_two_countries_named_before(text: str, want: list[str]) -> None:
     summit = next(e for e in events_of(text) if e["type"] == "summit")
     assert summit["participants"] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The farm deal must be ready ahead of an EC heads of government meeting in Copenhagen "
+        "on December 6.",
+        "A meeting of African heads of state in Addis Ababa on December 6 will discuss debt.",
+    ],
+)
+def test_heads_of_government_meeting_is_a_summit(text: str) -> None:
+    found = keys(text, date(1987, 10, 20))
+    assert ("summit", "1987-12-06") in found
+    assert ("meeting", "1987-12-06") not in found
