@@ -83,6 +83,10 @@ _HOST_MENTION = re.compile(
 HOST_REACH = 120  # characters between such a mention and the accord it hosts
 _RANK = {"time": 0, "day": 0, "week": 1, "month": 2}  # finer precisions rank lower
 _PLAIN_STATEMENT = re.compile(r"statements?", re.IGNORECASE)
+_VISIT_A_PERSON = re.compile(
+    r"\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
+    r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|[Cc]ounterparts?)\b"
+)
 _THE_TWO = re.compile(
     r"\b(?:the\s+two|both)\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|sides|"
     r"countries|nations|governments|ministers|foreign\s+ministers|men)\b",
@@ -470,6 +474,13 @@ def _build(
         and leaders_meet(text, sentence, trigger, lexicon)
     ):
         kind = "summit"
+    if (
+        kind == "visit"
+        and text[trigger.start : trigger.end].lower().startswith("visit")
+        and _VISIT_A_PERSON.match(text, trigger.end)
+    ):
+        # "will visit U.S. Treasury Secretary James Baker next week": talks with that person
+        kind = "summit" if leaders_meet(text, sentence, trigger, lexicon) else "meeting"
     if kind == "visit":
         codes |= location_codes  # the host country takes part in a visit (not in talks it
         # only hosts: "EU and Japanese ministers met in Brussels" is no Belgian meeting)

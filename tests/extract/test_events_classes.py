@@ -809,3 +809,20 @@ def test_heads_of_government_meeting_is_a_summit(text: str) -> None:
     found = keys(text, date(1987, 10, 20))
     assert ("summit", "1987-12-06") in found
     assert ("meeting", "1987-12-06") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "South Korea's Finance Minister Chung In-yong will visit U.S. Treasury Secretary "
+            "James Baker next week to discuss the won.",
+            "meeting",
+        ),
+        ("Japan's foreign minister visited his Chinese counterpart on Monday.", "meeting"),
+    ],
+)
+def test_visiting_a_person_is_talks_with_that_person(text: str, want: str) -> None:
+    found = {t for t, _ in keys(text)}
+    assert want in found
+    assert "visit" not in found
