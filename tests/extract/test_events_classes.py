@@ -826,3 +826,11 @@ def test_visiting_a_person_is_talks_with_that_person(text: str, want: str) -> No
     found = {t for t, _ in keys(text)}
     assert want in found
     assert "visit" not in found
+
+
+def test_the_departure_of_a_delegation_for_a_capital_is_a_visit() -> None:
+    text = (
+        "The announcement came before a departure later today of a 15-member Taiwan "
+        "delegation for Washington for trade talks with U.S. officials."
+    )
+    assert ("visit", "2025-06-11") in keys(text)
