@@ -51,6 +51,12 @@ _STARTING_BEFORE = re.compile(
     re.I,
 )
 _DASH_ASIDE = re.compile(r"(\u2014|--|\s\u2013\s)[^\u2014\u2013;:]{1,120}?\1")
+_VAGUE_PAST = re.compile(
+    r"\b(?:(?:decades|years|centuries|generations|long|many\s+months|some\s+time)\s+ago|"
+    r"in\s+the\s+past|at\s+the\s+time|back\s+in|in\s+the\s+(?:late|early|mid-?)\s*\d{4}s|"
+    r"in\s+the\s+\d{4}s)\b",
+    re.IGNORECASE,
+)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
 _NUMBERS = {
     "two": 2,
@@ -402,9 +408,11 @@ def undated_date(
     if dct is None or trigger.year_dated or dated_peer:
         return None
     body = text[sentence.start : sentence.end]
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    if _VAGUE_PAST.search(text, max(sentence.start, low - 40), high):
+        return None  # "the treaty, signed decades ago": long past, but no month to date it
     if lexicon.near_future.search(body) and lexicon.future.search(body):
         return EventDate(f"{dct:%Y-%m}", None, "month")
-    low, high = clause_span(text, sentence, trigger, lexicon)
     if trigger.type in ("meeting", "summit", "visit") and lexicon.ongoing.search(text, low, high):
         return EventDate(dct.isoformat(), None, "day")
     if lead and not _backgrounded(text, sentence, trigger, lexicon):

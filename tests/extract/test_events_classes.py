@@ -834,3 +834,19 @@ def test_the_departure_of_a_delegation_for_a_capital_is_a_visit() -> None:
         "delegation for Washington for trade talks with U.S. officials."
     )
     assert ("visit", "2025-06-11") in keys(text)
+
+
+def test_a_treaty_signed_decades_ago_is_not_dated_by_the_dct() -> None:
+    for text in (
+        "The treaty, signed decades ago by Egypt and Israel, still holds.",
+        "The accord between Japan and China, signed back in the 1970s, was praised.",
+    ):
+        assert not any(t == "agreement" for t, _ in keys(text))
+
+
+def test_an_armistice_with_its_full_date_is_an_agreement() -> None:
+    text = "The armistice between North and South Korea, signed on July 27, 1953, ended the war."
+    found = events_of(text)
+    deal = next(e for e in found if e["type"] == "agreement")
+    assert deal["date"] == "1953-07-27"
+    assert deal["participants"] == ["KP", "KR"]
