@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from bot.extract.dateline import find_dateline
 from bot.extract.dates import EventDate, event_date_from_timex, interval
@@ -54,6 +55,7 @@ from bot.extract.event_ranker import (
 from bot.extract.gazetteer import BODY_CODES
 from bot.extract.lexicon import EventLexicon, load_lexicon
 from bot.extract.model import Article, Event, Timex
+from bot.extract.sentences import caption_spans
 from bot.extract.timex import MAX_CHARS
 
 _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
@@ -416,7 +418,10 @@ def _status(
 
 
 def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
-    """Whether the trigger's governing words (its clause up to three words on) look ahead."""
+    """Whether the trigger's governing words (its clause up to three words on) look ahead;
+    never in a photo caption, which shows what has happened."""
+    if any(lo <= trigger.start < hi for lo, hi in _captions(text)):
+        return False
     low, high = clause_span(text, sentence, trigger, lexicon)
     stop = trigger.end
     for _, word in zip(range(3), WORD.finditer(text, trigger.end, high), strict=False):
@@ -424,6 +429,12 @@ def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexic
     return bool(lexicon.future.search(text, low, stop)) or bool(
         _PRESENT_ACT.match(text, trigger.start, trigger.end)
     )
+
+
+@lru_cache(maxsize=4)
+def _captions(text: str) -> tuple[tuple[int, int], ...]:
+    """The article's photo captions (cached: asked once per trigger)."""
+    return tuple(caption_spans(text))
 
 
 def _new_date(text: str, sentence: Sentence, lexicon: EventLexicon) -> EventDate | None:

@@ -111,11 +111,19 @@ def report_spans(text: str) -> list[tuple[int, int]]:
         if headline_end is not None and text.count("\n", 0, headline_end) == 1:
             start = len(text) - len(text.lstrip())
             spans.append((start, text.rindex("\n", 0, headline_end)))
+    for span in caption_spans(text):
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(span)
+    return spans
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the photo captions (lines carrying a photo credit), in order: a photo shows
+    what has happened, so a caption's weekday is the DCT's or one before it."""
+    spans: list[tuple[int, int]] = []
     credits = _CAPTION_CREDIT.finditer(text) if _MAYBE_CREDIT.search(text) else ()
     for credit in credits:
         start = text.rfind("\n", 0, credit.start()) + 1
         end = text.find("\n", credit.end())
-        span = (start, len(text) if end < 0 else end)
-        if not spans or span[0] >= spans[-1][1]:
-            spans.append(span)
+        spans.append((start, len(text) if end < 0 else end))
     return spans

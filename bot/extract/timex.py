@@ -22,7 +22,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.extract.model import Timex
-from bot.extract.sentences import report_spans
+from bot.extract.sentences import caption_spans, report_spans
 from bot.extract.timex_grammar import MASTER, PATTERNS, TRIGGER
 from bot.extract.timex_lexicon import (
     COUNT_NOUNS,
@@ -271,6 +271,7 @@ class _Resolver:
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
         self.last_day: str | None = None  # last day-precise value, weekdays included
         self.reports = report_spans(text)  # headline and captions: reports of the DCT's days
+        self.captions = caption_spans(text)  # captions: what a photo shows has happened
         self.story_date: tuple[int, int, int, int] | None = None  # year, month, day, offset
 
     # -- helpers -------------------------------------------------------------
@@ -888,8 +889,13 @@ class _Resolver:
                 part = PARTS_OF_DAY[m["part"].lower()]
                 return _Resolved(f"{day.isoformat()}T{part}", "TIME")
             return _Resolved(day.isoformat())
+        in_caption = any(lo <= start < hi for lo, hi in self.captions)
         day = _weekday_date(
-            WEEKDAYS[m["wd"].lower()], self.dct, direction, rel, nearest=self.in_report(start)
+            WEEKDAYS[m["wd"].lower()],
+            self.dct,
+            -1 if in_caption and not rel else direction,
+            rel,
+            nearest=self.in_report(start) and not in_caption,
         )
         if m["part"]:
             return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")

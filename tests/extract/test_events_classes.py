@@ -850,3 +850,14 @@ def test_an_armistice_with_its_full_date_is_an_agreement() -> None:
     deal = next(e for e in found if e["type"] == "agreement")
     assert deal["date"] == "1953-07-27"
     assert deal["participants"] == ["KP", "KR"]
+
+
+def test_a_caption_reports_what_happened() -> None:
+    text = (
+        "Trade truce\n\n"
+        "U.S. President Donald Trump meets Chinese President Xi Jinping in Busan on Wednesday. "
+        "REUTERS/Evelyn Hockstein\n\n"
+        "The two leaders agreed to a one-year truce."
+    )
+    summit = next(e for e in events_of(text, date(2025, 12, 10)) if e["type"] == "summit")
+    assert (summit["date"], summit["status"]) == ("2025-12-10", "occurred")

@@ -306,3 +306,15 @@ def test_last_or_next_before_a_month_and_day_keeps_the_day() -> None:
     )
     assert value("The accord expires next March 31.", june, "next March 31") == "1988-03-31"
     assert value("The accord expired last June 30.", june, "last June 30") == "1986-06-30"
+
+
+def test_a_caption_s_weekday_is_the_dct_s_or_one_before() -> None:
+    # A photo shows what has happened: Thursday in a Wednesday's caption is last Thursday.
+    text = (
+        "Trade truce\n\n"
+        "U.S. President Donald Trump meets Chinese President Xi Jinping in Busan on Thursday. "
+        "REUTERS/Evelyn Hockstein\n\n"
+        "The two leaders agreed to a one-year truce."
+    )
+    assert value(text, WED, "Thursday") == "2025-12-04"
+    assert value(text.replace("Thursday", "Wednesday"), WED, "Wednesday") == "2025-12-10"
