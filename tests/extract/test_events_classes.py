@@ -861,3 +861,14 @@ def test_a_caption_reports_what_happened() -> None:
     )
     summit = next(e for e in events_of(text, date(2025, 12, 10)) if e["type"] == "summit")
     assert (summit["date"], summit["status"]) == ("2025-12-10", "occurred")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IMF warning comes ahead of Israel's key public sector wage negotiations next month.",
+        "Pay talks between British and French rail unions resume on Monday.",
+    ],
+)
+def test_wage_and_pay_talks_are_no_diplomatic_meeting(text: str) -> None:
+    assert not any(t == "meeting" for t, _ in keys(text))
