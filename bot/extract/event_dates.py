@@ -413,7 +413,11 @@ def undated_date(
         return None  # "the treaty, signed decades ago": long past, but no month to date it
     if lexicon.near_future.search(body) and lexicon.future.search(body):
         return EventDate(f"{dct:%Y-%m}", None, "month")
-    if trigger.type in ("meeting", "summit", "visit") and lexicon.ongoing.search(text, low, high):
+    if (
+        trigger.type in ("meeting", "summit", "visit")
+        and lexicon.ongoing.search(text, low, high)
+        and not _future_subordinate(text, sentence, low, lexicon)
+    ):
         return EventDate(dct.isoformat(), None, "day")
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
         window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
@@ -421,6 +425,19 @@ def undated_date(
         if lexicon.lead_acts.search(window) and not lexicon.future.search(before):
             return EventDate(dct.isoformat(), None, "day")
     return None
+
+
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|once|if|unless|until|before|after|as soon as)\s*$", re.I)
+
+
+def _future_subordinate(text: str, sentence: Sentence, low: int, lexicon: EventLexicon) -> bool:
+    """Whether the clause is a "when he visits ..." under a main clause that looks ahead
+    ("Lim, who will sign the accord when he visits New York during his current tour"): its
+    present tense speaks of the future, not of the DCT."""
+    return bool(
+        _SUBORDINATOR_BEFORE.search(text, max(sentence.start, low - 15), low)
+        and lexicon.future.search(text, sentence.start, low)
+    )
 
 
 def _backgrounded(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:

@@ -872,3 +872,19 @@ def test_a_caption_reports_what_happened() -> None:
 )
 def test_wage_and_pay_talks_are_no_diplomatic_meeting(text: str) -> None:
     assert not any(t == "meeting" for t, _ in keys(text))
+
+
+def test_a_parliamentary_session_is_no_diplomatic_meeting() -> None:
+    text = (
+        "Nakasone would close the regular parliamentary session on May 27 and attend talks "
+        "with Italy."
+    )
+    assert ("meeting", "2025-05-27") not in keys(text)
+
+
+def test_a_visit_in_a_when_clause_under_will_is_not_today_s() -> None:
+    text = (
+        "The Malaysian minister, who will sign the tin accord when he visits New York during "
+        "his current tour, spoke in Brussels."
+    )
+    assert ("visit", "2025-06-11") not in keys(text)
