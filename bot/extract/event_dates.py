@@ -427,7 +427,9 @@ def undated_date(
     return None
 
 
-_SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|once|if|unless|until|before|after|as soon as)\s*$", re.I)
+_SUBORDINATOR_BEFORE = re.compile(
+    r"\b(?:when|once|if|unless|until|before|after|as soon as)\s*$", re.IGNORECASE
+)
 
 
 def _future_subordinate(text: str, sentence: Sentence, low: int, lexicon: EventLexicon) -> bool:
