@@ -21,6 +21,7 @@ from bot.extract.event_index import (
 )
 from bot.extract.lexicon import EventLexicon
 from bot.extract.model import Timex
+from bot.extract.timex_tense import attributive
 
 MAX_ATTACH_DISTANCE = 12  # tokens between a trigger and its date, penalties included
 COMMA_PENALTY = 4
@@ -262,6 +263,8 @@ def attach_dates(
             )
             if anchor and tokens_between(text, *gap) > 1 and not _possessive_date(text, gap):
                 continue
+            if timex.end <= trigger.start and _owned_by_another(text, timex, trigger):
+                continue  # "The Monday announcement followed two days of talks"
             if any(
                 other.type != trigger.type
                 and gap[0] <= other.start
@@ -291,6 +294,27 @@ def attach_dates(
             when = EventDate(when.value, when.end_date, when.precision, extra=tuple(extra))
         result[id(trigger)] = (when, timex)
     return result
+
+
+_OWNED_BY = re.compile(r"(?:['\u2019]s)?\s+([A-Za-z][\w-]*)")
+_DEADLINES = frozenset(["deadline", "deadlines", "target", "date", "ultimatum", "cutoff"])
+_OWNER_REACH = 4  # words from a date to the trigger it may own ("Monday's EU farm summit")
+
+
+def _owned_by_another(text: str, timex: Timex, trigger: Trigger) -> bool:
+    """Whether a date before the trigger belongs to another noun it modifies: "The Monday
+    announcement", "Tuesday's vote" own their date, unless the trigger is that noun phrase's
+    head, a few words on ("Monday's EU summit", "the February 22 Paris accord")."""
+    owned = _POSSESSIVE.match(text, timex.end) or attributive(text, timex.start, timex.end)
+    noun = _OWNED_BY.match(text, timex.end)
+    if not owned or (noun is not None and noun.group(1).lower() in _DEADLINES):
+        return False  # "the April 17 deadline set for the tariffs": the deadline is theirs
+    return tokens_between(text, timex.end, trigger.start) > _OWNER_REACH or bool(
+        re.search(
+            r"[,;:(]|\b(?:followed|after|before|and|but|as|when|which|that)\b",
+            text[timex.end : trigger.start],
+        )
+    )
 
 
 def _possessive_date(text: str, gap: tuple[int, int]) -> bool:

@@ -888,3 +888,16 @@ def test_a_visit_in_a_when_clause_under_will_is_not_today_s() -> None:
         "his current tour, spoke in Brussels."
     )
     assert ("visit", "2025-06-11") not in keys(text)
+
+
+def test_a_date_owned_by_another_noun_does_not_date_later_talks() -> None:
+    text = (
+        "The Monday announcement by China and the U.S. followed two days of talks in Geneva "
+        "that both sides called successful."
+    )
+    assert ("meeting", "2025-06-09") not in keys(text)
+    # the noun it owns may be the event itself, a few words on
+    assert ("summit", "2025-06-09") in keys("Monday's EU-China summit in Brussels went well.")
+    # and a deadline's date is the date of what it is set for
+    text = "Talks come days before the June 17 deadline set by Washington for the tariffs."
+    assert ("tariff", "2025-06-17") in keys(text)
