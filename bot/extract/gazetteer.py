@@ -650,7 +650,9 @@ class Gazetteer:
             if entry.person is not None:
                 if entry.short:
                     context = context or self._context(text, start, end, caps)
-                    if not context.free:
+                    if not context.free and not (
+                        entry.person.name in doc.named and _after_sentence_opener(text, start)
+                    ):
                         doc.other_names.add(surface.casefold())
                         continue
                 ranked = self._rank_person(entry, on, doc)
@@ -774,6 +776,15 @@ class Gazetteer:
         if next_word[:1].isupper() and next_word not in rules.neutral_after:
             return _NOT_A_NAME
         return _Context(free=True, titled=titled, wordlike=wordlike)
+
+
+_OPENER_BEFORE = re.compile(r"(?:^|[.!?][\"')\]\u201d]?\s+|\n\s*)([A-Z][a-z]+)\s+$")
+
+
+def _after_sentence_opener(text: str, start: int) -> bool:
+    """Whether the one word before ``start`` opens its sentence: "Dictator Putin held
+    talks" after "Vladimir Putin" was named is Putin, capitalised only by its place."""
+    return bool(_OPENER_BEFORE.search(text, max(0, start - 30), start))
 
 
 @dataclass(frozen=True, slots=True)

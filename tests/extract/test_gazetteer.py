@@ -654,3 +654,16 @@ def test_find_keeps_up_with_reuters(gaz: Gazetteer) -> None:
     for text, _ in stories:
         _, calls = count_calls(gaz.find, text, date(1987, 3, 1))
         assert calls <= 5 * (len(text) + 100)  # about 0.5 at worst today (speed: bench script)
+
+
+def test_a_surname_after_a_capitalised_sentence_opener_is_the_person_named_before() -> None:
+    import datetime as _dt
+
+    from bot.extract.gazetteer import default_gazetteer
+
+    text = (
+        "Russian dictator Vladimir Putin received Xi in Moscow. "
+        "Dictator Putin held talks with Xi Jinping in the Kremlin on May 8."
+    )
+    found = [(m.text, m.code) for m in default_gazetteer().find(text, _dt.date(2025, 5, 8))]
+    assert ("Putin", "RU") in found
