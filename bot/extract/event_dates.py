@@ -290,6 +290,17 @@ def attach_dates(
         when = _with_duration(text, sentence, trigger, timex, when)
         when = _began_and_ended(text, sentence, usable, position, when)
         extra = _coordinated_dates(text, usable, position)
+        if trigger.type in DECIDED_WHEN_ANNOUNCED:
+            # "will face 50% tariffs from 1 June, Trump warned on Friday": decided on Friday
+            extra += [
+                other
+                for t, other in usable
+                if id(t) in reported
+                and t is not timex
+                and other.precision == "day"
+                and other.value[:10] < when.value[:10]
+                and other not in extra
+            ][:1]
         if extra:
             when = EventDate(when.value, when.end_date, when.precision, extra=tuple(extra))
         result[id(trigger)] = (when, timex)

@@ -901,3 +901,12 @@ def test_a_date_owned_by_another_noun_does_not_date_later_talks() -> None:
     # and a deadline's date is the date of what it is set for
     text = "Talks come days before the June 17 deadline set by Washington for the tariffs."
     assert ("tariff", "2025-06-17") in keys(text)
+
+
+def test_tariffs_announced_one_day_to_start_another_give_both_days() -> None:
+    text = (
+        "The European Union will face 50% tariffs from 1 June, US President Donald Trump "
+        "warned on Friday."
+    )
+    found = keys(text, date(2025, 5, 24))
+    assert {("tariff", "2025-06-01"), ("tariff", "2025-05-23")} <= found
