@@ -723,7 +723,8 @@ class _Resolver:
         """'the next day': the day after the one the story last named, never the DCT's."""
         if self.last_day is None:
             return None
-        delta = 1 if m["rel"].lower() in ("next", "following") else -1
+        rel = (m["rel"] or m["rel2"] or m["rel3"]).lower()
+        delta = 1 if rel in ("next", "following", "after", "later") else -1
         return _Resolved(
             (dt.date.fromisoformat(self.last_day) + dt.timedelta(days=delta)).isoformat()
         )

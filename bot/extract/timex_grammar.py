@@ -136,7 +136,10 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "day_anaph",
-        r"""(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding))\s+(?i:day)(?![\w'-])""",
+        r"""(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding))\s+(?i:day)(?![\w'-])
+        |(?i:the)\s+(?i:day)\s+(?P<rel2>(?i:before|after))
+          (?=\s*(?:[,.;:)]|$)|\s+(?i:and|but|when|as|to|in|at|on|for|with|that|who|which)\b)
+        |(?i:a)\s+(?i:day)\s+(?P<rel3>(?i:earlier|later))(?![\w'-])""",
     ),
     (
         "the_unit",

@@ -318,3 +318,14 @@ def test_a_caption_s_weekday_is_the_dct_s_or_one_before() -> None:
     )
     assert value(text, WED, "Thursday") == "2025-12-04"
     assert value(text.replace("Thursday", "Wednesday"), WED, "Wednesday") == "2025-12-10"
+
+
+def test_the_day_before_and_a_day_earlier_lean_on_the_story_s_last_day() -> None:
+    may = dt.date(2025, 5, 9)
+    text = "Putin held talks with Xi in the Kremlin on May 8, who arrived in Moscow the day before."
+    assert value(text, may, "the day before") == "2025-05-07"
+    assert value("He met Lee on May 5. A day later, he flew home.", may, "A day later") == (
+        "2025-05-06"
+    )
+    # "the day before the summit" names no day of its own
+    assert find_timexes("Talks were held the day before the summit.", may) == []
