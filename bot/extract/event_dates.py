@@ -304,6 +304,14 @@ def attach_dates(
         if extra:
             when = EventDate(when.value, when.end_date, when.precision, extra=tuple(extra))
         result[id(trigger)] = (when, timex)
+    for trigger in sentence.triggers:
+        if id(trigger) in result:
+            continue
+        deal = next(
+            (d for d in sentence.triggers if id(d) in result and _deal_on(text, d, trigger)), None
+        )
+        if deal is not None:
+            result[id(trigger)] = result[id(deal)]  # "an agreement to cut tariffs" on its day
     return result
 
 
@@ -341,6 +349,24 @@ def _purpose_of(text: str, trip: Trigger, other: Trigger) -> bool:
     if trip.type != "visit" or other.type not in _TRIP_PURPOSES or other.start < trip.end:
         return False
     return bool(_PURPOSE_LINK.search(text, trip.end, other.start))
+
+
+_DEAL_ON_TARIFFS = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:to|that\s+would|which\s+will|that\s+will)\s+"
+    r"(?:cut|lower|reduce|lift|remove|eliminate|suspend|pause|scrap|slash|roll\s+back|halve|"
+    r"raise|impose|waive|drop|ease)\s+(?:[\w.%'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _deal_on(text: str, deal: Trigger, measure: Trigger) -> bool:
+    """Whether a tariff is what an accord settles: "an agreement to cut reciprocal tariffs",
+    "agreed to cut tariffs": the accord's date is the tariff decision's too."""
+    if deal.type not in ("agreement", "statement") or measure.type != "tariff":
+        return False
+    if measure.start < deal.end:
+        return False
+    return bool(_DEAL_ON_TARIFFS.fullmatch(text, deal.end, measure.start))
 
 
 def _coordinated_dates(

@@ -910,3 +910,12 @@ def test_tariffs_announced_one_day_to_start_another_give_both_days() -> None:
     )
     found = keys(text, date(2025, 5, 24))
     assert {("tariff", "2025-06-01"), ("tariff", "2025-05-23")} <= found
+
+
+def test_an_agreement_to_cut_tariffs_is_a_tariff_decision_of_its_day() -> None:
+    text = (
+        "The U.S. and China issued a joint statement on Monday announcing an agreement to cut "
+        "reciprocal tariffs for 90 days."
+    )
+    found = keys(text)
+    assert {("agreement", "2025-06-09"), ("tariff", "2025-06-09")} <= found
