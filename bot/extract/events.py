@@ -89,6 +89,7 @@ _VISIT_A_PERSON = re.compile(
     r"\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
     r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|[Cc]ounterparts?)\b"
 )
+_DONE_ACT = re.compile(r"agreed|signed|initial(?:l)?ed|ratified|reached\s+a\s+deal", re.I)
 _THE_TWO = re.compile(
     r"\b(?:the\s+two|both)\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|sides|"
     r"countries|nations|governments|ministers|foreign\s+ministers|men)\b",
@@ -575,7 +576,10 @@ def _inherit(
         if trigger.type not in _INHERITING or not hosts:
             continue
         host: _Candidate | None = None
+        done = bool(_DONE_ACT.fullmatch(text, trigger.start, trigger.end))
         for candidate_host in hosts:
+            if done and candidate_host.status == "scheduled":
+                continue  # "agreed to roll over prices and resume talks next month"
             if sentence.start <= candidate_host.start < sentence.end and _same_clause(
                 text, trigger, candidate_host.start, lexicon
             ):

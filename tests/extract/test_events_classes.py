@@ -919,3 +919,13 @@ def test_an_agreement_to_cut_tariffs_is_a_tariff_decision_of_its_day() -> None:
     )
     found = keys(text)
     assert {("agreement", "2025-06-09"), ("tariff", "2025-06-09")} <= found
+
+
+def test_an_accord_reached_does_not_take_the_date_of_talks_planned_next() -> None:
+    text = (
+        "EC farm ministers agreed to roll over the present prices for two months and resume "
+        "negotiations in Luxembourg next month."
+    )
+    found = keys(text, date(1987, 3, 31))
+    assert ("meeting", "1987-04") in found
+    assert ("agreement", "1987-04") not in found
