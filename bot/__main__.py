@@ -7,17 +7,22 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli import build_parser
-from bot.cli.start import main_job
 from config.settings import SettingsError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = words[0] if words and not words[0].startswith("-") else None
+    parser = build_parser(command)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # argparse: 2 after a usage error, 0 after --help
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
-    work = getattr(args, "func", None) or main_job  # no command: the bot's main job
+    work = getattr(args, "func", None)
+    if work is None:  # no command: the bot's main job (imported only then: it loads the app)
+        from bot.cli.start import main_job
+
+        work = main_job
     try:
         return int(work(args) or 0)
     except SettingsError as exc:  # a bad setting: one sentence, never a traceback

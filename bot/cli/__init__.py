@@ -29,12 +29,19 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with ``command``, of that one alone when its module
+    bears its name, so ``diplobot extract`` starts without loading the app, the database
+    layer and the Discord client that other commands need."""
     parser = argparse.ArgumentParser(
         prog="diplobot",
         description="Diplomatic-event timeline and alerting bot.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    module = f"bot.cli.{command}"
+    names = (module,) if command and module in COMMAND_MODULES else COMMAND_MODULES
+    for name in names:
         importlib.import_module(name).register(subparsers)
+    if names != COMMAND_MODULES and command not in subparsers.choices:
+        return build_parser()
     return parser
