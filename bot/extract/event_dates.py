@@ -488,9 +488,7 @@ def undated_date(
     return None
 
 
-_SUBORDINATOR_BEFORE = re.compile(
-    r"\b(?:when|once|if|unless|until|before|after|as soon as)\s*$", re.IGNORECASE
-)
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|once|if|unless|as soon as)\s*$", re.IGNORECASE)
 
 
 def _future_subordinate(text: str, sentence: Sentence, low: int, lexicon: EventLexicon) -> bool:

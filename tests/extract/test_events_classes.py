@@ -929,3 +929,11 @@ def test_an_accord_reached_does_not_take_the_date_of_talks_planned_next() -> Non
     found = keys(text, date(1987, 3, 31))
     assert ("meeting", "1987-04") in found
     assert ("agreement", "1987-04") not in found
+
+
+def test_current_talks_after_a_would_clause_are_still_today_s() -> None:
+    text = (
+        "He said the auction system would be reintroduced after current talks between Zambia "
+        "and the International Monetary Fund."
+    )
+    assert ("meeting", "2025-06-11") in keys(text)
