@@ -21,6 +21,7 @@ from bot.extract.event_index import (
 )
 from bot.extract.lexicon import EventLexicon
 from bot.extract.model import Timex
+from bot.extract.timex_lexicon import NUMBER_WORDS
 from bot.extract.timex_tense import attributive
 
 MAX_ATTACH_DISTANCE = 12  # tokens between a trigger and its date, penalties included
@@ -59,19 +60,6 @@ _VAGUE_PAST = re.compile(
     re.IGNORECASE,
 )
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
-_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _AFTER_DAYS_OF_TALKS = re.compile(
     r"\s+after\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-4])\s+"
     r"days\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations|meetings|discussions|deliberations|debate)",
@@ -429,7 +417,7 @@ def _with_duration(
     ):
         # "ended in a deadlock late yesterday after eight days of talks": the span ends then
         word = after_days.group(1).lower()
-        days = _NUMBERS.get(word) or int(word)
+        days = NUMBER_WORDS.get(word) or int(word)
         day = date.fromisoformat(when.value[:10])
         return EventDate((day - timedelta(days=days - 1)).isoformat(), day.isoformat(), "day")
     before = text[sentence.start : timex.start]
@@ -440,7 +428,7 @@ def _with_duration(
     if duration is None:
         return when
     word = duration.group(1).lower()
-    days = _NUMBERS.get(word) or int(word)
+    days = NUMBER_WORDS.get(word) or int(word)
     day = date.fromisoformat(when.value[:10])
     if ending:
         return EventDate((day - timedelta(days=days - 1)).isoformat(), day.isoformat(), "day")
