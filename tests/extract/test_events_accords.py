@@ -1,0 +1,35 @@
+"""Agreements and the dates they carry, by class of wording (signing, entry into force,
+expiry, an accord reached or reaffirmed). The sentences are invented, in wire style."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.extract.model import Article
+from bot.extract.pipeline import extract_events
+
+DCT = date(2025, 6, 11)  # a Wednesday
+
+
+def keys(text: str, dct: date | None = DCT) -> set[tuple[str, str]]:
+    return {(e.type, e.date) for e in extract_events(Article(text=text, dct=dct))}
+
+
+# --- a date after a reporting verb that belongs to the act it names ----------------------
+
+
+def test_a_date_premodifying_an_accord_after_said_dates_the_accord() -> None:
+    text = (
+        "Japan's finance minister said the March 3 Geneva accord with South Korea had held up well."
+    )
+    assert ("agreement", "2025-03-03") in keys(text)
+
+
+def test_a_date_between_a_subject_and_its_act_after_said_dates_the_act() -> None:
+    text = "He said Chile and Peru last week signed a fisheries accord."
+    assert ("agreement", "2025-W23") in keys(text)
+
+
+def test_a_date_right_after_said_still_dates_the_saying() -> None:
+    text = "Chile said on Monday the accord with Peru would be signed soon."
+    assert ("agreement", "2025-06-09") not in keys(text)
