@@ -701,7 +701,10 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             )
         )
         and not any(
-            _finer(other, c) or _inside_span(c, other) or _dated_by_the_story(other, c)
+            _finer(other, c)
+            or _inside_span(c, other)
+            or _dated_by_the_story(other, c)
+            or _worded_span(other, c)
             for other in merged
         )
     ]
@@ -713,6 +716,8 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     election" beside "the February 17 poll" is one election."""
     if precise is coarse or precise.type != coarse.type or coarse.status == "scheduled":
         return False  # a plan "later this month" is often a new event, not a vaguer mention
+    if precise.undated and coarse.when.precision in _WORDED_SPANS:
+        return False  # the story's own date word beats the DCT (``_worded_span``)
     if not precise.participants & coarse.participants:
         return False
     if _RANK[precise.when.precision] >= _RANK[coarse.when.precision]:
@@ -736,6 +741,20 @@ def _dated_by_the_story(dated: _Candidate, today: _Candidate) -> bool:
     first, _ = interval(today.when)
     day, _ = interval(dated.when)
     return 0 < (first - day).days <= DATED_REACH
+
+
+_WORDED_SPANS = ("week",)  # precisions of a date word that beats the DCT an undated lead act takes
+
+
+def _worded_span(span: _Candidate, today: _Candidate) -> bool:
+    """Whether ``today``, an act the lead reports with no date word (so dated by the DCT), is
+    ``span``, the same act the story dates with a word that holds the DCT ("have reached
+    agreement" above "this week agreed"): the story's own date stands."""
+    if not today.undated or span.undated or span is today or span.type != today.type:
+        return False
+    if span.when.precision not in _WORDED_SPANS or not span.participants & today.participants:
+        return False
+    return span.when.start <= today.when.start and today.when.end <= span.when.end
 
 
 def _inside_span(day: _Candidate, span: _Candidate) -> bool:

@@ -33,3 +33,16 @@ def test_a_date_between_a_subject_and_its_act_after_said_dates_the_act() -> None
 def test_a_date_right_after_said_still_dates_the_saying() -> None:
     text = "Chile said on Monday the accord with Peru would be signed soon."
     assert ("agreement", "2025-06-09") not in keys(text)
+
+
+# --- the story's own date word beats the DCT of an undated lead ----------------------------
+
+
+def test_an_accord_the_lead_reports_takes_the_week_the_story_gives_it() -> None:
+    text = (
+        "Chile and Peru have reached agreement on a border accord, officials said.\n"
+        "An official said the two governments this week agreed on the text of the accord."
+    )
+    found = keys(text)
+    assert ("agreement", "2025-W24") in found
+    assert ("agreement", "2025-06-11") not in found
