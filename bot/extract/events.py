@@ -95,6 +95,12 @@ _THE_TWO = re.compile(
     r"countries|nations|governments|ministers|foreign\s+ministers|men)\b",
     re.IGNORECASE,
 )
+# An accord its own words make one between governments: one party named is enough.
+_INTERNATIONAL_ACCORD = re.compile(
+    r"\b(?:international|multilateral|bilateral|intergovernmental|inter-governmental)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:accords?|agreements?|pacts?|treat(?:y|ies)|protocols?|conventions?)\b",
+    re.IGNORECASE,
+)
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
 
@@ -520,6 +526,9 @@ def _build(
         codes |= article_codes
         international = True
     delegation = kind == "meeting" and bool(_DELEGATION.search(body))
+    if kind == "agreement" and not international and not inherited and not fallback:
+        low, high = clause_span(text, sentence, trigger, lexicon)
+        international = bool(_INTERNATIONAL_ACCORD.search(text, low, high))
     if kind in _INTERNATIONAL and not international and not delegation:
         return None
     status = _status(text, sentence, trigger, when, dct, lexicon)

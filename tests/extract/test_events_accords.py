@@ -46,3 +46,19 @@ def test_an_accord_the_lead_reports_takes_the_week_the_story_gives_it() -> None:
     found = keys(text)
     assert ("agreement", "2025-W24") in found
     assert ("agreement", "2025-06-11") not in found
+
+
+# --- an accord its own words make international needs only one named party ----------------
+
+
+def test_a_multilateral_or_bilateral_accord_needs_one_named_party() -> None:
+    assert ("agreement", "2025-06-10") in keys(
+        "Kenya signed a bilateral investment accord on Tuesday, the ministry said."
+    )
+    assert ("agreement", "2025-05") in keys(
+        "Ghana's debts fall under a multilateral pact reached in May."
+    )
+
+
+def test_a_plain_accord_of_one_country_is_no_event() -> None:
+    assert not keys("Kenya's ruling coalition signed an accord on Tuesday.")
