@@ -62,3 +62,16 @@ def test_a_multilateral_or_bilateral_accord_needs_one_named_party() -> None:
 
 def test_a_plain_accord_of_one_country_is_no_event() -> None:
     assert not keys("Kenya's ruling coalition signed an accord on Tuesday.")
+
+
+# --- the end of a year is its last month ------------------------------------------------
+
+
+def test_an_accord_expiring_at_the_end_of_a_year_expires_in_its_december() -> None:
+    text = "The textile pact between Japan and Vietnam is due to expire at the end of 2026."
+    assert ("agreement", "2026-12") in keys(text)
+
+
+def test_an_accord_signed_in_a_bare_year_stays_undated() -> None:
+    text = "Japan and Vietnam signed the textile pact in 2019."
+    assert not any(kind == "agreement" for kind, _ in keys(text))
