@@ -75,3 +75,20 @@ def test_an_accord_expiring_at_the_end_of_a_year_expires_in_its_december() -> No
 def test_an_accord_signed_in_a_bare_year_stays_undated() -> None:
     text = "Japan and Vietnam signed the textile pact in 2019."
     assert not any(kind == "agreement" for kind, _ in keys(text))
+
+
+# --- reaffirming an accord is an agreement ----------------------------------------------
+
+
+def test_reaffirming_an_accord_is_an_agreement_of_its_day() -> None:
+    assert ("agreement", "2025-06-10") in keys(
+        "Brazil and Argentina on Tuesday reaffirmed their commitment to the trade accord."
+    )
+    assert ("agreement", "2025-06-11") in keys(
+        "The foreign ministers of Chile and Peru reaffirmed their border treaty, officials said."
+    )
+
+
+def test_a_company_reaffirming_its_commitment_is_no_agreement() -> None:
+    text = "The Japanese carmaker reaffirmed its commitment to its plants in Mexico."
+    assert not any(kind == "agreement" for kind, _ in keys(text))
