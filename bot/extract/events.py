@@ -681,6 +681,7 @@ def _fields(candidate: _Candidate) -> dict[str, object]:
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     """One event per real event: same type, same date, overlapping participants."""
     merged: list[_Candidate] = []
+    _redate_to_meetings(candidates)
     for candidate in sorted(_expand(candidates), key=lambda c: (c.inherited, c.start)):
         for kept in merged:
             if (
@@ -718,6 +719,34 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         )
     ]
     return sorted(result, key=lambda c: c.start)
+
+
+_OUTCOMES = ("agreement", "statement")  # what a meeting yields on its day
+
+
+def _redate_to_meetings(candidates: list[_Candidate]) -> None:
+    """An accord or communique the lead reports with no date word (so on the DCT) that the
+    story places at a meeting of the same parties a few days before ("the G-7 countries
+    reaffirmed their accord" ... "after yesterday's G-7 meeting") takes that meeting's day.
+
+    Only when the story dates one such meeting in that reach, and none on the DCT itself.
+    """
+    for outcome in candidates:
+        if outcome.type not in _OUTCOMES or not outcome.undated or outcome.status != "occurred":
+            continue
+        today, _ = interval(outcome.when)
+        days = {
+            interval(m.when)[0]
+            for m in candidates
+            if m.type in ("meeting", "summit")
+            and not m.undated
+            and m.status == "occurred"
+            and m.when.precision in ("day", "time")
+            and m.participants & outcome.participants
+            and 0 <= (today - interval(m.when)[0]).days <= DATED_REACH
+        }
+        if len(days) == 1 and today not in days:
+            outcome.when = EventDate(next(iter(days)).isoformat(), None, "day")
 
 
 def _finer(precise: _Candidate, coarse: _Candidate) -> bool:

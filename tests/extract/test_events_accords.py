@@ -92,3 +92,14 @@ def test_reaffirming_an_accord_is_an_agreement_of_its_day() -> None:
 def test_a_company_reaffirming_its_commitment_is_no_agreement() -> None:
     text = "The Japanese carmaker reaffirmed its commitment to its plants in Mexico."
     assert not any(kind == "agreement" for kind, _ in keys(text))
+
+
+def test_an_undated_lead_accord_takes_the_day_of_the_meeting_the_story_dates() -> None:
+    text = (
+        "Chile and Peru reaffirmed their border treaty, the Chilean foreign minister said.\n"
+        "Speaking after yesterday's meeting of Chilean and Peruvian ministers, he said no new "
+        "text was needed."
+    )
+    found = keys(text)
+    assert ("agreement", "2025-06-10") in found
+    assert ("agreement", "2025-06-11") not in found
