@@ -220,6 +220,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     orphans: list[tuple[Trigger, Sentence, Reading]] = []  # day-dated, but with no parties
     budget = RANKED_TRIGGERS
     previous_pair: frozenset[str] = frozenset()
+    accord_parties: frozenset[str] = frozenset()  # the parties of the last accord named with them
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
         budget -= len(sentence.triggers)
@@ -227,6 +228,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
         named = sentence_dates(text, sentence, lexicon) if alternatives else []
         pair = _two_named(previous_pair, sentence)
         previous_pair = pair
+        accord_parties = _accord_parties(text, sentence, lexicon) or accord_parties
         for trigger in sentence.triggers:
             readings = _readings(
                 text, sentence, trigger, index, leads.get(index), dct, lexicon, dates, named
@@ -247,6 +249,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     lexicon,
                     article_codes,
                     pair=pair,
+                    antecedent=accord_parties,
                 )
                 if built is None:
                     if reading.by_rules and reading.when.precision == "day":
@@ -469,6 +472,7 @@ def _build(
     *,
     inherited: bool = False,
     pair: frozenset[str] = frozenset(),
+    antecedent: frozenset[str] = frozenset(),
 ) -> tuple[_Candidate, Built] | None:
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
@@ -505,6 +509,13 @@ def _build(
     if location is None and _HERE.search(text, sentence.start, sentence.end) and here:
         location = here
     fallback = False
+    if (
+        not codes
+        and kind == "agreement"
+        and antecedent
+        and _definite_accord(text, sentence, trigger, lexicon)
+    ):
+        codes = set(antecedent)  # "The current agreement expires": the accord named before
     if not codes:
         codes = set(article_codes)
         fallback = True
@@ -562,6 +573,36 @@ def _build(
         inherited=inherited,
     )
     return candidate, facts
+
+
+# "the current agreement", "the pact": an accord the story has already named (not a named
+# one, "the Paris accord", which need not be the accord named before).
+_DEFINITE_ACCORD = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?"
+    r"(?:accord|agreement|pact|treaty|protocol)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _accord_parties(text: str, sentence: Sentence, lexicon: EventLexicon) -> frozenset[str]:
+    """The parties of the last accord the sentence names with two or more of them ("the
+    U.S./USSR grains agreement"): whom a later "the current agreement" refers to."""
+    for trigger in reversed(sentence.triggers):
+        if trigger.type != "agreement":
+            continue
+        codes = trigger_parties(text, sentence, trigger, lexicon)[0]
+        if len(codes) >= 2:
+            return frozenset(codes)
+    return frozenset()
+
+
+def _definite_accord(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether the trigger's clause names an accord by a definite mention up to the trigger."""
+    low, _ = clause_span(text, sentence, trigger, lexicon)
+    return bool(_DEFINITE_ACCORD.search(text, low, trigger.end))
 
 
 def _inherit(

@@ -103,3 +103,22 @@ def test_an_undated_lead_accord_takes_the_day_of_the_meeting_the_story_dates() -
     found = keys(text)
     assert ("agreement", "2025-06-10") in found
     assert ("agreement", "2025-06-11") not in found
+
+
+# --- "the current agreement" is the accord the story named with its parties --------------
+
+
+def test_a_definite_accord_takes_the_parties_of_the_accord_named_before() -> None:
+    text = (
+        "Renewal of the Canada-Mexico fisheries agreement is in doubt, officials said.\n"
+        "The current agreement expires on March 31, 2026."
+    )
+    assert ("agreement", "2026-03-31") in keys(text)
+
+
+def test_an_unnamed_accord_with_no_party_named_before_stays_out() -> None:
+    text = (
+        "Prices fell sharply on Monday, dealers said.\n"
+        "The current agreement expires on March 31, 2026."
+    )
+    assert not any(kind == "agreement" for kind, _ in keys(text))
