@@ -122,3 +122,22 @@ def test_an_unnamed_accord_with_no_party_named_before_stays_out() -> None:
         "The current agreement expires on March 31, 2026."
     )
     assert not any(kind == "agreement" for kind, _ in keys(text))
+
+
+# --- an accord "between" states is the governments', whatever company was named before ----
+
+
+def test_an_accord_between_states_is_governmental_after_a_company_word() -> None:
+    text = (
+        "Banks welcomed the capital rules, modelled on a January accord between France and "
+        "Italy, the minister said."
+    )
+    assert ("agreement", "2025-01") in keys(text)
+
+
+def test_an_accord_between_companies_stays_a_company_contract() -> None:
+    text = (
+        "Shareholders approved the March accord between Fiat Corp and Renault Holdings of "
+        "France, the firms said."
+    )
+    assert not any(kind == "agreement" for kind, _ in keys(text))
