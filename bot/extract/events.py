@@ -653,6 +653,8 @@ def _inherit(
             upcoming = [h for h in hosts if h.status == "scheduled"]
             summits = [h for h in upcoming if h.type == "summit"] or upcoming
             host = summits[0] if summits else None
+        if host is None and done and not trigger.year_dated:
+            host = _talks_of_the_parties(text, sentence, trigger, hosts, lexicon)
         if host is None:
             continue
         built = _build(
@@ -678,6 +680,34 @@ def _inherit(
         reading = Reading(trigger, sentence, index, host.when, None, True)
         found.append((reading, candidate, facts))
     return found
+
+
+def _talks_of_the_parties(
+    text: str, sentence: Sentence, trigger: Trigger, hosts: list[_Candidate], lexicon: EventLexicon
+) -> _Candidate | None:
+    """The talks an undated accord was reached at: the day-dated talks held earlier in the
+    story between two or more of the parties named as agreeing ("delegations from the U.S.,
+    Ukraine and Russia had agreed to an exchange" after the talks "on Thursday")."""
+    low, _ = clause_span(text, sentence, trigger, lexicon)
+    for said in lexicon.reporting.finditer(text, low, trigger.start):
+        low = said.end()  # "Trump said Putin agreed": who agreed is named after the saying
+    codes = {
+        c
+        for m in sentence.mentions
+        if low <= m.start and m.end <= trigger.start
+        for c in codes_of(m)
+    }
+    if len(codes) < 2:
+        return None
+    held = [
+        h
+        for h in hosts
+        if h.start < sentence.start
+        and h.status == "occurred"
+        and h.when.precision in ("day", "time")
+        and len(h.participants & codes) >= 2
+    ]
+    return held[0] if len({h.when.value[:10] for h in held}) == 1 else None
 
 
 def _named_host(

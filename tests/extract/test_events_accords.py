@@ -141,3 +141,23 @@ def test_an_accord_between_companies_stays_a_company_contract() -> None:
         "France, the firms said."
     )
     assert not any(kind == "agreement" for kind, _ in keys(text))
+
+
+# --- an undated accord the parties of dated talks reached is of the talks' day --------------
+
+
+def test_an_accord_the_parties_of_dated_talks_reached_takes_their_day() -> None:
+    text = (
+        "Armenian and Azerbaijani delegations held talks in Geneva on Monday.\n"
+        "An envoy said the Armenian and Azerbaijani delegations had agreed to an exchange "
+        "of prisoners, which is to take place next month."
+    )
+    assert ("agreement", "2025-06-09") in keys(text)
+
+
+def test_one_side_agreeing_as_reported_by_another_is_not_dated_by_the_talks() -> None:
+    text = (
+        "Armenian and Azerbaijani delegations held talks in Geneva on Monday.\n"
+        "The Armenian envoy said Azerbaijan agreed to consider an exchange of prisoners."
+    )
+    assert ("agreement", "2025-06-09") not in keys(text)
