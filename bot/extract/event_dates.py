@@ -266,6 +266,8 @@ def attach_dates(
     result: dict[int, tuple[EventDate, Timex]] = {}
     for trigger in sentence.triggers:
         options = []
+        if _year_named(text, sentence, trigger):
+            continue  # "the 1986 U.S.-Japanese semiconductor pact": dated by its year alone
         anchor = _anchor_only(text, sentence, trigger)
         for position, (timex, when) in enumerate(usable):
             if not may_use(trigger, timex):
@@ -328,6 +330,26 @@ def attach_dates(
         if deal is not None:
             result[id(trigger)] = result[id(deal)]  # "an agreement to cut tariffs" on its day
     return result
+
+
+_YEAR_PREMODIFIER = re.compile(r"\s+(?:[\w.'/-]+\s+){0,3}$")
+_ACCORD_NOUN = re.compile(r"(?:accords?|agreements?|pacts?|treat(?:y|ies)|protocols?)", re.I)
+
+
+def _year_named(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether an accord noun carries its year as a premodifier ("the 1979 agreement", "the
+    1986 International Cocoa Agreement"): the accord of that year, not of another date the
+    sentence names (those date what is done with it)."""
+    if not _ACCORD_NOUN.fullmatch(text, trigger.start, trigger.end):
+        return False
+    return any(
+        len(t.value) == 4
+        and t.value.isdigit()
+        and t.end <= trigger.start
+        and attributive(text, t.start, t.end)
+        and _YEAR_PREMODIFIER.fullmatch(text, t.end, trigger.start)
+        for t in sentence.timexes
+    )
 
 
 _OWNED_BY = re.compile(r"(?:['\u2019]s)?\s+([A-Za-z][\w-]*)")

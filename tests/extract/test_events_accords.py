@@ -161,3 +161,16 @@ def test_one_side_agreeing_as_reported_by_another_is_not_dated_by_the_talks() ->
         "The Armenian envoy said Azerbaijan agreed to consider an exchange of prisoners."
     )
     assert ("agreement", "2025-06-09") not in keys(text)
+
+
+# --- an accord named with its year is that year's, not dated by what is done with it -------
+
+
+def test_an_accord_named_with_its_year_does_not_take_another_date() -> None:
+    text = "Ministers reviewed Peru's compliance with the 2019 Chile-Peru fisheries pact yesterday."
+    assert ("agreement", "2025-06-10") not in keys(text)
+
+
+def test_ratifying_an_accord_named_with_its_year_is_dated_by_the_ratification() -> None:
+    text = "Chile and Peru on Monday ratified the 2019 fisheries pact."
+    assert ("agreement", "2025-06-09") in keys(text)
