@@ -59,6 +59,8 @@ _VAGUE_PAST = re.compile(
     r"in\s+the\s+\d{4}s)\b",
     re.IGNORECASE,
 )
+# "negotiators here last week said the pact was in jeopardy": the date is the saying's.
+_SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
 _AFTER_DAYS_OF_TALKS = re.compile(
     r"\s+after\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-4])\s+"
@@ -131,7 +133,9 @@ def trigger_distance(
         reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
         if not reported_plan or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
-    if STRONG_BREAK.search(gap) or (timex.start < trigger.start and _THAT_CLAUSE.match(gap)):
+    if STRONG_BREAK.search(gap) or (
+        timex.start < trigger.start and (_THAT_CLAUSE.match(gap) or _SAID_AFTER_DATE.match(gap))
+    ):
         # "told the daily in an interview today that the talks ...": the date is the telling's
         penalty += BREAK_PENALTY
     elif timex.start >= trigger.end and _RELATIVE_OF_TRIGGER.match(gap):

@@ -174,3 +174,11 @@ def test_an_accord_named_with_its_year_does_not_take_another_date() -> None:
 def test_ratifying_an_accord_named_with_its_year_is_dated_by_the_ratification() -> None:
     text = "Chile and Peru on Monday ratified the 2019 fisheries pact."
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+# --- a date right before "said" dates the saying ----------------------------------------
+
+
+def test_a_date_before_said_dates_the_saying_not_the_accord() -> None:
+    text = "Chilean negotiators last week said the fisheries pact with Peru was in danger."
+    assert ("agreement", "2025-W23") not in keys(text)
