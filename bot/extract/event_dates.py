@@ -524,11 +524,23 @@ def undated_date(
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
         window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
         before = text[sentence.start : trigger.end]
-        if lexicon.lead_acts.search(window) and not lexicon.future.search(before):
+        acts = [
+            m
+            for m in lexicon.lead_acts.finditer(window)
+            if not _DESCRIBED_ACCORD.search(window, 0, m.start())
+        ]
+        if acts and not lexicon.future.search(before):
             return EventDate(dct.isoformat(), None, "day")
     return None
 
 
+# "the Louvre accord in which the nations agreed", "the Paris pact agreed between six": an act
+# describing an accord named before it, not the day's news.
+_DESCRIBED_ACCORD = re.compile(
+    r"(?:accords?|agreements?|pacts?|treat(?:y|ies))\s*,?\s+(?:(?:in|under|by|with)\s+which\b|"
+    r"whereby\b|$)",
+    re.IGNORECASE,
+)
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|once|if|unless|as soon as)\s*$", re.IGNORECASE)
 
 

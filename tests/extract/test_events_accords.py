@@ -182,3 +182,20 @@ def test_ratifying_an_accord_named_with_its_year_is_dated_by_the_ratification() 
 def test_a_date_before_said_dates_the_saying_not_the_accord() -> None:
     text = "Chilean negotiators last week said the fisheries pact with Peru was in danger."
     assert ("agreement", "2025-W23") not in keys(text)
+
+
+# --- an act describing an accord named before it is no news of the day -----------------
+
+
+def test_an_act_describing_a_named_accord_in_a_lead_is_not_dated_today() -> None:
+    for text in (
+        "Seoul remains committed to the Busan accord in which the two Koreas agreed to "
+        "reduce tensions, the president said.",
+        "The minister said the Busan pact agreed between the two Koreas set no timetable.",
+    ):
+        assert ("agreement", "2025-06-11") not in keys(text)
+
+
+def test_an_accord_agreed_in_a_lead_is_dated_today() -> None:
+    text = "North and South Korea agreed to reduce tensions along the border, officials said."
+    assert ("agreement", "2025-06-11") in keys(text)
