@@ -286,6 +286,8 @@ def attach_dates(
                 continue
             if timex.end <= trigger.start and _owned_by_another(text, timex, trigger):
                 continue  # "The Monday announcement followed two days of talks"
+            if timex.start >= trigger.end and _measure_start(text, trigger, timex):
+                continue  # "agreed to reintroduce fixed prices from February 1"
             if any(
                 other.type != trigger.type
                 and gap[0] <= other.start
@@ -311,6 +313,14 @@ def attach_dates(
         when = _with_duration(text, sentence, trigger, timex, when)
         when = _began_and_ended(text, sentence, usable, position, when)
         extra = _coordinated_dates(text, usable, position)
+        extra += [
+            other
+            for t, other in usable
+            if t.start >= trigger.end
+            and _measure_start(text, trigger, t)
+            and other.value[:10] > when.value[:10]
+            and other not in extra
+        ][:1]  # "agreed in December to abide by fixed prices from February 1": in force then
         if trigger.type in DECIDED_WHEN_ANNOUNCED:
             # "will face 50% tariffs from 1 June, Trump warned on Friday": decided on Friday
             extra += [
@@ -353,6 +363,23 @@ def _year_named(text: str, sentence: Sentence, trigger: Trigger) -> bool:
         and attributive(text, t.start, t.end)
         and _YEAR_PREMODIFIER.fullmatch(text, t.end, trigger.start)
         for t in sentence.timexes
+    )
+
+
+_AGREE_VERB = re.compile(r"agree(?:d|s)?", re.IGNORECASE)
+_FROM_AFTER_TO = re.compile(
+    r"\s+(?:[\w,.'-]+\s+){0,4}?to\s+[^;:]*?\b(?:from|effective|starting|beginning|as\s+of|with\s+effect\s+from)"
+    r"\s+(?:on\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _measure_start(text: str, trigger: Trigger, timex: Timex) -> bool:
+    """Whether a date after "agreed to ..." is when the agreed measure starts ("agreed to
+    cut duties from July 1"), not when the agreeing happened."""
+    return bool(
+        _AGREE_VERB.fullmatch(text, trigger.start, trigger.end)
+        and _FROM_AFTER_TO.fullmatch(text, trigger.end, timex.start)
     )
 
 

@@ -199,3 +199,21 @@ def test_an_act_describing_a_named_accord_in_a_lead_is_not_dated_today() -> None
 def test_an_accord_agreed_in_a_lead_is_dated_today() -> None:
     text = "North and South Korea agreed to reduce tensions along the border, officials said."
     assert ("agreement", "2025-06-11") in keys(text)
+
+
+# --- "agreed to ... from <date>": the agreeing and the measure's start are two dates --------
+
+
+def test_an_accord_and_its_start_date_are_two_events() -> None:
+    text = "Chile and Peru agreed on Tuesday to lower fishing quotas from August 1."
+    assert {("agreement", "2025-06-10"), ("agreement", "2025-08-01")} <= keys(text)
+
+
+def test_the_start_of_an_agreed_measure_does_not_date_the_agreeing() -> None:
+    text = (
+        "Fish prices rose on Monday.\n"
+        "At their meeting in May, the fisheries ministers of Chile and Peru agreed to lower "
+        "quotas from August 1."
+    )
+    found = keys(text)
+    assert ("agreement", "2025-05") in found
