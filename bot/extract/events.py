@@ -184,6 +184,33 @@ def _as_summit(visit: _Candidate) -> _Candidate:
     return summit
 
 
+# "EC industry ministers agreed on a plan": ministers agreeing together met to do so.
+_MINISTERS_SUBJECT = re.compile(
+    r"\b(?:ministers|delegates|negotiators|delegations)\b(?:\s+(?:of|from)\s+[^,;]{1,60}?)?"
+    r"\s+(?:have\s+|had\s+|finally\s+|also\s+|formally\s+)?$",
+    re.IGNORECASE,
+)
+_AGREEING = re.compile(r"agreed|reached\s+a\s+deal|signed|initial(?:l)?ed", re.IGNORECASE)
+
+
+def _ministers_agree(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether ministers or delegations, as the subject right before it, agree or sign: the
+    agreement reports their meeting too (SPEC: "In Paris, finance ministers ... agreed")."""
+    if not _AGREEING.fullmatch(text, trigger.start, trigger.end):
+        return False
+    low, _ = clause_span(text, sentence, trigger, lexicon)
+    return bool(_MINISTERS_SUBJECT.search(text, max(low, trigger.start - 100), trigger.start))
+
+
+def _as_meeting(accord: _Candidate) -> _Candidate:
+    """The ministers' meeting an accord they agreed on was reached at, on its date."""
+    meeting = _copy(accord)
+    meeting.type = "meeting"
+    return meeting
+
+
 def _copy(candidate: _Candidate) -> _Candidate:
     """A candidate merging may change, leaving the one it came from as it was."""
     return _Candidate(
@@ -271,6 +298,12 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 and leaders_meet(text, sentence, trigger, lexicon)
             ):
                 visit_talks.append([(r, _as_summit(c), dict(f)) for r, c, f in choices])
+            if (
+                trigger.type == "agreement"
+                and choices
+                and _ministers_agree(text, sentence, trigger, lexicon)
+            ):
+                found.append([(r, _as_meeting(c), dict(f)) for r, c, f in choices])
     dated_summits = [c for c in ruled if c.type == "summit"]
     found += [
         options

@@ -217,3 +217,18 @@ def test_the_start_of_an_agreed_measure_does_not_date_the_agreeing() -> None:
     )
     found = keys(text)
     assert ("agreement", "2025-05") in found
+
+
+# --- ministers agreeing together also met ------------------------------------------------
+
+
+def test_ministers_agreeing_report_their_meeting_too() -> None:
+    text = "EU farm ministers agreed on Tuesday on a plan to cut milk output."
+    assert {("agreement", "2025-06-10"), ("meeting", "2025-06-10")} <= keys(text)
+
+
+def test_countries_agreeing_report_no_meeting_of_their_own() -> None:
+    text = "Chile and Peru agreed on Tuesday on a fisheries plan."
+    found = keys(text)
+    assert ("agreement", "2025-06-10") in found
+    assert ("meeting", "2025-06-10") not in found
