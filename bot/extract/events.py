@@ -101,6 +101,13 @@ _INTERNATIONAL_ACCORD = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:accords?|agreements?|pacts?|treat(?:y|ies)|protocols?|conventions?)\b",
     re.IGNORECASE,
 )
+# A story naming no country whose accords and talks are those of producers and consumers
+# under an international commodity pact: its events have no party code (SPEC: both empty).
+_UNNAMED_KINDS = ("agreement", "meeting")
+_PRODUCERS_BODY = re.compile(
+    r"\bInternational\s+(?:[A-Z][a-z]+\s+){1,3}(?:Agreement|Organi[sz]ation|Council)\b|"
+    r"\bproduc(?:ers|ing)\s+and\s+consum(?:ers|ing)\b"
+)
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
 
@@ -552,7 +559,8 @@ def _build(
     if not codes:
         codes = set(article_codes)
         fallback = True
-    if not codes:
+    unnamed = not codes and kind in _UNNAMED_KINDS and bool(_PRODUCERS_BODY.search(text))
+    if not codes and not unnamed:
         return None
     body = text[sentence.start : sentence.end]
     sentence_codes = {
@@ -573,7 +581,7 @@ def _build(
     if kind == "agreement" and not international and not inherited and not fallback:
         low, high = clause_span(text, sentence, trigger, lexicon)
         international = bool(_INTERNATIONAL_ACCORD.search(text, low, high))
-    if kind in _INTERNATIONAL and not international and not delegation:
+    if kind in _INTERNATIONAL and not international and not delegation and not unnamed:
         return None
     status = _status(text, sentence, trigger, when, dct, lexicon)
     if status == "postponed":
@@ -791,7 +799,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             if (
                 kept.type == candidate.type
                 and kept.when.value[:10] == candidate.when.value[:10]
-                and kept.participants & candidate.participants
+                and _same_parties(kept.participants, candidate.participants)
             ):
                 kept.participants |= candidate.participants
                 kept.people += [p for p in candidate.people if p not in kept.people]
@@ -851,6 +859,12 @@ def _redate_to_meetings(candidates: list[_Candidate]) -> None:
         }
         if len(days) == 1 and today not in days:
             outcome.when = EventDate(next(iter(days)).isoformat(), None, "day")
+
+
+def _same_parties(one: set[str], other: set[str]) -> bool:
+    """Whether two mentions may be one event by their parties: a shared code, or none on
+    either side (a commodity council's accord naming no country)."""
+    return bool(one & other) or not (one or other)
 
 
 def _finer(precise: _Candidate, coarse: _Candidate) -> bool:

@@ -232,3 +232,23 @@ def test_countries_agreeing_report_no_meeting_of_their_own() -> None:
     found = keys(text)
     assert ("agreement", "2025-06-10") in found
     assert ("meeting", "2025-06-10") not in found
+
+
+# --- a commodity pact of producers and consumers naming no country: no party code ---------
+
+
+def test_a_commodity_pact_naming_no_country_has_no_participants() -> None:
+    text = (
+        "Producing and consuming countries of the International Cocoa Organization agreed "
+        "on new buffer stock rules on Tuesday.\nThe current pact expires in October."
+    )
+    found = [e for e in extract_events(Article(text=text, dct=DCT)) if e.type == "agreement"]
+    assert {(e.date, tuple(e.participants)) for e in found} >= {
+        ("2025-06-10", ()),
+        ("2025-10", ()),
+    }
+    assert len(found) == len({e.date for e in found})  # one event per date, merged
+
+
+def test_a_body_naming_no_country_outside_commodity_pacts_gives_no_accord() -> None:
+    assert not keys("The committee agreed on new rules on Tuesday, a spokesman said.")
