@@ -25,6 +25,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?(Z|[+-]\d{2}:?\d{2})?$")
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT|MI)$")
+_WEEKEND = re.compile(r"^(\d{4}-W\d{2})-WE$")
 FORMAT_HELP = "use YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DDTHH:MM"
 
 
@@ -127,6 +128,8 @@ def from_timeml(value: str) -> EventDate | None:
         value = f"{day}T{clock}{zone or ''}"
     elif m := _PART_OF_DAY.match(value):
         value = m[1]
+    elif m := _WEEKEND.match(value):
+        value = m[1]  # a weekend ends its ISO week: "last weekend" is in that week
     try:
         found = EventDate(value)
         if found.precision == "week":

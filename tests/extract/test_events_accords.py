@@ -252,3 +252,11 @@ def test_a_commodity_pact_naming_no_country_has_no_participants() -> None:
 
 def test_a_body_naming_no_country_outside_commodity_pacts_gives_no_accord() -> None:
     assert not keys("The committee agreed on new rules on Tuesday, a spokesman said.")
+
+
+# --- a weekend is in its ISO week ---------------------------------------------------------
+
+
+def test_an_accord_reached_last_weekend_is_dated_to_that_week() -> None:
+    text = "Chile and Peru reached a fisheries accord last weekend, officials said on Wednesday."
+    assert ("agreement", "2025-W23") in keys(text)
