@@ -260,3 +260,19 @@ def test_a_body_naming_no_country_outside_commodity_pacts_gives_no_accord() -> N
 def test_an_accord_reached_last_weekend_is_dated_to_that_week() -> None:
     text = "Chile and Peru reached a fisheries accord last weekend, officials said on Wednesday."
     assert ("agreement", "2025-W23") in keys(text)
+
+
+# --- an accord only supposed ("unless ... is agreed") is no event --------------------------
+
+
+def test_an_accord_in_a_condition_is_no_event() -> None:
+    text = (
+        "France said it would block the budget unless a new farm pact with Spain is agreed "
+        "at the summit on June 20."
+    )
+    assert ("agreement", "2025-06-20") not in keys(text)
+
+
+def test_an_accord_agreed_on_a_day_is_an_event() -> None:
+    text = "France and Spain agreed a new farm pact on June 2."
+    assert ("agreement", "2025-06-02") in keys(text)
