@@ -350,12 +350,17 @@ _YEAR_PREMODIFIER = re.compile(r"\s+(?:[\w.'/-]+\s+){0,3}$")
 _ACCORD_NOUN = re.compile(r"(?:accords?|agreements?|pacts?|treat(?:y|ies)|protocols?)", re.I)
 
 
+_AGED = re.compile(r"\b[\w-]+-(?:day|week|month|year)-old\s+(?:[\w.'/-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _year_named(text: str, sentence: Sentence, trigger: Trigger) -> bool:
-    """Whether an accord noun carries its year as a premodifier ("the 1979 agreement", "the
-    1986 International Cocoa Agreement"): the accord of that year, not of another date the
+    """Whether an accord noun carries its year or its age as a premodifier ("the 1979
+    agreement", "its six-month-old pact"): the accord of that time, not of another date the
     sentence names (those date what is done with it)."""
     if not _ACCORD_NOUN.fullmatch(text, trigger.start, trigger.end):
         return False
+    if _AGED.search(text, max(sentence.start, trigger.start - 50), trigger.start):
+        return True  # "its six-month-old price pact": an accord of long ago
     return any(
         len(t.value) == 4
         and t.value.isdigit()

@@ -276,3 +276,8 @@ def test_an_accord_in_a_condition_is_no_event() -> None:
 def test_an_accord_agreed_on_a_day_is_an_event() -> None:
     text = "France and Spain agreed a new farm pact on June 2."
     assert ("agreement", "2025-06-02") in keys(text)
+
+
+def test_an_accord_named_with_its_age_does_not_take_the_date_of_its_review() -> None:
+    text = "EU and Japanese officials will review their two-year-old trade pact next week."
+    assert ("agreement", "2025-W25") not in keys(text)
