@@ -281,3 +281,16 @@ def test_an_accord_agreed_on_a_day_is_an_event() -> None:
 def test_an_accord_named_with_its_age_does_not_take_the_date_of_its_review() -> None:
     text = "EU and Japanese officials will review their two-year-old trade pact next week."
     assert ("agreement", "2025-W25") not in keys(text)
+
+
+# --- an accord as the aim of talks is no event of the talks' day -------------------------
+
+
+def test_an_accord_that_is_the_aim_of_talks_is_no_event() -> None:
+    text = (
+        "Oman hosted talks between Iran and the United States today with the shared aim of "
+        "concluding a fair and binding agreement."
+    )
+    found = keys(text)
+    assert ("meeting", "2025-06-11") in found
+    assert ("agreement", "2025-06-11") not in found
