@@ -41,6 +41,7 @@ from bot.extract.event_parties import (
     joint_issuer,
     leader_countries,
     leaders_meet,
+    many_leaders,
     story_parties,
     trigger_parties,
 )
@@ -520,7 +521,13 @@ def _build(
         codes |= article_codes
         international = True
     delegation = kind == "meeting" and bool(_DELEGATION.search(body))
-    if kind in _INTERNATIONAL and not international and not delegation:
+    # A meeting read as leaders' talks still needs two countries or a body: "the minister
+    # will meet Prime Minister X" of one country is a domestic meeting, no summit. Leaders
+    # in the plural ("African heads of state") are several countries' own.
+    needs_two = kind in _INTERNATIONAL or (
+        trigger.type in _INTERNATIONAL and not many_leaders(text, sentence, trigger, lexicon)
+    )
+    if needs_two and not international and not delegation:
         return None
     status = _status(text, sentence, trigger, when, dct, lexicon)
     if status == "postponed":

@@ -937,3 +937,28 @@ def test_current_talks_after_a_would_clause_are_still_today_s() -> None:
         "and the International Monetary Fund."
     )
     assert ("meeting", "2025-06-11") in keys(text)
+
+
+# --- precision on unseen wording (issue: events invented on text never tuned to) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trade minister will meet Prime Minister Ana Silva in Lisbon on Friday to agree "
+        "the budget.",
+        "Union leaders met Labour Secretary John Hale on Monday to end the dock strike.",
+        "Leaders of the National Grain Growers Association met Farm Secretary Tom Vale last "
+        "week in Ottawa.",
+    ],
+)
+def test_one_country_s_people_meeting_their_leader_is_no_summit(text: str) -> None:
+    assert not {kind for kind, _ in keys(text)} & {"summit", "meeting"}
+
+
+def test_leaders_of_two_countries_meeting_stay_a_summit() -> None:
+    text = (
+        "Portuguese Prime Minister Ana Silva will meet South Korean President Lee Jae-myung "
+        "in Seoul on Friday."
+    )
+    assert ("summit", "2025-06-13") in keys(text)
