@@ -61,7 +61,7 @@ from bot.extract.timex import MAX_CHARS
 
 _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
 _DELEGATION = re.compile(
-    r"(?<![\w-])(?:delegations?|ministers|envoys?|ambassadors?|diplomats?|bilateral|mission|"
+    r"(?<![\w-])(?:delegations?|envoys?|ambassadors?|diplomats?|bilateral|mission|"
     r"governments|nations|countries)"
     r"(?![\w-])",
     re.IGNORECASE,

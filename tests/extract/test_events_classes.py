@@ -962,3 +962,19 @@ def test_leaders_of_two_countries_meeting_stay_a_summit() -> None:
         "in Seoul on Friday."
     )
     assert ("summit", "2025-06-13") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Italian ministers met on Monday to approve the state pension reform.",
+        "Canada's finance ministers will meet next week in Ottawa to discuss bank rules.",
+    ],
+)
+def test_one_country_s_ministers_meeting_is_domestic(text: str) -> None:
+    assert not {kind for kind, _ in keys(text)} & {"summit", "meeting"}
+
+
+def test_ministers_of_two_countries_meeting_stay_a_meeting() -> None:
+    text = "Italian and Spanish ministers met in Rome on Monday to discuss migration."
+    assert ("meeting", "2025-06-09") in keys(text)
