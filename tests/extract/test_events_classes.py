@@ -978,3 +978,22 @@ def test_one_country_s_ministers_meeting_is_domestic(text: str) -> None:
 def test_ministers_of_two_countries_meeting_stay_a_meeting() -> None:
     text = "Italian and Spanish ministers met in Rome on Monday to discuss migration."
     assert ("meeting", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cargo was part of a contract signed in May for Nigeria to supply Spain with crude.",
+        "The state oil firm of Norway said it will sign a contract on June 20 to buy a refinery "
+        "in Texas.",
+        "A letter of intent was signed with Brazil's Vale on Monday.",
+        "Sweden's Nordbank agreed in principle on Monday to buy a stake in a Danish lender.",
+    ],
+)
+def test_contracts_and_purchases_are_no_intergovernmental_agreement(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+def test_an_agreement_signed_between_governments_after_a_contract_word_stays() -> None:
+    text = "Japan and India signed a nuclear cooperation agreement in Tokyo on Monday."
+    assert ("agreement", "2025-06-09") in keys(text)
