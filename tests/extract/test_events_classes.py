@@ -997,3 +997,26 @@ def test_contracts_and_purchases_are_no_intergovernmental_agreement(text: str) -
 def test_an_agreement_signed_between_governments_after_a_contract_word_stays() -> None:
     text = "Japan and India signed a nuclear cooperation agreement in Tokyo on Monday."
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's central bank said there was little room left for the Finance Ministry to cut "
+        "rates on June 12.",
+        "The U.S. amendment on Japanese imports was left for a June vote by the Senate.",
+        "Egypt's central bank left the rate for Commercial banks for June 12 unchanged.",
+        "The Liberian tanker arrived at its destination of Rotterdam on June 2.",
+        "All crude shipments from Mexico for July will arrive on schedule, the U.S. pipeline "
+        "operator said.",
+        "The first British jet is due in March with the others arriving in May and June of "
+        "next year, Australia said.",
+    ],
+)
+def test_things_left_or_arriving_are_no_trip(text: str) -> None:
+    assert "visit" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_minister_leaving_for_a_capital_is_a_visit() -> None:
+    text = "Japan's trade minister left for Washington on Monday for talks on chips."
+    assert ("visit", "2025-06-09") in keys(text)
