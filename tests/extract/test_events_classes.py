@@ -1020,3 +1020,23 @@ def test_things_left_or_arriving_are_no_trip(text: str) -> None:
 def test_a_minister_leaving_for_a_capital_is_a_visit() -> None:
     text = "Japan's trade minister left for Washington on Monday for talks on chips."
     assert ("visit", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A poll in today's Irish Times gave Fianna Fail 38 pct support.",
+        "The poll, conducted in May, was made public on Monday in Canada.",
+        "Another regular poll is due on Friday, Britain's pollsters said.",
+        "Spain's prime minister must call an election by July 2027.",
+        "Portugal's president does not have to call elections until March 2026.",
+        "Elections in Israel are due by October 2026.",
+    ],
+)
+def test_opinion_polls_and_election_deadlines_are_no_election(text: str) -> None:
+    assert "election" not in {kind for kind, _ in keys(text)}
+
+
+def test_an_election_poll_with_its_day_stays_an_election() -> None:
+    text = "Fianna Fail won 81 of the 166 seats in Ireland's June 5 poll."
+    assert ("election", "2025-06-05") in keys(text)
