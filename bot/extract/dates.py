@@ -5,6 +5,7 @@ The date type itself, with its parsing and spans, is :mod:`bot.extract.event_dat
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.extract.event_date import EventDate, from_timeml
@@ -19,8 +20,14 @@ def normalise_value(value: str) -> tuple[str, str] | None:
     return None if found is None else (found.value, found.precision)
 
 
+# "the end of 1987", "end-1987": a year's last month, the month an expiry or deadline names.
+_YEAR_END = re.compile(r"(?:the\s+)?(?:very\s+)?end(?:\s+of|-)\s*(?:the\s+year\s+)?\d{4}", re.I)
+
+
 def event_date_from_timex(timex: Timex) -> EventDate | None:
     """The event date a temporal expression gives, if it is at least month-precise."""
+    if len(timex.value) == 4 and timex.value.isdigit() and _YEAR_END.fullmatch(timex.text):
+        return EventDate(f"{timex.value}-12", None, "month")
     found = from_timeml(timex.value)
     if found is None:
         return None

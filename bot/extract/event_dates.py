@@ -167,11 +167,38 @@ def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLe
     tail = window[matches[-1].end() :]
     if _NOT_REPORT_TAIL.search(tail) or lexicon.clause_breaks.search(tail):
         return False  # "said the conference, which began Thursday": the clause's own date
+    if _owns_a_trigger(text, sentence, timex, tail):
+        return False
     return len(WORD.findall(tail)) <= 4 and not any(
         t.start >= timex.start - len(tail) and t.end <= timex.start
         for t in sentence.triggers
         if t.type in ("statement",)
     )
+
+
+# A past-tense act right after a date: "said the government and IMF this week agreed".
+_ACT_VERB = re.compile(r"(?:\w+ed|met|signs|meets|agrees)", re.IGNORECASE)
+_PREMODIFIER_REACH = 3  # words from a date to the trigger noun it premodifies
+_WORDS_ONLY = re.compile(r"[\s\w'\u2019-]*")
+
+
+def _owns_a_trigger(text: str, sentence: Sentence, timex: Timex, tail: str) -> bool:
+    """Whether a date after a reporting verb dates a trigger of its own clause, not the
+    report: a premodifier of a trigger noun ("said the February 22 Louvre accord") or the
+    time of a subject's act ("said the government and IMF this week agreed")."""
+    for trigger in sentence.triggers:
+        if trigger.start < timex.end or not _WORDS_ONLY.fullmatch(text, timex.end, trigger.start):
+            continue
+        words = tokens_between(text, timex.end, trigger.start)
+        if words <= _PREMODIFIER_REACH and attributive(text, timex.start, timex.end):
+            return True
+        if (
+            words == 0
+            and WORD.search(tail)
+            and _ACT_VERB.fullmatch(text, trigger.start, trigger.end)
+        ):
+            return True
+    return False
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"

@@ -199,6 +199,8 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
     """
     if trigger.type not in _COMPANY_PRONE:
         return False
+    if _between_states(text, sentence, trigger, lexicon):
+        return False
     low = max(sentence.start, trigger.start - ACTOR_WINDOW)
     actors = [(m.end(), True) for m in lexicon.company_actors.finditer(text, low, trigger.start)]
     actors += [
@@ -224,6 +226,27 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
         m.kind in ("body", "person") and side[0] <= m.start < side[1] for m in sentence.mentions
     )
     return not named and not lexicon.government_actors.search(text, *side)
+
+
+_BETWEEN = re.compile(r"\s+between\s", re.IGNORECASE)
+_STATE_KINDS = ("country", "capital", "adjective", "body")
+
+
+def _between_states(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether an accord or talks are "between" two states or bodies named right after ("a
+    January outline agreement between the U.S. and the U.K."): governments act, whatever
+    company was named before it, unless a company is named among the sides too."""
+    if trigger.type not in _COUNTERPART_DECIDES:
+        return False
+    found = _BETWEEN.match(text, trigger.end)
+    if found is None:
+        return False
+    _, high = clause_span(text, sentence, trigger, lexicon)
+    side = (found.end(), min(high, found.end() + ACTOR_WINDOW // 2))
+    states = [
+        m for m in sentence.mentions if m.kind in _STATE_KINDS and side[0] <= m.start < side[1]
+    ]
+    return bool(states) and not lexicon.company_actors.search(text, *side)
 
 
 def leader_countries(text: str, sentence: Sentence) -> set[str]:

@@ -96,6 +96,12 @@ _THE_TWO = re.compile(
     r"countries|nations|governments|ministers|foreign\s+ministers|men)\b",
     re.IGNORECASE,
 )
+# An accord its own words make one between governments: one party named is enough.
+_INTERNATIONAL_ACCORD = re.compile(
+    r"\b(?:international|multilateral|bilateral|intergovernmental|inter-governmental)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:accords?|agreements?|pacts?|treat(?:y|ies)|protocols?|conventions?)\b",
+    re.IGNORECASE,
+)
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
 
@@ -215,6 +221,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     orphans: list[tuple[Trigger, Sentence, Reading]] = []  # day-dated, but with no parties
     budget = RANKED_TRIGGERS
     previous_pair: frozenset[str] = frozenset()
+    accord_parties: frozenset[str] = frozenset()  # the parties of the last accord named with them
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
         budget -= len(sentence.triggers)
@@ -222,6 +229,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
         named = sentence_dates(text, sentence, lexicon) if alternatives else []
         pair = _two_named(previous_pair, sentence)
         previous_pair = pair
+        accord_parties = _accord_parties(text, sentence, lexicon) or accord_parties
         for trigger in sentence.triggers:
             readings = _readings(
                 text, sentence, trigger, index, leads.get(index), dct, lexicon, dates, named
@@ -242,6 +250,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     lexicon,
                     article_codes,
                     pair=pair,
+                    antecedent=accord_parties,
                 )
                 if built is None:
                     if reading.by_rules and reading.when.precision == "day":
@@ -464,6 +473,7 @@ def _build(
     *,
     inherited: bool = False,
     pair: frozenset[str] = frozenset(),
+    antecedent: frozenset[str] = frozenset(),
 ) -> tuple[_Candidate, Built] | None:
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
@@ -500,6 +510,13 @@ def _build(
     if location is None and _HERE.search(text, sentence.start, sentence.end) and here:
         location = here
     fallback = False
+    if (
+        not codes
+        and kind == "agreement"
+        and antecedent
+        and _definite_accord(text, sentence, trigger, lexicon)
+    ):
+        codes = set(antecedent)  # "The current agreement expires": the accord named before
     if not codes:
         codes = set(article_codes)
         fallback = True
@@ -521,6 +538,9 @@ def _build(
         codes |= article_codes
         international = True
     delegation = kind == "meeting" and bool(_DELEGATION.search(body))
+    if kind == "agreement" and not international and not inherited and not fallback:
+        low, high = clause_span(text, sentence, trigger, lexicon)
+        international = bool(_INTERNATIONAL_ACCORD.search(text, low, high))
     # A meeting read as leaders' talks still needs two countries or a body: "the minister
     # will meet Prime Minister X" of one country is a domestic meeting, no summit. Leaders
     # in the plural ("African heads of state") are several countries' own.
@@ -560,6 +580,36 @@ def _build(
         inherited=inherited,
     )
     return candidate, facts
+
+
+# "the current agreement", "the pact": an accord the story has already named (not a named
+# one, "the Paris accord", which need not be the accord named before).
+_DEFINITE_ACCORD = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?"
+    r"(?:accord|agreement|pact|treaty|protocol)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _accord_parties(text: str, sentence: Sentence, lexicon: EventLexicon) -> frozenset[str]:
+    """The parties of the last accord the sentence names with two or more of them ("the
+    U.S./USSR grains agreement"): whom a later "the current agreement" refers to."""
+    for trigger in reversed(sentence.triggers):
+        if trigger.type != "agreement":
+            continue
+        codes = trigger_parties(text, sentence, trigger, lexicon)[0]
+        if len(codes) >= 2:
+            return frozenset(codes)
+    return frozenset()
+
+
+def _definite_accord(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether the trigger's clause names an accord by a definite mention up to the trigger."""
+    low, _ = clause_span(text, sentence, trigger, lexicon)
+    return bool(_DEFINITE_ACCORD.search(text, low, trigger.end))
 
 
 def _inherit(
@@ -679,6 +729,7 @@ def _fields(candidate: _Candidate) -> dict[str, object]:
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     """One event per real event: same type, same date, overlapping participants."""
     merged: list[_Candidate] = []
+    _redate_to_meetings(candidates)
     for candidate in sorted(_expand(candidates), key=lambda c: (c.inherited, c.start)):
         for kept in merged:
             if (
@@ -708,11 +759,42 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             )
         )
         and not any(
-            _finer(other, c) or _inside_span(c, other) or _dated_by_the_story(other, c)
+            _finer(other, c)
+            or _inside_span(c, other)
+            or _dated_by_the_story(other, c)
+            or _worded_span(other, c)
             for other in merged
         )
     ]
     return sorted(result, key=lambda c: c.start)
+
+
+_OUTCOMES = ("agreement", "statement")  # what a meeting yields on its day
+
+
+def _redate_to_meetings(candidates: list[_Candidate]) -> None:
+    """An accord or communique the lead reports with no date word (so on the DCT) that the
+    story places at a meeting of the same parties a few days before ("the G-7 countries
+    reaffirmed their accord" ... "after yesterday's G-7 meeting") takes that meeting's day.
+
+    Only when the story dates one such meeting in that reach, and none on the DCT itself.
+    """
+    for outcome in candidates:
+        if outcome.type not in _OUTCOMES or not outcome.undated or outcome.status != "occurred":
+            continue
+        today, _ = interval(outcome.when)
+        days = {
+            interval(m.when)[0]
+            for m in candidates
+            if m.type in ("meeting", "summit")
+            and not m.undated
+            and m.status == "occurred"
+            and m.when.precision in ("day", "time")
+            and m.participants & outcome.participants
+            and 0 <= (today - interval(m.when)[0]).days <= DATED_REACH
+        }
+        if len(days) == 1 and today not in days:
+            outcome.when = EventDate(next(iter(days)).isoformat(), None, "day")
 
 
 def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
@@ -720,6 +802,8 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     election" beside "the February 17 poll" is one election."""
     if precise is coarse or precise.type != coarse.type or coarse.status == "scheduled":
         return False  # a plan "later this month" is often a new event, not a vaguer mention
+    if precise.undated and coarse.when.precision in _WORDED_SPANS:
+        return False  # the story's own date word beats the DCT (``_worded_span``)
     if not precise.participants & coarse.participants:
         return False
     if _RANK[precise.when.precision] >= _RANK[coarse.when.precision]:
@@ -743,6 +827,20 @@ def _dated_by_the_story(dated: _Candidate, today: _Candidate) -> bool:
     first, _ = interval(today.when)
     day, _ = interval(dated.when)
     return 0 < (first - day).days <= DATED_REACH
+
+
+_WORDED_SPANS = ("week",)  # precisions of a date word that beats the DCT an undated lead act takes
+
+
+def _worded_span(span: _Candidate, today: _Candidate) -> bool:
+    """Whether ``today``, an act the lead reports with no date word (so dated by the DCT), is
+    ``span``, the same act the story dates with a word that holds the DCT ("have reached
+    agreement" above "this week agreed"): the story's own date stands."""
+    if not today.undated or span.undated or span is today or span.type != today.type:
+        return False
+    if span.when.precision not in _WORDED_SPANS or not span.participants & today.participants:
+        return False
+    return span.when.start <= today.when.start and today.when.end <= span.when.end
 
 
 def _inside_span(day: _Candidate, span: _Candidate) -> bool:
