@@ -75,6 +75,8 @@ _NOT_REPORT_TAIL = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s?\s")
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+(?:[\w.'-]+\s+){0,3}")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+# A comma inside a list of dates ("in May, June and August"): a list only when "and" ends it.
+_LISTED = re.compile(r"\s*,\s*")
 # A date opening its sentence as an adverbial ("On Monday, ...", "In July 2022, ...") dates
 # the main clause that follows, however long the subject between them.
 _FRONTED_BEFORE = re.compile(
@@ -360,13 +362,20 @@ def _deal_on(text: str, deal: Trigger, measure: Trigger) -> bool:
 def _coordinated_dates(
     text: str, usable: list[tuple[Timex, EventDate]], position: int
 ) -> list[EventDate]:
-    """Dates joined to the chosen one by "and" ("in July this year and July 1988")."""
+    """Dates joined to the chosen one by "and" ("in July this year and July 1988") or listed
+    with it ("negotiations due in May, June and August"): each is an occurrence of its own."""
     extra: list[EventDate] = []
+    listed: list[EventDate] = []  # dates after commas, kept once an "and" closes the list
     current = usable[position][0]
     for timex, when in usable[position + 1 :]:
-        if not _COORDINATED.match(text[current.end : timex.start]):
+        gap = text[current.end : timex.start]
+        if _LISTED.fullmatch(gap):
+            listed.append(when)
+        elif _COORDINATED.match(gap):
+            extra += [*listed, when]
+            listed = []
+        else:
             break
-        extra.append(when)
         current = timex
     return extra
 

@@ -937,3 +937,30 @@ def test_current_talks_after_a_would_clause_are_still_today_s() -> None:
         "and the International Monetary Fund."
     )
     assert ("meeting", "2025-06-11") in keys(text)
+
+
+# --- attaching dates: lists, conjuncts, anchors ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        (
+            "Kenyan and Ugandan ministers will hold further rounds of trade talks in July, "
+            "September and November, officials said.",
+            {"2025-07", "2025-09", "2025-11"},
+        ),
+        (
+            "Trade officials from Chile and Peru are to meet in August, October, and December "
+            "to review the accord.",
+            {"2025-08", "2025-10", "2025-12"},
+        ),
+    ],
+)
+def test_a_list_of_dates_gives_one_event_per_date(text: str, months: set[str]) -> None:
+    assert {d for kind, d in keys(text) if kind == "meeting"} == months
+
+
+def test_a_comma_between_two_dates_without_and_is_no_list() -> None:
+    text = "Canadian and Mexican ministers met in May, June's figures showed a drop in trade."
+    assert {d for kind, d in keys(text) if kind == "meeting"} == {"2025-05"}
