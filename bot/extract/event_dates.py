@@ -275,7 +275,7 @@ def attach_dates(
                 options.append((distance, position, timex, when))
         if not options:
             continue
-        options.sort(key=lambda o: (o[0], o[1]))
+        options.sort(key=lambda o: (o[0] + _other_conjunct(text, trigger, o[2]), o[1]))
         _, position, timex, when = options[0]
         when = _with_duration(text, sentence, trigger, timex, when)
         when = _began_and_ended(text, sentence, usable, position, when)
@@ -303,6 +303,19 @@ def attach_dates(
         if deal is not None:
             result[id(trigger)] = result[id(deal)]  # "an agreement to cut tariffs" on its day
     return result
+
+
+# "named at a convention on October 30 and elected prime minister on November 6": an "and"
+# right after a date opens the next conjunct, which the date does not reach.
+_CONJUNCT_AFTER_DATE = re.compile(r"\s*,?\s*(?:and|but)\s", re.IGNORECASE)
+
+
+def _other_conjunct(text: str, trigger: Trigger, timex: Timex) -> int:
+    """A penalty for a date that closes the conjunct before the trigger's: it dates that one,
+    so a date inside the trigger's own conjunct is preferred (alone, it may still serve)."""
+    if timex.end > trigger.start or not _CONJUNCT_AFTER_DATE.match(text, timex.end):
+        return 0
+    return BREAK_PENALTY
 
 
 _OWNED_BY = re.compile(r"(?:['\u2019]s)?\s+([A-Za-z][\w-]*)")

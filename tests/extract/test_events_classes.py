@@ -964,3 +964,33 @@ def test_a_list_of_dates_gives_one_event_per_date(text: str, months: set[str]) -
 def test_a_comma_between_two_dates_without_and_is_no_list() -> None:
     text = "Canadian and Mexican ministers met in May, June's figures showed a drop in trade."
     assert {d for kind, d in keys(text) if kind == "meeting"} == {"2025-05"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"),
+    [
+        (
+            "Japan's new party leader will be chosen at a congress on June 20 and sworn in as "
+            "prime minister by parliament, probably on June 27, party officials said.",
+            ("election", "2025-06-27"),
+            ("election", "2025-06-20"),
+        ),
+        (
+            "Chilean and Peruvian ministers will sign the pact on Friday and meet again in Lima, "
+            "probably on June 20.",
+            ("meeting", "2025-06-20"),
+            ("meeting", "2025-06-13"),
+        ),
+    ],
+)
+def test_a_date_closing_the_conjunct_before_does_not_date_the_next_one(
+    text: str, want: tuple[str, str], not_want: tuple[str, str]
+) -> None:
+    found = keys(text)
+    assert want in found
+    assert not_want not in found
+
+
+def test_a_date_before_and_still_dates_a_conjunct_that_has_none() -> None:
+    text = "Japanese and U.S. officials met on Monday and agreed to cut tariffs on rice."
+    assert ("agreement", "2025-06-09") in keys(text)
