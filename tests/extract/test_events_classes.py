@@ -994,3 +994,28 @@ def test_a_date_closing_the_conjunct_before_does_not_date_the_next_one(
 def test_a_date_before_and_still_dates_a_conjunct_that_has_none() -> None:
     text = "Japanese and U.S. officials met on Monday and agreed to cut tariffs on rice."
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The minister said the talks, starting on June 16, would cover farm trade between "
+            "Australia and Indonesia.",
+            ("meeting", "2025-06-16"),
+        ),
+        (
+            "Officials said the Brazil-Argentina meeting next week would be held in Brasilia.",
+            ("meeting", "2025-W25"),
+        ),
+    ],
+)
+def test_an_event_named_between_said_and_a_date_takes_the_date(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_date_right_after_said_still_dates_only_the_saying() -> None:
+    text = "Chinese and Japanese officials said on Monday that talks would go on."
+    assert not any(kind == "meeting" and d == "2025-06-09" for kind, d in keys(text))
