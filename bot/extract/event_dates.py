@@ -75,6 +75,8 @@ _NOT_REPORT_TAIL = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s?\s")
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+(?:[\w.'-]+\s+){0,3}")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+# A comma inside a list of dates ("in May, June and August"): a list only when "and" ends it.
+_LISTED = re.compile(r"\s*,\s*")
 # A date opening its sentence as an adverbial ("On Monday, ...", "In July 2022, ...") dates
 # the main clause that follows, however long the subject between them.
 _FRONTED_BEFORE = re.compile(
@@ -169,10 +171,10 @@ def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLe
         return False  # "said the conference, which began Thursday": the clause's own date
     if _owns_a_trigger(text, sentence, timex, tail):
         return False
+    # "said the talks, starting on April 14": an event named between the verb and the date
+    # is what the date follows, not the saying.
     return len(WORD.findall(tail)) <= 4 and not any(
-        t.start >= timex.start - len(tail) and t.end <= timex.start
-        for t in sentence.triggers
-        if t.type in ("statement",)
+        t.start >= timex.start - len(tail) and t.end <= timex.start for t in sentence.triggers
     )
 
 
@@ -300,7 +302,7 @@ def attach_dates(
                 options.append((distance, position, timex, when))
         if not options:
             continue
-        options.sort(key=lambda o: (o[0], o[1]))
+        options.sort(key=lambda o: (o[0] + _other_conjunct(text, trigger, o[2]), o[1]))
         _, position, timex, when = options[0]
         when = _with_duration(text, sentence, trigger, timex, when)
         when = _began_and_ended(text, sentence, usable, position, when)
@@ -328,6 +330,19 @@ def attach_dates(
         if deal is not None:
             result[id(trigger)] = result[id(deal)]  # "an agreement to cut tariffs" on its day
     return result
+
+
+# "named at a convention on October 30 and elected prime minister on November 6": an "and"
+# right after a date opens the next conjunct, which the date does not reach.
+_CONJUNCT_AFTER_DATE = re.compile(r"\s*,?\s*(?:and|but)\s", re.IGNORECASE)
+
+
+def _other_conjunct(text: str, trigger: Trigger, timex: Timex) -> int:
+    """A penalty for a date that closes the conjunct before the trigger's: it dates that one,
+    so a date inside the trigger's own conjunct is preferred (alone, it may still serve)."""
+    if timex.end > trigger.start or not _CONJUNCT_AFTER_DATE.match(text, timex.end):
+        return 0
+    return BREAK_PENALTY
 
 
 _OWNED_BY = re.compile(r"(?:['\u2019]s)?\s+([A-Za-z][\w-]*)")
@@ -387,13 +402,20 @@ def _deal_on(text: str, deal: Trigger, measure: Trigger) -> bool:
 def _coordinated_dates(
     text: str, usable: list[tuple[Timex, EventDate]], position: int
 ) -> list[EventDate]:
-    """Dates joined to the chosen one by "and" ("in July this year and July 1988")."""
+    """Dates joined to the chosen one by "and" ("in July this year and July 1988") or listed
+    with it ("negotiations due in May, June and August"): each is an occurrence of its own."""
     extra: list[EventDate] = []
+    listed: list[EventDate] = []  # dates after commas, kept once an "and" closes the list
     current = usable[position][0]
     for timex, when in usable[position + 1 :]:
-        if not _COORDINATED.match(text[current.end : timex.start]):
+        gap = text[current.end : timex.start]
+        if _LISTED.fullmatch(gap):
+            listed.append(when)
+        elif _COORDINATED.match(gap):
+            extra += [*listed, when]
+            listed = []
+        else:
             break
-        extra.append(when)
         current = timex
     return extra
 

@@ -996,6 +996,62 @@ def test_contracts_and_purchases_are_no_intergovernmental_agreement(text: str) -
 
 def test_an_agreement_signed_between_governments_after_a_contract_word_stays() -> None:
     text = "Japan and India signed a nuclear cooperation agreement in Tokyo on Monday."
+
+
+# --- attaching dates: lists, conjuncts, anchors ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        (
+            "Kenyan and Ugandan ministers will hold further rounds of trade talks in July, "
+            "September and November, officials said.",
+            {"2025-07", "2025-09", "2025-11"},
+        ),
+        (
+            "Trade officials from Chile and Peru are to meet in August, October, and December "
+            "to review the accord.",
+            {"2025-08", "2025-10", "2025-12"},
+        ),
+    ],
+)
+def test_a_list_of_dates_gives_one_event_per_date(text: str, months: set[str]) -> None:
+    assert {d for kind, d in keys(text) if kind == "meeting"} == months
+
+
+def test_a_comma_between_two_dates_without_and_is_no_list() -> None:
+    text = "Canadian and Mexican ministers met in May, June's figures showed a drop in trade."
+    assert {d for kind, d in keys(text) if kind == "meeting"} == {"2025-05"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"),
+    [
+        (
+            "Japan's new party leader will be chosen at a congress on June 20 and sworn in as "
+            "prime minister by parliament, probably on June 27, party officials said.",
+            ("election", "2025-06-27"),
+            ("election", "2025-06-20"),
+        ),
+        (
+            "Chilean and Peruvian ministers will sign the pact on Friday and meet again in Lima, "
+            "probably on June 20.",
+            ("meeting", "2025-06-20"),
+            ("meeting", "2025-06-13"),
+        ),
+    ],
+)
+def test_a_date_closing_the_conjunct_before_does_not_date_the_next_one(
+    text: str, want: tuple[str, str], not_want: tuple[str, str]
+) -> None:
+    found = keys(text)
+    assert want in found
+    assert not_want not in found
+
+
+def test_a_date_before_and_still_dates_a_conjunct_that_has_none() -> None:
+    text = "Japanese and U.S. officials met on Monday and agreed to cut tariffs on rice."
     assert ("agreement", "2025-06-09") in keys(text)
 
 
@@ -1040,3 +1096,27 @@ def test_opinion_polls_and_election_deadlines_are_no_election(text: str) -> None
 def test_an_election_poll_with_its_day_stays_an_election() -> None:
     text = "Fianna Fail won 81 of the 166 seats in Ireland's June 5 poll."
     assert ("election", "2025-06-05") in keys(text)
+
+
+    ("text", "want"),
+    [
+        (
+            "The minister said the talks, starting on June 16, would cover farm trade between "
+            "Australia and Indonesia.",
+            ("meeting", "2025-06-16"),
+        ),
+        (
+            "Officials said the Brazil-Argentina meeting next week would be held in Brasilia.",
+            ("meeting", "2025-W25"),
+        ),
+    ],
+)
+def test_an_event_named_between_said_and_a_date_takes_the_date(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_date_right_after_said_still_dates_only_the_saying() -> None:
+    text = "Chinese and Japanese officials said on Monday that talks would go on."
+    assert not any(kind == "meeting" and d == "2025-06-09" for kind, d in keys(text))
