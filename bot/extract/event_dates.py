@@ -468,6 +468,10 @@ def undated_date(
         and not _future_subordinate(text, sentence, low, lexicon)
     ):
         return EventDate(dct.isoformat(), None, "day")
+    if not lexicon.future.search(text, sentence.start, trigger.end):
+        occasion = _speakers_occasion(text, sentence, trigger, lexicon, dct)
+        if occasion is not None:
+            return occasion
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
         window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
         before = text[sentence.start : trigger.end]
@@ -552,3 +556,54 @@ def reading_geometry(
     if trigger_distance(text, trigger, timex, lexicon, sentence.start) <= MAX_ATTACH_DISTANCE:
         names.append("rule_reach")
     return names
+
+
+# A speaker, or a statement, and the occasion it came from: "told reporters after two days
+# of talks with", "was speaking after an informal gathering of", "was reacting to a British
+# statement following his talks with". Up to five words of object between, no verb, no comma.
+_SPEAKER = (
+    r"(?:said|says|told|tells|speaking|talking|spoke|commenting|reacting|"
+    r"made\s+(?:the|his|her|their|these|those)\s+(?:remarks|comments)|"
+    r"statement|communiqu[e\u00e9])"
+)
+_AFTER_OCCASION = re.compile(
+    _SPEAKER + r"(?:\s+(?!(?:after|following|before|that|which|who|is|are|was|were|had|has|have"
+    r"|\w+ed)\b)[\w.'-]+){0,5}?\s+"
+    r"(?:shortly\s+|soon\s+|just\s+|immediately\s+)?(after|following|before)\s+"
+    r"(?:[\w'-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+_HABITUAL = re.compile(
+    r"\b(?:regularly|often|usually|frequently|repeatedly|routinely|every|each|previous|"
+    r"earlier\s+(?:this|that)|last|past|several|many|since)\b",
+    re.IGNORECASE,
+)
+OCCASION_REACH = 140  # characters from the speaker's verb to the trigger
+
+
+def _speakers_occasion(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon, dct: date
+) -> EventDate | None:
+    """The day of an act the story reports as the occasion of what someone says.
+
+    SPEC: an act reported without a date word happened on the DCT; "said on Friday after
+    talks with" puts the talks on the saying's day. None when the frame holds a date of its
+    own or sounds habitual ("after their regular meetings").
+    """
+    low = max(sentence.start, trigger.start - OCCASION_REACH)
+    frame = _AFTER_OCCASION.search(text, low, trigger.start)
+    if frame is None or _HABITUAL.search(text, frame.start(), trigger.start):
+        return None
+    if frame.group(1).lower() == "before" and trigger.type != "visit":
+        return None  # "speaking before hosting a meeting": what comes next, but a departure
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    named = sentence_dates(text, sentence, lexicon)
+    if any(
+        not is_report and timex.start < max(high, trigger.end) and timex.end > frame.start()
+        for timex, _, is_report in named
+    ):
+        return None  # the frame or the act's clause has a date of its own
+    reports = [when for _, when, is_report in named if is_report and when.precision == "day"]
+    if reports:
+        return EventDate(reports[0].value[:10], None, "day")
+    return EventDate(dct.isoformat(), None, "day")

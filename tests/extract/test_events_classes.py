@@ -937,3 +937,39 @@ def test_current_talks_after_a_would_clause_are_still_today_s() -> None:
         "and the International Monetary Fund."
     )
     assert ("meeting", "2025-06-11") in keys(text)
+
+
+# --- acts the story reports on its own day, without a date word ----------------------------
+
+_OPENING = "Grain prices rose on world markets this week. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Danish minister told reporters after two days of talks with Polish officials "
+        "that progress had been slow.",
+        "Okafor was speaking after a meeting of West African finance ministers in Accra.",
+        "Malaysia's minister made the remarks at a news conference following his talks with the "
+        "Thai foreign minister.",
+    ],
+)
+def test_talks_a_speaker_comes_from_happened_on_the_story_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(_OPENING + text)
+
+
+def test_talks_a_speaker_comes_from_take_the_day_of_the_saying() -> None:
+    text = _OPENING + "Peru's trade minister said on Monday after talks with Chilean officials."
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor said after their regular meetings with Ghana that trade had grown.",
+        "Okafor said he would speak to reporters after talks with Ghana.",
+        "Okafor was speaking before hosting a meeting of Nigerian and Ghanaian ministers.",
+    ],
+)
+def test_habitual_planned_or_later_talks_are_not_the_story_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") not in keys(_OPENING + text)
