@@ -578,6 +578,20 @@ _HABITUAL = re.compile(
     r"earlier\s+(?:this|that)|last|past|several|many|since)\b",
     re.IGNORECASE,
 )
+# On a trip, said by someone speaking or present there: "Funaro was in Britain on the first
+# leg of a tour", "he told a news conference during a stopover in", "Lim, in Brussels on a
+# tour of Europe", "in a speech on the first day of an official visit".
+_ON_TRIP = re.compile(
+    r"(?<![\w-])(?:on|during)\s+(?:the|a|an|his|her|their|its)\s+"
+    r"(?:(?!(?:return|way|from|recent)\b)[\w'-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(
+    r"\b(?:said|says|told|tells|speaking|spoke|talking|(?:is|are|was|were)\s+(?:currently\s+|"
+    r"now\s+|still\s+)?(?:in|on|here)\b)|,\s+in\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(?:should|could|may|might|must)\b", re.IGNORECASE)
 OCCASION_REACH = 140  # characters from the speaker's verb to the trigger
 
 
@@ -592,10 +606,12 @@ def _speakers_occasion(
     """
     low = max(sentence.start, trigger.start - OCCASION_REACH)
     frame = _AFTER_OCCASION.search(text, low, trigger.start)
+    if frame is not None and frame.group(1).lower() == "before" and trigger.type != "visit":
+        return None  # "speaking before hosting a meeting": what comes next, but a departure
+    if frame is None and trigger.type == "visit" and _on_trip_now(text, sentence, trigger, lexicon):
+        frame = _ON_TRIP.search(text, low, trigger.start)  # "is here on a tour of"
     if frame is None or _HABITUAL.search(text, frame.start(), trigger.start):
         return None
-    if frame.group(1).lower() == "before" and trigger.type != "visit":
-        return None  # "speaking before hosting a meeting": what comes next, but a departure
     low, high = clause_span(text, sentence, trigger, lexicon)
     named = sentence_dates(text, sentence, lexicon)
     if any(
@@ -607,3 +623,19 @@ def _speakers_occasion(
     if reports:
         return EventDate(reports[0].value[:10], None, "day")
     return EventDate(dct.isoformat(), None, "day")
+
+
+def _on_trip_now(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether a sentence has someone speaking or present on a trip, with no other time:
+    no date, nothing planned ("during his Tokyo visit he would be talking to them", "who
+    should be in Lima on a visit")."""
+    if not _PRESENT.search(text, sentence.start, sentence.end):
+        return False
+    if lexicon.future.search(text, sentence.start, sentence.end):
+        return False
+    if _MODAL.search(text, sentence.start, trigger.start):
+        return False
+    return all(
+        is_report or when.precision == "year"
+        for _, when, is_report in sentence_dates(text, sentence, lexicon)
+    )

@@ -973,3 +973,29 @@ def test_talks_a_speaker_comes_from_take_the_day_of_the_saying() -> None:
 )
 def test_habitual_planned_or_later_talks_are_not_the_story_s_day(text: str) -> None:
     assert ("meeting", "2025-06-11") not in keys(_OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malaysia's trade minister was in Paris on the second leg of a tour of European "
+        "capitals to seek support for palm oil.",
+        "'We want open markets,' the Korean minister told a news conference during a stopover "
+        "in Singapore.",
+        "Obi, in Rome on a tour of Europe, said Nigeria's debt could not be paid.",
+    ],
+)
+def test_a_trip_someone_speaks_or_is_on_is_the_story_s_day(text: str) -> None:
+    assert ("visit", "2025-06-11") in keys(_OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obi said that during his visit to Rome he would raise the debt issue.",
+        "Obi, who should be in Rome on a visit soon, said the debt could not be paid.",
+        "Obi said on his return from a visit to Italy that the debt could not be paid.",
+    ],
+)
+def test_a_trip_planned_or_over_is_not_the_story_s_day(text: str) -> None:
+    assert ("visit", "2025-06-11") not in keys(_OPENING + text)
