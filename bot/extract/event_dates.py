@@ -573,6 +573,23 @@ _AFTER_OCCASION = re.compile(
     r"(?:[\w'-]+\s+){0,5}?$",
     re.IGNORECASE,
 )
+# A speaker at the occasion itself: "told a conference of ASEAN foreign ministers", "told
+# delegates at the informal meeting of", "speaking to the IMF's Interim Committee meeting".
+_AT_OCCASION = re.compile(
+    r"(?<![\w-])(?:told|tells|telling|addressing|addressed|(?:speaking|spoke|speech|statement)\s+"
+    r"(?:to|at|before))\s+(?:(?:delegates|reporters|journalists|participants|ministers|"
+    r"officials)\s+(?:at|to)\s+)?(?:the|a|an|this|its|their)\s+(?:[\w'-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+_GATHERING = re.compile(
+    r"(?:[\w']+\s+)?(?:meeting|meetings|conference|session|summit|gathering|talks|consultations)",
+    re.IGNORECASE,
+)
+_GOVERNMENT_PEOPLE = re.compile(
+    r"\b(?:ministers?|ministerial|officials|delegates|delegations?|governments|envoys|"
+    r"ambassadors|diplomats|heads\s+of\s+(?:state|government))\b",
+    re.IGNORECASE,
+)
 _HABITUAL = re.compile(
     r"\b(?:regularly|often|usually|frequently|repeatedly|routinely|every|each|previous|"
     r"earlier\s+(?:this|that)|last|past|several|many|since)\b",
@@ -608,6 +625,12 @@ def _speakers_occasion(
     frame = _AFTER_OCCASION.search(text, low, trigger.start)
     if frame is not None and frame.group(1).lower() == "before" and trigger.type != "visit":
         return None  # "speaking before hosting a meeting": what comes next, but a departure
+    if frame is None and _GATHERING.fullmatch(text, trigger.start, trigger.end):
+        frame = _AT_OCCASION.search(text, low, trigger.start)
+        if frame is not None and not _of_governments(
+            text, sentence, trigger, frame.start(), lexicon
+        ):
+            return None  # "told a meeting of oil industry executives", "the Euromoney conference"
     if frame is None and trigger.type == "visit" and _on_trip_now(text, sentence, trigger, lexicon):
         frame = _ON_TRIP.search(text, low, trigger.start)  # "is here on a tour of"
     if frame is None or _HABITUAL.search(text, frame.start(), trigger.start):
@@ -639,3 +662,21 @@ def _on_trip_now(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
         is_report or when.precision == "year"
         for _, when, is_report in sentence_dates(text, sentence, lexicon)
     )
+
+
+GATHERING_REACH = 60  # characters after a gathering's name where its members are named
+
+
+def _of_governments(
+    text: str, sentence: Sentence, trigger: Trigger, named_from: int, lexicon: EventLexicon
+) -> bool:
+    """Whether a gathering a speaker addresses is one of governments: ministers, officials or
+    delegates named with it, or a body owning it ("the IMF's Interim Committee meeting"),
+    and no company people ("a meeting of oil industry executives")."""
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    start, end = max(low, named_from), min(high, trigger.end + GATHERING_REACH)
+    if lexicon.company_actors.search(text, start, end):
+        return False
+    if _GOVERNMENT_PEOPLE.search(text, start, end):
+        return True
+    return any(m.kind == "body" and start <= m.start and m.end <= end for m in sentence.mentions)

@@ -999,3 +999,22 @@ def test_a_trip_someone_speaks_or_is_on_is_the_story_s_day(text: str) -> None:
 )
 def test_a_trip_planned_or_over_is_not_the_story_s_day(text: str) -> None:
     assert ("visit", "2025-06-11") not in keys(_OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil's envoy told a conference of Latin American trade ministers that tariffs hurt.",
+        "Speaking to the OECD's trade committee meeting, the Kenyan minister said aid had fallen.",
+        "The Thai minister told delegates at the informal meeting of farm ministers that "
+        "subsidies must go.",
+    ],
+)
+def test_a_gathering_of_governments_a_speaker_addresses_is_the_story_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(_OPENING + text)
+
+
+def test_a_gathering_of_business_people_a_minister_addresses_is_no_meeting() -> None:
+    text = _OPENING + "The Saudi minister told a meeting of oil industry executives in Tokyo "
+    text += "that OPEC would hold prices."
+    assert ("meeting", "2025-06-11") not in keys(text)
