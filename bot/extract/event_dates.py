@@ -19,6 +19,7 @@ from bot.extract.event_index import (
     clause_span,
     tokens_between,
 )
+from bot.extract.event_parties import joint_issuer
 from bot.extract.lexicon import EventLexicon
 from bot.extract.model import Timex
 from bot.extract.timex_lexicon import NUMBER_WORDS
@@ -581,6 +582,19 @@ _AT_OCCASION = re.compile(
     r"officials)\s+(?:at|to)\s+)?(?:the|a|an|this|its|their)\s+(?:[\w'-]+\s+){0,5}?$",
     re.IGNORECASE,
 )
+# A statement that speaks in the story: "said in a joint communique", "a communique issued
+# after the meeting said", "In a statement, the G-10 said".
+_SAID_IN = re.compile(
+    r"(?:(?<![\w-])(?:said|says|announced|declared|stated)\s+in|^[\"'\u201c]?In)\s+"
+    r"(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "an official communique said", not "the statement said" (one named before, maybe dated).
+_INDEFINITE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_SAYING = re.compile(
+    r"(?:\s+(?:issued|released|published|read)\b[^,.;:\n]{0,40}?)?\s+(?:said|says)(?![\w-])",
+    re.IGNORECASE,
+)
 _GATHERING = re.compile(
     r"(?:[\w']+\s+)?(?:meeting|meetings|conference|session|summit|gathering|talks|consultations)",
     re.IGNORECASE,
@@ -631,6 +645,14 @@ def _speakers_occasion(
             text, sentence, trigger, frame.start(), lexicon
         ):
             return None  # "told a meeting of oil industry executives", "the Euromoney conference"
+    if (
+        frame is None
+        and trigger.type == "statement"
+        and _several_issuers(text, sentence, trigger, lexicon)
+    ):
+        frame = _SAID_IN.search(text, low, trigger.start) or (
+            _SAYING.match(text, trigger.end) and _INDEFINITE.search(text, low, trigger.start)
+        )
     if frame is None and trigger.type == "visit" and _on_trip_now(text, sentence, trigger, lexicon):
         frame = _ON_TRIP.search(text, low, trigger.start)  # "is here on a tour of"
     if frame is None or _HABITUAL.search(text, frame.start(), trigger.start):
@@ -680,3 +702,11 @@ def _of_governments(
     if _GOVERNMENT_PEOPLE.search(text, start, end):
         return True
     return any(m.kind == "body" and start <= m.start and m.end <= end for m in sentence.mentions)
+
+
+def _several_issuers(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether a statement is a joint one or one of a body (SPEC: one government's is none)."""
+    joint = text[trigger.start : trigger.end].lower().startswith("joint")
+    return joint or joint_issuer(text, sentence, trigger, lexicon)

@@ -1018,3 +1018,24 @@ def test_a_gathering_of_business_people_a_minister_addresses_is_no_meeting() -> 
     text = _OPENING + "The Saudi minister told a meeting of oil industry executives in Tokyo "
     text += "that OPEC would hold prices."
     assert ("meeting", "2025-06-11") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru agreed to link their power grids, an official communique said.",
+        "ASEAN foreign ministers said in a joint statement that the sea lanes must stay open.",
+        "A joint statement issued after the talks said Kenya and Uganda would share data.",
+    ],
+)
+def test_a_joint_statement_that_speaks_in_the_story_is_of_its_day(text: str) -> None:
+    assert ("statement", "2025-06-11") in keys(_OPENING + text)
+
+
+def test_one_government_s_statement_or_one_named_before_is_not() -> None:
+    assert not any(
+        kind == "statement"
+        for kind, _ in keys(_OPENING + "The statement said Kenya and Uganda would share data.")
+    )
+    text = _OPENING + "Japan's foreign ministry said in a statement that it had protested."
+    assert not any(kind == "statement" for kind, _ in keys(text))
