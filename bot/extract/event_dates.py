@@ -451,12 +451,21 @@ def undated_date(
     lead reports without a date word happened on the DCT; a headline's present tense reports
     the DCT's news: "Ukraine, Russia end peace talks").
     """
-    dated_peer = any(
-        t.type == trigger.type and t is not trigger and id(t) in dated_ids
+    peers = [
+        t
         for t in sentence.triggers
-    )
-    if dct is None or trigger.year_dated or dated_peer:
+        if t.type == trigger.type and t is not trigger and id(t) in dated_ids
+    ]
+    if dct is None or trigger.year_dated:
         return None
+    if peers:
+        if any(t.start < trigger.end for t in peers) or lexicon.future.search(
+            text, sentence.start, trigger.end
+        ):
+            return None
+        # "speaking after an informal gathering ... to prepare for next week's meetings": the
+        # occasion of the saying is not the dated one named after it
+        return _speakers_occasion(text, sentence, trigger, lexicon, dct)
     body = text[sentence.start : sentence.end]
     low, high = clause_span(text, sentence, trigger, lexicon)
     if _VAGUE_PAST.search(text, max(sentence.start, low - 40), high):
@@ -653,6 +662,7 @@ def _speakers_occasion(
         frame = _SAID_IN.search(text, low, trigger.start) or (
             _SAYING.match(text, trigger.end) and _INDEFINITE.search(text, low, trigger.start)
         )
+    guard_from = frame.start() if frame is not None else sentence.start
     if frame is None and trigger.type == "visit" and _on_trip_now(text, sentence, trigger, lexicon):
         frame = _ON_TRIP.search(text, low, trigger.start)  # "is here on a tour of"
     if frame is None or _HABITUAL.search(text, frame.start(), trigger.start):
@@ -660,7 +670,10 @@ def _speakers_occasion(
     low, high = clause_span(text, sentence, trigger, lexicon)
     named = sentence_dates(text, sentence, lexicon)
     if any(
-        not is_report and timex.start < max(high, trigger.end) and timex.end > frame.start()
+        not is_report
+        and guard_from < timex.end
+        and timex.start < max(high, trigger.end)
+        and not _elsewhere_after(text, trigger, timex)
         for timex, _, is_report in named
     ):
         return None  # the frame or the act's clause has a date of its own
@@ -671,19 +684,14 @@ def _speakers_occasion(
 
 
 def _on_trip_now(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
-    """Whether a sentence has someone speaking or present on a trip, with no other time:
-    no date, nothing planned ("during his Tokyo visit he would be talking to them", "who
-    should be in Lima on a visit")."""
+    """Whether a sentence has someone speaking or present on a trip, and nothing planned
+    ("during his Tokyo visit he would be talking to them", "who should be in Lima on a
+    visit")."""
     if not _PRESENT.search(text, sentence.start, sentence.end):
         return False
     if lexicon.future.search(text, sentence.start, sentence.end):
         return False
-    if _MODAL.search(text, sentence.start, trigger.start):
-        return False
-    return all(
-        is_report or when.precision == "year"
-        for _, when, is_report in sentence_dates(text, sentence, lexicon)
-    )
+    return not _MODAL.search(text, sentence.start, trigger.start)
 
 
 GATHERING_REACH = 60  # characters after a gathering's name where its members are named
@@ -710,3 +718,13 @@ def _several_issuers(
     """Whether a statement is a joint one or one of a body (SPEC: one government's is none)."""
     joint = text[trigger.start : trigger.end].lower().startswith("joint")
     return joint or joint_issuer(text, sentence, trigger, lexicon)
+
+
+def _elsewhere_after(text: str, trigger: Trigger, timex: Timex) -> bool:
+    """Whether a date after the trigger is another noun's ("at next week's spring meetings")
+    or too far to date it at all."""
+    if timex.start < trigger.end:
+        return False
+    if _POSSESSIVE.match(text, timex.end) or attributive(text, timex.start, timex.end):
+        return True
+    return tokens_between(text, trigger.end, timex.start) > MAX_ATTACH_DISTANCE

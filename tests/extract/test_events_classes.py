@@ -1039,3 +1039,21 @@ def test_one_government_s_statement_or_one_named_before_is_not() -> None:
     )
     text = _OPENING + "Japan's foreign ministry said in a statement that it had protested."
     assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+def test_a_speaker_s_occasion_is_not_the_dated_meeting_named_after_it() -> None:
+    text = _OPENING + (
+        "The Dutch minister was speaking after an informal gathering of EU finance ministers "
+        "held to prepare for talks at next week's meetings of the IMF."
+    )
+    found = keys(text)
+    assert ("meeting", "2025-06-11") in found
+    assert ("meeting", "2025-W25") in found
+
+
+def test_a_trip_is_today_s_though_the_sentence_dates_something_else_far_after_it() -> None:
+    text = _OPENING + (
+        "Brazil's finance minister is on the first leg of a tour of European capitals in an "
+        "attempt to explain to governments the suspension of interest payments earlier this month."
+    )
+    assert ("visit", "2025-06-11") in keys(text)
