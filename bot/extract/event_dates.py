@@ -583,6 +583,15 @@ _AFTER_OCCASION = re.compile(
     r"(?:[\w'-]+\s+){0,5}?$",
     re.IGNORECASE,
 )
+# Talks with a visitor: "told visiting U.S. Trade Representative Clayton Yeutter", "met the
+# visiting Polish leader". The act is the talks, held where the host is.
+HOST_OF_VISITOR = re.compile(
+    r"(?<![\w-])(?:told|tells|met|meets|meeting|received|receives|receiving|with)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# An act the story places earlier on its own day: "Lim earlier met the commissioner".
+_EARLIER = re.compile(r"(?<![\w-])(?:had\s+)?earlier\s+$", re.IGNORECASE)
 # A speaker at the occasion itself: "told a conference of ASEAN foreign ministers", "told
 # delegates at the informal meeting of", "speaking to the IMF's Interim Committee meeting".
 _AT_OCCASION = re.compile(
@@ -662,6 +671,10 @@ def _speakers_occasion(
         frame = _SAID_IN.search(text, low, trigger.start) or (
             _SAYING.match(text, trigger.end) and _INDEFINITE.search(text, low, trigger.start)
         )
+    if frame is None and visitor_met(text, sentence, trigger):
+        frame = HOST_OF_VISITOR.search(text, low, trigger.start)
+    if frame is None and trigger.type in ("meeting", "summit", "agreement", "visit"):
+        frame = _EARLIER.search(text, low, trigger.start)
     guard_from = frame.start() if frame is not None else sentence.start
     if frame is None and trigger.type == "visit" and _on_trip_now(text, sentence, trigger, lexicon):
         frame = _ON_TRIP.search(text, low, trigger.start)  # "is here on a tour of"
@@ -728,3 +741,13 @@ def _elsewhere_after(text: str, trigger: Trigger, timex: Timex) -> bool:
     if _POSSESSIVE.match(text, timex.end) or attributive(text, timex.start, timex.end):
         return True
     return tokens_between(text, trigger.end, timex.start) > MAX_ATTACH_DISTANCE
+
+
+def visitor_met(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a "visiting" trigger names a visitor someone talks with ("told visiting U.S.
+    Trade Representative Clayton Yeutter"): the talks are the act."""
+    if text[trigger.start : trigger.end].lower() != "visiting":
+        return False
+    return bool(
+        HOST_OF_VISITOR.search(text, max(sentence.start, trigger.start - 30), trigger.start)
+    )

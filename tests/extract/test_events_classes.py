@@ -1057,3 +1057,20 @@ def test_a_trip_is_today_s_though_the_sentence_dates_something_else_far_after_it
         "attempt to explain to governments the suspension of interest payments earlier this month."
     )
     assert ("visit", "2025-06-11") in keys(text)
+
+
+def test_talks_with_a_visitor_are_a_meeting_of_the_story_s_day() -> None:
+    text = _OPENING + (
+        "Officials said Korea's trade minister told visiting Australian Trade Minister Tim "
+        "Ayres that beef quotas would be reviewed."
+    )
+    found = keys(text)
+    assert ("meeting", "2025-06-11") in found
+    assert ("visit", "2025-06-11") not in found
+
+
+def test_an_act_placed_earlier_in_the_story_s_day_is_of_that_day() -> None:
+    text = _OPENING + "The Thai minister earlier met Japanese Foreign Minister Takeshi Iwaya."
+    assert ("meeting", "2025-06-11") in keys(text)
+    text = _OPENING + "The Thai minister met Japanese Foreign Minister Takeshi Iwaya in 2019."
+    assert ("meeting", "2025-06-11") not in keys(text)
