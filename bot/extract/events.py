@@ -24,6 +24,7 @@ from bot.extract.event_dates import (
     sentence_dates,
     trigger_distance,
     undated_date,
+    visitor_met,
 )
 from bot.extract.event_index import (
     STRONG_BREAK,
@@ -503,6 +504,9 @@ def _build(
         and _VISIT_A_PERSON.match(text, trigger.end)
     ):
         # "will visit U.S. Treasury Secretary James Baker next week": talks with that person
+        kind = "summit" if leaders_meet(text, sentence, trigger, lexicon) else "meeting"
+    if kind == "visit" and visitor_met(text, sentence, trigger):
+        # "Tamura told visiting U.S. Trade Representative Clayton Yeutter": talks with him
         kind = "summit" if leaders_meet(text, sentence, trigger, lexicon) else "meeting"
     if kind == "visit":
         codes |= location_codes  # the host country takes part in a visit (not in talks it

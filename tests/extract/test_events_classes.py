@@ -996,6 +996,50 @@ def test_contracts_and_purchases_are_no_intergovernmental_agreement(text: str) -
 
 def test_an_agreement_signed_between_governments_after_a_contract_word_stays() -> None:
     text = "Japan and India signed a nuclear cooperation agreement in Tokyo on Monday."
+    assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's central bank said there was little room left for the Finance Ministry to cut "
+        "rates on June 12.",
+        "The U.S. amendment on Japanese imports was left for a June vote by the Senate.",
+        "Egypt's central bank left the rate for Commercial banks for June 12 unchanged.",
+        "The Liberian tanker arrived at its destination of Rotterdam on June 2.",
+        "All crude shipments from Mexico for July will arrive on schedule, the U.S. pipeline "
+        "operator said.",
+        "The first British jet is due in March with the others arriving in May and June of "
+        "next year, Australia said.",
+    ],
+)
+def test_things_left_or_arriving_are_no_trip(text: str) -> None:
+    assert "visit" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_minister_leaving_for_a_capital_is_a_visit() -> None:
+    text = "Japan's trade minister left for Washington on Monday for talks on chips."
+    assert ("visit", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A poll in today's Irish Times gave Fianna Fail 38 pct support.",
+        "The poll, conducted in May, was made public on Monday in Canada.",
+        "Another regular poll is due on Friday, Britain's pollsters said.",
+        "Spain's prime minister must call an election by July 2027.",
+        "Portugal's president does not have to call elections until March 2026.",
+        "Elections in Israel are due by October 2026.",
+    ],
+)
+def test_opinion_polls_and_election_deadlines_are_no_election(text: str) -> None:
+    assert "election" not in {kind for kind, _ in keys(text)}
+
+
+def test_an_election_poll_with_its_day_stays_an_election() -> None:
+    text = "Fianna Fail won 81 of the 166 seats in Ireland's June 5 poll."
+    assert ("election", "2025-06-05") in keys(text)
 
 
 # --- attaching dates: lists, conjuncts, anchors ------------------------------------------------
@@ -1056,48 +1100,6 @@ def test_a_date_before_and_still_dates_a_conjunct_that_has_none() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Japan's central bank said there was little room left for the Finance Ministry to cut "
-        "rates on June 12.",
-        "The U.S. amendment on Japanese imports was left for a June vote by the Senate.",
-        "Egypt's central bank left the rate for Commercial banks for June 12 unchanged.",
-        "The Liberian tanker arrived at its destination of Rotterdam on June 2.",
-        "All crude shipments from Mexico for July will arrive on schedule, the U.S. pipeline "
-        "operator said.",
-        "The first British jet is due in March with the others arriving in May and June of "
-        "next year, Australia said.",
-    ],
-)
-def test_things_left_or_arriving_are_no_trip(text: str) -> None:
-    assert "visit" not in {kind for kind, _ in keys(text)}
-
-
-def test_a_minister_leaving_for_a_capital_is_a_visit() -> None:
-    text = "Japan's trade minister left for Washington on Monday for talks on chips."
-    assert ("visit", "2025-06-09") in keys(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "A poll in today's Irish Times gave Fianna Fail 38 pct support.",
-        "The poll, conducted in May, was made public on Monday in Canada.",
-        "Another regular poll is due on Friday, Britain's pollsters said.",
-        "Spain's prime minister must call an election by July 2027.",
-        "Portugal's president does not have to call elections until March 2026.",
-        "Elections in Israel are due by October 2026.",
-    ],
-)
-def test_opinion_polls_and_election_deadlines_are_no_election(text: str) -> None:
-    assert "election" not in {kind for kind, _ in keys(text)}
-
-
-def test_an_election_poll_with_its_day_stays_an_election() -> None:
-    text = "Fianna Fail won 81 of the 166 seats in Ireland's June 5 poll."
-    assert ("election", "2025-06-05") in keys(text)
-
-
     ("text", "want"),
     [
         (
@@ -1120,3 +1122,140 @@ def test_an_event_named_between_said_and_a_date_takes_the_date(
 def test_a_date_right_after_said_still_dates_only_the_saying() -> None:
     text = "Chinese and Japanese officials said on Monday that talks would go on."
     assert not any(kind == "meeting" and d == "2025-06-09" for kind, d in keys(text))
+
+
+# --- acts the story reports on its own day, without a date word ----------------------------
+
+_OPENING = "Grain prices rose on world markets this week. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Danish minister told reporters after two days of talks with Polish officials "
+        "that progress had been slow.",
+        "Okafor was speaking after a meeting of West African finance ministers in Accra.",
+        "Malaysia's minister made the remarks at a news conference following his talks with the "
+        "Thai foreign minister.",
+    ],
+)
+def test_talks_a_speaker_comes_from_happened_on_the_story_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(_OPENING + text)
+
+
+def test_talks_a_speaker_comes_from_take_the_day_of_the_saying() -> None:
+    text = _OPENING + "Peru's trade minister said on Monday after talks with Chilean officials."
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor said after their regular meetings with Ghana that trade had grown.",
+        "Okafor said he would speak to reporters after talks with Ghana.",
+        "Okafor was speaking before hosting a meeting of Nigerian and Ghanaian ministers.",
+    ],
+)
+def test_habitual_planned_or_later_talks_are_not_the_story_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") not in keys(_OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malaysia's trade minister was in Paris on the second leg of a tour of European "
+        "capitals to seek support for palm oil.",
+        "'We want open markets,' the Korean minister told a news conference during a stopover "
+        "in Singapore.",
+        "Obi, in Rome on a tour of Europe, said Nigeria's debt could not be paid.",
+    ],
+)
+def test_a_trip_someone_speaks_or_is_on_is_the_story_s_day(text: str) -> None:
+    assert ("visit", "2025-06-11") in keys(_OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obi said that during his visit to Rome he would raise the debt issue.",
+        "Obi, who should be in Rome on a visit soon, said the debt could not be paid.",
+        "Obi said on his return from a visit to Italy that the debt could not be paid.",
+    ],
+)
+def test_a_trip_planned_or_over_is_not_the_story_s_day(text: str) -> None:
+    assert ("visit", "2025-06-11") not in keys(_OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil's envoy told a conference of Latin American trade ministers that tariffs hurt.",
+        "Speaking to the OECD's trade committee meeting, the Kenyan minister said aid had fallen.",
+        "The Thai minister told delegates at the informal meeting of farm ministers that "
+        "subsidies must go.",
+    ],
+)
+def test_a_gathering_of_governments_a_speaker_addresses_is_the_story_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(_OPENING + text)
+
+
+def test_a_gathering_of_business_people_a_minister_addresses_is_no_meeting() -> None:
+    text = _OPENING + "The Saudi minister told a meeting of oil industry executives in Tokyo "
+    text += "that OPEC would hold prices."
+    assert ("meeting", "2025-06-11") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru agreed to link their power grids, an official communique said.",
+        "ASEAN foreign ministers said in a joint statement that the sea lanes must stay open.",
+        "A joint statement issued after the talks said Kenya and Uganda would share data.",
+    ],
+)
+def test_a_joint_statement_that_speaks_in_the_story_is_of_its_day(text: str) -> None:
+    assert ("statement", "2025-06-11") in keys(_OPENING + text)
+
+
+def test_one_government_s_statement_or_one_named_before_is_not() -> None:
+    assert not any(
+        kind == "statement"
+        for kind, _ in keys(_OPENING + "The statement said Kenya and Uganda would share data.")
+    )
+    text = _OPENING + "Japan's foreign ministry said in a statement that it had protested."
+    assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+def test_a_speaker_s_occasion_is_not_the_dated_meeting_named_after_it() -> None:
+    text = _OPENING + (
+        "The Dutch minister was speaking after an informal gathering of EU finance ministers "
+        "held to prepare for talks at next week's meetings of the IMF."
+    )
+    found = keys(text)
+    assert ("meeting", "2025-06-11") in found
+    assert ("meeting", "2025-W25") in found
+
+
+def test_a_trip_is_today_s_though_the_sentence_dates_something_else_far_after_it() -> None:
+    text = _OPENING + (
+        "Brazil's finance minister is on the first leg of a tour of European capitals in an "
+        "attempt to explain to governments the suspension of interest payments earlier this month."
+    )
+    assert ("visit", "2025-06-11") in keys(text)
+
+
+def test_talks_with_a_visitor_are_a_meeting_of_the_story_s_day() -> None:
+    text = _OPENING + (
+        "Officials said Korea's trade minister told visiting Australian Trade Minister Tim "
+        "Ayres that beef quotas would be reviewed."
+    )
+    found = keys(text)
+    assert ("meeting", "2025-06-11") in found
+    assert ("visit", "2025-06-11") not in found
+
+
+def test_an_act_placed_earlier_in_the_story_s_day_is_of_that_day() -> None:
+    text = _OPENING + "The Thai minister earlier met Japanese Foreign Minister Takeshi Iwaya."
+    assert ("meeting", "2025-06-11") in keys(text)
+    text = _OPENING + "The Thai minister met Japanese Foreign Minister Takeshi Iwaya in 2019."
+    assert ("meeting", "2025-06-11") not in keys(text)
