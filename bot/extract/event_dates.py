@@ -167,10 +167,10 @@ def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLe
     tail = window[matches[-1].end() :]
     if _NOT_REPORT_TAIL.search(tail) or lexicon.clause_breaks.search(tail):
         return False  # "said the conference, which began Thursday": the clause's own date
+    # "said he would visit Brussels later this month": an act named between the saying and
+    # the date owns the date.
     return len(WORD.findall(tail)) <= 4 and not any(
-        t.start >= timex.start - len(tail) and t.end <= timex.start
-        for t in sentence.triggers
-        if t.type in ("statement",)
+        t.start >= timex.start - len(tail) and t.end <= timex.start for t in sentence.triggers
     )
 
 

@@ -1,0 +1,44 @@
+"""Official travel and the talks a trip is for, by class of wording (SPEC type ``visit``).
+
+The sentences are invented in wire style; each class is tried with more than one phrasing,
+and where a look-alike exists, it is checked to give no trip.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extract.model import Article
+from bot.extract.pipeline import extract_events
+
+DCT = date(2025, 6, 11)  # a Wednesday
+
+
+def events_of(text: str, dct: date | None = DCT) -> list[dict]:
+    return [e.to_json() for e in extract_events(Article(text=text, dct=dct))]
+
+
+def keys(text: str, dct: date | None = DCT) -> set[tuple[str, str]]:
+    return {(e["type"], e["date"]) for e in events_of(text, dct)}
+
+
+# --- a plan reported by "said he would ..." takes the plan's date, not the saying's ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's trade minister said he would visit Beijing later this month to seek "
+        "better terms for tea exports.",
+        "The Chilean foreign minister told reporters she will visit Madrid later this month.",
+    ],
+)
+def test_saying_then_planned_trip_dates_the_trip(text: str) -> None:
+    assert ("visit", "2025-06") in keys(text)
+
+
+def test_date_right_after_the_saying_still_dates_the_saying() -> None:
+    text = "The Chilean foreign minister said last month that she would visit Madrid."
+    assert ("visit", "2025-05") not in keys(text)
