@@ -50,6 +50,7 @@ _WORD_AFTER = re.compile(r"^[\s,)\"']*([\w%$'-]+)")
 _MONTH_CUE_BEFORE = word_list("month_cue_before")
 _SEASON_CUE_BEFORE = word_list("season_cue_before")
 _YEAR_BAD_NEXT = COUNT_NOUNS | word_list("year_bad_next")
+_WEEKEND_EVENTS = word_list("weekend_events")
 
 Kind = Literal["DATE", "TIME"]
 
@@ -765,13 +766,23 @@ class _Resolver:
         if unit == "week":
             return _Resolved(_week(dct))
         if unit == "weekend":
-            saturday = dct + dt.timedelta(days=5 - dct.weekday())
-            if self.direction(start, end) <= 0 and dct.weekday() < 5:
-                saturday -= dt.timedelta(weeks=1)
-            return _Resolved(f"{_week(saturday)}-WE")
+            return self.weekend_adj(m, start, end)
         if not m["pre"]:
             return None
         return _Resolved(dct.isoformat())
+
+    def weekend_adj(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the weekend", "a weekend visit": the nearest weekend, the past one unless the
+        clause looks ahead (on a Saturday or Sunday, the weekend under way)."""
+        dct = self.dct
+        if dct is None:
+            return None
+        if m.re is PATTERNS["weekend_adj"] and _word_after(self.text, end) not in _WEEKEND_EVENTS:
+            return None  # "weekend trading", "weekend editions": no one weekend
+        saturday = dct + dt.timedelta(days=5 - dct.weekday())
+        if self.direction(start, end) <= 0 and dct.weekday() < 5:
+            saturday -= dt.timedelta(weeks=1)
+        return _Resolved(f"{_week(saturday)}-WE")
 
     def ago(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "two weeks ago", "five years from now"; "a year earlier" leans on the story's anchor."""

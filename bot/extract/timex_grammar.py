@@ -187,6 +187,7 @@ KINDS: list[tuple[str, str]] = [
           |soon(?!\s+(?:after|as|afterwards?|thereafter)\b)))(?![\w-])""",
     ),
     ("yearago_adj", r"""(?P<ya>(?i:year-earlier|year-ago))(?![\w-])"""),
+    ("weekend_adj", r"""(?P<we>(?i:weekend))(?![\w'-])"""),
     (
         "holiday",
         r"""(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Valentine's\s+Day|Halloween|Independence\s+Day)(?![\w-])""",

@@ -42,3 +42,25 @@ def test_saying_then_planned_trip_dates_the_trip(text: str) -> None:
 def test_date_right_after_the_saying_still_dates_the_saying() -> None:
     text = "The Chilean foreign minister said last month that she would visit Madrid."
     assert ("visit", "2025-05") not in keys(text)
+
+
+# --- a weekend dates a trip to its week; "weekend" before an event noun is a date too ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's finance minister left at the weekend for Washington for talks with the IMF.",
+        "The Egyptian foreign minister paid a brief weekend visit to Jordan.",
+    ],
+)
+def test_weekend_trip_takes_the_week_of_the_weekend(text: str) -> None:
+    # DCT Wednesday 2025-06-11: the weekend past is June 7-8, ISO week 23.
+    assert ("visit", "2025-W23") in keys(text)
+
+
+def test_weekend_before_a_market_noun_is_no_date() -> None:
+    from bot.extract.timex import find_timexes
+
+    assert not find_timexes("Shares fell in thin weekend trading.", DCT)
+    assert [t.value for t in find_timexes("They held weekend talks.", DCT)] == ["2025-W23-WE"]
