@@ -51,6 +51,7 @@ _MONTH_CUE_BEFORE = word_list("month_cue_before")
 _SEASON_CUE_BEFORE = word_list("season_cue_before")
 _YEAR_BAD_NEXT = COUNT_NOUNS | word_list("year_bad_next")
 _WEEKEND_EVENTS = word_list("weekend_events")
+ROUGH_WEEK_DAYS = 14  # "in about N days" fixes the week below this count, the month from it
 
 Kind = Literal["DATE", "TIME"]
 
@@ -838,11 +839,17 @@ class _Resolver:
             return None  # "the first such swap in five months": a span looking back
         unit = m["unit"].lower().rstrip("s")
         if unit == "day":
-            return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
+            day = self.dct + dt.timedelta(days=n)
+            if m["approx"]:
+                # "in about ten days": a rough count fixes the week, "about 60 days" the month
+                return _Resolved(_week(day) if n < ROUGH_WEEK_DAYS else f"{day:%Y-%m}")
+            return _Resolved(day.isoformat())
         if unit == "month":
             y, mth = _add_months(self.dct.year, self.dct.month, n)
             return _Resolved(f"{y:04d}-{mth:02d}")
-        return _Resolved(_week(self.dct + dt.timedelta(weeks=n)))
+        day = self.dct + dt.timedelta(weeks=n)
+        # "in about three weeks": a rough count of weeks fixes the month, not the week
+        return _Resolved(f"{day:%Y-%m}" if m["approx"] else _week(day))
 
     def dayrel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "today", "yesterday morning", "tonight", "this afternoon", "last night"."""

@@ -155,7 +155,7 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "in_n",
-        rf"""(?i:in)\s+(?P<num>\d{{1,2}}|{NUM_WORDS})\s+(?P<unit>(?i:days|weeks|months|day|week|month))(?:'?\s+(?i:time))?(?![\w-])""",
+        rf"""(?i:in)\s+(?:(?P<approx>(?i:about|around|some|roughly|approximately))\s+)?(?P<num>\d{{1,2}}|{NUM_WORDS})\s+(?P<unit>(?i:days|weeks|months|day|week|month))(?:'?\s+(?i:time))?(?![\w-])""",
     ),
     (
         "dayrel",

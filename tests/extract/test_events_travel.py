@@ -64,3 +64,34 @@ def test_weekend_before_a_market_noun_is_no_date() -> None:
 
     assert not find_timexes("Shares fell in thin weekend trading.", DCT)
     assert [t.value for t in find_timexes("They held weekend talks.", DCT)] == ["2025-W23-WE"]
+
+
+# --- "in about three weeks": a rough count fixes a coarser unit; its modal clause looks ahead -
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Officials said the first round had gone smoothly and a Kenyan delegation would "
+            "leave for London in about three weeks to complete negotiations with Britain.",
+            ("visit", "2025-07"),
+        ),
+        (
+            "A Polish trade mission would travel to Seoul in about ten days.",
+            ("visit", "2025-W25"),
+        ),
+    ],
+)
+def test_rough_count_of_weeks_dates_a_planned_trip(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_rough_count_values() -> None:
+    from bot.extract.timex import find_timexes
+
+    values = [t.value for t in find_timexes("It will close in about 60 days.", DCT)]
+    assert values == ["2025-08"]
+    assert [t.value for t in find_timexes("He will leave in three weeks.", DCT)] == ["2025-W27"]
+    # A span looking back is no date: "rose 5 pct in about three weeks".
+    assert not find_timexes("Prices rose 5 pct in about three weeks.", DCT)
