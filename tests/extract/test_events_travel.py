@@ -95,3 +95,36 @@ def test_rough_count_values() -> None:
     assert [t.value for t in find_timexes("He will leave in three weeks.", DCT)] == ["2025-W27"]
     # A span looking back is no date: "rose 5 pct in about three weeks".
     assert not find_timexes("Prices rose 5 pct in about three weeks.", DCT)
+
+
+# --- "go/come to <place>" is a trip when a date or purpose follows the place ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Dutch foreign minister would go to Ankara next month for talks on migration.",
+            ("visit", "2025-07"),
+        ),
+        ("Brazil's finance minister goes to Ottawa later this week.", ("visit", "2025-W24")),
+        (
+            "The Irish prime minister came to Madrid on Monday to sign a fisheries accord.",
+            ("visit", "2025-06-09"),
+        ),
+    ],
+)
+def test_verb_of_motion_to_a_place_is_a_trip(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the proceeds will go to Canada next year under the plan.",
+        "Special attention would go to Chile next week, the banker said.",
+        "The finance minister came to Washington determined to cut the deficit.",
+    ],
+)
+def test_money_or_attention_going_somewhere_is_no_trip(text: str) -> None:
+    assert not any(kind == "visit" for kind, _ in keys(text))
