@@ -128,3 +128,25 @@ def test_verb_of_motion_to_a_place_is_a_trip(text: str, want: tuple[str, str]) -
 )
 def test_money_or_attention_going_somewhere_is_no_trip(text: str) -> None:
     assert not any(kind == "visit" for kind, _ in keys(text))
+
+
+# --- a trip under way takes the article's day ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thai prime minister, on the first day of a three-day visit to Vietnam, said rice "
+        "exports would rise.",
+        "Chile's foreign minister is on a tour of Asian capitals to promote copper exports.",
+        "Mexico's trade secretary was in Ottawa on the second leg of a trip to explain his "
+        "country's stance.",
+    ],
+)
+def test_trip_under_way_is_dated_by_the_article(text: str) -> None:
+    assert ("visit", DCT.isoformat()) in keys(text)
+
+
+def test_a_tour_of_a_plant_is_no_trip_under_way() -> None:
+    text = "The company's chairman is on a tour of its plants to meet workers."
+    assert not any(kind == "visit" for kind, _ in keys(text))
