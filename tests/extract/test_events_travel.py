@@ -150,3 +150,15 @@ def test_trip_under_way_is_dated_by_the_article(text: str) -> None:
 def test_a_tour_of_a_plant_is_no_trip_under_way() -> None:
     text = "The company's chairman is on a tour of its plants to meet workers."
     assert not any(kind == "visit" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The South Korean trade minister told reporters during a stopover in Singapore that "
+        "talks had gone well.",
+        "Prices must fall, the Brazilian finance minister said during a brief visit to Lima.",
+    ],
+)
+def test_remarks_made_during_a_trip_date_the_trip(text: str) -> None:
+    assert ("visit", DCT.isoformat()) in keys(text)
