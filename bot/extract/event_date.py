@@ -25,6 +25,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?(Z|[+-]\d{2}:?\d{2})?$")
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT|MI)$")
+_WEEKEND = re.compile(r"^(\d{4}-W\d{2})-WE$")
 FORMAT_HELP = "use YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DDTHH:MM"
 
 
@@ -116,7 +117,7 @@ def from_timeml(value: str) -> EventDate | None:
     """The event date a TimeML value gives, if it is at least month-precise and exists.
 
     Times get a ``+HH:MM`` zone (``Z`` becomes ``+00:00``); a part of a day ("the morning of")
-    is its day.
+    is its day, a weekend ("left at the weekend") its week: no form of SPEC's names two days.
     """
     if m := _TIME.match(value):
         day, clock, zone = m.groups()
@@ -125,7 +126,7 @@ def from_timeml(value: str) -> EventDate | None:
         elif zone and ":" not in zone:
             zone = f"{zone[:3]}:{zone[3:]}"
         value = f"{day}T{clock}{zone or ''}"
-    elif m := _PART_OF_DAY.match(value):
+    elif (m := _PART_OF_DAY.match(value)) or (m := _WEEKEND.match(value)):
         value = m[1]
     try:
         found = EventDate(value)

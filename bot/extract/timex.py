@@ -50,6 +50,8 @@ _WORD_AFTER = re.compile(r"^[\s,)\"']*([\w%$'-]+)")
 _MONTH_CUE_BEFORE = word_list("month_cue_before")
 _SEASON_CUE_BEFORE = word_list("season_cue_before")
 _YEAR_BAD_NEXT = COUNT_NOUNS | word_list("year_bad_next")
+_WEEKEND_EVENTS = word_list("weekend_events")
+ROUGH_WEEK_DAYS = 14  # "in about N days" fixes the week below this count, the month from it
 
 Kind = Literal["DATE", "TIME"]
 
@@ -765,13 +767,23 @@ class _Resolver:
         if unit == "week":
             return _Resolved(_week(dct))
         if unit == "weekend":
-            saturday = dct + dt.timedelta(days=5 - dct.weekday())
-            if self.direction(start, end) <= 0 and dct.weekday() < 5:
-                saturday -= dt.timedelta(weeks=1)
-            return _Resolved(f"{_week(saturday)}-WE")
+            return self.weekend_adj(m, start, end)
         if not m["pre"]:
             return None
         return _Resolved(dct.isoformat())
+
+    def weekend_adj(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the weekend", "a weekend visit": the nearest weekend, the past one unless the
+        clause looks ahead (on a Saturday or Sunday, the weekend under way)."""
+        dct = self.dct
+        if dct is None:
+            return None
+        if m.re is PATTERNS["weekend_adj"] and _word_after(self.text, end) not in _WEEKEND_EVENTS:
+            return None  # "weekend trading", "weekend editions": no one weekend
+        saturday = dct + dt.timedelta(days=5 - dct.weekday())
+        if self.direction(start, end) <= 0 and dct.weekday() < 5:
+            saturday -= dt.timedelta(weeks=1)
+        return _Resolved(f"{_week(saturday)}-WE")
 
     def ago(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "two weeks ago", "five years from now"; "a year earlier" leans on the story's anchor."""
@@ -827,11 +839,17 @@ class _Resolver:
             return None  # "the first such swap in five months": a span looking back
         unit = m["unit"].lower().rstrip("s")
         if unit == "day":
-            return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
+            day = self.dct + dt.timedelta(days=n)
+            if m["approx"]:
+                # "in about ten days": a rough count fixes the week, "about 60 days" the month
+                return _Resolved(_week(day) if n < ROUGH_WEEK_DAYS else f"{day:%Y-%m}")
+            return _Resolved(day.isoformat())
         if unit == "month":
             y, mth = _add_months(self.dct.year, self.dct.month, n)
             return _Resolved(f"{y:04d}-{mth:02d}")
-        return _Resolved(_week(self.dct + dt.timedelta(weeks=n)))
+        day = self.dct + dt.timedelta(weeks=n)
+        # "in about three weeks": a rough count of weeks fixes the month, not the week
+        return _Resolved(f"{day:%Y-%m}" if m["approx"] else _week(day))
 
     def dayrel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "today", "yesterday morning", "tonight", "this afternoon", "last night"."""

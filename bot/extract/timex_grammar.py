@@ -155,7 +155,7 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "in_n",
-        rf"""(?i:in)\s+(?P<num>\d{{1,2}}|{NUM_WORDS})\s+(?P<unit>(?i:days|weeks|months|day|week|month))(?:'?\s+(?i:time))?(?![\w-])""",
+        rf"""(?i:in)\s+(?:(?P<approx>(?i:about|around|some|roughly|approximately))\s+)?(?P<num>\d{{1,2}}|{NUM_WORDS})\s+(?P<unit>(?i:days|weeks|months|day|week|month))(?:'?\s+(?i:time))?(?![\w-])""",
     ),
     (
         "dayrel",
@@ -187,6 +187,7 @@ KINDS: list[tuple[str, str]] = [
           |soon(?!\s+(?:after|as|afterwards?|thereafter)\b)))(?![\w-])""",
     ),
     ("yearago_adj", r"""(?P<ya>(?i:year-earlier|year-ago))(?![\w-])"""),
+    ("weekend_adj", r"""(?P<we>(?i:weekend))(?![\w'-])"""),
     (
         "holiday",
         r"""(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Valentine's\s+Day|Halloween|Independence\s+Day)(?![\w-])""",
