@@ -63,7 +63,10 @@ from bot.extract.timex import MAX_CHARS
 _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
 _DELEGATION = re.compile(
     r"(?<![\w-])(?:delegations?|envoys?|ambassadors?|diplomats?|bilateral|mission|"
-    r"governments|nations|countries)"
+    r"governments|nations|countries|"
+    # a gathering "of farm ministers": several governments' ministers, not one cabinet's
+    r"(?:meetings?|conferences?|gathering|session|talks|forum) of "
+    r"(?:the )?(?:[\w-]+ ){0,3}ministers)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
