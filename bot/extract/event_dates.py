@@ -2,7 +2,9 @@
 
 A date right after a reporting verb dates the report, not the event; a date opening the
 sentence dates its main clause; a trip shares its purpose's date; an undated act in an
-article's lead happened on the DCT.
+article's lead happened on the DCT, and so did, anywhere in the story, the occasion someone
+speaks at, comes from or is on ("told reporters after talks with", "told a conference of
+ministers", "is in Paris on the first leg of a tour", "an official communique said").
 """
 
 from __future__ import annotations
