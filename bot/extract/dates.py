@@ -20,8 +20,9 @@ def normalise_value(value: str) -> tuple[str, str] | None:
 
 
 def event_date_from_timex(timex: Timex) -> EventDate | None:
-    """The event date a temporal expression gives, if it is at least month-precise."""
-    found = from_timeml(timex.value)
+    """The event date a temporal expression gives, if it is at least month-precise; a
+    weekend ("last weekend", TimeML ``1987-W09-WE``) is its ISO week."""
+    found = from_timeml(timex.value.removesuffix("-WE"))
     if found is None:
         return None
     if timex.end_value:

@@ -1019,3 +1019,17 @@ def test_an_event_named_between_said_and_a_date_takes_the_date(
 def test_a_date_right_after_said_still_dates_only_the_saying() -> None:
     text = "Chinese and Japanese officials said on Monday that talks would go on."
     assert not any(kind == "meeting" and d == "2025-06-09" for kind, d in keys(text))
+
+
+def test_a_weekend_dates_an_event_to_its_week() -> None:
+    text = "Saudi and Kuwaiti oil ministers met last weekend in Riyadh to discuss output."
+    assert ("meeting", "2025-W23") in keys(text)
+
+
+def test_the_previous_week_is_counted_from_the_week_just_named() -> None:
+    text = (
+        "Saudi Arabia pressed its case at talks with Kuwait last weekend and at a meeting of "
+        "Gulf oil ministers the previous week."
+    )
+    found = keys(text)
+    assert {("meeting", "2025-W23"), ("meeting", "2025-W22")} <= found
