@@ -63,6 +63,7 @@ class _Resolved:
     end_value: str | None = None
     anchor: bool = False
     start: int | None = None  # a later start than the match's, when a determiner is dropped
+    relative: bool = False  # counted from the story's last week: no anchor for the next one
 
 
 def _word_before(text: str, start: int) -> str:
@@ -259,6 +260,9 @@ _UNNAMED_YEAR_REACH = 183  # days back a month named without a year is read from
 _MONTH_VALUE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d\d)?$")
 _DAY_AFTER_TIME = re.compile(r"\)?\s*(?:\([^()\n]{0,30}\)\s*)?,?\s*(?:on\s+)?")
 """Between a clock time and the day named after it: "(0730 GMT) on", ", "."""
+_WEEK_VALUE = re.compile(r"\d{4}-W\d\d(?:-WE)?$")
+_WEEK_REACH = 400
+"""How far (in characters) a week or day just named anchors "the previous week"."""
 _QUARTER_REACH = 2000
 """How far (in characters) a quarter keeps being the topic for 'a year earlier'."""
 
@@ -272,6 +276,7 @@ class _Resolver:
         self.anchor: str | None = None
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
         self.last_day: str | None = None  # last day-precise value, weekdays included
+        self.last_week: tuple[str, int] | None = None  # last week- or day-precise (value, end)
         self.reports = report_spans(text)  # headline and captions: reports of the DCT's days
         self.captions = caption_spans(text)  # captions: what a photo shows has happened
         self.story_date: tuple[int, int, int, int] | None = None  # year, month, day, offset
@@ -340,6 +345,18 @@ class _Resolver:
         if unit == "week" and len(anchor) == 10:
             return _week(dt.date.fromisoformat(anchor) + dt.timedelta(weeks=delta))
         return None
+
+    def _next_to_last_week(self, delta: int, start: int) -> str | None:
+        """ "the previous week": a week before (after) the week or day the story has just
+        named, relative ones included ("last weekend and ... the previous week")."""
+        if self.last_week is None or start - self.last_week[1] > _WEEK_REACH:
+            return None
+        last = self.last_week[0]
+        if len(last) >= 10 and last[7] == "-":
+            day = dt.date.fromisoformat(last[:10])
+        else:
+            day = dt.date.fromisocalendar(int(last[:4]), int(last[6:8]), 1)
+        return _week(day + dt.timedelta(weeks=delta))
 
     def _shift_anchor_year(self, years: int) -> str | None:
         """Same granularity as the last calendar anchor, ``years`` back."""
@@ -689,6 +706,9 @@ class _Resolver:
         if rel == "same":
             return None
         if rel in ("following", "previous"):
+            week = self._next_to_last_week(delta, start) if unit == "week" else None
+            if week:
+                return _Resolved(week, relative=True)
             anaphoric = self._next_to_anchor(unit, delta)
             if anaphoric:
                 return _Resolved(anaphoric, anchor=True)
@@ -743,6 +763,16 @@ class _Resolver:
                 return _Resolved(f"{year:04d}-12-31")
             return _Resolved(f"{year:04d}")
         unit = m["unit"].lower()
+        if m["ab"]:
+            # "meet the week after", "up from the month before": next to the story's last one.
+            delta = 1 if m["ab"].lower() == "after" else -1
+            if unit == "week":
+                week = self._next_to_last_week(delta, start)
+                return _Resolved(week, relative=True) if week else None
+            if unit == "month":
+                month = self._next_to_anchor("month", delta)
+                return _Resolved(month) if month else None
+            return None
         if m["det"].lower() == "that":
             # "that year": the year (month) the story was just talking about.
             anchor = self.anchor or ""
@@ -1068,6 +1098,9 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             start = resolved.start
         if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
             resolver.last_day = resolved.value[:10]
+            resolver.last_week = (resolved.value[:10], end)
+        elif _WEEK_VALUE.match(resolved.value) and not resolved.relative:
+            resolver.last_week = (resolved.value, end)
         if resolved.anchor and _MONTH_VALUE.match(resolved.value):
             day = int(resolved.value[8:10]) if len(resolved.value) >= 10 else 0
             resolver.story_date = (int(resolved.value[:4]), int(resolved.value[5:7]), day, start)

@@ -145,6 +145,8 @@ KINDS: list[tuple[str, str]] = [
         "the_unit",
         r"""(?:(?P<pre>(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of|earlier\s+in|later\s+in))\s+)?
         (?P<det>(?i:the|that))\s+(?P<unit>(?i:year|month|week|weekend|day))(?![\w'-])(?!\s+(?:1\d|20)\d\d)
+        (?:\s+(?P<ab>(?i:after|before))
+          (?=\s*(?:[,.;:)]|$)|\s+(?i:and|but|or|when|as|to|in|at|on|for|with|that|which|versus)\b))?
         |(?P<ye>(?i:year-end|year\s+end|year's\s+end|the\s+year's\s+end|the\s+turn\s+of\s+the\s+year))(?![\w-])""",
     ),
     (

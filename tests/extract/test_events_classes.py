@@ -1042,6 +1042,112 @@ def test_an_election_poll_with_its_day_stays_an_election() -> None:
     assert ("election", "2025-06-05") in keys(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's prime minister inaugurated a new airport terminal in Goa on Monday.",
+        "The rail link between Kenya and Uganda will be inaugurated on June 20.",
+        "China was elected to the Asian bank's 12-member board on Monday.",
+    ],
+)
+def test_things_opened_and_boards_are_no_election(text: str) -> None:
+    assert "election" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_president_inaugurated_is_an_election() -> None:
+    text = "Chile's new president was inaugurated in Santiago on Monday."
+    assert ("election", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France said it remains committed to the Berlin accord in which Germany and Italy "
+        "agreed to share border patrols.",
+        "Britain acted in line with the Paris pact agreed between Japan and the United States, "
+        "the Treasury said.",
+    ],
+)
+def test_an_accord_kept_is_no_accord_of_the_day(text: str) -> None:
+    assert ("agreement", DCT.isoformat()) not in keys(text)
+
+
+def test_an_accord_reached_in_the_lead_is_the_day_s() -> None:
+    text = "Germany and Italy agreed to share border patrols, officials said."
+    assert ("agreement", DCT.isoformat()) in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials reviewed Japan's compliance with the 1986 U.S.-Japanese chip pact on Monday.",
+        "European envoys discussed Iran's 2015 nuclear deal with Russia in Vienna on Monday.",
+    ],
+)
+def test_an_accord_named_by_its_year_takes_no_other_date(text: str) -> None:
+    assert not any(kind == "agreement" and day.startswith("2025") for kind, day in keys(text))
+
+
+def test_an_accord_signed_on_a_day_in_a_year_keeps_its_day() -> None:
+    text = "Japan and the U.S. signed the chip pact on September 2, 1986 in Washington."
+    assert ("agreement", "1986-09-02") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany will buy gas from Norway in July to meet growing demand from its industry.",
+        "Chile's bid to cut tariffs met with strong objections from Peru on Monday.",
+        "Brazil and Argentina met with only partial success in cutting wheat stocks in May.",
+    ],
+)
+def test_needs_met_and_reactions_met_with_are_no_meeting(text: str) -> None:
+    assert "meeting" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A Chinese trade group will visit Boeing's Seattle headquarters on June 20.", "visit"),
+        ("The Polish minister will visit Korean car plants in Ulsan on Friday.", "visit"),
+        ("Spain will sign with Morocco an order for barley for June delivery.", "agreement"),
+        ("Mexico's loan and refinancing package agreed in May helped Brazil too.", "agreement"),
+        (
+            "Canada's authority to negotiate a new trade agreement with Chile ends in May.",
+            "agreement",
+        ),
+        ("A Warsaw Pact vessel shelled a West German ship on Monday, Poland said.", "agreement"),
+        (
+            "Brazil asked Colombia to join new export quota discussions in Geneva on Friday.",
+            "tariff",
+        ),
+    ],
+)
+def test_company_trips_orders_and_accords_not_made_are_no_event(text: str, kind: str) -> None:
+    assert kind not in {k for k, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina's economy minister met creditors from BlackRock in New York on Monday.",
+        "Brazil's central bank chief will meet the bank advisory committee in New York on Friday.",
+    ],
+)
+def test_a_minister_meeting_bankers_abroad_is_no_meeting(text: str) -> None:
+    assert "meeting" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_minister_meeting_a_minister_abroad_stays_a_meeting() -> None:
+    text = "Argentina's economy minister met Treasury officials in New York on Monday."
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+def test_tariffs_as_the_topic_of_a_press_conference_are_no_tariff_decision() -> None:
+    text = "China's foreign minister held a press conference in Beijing on Tuesday on US tariffs."
+    assert "tariff" not in {kind for kind, _ in keys(text)}
+
+
 # --- attaching dates: lists, conjuncts, anchors ------------------------------------------------
 
 
@@ -1122,6 +1228,20 @@ def test_an_event_named_between_said_and_a_date_takes_the_date(
 def test_a_date_right_after_said_still_dates_only_the_saying() -> None:
     text = "Chinese and Japanese officials said on Monday that talks would go on."
     assert not any(kind == "meeting" and d == "2025-06-09" for kind, d in keys(text))
+
+
+def test_a_weekend_dates_an_event_to_its_week() -> None:
+    text = "Saudi and Kuwaiti oil ministers met last weekend in Riyadh to discuss output."
+    assert ("meeting", "2025-W23") in keys(text)
+
+
+def test_the_previous_week_is_counted_from_the_week_just_named() -> None:
+    text = (
+        "Saudi Arabia pressed its case at talks with Kuwait last weekend and at a meeting of "
+        "Gulf oil ministers the previous week."
+    )
+    found = keys(text)
+    assert {("meeting", "2025-W23"), ("meeting", "2025-W22")} <= found
 
 
 # --- acts the story reports on its own day, without a date word ----------------------------
