@@ -1040,3 +1040,20 @@ def test_opinion_polls_and_election_deadlines_are_no_election(text: str) -> None
 def test_an_election_poll_with_its_day_stays_an_election() -> None:
     text = "Fianna Fail won 81 of the 166 seats in Ireland's June 5 poll."
     assert ("election", "2025-06-05") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's prime minister inaugurated a new airport terminal in Goa on Monday.",
+        "The rail link between Kenya and Uganda will be inaugurated on June 20.",
+        "China was elected to the Asian bank's 12-member board on Monday.",
+    ],
+)
+def test_things_opened_and_boards_are_no_election(text: str) -> None:
+    assert "election" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_president_inaugurated_is_an_election() -> None:
+    text = "Chile's new president was inaugurated in Santiago on Monday."
+    assert ("election", "2025-06-09") in keys(text)
