@@ -1057,3 +1057,21 @@ def test_things_opened_and_boards_are_no_election(text: str) -> None:
 def test_a_president_inaugurated_is_an_election() -> None:
     text = "Chile's new president was inaugurated in Santiago on Monday."
     assert ("election", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France said it remains committed to the Berlin accord in which Germany and Italy "
+        "agreed to share border patrols.",
+        "Britain acted in line with the Paris pact agreed between Japan and the United States, "
+        "the Treasury said.",
+    ],
+)
+def test_an_accord_kept_is_no_accord_of_the_day(text: str) -> None:
+    assert ("agreement", DCT.isoformat()) not in keys(text)
+
+
+def test_an_accord_reached_in_the_lead_is_the_day_s() -> None:
+    text = "Germany and Italy agreed to share border patrols, officials said."
+    assert ("agreement", DCT.isoformat()) in keys(text)
