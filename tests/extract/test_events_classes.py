@@ -1075,3 +1075,19 @@ def test_an_accord_kept_is_no_accord_of_the_day(text: str) -> None:
 def test_an_accord_reached_in_the_lead_is_the_day_s() -> None:
     text = "Germany and Italy agreed to share border patrols, officials said."
     assert ("agreement", DCT.isoformat()) in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials reviewed Japan's compliance with the 1986 U.S.-Japanese chip pact on Monday.",
+        "European envoys discussed Iran's 2015 nuclear deal with Russia in Vienna on Monday.",
+    ],
+)
+def test_an_accord_named_by_its_year_takes_no_other_date(text: str) -> None:
+    assert not any(kind == "agreement" and day.startswith("2025") for kind, day in keys(text))
+
+
+def test_an_accord_signed_on_a_day_in_a_year_keeps_its_day() -> None:
+    text = "Japan and the U.S. signed the chip pact on September 2, 1986 in Washington."
+    assert ("agreement", "1986-09-02") in keys(text)
