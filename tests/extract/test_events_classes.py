@@ -1091,3 +1091,37 @@ def test_an_accord_named_by_its_year_takes_no_other_date(text: str) -> None:
 def test_an_accord_signed_on_a_day_in_a_year_keeps_its_day() -> None:
     text = "Japan and the U.S. signed the chip pact on September 2, 1986 in Washington."
     assert ("agreement", "1986-09-02") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany will buy gas from Norway in July to meet growing demand from its industry.",
+        "Chile's bid to cut tariffs met with strong objections from Peru on Monday.",
+        "Brazil and Argentina met with only partial success in cutting wheat stocks in May.",
+    ],
+)
+def test_needs_met_and_reactions_met_with_are_no_meeting(text: str) -> None:
+    assert "meeting" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A Chinese trade group will visit Boeing's Seattle headquarters on June 20.", "visit"),
+        ("The Polish minister will visit Korean car plants in Ulsan on Friday.", "visit"),
+        ("Spain will sign with Morocco an order for barley for June delivery.", "agreement"),
+        ("Mexico's loan and refinancing package agreed in May helped Brazil too.", "agreement"),
+        (
+            "Canada's authority to negotiate a new trade agreement with Chile ends in May.",
+            "agreement",
+        ),
+        ("A Warsaw Pact vessel shelled a West German ship on Monday, Poland said.", "agreement"),
+        (
+            "Brazil asked Colombia to join new export quota discussions in Geneva on Friday.",
+            "tariff",
+        ),
+    ],
+)
+def test_company_trips_orders_and_accords_not_made_are_no_event(text: str, kind: str) -> None:
+    assert kind not in {k for k, _ in keys(text)}
