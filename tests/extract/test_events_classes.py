@@ -1125,3 +1125,24 @@ def test_needs_met_and_reactions_met_with_are_no_meeting(text: str) -> None:
 )
 def test_company_trips_orders_and_accords_not_made_are_no_event(text: str, kind: str) -> None:
     assert kind not in {k for k, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina's economy minister met creditors from BlackRock in New York on Monday.",
+        "Brazil's central bank chief will meet the bank advisory committee in New York on Friday.",
+    ],
+)
+def test_a_minister_meeting_bankers_abroad_is_no_meeting(text: str) -> None:
+    assert "meeting" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_minister_meeting_a_minister_abroad_stays_a_meeting() -> None:
+    text = "Argentina's economy minister met Treasury officials in New York on Monday."
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+def test_tariffs_as_the_topic_of_a_press_conference_are_no_tariff_decision() -> None:
+    text = "China's foreign minister held a press conference in Beijing on Tuesday on US tariffs."
+    assert "tariff" not in {kind for kind, _ in keys(text)}
