@@ -270,6 +270,8 @@ def attach_dates(
     }
     result: dict[int, tuple[EventDate, Timex]] = {}
     for trigger in sentence.triggers:
+        if _named_by_its_year(text, sentence, trigger):
+            continue  # "adherence to the 1986 chip pact yesterday": that pact is 1986's
         options = []
         anchor = _anchor_only(text, sentence, trigger)
         for position, (timex, when) in enumerate(usable):
@@ -346,6 +348,33 @@ def _other_conjunct(text: str, trigger: Trigger, timex: Timex) -> int:
     if timex.end > trigger.start or not _CONJUNCT_AFTER_DATE.match(text, timex.end):
         return 0
     return BREAK_PENALTY
+
+
+_YEAR_IN_NAME = re.compile(r"(?:\bthe|\bits|\btheir|['\u2019]s?)\s+$", re.IGNORECASE)
+_NAME_GAP = re.compile(r"\s+(?:[\w.'\u2019-]+\s+){0,4}")
+_ACCORD_NOUN = re.compile(
+    r"(?:agreements?|accords?|pacts?|treat(?:y|ies)|memorand\w*|armistice|truce|ceasefire|"
+    r"cease-fire|deal)$",
+    re.IGNORECASE,
+)
+
+
+def _named_by_its_year(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether an accord is named by the year it was made ("the 1986 chip pact", "its 1978
+    treaty"): a known accord, whose own date is that year; another date of the sentence is
+    what is done with it, not when it was made."""
+    if trigger.type != "agreement" or not _ACCORD_NOUN.search(text, trigger.start, trigger.end):
+        return False
+    for timex in sentence.timexes:
+        if (
+            timex.end <= trigger.start
+            and len(timex.value) == 4
+            and timex.value.isdigit()
+            and _YEAR_IN_NAME.search(text, max(sentence.start, timex.start - 8), timex.start)
+            and _NAME_GAP.fullmatch(text, timex.end, trigger.start)
+        ):
+            return True
+    return False
 
 
 _OWNED_BY = re.compile(r"(?:['\u2019]s)?\s+([A-Za-z][\w-]*)")

@@ -55,6 +55,8 @@ _LEADERS = re.compile(
 # The word that makes plural leaders a region's or the world's: "African", "world", "Gulf".
 _QUALIFIER = re.compile(r"\b(?:world|foreign|regional|[A-Z][\w-]*)\s+$")
 _COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
+_MEET_VERB = re.compile(r"(?:meet|meets|met)", re.IGNORECASE)
+_OBJECT = re.compile(r"(?:\s+[\w'&.-]+){1,5}")  # the first words after a verb: its object
 COUNTERPART_REACH = 40  # characters after "talks" searched for "with" ("talks in Lima with")
 ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
 ACTOR_WINDOW = 200  # characters before a trigger searched for who acts
@@ -215,11 +217,16 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
         return True
     if trigger.type not in _COUNTERPART_DECIDES:
         return False
-    counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
-    if counterpart is None:
-        return False
     _, high = clause_span(text, sentence, trigger, lexicon)
-    side = (counterpart.end(), min(high, counterpart.end() + ACTOR_WINDOW // 2))
+    counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
+    if counterpart is not None:
+        side = (counterpart.end(), min(high, counterpart.end() + ACTOR_WINDOW // 2))
+    elif _MEET_VERB.fullmatch(text, trigger.start, trigger.end):
+        # "met creditors from BlackRock", "met the bank advisory committee": the object
+        object_end = _OBJECT.match(text, trigger.end)
+        side = (trigger.end, min(high, object_end.end() if object_end else trigger.end))
+    else:
+        return False
     if not lexicon.company_actors.search(text, *side):
         return False
     named = any(
