@@ -306,7 +306,8 @@ def main() -> int:
     parser.add_argument("--poll-concurrency", type=int, default=0, help="0: the bot's own")
     parser.add_argument("--warm", action="store_true", help="warm extraction up first")
     parser.add_argument(
-        "--in-process-extractor", action="store_true",
+        "--in-process-extractor",
+        action="store_true",
         help="extract in the bot's own process (threads) instead of a worker process",
     )
     parser.add_argument("--keep", type=Path, default=None)

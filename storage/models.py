@@ -409,7 +409,6 @@ class ScheduledEventMirror(SQLModel, table=True):
     updated_at: dt.datetime = Field(sa_type=UTCDateTime)
 
 
-
 # --------------------------------------------------------------------------- calendars
 
 

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         elif failures:
             print(
                 f"diplobot extract: {failures:,} of {lines:,} articles could not be read "
-                "(their lines carry an \"error\")",
+                '(their lines carry an "error")',
                 file=sys.stderr,
             )
         return EXIT_SOME_FAILED if failures or not lines else EXIT_OK

@@ -168,9 +168,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         items = read_articles(args.source, jsonl=True if args.jsonl else None, default_dct=dct)
         readable = _readable(items, summary)
-        for result in app.timeline.ingest_many(
-            readable, batch_size=args.batch, context=context
-        ):
+        for result in app.timeline.ingest_many(readable, batch_size=args.batch, context=context):
             summary.add(result)
             progress.update(1)
     finally:

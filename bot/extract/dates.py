@@ -25,7 +25,8 @@ _YEAR_END = re.compile(r"(?:the\s+)?(?:very\s+)?end(?:\s+of|-)\s*(?:the\s+year\s
 
 
 def event_date_from_timex(timex: Timex) -> EventDate | None:
-    """The event date a temporal expression gives, if it is at least month-precise."""
+    """The event date a temporal expression gives, if it is at least month-precise; a
+    weekend ("last weekend", TimeML ``1987-W09-WE``) is its ISO week."""
     if len(timex.value) == 4 and timex.value.isdigit() and _YEAR_END.fullmatch(timex.text):
         return EventDate(f"{timex.value}-12", None, "month")
     found = from_timeml(timex.value)

@@ -117,7 +117,7 @@ def from_timeml(value: str) -> EventDate | None:
     """The event date a TimeML value gives, if it is at least month-precise and exists.
 
     Times get a ``+HH:MM`` zone (``Z`` becomes ``+00:00``); a part of a day ("the morning of")
-    is its day.
+    is its day, a weekend ("left at the weekend") its week: no form of SPEC's names two days.
     """
     if m := _TIME.match(value):
         day, clock, zone = m.groups()
@@ -126,7 +126,7 @@ def from_timeml(value: str) -> EventDate | None:
         elif zone and ":" not in zone:
             zone = f"{zone[:3]}:{zone[3:]}"
         value = f"{day}T{clock}{zone or ''}"
-    elif m := _PART_OF_DAY.match(value):
+    elif (m := _PART_OF_DAY.match(value)) or (m := _WEEKEND.match(value)):
         value = m[1]
     elif m := _WEEKEND.match(value):
         value = m[1]  # a weekend ends its ISO week: "last weekend" is in that week

@@ -2,7 +2,9 @@
 
 A date right after a reporting verb dates the report, not the event; a date opening the
 sentence dates its main clause; a trip shares its purpose's date; an undated act in an
-article's lead happened on the DCT.
+article's lead happened on the DCT, and so did, anywhere in the story, the occasion someone
+speaks at, comes from or is on ("told reporters after talks with", "told a conference of
+ministers", "is in Paris on the first leg of a tour", "an official communique said").
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from bot.extract.event_index import (
     clause_span,
     tokens_between,
 )
+from bot.extract.event_parties import joint_issuer
 from bot.extract.lexicon import EventLexicon
 from bot.extract.model import Timex
 from bot.extract.timex_lexicon import NUMBER_WORDS
@@ -77,6 +80,8 @@ _NOT_REPORT_TAIL = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s?\s")
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s?\s+(?:[\w.'-]+\s+){0,3}")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?and\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+# A comma inside a list of dates ("in May, June and August"): a list only when "and" ends it.
+_LISTED = re.compile(r"\s*,\s*")
 # A date opening its sentence as an adverbial ("On Monday, ...", "In July 2022, ...") dates
 # the main clause that follows, however long the subject between them.
 _FRONTED_BEFORE = re.compile(
@@ -173,10 +178,10 @@ def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLe
         return False  # "said the conference, which began Thursday": the clause's own date
     if _owns_a_trigger(text, sentence, timex, tail):
         return False
+    # "said the talks, starting on April 14": an event named between the verb and the date
+    # is what the date follows, not the saying.
     return len(WORD.findall(tail)) <= 4 and not any(
-        t.start >= timex.start - len(tail) and t.end <= timex.start
-        for t in sentence.triggers
-        if t.type in ("statement",)
+        t.start >= timex.start - len(tail) and t.end <= timex.start for t in sentence.triggers
     )
 
 
@@ -269,9 +274,9 @@ def attach_dates(
     }
     result: dict[int, tuple[EventDate, Timex]] = {}
     for trigger in sentence.triggers:
+        if _named_by_its_year(text, sentence, trigger):
+            continue  # "adherence to the 1986 chip pact yesterday": that pact is 1986's
         options = []
-        if _year_named(text, sentence, trigger):
-            continue  # "the 1986 U.S.-Japanese semiconductor pact": dated by its year alone
         anchor = _anchor_only(text, sentence, trigger)
         for position, (timex, when) in enumerate(usable):
             if not may_use(trigger, timex):
@@ -308,7 +313,7 @@ def attach_dates(
                 options.append((distance, position, timex, when))
         if not options:
             continue
-        options.sort(key=lambda o: (o[0], o[1]))
+        options.sort(key=lambda o: (o[0] + _other_conjunct(text, trigger, o[2]), o[1]))
         _, position, timex, when = options[0]
         when = _with_duration(text, sentence, trigger, timex, when)
         when = _began_and_ended(text, sentence, usable, position, when)
@@ -346,31 +351,6 @@ def attach_dates(
     return result
 
 
-_YEAR_PREMODIFIER = re.compile(r"\s+(?:[\w.'/-]+\s+){0,3}$")
-_ACCORD_NOUN = re.compile(r"(?:accords?|agreements?|pacts?|treat(?:y|ies)|protocols?)", re.I)
-
-
-_AGED = re.compile(r"\b[\w-]+-(?:day|week|month|year)-old\s+(?:[\w.'/-]+\s+){0,3}$", re.IGNORECASE)
-
-
-def _year_named(text: str, sentence: Sentence, trigger: Trigger) -> bool:
-    """Whether an accord noun carries its year or its age as a premodifier ("the 1979
-    agreement", "its six-month-old pact"): the accord of that time, not of another date the
-    sentence names (those date what is done with it)."""
-    if not _ACCORD_NOUN.fullmatch(text, trigger.start, trigger.end):
-        return False
-    if _AGED.search(text, max(sentence.start, trigger.start - 50), trigger.start):
-        return True  # "its six-month-old price pact": an accord of long ago
-    return any(
-        len(t.value) == 4
-        and t.value.isdigit()
-        and t.end <= trigger.start
-        and attributive(text, t.start, t.end)
-        and _YEAR_PREMODIFIER.fullmatch(text, t.end, trigger.start)
-        for t in sentence.timexes
-    )
-
-
 _AGREE_VERB = re.compile(r"agree(?:d|s)?", re.IGNORECASE)
 _FROM_AFTER_TO = re.compile(
     r"\s+(?:[\w,.'-]+\s+){0,4}?to\s+[^;:]*?\b(?:from|effective|starting|beginning|as\s+of|with\s+effect\s+from)"
@@ -386,6 +366,50 @@ def _measure_start(text: str, trigger: Trigger, timex: Timex) -> bool:
         _AGREE_VERB.fullmatch(text, trigger.start, trigger.end)
         and _FROM_AFTER_TO.fullmatch(text, trigger.end, timex.start)
     )
+
+
+# "named at a convention on October 30 and elected prime minister on November 6": an "and"
+# right after a date opens the next conjunct, which the date does not reach.
+_CONJUNCT_AFTER_DATE = re.compile(r"\s*,?\s*(?:and|but)\s", re.IGNORECASE)
+
+
+def _other_conjunct(text: str, trigger: Trigger, timex: Timex) -> int:
+    """A penalty for a date that closes the conjunct before the trigger's: it dates that one,
+    so a date inside the trigger's own conjunct is preferred (alone, it may still serve)."""
+    if timex.end > trigger.start or not _CONJUNCT_AFTER_DATE.match(text, timex.end):
+        return 0
+    return BREAK_PENALTY
+
+
+_YEAR_IN_NAME = re.compile(r"(?:\bthe|\bits|\btheir|['\u2019]s?)\s+$", re.IGNORECASE)
+_NAME_GAP = re.compile(r"\s+(?:[\w.'\u2019-]+\s+){0,4}")
+_ACCORD_NOUN = re.compile(
+    r"(?:agreements?|accords?|pacts?|treat(?:y|ies)|memorand\w*|armistice|truce|ceasefire|"
+    r"cease-fire|deal)$",
+    re.IGNORECASE,
+)
+# "its six-month-old price and output pact": an accord named by its age.
+_AGED = re.compile(r"\b[\w-]+-(?:day|week|month|year)-old\s+(?:[\w.'/-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _named_by_its_year(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether an accord is named by the year it was made ("the 1986 chip pact", "its 1978
+    treaty") or by its age ("its six-month-old pact"): a known accord, whose own date is
+    that time; another date of the sentence is what is done with it, not when it was made."""
+    if trigger.type != "agreement" or not _ACCORD_NOUN.search(text, trigger.start, trigger.end):
+        return False
+    if _AGED.search(text, max(sentence.start, trigger.start - 50), trigger.start):
+        return True
+    for timex in sentence.timexes:
+        if (
+            timex.end <= trigger.start
+            and len(timex.value) == 4
+            and timex.value.isdigit()
+            and _YEAR_IN_NAME.search(text, max(sentence.start, timex.start - 8), timex.start)
+            and _NAME_GAP.fullmatch(text, timex.end, trigger.start)
+        ):
+            return True
+    return False
 
 
 _OWNED_BY = re.compile(r"(?:['\u2019]s)?\s+([A-Za-z][\w-]*)")
@@ -445,13 +469,20 @@ def _deal_on(text: str, deal: Trigger, measure: Trigger) -> bool:
 def _coordinated_dates(
     text: str, usable: list[tuple[Timex, EventDate]], position: int
 ) -> list[EventDate]:
-    """Dates joined to the chosen one by "and" ("in July this year and July 1988")."""
+    """Dates joined to the chosen one by "and" ("in July this year and July 1988") or listed
+    with it ("negotiations due in May, June and August"): each is an occurrence of its own."""
     extra: list[EventDate] = []
+    listed: list[EventDate] = []  # dates after commas, kept once an "and" closes the list
     current = usable[position][0]
     for timex, when in usable[position + 1 :]:
-        if not _COORDINATED.match(text[current.end : timex.start]):
+        gap = text[current.end : timex.start]
+        if _LISTED.fullmatch(gap):
+            listed.append(when)
+        elif _COORDINATED.match(gap):
+            extra += [*listed, when]
+            listed = []
+        else:
             break
-        extra.append(when)
         current = timex
     return extra
 
@@ -535,12 +566,21 @@ def undated_date(
     lead reports without a date word happened on the DCT; a headline's present tense reports
     the DCT's news: "Ukraine, Russia end peace talks").
     """
-    dated_peer = any(
-        t.type == trigger.type and t is not trigger and id(t) in dated_ids
+    peers = [
+        t
         for t in sentence.triggers
-    )
-    if dct is None or trigger.year_dated or dated_peer:
+        if t.type == trigger.type and t is not trigger and id(t) in dated_ids
+    ]
+    if dct is None or trigger.year_dated:
         return None
+    if peers:
+        if any(t.start < trigger.end for t in peers) or lexicon.future.search(
+            text, sentence.start, trigger.end
+        ):
+            return None
+        # "speaking after an informal gathering ... to prepare for next week's meetings": the
+        # occasion of the saying is not the dated one named after it
+        return _speakers_occasion(text, sentence, trigger, lexicon, dct)
     body = text[sentence.start : sentence.end]
     low, high = clause_span(text, sentence, trigger, lexicon)
     if _VAGUE_PAST.search(text, max(sentence.start, low - 40), high):
@@ -553,6 +593,10 @@ def undated_date(
         and not _future_subordinate(text, sentence, low, lexicon)
     ):
         return EventDate(dct.isoformat(), None, "day")
+    if not lexicon.future.search(text, sentence.start, trigger.end):
+        occasion = _speakers_occasion(text, sentence, trigger, lexicon, dct)
+        if occasion is not None:
+            return occasion
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
         window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
         before = text[sentence.start : trigger.end]
@@ -649,3 +693,188 @@ def reading_geometry(
     if trigger_distance(text, trigger, timex, lexicon, sentence.start) <= MAX_ATTACH_DISTANCE:
         names.append("rule_reach")
     return names
+
+
+# A speaker, or a statement, and the occasion it came from: "told reporters after two days
+# of talks with", "was speaking after an informal gathering of", "was reacting to a British
+# statement following his talks with". Up to five words of object between, no verb, no comma.
+_SPEAKER = (
+    r"(?:said|says|told|tells|speaking|talking|spoke|commenting|reacting|"
+    r"made\s+(?:the|his|her|their|these|those)\s+(?:remarks|comments)|"
+    r"statement|communiqu[e\u00e9])"
+)
+_AFTER_OCCASION = re.compile(
+    _SPEAKER + r"(?:\s+(?!(?:after|following|before|that|which|who|is|are|was|were|had|has|have"
+    r"|\w+ed)\b)[\w.'-]+){0,5}?\s+"
+    r"(?:shortly\s+|soon\s+|just\s+|immediately\s+)?(after|following|before)\s+"
+    r"(?:[\w'-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+# Talks with a visitor: "told visiting U.S. Trade Representative Clayton Yeutter", "met the
+# visiting Polish leader". The act is the talks, held where the host is.
+HOST_OF_VISITOR = re.compile(
+    r"(?<![\w-])(?:told|tells|met|meets|meeting|received|receives|receiving|with)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# An act the story places earlier on its own day: "Lim earlier met the commissioner".
+_EARLIER = re.compile(r"(?<![\w-])(?:had\s+)?earlier\s+$", re.IGNORECASE)
+# A speaker at the occasion itself: "told a conference of ASEAN foreign ministers", "told
+# delegates at the informal meeting of", "speaking to the IMF's Interim Committee meeting".
+_AT_OCCASION = re.compile(
+    r"(?<![\w-])(?:told|tells|telling|addressing|addressed|(?:speaking|spoke|speech|statement)\s+"
+    r"(?:to|at|before))\s+(?:(?:delegates|reporters|journalists|participants|ministers|"
+    r"officials)\s+(?:at|to)\s+)?(?:the|a|an|this|its|their)\s+(?:[\w'-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+# A statement that speaks in the story: "said in a joint communique", "a communique issued
+# after the meeting said", "In a statement, the G-10 said".
+_SAID_IN = re.compile(
+    r"(?:(?<![\w-])(?:said|says|announced|declared|stated)\s+in|^[\"'\u201c]?In)\s+"
+    r"(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "an official communique said", not "the statement said" (one named before, maybe dated).
+_INDEFINITE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_SAYING = re.compile(
+    r"(?:\s+(?:issued|released|published|read)\b[^,.;:\n]{0,40}?)?\s+(?:said|says)(?![\w-])",
+    re.IGNORECASE,
+)
+_GATHERING = re.compile(
+    r"(?:[\w']+\s+)?(?:meeting|meetings|conference|session|summit|gathering|talks|consultations)",
+    re.IGNORECASE,
+)
+_GOVERNMENT_PEOPLE = re.compile(
+    r"\b(?:ministers?|ministerial|officials|delegates|delegations?|governments|envoys|"
+    r"ambassadors|diplomats|heads\s+of\s+(?:state|government))\b",
+    re.IGNORECASE,
+)
+_HABITUAL = re.compile(
+    r"\b(?:regularly|often|usually|frequently|repeatedly|routinely|every|each|previous|"
+    r"earlier\s+(?:this|that)|last|past|several|many|since)\b",
+    re.IGNORECASE,
+)
+# On a trip, said by someone speaking or present there: "Funaro was in Britain on the first
+# leg of a tour", "he told a news conference during a stopover in", "Lim, in Brussels on a
+# tour of Europe", "in a speech on the first day of an official visit".
+_ON_TRIP = re.compile(
+    r"(?<![\w-])(?:on|during)\s+(?:the|a|an|his|her|their|its)\s+"
+    r"(?:(?!(?:return|way|from|recent)\b)[\w'-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(
+    r"\b(?:said|says|told|tells|speaking|spoke|talking|(?:is|are|was|were)\s+(?:currently\s+|"
+    r"now\s+|still\s+)?(?:in|on|here)\b)|,\s+in\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(?:should|could|may|might|must)\b", re.IGNORECASE)
+OCCASION_REACH = 140  # characters from the speaker's verb to the trigger
+
+
+def _speakers_occasion(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon, dct: date
+) -> EventDate | None:
+    """The day of an act the story reports as the occasion of what someone says.
+
+    SPEC: an act reported without a date word happened on the DCT; "said on Friday after
+    talks with" puts the talks on the saying's day. None when the frame holds a date of its
+    own or sounds habitual ("after their regular meetings").
+    """
+    low = max(sentence.start, trigger.start - OCCASION_REACH)
+    frame = _AFTER_OCCASION.search(text, low, trigger.start)
+    if frame is not None and frame.group(1).lower() == "before" and trigger.type != "visit":
+        return None  # "speaking before hosting a meeting": what comes next, but a departure
+    if frame is None and _GATHERING.fullmatch(text, trigger.start, trigger.end):
+        frame = _AT_OCCASION.search(text, low, trigger.start)
+        if frame is not None and not _of_governments(
+            text, sentence, trigger, frame.start(), lexicon
+        ):
+            return None  # "told a meeting of oil industry executives", "the Euromoney conference"
+    if (
+        frame is None
+        and trigger.type == "statement"
+        and _several_issuers(text, sentence, trigger, lexicon)
+    ):
+        frame = _SAID_IN.search(text, low, trigger.start) or (
+            _SAYING.match(text, trigger.end) and _INDEFINITE.search(text, low, trigger.start)
+        )
+    if frame is None and visitor_met(text, sentence, trigger):
+        frame = HOST_OF_VISITOR.search(text, low, trigger.start)
+    if frame is None and trigger.type in ("meeting", "summit", "agreement", "visit"):
+        frame = _EARLIER.search(text, low, trigger.start)
+    guard_from = frame.start() if frame is not None else sentence.start
+    if frame is None and trigger.type == "visit" and _on_trip_now(text, sentence, trigger, lexicon):
+        frame = _ON_TRIP.search(text, low, trigger.start)  # "is here on a tour of"
+    if frame is None or _HABITUAL.search(text, frame.start(), trigger.start):
+        return None
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    named = sentence_dates(text, sentence, lexicon)
+    if any(
+        not is_report
+        and guard_from < timex.end
+        and timex.start < max(high, trigger.end)
+        and not _elsewhere_after(text, trigger, timex)
+        for timex, _, is_report in named
+    ):
+        return None  # the frame or the act's clause has a date of its own
+    reports = [when for _, when, is_report in named if is_report and when.precision == "day"]
+    if reports:
+        return EventDate(reports[0].value[:10], None, "day")
+    return EventDate(dct.isoformat(), None, "day")
+
+
+def _on_trip_now(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether a sentence has someone speaking or present on a trip, and nothing planned
+    ("during his Tokyo visit he would be talking to them", "who should be in Lima on a
+    visit")."""
+    if not _PRESENT.search(text, sentence.start, sentence.end):
+        return False
+    if lexicon.future.search(text, sentence.start, sentence.end):
+        return False
+    return not _MODAL.search(text, sentence.start, trigger.start)
+
+
+GATHERING_REACH = 60  # characters after a gathering's name where its members are named
+
+
+def _of_governments(
+    text: str, sentence: Sentence, trigger: Trigger, named_from: int, lexicon: EventLexicon
+) -> bool:
+    """Whether a gathering a speaker addresses is one of governments: ministers, officials or
+    delegates named with it, or a body owning it ("the IMF's Interim Committee meeting"),
+    and no company people ("a meeting of oil industry executives")."""
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    start, end = max(low, named_from), min(high, trigger.end + GATHERING_REACH)
+    if lexicon.company_actors.search(text, start, end):
+        return False
+    if _GOVERNMENT_PEOPLE.search(text, start, end):
+        return True
+    return any(m.kind == "body" and start <= m.start and m.end <= end for m in sentence.mentions)
+
+
+def _several_issuers(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether a statement is a joint one or one of a body (SPEC: one government's is none)."""
+    joint = text[trigger.start : trigger.end].lower().startswith("joint")
+    return joint or joint_issuer(text, sentence, trigger, lexicon)
+
+
+def _elsewhere_after(text: str, trigger: Trigger, timex: Timex) -> bool:
+    """Whether a date after the trigger is another noun's ("at next week's spring meetings")
+    or too far to date it at all."""
+    if timex.start < trigger.end:
+        return False
+    if _POSSESSIVE.match(text, timex.end) or attributive(text, timex.start, timex.end):
+        return True
+    return tokens_between(text, trigger.end, timex.start) > MAX_ATTACH_DISTANCE
+
+
+def visitor_met(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a "visiting" trigger names a visitor someone talks with ("told visiting U.S.
+    Trade Representative Clayton Yeutter"): the talks are the act."""
+    if text[trigger.start : trigger.end].lower() != "visiting":
+        return False
+    return bool(
+        HOST_OF_VISITOR.search(text, max(sentence.start, trigger.start - 30), trigger.start)
+    )

@@ -45,11 +45,18 @@ _HEAD_TITLE = re.compile(
 _LEADERS = re.compile(
     r"(?<!business )(?<!opposition )(?<!party )(?<!religious )(?<!community )(?<!tribal )"
     r"(?<!union )(?<!rebel )(?<!military )(?<!industry )(?<!student )(?<!church )(?<!local )"
-    r"(?<!senior )(?<!top )(?<!political )(?<!civic )(?<!youth )"
-    r"(?:\bleaders\b(?!hip)|\bheads\s+of\s+(?:state|government)\b)",
+    r"(?<!senior )(?<!top )(?<!political )(?<!civic )(?<!youth )(?<!association )"
+    r"(?<!federation )(?<!farm )(?<!farmers )(?<!farmers' )(?<!labour )(?<!labor )"
+    r"(?:\bleaders\b(?!hip)(?!\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}(?:association|federation|"
+    r"union|unions|party|parties|group|groups|industry|council|chamber|movement|farmers|"
+    r"workers|opposition)\b)|\bheads\s+of\s+(?:state|government)\b)",
     re.IGNORECASE,
 )
+# The word that makes plural leaders a region's or the world's: "African", "world", "Gulf".
+_QUALIFIER = re.compile(r"\b(?:world|foreign|regional|[A-Z][\w-]*)\s+$")
 _COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
+_MEET_VERB = re.compile(r"(?:meet|meets|met)", re.IGNORECASE)
+_OBJECT = re.compile(r"(?:\s+[\w'&.-]+){1,5}")  # the first words after a verb: its object
 COUNTERPART_REACH = 40  # characters after "talks" searched for "with" ("talks in Lima with")
 ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
 ACTOR_WINDOW = 200  # characters before a trigger searched for who acts
@@ -210,11 +217,16 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
         return True
     if trigger.type not in _COUNTERPART_DECIDES:
         return False
-    counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
-    if counterpart is None:
-        return False
     _, high = clause_span(text, sentence, trigger, lexicon)
-    side = (counterpart.end(), min(high, counterpart.end() + ACTOR_WINDOW // 2))
+    counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
+    if counterpart is not None:
+        side = (counterpart.end(), min(high, counterpart.end() + ACTOR_WINDOW // 2))
+    elif _MEET_VERB.fullmatch(text, trigger.start, trigger.end):
+        # "met creditors from BlackRock", "met the bank advisory committee": the object
+        object_end = _OBJECT.match(text, trigger.end)
+        side = (trigger.end, min(high, object_end.end() if object_end else trigger.end))
+    else:
+        return False
     if not lexicon.company_actors.search(text, *side):
         return False
     named = any(
@@ -271,6 +283,18 @@ def leaders_meet(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
         return True
     low, high = clause_span(text, sentence, trigger, lexicon)
     return bool(_LEADERS.search(text, low, high))
+
+
+def many_leaders(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's clause names the leaders of a region or of the world ("African
+    heads of state", "world leaders"): several countries' heads though no country is named.
+    Not one country's leaders ("Japanese leaders"), nor an association's or a union's."""
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    for match in _LEADERS.finditer(text, low, high):
+        qualifier = _QUALIFIER.search(text, max(low, match.start() - 30), match.start())
+        if qualifier and not any(m.start <= qualifier.start() < m.end for m in sentence.mentions):
+            return True
+    return False
 
 
 def _surnames(names: set[str]) -> set[str]:

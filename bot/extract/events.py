@@ -24,6 +24,7 @@ from bot.extract.event_dates import (
     sentence_dates,
     trigger_distance,
     undated_date,
+    visitor_met,
 )
 from bot.extract.event_index import (
     STRONG_BREAK,
@@ -41,6 +42,7 @@ from bot.extract.event_parties import (
     joint_issuer,
     leader_countries,
     leaders_meet,
+    many_leaders,
     story_parties,
     trigger_parties,
 )
@@ -60,8 +62,11 @@ from bot.extract.timex import MAX_CHARS
 
 _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
 _DELEGATION = re.compile(
-    r"(?<![\w-])(?:delegations?|ministers|envoys?|ambassadors?|diplomats?|bilateral|mission|"
-    r"governments|nations|countries)"
+    r"(?<![\w-])(?:delegations?|envoys?|ambassadors?|diplomats?|bilateral|mission|"
+    r"governments|nations|countries|"
+    # a gathering "of farm ministers": several governments' ministers, not one cabinet's
+    r"(?:meetings?|conferences?|gathering|session|talks|forum) of "
+    r"(?:the )?(?:[\w-]+ ){0,3}ministers)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -543,6 +548,9 @@ def _build(
     ):
         # "will visit U.S. Treasury Secretary James Baker next week": talks with that person
         kind = "summit" if leaders_meet(text, sentence, trigger, lexicon) else "meeting"
+    if kind == "visit" and visitor_met(text, sentence, trigger):
+        # "Tamura told visiting U.S. Trade Representative Clayton Yeutter": talks with him
+        kind = "summit" if leaders_meet(text, sentence, trigger, lexicon) else "meeting"
     if kind == "visit":
         codes |= location_codes  # the host country takes part in a visit (not in talks it
         # only hosts: "EU and Japanese ministers met in Brussels" is no Belgian meeting)
@@ -581,7 +589,13 @@ def _build(
     if kind == "agreement" and not international and not inherited and not fallback:
         low, high = clause_span(text, sentence, trigger, lexicon)
         international = bool(_INTERNATIONAL_ACCORD.search(text, low, high))
-    if kind in _INTERNATIONAL and not international and not delegation and not unnamed:
+    # A meeting read as leaders' talks still needs two countries or a body: "the minister
+    # will meet Prime Minister X" of one country is a domestic meeting, no summit. Leaders
+    # in the plural ("African heads of state") are several countries' own.
+    needs_two = kind in _INTERNATIONAL or (
+        trigger.type in _INTERNATIONAL and not many_leaders(text, sentence, trigger, lexicon)
+    )
+    if needs_two and not international and not delegation and not unnamed:
         return None
     status = _status(text, sentence, trigger, when, dct, lexicon)
     if status == "postponed":

@@ -50,6 +50,8 @@ _WORD_AFTER = re.compile(r"^[\s,)\"']*([\w%$'-]+)")
 _MONTH_CUE_BEFORE = word_list("month_cue_before")
 _SEASON_CUE_BEFORE = word_list("season_cue_before")
 _YEAR_BAD_NEXT = COUNT_NOUNS | word_list("year_bad_next")
+_WEEKEND_EVENTS = word_list("weekend_events")
+ROUGH_WEEK_DAYS = 14  # "in about N days" fixes the week below this count, the month from it
 
 Kind = Literal["DATE", "TIME"]
 
@@ -61,6 +63,7 @@ class _Resolved:
     end_value: str | None = None
     anchor: bool = False
     start: int | None = None  # a later start than the match's, when a determiner is dropped
+    relative: bool = False  # counted from the story's last week: no anchor for the next one
 
 
 def _word_before(text: str, start: int) -> str:
@@ -257,6 +260,9 @@ _UNNAMED_YEAR_REACH = 183  # days back a month named without a year is read from
 _MONTH_VALUE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d\d)?$")
 _DAY_AFTER_TIME = re.compile(r"\)?\s*(?:\([^()\n]{0,30}\)\s*)?,?\s*(?:on\s+)?")
 """Between a clock time and the day named after it: "(0730 GMT) on", ", "."""
+_WEEK_VALUE = re.compile(r"\d{4}-W\d\d(?:-WE)?$")
+_WEEK_REACH = 400
+"""How far (in characters) a week or day just named anchors "the previous week"."""
 _QUARTER_REACH = 2000
 """How far (in characters) a quarter keeps being the topic for 'a year earlier'."""
 
@@ -270,6 +276,7 @@ class _Resolver:
         self.anchor: str | None = None
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
         self.last_day: str | None = None  # last day-precise value, weekdays included
+        self.last_week: tuple[str, int] | None = None  # last week- or day-precise (value, end)
         self.reports = report_spans(text)  # headline and captions: reports of the DCT's days
         self.captions = caption_spans(text)  # captions: what a photo shows has happened
         self.story_date: tuple[int, int, int, int] | None = None  # year, month, day, offset
@@ -338,6 +345,18 @@ class _Resolver:
         if unit == "week" and len(anchor) == 10:
             return _week(dt.date.fromisoformat(anchor) + dt.timedelta(weeks=delta))
         return None
+
+    def _next_to_last_week(self, delta: int, start: int) -> str | None:
+        """ "the previous week": a week before (after) the week or day the story has just
+        named, relative ones included ("last weekend and ... the previous week")."""
+        if self.last_week is None or start - self.last_week[1] > _WEEK_REACH:
+            return None
+        last = self.last_week[0]
+        if len(last) >= 10 and last[7] == "-":
+            day = dt.date.fromisoformat(last[:10])
+        else:
+            day = dt.date.fromisocalendar(int(last[:4]), int(last[6:8]), 1)
+        return _week(day + dt.timedelta(weeks=delta))
 
     def _shift_anchor_year(self, years: int) -> str | None:
         """Same granularity as the last calendar anchor, ``years`` back."""
@@ -687,6 +706,9 @@ class _Resolver:
         if rel == "same":
             return None
         if rel in ("following", "previous"):
+            week = self._next_to_last_week(delta, start) if unit == "week" else None
+            if week:
+                return _Resolved(week, relative=True)
             anaphoric = self._next_to_anchor(unit, delta)
             if anaphoric:
                 return _Resolved(anaphoric, anchor=True)
@@ -741,6 +763,16 @@ class _Resolver:
                 return _Resolved(f"{year:04d}-12-31")
             return _Resolved(f"{year:04d}")
         unit = m["unit"].lower()
+        if m["ab"]:
+            # "meet the week after", "up from the month before": next to the story's last one.
+            delta = 1 if m["ab"].lower() == "after" else -1
+            if unit == "week":
+                week = self._next_to_last_week(delta, start)
+                return _Resolved(week, relative=True) if week else None
+            if unit == "month":
+                month = self._next_to_anchor("month", delta)
+                return _Resolved(month) if month else None
+            return None
         if m["det"].lower() == "that":
             # "that year": the year (month) the story was just talking about.
             anchor = self.anchor or ""
@@ -765,13 +797,23 @@ class _Resolver:
         if unit == "week":
             return _Resolved(_week(dct))
         if unit == "weekend":
-            saturday = dct + dt.timedelta(days=5 - dct.weekday())
-            if self.direction(start, end) <= 0 and dct.weekday() < 5:
-                saturday -= dt.timedelta(weeks=1)
-            return _Resolved(f"{_week(saturday)}-WE")
+            return self.weekend_adj(m, start, end)
         if not m["pre"]:
             return None
         return _Resolved(dct.isoformat())
+
+    def weekend_adj(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the weekend", "a weekend visit": the nearest weekend, the past one unless the
+        clause looks ahead (on a Saturday or Sunday, the weekend under way)."""
+        dct = self.dct
+        if dct is None:
+            return None
+        if m.re is PATTERNS["weekend_adj"] and _word_after(self.text, end) not in _WEEKEND_EVENTS:
+            return None  # "weekend trading", "weekend editions": no one weekend
+        saturday = dct + dt.timedelta(days=5 - dct.weekday())
+        if self.direction(start, end) <= 0 and dct.weekday() < 5:
+            saturday -= dt.timedelta(weeks=1)
+        return _Resolved(f"{_week(saturday)}-WE")
 
     def ago(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "two weeks ago", "five years from now"; "a year earlier" leans on the story's anchor."""
@@ -827,11 +869,17 @@ class _Resolver:
             return None  # "the first such swap in five months": a span looking back
         unit = m["unit"].lower().rstrip("s")
         if unit == "day":
-            return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
+            day = self.dct + dt.timedelta(days=n)
+            if m["approx"]:
+                # "in about ten days": a rough count fixes the week, "about 60 days" the month
+                return _Resolved(_week(day) if n < ROUGH_WEEK_DAYS else f"{day:%Y-%m}")
+            return _Resolved(day.isoformat())
         if unit == "month":
             y, mth = _add_months(self.dct.year, self.dct.month, n)
             return _Resolved(f"{y:04d}-{mth:02d}")
-        return _Resolved(_week(self.dct + dt.timedelta(weeks=n)))
+        day = self.dct + dt.timedelta(weeks=n)
+        # "in about three weeks": a rough count of weeks fixes the month, not the week
+        return _Resolved(f"{day:%Y-%m}" if m["approx"] else _week(day))
 
     def dayrel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "today", "yesterday morning", "tonight", "this afternoon", "last night"."""
@@ -1050,6 +1098,9 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             start = resolved.start
         if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
             resolver.last_day = resolved.value[:10]
+            resolver.last_week = (resolved.value[:10], end)
+        elif _WEEK_VALUE.match(resolved.value) and not resolved.relative:
+            resolver.last_week = (resolved.value, end)
         if resolved.anchor and _MONTH_VALUE.match(resolved.value):
             day = int(resolved.value[8:10]) if len(resolved.value) >= 10 else 0
             resolver.story_date = (int(resolved.value[:4]), int(resolved.value[5:7]), day, start)

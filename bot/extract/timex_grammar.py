@@ -145,6 +145,8 @@ KINDS: list[tuple[str, str]] = [
         "the_unit",
         r"""(?:(?P<pre>(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of|earlier\s+in|later\s+in))\s+)?
         (?P<det>(?i:the|that))\s+(?P<unit>(?i:year|month|week|weekend|day))(?![\w'-])(?!\s+(?:1\d|20)\d\d)
+        (?:\s+(?P<ab>(?i:after|before))
+          (?=\s*(?:[,.;:)]|$)|\s+(?i:and|but|or|when|as|to|in|at|on|for|with|that|which|versus)\b))?
         |(?P<ye>(?i:year-end|year\s+end|year's\s+end|the\s+year's\s+end|the\s+turn\s+of\s+the\s+year))(?![\w-])""",
     ),
     (
@@ -155,7 +157,7 @@ KINDS: list[tuple[str, str]] = [
     ),
     (
         "in_n",
-        rf"""(?i:in)\s+(?P<num>\d{{1,2}}|{NUM_WORDS})\s+(?P<unit>(?i:days|weeks|months|day|week|month))(?:'?\s+(?i:time))?(?![\w-])""",
+        rf"""(?i:in)\s+(?:(?P<approx>(?i:about|around|some|roughly|approximately))\s+)?(?P<num>\d{{1,2}}|{NUM_WORDS})\s+(?P<unit>(?i:days|weeks|months|day|week|month))(?:'?\s+(?i:time))?(?![\w-])""",
     ),
     (
         "dayrel",
@@ -187,6 +189,7 @@ KINDS: list[tuple[str, str]] = [
           |soon(?!\s+(?:after|as|afterwards?|thereafter)\b)))(?![\w-])""",
     ),
     ("yearago_adj", r"""(?P<ya>(?i:year-earlier|year-ago))(?![\w-])"""),
+    ("weekend_adj", r"""(?P<we>(?i:weekend))(?![\w'-])"""),
     (
         "holiday",
         r"""(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Valentine's\s+Day|Halloween|Independence\s+Day)(?![\w-])""",

@@ -185,10 +185,11 @@ def _decide(
     the words between the last of ``words`` and the expression; the verbs of ``enclosed``
     words are asides and count as guesses only."""
     weak = 0
+    modal = False  # the weak cue found is a modal of the date's own clause
     for i in order:
         word = words[i].lower()
-        if word in _CLAUSE_STOP:
-            break
+        if word in _CLAUSE_STOP or (before and modal and word == "and"):
+            break  # "the talks had gone well and a team would leave in three weeks"
         if before and word == "that" and i and words[i - 1].lower() in _REPORTING:
             break  # "said that on April 15 it will...": the date opens the reported clause
         if word not in _CUE_WORDS and not word.endswith(_CUE_ENDINGS):
@@ -209,6 +210,7 @@ def _decide(
             return strength * direction
         if strength == 1 and not weak:
             weak = direction
+            modal = word in MODAL_CUES
     return weak
 
 

@@ -149,9 +149,7 @@ def _read_blob(
     yield article_from_text(text, ref, dct, default_dct=default_dct)
 
 
-def _read_html(
-    data: bytes, ref: str, dct: date | None, default_dct: date | None
-) -> ArticleResult:
+def _read_html(data: bytes, ref: str, dct: date | None, default_dct: date | None) -> ArticleResult:
     """A saved web page: its main text, title and date, as for a fetched page."""
     page = extract_page(data)
     if page is None:

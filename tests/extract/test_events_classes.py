@@ -937,3 +937,445 @@ def test_current_talks_after_a_would_clause_are_still_today_s() -> None:
         "and the International Monetary Fund."
     )
     assert ("meeting", "2025-06-11") in keys(text)
+
+
+# --- precision on unseen wording (issue: events invented on text never tuned to) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trade minister will meet Prime Minister Ana Silva in Lisbon on Friday to agree "
+        "the budget.",
+        "Union leaders met Labour Secretary John Hale on Monday to end the dock strike.",
+        "Leaders of the National Grain Growers Association met Farm Secretary Tom Vale last "
+        "week in Ottawa.",
+    ],
+)
+def test_one_country_s_people_meeting_their_leader_is_no_summit(text: str) -> None:
+    assert not {kind for kind, _ in keys(text)} & {"summit", "meeting"}
+
+
+def test_leaders_of_two_countries_meeting_stay_a_summit() -> None:
+    text = (
+        "Portuguese Prime Minister Ana Silva will meet South Korean President Lee Jae-myung "
+        "in Seoul on Friday."
+    )
+    assert ("summit", "2025-06-13") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Italian ministers met on Monday to approve the state pension reform.",
+        "Canada's finance ministers will meet next week in Ottawa to discuss bank rules.",
+    ],
+)
+def test_one_country_s_ministers_meeting_is_domestic(text: str) -> None:
+    assert not {kind for kind, _ in keys(text)} & {"summit", "meeting"}
+
+
+def test_ministers_of_two_countries_meeting_stay_a_meeting() -> None:
+    text = "Italian and Spanish ministers met in Rome on Monday to discuss migration."
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cargo was part of a contract signed in May for Nigeria to supply Spain with crude.",
+        "The state oil firm of Norway said it will sign a contract on June 20 to buy a refinery "
+        "in Texas.",
+        "A letter of intent was signed with Brazil's Vale on Monday.",
+        "Sweden's Nordbank agreed in principle on Monday to buy a stake in a Danish lender.",
+    ],
+)
+def test_contracts_and_purchases_are_no_intergovernmental_agreement(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+def test_an_agreement_signed_between_governments_after_a_contract_word_stays() -> None:
+    text = "Japan and India signed a nuclear cooperation agreement in Tokyo on Monday."
+    assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's central bank said there was little room left for the Finance Ministry to cut "
+        "rates on June 12.",
+        "The U.S. amendment on Japanese imports was left for a June vote by the Senate.",
+        "Egypt's central bank left the rate for Commercial banks for June 12 unchanged.",
+        "The Liberian tanker arrived at its destination of Rotterdam on June 2.",
+        "All crude shipments from Mexico for July will arrive on schedule, the U.S. pipeline "
+        "operator said.",
+        "The first British jet is due in March with the others arriving in May and June of "
+        "next year, Australia said.",
+    ],
+)
+def test_things_left_or_arriving_are_no_trip(text: str) -> None:
+    assert "visit" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_minister_leaving_for_a_capital_is_a_visit() -> None:
+    text = "Japan's trade minister left for Washington on Monday for talks on chips."
+    assert ("visit", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A poll in today's Irish Times gave Fianna Fail 38 pct support.",
+        "The poll, conducted in May, was made public on Monday in Canada.",
+        "Another regular poll is due on Friday, Britain's pollsters said.",
+        "Spain's prime minister must call an election by July 2027.",
+        "Portugal's president does not have to call elections until March 2026.",
+        "Elections in Israel are due by October 2026.",
+    ],
+)
+def test_opinion_polls_and_election_deadlines_are_no_election(text: str) -> None:
+    assert "election" not in {kind for kind, _ in keys(text)}
+
+
+def test_an_election_poll_with_its_day_stays_an_election() -> None:
+    text = "Fianna Fail won 81 of the 166 seats in Ireland's June 5 poll."
+    assert ("election", "2025-06-05") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's prime minister inaugurated a new airport terminal in Goa on Monday.",
+        "The rail link between Kenya and Uganda will be inaugurated on June 20.",
+        "China was elected to the Asian bank's 12-member board on Monday.",
+    ],
+)
+def test_things_opened_and_boards_are_no_election(text: str) -> None:
+    assert "election" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_president_inaugurated_is_an_election() -> None:
+    text = "Chile's new president was inaugurated in Santiago on Monday."
+    assert ("election", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France said it remains committed to the Berlin accord in which Germany and Italy "
+        "agreed to share border patrols.",
+        "Britain acted in line with the Paris pact agreed between Japan and the United States, "
+        "the Treasury said.",
+    ],
+)
+def test_an_accord_kept_is_no_accord_of_the_day(text: str) -> None:
+    assert ("agreement", DCT.isoformat()) not in keys(text)
+
+
+def test_an_accord_reached_in_the_lead_is_the_day_s() -> None:
+    text = "Germany and Italy agreed to share border patrols, officials said."
+    assert ("agreement", DCT.isoformat()) in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials reviewed Japan's compliance with the 1986 U.S.-Japanese chip pact on Monday.",
+        "European envoys discussed Iran's 2015 nuclear deal with Russia in Vienna on Monday.",
+    ],
+)
+def test_an_accord_named_by_its_year_takes_no_other_date(text: str) -> None:
+    assert not any(kind == "agreement" and day.startswith("2025") for kind, day in keys(text))
+
+
+def test_an_accord_signed_on_a_day_in_a_year_keeps_its_day() -> None:
+    text = "Japan and the U.S. signed the chip pact on September 2, 1986 in Washington."
+    assert ("agreement", "1986-09-02") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany will buy gas from Norway in July to meet growing demand from its industry.",
+        "Chile's bid to cut tariffs met with strong objections from Peru on Monday.",
+        "Brazil and Argentina met with only partial success in cutting wheat stocks in May.",
+    ],
+)
+def test_needs_met_and_reactions_met_with_are_no_meeting(text: str) -> None:
+    assert "meeting" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A Chinese trade group will visit Boeing's Seattle headquarters on June 20.", "visit"),
+        ("The Polish minister will visit Korean car plants in Ulsan on Friday.", "visit"),
+        ("Spain will sign with Morocco an order for barley for June delivery.", "agreement"),
+        ("Mexico's loan and refinancing package agreed in May helped Brazil too.", "agreement"),
+        (
+            "Canada's authority to negotiate a new trade agreement with Chile ends in May.",
+            "agreement",
+        ),
+        ("A Warsaw Pact vessel shelled a West German ship on Monday, Poland said.", "agreement"),
+        (
+            "Brazil asked Colombia to join new export quota discussions in Geneva on Friday.",
+            "tariff",
+        ),
+    ],
+)
+def test_company_trips_orders_and_accords_not_made_are_no_event(text: str, kind: str) -> None:
+    assert kind not in {k for k, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentina's economy minister met creditors from BlackRock in New York on Monday.",
+        "Brazil's central bank chief will meet the bank advisory committee in New York on Friday.",
+    ],
+)
+def test_a_minister_meeting_bankers_abroad_is_no_meeting(text: str) -> None:
+    assert "meeting" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_minister_meeting_a_minister_abroad_stays_a_meeting() -> None:
+    text = "Argentina's economy minister met Treasury officials in New York on Monday."
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+def test_tariffs_as_the_topic_of_a_press_conference_are_no_tariff_decision() -> None:
+    text = "China's foreign minister held a press conference in Beijing on Tuesday on US tariffs."
+    assert "tariff" not in {kind for kind, _ in keys(text)}
+
+
+# --- attaching dates: lists, conjuncts, anchors ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        (
+            "Kenyan and Ugandan ministers will hold further rounds of trade talks in July, "
+            "September and November, officials said.",
+            {"2025-07", "2025-09", "2025-11"},
+        ),
+        (
+            "Trade officials from Chile and Peru are to meet in August, October, and December "
+            "to review the accord.",
+            {"2025-08", "2025-10", "2025-12"},
+        ),
+    ],
+)
+def test_a_list_of_dates_gives_one_event_per_date(text: str, months: set[str]) -> None:
+    assert {d for kind, d in keys(text) if kind == "meeting"} == months
+
+
+def test_a_comma_between_two_dates_without_and_is_no_list() -> None:
+    text = "Canadian and Mexican ministers met in May, June's figures showed a drop in trade."
+    assert {d for kind, d in keys(text) if kind == "meeting"} == {"2025-05"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"),
+    [
+        (
+            "Japan's new party leader will be chosen at a congress on June 20 and sworn in as "
+            "prime minister by parliament, probably on June 27, party officials said.",
+            ("election", "2025-06-27"),
+            ("election", "2025-06-20"),
+        ),
+        (
+            "Chilean and Peruvian ministers will sign the pact on Friday and meet again in Lima, "
+            "probably on June 20.",
+            ("meeting", "2025-06-20"),
+            ("meeting", "2025-06-13"),
+        ),
+    ],
+)
+def test_a_date_closing_the_conjunct_before_does_not_date_the_next_one(
+    text: str, want: tuple[str, str], not_want: tuple[str, str]
+) -> None:
+    found = keys(text)
+    assert want in found
+    assert not_want not in found
+
+
+def test_a_date_before_and_still_dates_a_conjunct_that_has_none() -> None:
+    text = "Japanese and U.S. officials met on Monday and agreed to cut tariffs on rice."
+    assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The minister said the talks, starting on June 16, would cover farm trade between "
+            "Australia and Indonesia.",
+            ("meeting", "2025-06-16"),
+        ),
+        (
+            "Officials said the Brazil-Argentina meeting next week would be held in Brasilia.",
+            ("meeting", "2025-W25"),
+        ),
+    ],
+)
+def test_an_event_named_between_said_and_a_date_takes_the_date(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_date_right_after_said_still_dates_only_the_saying() -> None:
+    text = "Chinese and Japanese officials said on Monday that talks would go on."
+    assert not any(kind == "meeting" and d == "2025-06-09" for kind, d in keys(text))
+
+
+def test_a_weekend_dates_an_event_to_its_week() -> None:
+    text = "Saudi and Kuwaiti oil ministers met last weekend in Riyadh to discuss output."
+    assert ("meeting", "2025-W23") in keys(text)
+
+
+def test_the_previous_week_is_counted_from_the_week_just_named() -> None:
+    text = (
+        "Saudi Arabia pressed its case at talks with Kuwait last weekend and at a meeting of "
+        "Gulf oil ministers the previous week."
+    )
+    found = keys(text)
+    assert {("meeting", "2025-W23"), ("meeting", "2025-W22")} <= found
+
+
+# --- acts the story reports on its own day, without a date word ----------------------------
+
+_OPENING = "Grain prices rose on world markets this week. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Danish minister told reporters after two days of talks with Polish officials "
+        "that progress had been slow.",
+        "Okafor was speaking after a meeting of West African finance ministers in Accra.",
+        "Malaysia's minister made the remarks at a news conference following his talks with the "
+        "Thai foreign minister.",
+    ],
+)
+def test_talks_a_speaker_comes_from_happened_on_the_story_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(_OPENING + text)
+
+
+def test_talks_a_speaker_comes_from_take_the_day_of_the_saying() -> None:
+    text = _OPENING + "Peru's trade minister said on Monday after talks with Chilean officials."
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor said after their regular meetings with Ghana that trade had grown.",
+        "Okafor said he would speak to reporters after talks with Ghana.",
+        "Okafor was speaking before hosting a meeting of Nigerian and Ghanaian ministers.",
+    ],
+)
+def test_habitual_planned_or_later_talks_are_not_the_story_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") not in keys(_OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malaysia's trade minister was in Paris on the second leg of a tour of European "
+        "capitals to seek support for palm oil.",
+        "'We want open markets,' the Korean minister told a news conference during a stopover "
+        "in Singapore.",
+        "Obi, in Rome on a tour of Europe, said Nigeria's debt could not be paid.",
+    ],
+)
+def test_a_trip_someone_speaks_or_is_on_is_the_story_s_day(text: str) -> None:
+    assert ("visit", "2025-06-11") in keys(_OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obi said that during his visit to Rome he would raise the debt issue.",
+        "Obi, who should be in Rome on a visit soon, said the debt could not be paid.",
+        "Obi said on his return from a visit to Italy that the debt could not be paid.",
+    ],
+)
+def test_a_trip_planned_or_over_is_not_the_story_s_day(text: str) -> None:
+    assert ("visit", "2025-06-11") not in keys(_OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil's envoy told a conference of Latin American trade ministers that tariffs hurt.",
+        "Speaking to the OECD's trade committee meeting, the Kenyan minister said aid had fallen.",
+        "The Thai minister told delegates at the informal meeting of farm ministers that "
+        "subsidies must go.",
+    ],
+)
+def test_a_gathering_of_governments_a_speaker_addresses_is_the_story_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(_OPENING + text)
+
+
+def test_a_gathering_of_business_people_a_minister_addresses_is_no_meeting() -> None:
+    text = _OPENING + "The Saudi minister told a meeting of oil industry executives in Tokyo "
+    text += "that OPEC would hold prices."
+    assert ("meeting", "2025-06-11") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru agreed to link their power grids, an official communique said.",
+        "ASEAN foreign ministers said in a joint statement that the sea lanes must stay open.",
+        "A joint statement issued after the talks said Kenya and Uganda would share data.",
+    ],
+)
+def test_a_joint_statement_that_speaks_in_the_story_is_of_its_day(text: str) -> None:
+    assert ("statement", "2025-06-11") in keys(_OPENING + text)
+
+
+def test_one_government_s_statement_or_one_named_before_is_not() -> None:
+    assert not any(
+        kind == "statement"
+        for kind, _ in keys(_OPENING + "The statement said Kenya and Uganda would share data.")
+    )
+    text = _OPENING + "Japan's foreign ministry said in a statement that it had protested."
+    assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+def test_a_speaker_s_occasion_is_not_the_dated_meeting_named_after_it() -> None:
+    text = _OPENING + (
+        "The Dutch minister was speaking after an informal gathering of EU finance ministers "
+        "held to prepare for talks at next week's meetings of the IMF."
+    )
+    found = keys(text)
+    assert ("meeting", "2025-06-11") in found
+    assert ("meeting", "2025-W25") in found
+
+
+def test_a_trip_is_today_s_though_the_sentence_dates_something_else_far_after_it() -> None:
+    text = _OPENING + (
+        "Brazil's finance minister is on the first leg of a tour of European capitals in an "
+        "attempt to explain to governments the suspension of interest payments earlier this month."
+    )
+    assert ("visit", "2025-06-11") in keys(text)
+
+
+def test_talks_with_a_visitor_are_a_meeting_of_the_story_s_day() -> None:
+    text = _OPENING + (
+        "Officials said Korea's trade minister told visiting Australian Trade Minister Tim "
+        "Ayres that beef quotas would be reviewed."
+    )
+    found = keys(text)
+    assert ("meeting", "2025-06-11") in found
+    assert ("visit", "2025-06-11") not in found
+
+
+def test_an_act_placed_earlier_in_the_story_s_day_is_of_that_day() -> None:
+    text = _OPENING + "The Thai minister earlier met Japanese Foreign Minister Takeshi Iwaya."
+    assert ("meeting", "2025-06-11") in keys(text)
+    text = _OPENING + "The Thai minister met Japanese Foreign Minister Takeshi Iwaya in 2019."
+    assert ("meeting", "2025-06-11") not in keys(text)

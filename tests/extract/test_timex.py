@@ -254,6 +254,37 @@ def test_anaphoric_years_follow_the_story() -> None:
     assert [v for _, v in values(text, dt.date(1998, 3, 1))] == ["1995", "1996", "1996"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the week or day the story has just named, relative ones too, anchors the next one
+        (
+            "Delegates met last weekend and again at a session the previous week.",
+            ["1987-W12-WE", "1987-W11"],
+        ),
+        ("Exports fell last week from the week before.", ["1987-W12", "1987-W11"]),
+        ("They will ask for talks next week and meet the week after.", ["1987-W14", "1987-W15"]),
+        ("Sales rose in February, up from the month before.", ["1987-02", "1987-01"]),
+        # a neighbour of nothing named is no date
+        ("Rates rose from the week before.", []),
+    ],
+)
+def test_previous_and_following_weeks_are_counted_from_the_last_one_named(
+    text: str, expected: list[str]
+) -> None:
+    assert [v for _, v in values(text, REUTERS)] == expected
+
+
+def test_the_week_before_an_event_is_not_counted_from_a_date() -> None:
+    texts = [
+        t
+        for t, _ in values(
+            "Sales rose last week. Turnout dropped the week before the vote.", REUTERS
+        )
+    ]
+    assert "the week before" not in texts
+
+
 def test_year_end() -> None:
     assert value_of("The deal should close by year-end.", dt.date(1989, 11, 2)) == "1989-12-31"
     assert value_of("Shares are up 5% since year-end.", dt.date(1989, 11, 2)) == "1988-12-31"

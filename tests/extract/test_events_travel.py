@@ -1,0 +1,164 @@
+"""Official travel and the talks a trip is for, by class of wording (SPEC type ``visit``).
+
+The sentences are invented in wire style; each class is tried with more than one phrasing,
+and where a look-alike exists, it is checked to give no trip.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extract.model import Article
+from bot.extract.pipeline import extract_events
+
+DCT = date(2025, 6, 11)  # a Wednesday
+
+
+def events_of(text: str, dct: date | None = DCT) -> list[dict]:
+    return [e.to_json() for e in extract_events(Article(text=text, dct=dct))]
+
+
+def keys(text: str, dct: date | None = DCT) -> set[tuple[str, str]]:
+    return {(e["type"], e["date"]) for e in events_of(text, dct)}
+
+
+# --- a plan reported by "said he would ..." takes the plan's date, not the saying's ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's trade minister said he would visit Beijing later this month to seek "
+        "better terms for tea exports.",
+        "The Chilean foreign minister told reporters she will visit Madrid later this month.",
+    ],
+)
+def test_saying_then_planned_trip_dates_the_trip(text: str) -> None:
+    assert ("visit", "2025-06") in keys(text)
+
+
+def test_date_right_after_the_saying_still_dates_the_saying() -> None:
+    text = "The Chilean foreign minister said last month that she would visit Madrid."
+    assert ("visit", "2025-05") not in keys(text)
+
+
+# --- a weekend dates a trip to its week; "weekend" before an event noun is a date too ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's finance minister left at the weekend for Washington for talks with the IMF.",
+        "The Egyptian foreign minister paid a brief weekend visit to Jordan.",
+    ],
+)
+def test_weekend_trip_takes_the_week_of_the_weekend(text: str) -> None:
+    # DCT Wednesday 2025-06-11: the weekend past is June 7-8, ISO week 23.
+    assert ("visit", "2025-W23") in keys(text)
+
+
+def test_weekend_before_a_market_noun_is_no_date() -> None:
+    from bot.extract.timex import find_timexes
+
+    assert not find_timexes("Shares fell in thin weekend trading.", DCT)
+    assert [t.value for t in find_timexes("They held weekend talks.", DCT)] == ["2025-W23-WE"]
+
+
+# --- "in about three weeks": a rough count fixes a coarser unit; its modal clause looks ahead -
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Officials said the first round had gone smoothly and a Kenyan delegation would "
+            "leave for London in about three weeks to complete negotiations with Britain.",
+            ("visit", "2025-07"),
+        ),
+        (
+            "A Polish trade mission would travel to Seoul in about ten days.",
+            ("visit", "2025-W25"),
+        ),
+    ],
+)
+def test_rough_count_of_weeks_dates_a_planned_trip(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_rough_count_values() -> None:
+    from bot.extract.timex import find_timexes
+
+    values = [t.value for t in find_timexes("It will close in about 60 days.", DCT)]
+    assert values == ["2025-08"]
+    assert [t.value for t in find_timexes("He will leave in three weeks.", DCT)] == ["2025-W27"]
+    # A span looking back is no date: "rose 5 pct in about three weeks".
+    assert not find_timexes("Prices rose 5 pct in about three weeks.", DCT)
+
+
+# --- "go/come to <place>" is a trip when a date or purpose follows the place ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Dutch foreign minister would go to Ankara next month for talks on migration.",
+            ("visit", "2025-07"),
+        ),
+        ("Brazil's finance minister goes to Ottawa later this week.", ("visit", "2025-W24")),
+        (
+            "The Irish prime minister came to Madrid on Monday to sign a fisheries accord.",
+            ("visit", "2025-06-09"),
+        ),
+    ],
+)
+def test_verb_of_motion_to_a_place_is_a_trip(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the proceeds will go to Canada next year under the plan.",
+        "Special attention would go to Chile next week, the banker said.",
+        "The finance minister came to Washington determined to cut the deficit.",
+    ],
+)
+def test_money_or_attention_going_somewhere_is_no_trip(text: str) -> None:
+    assert not any(kind == "visit" for kind, _ in keys(text))
+
+
+# --- a trip under way takes the article's day ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thai prime minister, on the first day of a three-day visit to Vietnam, said rice "
+        "exports would rise.",
+        "Chile's foreign minister is on a tour of Asian capitals to promote copper exports.",
+        "Mexico's trade secretary was in Ottawa on the second leg of a trip to explain his "
+        "country's stance.",
+    ],
+)
+def test_trip_under_way_is_dated_by_the_article(text: str) -> None:
+    assert ("visit", DCT.isoformat()) in keys(text)
+
+
+def test_a_tour_of_a_plant_is_no_trip_under_way() -> None:
+    text = "The company's chairman is on a tour of its plants to meet workers."
+    assert not any(kind == "visit" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The South Korean trade minister told reporters during a stopover in Singapore that "
+        "talks had gone well.",
+        "Prices must fall, the Brazilian finance minister said during a brief visit to Lima.",
+    ],
+)
+def test_remarks_made_during_a_trip_date_the_trip(text: str) -> None:
+    assert ("visit", DCT.isoformat()) in keys(text)
