@@ -83,6 +83,14 @@ def _source(text: str, mention: Mention) -> bool:
     return bool(_SOURCES_AFTER.match(text, mention.end))
 
 
+# "committed to the Louvre agreement", "under the Paris accord": a place naming an accord.
+_NAMES_AN_ACCORD = re.compile(
+    r"\s+(?:accords?|agreements?|pacts?|treat(?:y|ies)|communiqu[e\u00e9]s?|declarations?|"
+    r"protocols?|conventions?)\b",
+    re.IGNORECASE,
+)
+
+
 def is_location(text: str, mention: Mention) -> bool:
     if mention.kind not in ("capital", "city", "region", "country"):
         return False
@@ -154,6 +162,8 @@ def trigger_parties(
         if mention.kind == "person" and mention.name not in people:
             people.append(mention.name)
         if is_location(text, mention) and mention.kind != "country":
+            if _NAMES_AN_ACCORD.match(text, mention.end):
+                continue  # "committed to the Louvre agreement": the accord's name, no venue
             if location is None or abs(mention.start - trigger.start) < 80:
                 location = location or mention.name
                 location_codes.update(codes_of(mention))

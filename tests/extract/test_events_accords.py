@@ -294,3 +294,19 @@ def test_an_accord_that_is_the_aim_of_talks_is_no_event() -> None:
     found = keys(text)
     assert ("meeting", "2025-06-11") in found
     assert ("agreement", "2025-06-11") not in found
+
+
+# --- a place naming an accord is no venue -------------------------------------------------
+
+
+def test_a_place_naming_an_accord_is_not_the_meeting_s_venue() -> None:
+    text = (
+        "Chilean and Peruvian ministers met on Monday and said they remained committed to "
+        "the Lima accord."
+    )
+    meetings = [
+        e for e in extract_events(Article(text=text, dct=DCT)) if e.type in ("meeting", "summit")
+    ]
+    assert meetings
+    assert all(e.location != "Lima" for e in meetings)
+    assert not keys(text) & {("agreement", "2025-06-09")}  # no accord of the meeting's day
