@@ -128,8 +128,6 @@ def from_timeml(value: str) -> EventDate | None:
         value = f"{day}T{clock}{zone or ''}"
     elif (m := _PART_OF_DAY.match(value)) or (m := _WEEKEND.match(value)):
         value = m[1]
-    elif m := _WEEKEND.match(value):
-        value = m[1]  # a weekend ends its ISO week: "last weekend" is in that week
     try:
         found = EventDate(value)
         if found.precision == "week":
