@@ -79,6 +79,8 @@ def _record(code: str, base_names: list[str], extra: dict[str, Any]) -> dict[str
     }
     if "until" in extra:
         record["until"] = extra["until"]
+    if "successor" in extra:
+        record["successor"] = extra["successor"]
     return record
 
 

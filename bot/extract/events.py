@@ -54,7 +54,7 @@ from bot.extract.event_ranker import (
     reading_features,
     shipped_ranker,
 )
-from bot.extract.gazetteer import BODY_CODES
+from bot.extract.gazetteer import BODY_CODES, SUCCESSOR_CODES
 from bot.extract.lexicon import EventLexicon, load_lexicon
 from bot.extract.model import Article, Event, Timex
 from bot.extract.sentences import caption_spans
@@ -942,7 +942,7 @@ def _to_event(candidate: _Candidate) -> Event:
         type=candidate.type,
         date=candidate.when.value,
         end_date=candidate.when.end_date,
-        participants=sorted(candidate.participants),
+        participants=sorted({SUCCESSOR_CODES.get(c, c) for c in candidate.participants}),
         people=candidate.people,
         location=candidate.location,
         status=candidate.status,

@@ -66,6 +66,17 @@ BODY_CODES: frozenset[str] = frozenset(body_labels())
 # Codes of states that no longer exist but appear in 1980s news.
 HISTORICAL_CODES: frozenset[str] = frozenset({"SU", "DD", "YU", "CS", "YD"})
 
+
+def successor_codes(directory: Path | None = None) -> dict[str, str]:
+    """The code an event carries for a state that no longer exists (SPEC: "the Soviet Union
+    is RU"), from ``countries.json``; the gazetteer itself keeps the code of the time."""
+    path = (directory or DEFAULT_DIRECTORY) / "countries.json"
+    countries = json.loads(path.read_text(encoding="utf-8"))["countries"]
+    return {c["code"]: c["successor"] for c in countries if "successor" in c}
+
+
+SUCCESSOR_CODES: dict[str, str] = successor_codes()
+
 SURNAME_SLACK = timedelta(days=366)
 _WORD_CHAR = re.compile(r"\w")
 _SPACE_RUN = re.compile(r"\s+")

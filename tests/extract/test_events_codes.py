@@ -1,0 +1,28 @@
+"""Participant codes as SPEC.md fixes them: historical states take today's codes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.extract.events import find_events
+from bot.extract.gazetteer import default_gazetteer
+from bot.extract.model import Article
+
+
+def _participants(text: str, dct: date) -> list[list[str]]:
+    return [e.participants for e in find_events(Article(text=text, dct=dct, id="t"))]
+
+
+def test_a_soviet_meeting_is_coded_as_russia_but_the_gazetteer_keeps_the_ussr() -> None:
+    text = "Soviet and U.S. negotiators met in Geneva on Tuesday to discuss grain sales."
+    found = _participants(text, date(1987, 3, 5))
+    assert ["RU", "US"] in found
+    assert not any("SU" in parts for parts in found)
+    # Names and validity stay those of the time: the Kremlin of 1987 is the Soviet Union.
+    assert [m.code for m in default_gazetteer().find("the Kremlin", date(1987, 3, 1))] == ["SU"]
+
+
+def test_east_germany_is_coded_as_germany() -> None:
+    text = "East German and Polish trade ministers signed a barter accord in Warsaw on Monday."
+    found = _participants(text, date(1987, 3, 5))
+    assert any(parts == ["DE", "PL"] for parts in found), found
