@@ -1149,3 +1149,20 @@ def test_a_minister_meeting_a_minister_abroad_stays_a_meeting() -> None:
 def test_tariffs_as_the_topic_of_a_press_conference_are_no_tariff_decision() -> None:
     text = "China's foreign minister held a press conference in Beijing on Tuesday on US tariffs."
     assert "tariff" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French President Emmanuel Macron visited Marseille on Monday.",
+        "Indian Prime Minister Narendra Modi will tour Mumbai on Friday.",
+        "Japan's Prime Minister Shigeru Ishiba travelled to Osaka on Monday.",
+    ],
+)
+def test_a_leader_s_trip_at_home_is_no_visit(text: str) -> None:
+    assert "visit" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_leader_s_trip_abroad_stays_a_visit() -> None:
+    text = "Indian Prime Minister Narendra Modi will visit Tokyo on Friday."
+    assert ("visit", "2025-06-13") in keys(text)
