@@ -1166,3 +1166,30 @@ def test_a_leader_s_trip_at_home_is_no_visit(text: str) -> None:
 def test_a_leader_s_trip_abroad_stays_a_visit() -> None:
     text = "Indian Prime Minister Narendra Modi will visit Tokyo on Friday."
     assert ("visit", "2025-06-13") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cartel will review its six-month-old price pact in Vienna next week.",
+        "Officials said on Monday the decades-old border treaty between Chile and Peru was "
+        "still valid.",
+        "Japanese negotiators said on Monday the chip pact with the U.S. was in jeopardy.",
+    ],
+)
+def test_an_accord_named_by_its_age_or_peril_is_no_accord_of_the_day(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_probe_of_trade_curbs_is_no_tariff_decision() -> None:
+    text = "The WTO will begin a probe on June 20 on the legality of Indian import restrictions."
+    assert "tariff" not in {kind for kind, _ in keys(text)}
+
+
+def test_countries_a_summit_will_discuss_are_no_party_to_it() -> None:
+    text = (
+        "Saudi King Salman and Egyptian President Abdel Fattah al-Sisi will meet in Amman on "
+        "June 20 to discuss the Iran-Iraq war."
+    )
+    found = [e for e in events_of(text) if e["type"] == "summit"]
+    assert found and not {"IR", "IQ"} & set(found[0]["participants"])
