@@ -498,13 +498,25 @@ def undated_date(
     ):
         return EventDate(dct.isoformat(), None, "day")
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
-        window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
+        low_w = max(sentence.start, trigger.start - 60)
+        acts = [
+            act
+            for act in lexicon.lead_acts.finditer(text, low_w, min(sentence.end, trigger.end + 40))
+            if not _NAMED_ACCORD_BEFORE.search(
+                text, max(sentence.start, act.start() - 30), act.start()
+            )
+        ]  # "the Paris pact agreed between six nations": which pact, not the day's act
         before = text[sentence.start : trigger.end]
-        if lexicon.lead_acts.search(window) and not lexicon.future.search(before):
+        if acts and not lexicon.future.search(before):
             return EventDate(dct.isoformat(), None, "day")
     return None
 
 
+# An accord noun right before "agreed", "signed": the participle tells which accord is meant.
+_NAMED_ACCORD_BEFORE = re.compile(
+    r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|package|truce|ceasefire)\s+$",
+    re.IGNORECASE,
+)
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|once|if|unless|as soon as)\s*$", re.IGNORECASE)
 
 

@@ -1193,3 +1193,11 @@ def test_countries_a_summit_will_discuss_are_no_party_to_it() -> None:
     )
     found = [e for e in events_of(text) if e["type"] == "summit"]
     assert found and not {"IR", "IQ"} & set(found[0]["participants"])
+
+
+def test_an_accord_named_by_its_participle_in_a_lead_is_not_the_day_s() -> None:
+    text = (
+        "The Bank of Canada governor said the Paris pact agreed between six major nations "
+        "set no exchange rate targets."
+    )
+    assert ("agreement", DCT.isoformat()) not in keys(text)
