@@ -1197,7 +1197,7 @@ def test_countries_a_summit_will_discuss_are_no_party_to_it() -> None:
 
 def test_an_accord_named_by_its_participle_in_a_lead_is_not_the_day_s() -> None:
     text = (
-        "The Bank of Canada governor said the Paris pact agreed between six major nations "
-        "set no exchange rate targets."
+        "Britain's central bank governor said the Paris pact agreed between Japan and the "
+        "United States set no exchange rate targets."
     )
     assert ("agreement", DCT.isoformat()) not in keys(text)
