@@ -100,6 +100,7 @@ _THE_TWO = re.compile(
     r"countries|nations|governments|ministers|foreign\s+ministers|men)\b",
     re.IGNORECASE,
 )
+_COMPANY_PRONE = {"meeting", "agreement", "statement"}  # acts companies do as well
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
 
@@ -509,6 +510,12 @@ def _build(
         location = here
     fallback = False
     if not codes:
+        if (
+            kind in _COMPANY_PRONE
+            and lexicon.company_actors.search(text, sentence.start, sentence.end)
+            and not lexicon.government_actors.search(text, sentence.start, sentence.end)
+        ):
+            return None  # "Bankers hope an agreement can be reached": no government named
         codes = set(article_codes)
         fallback = True
     if not codes:

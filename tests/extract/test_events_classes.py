@@ -1201,3 +1201,15 @@ def test_an_accord_named_by_its_participle_in_a_lead_is_not_the_day_s() -> None:
         "United States set no exchange rate targets."
     )
     assert ("agreement", DCT.isoformat()) not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An agreement to combine the cocoa units was signed on Monday, executives said.",
+        "The talks were held in Miami on Monday, bankers said.",
+    ],
+)
+def test_a_company_story_s_deal_naming_no_party_takes_no_story_party(text: str) -> None:
+    story = "Spain and Portugal named new envoys. " + text
+    assert not {kind for kind, _ in keys(story)} & {"agreement", "meeting"}
