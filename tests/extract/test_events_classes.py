@@ -1213,3 +1213,14 @@ def test_an_accord_named_by_its_participle_in_a_lead_is_not_the_day_s() -> None:
 def test_a_company_story_s_deal_naming_no_party_takes_no_story_party(text: str) -> None:
     story = "Spain and Portugal named new envoys. " + text
     assert not {kind for kind, _ in keys(story)} & {"agreement", "meeting"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam and Japan said on Monday that talks are under way over a possible joint venture.",
+        "Brazil and Chile said on Monday that debt scheduling talks are under way.",
+    ],
+)
+def test_talks_on_a_company_deal_or_debt_scheduling_are_no_meeting(text: str) -> None:
+    assert "meeting" not in {kind for kind, _ in keys(text)}
