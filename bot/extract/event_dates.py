@@ -598,23 +598,26 @@ def undated_date(
         if occasion is not None:
             return occasion
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
-        window = text[max(sentence.start, trigger.start - 60) : min(sentence.end, trigger.end + 40)]
-        before = text[sentence.start : trigger.end]
+        low_w = max(sentence.start, trigger.start - 60)
+        high_w = min(sentence.end, trigger.end + 40)
         acts = [
-            m
-            for m in lexicon.lead_acts.finditer(window)
-            if not _DESCRIBED_ACCORD.search(window, 0, m.start())
+            act
+            for act in lexicon.lead_acts.finditer(text, low_w, high_w)
+            if not _DESCRIBED_ACCORD.search(
+                text, max(sentence.start, min(low_w, act.start() - 40)), act.start()
+            )
         ]
+        before = text[sentence.start : trigger.end]
         if acts and not lexicon.future.search(before):
             return EventDate(dct.isoformat(), None, "day")
     return None
 
 
 # "the Louvre accord in which the nations agreed", "the Paris pact agreed between six": an act
-# describing an accord named before it, not the day's news.
+# describing an accord named right before it tells which accord is meant, not the day's news.
 _DESCRIBED_ACCORD = re.compile(
-    r"(?:accords?|agreements?|pacts?|treat(?:y|ies))\s*,?\s+(?:(?:in|under|by|with)\s+which\b|"
-    r"whereby\b|$)",
+    r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|package|truce|ceasefire)\s*,?\s+"
+    r"(?:(?:in|under|by|with)\s+which\b|whereby\b|$)",
     re.IGNORECASE,
 )
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:when|once|if|unless|as soon as)\s*$", re.IGNORECASE)

@@ -32,8 +32,9 @@ _JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECA
 # Trade measures name their target as a party ("tariffs on India": IN takes part).
 TARGETS_TAKE_PART = {"tariff", "sanctions"}
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:on|against|over|about|regarding|concerning|towards?|(?:war|crisis|conflict|situation|"
-    r"peace|fighting|invasion|aggression) (?:in|on|of|against))\s+(?:the\s+)?$",
+    r"\b(?:on|against|over|about|regarding|concerning|towards?|discuss(?:es|ed|ing)?|"
+    r"(?:war|crisis|conflict|situation|peace|fighting|invasion|aggression) (?:in|on|of|against))"
+    r"\s+(?:the\s+)?(?:[A-Z][\w.]*-)?$",  # "to discuss the Iran-Iraq war": both are the topic
     re.IGNORECASE,
 )
 # A head of state's or government's title and the name after it (not "Vice President").

@@ -94,6 +94,10 @@ _VISIT_A_PERSON = re.compile(
     r"\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
     r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|[Cc]ounterparts?)\b"
 )
+# Trips that go somewhere ("visited Mosul", "a tour of the north"), not arrivals: "arrives
+# in Tokyo" is often a return home from the visit itself.
+_GOING_VISIT = re.compile(r"(?:visit|tour|travel|trip)", re.IGNORECASE)
+_OBJECT_REACH = 30  # characters after "visited" where the place visited is named
 _DONE_ACT = re.compile(r"agreed|signed|initial(?:l)?ed|ratified|reached\s+a\s+deal", re.I)
 _THE_TWO = re.compile(
     r"\b(?:the\s+two|both)\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|sides|"
@@ -113,6 +117,7 @@ _PRODUCERS_BODY = re.compile(
     r"\bInternational\s+(?:[A-Z][a-z]+\s+){1,3}(?:Agreement|Organi[sz]ation|Council)\b|"
     r"\bproduc(?:ers|ing)\s+and\s+consum(?:ers|ing)\b"
 )
+_COMPANY_PRONE = {"meeting", "agreement", "statement"}  # acts companies do as well
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
 
@@ -552,6 +557,10 @@ def _build(
         # "Tamura told visiting U.S. Trade Representative Clayton Yeutter": talks with him
         kind = "summit" if leaders_meet(text, sentence, trigger, lexicon) else "meeting"
     if kind == "visit":
+        if _GOING_VISIT.match(text, trigger.start) and _home_trip(
+            sentence, trigger, codes, location_codes
+        ):
+            return None  # "Saddam visited the northern city of Mosul": a trip at home
         codes |= location_codes  # the host country takes part in a visit (not in talks it
         # only hosts: "EU and Japanese ministers met in Brussels" is no Belgian meeting)
     if location is None and _HERE.search(text, sentence.start, sentence.end) and here:
@@ -565,6 +574,12 @@ def _build(
     ):
         codes = set(antecedent)  # "The current agreement expires": the accord named before
     if not codes:
+        if (
+            kind in _COMPANY_PRONE
+            and lexicon.company_actors.search(text, sentence.start, sentence.end)
+            and not lexicon.government_actors.search(text, sentence.start, sentence.end)
+        ):
+            return None  # "Bankers hope an agreement can be reached": no government named
         codes = set(article_codes)
         fallback = True
     unnamed = not codes and kind in _UNNAMED_KINDS and bool(_PRODUCERS_BODY.search(text))
@@ -658,6 +673,24 @@ def _definite_accord(
     """Whether the trigger's clause names an accord by a definite mention up to the trigger."""
     low, _ = clause_span(text, sentence, trigger, lexicon)
     return bool(_DEFINITE_ACCORD.search(text, low, trigger.end))
+
+
+def _home_trip(
+    sentence: Sentence, trigger: Trigger, codes: set[str], location_codes: set[str]
+) -> bool:
+    """Whether a trip goes to a place in the traveller's own country: the one country named
+    is both where the place lies and whose leader or minister, named before the trip, travels
+    (SPEC: a visit is to another country)."""
+    travellers = {
+        m.code for m in sentence.mentions if m.kind == "person" and m.end <= trigger.start
+    }
+    places = set(location_codes) | {
+        c
+        for m in sentence.mentions
+        if m.kind in ("capital", "city", "region") and 0 <= m.start - trigger.end <= _OBJECT_REACH
+        for c in codes_of(m)
+    }  # "visited Basra", "will tour Mumbai": the place visited follows the verb
+    return bool(places) and len(codes | places) == 1 and (codes | places) == travellers
 
 
 def _inherit(

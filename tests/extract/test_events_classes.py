@@ -1028,6 +1028,9 @@ def test_a_minister_leaving_for_a_capital_is_a_visit() -> None:
         "A poll in today's Irish Times gave Fianna Fail 38 pct support.",
         "The poll, conducted in May, was made public on Monday in Canada.",
         "Another regular poll is due on Friday, Britain's pollsters said.",
+        "Last month a Kantar poll gave Spain's Socialists 31 pct and the PP 33 pct.",
+        "The Ipsos poll, to be published in Friday's Le Monde, showed Macron's party ahead.",
+        "One poll out today showed Canada's Liberals leading with 43 pct support.",
         "Spain's prime minister must call an election by July 2027.",
         "Portugal's president does not have to call elections until March 2026.",
         "Elections in Israel are due by October 2026.",
@@ -1146,6 +1149,93 @@ def test_a_minister_meeting_a_minister_abroad_stays_a_meeting() -> None:
 def test_tariffs_as_the_topic_of_a_press_conference_are_no_tariff_decision() -> None:
     text = "China's foreign minister held a press conference in Beijing on Tuesday on US tariffs."
     assert "tariff" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French President Emmanuel Macron visited Marseille on Monday.",
+        "Indian Prime Minister Narendra Modi will tour Mumbai on Friday.",
+        "Japan's Prime Minister Shigeru Ishiba travelled to Osaka on Monday.",
+    ],
+)
+def test_a_leader_s_trip_at_home_is_no_visit(text: str) -> None:
+    assert "visit" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_leader_s_trip_abroad_stays_a_visit() -> None:
+    text = "Indian Prime Minister Narendra Modi will visit Tokyo on Friday."
+    assert ("visit", "2025-06-13") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cartel will review its six-month-old price pact in Vienna next week.",
+        "Officials said on Monday the decades-old border treaty between Chile and Peru was "
+        "still valid.",
+        "Japanese negotiators said on Monday the chip pact with the U.S. was in jeopardy.",
+    ],
+)
+def test_an_accord_named_by_its_age_or_peril_is_no_accord_of_the_day(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_probe_of_trade_curbs_is_no_tariff_decision() -> None:
+    text = "The WTO will begin a probe on June 20 on the legality of Indian import restrictions."
+    assert "tariff" not in {kind for kind, _ in keys(text)}
+
+
+def test_countries_a_summit_will_discuss_are_no_party_to_it() -> None:
+    text = (
+        "Saudi King Salman and Egyptian President Abdel Fattah al-Sisi will meet in Amman on "
+        "June 20 to discuss the Iran-Iraq war."
+    )
+    found = [e for e in events_of(text) if e["type"] == "summit"]
+    assert found and not {"IR", "IQ"} & set(found[0]["participants"])
+
+
+def test_an_accord_named_by_its_participle_in_a_lead_is_not_the_day_s() -> None:
+    text = (
+        "Britain's central bank governor said the Paris pact agreed between Japan and the "
+        "United States set no exchange rate targets."
+    )
+    assert ("agreement", DCT.isoformat()) not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An agreement to combine the cocoa units was signed on Monday, executives said.",
+        "The talks were held in Miami on Monday, bankers said.",
+    ],
+)
+def test_a_company_story_s_deal_naming_no_party_takes_no_story_party(text: str) -> None:
+    story = "Spain and Portugal named new envoys. " + text
+    assert not {kind for kind, _ in keys(story)} & {"agreement", "meeting"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam and Japan said on Monday that talks are under way over a possible joint venture.",
+        "Brazil and Chile said on Monday that debt scheduling talks are under way.",
+    ],
+)
+def test_talks_on_a_company_deal_or_debt_scheduling_are_no_meeting(text: str) -> None:
+    assert "meeting" not in {kind for kind, _ in keys(text)}
+
+
+def test_the_counterpart_of_talks_ends_at_a_comma() -> None:
+    company = (
+        "In a meeting with exporters this week, U.S. Trade Secretary Ann Lee refused to comment."
+    )
+    assert "meeting" not in {kind for kind, _ in keys(company)}
+    government = (
+        "Following last week's accord between Britain and Nigeria to reschedule debts, "
+        "bankers hoped talks would start."
+    )
+    assert ("agreement", "2025-W23") in keys(government)
 
 
 # --- attaching dates: lists, conjuncts, anchors ------------------------------------------------
