@@ -1224,3 +1224,15 @@ def test_a_company_story_s_deal_naming_no_party_takes_no_story_party(text: str) 
 )
 def test_talks_on_a_company_deal_or_debt_scheduling_are_no_meeting(text: str) -> None:
     assert "meeting" not in {kind for kind, _ in keys(text)}
+
+
+def test_the_counterpart_of_talks_ends_at_a_comma() -> None:
+    company = (
+        "In a meeting with exporters this week, U.S. Trade Secretary Ann Lee refused to comment."
+    )
+    assert "meeting" not in {kind for kind, _ in keys(company)}
+    government = (
+        "Following last week's accord between Britain and Nigeria to reschedule debts, "
+        "bankers hoped talks would start."
+    )
+    assert ("agreement", "2025-W23") in keys(government)
