@@ -231,7 +231,11 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
     _, high = clause_span(text, sentence, trigger, lexicon)
     counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
     if counterpart is not None:
-        side = (counterpart.end(), min(high, counterpart.end() + ACTOR_WINDOW // 2))
+        comma = text.find(",", counterpart.end(), high)  # the counterpart ends at a comma
+        side = (
+            counterpart.end(),
+            min(high if comma < 0 else comma, counterpart.end() + ACTOR_WINDOW // 2),
+        )
     elif _MEET_VERB.fullmatch(text, trigger.start, trigger.end):
         # "met creditors from BlackRock", "met the bank advisory committee": the object
         object_end = _OBJECT.match(text, trigger.end)

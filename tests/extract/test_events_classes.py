@@ -1238,6 +1238,18 @@ def test_the_counterpart_of_talks_ends_at_a_comma() -> None:
     assert ("agreement", "2025-W23") in keys(government)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OPEC said on Monday its members produced below their agreed quota in May.",
+        "Saudi Arabia remains within its agreed output ceiling of 9 mln barrels, Iraq said on "
+        "Monday.",
+    ],
+)
+def test_agreed_before_a_noun_is_no_accord(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
 # --- attaching dates: lists, conjuncts, anchors ------------------------------------------------
 
 
