@@ -1248,3 +1248,22 @@ def test_the_counterpart_of_talks_ends_at_a_comma() -> None:
 )
 def test_agreed_before_a_noun_is_no_accord(text: str) -> None:
     assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiji on Monday welcomed the end of a trade ban imposed by Australian labor unions.",
+        "The ban, imposed by New Zealand dockers a week ago over a pay claim, ended on Monday.",
+        "A U.S. bill offered on Monday would ban dual trading in Japanese stock futures.",
+        "The United States on Monday lifted its ban on its diplomats speaking with Cuban "
+        "diplomats.",
+    ],
+)
+def test_bans_by_unions_or_on_activities_are_no_tariff(text: str) -> None:
+    assert "tariff" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_government_lifting_an_import_ban_is_a_tariff_decision() -> None:
+    text = "Ghana on Monday lifted a ban on rice and maize imports from Nigeria."
+    assert ("tariff", "2025-06-09") in keys(text)
