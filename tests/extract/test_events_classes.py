@@ -1267,3 +1267,18 @@ def test_bans_by_unions_or_on_activities_are_no_tariff(text: str) -> None:
 def test_a_government_lifting_an_import_ban_is_a_tariff_decision() -> None:
     text = "Ghana on Monday lifted a ban on rice and maize imports from Nigeria."
     assert ("tariff", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "A Baghdad war communique said on Monday that Iraq had repulsed an Iranian attack.",
+            False,
+        ),
+        ("Iraqi jets struck Iran's oilfields on Monday, today's military communique said.", False),
+        ("The G7 ministers said in a communique on Monday that currencies were stable.", True),
+    ],
+)
+def test_a_communique_is_joint_only_when_a_body_or_several_issue_it(text: str, want: bool) -> None:
+    assert ("statement" in {kind for kind, _ in keys(text)}) is want
