@@ -89,7 +89,9 @@ _HOST_MENTION = re.compile(
 )
 HOST_REACH = 120  # characters between such a mention and the accord it hosts
 _RANK = {"time": 0, "day": 0, "week": 1, "month": 2}  # finer precisions rank lower
-_PLAIN_STATEMENT = re.compile(r"statements?", re.IGNORECASE)
+# A statement or communique not called joint: one government's or army's unless its issuer
+# is a body or several governments ("a Baghdad war communique said" is Iraq's alone).
+_PLAIN_STATEMENT = re.compile(r"statements?|communiqu[eé]s?", re.IGNORECASE)
 _VISIT_A_PERSON = re.compile(
     r"\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
     r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|[Cc]ounterparts?)\b"

@@ -1250,6 +1250,40 @@ def test_agreed_before_a_noun_is_no_accord(text: str) -> None:
     assert "agreement" not in {kind for kind, _ in keys(text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiji on Monday welcomed the end of a trade ban imposed by Australian labor unions.",
+        "The ban, imposed by New Zealand dockers a week ago over a pay claim, ended on Monday.",
+        "A U.S. bill offered on Monday would ban dual trading in Japanese stock futures.",
+        "The United States on Monday lifted its ban on its diplomats speaking with Cuban "
+        "diplomats.",
+    ],
+)
+def test_bans_by_unions_or_on_activities_are_no_tariff(text: str) -> None:
+    assert "tariff" not in {kind for kind, _ in keys(text)}
+
+
+def test_a_government_lifting_an_import_ban_is_a_tariff_decision() -> None:
+    text = "Ghana on Monday lifted a ban on rice and maize imports from Nigeria."
+    assert ("tariff", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "A Baghdad war communique said on Monday that Iraq had repulsed an Iranian attack.",
+            False,
+        ),
+        ("Iraqi jets struck Iran's oilfields on Monday, today's military communique said.", False),
+        ("The G7 ministers said in a communique on Monday that currencies were stable.", True),
+    ],
+)
+def test_a_communique_is_joint_only_when_a_body_or_several_issue_it(text: str, want: bool) -> None:
+    assert ("statement" in {kind for kind, _ in keys(text)}) is want
+
+
 # --- attaching dates: lists, conjuncts, anchors ------------------------------------------------
 
 
