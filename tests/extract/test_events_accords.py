@@ -3,17 +3,9 @@ expiry, an accord reached or reaffirmed). The sentences are invented, in wire st
 
 from __future__ import annotations
 
-from datetime import date
-
 from bot.extract.model import Article
 from bot.extract.pipeline import extract_events
-
-DCT = date(2025, 6, 11)  # a Wednesday
-
-
-def keys(text: str, dct: date | None = DCT) -> set[tuple[str, str]]:
-    return {(e.type, e.date) for e in extract_events(Article(text=text, dct=dct))}
-
+from tests.support.wording import DCT, keys
 
 # --- a date after a reporting verb that belongs to the act it names ----------------------
 

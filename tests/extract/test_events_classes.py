@@ -10,19 +10,7 @@ from datetime import date
 
 import pytest
 
-from bot.extract.model import Article
-from bot.extract.pipeline import extract_events
-
-DCT = date(2025, 6, 11)  # a Wednesday
-
-
-def events_of(text: str, dct: date | None = DCT) -> list[dict]:
-    return [e.to_json() for e in extract_events(Article(text=text, dct=dct))]
-
-
-def keys(text: str, dct: date | None = DCT) -> set[tuple[str, str]]:
-    return {(e["type"], e["date"]) for e in events_of(text, dct)}
-
+from tests.support.wording import DCT, events_of, keys
 
 # --- a date opening the sentence dates its main clause ---------------------------------------
 

@@ -6,23 +6,9 @@ and where a look-alike exists, it is checked to give no trip.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.extract.model import Article
-from bot.extract.pipeline import extract_events
-
-DCT = date(2025, 6, 11)  # a Wednesday
-
-
-def events_of(text: str, dct: date | None = DCT) -> list[dict]:
-    return [e.to_json() for e in extract_events(Article(text=text, dct=dct))]
-
-
-def keys(text: str, dct: date | None = DCT) -> set[tuple[str, str]]:
-    return {(e["type"], e["date"]) for e in events_of(text, dct)}
-
+from tests.support.wording import DCT, keys
 
 # --- a plan reported by "said he would ..." takes the plan's date, not the saying's ------------
 
