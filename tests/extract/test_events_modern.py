@@ -1,0 +1,58 @@
+"""2024-2026 wording: abbreviated titles and the trade and office vocabulary of modern wires."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.wording import keys
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PM Modi will meet French President Emmanuel Macron in Paris on Friday.",
+        "At 5 PM Modi will meet Macron in Paris on Friday.",
+    ],
+)
+def test_an_abbreviated_title_names_the_leader(text: str) -> None:
+    assert ("summit", "2025-06-13") in keys(text)
+
+
+def test_an_abbreviated_foreign_minister_takes_part_in_talks() -> None:
+    text = "FM Wang Yi will hold talks with Indian External Affairs Minister Jaishankar on Friday."
+    assert ("meeting", "2025-06-13") in keys(text)
+
+
+def test_an_fm_radio_station_is_no_minister() -> None:
+    assert not keys("The FM radio station will broadcast the summit on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The new U.S. tariffs on Canadian steel take effect on June 20.",
+            ("tariff", "2025-06-20"),
+        ),
+        (
+            "President Trump paused the tariffs on Mexican goods for 90 days on Monday.",
+            ("tariff", "2025-06-09"),
+        ),
+        (
+            "The European Commission imposed anti-dumping duties on Chinese electric bicycles "
+            "on Tuesday.",
+            ("tariff", "2025-06-10"),
+        ),
+        (
+            "Indonesia and Malaysia signed a memorandum of understanding on palm oil on Monday.",
+            ("agreement", "2025-06-09"),
+        ),
+        (
+            "South Korea's new president Lee Jae-myung was sworn in on June 4.",
+            ("election", "2025-06-04"),
+        ),
+        ("Washington revoked a sanctions waiver for Iraq on Tuesday.", ("sanctions", "2025-06-10")),
+    ],
+)
+def test_modern_trade_and_office_wording(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
