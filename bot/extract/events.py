@@ -327,8 +327,12 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     found += [
         options
         for options in visit_talks
-        if not any(s.participants & options[0][1].participants for s in dated_summits)
-    ]  # a summit the story names itself is dated on its own, not by the trip
+        if not any(
+            s.participants & options[0][1].participants and not s.participants & BODY_CODES
+            for s in dated_summits
+        )
+    ]  # a summit the story names itself is dated on its own, not by the trip (a body's
+    # summit, "the Venice summit of the seven", is another occasion than the trip's talks)
     for reading, candidate, facts in _inherit(
         text, undated, ruled, dct, here, lexicon, article_codes
     ):

@@ -26,3 +26,21 @@ def test_east_germany_is_coded_as_germany() -> None:
     text = "East German and Polish trade ministers signed a barter accord in Warsaw on Monday."
     found = _participants(text, date(1987, 3, 5))
     assert any(parts == ["DE", "PL"] for parts in found), found
+
+
+def test_the_seven_major_industrial_democracies_are_the_g7() -> None:
+    text = "The leaders of the seven major industrial democracies will meet in Venice on June 8-10."
+    found = _participants(text, date(1987, 5, 20))
+    assert any("G7" in parts and {"JP", "US", "IT"} <= set(parts) for parts in found), found
+
+
+def test_a_leaders_trip_keeps_its_talks_beside_a_bodys_summit_the_story_names() -> None:
+    text = (
+        "An announcement could come this week during a visit to Washington by Japanese Prime "
+        "Minister Yasuhiro Nakasone, who will meet President Reagan. It could coincide with the "
+        "Venice summit of leaders of the seven major industrial democracies in June."
+    )
+    events = find_events(Article(text=text, dct=date(1987, 4, 27), id="t"))
+    summits = {(e.date, tuple(e.participants)) for e in events if e.type == "summit"}
+    assert ("1987-W18", ("JP", "US")) in summits, summits
+    assert any(d == "1987-06" and "G7" in parts for d, parts in summits), summits
