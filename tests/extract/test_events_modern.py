@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.wording import keys
+from tests.support.wording import events_of, keys
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,24 @@ def test_the_two_sides_sign_at_the_talks_just_reported(text: str) -> None:
 )
 def test_background_accords_and_other_signatures_are_no_signing_at_the_talks(text: str) -> None:
     assert not any(kind == "agreement" for kind, _ in keys(text))
+
+
+def _parties(text: str, kind: str) -> set[str]:
+    return {p for e in events_of(text) if e["type"] == kind for p in e["participants"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO defence ministers met in Brussels on Monday to discuss support for Ukraine.",
+        "British and French ministers met on Monday to discuss military aid to Ukraine.",
+        "EU foreign ministers met on Monday to agree new funding for Ukraine.",
+    ],
+)
+def test_the_country_talks_pledge_support_to_is_no_participant(text: str) -> None:
+    assert "UA" not in _parties(text, "meeting")
+
+
+def test_a_leader_seeking_support_for_his_country_still_takes_part() -> None:
+    text = "Zelensky met Merz in Berlin on Monday to seek support for Ukraine."
+    assert {"DE", "UA"} <= _parties(text, "summit")
