@@ -33,7 +33,10 @@ _JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECA
 TARGETS_TAKE_PART = {"tariff", "sanctions"}
 _TOPIC_BEFORE = re.compile(
     r"\b(?:on|against|over|about|regarding|concerning|towards?|discuss(?:es|ed|ing)?|"
-    r"(?:war|crisis|conflict|situation|peace|fighting|invasion|aggression) (?:in|on|of|against))"
+    r"(?:war|crisis|conflict|situation|peace|fighting|invasion|aggression) (?:in|on|of|against)|"
+    # what talks pledge to a third country: "to discuss support for Ukraine", "aid to Gaza"
+    r"(?:support|aid|assistance|backing|weapons|arms|funding|solidarity|reconstruction) "
+    r"(?:for|to))"
     r"\s+(?:the\s+)?(?:[A-Z][\w.]*-)?$",  # "to discuss the Iran-Iraq war": both are the topic
     re.IGNORECASE,
 )

@@ -101,6 +101,21 @@ _VISIT_A_PERSON = re.compile(
 _GOING_VISIT = re.compile(r"(?:visit|tour|travel|trip)", re.IGNORECASE)
 _OBJECT_REACH = 30  # characters after "visited" where the place visited is named
 _DONE_ACT = re.compile(r"agreed|signed|initial(?:l)?ed|ratified|reached\s+a\s+deal", re.I)
+# An accord named right after the act that made it: "exchanged MOUs", "inked a memorandum".
+_DONE_BEFORE = re.compile(
+    r"\b(?:signed|inked|exchanged|initial(?:l)?ed)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE
+)
+# What "signed" names when it is no accord: "signed a joint statement", "signed the guest book".
+_NO_ACCORD_SIGNED = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:statements?|declarations?|communiqu|"
+    r"guest\s*book|condolence|letters?|contracts?)",
+    re.IGNORECASE,
+)
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:already\s+|previously\s+|earlier\s+)?(?:signed|inked|exchanged|initial|agreed)",
+    re.IGNORECASE,
+)
+PAIR_REACH = 300  # characters from the talks back to "the two sides" who sign after them
 _THE_TWO = re.compile(
     r"\b(?:the\s+two|both)\s+(?:leaders|presidents|prime\s+ministers|heads\s+of\s+state|sides|"
     r"countries|nations|governments|ministers|foreign\s+ministers|men)\b",
@@ -720,7 +735,9 @@ def _inherit(
         if trigger.type not in _INHERITING or not hosts:
             continue
         host: _Candidate | None = None
-        done = bool(_DONE_ACT.fullmatch(text, trigger.start, trigger.end))
+        done = bool(_DONE_ACT.fullmatch(text, trigger.start, trigger.end)) or bool(
+            _DONE_BEFORE.search(text, max(sentence.start, trigger.start - 60), trigger.start)
+        )
         for candidate_host in hosts:
             if done and candidate_host.status == "scheduled":
                 continue  # "agreed to roll over prices and resume talks next month"
@@ -792,7 +809,7 @@ def _talks_of_the_parties(
         for c in codes_of(m)
     }
     if len(codes) < 2:
-        return None
+        return _talks_of_the_two(text, sentence, trigger, hosts, low)
     held = [
         h
         for h in hosts
@@ -802,6 +819,27 @@ def _talks_of_the_parties(
         and len(h.participants & codes) >= 2
     ]
     return held[0] if len({h.when.value[:10] for h in held}) == 1 else None
+
+
+def _talks_of_the_two(
+    text: str, sentence: Sentence, trigger: Trigger, hosts: list[_Candidate], low: int
+) -> _Candidate | None:
+    """The talks "the two sides" or "the two leaders" sign at, reported just before: "Modi
+    met Macron on Wednesday. The two sides exchanged MOUs on defence" (a signing ceremony
+    closes the talks of the pair the story has just named)."""
+    if not _THE_TWO.search(text, low, trigger.start) or _NO_ACCORD_SIGNED.match(text, trigger.end):
+        return None
+    if _PLUPERFECT.search(text, low, trigger.end):
+        return None  # "the two countries had signed a defence pact": the story's background
+    held = [
+        h
+        for h in hosts
+        if sentence.start - PAIR_REACH <= h.start < sentence.start
+        and h.status == "occurred"
+        and h.when.precision in ("day", "time")
+        and len(h.participants - BODY_CODES) == 2
+    ]
+    return held[-1] if held else None
 
 
 def _named_host(

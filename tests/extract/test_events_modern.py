@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.wording import keys
+from tests.support.wording import events_of, keys
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,50 @@ def test_an_fm_radio_station_is_no_minister() -> None:
 )
 def test_modern_trade_and_office_wording(text: str, want: tuple[str, str]) -> None:
     assert want in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi met Macron in Paris on Monday. The two sides exchanged MOUs on defence and space.",
+        "Lula held talks with Xi in Beijing on Monday. Afterwards the two leaders signed 20 "
+        "cooperation agreements.",
+        "Prabowo met Albanese in Canberra on Monday. The two sides inked a memorandum of "
+        "understanding on food security.",
+    ],
+)
+def test_the_two_sides_sign_at_the_talks_just_reported(text: str) -> None:
+    assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi met Macron in Paris on Monday. The two countries had signed a defence pact.",
+        "Modi met Macron in Paris on Monday. The two leaders signed the guest book.",
+        "Lula held talks with Xi in Beijing on Monday. The two leaders signed a joint statement.",
+    ],
+)
+def test_background_accords_and_other_signatures_are_no_signing_at_the_talks(text: str) -> None:
+    assert not any(kind == "agreement" for kind, _ in keys(text))
+
+
+def _parties(text: str, kind: str) -> set[str]:
+    return {p for e in events_of(text) if e["type"] == kind for p in e["participants"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO defence ministers met in Brussels on Monday to discuss support for Ukraine.",
+        "British and French ministers met on Monday to discuss military aid to Ukraine.",
+        "EU foreign ministers met on Monday to agree new funding for Ukraine.",
+    ],
+)
+def test_the_country_talks_pledge_support_to_is_no_participant(text: str) -> None:
+    assert "UA" not in _parties(text, "meeting")
+
+
+def test_a_leader_seeking_support_for_his_country_still_takes_part() -> None:
+    text = "Zelensky met Merz in Berlin on Monday to seek support for Ukraine."
+    assert {"DE", "UA"} <= _parties(text, "summit")
