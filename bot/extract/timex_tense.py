@@ -111,12 +111,21 @@ def _past_form(word: str) -> bool:
     )
 
 
+def _previous(words: list[str], i: int) -> str:
+    """The word before ``words[i]``, past manner adverbs: "will be formally signed" has
+    "be" before "signed", so the auxiliary, not the participle, gives the tense."""
+    j = i - 1
+    while j > 0 and len(words[j]) > 4 and words[j].islower() and words[j].endswith("ly"):
+        j -= 1
+    return words[j].lower() if j >= 0 else ""
+
+
 def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tuple[int, int]:
     """(strength, direction) of ``words[i]``: 3 for the future auxiliaries (will, shall),
     2 for other auxiliaries, irregular pasts and reporting verbs, 1 for guesses (-ed
     forms, present-tense event verbs, modals)."""
     word = words[i].lower()
-    previous = words[i - 1].lower() if i else ""
+    previous = _previous(words, i)
     following = words[i + 1].lower() if i + 1 < len(words) else ""
     if report and word == "to" and _headline_infinitive(words, i):
         return 2, 1  # "Carney to meet Trump on Tuesday": a headline's future
@@ -272,7 +281,7 @@ def _governing_verb(words: list[str]) -> int:
     if words[i].lower() in _BETWEEN_VERB_AND_DATE and i > 0:
         i -= 1
     word = words[i].lower()
-    previous = words[i - 1].lower() if i else ""
+    previous = _previous(words, i)
     if word in _PROSPECTIVE:
         return 0 if previous in _PAST_AUX | _EARLIER_PLAN else 2
     if word in FUTURE_IF_TO or previous in AUX_BE or not _past_form(word):

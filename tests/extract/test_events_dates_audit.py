@@ -1,0 +1,35 @@
+"""Date classes found by auditing the extractor on unannotated Reuters stories.
+
+Each class is tried on invented news sentences, with a look-alike that must keep the
+other direction. DCT is Wednesday 2025-06-11: "Friday" is the 13th ahead, the 6th behind.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.wording import keys
+
+# --- a manner adverb between the auxiliary and its participle ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The new trade pact between Chile and Peru will be formally signed on Friday.",
+            ("agreement", "2025-06-13"),
+        ),
+        (
+            "The accord between Kenya and Uganda is expected to be officially ratified on Friday.",
+            ("agreement", "2025-06-13"),
+        ),
+        # look-alike: a past auxiliary keeps the adverbed participle in the past
+        (
+            "The new trade pact between Chile and Peru was formally signed on Friday.",
+            ("agreement", "2025-06-06"),
+        ),
+    ],
+)
+def test_adverb_between_auxiliary_and_participle(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
