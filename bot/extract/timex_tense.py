@@ -137,6 +137,8 @@ def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tup
         return (3 if word in _CERTAIN_FUTURE or word.endswith("'ll") else 2), 1
     if word == "to" and previous in ("is", "are", "am"):
         return 2, 1  # "is to resume trading Tuesday"
+    if word in _PROSPECTIVE and previous in ("is", "are", "am"):
+        return 2, 1  # "is expected in Paris on Friday": a present plan points ahead
     if word in FUTURE_IF_TO:
         if following in ("to", "for", "until", "till", "through"):
             if not before and _past_form(word) and word not in _PROSPECTIVE:

@@ -33,3 +33,31 @@ from tests.support.wording import keys
 )
 def test_adverb_between_auxiliary_and_participle(text: str, want: tuple[str, str]) -> None:
     assert want in keys(text)
+
+
+# --- "is expected" / "are due" with a place: a present plan points ahead --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Brazil's foreign minister is expected in Buenos Aires on Friday for talks with "
+            "his Argentine counterpart, the ministry said.",
+            ("meeting", "2025-06-13"),
+        ),
+        (
+            "Trade ministers of Japan and Vietnam are scheduled here on Friday for talks, "
+            "officials said.",
+            ("meeting", "2025-06-13"),
+        ),
+        # look-alike: the past auxiliary keeps the plan behind the DCT
+        (
+            "Brazil's foreign minister was expected in Buenos Aires on Friday for talks with "
+            "his Argentine counterpart, the ministry said.",
+            ("meeting", "2025-06-06"),
+        ),
+    ],
+)
+def test_present_plan_with_a_place_points_ahead(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
