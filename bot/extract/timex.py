@@ -36,7 +36,12 @@ from bot.extract.timex_lexicon import (
     ZONES,
     word_list,
 )
-from bot.extract.timex_tense import attributive, clause_direction, sentence_start
+from bot.extract.timex_tense import (
+    attributive,
+    clause_direction,
+    names_an_accord,
+    sentence_start,
+)
 
 MAX_CHARS = 100_000
 MAX_ATTEMPTS = 5_000
@@ -316,6 +321,8 @@ class _Resolver:
         """The clause's direction for a day or month named without a year; only its sign
         when the date modifies a noun ("will appeal its March 30 ruling")."""
         direction = self.direction(start, end)
+        if names_an_accord(self.text, start, end):
+            return -2  # sure enough to put "the February accord" said in October 8 months back
         if direction and attributive(self.text, start, end):
             return 1 if direction > 0 else -1
         return direction

@@ -392,6 +392,27 @@ def attributive(text: str, start: int, end: int) -> bool:
     )
 
 
+_ACCORD_NOUNS = frozenset(
+    "accord accords agreement agreements pact pacts treaty treaties deal truce".split()
+)
+_NAME_REACH = 3  # words between the date and the accord noun: "the February Louvre accord"
+
+
+def names_an_accord(text: str, start: int, end: int) -> bool:
+    """Whether an attributive date names an accord by its month ("its December accord",
+    "the February Louvre accord"): an accord so named has been reached, so the date lies
+    behind the DCT whatever the clause does with it ("will review its December accord")."""
+    if not attributive(text, start, end):
+        return False
+    tail = re.split(r"[,;:.()\n]", text[end : end + 50], maxsplit=1)[0]
+    for word in _WORDS.findall(tail)[: _NAME_REACH + 1]:
+        if word.lower() in _ACCORD_NOUNS:
+            return True
+        if word.lower() in _NOT_A_NOUN:
+            return False
+    return False
+
+
 def sentence_start(text: str, pos: int, reach: int = 300) -> int:
     """Offset where the sentence holding ``pos`` begins (looking back at most ``reach``)."""
     lo = max(0, pos - reach)
