@@ -67,28 +67,25 @@ def test_present_plan_with_a_place_points_ahead(text: str, want: tuple[str, str]
 
 
 @pytest.mark.parametrize(
-    ("text", "want", "dct"),
+    ("text", "want"),
     [
         (
             "OPEC oil ministers will meet in Vienna next week to review their November "
             "production accord.",
             ("agreement", "2024-11"),
-            None,
         ),
         (
             "Canada and Mexico are expected to reaffirm the September Ottawa agreement on "
             "steel quotas.",
             ("agreement", "2024-09"),
-            None,
         ),
         # look-alike: a meeting named by its month may well lie ahead
         (
             "Japan and Italy will prepare the agenda of the September summit of G7 leaders "
             "in Rome.",
             ("summit", "2025-09"),
-            None,
         ),
     ],
 )
-def test_accord_named_by_its_month_lies_behind(text: str, want: tuple[str, str], dct: None) -> None:
+def test_accord_named_by_its_month_lies_behind(text: str, want: tuple[str, str]) -> None:
     assert want in keys(text)
