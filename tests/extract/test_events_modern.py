@@ -103,3 +103,18 @@ def test_the_country_talks_pledge_support_to_is_no_participant(text: str) -> Non
 def test_a_leader_seeking_support_for_his_country_still_takes_part() -> None:
     text = "Zelensky met Merz in Berlin on Monday to seek support for Ukraine."
     assert {"DE", "UA"} <= _parties(text, "summit")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("China will ban imports of Japanese seafood from Monday.", ("tariff", "2025-06-16")),
+        ("The EU will ban imports of Russian steel from next month.", ("tariff", "2025-07")),
+    ],
+)
+def test_an_announced_import_ban_is_a_trade_decision(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_ban_as_a_verb_on_no_trade_is_no_trade_decision() -> None:
+    assert not keys("The government would ban tied aid credits under the new rules.")
