@@ -317,7 +317,7 @@ def attach_dates(
         _, position, timex, when = options[0]
         when = _with_duration(text, sentence, trigger, timex, when)
         when = _began_and_ended(text, sentence, usable, position, when)
-        extra = _coordinated_dates(text, usable, position)
+        when, extra = _consecutive_span(when, _coordinated_dates(text, usable, position))
         extra += [
             other
             for t, other in usable
@@ -485,6 +485,26 @@ def _coordinated_dates(
             break
         current = timex
     return extra
+
+
+def _consecutive_span(
+    when: EventDate, coordinated: list[EventDate]
+) -> tuple[EventDate, list[EventDate]]:
+    """Days joined by "and" that follow one another are one span, not one event a day:
+    "meeting today and tomorrow", "to meet in Brussels Monday and Tuesday", "elections held on
+    Sunday and Monday". Days apart ("on March 3 and 5") stay occurrences of their own."""
+    if when.precision != "day" or when.end_date or not coordinated:
+        return when, coordinated
+    last = when.start
+    taken = 0
+    for other in coordinated:
+        if other.precision != "day" or other.end_date or other.start != last + timedelta(days=1):
+            break
+        last = other.start
+        taken += 1
+    if not taken:
+        return when, coordinated
+    return EventDate(when.value[:10], last.isoformat(), "day"), coordinated[taken:]
 
 
 _BEGAN_BEFORE = re.compile(

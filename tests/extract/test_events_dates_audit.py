@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.wording import keys
+from tests.support.wording import events_of, keys
 
 # --- a manner adverb between the auxiliary and its participle ------------------------------
 
@@ -89,3 +89,37 @@ def test_present_plan_with_a_place_points_ahead(text: str, want: tuple[str, str]
 )
 def test_accord_named_by_its_month_lies_behind(text: str, want: tuple[str, str]) -> None:
     assert want in keys(text)
+
+
+# --- consecutive days joined by "and" are one span, days apart are two events ----------------
+
+
+def _spans(text: str) -> set[tuple[str, str, str | None]]:
+    return {(e["type"], e["date"], e["end_date"]) for e in events_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kenyan and Ugandan officials are meeting today and tomorrow in Nairobi on trade.",
+            {("meeting", "2025-06-11", "2025-06-12")},
+        ),
+        (
+            "EC transport ministers are scheduled to meet in Brussels Monday and Tuesday.",
+            {("meeting", "2025-06-16", "2025-06-17")},
+        ),
+        (
+            "Chile's foreign minister will visit Peru on Thursday and Friday.",
+            {("visit", "2025-06-12", "2025-06-13")},
+        ),
+        # look-alike: two days apart are two occurrences, not a span
+        (
+            "Kenyan and Ugandan officials will meet in Nairobi on June 16 and June 18.",
+            {("meeting", "2025-06-16", None), ("meeting", "2025-06-18", None)},
+        ),
+    ],
+)
+def test_consecutive_days_make_one_span(text: str, want: set) -> None:
+    assert want <= _spans(text)
+    assert len(_spans(text)) == len(want)
