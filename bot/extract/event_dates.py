@@ -559,7 +559,7 @@ def _with_duration(
     before = text[sentence.start : timex.start]
     ending = _ENDING_BEFORE.search(before)
     if not ending and not _STARTING_BEFORE.search(before):
-        return when
+        return _ended_span(text, sentence, trigger, timex, when)
     duration = _DURATION.search(text, max(sentence.start, trigger.start - 30), trigger.end + 40)
     if duration is None:
         return when
@@ -571,7 +571,68 @@ def _with_duration(
     return EventDate(day.isoformat(), (day + timedelta(days=days - 1)).isoformat(), "day")
 
 
+# A length right before the event's word: "a three-day meeting", "an official two-day visit",
+# "two days of emergency talks".
+_LENGTH_BEFORE = re.compile(
+    r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten|[2-9])(?:-day|\s+days\s+of)"
+    r"(?:\s+[\w-]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+# The event's end told between the date and the event: "today wound up a three-day meeting",
+# "talks which ended in Washington yesterday", "at the end of a four-day visit".
+_END_CUE = re.compile(
+    r"\b(?:ended|ends|closed|closes|concluded|concludes|wound\s+up|winds\s+up|broke\s+up"
+    r"|at\s+the\s+end\s+of|on\s+the\s+(?:last|final)\s+day\s+of)\b",
+    re.IGNORECASE,
+)
+
+# Undated, "told reporters after four days of discussions" speaks on the last day of them.
+_AFTER_LENGTH = re.compile(
+    r"\b(?:after|following)\s+(?:(?:an?|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I
+)
+
+
+def _ended_span(
+    text: str, sentence: Sentence, trigger: Trigger, timex: Timex | None, when: EventDate
+) -> EventDate:
+    """A day said to end an event of a stated length is its last day: "the ADB today wound up a
+    three-day meeting", "two days of talks which ended yesterday", "leaving Tokyo yesterday at
+    the end of a four-day visit", "ministers ended a three-day meeting" in a lead (SPEC: the
+    date is the first day, the end date the last)."""
+    if when.precision != "day" or when.end_date:
+        return when
+    length = _LENGTH_BEFORE.search(text, max(sentence.start, trigger.start - 40), trigger.start)
+    if length is None:
+        return when
+    low = length.start() - 30 if timex is None else min(timex.end, length.start()) - 30
+    high = trigger.end + 30 if timex is None else max(timex.start, trigger.end)
+    after = timex is None and _AFTER_LENGTH.search(text, max(sentence.start, low), length.start())
+    if not after and not _END_CUE.search(text, max(sentence.start, low), min(sentence.end, high)):
+        return when
+    word = length.group(1).lower()
+    days = NUMBER_WORDS.get(word) or int(word)
+    day = date.fromisoformat(when.value[:10])
+    return EventDate((day - timedelta(days=days - 1)).isoformat(), day.isoformat(), "day")
+
+
 def undated_date(
+    text: str,
+    sentence: Sentence,
+    trigger: Trigger,
+    lead: str | None,
+    dct: date | None,
+    lexicon: EventLexicon,
+    dated_ids: set[int],
+) -> EventDate | None:
+    """A date for a trigger whose sentence gives none (see ``_undated_day``); an event of a
+    stated length said to end then ends on that day rather than starting on it."""
+    when = _undated_day(text, sentence, trigger, lead, dct, lexicon, dated_ids)
+    if when is None:
+        return None
+    return _ended_span(text, sentence, trigger, None, when)
+
+
+def _undated_day(
     text: str,
     sentence: Sentence,
     trigger: Trigger,

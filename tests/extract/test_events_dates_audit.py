@@ -123,3 +123,39 @@ def _spans(text: str) -> set[tuple[str, str, str | None]]:
 def test_consecutive_days_make_one_span(text: str, want: set) -> None:
     assert want <= _spans(text)
     assert len(_spans(text)) == len(want)
+
+
+# --- a day said to end an event of a stated length is its last day ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Trade ministers of Chile and Peru today wound up a three-day meeting in Lima.",
+            ("meeting", "2025-06-09", "2025-06-11"),
+        ),
+        (
+            "Japan failed to win U.S. concessions during two days of emergency talks which "
+            "ended in Washington yesterday.",
+            ("meeting", "2025-06-09", "2025-06-10"),
+        ),
+        (
+            "The British trade minister left Tokyo yesterday at the end of a four-day visit "
+            "to Japan.",
+            ("visit", "2025-06-07", "2025-06-10"),
+        ),
+        (
+            "The Kenyan trade minister told reporters after four days of talks with Ugandan "
+            "officials that progress had been made.",
+            ("meeting", "2025-06-08", "2025-06-11"),
+        ),
+        # look-alike: a length with a start day begins on that day
+        (
+            "Trade ministers of Chile and Peru will open a three-day meeting in Lima on Monday.",
+            ("meeting", "2025-06-16", "2025-06-18"),
+        ),
+    ],
+)
+def test_ended_event_of_a_length_ends_on_the_day(text: str, want: tuple) -> None:
+    assert want in _spans(text)
