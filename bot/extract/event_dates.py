@@ -293,6 +293,8 @@ def attach_dates(
                 continue  # "The Monday announcement followed two days of talks"
             if timex.start >= trigger.end and _measure_start(text, trigger, timex):
                 continue  # "agreed to reintroduce fixed prices from February 1"
+            if trigger.type == "agreement" and _deadline_date(text, timex):
+                continue  # "aiming for a pact by next October": a target, not a date of it
             if any(
                 other.type != trigger.type
                 and gap[0] <= other.start
@@ -357,6 +359,23 @@ _FROM_AFTER_TO = re.compile(
     r"\s+(?:on\s+|the\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "by next October", "by the end of March": the latest day for something, not its day.
+_BY_BEFORE = re.compile(
+    r"\bby\s+(?:(?:the\s+)?(?:end|middle|beginning|start|close)\s+of\s+)?$", re.IGNORECASE
+)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
+def _deadline_date(text: str, timex: Timex) -> bool:
+    """Whether a date is a deadline ("wants agreement by December", "they are aiming for a pact
+    by next October", "payments due by May 31"): an accord only aimed at is no accord event
+    (SPEC counts deadlines for tariff decisions only). "strengthened by Monday's meeting" is
+    an agent, not a deadline."""
+    if _POSSESSIVE_AFTER.match(text, timex.end):
+        return False
+    return bool(_BY_BEFORE.search(text, max(0, timex.start - 30), timex.start))
 
 
 def _measure_start(text: str, trigger: Trigger, timex: Timex) -> bool:

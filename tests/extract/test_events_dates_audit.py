@@ -159,3 +159,34 @@ def test_consecutive_days_make_one_span(text: str, want: set) -> None:
 )
 def test_ended_event_of_a_length_ends_on_the_day(text: str, want: tuple) -> None:
     assert want in _spans(text)
+
+
+# --- an accord aimed at "by" a date is a target, not an accord event ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru are aiming for a free trade pact by next October.",
+        "Britain wants agreement by December on a plan to curb EC farm spending.",
+        "Delegates from Kenya and Uganda hope an accord can be reached by the end of the month.",
+    ],
+)
+def test_accord_by_a_date_is_a_target(text: str) -> None:
+    story = "Grain prices rose on world markets this week. " + text  # not the lead
+    assert not {k for k in keys(story) if k[0] == "agreement"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # look-alikes: a date of the signing itself, and a tariff deadline (SPEC counts those)
+        ("Chile and Peru signed a free trade pact on Friday.", ("agreement", "2025-06-06")),
+        (
+            "Japan must lift its import quota on beef by the end of July, U.S. officials said.",
+            ("tariff", "2025-07"),
+        ),
+    ],
+)
+def test_accord_by_a_date_look_alikes(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
