@@ -150,9 +150,10 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-_AGAINST_TENSE = {1: 3, 2: 10, 3: 50}
+_AGAINST_TENSE = {1: 3, 2: 10, 3: 50, 4: 10_000}
 _UNDECIDED_FUTURE = 2
-"""Weights on the distance of a date on the wrong side of the DCT for the clause: will or
+"""Weights on the distance of a date on the wrong side of the DCT for the clause: "since"
+rules it out ("risen since March" said in February is last March), will or
 shall all but rule it out (a November date in a December story is next year's when it
 "will" happen), another sure cue (said, had) makes it ten times farther, a guessed one
 (-ed, a modal) three; with no cue at all a future date counts double, as news mostly
@@ -177,7 +178,7 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
             )
         cost = float(abs((when - dct).days))
         if (direction < 0 and when > dct) or (direction > 0 and when < dct):
-            cost *= _AGAINST_TENSE[min(abs(direction), 3)]
+            cost *= _AGAINST_TENSE[min(abs(direction), 4)]
         elif direction == 0 and when > dct:
             cost *= _UNDECIDED_FUTURE
         if cost < best_cost:

@@ -76,6 +76,8 @@ _ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
 _REPORTING_REACH = 4  # "said in a statement on Tuesday": words from the verb to the date
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
 _SENTENCE_REACH = 300
+CERTAIN = 4
+"""Magnitude of a direction no tense can overturn: "since March" never lies ahead."""
 _AFTER_CHARS = 100
 _MAX_WORDS_BEFORE = 14
 _MAX_WORDS_CLAUSE = 40  # how far back a long clause or a main clause is read
@@ -315,8 +317,8 @@ def _participial(words: list[str]) -> bool:
 
 def clause_direction(text: str, start: int, end: int, *, report: bool = False) -> int:
     """Direction of the clause around ``text[start:end]``: negative past, positive
-    future, 0 undecided; magnitude 3 for will/shall, 2 for another sure cue (said,
-    had, expected Friday), 1 for a guess.
+    future, 0 undecided; magnitude 4 (``CERTAIN``) for "since", 3 for will/shall, 2 for
+    another sure cue (said, had, expected Friday), 1 for a guess.
 
     ``report`` marks a headline or a caption, whose present tense reports."""
     lo = sentence_start(text, start, _SENTENCE_REACH)
@@ -324,7 +326,9 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     sentence_words = [m.group(0) for m in matches]
     words = sentence_words[-_MAX_WORDS_BEFORE:]
     if words and words[-1].lower() == "since":
-        return -2  # "will retain ... despite the suspension since January 24": since is past
+        # "will retain ... despite the suspension since January 24", "has risen since
+        # March": what "since" starts lies behind the DCT whatever the clause's tense.
+        return -CERTAIN
     # A date opening its sentence ("On March 10, the ministers of both sides ... met") waits
     # for the main verb, which may come after a long subject.
     fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)

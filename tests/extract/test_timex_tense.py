@@ -104,6 +104,26 @@ def test_year_rollover_follows_the_clause(sentence: str, phrase: str, expected: 
     assert value(sentence, WED, phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "expected"),
+    [
+        # a month just ahead of the DCT after "since" is last year's, never this year's
+        ("Prices have risen since March.", dt.date(1998, 2, 13), "March", "1997-03"),
+        (
+            "Since September, the embassy had received threats.",
+            dt.date(1998, 8, 8),
+            "September",
+            "1997-09",
+        ),
+        ("Output has fallen since early April.", dt.date(1987, 3, 5), "early April", "1986-04"),
+        # look-alike: a month ahead governed by "from" keeps its future
+        ("Prices will rise from March.", dt.date(1998, 2, 13), "March", "1998-03"),
+    ],
+)
+def test_since_never_points_ahead(sentence: str, dct: dt.date, phrase: str, expected: str) -> None:
+    assert value(sentence, dct, phrase) == expected
+
+
 def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> None:
     april = dt.date(2025, 4, 7)
     assert value("They will appeal its March 30 ruling.", april, "March 30") == "2025-03-30"
