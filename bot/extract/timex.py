@@ -266,6 +266,11 @@ _UNNAMED_YEAR_REACH = 183  # days back a month named without a year is read from
 _MONTH_VALUE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d\d)?$")
 _DAY_AFTER_TIME = re.compile(r"\)?\s*(?:\([^()\n]{0,30}\)\s*)?,?\s*(?:on\s+)?")
 """Between a clock time and the day named after it: "(0730 GMT) on", ", "."""
+_WORDS_ONLY = re.compile(r"[A-Za-z]+|\d+")
+_DAY_TO_TIME_WORDS = 5
+"""How many words may part a clock time from the day named before it ("Monday March 9
+between 0800 and 0830 GMT", "tomorrow at 1400 MDT (1600 EDT)")."""
+_BASE_WORDS = frozenset(["from", "than", "with", "against", "versus"])
 _WEEK_VALUE = re.compile(r"\d{4}-W\d\d(?:-WE)?$")
 _WEEK_REACH = 400
 """How far (in characters) a week or day just named anchors "the previous week"."""
@@ -282,6 +287,7 @@ class _Resolver:
         self.anchor: str | None = None
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
         self.last_day: str | None = None  # last day-precise value, weekdays included
+        self.last_day_span = (-1, -1)  # where the expression that named last_day lies
         self.last_week: tuple[str, int] | None = None  # last week- or day-precise (value, end)
         self.reports = report_spans(text)  # headline and captions: reports of the DCT's days
         self.captions = caption_spans(text)  # captions: what a photo shows has happened
@@ -409,13 +415,35 @@ class _Resolver:
                 return None
         else:
             # "at 10:30 a.m. local time (0730 GMT) on Friday": the day named just after.
-            day = self._day_at(_DAY_AFTER_TIME.match(self.text, end).end(), None) or day
+            day = (
+                self._day_at(_DAY_AFTER_TIME.match(self.text, end).end(), None)
+                or self._day_of_sentence(start)
+                or day
+            )
         if day is None:
             return None
         value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
         if m["zone"]:
             value += _zone_offset(m["zone"], day, hour, minute)
         return _Resolved(value, "TIME")
+
+    def _day_of_sentence(self, start: int) -> dt.date | None:
+        """The day named a few words before a clock time without one ("resume Friday at
+        1000 EST", "closes March 28 at 0500 GMT", "Sunday evening, shortly after 10:30
+        a.m."): the clause's day, not the DCT's. Not a day that is a comparison's base
+        ("up from 241p on Friday, eased to 245p at 0838 GMT", "from last night's 842p
+        before easing to 860p at 1155 GMT"): the time is then the DCT's."""
+        day_start, day_end = self.last_day_span
+        if self.last_day is None or day_end > start:
+            return None
+        between = _WORDS_ONLY.findall(self.text, day_end, start)
+        if len(between) > _DAY_TO_TIME_WORDS or re.search(r"[.;!?]\s", self.text[day_end:start]):
+            return None
+        if between and between[0] == "s":
+            return None  # "yesterday's close but 0.3 points above the 1100 GMT level"
+        if _word_before(self.text, day_start) in _BASE_WORDS:
+            return None
+        return dt.date.fromisoformat(self.last_day)
 
     def _day_at(self, start: int, end: int | None) -> dt.date | None:
         """The day a weekday, a date or today/tomorrow at ``start`` names (up to ``end``)."""
@@ -1106,6 +1134,7 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             start = resolved.start
         if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
             resolver.last_day = resolved.value[:10]
+            resolver.last_day_span = (start, end)
             resolver.last_week = (resolved.value[:10], end)
         elif _WEEK_VALUE.match(resolved.value) and not resolved.relative:
             resolver.last_week = (resolved.value, end)

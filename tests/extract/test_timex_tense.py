@@ -244,6 +244,35 @@ def test_a_clock_time_takes_the_day_named_after_it() -> None:
     assert found["0730 GMT"] == "1998-08-07T07:30+00:00"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        (
+            "The blast occurred Friday morning, shortly after 10:30 a.m.",
+            "10:30 a.m.",
+            "1998-08-07T10:30",
+        ),
+        ("Talks will resume Sunday at 1000 EST in Geneva.", "1000 EST", "1998-08-09T10:00-05:00"),
+        ("The offer was extended to Aug. 20 at 1700 EDT.", "1700 EDT", "1998-08-20T17:00-04:00"),
+        # look-alikes: a day that is a comparison's base, or far back, leaves the DCT's time
+        ("Shares closed at 241p on Friday, then eased to 245p at 0838 GMT.", "0838 GMT", None),
+        ("Shares rose from yesterday's 842p before easing to 860p at 1155 GMT.", "1155 GMT", None),
+        (
+            "Talks began on Friday and the two sides traded long proposals in a hall "
+            "until 1000 GMT.",
+            "1000 GMT",
+            None,
+        ),
+    ],
+)
+def test_a_clock_time_takes_the_day_named_just_before_it(
+    sentence: str, phrase: str, expected: str | None
+) -> None:
+    saturday = dt.date(1998, 8, 8)
+    hour = value(sentence, saturday, phrase)
+    assert hour == expected or (expected is None and hour.startswith("1998-08-08T"))
+
+
 def test_first_or_highest_in_n_months_is_a_span_not_a_date() -> None:
     feb = dt.date(2026, 2, 18)
     assert find_timexes("It was the first such swap in five months.", feb) == []
