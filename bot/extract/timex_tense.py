@@ -36,6 +36,7 @@ from bot.extract.timex_lexicon import (
 
 _PROSPECTIVE = word_list("prospective_participles")
 _DEFERRAL = word_list("deferral_verbs")
+_INCIDENTS = word_list("incident_nouns")
 _ING_PREPOSITIONS = word_list("ing_prepositions")
 _PROSPECTIVE_NOUNS = word_list("prospective_nouns")
 _BY_THE_DEADLINE = frozenset(["by", "before", "after", "past", "until", "ahead", "beyond"])
@@ -325,6 +326,8 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     matches = list(_WORDS.finditer(text, lo, start))
     sentence_words = [m.group(0) for m in matches]
     words = sentence_words[-_MAX_WORDS_BEFORE:]
+    if names_an_incident(text, start, end):
+        return -2  # "will investigate Friday's bombings": the bombings have happened
     if words and words[-1].lower() == "since":
         # "will retain ... despite the suspension since January 24", "has risen since
         # March": what "since" starts lies behind the DCT whatever the clause's tense.
@@ -413,6 +416,28 @@ def names_an_accord(text: str, start: int, end: int) -> bool:
         if word.lower() in _ACCORD_NOUNS:
             return True
         if word.lower() in _NOT_A_NOUN:
+            return False
+    return False
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_INCIDENT_REACH = 4  # words from the date to the noun: "Monday's U.S. missile attack"
+
+
+def names_an_incident(text: str, start: int, end: int) -> bool:
+    """Whether the date names an incident or a market move that is past by nature
+    ("Friday's bombings", "Monday's stock market collapse", "the Aug. 7 blasts"): news
+    reports these after they happen, so the verb of the clause ("will investigate") tells
+    what follows the incident, not when it was."""
+    possessive = _POSSESSIVE.match(text, end)
+    if possessive is None and not attributive(text, start, end):
+        return False
+    tail = re.split(r"[,;:()\"]", text[end : end + 60], maxsplit=1)[0]  # wire lines wrap
+    for word in _WORDS.findall(tail)[: _INCIDENT_REACH + 1]:
+        lower = word.lower()
+        if lower in _INCIDENTS:
+            return True
+        if lower in _NOT_A_NOUN:
             return False
     return False
 

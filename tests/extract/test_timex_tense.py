@@ -124,6 +124,22 @@ def test_since_never_points_ahead(sentence: str, dct: dt.date, phrase: str, expe
     assert value(sentence, dct, phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # an incident or a market move dated by its day has happened, whatever the verb
+        ("The FBI will investigate Friday's bombings.", "Friday", "1998-08-07"),
+        ("Officials expect the toll from Friday's attack to rise.", "Friday", "1998-08-07"),
+        ("Traders will weigh Thursday's stock market\ncollapse.", "Thursday", "1998-08-06"),
+        # look-alikes: a planned occasion or a report keeps the clause's direction
+        ("The market will watch Friday's report closely.", "Friday", "1998-08-14"),
+        ("The council will meet after Monday's vote.", "Monday", "1998-08-10"),
+    ],
+)
+def test_a_day_naming_an_incident_lies_behind(sentence: str, phrase: str, expected: str) -> None:
+    assert value(sentence, dt.date(1998, 8, 8), phrase) == expected
+
+
 def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> None:
     april = dt.date(2025, 4, 7)
     assert value("They will appeal its March 30 ruling.", april, "March 30") == "2025-03-30"
