@@ -787,6 +787,14 @@ class _Resolver:
             (dt.date.fromisoformat(self.last_day) + dt.timedelta(days=delta)).isoformat()
         )
 
+    def week_of(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the week of March 16": the ISO week of that day (resolved with its clause's
+        tense), not the DCT's week nor the bare day."""
+        day = self._day_at(*m.span("day"))
+        if day is None:
+            return None
+        return _Resolved(_week(day), anchor=True)
+
     def the_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "the year", "the end of the month", "year-end", "that year" (the story's year)."""
         dct = self.dct

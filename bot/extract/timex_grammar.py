@@ -142,6 +142,10 @@ KINDS: list[tuple[str, str]] = [
         |(?i:a)\s+(?i:day)\s+(?P<rel3>(?i:earlier|later))(?![\w'-])""",
     ),
     (
+        "week_of",
+        rf"""(?i:the)\s+(?i:week)\s+(?i:of)\s+(?P<day>{MONTH_ANY}\s*{DAY_NUM}(?:,?\s+{YEAR_NUM})?)""",
+    ),
+    (
         "the_unit",
         r"""(?:(?P<pre>(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of|earlier\s+in|later\s+in))\s+)?
         (?P<det>(?i:the|that))\s+(?P<unit>(?i:year|month|week|weekend|day))(?![\w'-])(?!\s+(?:1\d|20)\d\d)

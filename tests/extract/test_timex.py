@@ -285,6 +285,26 @@ def test_the_week_before_an_event_is_not_counted_from_a_date() -> None:
     assert "the week before" not in texts
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plants will run overtime during the week of March 16.",
+            ("the week of March 16", "1987-W12"),
+        ),
+        ("Output fell in the week of March 13.", ("the week of March 13", "1987-W11")),
+        (
+            "It was the highest since the week of December 31, 1986.",
+            ("the week of December 31, 1986", "1987-W01"),
+        ),
+        # look-alike: "the week" of something that is no day stays the story's week
+        ("The week of talks ended in Geneva.", ("The week", "1987-W12")),
+    ],
+)
+def test_the_week_of_a_day_is_that_day_s_week(text: str, expected: tuple[str, str]) -> None:
+    assert values(text, MON)[0] == expected
+
+
 def test_year_end() -> None:
     assert value_of("The deal should close by year-end.", dt.date(1989, 11, 2)) == "1989-12-31"
     assert value_of("Shares are up 5% since year-end.", dt.date(1989, 11, 2)) == "1988-12-31"
