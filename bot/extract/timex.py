@@ -272,6 +272,11 @@ _DAY_TO_TIME_WORDS = 5
 between 0800 and 0830 GMT", "tomorrow at 1400 MDT (1600 EDT)")."""
 _BASE_WORDS = frozenset(["from", "than", "with", "against", "versus"])
 _WEEK_VALUE = re.compile(r"\d{4}-W\d\d(?:-WE)?$")
+_WEEK_TURN = 2
+"""From Wednesday on, "this weekend" is the coming one whatever the tense: the weekend
+behind is "last weekend" by then ("could leave Maracaibo this weekend", "hosting a
+meeting in Belgium this weekend" written on a Thursday); on Monday or Tuesday a past
+clause means the weekend just over ("OPEC agreed this weekend")."""
 _WEEK_REACH = 400
 """How far (in characters) a week or day just named anchors "the previous week"."""
 _QUARTER_REACH = 2000
@@ -752,7 +757,7 @@ class _Resolver:
             day = dct + dt.timedelta(weeks=delta)
             if unit == "weekend":
                 saturday = day + dt.timedelta(days=5 - day.weekday())
-                if delta == 0 and self.direction(start, end) < 0 and dct.weekday() < 5:
+                if delta == 0 and self.direction(start, end) < 0 and dct.weekday() < _WEEK_TURN:
                     saturday -= dt.timedelta(weeks=1)
                 return _Resolved(f"{_week(saturday)}-WE")
             return _Resolved(_week(day))

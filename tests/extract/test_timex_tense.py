@@ -140,6 +140,30 @@ def test_a_day_naming_an_incident_lies_behind(sentence: str, phrase: str, expect
     assert value(sentence, dt.date(1998, 8, 8), phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # from Wednesday on, "this weekend" is the coming one, even in a past clause
+        (
+            "Eyskens was speaking before hosting finance ministers in Belgium this weekend.",
+            dt.date(1987, 4, 2),
+            "1987-W14-WE",
+        ),
+        (
+            "He said a cargo could leave Maracaibo this weekend.",
+            dt.date(1987, 3, 11),
+            "1987-W11-WE",
+        ),
+        # look-alike: on a Monday a past clause means the weekend just over
+        ("OPEC agreed this weekend on an output ceiling.", dt.date(1987, 6, 29), "1987-W26-WE"),
+    ],
+)
+def test_this_weekend_late_in_the_week_is_the_coming_one(
+    sentence: str, dct: dt.date, expected: str
+) -> None:
+    assert value(sentence, dct, "this weekend") == expected
+
+
 def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> None:
     april = dt.date(2025, 4, 7)
     assert value("They will appeal its March 30 ruling.", april, "March 30") == "2025-03-30"
