@@ -224,7 +224,9 @@ def _decide(
             return strength * direction
         if strength == 1 and not weak:
             weak = direction
-            modal = word in MODAL_CUES
+            # "conditions should be back to normal by the weekend": "be" after a modal is
+            # the modal's clause as much as the modal itself
+            modal = word in MODAL_CUES or (word == "be" and _previous(words, i) in MODAL_CUES)
     return weak
 
 

@@ -164,6 +164,33 @@ def test_this_weekend_late_in_the_week_is_the_coming_one(
     assert value(sentence, dct, "this weekend") == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # "should be", "could be" after "and" opens a clause of its own: the past verb
+        # before "and" does not reach the date
+        (
+            "The front was moving east and conditions should be back to normal by Friday.",
+            "Friday",
+            "1987-03-13",
+        ),
+        (
+            "Most of the crop was planted, and the rest could be done by Friday.",
+            "Friday",
+            "1987-03-13",
+        ),
+        # look-alike: without the modal, the past verb of the sentence decides
+        (
+            "The front was moving east and conditions were back to normal by Friday.",
+            "Friday",
+            "1987-03-06",
+        ),
+    ],
+)
+def test_a_modal_be_after_and_keeps_its_clause(sentence: str, phrase: str, expected: str) -> None:
+    assert value(sentence, dt.date(1987, 3, 11), phrase) == expected
+
+
 def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> None:
     april = dt.date(2025, 4, 7)
     assert value("They will appeal its March 30 ruling.", april, "March 30") == "2025-03-30"
