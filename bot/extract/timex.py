@@ -38,6 +38,7 @@ from bot.extract.timex_lexicon import (
 )
 from bot.extract.timex_tense import (
     attributive,
+    attributive_noun,
     clause_direction,
     names_an_accord,
     sentence_start,
@@ -54,6 +55,7 @@ _WORD_BEFORE = re.compile(r"([\w'$£€#.]+)[\s,(\"']*$")
 _WORD_AFTER = re.compile(r"^[\s,)\"']*([\w%$'-]+)")
 _MONTH_CUE_BEFORE = word_list("month_cue_before")
 _SEASON_CUE_BEFORE = word_list("season_cue_before")
+_EASTER_CUES = word_list("easter_cue_before")
 _YEAR_BAD_NEXT = COUNT_NOUNS | word_list("year_bad_next")
 _WEEKEND_EVENTS = word_list("weekend_events")
 ROUGH_WEEK_DAYS = 14  # "in about N days" fixes the week below this count, the month from it
@@ -184,6 +186,58 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
         if cost < best_cost:
             best_year, best_cost = year, cost
     return best_year
+
+
+def _nearest_date(days: list[dt.date], dct: dt.date, direction: int) -> dt.date:
+    """Of a feast's days in several years, the nearest to the DCT with days against the
+    clause's tense made farther, as for a month named without a year."""
+
+    def cost(day: dt.date) -> float:
+        distance = float(abs((day - dct).days))
+        if (direction < 0 and day > dct) or (direction > 0 and day < dct):
+            return distance * _AGAINST_TENSE[min(abs(direction), 4)]
+        if direction == 0 and day > dct:
+            return distance * _UNDECIDED_FUTURE
+        return distance
+
+    return min(days, key=cost)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    x = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * x) // 451
+    month, day = divmod(h + x - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month (n = -1: the last one): Labor Day, Thanksgiving."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_MOVABLE_FEASTS: dict[str, Callable[[int], dt.date]] = {
+    "easter": _easter,
+    "easter sunday": _easter,
+    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+}
+"""Holidays whose day moves from year to year (U.S. federal ones by their weekday rule)."""
 
 
 def _month_year(month: int, dct: dt.date, direction: int) -> int:
@@ -1072,6 +1126,19 @@ class _Resolver:
         if self.dct is None:
             return None
         name = re.sub(r"\s+", " ", m["hol"].lower())
+        if name in _MOVABLE_FEASTS:
+            if name == "easter" and (
+                _word_before(self.text, start) not in _EASTER_CUES
+                or attributive_noun(self.text, end)
+            ):
+                return None  # "Easter sales", "helped by Easter shopping"
+            rule = _MOVABLE_FEASTS[name]
+            day = _nearest_date(
+                [rule(y) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)],
+                self.dct,
+                self.direction(start, end),
+            )
+            return _Resolved(day.isoformat())
         month, day = {
             "christmas eve": (12, 24),
             "christmas day": (12, 25),

@@ -196,7 +196,8 @@ KINDS: list[tuple[str, str]] = [
     ("weekend_adj", r"""(?P<we>(?i:weekend))(?![\w'-])"""),
     (
         "holiday",
-        r"""(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Valentine's\s+Day|Halloween|Independence\s+Day)(?![\w-])""",
+        r"""(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Valentine's\s+Day|Halloween|Independence\s+Day
+          |Easter\s+Sunday|Easter\s+Monday|Easter|Good\s+Friday|Memorial\s+Day|Labor\s+Day|Thanksgiving(?:\s+Day)?|Columbus\s+Day)(?![\w-])""",
     ),
 ]
 

@@ -387,6 +387,20 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     return _PREPOSITION_HINT.get(words[-1].lower(), 0)
 
 
+def attributive_noun(text: str, end: int) -> bool:
+    """Whether a common noun follows the expression straight away ("Easter shopping",
+    "Easter ham business"): the name then modifies the noun rather than dating it."""
+    after = _WORDS.findall(text[end : end + 30])
+    return bool(
+        after
+        and re.match(r"\s+\w", text[end : end + 2])
+        and after[0].isalpha()
+        and after[0].islower()
+        and after[0] not in _NOT_A_NOUN | _CLAUSE_STOP
+        and not after[0].endswith(("ed", "s"))
+    )
+
+
 def attributive(text: str, start: int, end: int) -> bool:
     """Whether the date modifies a noun ("its March 30 ruling", "the Feb 22 Paris accord"):
     then the clause's verb tells what happens to the noun, not when the date is."""

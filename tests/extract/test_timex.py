@@ -305,6 +305,34 @@ def test_the_week_of_a_day_is_that_day_s_week(text: str, expected: tuple[str, st
     assert values(text, MON)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("The Fed will ease by Easter.", dt.date(1987, 2, 26), [("Easter", "1987-04-19")]),
+        ("He hopes to be home before Easter.", dt.date(2000, 4, 17), [("Easter", "2000-04-23")]),
+        ("Markets close on Good Friday.", dt.date(1987, 4, 9), [("Good Friday", "1987-04-17")]),
+        ("Congress will finish by Labor Day.", dt.date(1987, 3, 18), [("Labor Day", "1987-09-07")]),
+        (
+            "Talks resume after Thanksgiving.",
+            dt.date(1998, 11, 20),
+            [("Thanksgiving", "1998-11-26")],
+        ),
+        # look-alikes: Easter as a season of trade, or after "since" meaning "because"
+        ("Easter sales fell sharply.", dt.date(1987, 4, 9), []),
+        ("Sales were helped by Easter shopping.", dt.date(1987, 4, 9), []),
+        (
+            "Sales may lag, since Easter falls late in April.",
+            dt.date(1987, 3, 9),
+            [("April", "1987-04")],
+        ),
+    ],
+)
+def test_movable_holidays_fall_on_their_day_of_the_year(
+    text: str, dct: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, dct) == expected
+
+
 def test_year_end() -> None:
     assert value_of("The deal should close by year-end.", dt.date(1989, 11, 2)) == "1989-12-31"
     assert value_of("Shares are up 5% since year-end.", dt.date(1989, 11, 2)) == "1988-12-31"
