@@ -70,6 +70,10 @@ _AFTER_VERB = (DETERMINERS - {"record", "date"}) | frozenset(
     them it us""".split()
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+_MANDATIVE = frozenset(
+    "urged urges urge asked asks proposed proposes recommended recommends demanded demands"
+    " suggested suggests insisted insists requested requests".split()
+)
 _EARLIER_ONES = frozenset(["last", "previous", "latest", "recent", "prior", "earlier"])
 _CERTAIN_FUTURE = frozenset(["will", "shall", "wo"])
 _EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "once"])
@@ -204,8 +208,10 @@ def _decide(
         word = words[i].lower()
         if word in _CLAUSE_STOP or (before and modal and word == "and"):
             break  # "the talks had gone well and a team would leave in three weeks"
-        if before and word == "that" and i and words[i - 1].lower() in _REPORTING:
-            break  # "said that on April 15 it will...": the date opens the reported clause
+        if before and word == "that" and i and words[i - 1].lower() in _REPORTING | _MANDATIVE:
+            # "said that on April 15 it will...": the date opens the reported clause;
+            # "urged that Congress begin ... by Easter": a demand's clause lies ahead
+            break
         if word not in _CUE_WORDS and not word.endswith(_CUE_ENDINGS):
             continue  # most words cannot be a cue: skip them cheaply
         strength, direction = _cue(words, i, before=before, report=report)

@@ -191,6 +191,20 @@ def test_a_modal_be_after_and_keeps_its_clause(sentence: str, phrase: str, expec
     assert value(sentence, dt.date(1987, 3, 11), phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a demand's "that" clause lies ahead of the demand, whatever tense the demand has
+        ("The senator urged that Congress pass the bill by Easter.", "Easter", "1987-04-19"),
+        ("The bank recommended that the ministers meet in April.", "April", "1987-04"),
+        # look-alike: a plain report keeps the past of its verb inside the clause
+        ("The senator regretted that Congress met in May.", "May", "1986-05"),
+    ],
+)
+def test_a_demand_s_clause_points_ahead(sentence: str, phrase: str, expected: str) -> None:
+    assert value(sentence, dt.date(1987, 3, 12), phrase) == expected
+
+
 def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> None:
     april = dt.date(2025, 4, 7)
     assert value("They will appeal its March 30 ruling.", april, "March 30") == "2025-03-30"
