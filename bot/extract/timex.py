@@ -605,6 +605,16 @@ class _Resolver:
 
     def half(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "the first half (of 1990)", "the first two quarters"."""
+        if m["hmon"]:
+            # "the second half of May": the month (TimeML marks the half as a modifier only)
+            month = _month(m["hmon"])
+            if m["hmyear"]:
+                return _Resolved(f"{int(m['hmyear']):04d}-{month:02d}", anchor=True)
+            if self.dct is None:
+                return None
+            direction = self.date_direction(start, end)
+            year = self._story_year(month, 0, _month_year(month, self.dct, direction), direction)
+            return _Resolved(f"{year:04d}-{month:02d}", anchor=True)
         h = 1 if m["hord"].lower() == "first" else 2
         if m["hyear"]:
             year = _year(m["hyear"], self.dct)

@@ -90,7 +90,8 @@ KINDS: list[tuple[str, str]] = [
         "half",
         rf"""(?:(?i:the|its)\s+)?(?P<hord>(?i:first|second|last|latter))[- ]
         (?:(?i:two)\s+quarters|(?i:half))(?![\w-])
-        (?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?(?P<hyear>{YEAR_NUM})|(?P<hrel>(?i:this|last|next))\s+year|(?i:the\s+year)))?""",
+        (?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?(?P<hyear>{YEAR_NUM})|(?P<hrel>(?i:this|last|next))\s+year|(?i:the\s+year)
+          |(?P<hmon>{MONTH_NAME})(?:,?\s+(?P<hmyear>{YEAR_NUM}))?))?""",
     ),
     (
         "quarter_code",

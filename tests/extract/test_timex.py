@@ -333,6 +333,25 @@ def test_movable_holidays_fall_on_their_day_of_the_year(
     assert values(text, dct) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The firm will be floated in the second half of July.",
+            [("the second half of July", "1987-07")],
+        ),
+        (
+            "Reserves rose in January and the first half of March 1987.",
+            [("January", "1987-01"), ("the first half of March 1987", "1987-03")],
+        ),
+        # look-alike: a half of the year stays a half
+        ("Sales rose in the first half of 1986.", [("the first half of 1986", "1986-H1")]),
+    ],
+)
+def test_a_half_of_a_month_is_that_month(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, MON) == expected
+
+
 def test_year_end() -> None:
     assert value_of("The deal should close by year-end.", dt.date(1989, 11, 2)) == "1989-12-31"
     assert value_of("Shares are up 5% since year-end.", dt.date(1989, 11, 2)) == "1988-12-31"
