@@ -1178,6 +1178,21 @@ def _completed(period: str, dct: dt.date | None) -> bool:
     return (year, last_month) < (dct.year, dct.month)
 
 
+_TITLE_KINDS = frozenset(["dayrel", "rel_unit"])  # "Today", "This Week"; not 'Friday'
+_QUOTE_BEFORE = frozenset("\"“'‘")
+_TITLE_AFTER = re.compile(r",?[\"”'’](?!s\b)|\s+With\s+[A-Z]")  # not "Today's cut"
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A capitalised expression quoted whole is the name of a programme or a paper, not a
+    date: NBC's "Today" program, ABC's "This Week With David Brinkley", "Today," a paper."""
+    return (
+        text[start - 1 : start] in _QUOTE_BEFORE
+        and text[start : start + 1].isupper()
+        and _TITLE_AFTER.match(text, end) is not None
+    )
+
+
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """Master-regex matches, tried only where the trigger scan says one can start."""
     resume = 0
@@ -1222,6 +1237,8 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             continue
         if resolved.start is not None:
             start = resolved.start
+        if kind in _TITLE_KINDS and _is_title(scan, start, end):
+            continue
         if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
             resolver.last_day = resolved.value[:10]
             resolver.last_day_span = (start, end)

@@ -352,6 +352,21 @@ def test_a_half_of_a_month_is_that_month(text: str, expected: list[tuple[str, st
     assert values(text, MON) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Miller said on NBC\'s "Today" program that talks would go on.', []),
+        ('Baker said on ABC-TV\'s "This Week With David Brinkley" that the talks failed.', []),
+        ('The poll, published in "Today," showed support falling.', []),
+        # look-alikes: a quotation opening with a date keeps it
+        ('"Today\'s cut was disappointing," said a dealer.', [("Today", "1987-03-16")]),
+        ('"Today, we are ready," he said.', [("Today", "1987-03-16")]),
+    ],
+)
+def test_a_quoted_programme_title_is_no_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, MON) == expected
+
+
 def test_year_end() -> None:
     assert value_of("The deal should close by year-end.", dt.date(1989, 11, 2)) == "1989-12-31"
     assert value_of("Shares are up 5% since year-end.", dt.date(1989, 11, 2)) == "1988-12-31"
