@@ -70,6 +70,7 @@ _AFTER_VERB = (DETERMINERS - {"record", "date"}) | frozenset(
     them it us""".split()
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+_HAVE = frozenset(["has", "have", "had", "having"])
 _MANDATIVE = frozenset(
     "urged urges urge asked asks proposed proposes recommended recommends demanded demands"
     " suggested suggests insisted insists requested requests".split()
@@ -290,6 +291,8 @@ def _governing_verb(words: list[str]) -> int:
         return 0
     i = len(words) - 1
     if words[i].lower() in ("until", "till"):
+        if i > 0 and words[i - 1].lower() in _HAVE:
+            return 2  # "banks have until April 16 to comment": a deadline lies ahead
         return 2 if any(w.lower() in _DEFERRAL for w in words[:-1]) else 0
     if words[i].lower() in _BETWEEN_VERB_AND_DATE and i > 0:
         i -= 1

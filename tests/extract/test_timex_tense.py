@@ -205,6 +205,38 @@ def test_a_demand_s_clause_points_ahead(sentence: str, phrase: str, expected: st
     assert value(sentence, dt.date(1987, 3, 12), phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "expected"),
+    [
+        # "have until <date> to": a deadline, ahead of the DCT even after a past verb
+        (
+            "No decisions had been reached and banks have until April 16 to comment.",
+            dt.date(1987, 3, 4),
+            "April 16",
+            "1987-04-16",
+        ),
+        (
+            "AMT had until March 26 to lodge its appeal.",
+            dt.date(1987, 3, 23),
+            "March 26",
+            "1987-03-26",
+        ),
+        (
+            "Investigators have until Friday to file a report.",
+            dt.date(1998, 8, 10),
+            "Friday",
+            "1998-08-14",
+        ),
+        # look-alike: "until" after a plain past verb stays in the past
+        ("The dollar traded firmly until March 2.", dt.date(1987, 3, 23), "March 2", "1987-03-02"),
+    ],
+)
+def test_have_until_names_a_deadline_ahead(
+    sentence: str, dct: dt.date, phrase: str, expected: str
+) -> None:
+    assert value(sentence, dct, phrase) == expected
+
+
 def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> None:
     april = dt.date(2025, 4, 7)
     assert value("They will appeal its March 30 ruling.", april, "March 30") == "2025-03-30"
