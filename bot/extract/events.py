@@ -134,6 +134,11 @@ _PRODUCERS_BODY = re.compile(
     r"\bInternational\s+(?:[A-Z][a-z]+\s+){1,3}(?:Agreement|Organi[sz]ation|Council)\b|"
     r"\bproduc(?:ers|ing)\s+and\s+consum(?:ers|ing)\b"
 )
+# The World Bank and the Paris Club have no SPEC code, but one country's talks with them are
+# a `meeting` (SPEC), its only participant that country ("Poland met the Paris Club"). Not
+# for accords: their loans are contracts, and regional development banks' annual meetings
+# are read as ministers' speeches more often than as talks (devtest fell with either).
+_LENDER_BODY = re.compile(r"\b(?:World\s+Bank|Paris\s+Club)\b", re.IGNORECASE)
 _COMPANY_PRONE = {"meeting", "agreement", "statement"}  # acts companies do as well
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
@@ -621,7 +626,7 @@ def _build(
         # is more often a domestic one: it takes no party from the story.)
         codes |= article_codes
         international = True
-    delegation = kind == "meeting" and bool(_DELEGATION.search(body))
+    delegation = kind == "meeting" and bool(_DELEGATION.search(body) or _LENDER_BODY.search(body))
     if kind == "agreement" and not international and not inherited and not fallback:
         low, high = clause_span(text, sentence, trigger, lexicon)
         international = bool(_INTERNATIONAL_ACCORD.search(text, low, high))

@@ -1503,3 +1503,34 @@ def test_an_act_placed_earlier_in_the_story_s_day_is_of_that_day() -> None:
     assert ("meeting", "2025-06-11") in keys(text)
     text = _OPENING + "The Thai minister met Japanese Foreign Minister Takeshi Iwaya in 2019."
     assert ("meeting", "2025-06-11") not in keys(text)
+
+
+# --- one country's talks with a lender or creditor club that has no code ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kenya began talks with the World Bank on Monday on a structural adjustment loan.",
+            ("meeting", "2025-06-09"),
+        ),
+        (
+            "Ghana said talks under way with the Paris Club would soon settle its official debt.",
+            ("meeting", "2025-06-11"),
+        ),
+        (
+            "The Paris Club will consider Zaire's request at a meeting on June 20.",
+            ("meeting", "2025-06-20"),
+        ),
+    ],
+)
+def test_one_country_s_talks_with_the_world_bank_or_paris_club_are_a_meeting(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_domestic_meeting_beside_no_lender_is_still_no_event() -> None:
+    text = "Kenya's finance minister met the central bank governor on Monday on the budget."
+    assert not any(k[0] == "meeting" for k in keys(text))
