@@ -1534,3 +1534,16 @@ def test_one_country_s_talks_with_the_world_bank_or_paris_club_are_a_meeting(
 def test_a_domestic_meeting_beside_no_lender_is_still_no_event() -> None:
     text = "Kenya's finance minister met the central bank governor on Monday on the budget."
     assert not any(k[0] == "meeting" for k in keys(text))
+
+
+# --- a story sent in lower case ----------------------------------------------------------------
+
+
+def test_a_story_sent_in_lower_case_still_yields_its_events() -> None:
+    text = (
+        "venezuela and colombia signed a border trade agreement in caracas yesterday, "
+        "officials said. The accord, reached after two years of negotiations, lowers duties on "
+        "textiles and steel. Foreign minister simon consalvi said it would be ratified by the "
+        "congress of each country before the end of the year, and more talks would follow."
+    )
+    assert ("agreement", "2025-06-10") in keys(text)
