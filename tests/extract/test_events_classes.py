@@ -1547,3 +1547,43 @@ def test_a_story_sent_in_lower_case_still_yields_its_events() -> None:
         "congress of each country before the end of the year, and more talks would follow."
     )
     assert ("agreement", "2025-06-10") in keys(text)
+
+
+# --- an event used as a time anchor keeps the date of its own phrase ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Sterling steadied ahead of expected meetings of G7 finance ministers in Washington "
+            "next week, dealers said.",
+            ("meeting", "2025-W25"),
+        ),
+        (
+            "EU sources said after a meeting of trade officials from France and Japan yesterday "
+            "that duties on Japanese cars might rise.",
+            ("meeting", "2025-06-10"),
+        ),
+        (
+            "The yen firmed, following an agreement reached in Geneva on Monday by Japan and "
+            "the United States.",
+            ("agreement", "2025-06-09"),
+        ),
+    ],
+)
+def test_an_anchoring_event_keeps_the_date_of_its_own_phrase(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_date_past_a_comma_or_another_verb_is_not_the_anchor_s() -> None:
+    found = keys(
+        "Since the Louvre accord between France and Japan, the yen has risen 5 pct last week."
+    )
+    assert not any(k[0] == "agreement" and k[1].startswith("2025-W") for k in found)
+    found = keys(
+        "He spoke after talks with the French ambassador to Japan, who arrived last night."
+    )
+    assert ("meeting", "2025-06-10") not in found
