@@ -139,6 +139,15 @@ _PRODUCERS_BODY = re.compile(
 # for accords: their loans are contracts, and regional development banks' annual meetings
 # are read as ministers' speeches more often than as talks (devtest fell with either).
 _LENDER_BODY = re.compile(r"\b(?:World\s+Bank|Paris\s+Club)\b", re.IGNORECASE)
+# The leaders' summit of the seven by its wire names: "the June economic summit", "the Venice
+# summit of industrial democracies", "a seven-nation summit" (SPEC: the body's code); not "an
+# economic summit between Congress and the White House".
+_G7_SUMMIT = re.compile(
+    r"\b(?:economic\s+summit(?!\s+(?:between|with)\b)|seven-nation\s+summit|summit\s+(?:meeting\s+)?of\s+(?:the\s+)?"
+    r"(?:seven\s+)?(?:(?:major|leading|western|big|rich|main)\s+)*"
+    r"industriali?[sz]?(?:ed)?\s+(?:nations|democracies|countries|powers))",
+    re.IGNORECASE,
+)
 _COMPANY_PRONE = {"meeting", "agreement", "statement"}  # acts companies do as well
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
@@ -563,6 +572,10 @@ def _build(
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
         codes |= pair  # "The two leaders will hold talks on Tuesday"
     kind = trigger.type
+    if kind == "summit" and _G7_SUMMIT.search(
+        text, max(sentence.start, trigger.start - 20), min(sentence.end, trigger.end + 60)
+    ):
+        codes.add("G7")  # "the Venice economic summit", "a summit of industrial democracies"
     cues = lexicon.trade_penalty_cues
     if kind == "sanctions" and cues is not None and cues.search(text, sentence.start, sentence.end):
         kind = "tariff"

@@ -1587,3 +1587,25 @@ def test_a_date_past_a_comma_or_another_verb_is_not_the_anchor_s() -> None:
         "He spoke after talks with the French ambassador to Japan, who arrived last night."
     )
     assert ("meeting", "2025-06-10") not in found
+
+
+# --- the seven's summit by its wire names --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Nakasone will attend the Venice economic summit on June 8.",
+        "Analysts said the yen may firm before the summit of Western industrial democracies "
+        "in Toronto on June 19.",
+        "The French president arrives in Bonn for the seven-nation summit on June 8.",
+    ],
+)
+def test_the_economic_summit_of_the_industrial_democracies_is_the_g7_s(text: str) -> None:
+    summits = [e for e in events_of(text) if e["type"] == "summit"]
+    assert summits and all("G7" in e["participants"] for e in summits)
+
+
+def test_an_economic_summit_at_home_is_not_the_g7_s() -> None:
+    text = "Senators called for an economic summit with the White House on Friday on the budget."
+    assert not any("G7" in e["participants"] for e in events_of(text))
