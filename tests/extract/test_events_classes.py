@@ -1609,3 +1609,40 @@ def test_the_economic_summit_of_the_industrial_democracies_is_the_g7_s(text: str
 def test_an_economic_summit_at_home_is_not_the_g7_s() -> None:
     text = "Senators called for an economic summit with the White House on Friday on the budget."
     assert not any("G7" in e["participants"] for e in events_of(text))
+
+
+# --- the council sessions of the commodity pacts -------------------------------------------------
+
+_ICO = "Coffee fell after the International Coffee Organization (ICO) failed to agree quotas. "
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (_ICO + "The ICO executive board meets tomorrow in London.", ("meeting", "2025-06-12")),
+        (
+            "Delegates to this week's quarterly session of the International Tin Council expect "
+            "Indonesia to vote for an extension of the tin pact.",
+            ("meeting", "2025-W24"),
+        ),
+        (
+            "Cocoa rose. The International Cocoa Organization will decide buffer stock rules at "
+            "its council session in July.",
+            ("meeting", "2025-07"),
+        ),
+    ],
+)
+def test_a_commodity_council_s_session_is_a_meeting(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_commodity_council_meeting_naming_no_country_has_no_party() -> None:
+    text = _ICO + "The ICO executive board meets tomorrow in London."
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert meetings and meetings[0]["participants"] == []
+
+
+def test_a_company_board_or_another_itc_is_still_none() -> None:
+    assert not keys("The Nestle executive board meets tomorrow in London to discuss coffee prices.")
+    # "ITC" named alone is as often the U.S. International Trade Commission
+    assert not keys("The ITC board meets tomorrow in Washington to vote on the steel petition.")
