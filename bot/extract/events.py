@@ -143,9 +143,12 @@ _LENDER_BODY = re.compile(r"\b(?:World\s+Bank|Paris\s+Club)\b", re.IGNORECASE)
 # summit of industrial democracies", "a seven-nation summit" (SPEC: the body's code); not "an
 # economic summit between Congress and the White House".
 _G7_SUMMIT = re.compile(
-    r"\b(?:economic\s+summit(?!\s+(?:between|with)\b)|seven-nation\s+summit|summit\s+(?:meeting\s+)?of\s+(?:the\s+)?"
-    r"(?:seven\s+)?(?:(?:major|leading|western|big|rich|main)\s+)*"
-    r"industriali?[sz]?(?:ed)?\s+(?:nations|democracies|countries|powers))",
+    r"\b(?:economic\s+summit(?!\s+(?:between|with)\b)|seven-nation\s+summit|"
+    r"summit\s+(?:meeting\s+)?of\s+(?:the\s+)?(?:seven\s+)?"
+    r"(?:(?:major|leading|western|big|rich|main)\s+)*"
+    r"industriali?[sz]?(?:ed)?\s+(?:nations|democracies|countries|powers)|"
+    r"summit\s+(?:meeting\s+)?of\s+(?:the\s+)?seven\s+(?:(?:major|leading|western|big|rich|main)\s+)*"
+    r"(?:nations|democracies|countries|powers))",
     re.IGNORECASE,
 )
 # The councils of the commodity pacts between producing and consuming governments ("the ICO

@@ -1599,6 +1599,7 @@ def test_a_date_past_a_comma_or_another_verb_is_not_the_anchor_s() -> None:
         "Analysts said the yen may firm before the summit of Western industrial democracies "
         "in Toronto on June 19.",
         "The French president arrives in Bonn for the seven-nation summit on June 8.",
+        "Steps could be agreed at the June summit of seven leading western nations in Venice.",
     ],
 )
 def test_the_economic_summit_of_the_industrial_democracies_is_the_g7_s(text: str) -> None:
