@@ -29,7 +29,7 @@ def event_date_from_timex(timex: Timex) -> EventDate | None:
     weekend ("last weekend", TimeML ``1987-W09-WE``) is its ISO week."""
     if len(timex.value) == 4 and timex.value.isdigit() and _YEAR_END.fullmatch(timex.text):
         return EventDate(f"{timex.value}-12", None, "month")
-    found = from_timeml(timex.value)
+    found = from_timeml(timex.moment)
     if found is None:
         return None
     if timex.end_value:

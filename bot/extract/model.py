@@ -32,7 +32,9 @@ class Timex:
 
     ``value`` is the TimeML value (``2025-02-07``, ``1987-W11``, ``1987-02``,
     ``1998-Q3``, ``PRESENT_REF`` ...). ``end_value`` is the last day of a span
-    ("Feb 7-9" -> ``2025-02-09``), else None.
+    ("Feb 7-9" -> ``2025-02-09``), else None. ``offset`` is the UTC offset of a zone the
+    text names ("5 p.m. EST" -> ``-05:00``): TimeML values are local clock times without
+    one (SPEC's ``--timex`` form), but an event's time carries it (SPEC's event ``date``).
     """
 
     start: int
@@ -41,6 +43,12 @@ class Timex:
     type: Literal["DATE", "TIME"]
     value: str
     end_value: str | None = None
+    offset: str = ""
+
+    @property
+    def moment(self) -> str:
+        """The value with its zone's offset: the form an event's time takes."""
+        return self.value + self.offset
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -71,6 +71,7 @@ class _Resolved:
     anchor: bool = False
     start: int | None = None  # a later start than the match's, when a determiner is dropped
     relative: bool = False  # counted from the story's last week: no anchor for the next one
+    offset: str = ""  # the UTC offset of a zone the text names, kept out of the TimeML value
 
 
 def _word_before(text: str, start: int) -> str:
@@ -482,9 +483,8 @@ class _Resolver:
         if day is None:
             return None
         value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-        if m["zone"]:
-            value += _zone_offset(m["zone"], day, hour, minute)
-        return _Resolved(value, "TIME")
+        offset = _zone_offset(m["zone"], day, hour, minute) if m["zone"] else ""
+        return _Resolved(value, "TIME", offset=offset)
 
     def _day_of_sentence(self, start: int) -> dt.date | None:
         """The day named a few words before a clock time without one ("resume Friday at
@@ -1253,7 +1253,15 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             if resolved.value[4:6] in ("-Q", "-H") and _completed(resolved.value, dct):
                 resolver.quarter_anchor = (resolved.value, start)
         found.append(
-            Timex(start, end, scan[start:end], resolved.type, resolved.value, resolved.end_value)
+            Timex(
+                start,
+                end,
+                scan[start:end],
+                resolved.type,
+                resolved.value,
+                resolved.end_value,
+                resolved.offset,
+            )
         )
         if len(found) >= MAX_TIMEXES:
             break

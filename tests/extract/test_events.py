@@ -135,3 +135,10 @@ def test_postponed_event_takes_its_new_date() -> None:
     assert [(e["date"], e["status"]) for e in only(events, "summit")] == [
         ("2025-04-02", "postponed")
     ]
+
+
+def test_an_event_at_a_zoned_clock_time_keeps_the_zone_offset() -> None:
+    """The TimeML value drops the zone (SPEC's ``--timex`` form); the event's time keeps it."""
+    text = "Japan and China will hold talks in Tokyo at 10 a.m. EST on Friday."
+    (talks,) = extract_events(Article(text=text, dct=date(2025, 2, 6)))
+    assert talks.date == "2025-02-07T10:00-05:00"

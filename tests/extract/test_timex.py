@@ -390,15 +390,30 @@ def test_the_next_day_follows_the_story() -> None:
     assert values("He came back the next day.", THU) == []
 
 
-def test_times_with_zones_carry_their_offset() -> None:
-    assert value_of("The offer expires at 5 p.m. EST Nov. 9.", dt.date(1989, 11, 2)) == (
-        "1989-11-09T17:00-05:00"
-    )
-    assert value_of("Trading opens at 0900 GMT on Monday.", MON) == "1987-03-16T09:00+00:00"
-    assert value_of("Talks start at 10 a.m. ET on Friday.", THU) == "2025-02-07T10:00-05:00"
-    assert value_of("He lands at 9 p.m. (Washington time) tomorrow.", dt.date(2025, 7, 1)) == (
-        "2025-07-02T21:00-04:00"
-    )
+def test_times_with_zones_are_local_timeml_values_with_the_offset_beside_them() -> None:
+    """TimeML values (SPEC's ``--timex`` form, TimeBank's gold) are local clock times; the
+    zone's offset is kept beside the value, for an event's time (SPEC's event ``date``)."""
+    cases = [
+        (
+            "The offer expires at 5 p.m. EST Nov. 9.",
+            dt.date(1989, 11, 2),
+            "1989-11-09T17:00",
+            "-05:00",
+        ),
+        ("Trading opens at 0900 GMT on Monday.", MON, "1987-03-16T09:00", "+00:00"),
+        ("Talks start at 10 a.m. ET on Friday.", THU, "2025-02-07T10:00", "-05:00"),
+        (
+            "He lands at 9 p.m. (Washington time) tomorrow.",
+            dt.date(2025, 7, 1),
+            "2025-07-02T21:00",
+            "-04:00",
+        ),
+        ("Talks start at 10 a.m. on Friday.", THU, "2025-02-07T10:00", ""),
+    ]
+    for text, dct, local, offset in cases:
+        (found,) = find_timexes(text, dct)
+        assert (found.value, found.offset, found.moment) == (local, offset, local + offset)
+        assert found.to_json()["value"] == local
 
 
 # -- things that are not dates ---------------------------------------------------------

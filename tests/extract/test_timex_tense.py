@@ -352,7 +352,7 @@ def test_a_recent_month_is_read_from_the_dct_not_from_the_story() -> None:
 
 def test_a_clock_time_takes_the_day_named_after_it() -> None:
     text = "The blast came at about 10:30 a.m. local time (0730 GMT) on Friday."
-    found = {t.text: t.value for t in find_timexes(text, dt.date(1998, 8, 8))}
+    found = {t.text: t.moment for t in find_timexes(text, dt.date(1998, 8, 8))}
     assert found["about 10:30 a.m. local time"] == "1998-08-07T10:30"
     assert found["0730 GMT"] == "1998-08-07T07:30+00:00"
 
@@ -365,8 +365,8 @@ def test_a_clock_time_takes_the_day_named_after_it() -> None:
             "10:30 a.m.",
             "1998-08-07T10:30",
         ),
-        ("Talks will resume Sunday at 1000 EST in Geneva.", "1000 EST", "1998-08-09T10:00-05:00"),
-        ("The offer was extended to Aug. 20 at 1700 EDT.", "1700 EDT", "1998-08-20T17:00-04:00"),
+        ("Talks will resume Sunday at 1000 EST in Geneva.", "1000 EST", "1998-08-09T10:00"),
+        ("The offer was extended to Aug. 20 at 1700 EDT.", "1700 EDT", "1998-08-20T17:00"),
         # look-alikes: a day that is a comparison's base, or far back, leaves the DCT's time
         ("Shares closed at 241p on Friday, then eased to 245p at 0838 GMT.", "0838 GMT", None),
         ("Shares rose from yesterday's 842p before easing to 860p at 1155 GMT.", "1155 GMT", None),
