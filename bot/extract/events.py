@@ -134,6 +134,24 @@ _PRODUCERS_BODY = re.compile(
     r"\bInternational\s+(?:[A-Z][a-z]+\s+){1,3}(?:Agreement|Organi[sz]ation|Council)\b|"
     r"\bproduc(?:ers|ing)\s+and\s+consum(?:ers|ing)\b"
 )
+# An international commodity organisation (coffee, cocoa, sugar, tin, rubber ...): a body of
+# producing and consuming governments with no SPEC code. Its talks and accords are the body's
+# even where the story names countries elsewhere (gold: "The ICO executive board will meet
+# March 31" has no party), and one country named with it ("Japan will attend an ICCO
+# meeting") is enough to make them international.
+_COMMODITY_BODY = re.compile(
+    r"\bInternational\s+(?:Coffee|Cocoa|Sugar|Tin|(?:Natural\s+)?Rubber|Wheat|Jute|Olive\s+Oil|"
+    r"Tropical\s+Timber)\s+(?:Organi[sz]ation|Council)\b|\b(?:ICO|ICCO|INRO)\b"
+)
+# Its organs, named alone once the story has named it: "the full council", "the board".
+_ORGAN = re.compile(r"\b(?:council|board|committee|working\s+group)\b", re.IGNORECASE)
+# Another owner of a council or committee: "the CNPC's export marketing committee", "the
+# National Coffee Committee" are a country's own.
+_OTHER_OWNER = re.compile(
+    r"(?:(?<![\w-])(?!(?:ICO|ICCO|INRO)\b)(?-i:[A-Z][\w.-]*)['\u2019]s|(?<![\w-])National)"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _COMPANY_PRONE = {"meeting", "agreement", "statement"}  # acts companies do as well
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
@@ -586,6 +604,7 @@ def _build(
         # only hosts: "EU and Japanese ministers met in Brussels" is no Belgian meeting)
     if location is None and _HERE.search(text, sentence.start, sentence.end) and here:
         location = here
+    commodity = kind in _UNNAMED_KINDS and _commodity_body(text, sentence, trigger, lexicon)
     fallback = False
     if (
         not codes
@@ -596,14 +615,17 @@ def _build(
         codes = set(antecedent)  # "The current agreement expires": the accord named before
     if not codes:
         if (
-            kind in _COMPANY_PRONE
+            not commodity
+            and kind in _COMPANY_PRONE
             and lexicon.company_actors.search(text, sentence.start, sentence.end)
             and not lexicon.government_actors.search(text, sentence.start, sentence.end)
         ):
             return None  # "Bankers hope an agreement can be reached": no government named
         codes = set(article_codes)
         fallback = True
-    unnamed = not codes and kind in _UNNAMED_KINDS and bool(_PRODUCERS_BODY.search(text))
+    unnamed = (
+        not codes and kind in _UNNAMED_KINDS and (commodity or bool(_PRODUCERS_BODY.search(text)))
+    )
     if not codes and not unnamed:
         return None
     body = text[sentence.start : sentence.end]
@@ -615,6 +637,9 @@ def _build(
     }
     context = codes | location_codes | sentence_codes
     international = len(context) >= 2 or bool(context & BODY_CODES)
+    if commodity and not international and fallback:
+        codes, context, unnamed = set(), set(), True  # the body's own, not the story's country
+    international = international or commodity
     if not international and kind in _TWO_SIDED and len(article_codes | codes) >= 2:
         # "In January, Taiwan cut import tariffs", "the accord was signed on Monday": the other
         # side of a deal or a trade measure is the story's other party. (A one-country meeting
@@ -664,6 +689,26 @@ def _build(
         inherited=inherited,
     )
     return candidate, facts
+
+
+def _commodity_body(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's sentence names an international commodity organisation, or its
+    clause one of its organs ("the full council") in a story that names one."""
+    if _COMMODITY_BODY.search(text, sentence.start, sentence.end):
+        return True
+    if not _names_commodity_body(text):
+        return False
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    return any(
+        not _OTHER_OWNER.search(text, max(low, organ.start() - 40), organ.start())
+        for organ in _ORGAN.finditer(text, low, high)
+    )
+
+
+@lru_cache(maxsize=4)
+def _names_commodity_body(text: str) -> bool:
+    """Whether the story names a commodity organisation (cached: asked once per trigger)."""
+    return bool(_COMMODITY_BODY.search(text))
 
 
 # "the current agreement", "the pact": an accord the story has already named (not a named

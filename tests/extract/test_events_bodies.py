@@ -1,0 +1,67 @@
+"""International bodies acting, by class of wording (issue 9): invented sentences, each class
+with more than one phrasing and a look-alike that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.wording import events_of, keys
+
+# --- an international commodity organisation's organs meet -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Brazil and Colombia blamed each other for the failure. Brazil said it would not "
+            "move. The ICO executive board will meet on June 30, delegates said.",
+            ("meeting", "2025-06-30"),
+        ),
+        (
+            "Ghana and the Ivory Coast want higher prices. The International Cocoa "
+            "Organization council is due to meet again in September.",
+            ("meeting", "2025-09"),
+        ),
+        (
+            "Malaysian delegates are pessimistic about the rubber pact. The International "
+            "Natural Rubber Council session opened in Kuala Lumpur on Monday.",
+            ("meeting", "2025-06-09"),
+        ),
+    ],
+)
+def test_a_commodity_body_meeting_is_an_international_one(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_commodity_body_meeting_does_not_take_the_story_s_one_country() -> None:
+    text = (
+        "Brazil refused to cut its export share. Brazil said it would not move. The ICO "
+        "executive board will meet on June 30, delegates said."
+    )
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert [(e["date"], e["participants"]) for e in meetings] == [("2025-06-30", [])]
+
+
+def test_a_commodity_council_named_alone_after_the_body() -> None:
+    text = (
+        "Talks at the International Coffee Organization broke down on Monday. Brazil "
+        "refused to cut its share. The full council is not due to meet again until September."
+    )
+    assert ("meeting", "2025-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Acme Corp board will meet on June 30 to approve the dividend.",
+        "Brazil and Japan are named. The executive board of Nippon Widget will meet on Friday.",
+        "The union's executive committee will meet on Friday to discuss the wage offer.",
+        # A country's own coffee council in a story on the ICO: no international meeting.
+        "The ICO talks failed. A meeting has been set for tomorrow in Brasilia of the IBC's "
+        "export marketing committee.",
+        "The ICO talks failed. The National Coffee Committee of Colombia meets on Friday.",
+    ],
+)
+def test_company_boards_and_national_committees_do_not_meet_as_bodies(text: str) -> None:
+    assert not any(kind == "meeting" and date != "2025-06-09" for kind, date in keys(text))
