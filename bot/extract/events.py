@@ -398,7 +398,11 @@ def _occasion_days(
     ruled = [c for options in found for r, c, _ in options if r.by_rules]
     days: dict[str, set[str]] = {}
     for candidate in ruled:
-        if candidate.type in _OCCASION and candidate.when.precision == "day":
+        if (
+            candidate.type in _OCCASION
+            and candidate.when.precision == "day"
+            and candidate.status != "scheduled"  # talks set for later are another occasion
+        ):
             days.setdefault(candidate.when.value[:7], set()).add(candidate.when.value[:10])
     orphan_days = [
         (trigger, sentence, reading)
@@ -1006,8 +1010,11 @@ def _same_parties(one: set[str], other: set[str]) -> bool:
 def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     """Whether ``precise`` is the same event as ``coarse`` dated more finely: "last month's
     election" beside "the February 17 poll" is one election."""
-    if precise is coarse or precise.type != coarse.type or coarse.status == "scheduled":
-        return False  # a plan "later this month" is often a new event, not a vaguer mention
+    # A plan "later this month" is often a new event, not a vaguer mention; talks "earlier
+    # this month" are not the ones set for later in it.
+    planned = "scheduled" in (coarse.status, precise.status)
+    if precise is coarse or precise.type != coarse.type or planned:
+        return False
     if precise.undated and coarse.when.precision in _WORDED_SPANS:
         return False  # the story's own date word beats the DCT (``_worded_span``)
     if not precise.participants & coarse.participants:

@@ -65,3 +65,21 @@ def test_a_commodity_council_named_alone_after_the_body() -> None:
 )
 def test_company_boards_and_national_committees_do_not_meet_as_bodies(text: str) -> None:
     assert not any(kind == "meeting" and date != "2025-06-09" for kind, date in keys(text))
+
+
+# --- talks done earlier in a month are not the talks set for later in it ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese and Canadian ministers held talks in Ottawa earlier this month without "
+        "result. The ministers of Japan and Canada will meet again on June 30.",
+        "Earlier this month, EC farm ministers ended their talks in failure. EC farm ministers "
+        "are set to meet in Luxembourg from June 29.",
+    ],
+)
+def test_talks_earlier_in_the_month_are_not_the_talks_set_for_later(text: str) -> None:
+    dates = {date for kind, date in keys(text) if kind == "meeting"}
+    assert "2025-06" in dates
+    assert dates - {"2025-06"}
