@@ -597,6 +597,8 @@ def undated_date(
         occasion = _speakers_occasion(text, sentence, trigger, lexicon, dct)
         if occasion is not None:
             return occasion
+    if _bodys_own_statement(text, sentence, trigger, lexicon):
+        return EventDate(dct.isoformat(), None, "day")
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
         low_w = max(sentence.start, trigger.start - 60)
         high_w = min(sentence.end, trigger.end + 40)
@@ -611,6 +613,37 @@ def undated_date(
         if acts and not lexicon.future.search(before):
             return EventDate(dct.isoformat(), None, "day")
     return None
+
+
+# A body's name right before its communique: "the G-7 communique", "the Asean's final
+# communique", "the Group of Seven statement".
+_OWNED_STATEMENT = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:(?:final|joint|closing|official|latest)\s+)?$", re.IGNORECASE
+)
+
+
+def _bodys_own_statement(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether an undated statement is named by the body that issued it ("markets reacted
+    quietly to the G-7 communique"): the story's news, issued on its day (SPEC: an act
+    reported without a date word takes the DCT), unless the clause looks ahead or it sits in
+    a background phrase ("since the G-7 communique")."""
+    if trigger.type != "statement":
+        return False
+    owners = [
+        m
+        for m in sentence.mentions
+        if m.kind == "body"
+        and m.end <= trigger.start
+        and _OWNED_STATEMENT.match(text[m.end : trigger.start])
+    ]
+    if not owners:
+        return False
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    if lexicon.future.search(text, low, high) or lexicon.hedges.search(text, low, high):
+        return False
+    return not _backgrounded(text, sentence, trigger, lexicon)
 
 
 # "the Louvre accord in which the nations agreed", "the Paris pact agreed between six": an act

@@ -83,3 +83,33 @@ def test_talks_earlier_in_the_month_are_not_the_talks_set_for_later(text: str) -
     dates = {date for kind, date in keys(text) if kind == "meeting"}
     assert "2025-06" in dates
     assert dates - {"2025-06"}
+
+
+# --- a body's communique named by the body, with no date word: the day's news ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Currency markets reacted calmly to the G-7 communique, dealers said.",
+        "Analysts said the Asean communique contained nothing new on trade with Japan.",
+        "Traders said the OPEC statement on output quotas surprised the oil market.",
+    ],
+)
+def test_a_body_s_own_communique_is_issued_on_the_story_s_day(text: str) -> None:
+    assert ("statement", "2025-06-11") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # planned, hedged, or the background of the news: no statement today
+        "Dealers expect the G-7 communique will reaffirm the Paris accord.",
+        "The dollar has risen steadily since the G-7 communique on currencies.",
+        # a country's or a company's statement is no body's
+        "Markets reacted calmly to the Japanese statement on rice imports.",
+        "Shares rose after the Acme Corp statement on earnings.",
+    ],
+)
+def test_a_planned_or_background_or_one_party_statement_is_not_today_s(text: str) -> None:
+    assert ("statement", "2025-06-11") not in keys(text)
