@@ -135,10 +135,9 @@ _PRODUCERS_BODY = re.compile(
     r"\bproduc(?:ers|ing)\s+and\s+consum(?:ers|ing)\b"
 )
 # An international commodity organisation (coffee, cocoa, sugar, tin, rubber ...): a body of
-# producing and consuming governments with no SPEC code. Its talks and accords are the body's
-# even where the story names countries elsewhere (gold: "The ICO executive board will meet
-# March 31" has no party), and one country named with it ("Japan will attend an ICCO
-# meeting") is enough to make them international.
+# producing and consuming governments with no SPEC code. Its talks and accords are the body's,
+# and one country named with it ("Japan will attend an ICCO meeting") is enough to make them
+# international.
 _COMMODITY_BODY = re.compile(
     r"\bInternational\s+(?:Coffee|Cocoa|Sugar|Tin|(?:Natural\s+)?Rubber|Wheat|Jute|Olive\s+Oil|"
     r"Tropical\s+Timber)\s+(?:Organi[sz]ation|Council)\b|\b(?:ICO|ICCO|INRO)\b"
@@ -641,8 +640,10 @@ def _build(
     }
     context = codes | location_codes | sentence_codes
     international = len(context) >= 2 or bool(context & BODY_CODES)
-    if commodity and not international and fallback:
-        codes, context, unnamed = set(), set(), True  # the body's own, not the story's country
+    if commodity and fallback:
+        # the body's own: gold gives "the ICO executive board will meet" no party, though the
+        # story names producing and consuming countries elsewhere
+        codes, context, unnamed = set(), set(), True
     international = international or commodity
     if not international and kind in _TWO_SIDED and len(article_codes | codes) >= 2:
         # "In January, Taiwan cut import tariffs", "the accord was signed on Monday": the other

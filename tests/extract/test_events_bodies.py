@@ -34,13 +34,32 @@ def test_a_commodity_body_meeting_is_an_international_one(text: str, want: tuple
     assert want in keys(text)
 
 
-def test_a_commodity_body_meeting_does_not_take_the_story_s_one_country() -> None:
+def test_a_commodity_body_meeting_does_not_take_the_story_s_countries() -> None:
     text = (
-        "Brazil refused to cut its export share. Brazil said it would not move. The ICO "
+        "Brazil refused to cut its export share and Colombia said it would not move. The ICO "
         "executive board will meet on June 30, delegates said."
     )
     meetings = [e for e in events_of(text) if e["type"] == "meeting"]
     assert [(e["date"], e["participants"]) for e in meetings] == [("2025-06-30", [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and the Ivory Coast want higher prices. The ICCO will discuss the rules at an "
+        "executive committee meeting on June 30, ICCO officials said.",
+        "Ghana and the Ivory Coast want higher prices. The International Sugar Organization "
+        "executive committee next meets on June 30.",
+    ],
+)
+def test_an_executive_committee_of_a_commodity_body_meets_as_the_body(text: str) -> None:
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert [(e["date"], e["participants"]) for e in meetings] == [("2025-06-30", [])]
+
+
+def test_company_executives_still_act_for_their_company() -> None:
+    text = "Toyota executives will meet Chinese and Japanese officials in Beijing on Friday."
+    assert not any(kind == "meeting" for kind, _ in keys(text))
 
 
 def test_a_commodity_council_named_alone_after_the_body() -> None:
