@@ -770,6 +770,9 @@ _SAID_IN = re.compile(
     r"(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# The same opening a sentence inside the story ("^" above matches only at the text's start):
+# "In a statement, the Commission reiterated its view".
+_OPENING_IN = re.compile(r"[\"'\u201c]?In\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 # "an official communique said", not "the statement said" (one named before, maybe dated).
 _INDEFINITE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _SAYING = re.compile(
@@ -831,8 +834,10 @@ def _speakers_occasion(
         and trigger.type == "statement"
         and _several_issuers(text, sentence, trigger, lexicon)
     ):
-        frame = _SAID_IN.search(text, low, trigger.start) or (
-            _SAYING.match(text, trigger.end) and _INDEFINITE.search(text, low, trigger.start)
+        frame = (
+            _SAID_IN.search(text, low, trigger.start)
+            or _OPENING_IN.fullmatch(text, sentence.start, trigger.start)
+            or (_SAYING.match(text, trigger.end) and _INDEFINITE.search(text, low, trigger.start))
         )
     if frame is None and visitor_met(text, sentence, trigger):
         frame = HOST_OF_VISITOR.search(text, low, trigger.start)

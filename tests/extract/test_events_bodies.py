@@ -132,3 +132,24 @@ def test_a_body_s_own_communique_is_issued_on_the_story_s_day(text: str) -> None
 )
 def test_a_planned_or_background_or_one_party_statement_is_not_today_s(text: str) -> None:
     assert ("statement", "2025-06-11") not in keys(text)
+
+
+# --- "In a statement, the body said" opening a sentence inside the story ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Commission said it was open on steel quotas. In a statement, the "
+        "Commission reiterated that the industry must cut capacity.",
+        "Steel prices fell sharply. In a joint statement, France and Germany said they would "
+        "cooperate on steel.",
+    ],
+)
+def test_a_statement_opening_a_later_sentence_is_issued_on_the_story_s_day(text: str) -> None:
+    assert ("statement", "2025-06-11") in keys(text)
+
+
+def test_a_company_statement_opening_a_later_sentence_is_no_event() -> None:
+    text = "Acme Corp shares fell. In a statement, the company said it would cut 200 jobs."
+    assert not any(kind == "statement" for kind, _ in keys(text))
