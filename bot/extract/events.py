@@ -64,6 +64,10 @@ _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
 _DELEGATION = re.compile(
     r"(?<![\w-])(?:delegations?|envoys?|ambassadors?|diplomats?|bilateral|mission|"
     r"governments|nations|countries|"
+    # donor governments and creditor clubs: "a Consultative Group meeting of donors", "the
+    # Paris Club", "the Inter-Governmental Group on Indonesia (IGGI)"
+    r"donors|donor\s+(?:countries|nations|governments|group)|consultative\s+group|"
+    r"Paris\s+Club|IGGI|inter-?governmental\s+group|"
     # a gathering "of farm ministers": several governments' ministers, not one cabinet's
     r"(?:meetings?|conferences?|gathering|session|talks|forum) of "
     r"(?:the )?(?:[\w-]+ ){0,3}ministers)"

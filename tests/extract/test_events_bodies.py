@@ -153,3 +153,32 @@ def test_a_statement_opening_a_later_sentence_is_issued_on_the_story_s_day(text:
 def test_a_company_statement_opening_a_later_sentence_is_no_event() -> None:
     text = "Acme Corp shares fell. In a statement, the company said it would cut 200 jobs."
     assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+# --- donor groups and creditor clubs meet governments ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Philippine officials will meet major aid donors in July to discuss land reform.",
+            ("meeting", "2025-07"),
+        ),
+        (
+            "Morocco expects more aid at a meeting with donor countries beginning here tomorrow.",
+            ("meeting", "2025-06-12"),
+        ),
+        (
+            "Poland said talks under way with the Paris Club would soon settle its arrears.",
+            ("meeting", "2025-06-11"),
+        ),
+    ],
+)
+def test_a_country_meeting_its_donors_or_creditor_club(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_country_meeting_its_own_officials_is_no_donor_meeting() -> None:
+    text = "Philippine officials will meet provincial governors in July to discuss land reform."
+    assert not any(kind == "meeting" for kind, _ in keys(text))
