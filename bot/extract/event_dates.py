@@ -105,6 +105,11 @@ _PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE
 DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
 
 
+# "when" right after a date opens a clause about that very time: "before April 19, when Abe
+# visits Washington", "toward early April when the Group of Seven meets".
+_WHEN_OF_DATE = re.compile(r"\s*,?\s*when\s", re.IGNORECASE)
+
+
 def _fronted(text: str, sentence_start: int, timex: Timex) -> bool:
     """Whether the date opens its sentence as an adverbial followed by a comma."""
     return bool(
@@ -145,6 +150,8 @@ def trigger_distance(
         penalty += BREAK_PENALTY
     elif timex.start >= trigger.end and _RELATIVE_OF_TRIGGER.match(gap):
         pass  # "the talks, which began March 9": the clause is about the event itself
+    elif timex.end <= trigger.start and _WHEN_OF_DATE.match(gap):
+        pass  # "until June, when the next OPEC meeting is due": the clause is the date's own
     elif lexicon.clause_breaks.search(gap):
         penalty += CLAUSE_PENALTY
     elif "," in gap:

@@ -182,3 +182,37 @@ def test_a_country_meeting_its_donors_or_creditor_club(text: str, want: tuple[st
 def test_a_country_meeting_its_own_officials_is_no_donor_meeting() -> None:
     text = "Philippine officials will meet provincial governors in July to discuss land reform."
     assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+# --- "until <date>, when <event>": the when-clause is the date's own ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Oil prices should hold until September, when the next OPEC meeting is scheduled.",
+            ("meeting", "2025-09"),
+        ),
+        (
+            "The party will finish the package before July 19, when the Japanese foreign "
+            "minister visits Washington.",
+            ("visit", "2025-07-19"),
+        ),
+        (
+            "The dollar should stay firm until late August when the Group of Seven meets "
+            "to discuss currencies.",
+            ("meeting", "2025-08"),
+        ),
+    ],
+)
+def test_a_when_clause_after_a_date_is_dated_by_it(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_when_clause_does_not_lend_its_date_to_a_later_clause() -> None:
+    text = (
+        "Sales fell in May, when Acme Corp cut its prices, and Japanese and Canadian "
+        "ministers will meet in Ottawa on Friday."
+    )
+    assert ("meeting", "2025-05") not in keys(text)
