@@ -216,3 +216,29 @@ def test_a_when_clause_does_not_lend_its_date_to_a_later_clause() -> None:
         "ministers will meet in Ottawa on Friday."
     )
     assert ("meeting", "2025-05") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The minister sees no need for new measures before the 20th of May when the next "
+            "OPEC meeting will take place.",
+            ("meeting", "2026-05-20"),
+        ),
+        (
+            "The governors were asked to report before April, when Gulf and EC finance "
+            "ministers are due to meet.",
+            ("meeting", "2026-04"),
+        ),
+    ],
+)
+def test_a_date_before_a_when_clause_that_looks_ahead_lies_ahead(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_date_before_a_past_when_clause_stays_behind() -> None:
+    text = "EC and Japanese ministers clashed in May, when they met for talks in Paris."
+    assert ("meeting", "2025-05") in keys(text)
