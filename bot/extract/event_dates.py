@@ -767,7 +767,9 @@ _EARLIER = re.compile(r"(?<![\w-])(?:had\s+)?earlier\s+$", re.IGNORECASE)
 _AT_OCCASION = re.compile(
     r"(?<![\w-])(?:told|tells|telling|addressing|addressed|(?:speaking|spoke|speech|statement)\s+"
     r"(?:to|at|before))\s+(?:(?:delegates|reporters|journalists|participants|ministers|"
-    r"officials)\s+(?:at|to)\s+)?(?:the|a|an|this|its|their)\s+(?:[\w'-]+\s+){0,5}?$",
+    # up to nine words of name, a bracketed acronym too: "an informal General Agreement on
+    # Tariffs and Trade (GATT) meeting"
+    r"officials)\s+(?:at|to)\s+)?(?:the|a|an|this|its|their)\s+(?:[\w'().-]+\s+){0,9}?$",
     re.IGNORECASE,
 )
 # A statement that speaks in the story: "said in a joint communique", "a communique issued

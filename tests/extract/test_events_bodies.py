@@ -242,3 +242,27 @@ def test_a_date_before_a_when_clause_that_looks_ahead_lies_ahead(
 def test_a_date_before_a_past_when_clause_stays_behind() -> None:
     text = "EC and Japanese ministers clashed in May, when they met for talks in Paris."
     assert ("meeting", "2025-05") in keys(text)
+
+
+# --- a speaker at a body's meeting named in full -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's trade envoy told an informal General Agreement on Tariffs and Trade (GATT) "
+        "meeting that a new economic programme will be prepared.",
+        "Canada and the EC told a GATT (General Agreement on Tariffs and Trade) council meeting "
+        "that the fee is illegal.",
+    ],
+)
+def test_a_speaker_at_a_body_s_meeting_named_in_full_dates_it_today(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(text)
+
+
+def test_a_speaker_at_an_industry_meeting_named_in_full_is_no_event() -> None:
+    text = (
+        "The Japanese minister told the Australian Petroleum Exploration Association (APEA) "
+        "annual conference that taxes were too high."
+    )
+    assert not any(kind == "meeting" for kind, _ in keys(text))
