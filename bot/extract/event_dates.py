@@ -105,6 +105,11 @@ _PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE
 DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
 
 
+# "when" right after a date opens a clause about that very time: "before April 19, when Abe
+# visits Washington", "toward early April when the Group of Seven meets".
+_WHEN_OF_DATE = re.compile(r"\s*,?\s*when\s", re.IGNORECASE)
+
+
 def _fronted(text: str, sentence_start: int, timex: Timex) -> bool:
     """Whether the date opens its sentence as an adverbial followed by a comma."""
     return bool(
@@ -145,6 +150,8 @@ def trigger_distance(
         penalty += BREAK_PENALTY
     elif timex.start >= trigger.end and _RELATIVE_OF_TRIGGER.match(gap):
         pass  # "the talks, which began March 9": the clause is about the event itself
+    elif timex.end <= trigger.start and _WHEN_OF_DATE.match(gap):
+        pass  # "until June, when the next OPEC meeting is due": the clause is the date's own
     elif lexicon.clause_breaks.search(gap):
         penalty += CLAUSE_PENALTY
     elif "," in gap:
@@ -723,6 +730,8 @@ def _undated_day(
         occasion = _speakers_occasion(text, sentence, trigger, lexicon, dct)
         if occasion is not None:
             return occasion
+    if _bodys_own_statement(text, sentence, trigger, lexicon):
+        return EventDate(dct.isoformat(), None, "day")
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
         low_w = max(sentence.start, trigger.start - 60)
         high_w = min(sentence.end, trigger.end + 40)
@@ -737,6 +746,37 @@ def _undated_day(
         if acts and not lexicon.future.search(before):
             return EventDate(dct.isoformat(), None, "day")
     return None
+
+
+# A body's name right before its communique: "the G-7 communique", "the Asean's final
+# communique", "the Group of Seven statement".
+_OWNED_STATEMENT = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:(?:final|joint|closing|official|latest)\s+)?$", re.IGNORECASE
+)
+
+
+def _bodys_own_statement(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether an undated statement is named by the body that issued it ("markets reacted
+    quietly to the G-7 communique"): the story's news, issued on its day (SPEC: an act
+    reported without a date word takes the DCT), unless the clause looks ahead or it sits in
+    a background phrase ("since the G-7 communique")."""
+    if trigger.type != "statement":
+        return False
+    owners = [
+        m
+        for m in sentence.mentions
+        if m.kind == "body"
+        and m.end <= trigger.start
+        and _OWNED_STATEMENT.match(text[m.end : trigger.start])
+    ]
+    if not owners:
+        return False
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    if lexicon.future.search(text, low, high) or lexicon.hedges.search(text, low, high):
+        return False
+    return not _backgrounded(text, sentence, trigger, lexicon)
 
 
 # "the Louvre accord in which the nations agreed", "the Paris pact agreed between six": an act
@@ -853,7 +893,9 @@ _EARLIER = re.compile(r"(?<![\w-])(?:had\s+)?earlier\s+$", re.IGNORECASE)
 _AT_OCCASION = re.compile(
     r"(?<![\w-])(?:told|tells|telling|addressing|addressed|(?:speaking|spoke|speech|statement)\s+"
     r"(?:to|at|before))\s+(?:(?:delegates|reporters|journalists|participants|ministers|"
-    r"officials)\s+(?:at|to)\s+)?(?:the|a|an|this|its|their)\s+(?:[\w'-]+\s+){0,5}?$",
+    # up to nine words of name, a bracketed acronym too: "an informal General Agreement on
+    # Tariffs and Trade (GATT) meeting"
+    r"officials)\s+(?:at|to)\s+)?(?:the|a|an|this|its|their)\s+(?:[\w'().-]+\s+){0,9}?$",
     re.IGNORECASE,
 )
 # A statement that speaks in the story: "said in a joint communique", "a communique issued
@@ -863,6 +905,9 @@ _SAID_IN = re.compile(
     r"(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# The same opening a sentence inside the story ("^" above matches only at the text's start):
+# "In a statement, the Commission reiterated its view".
+_OPENING_IN = re.compile(r"[\"'\u201c]?In\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 # "an official communique said", not "the statement said" (one named before, maybe dated).
 _INDEFINITE = re.compile(r"(?<![\w-])(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _SAYING = re.compile(
@@ -924,8 +969,10 @@ def _speakers_occasion(
         and trigger.type == "statement"
         and _several_issuers(text, sentence, trigger, lexicon)
     ):
-        frame = _SAID_IN.search(text, low, trigger.start) or (
-            _SAYING.match(text, trigger.end) and _INDEFINITE.search(text, low, trigger.start)
+        frame = (
+            _SAID_IN.search(text, low, trigger.start)
+            or _OPENING_IN.fullmatch(text, sentence.start, trigger.start)
+            or (_SAYING.match(text, trigger.end) and _INDEFINITE.search(text, low, trigger.start))
         )
     if frame is None and visitor_met(text, sentence, trigger):
         frame = HOST_OF_VISITOR.search(text, low, trigger.start)

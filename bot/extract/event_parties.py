@@ -218,16 +218,22 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
     if _between_states(text, sentence, trigger, lexicon):
         return False
     low = max(sentence.start, trigger.start - ACTOR_WINDOW)
-    actors = [(m.end(), True) for m in lexicon.company_actors.finditer(text, low, trigger.start)]
-    actors += [
-        (m.end(), False) for m in lexicon.government_actors.finditer(text, low, trigger.start)
+    # (end, -start, is a company): the last actor decides; of two ending together the longer
+    # name owns the shorter ("the ICO executive board" is a body's organ, not a company board).
+    actors = [
+        (m.end(), -m.start(), True)
+        for m in lexicon.company_actors.finditer(text, low, trigger.start)
     ]
     actors += [
-        (m.end, False)
+        (m.end(), -m.start(), False)
+        for m in lexicon.government_actors.finditer(text, low, trigger.start)
+    ]
+    actors += [
+        (m.end, -m.start, False)
         for m in sentence.mentions
         if m.kind in ("body", "person") and low <= m.start and m.end <= trigger.start
     ]
-    if actors and max(actors)[1]:
+    if actors and max(actors)[2]:
         return True
     if trigger.type not in _COUNTERPART_DECIDES:
         return False

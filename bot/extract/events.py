@@ -64,6 +64,10 @@ _HERE = re.compile(r"(?<![\w-])here(?![\w-])", re.IGNORECASE)
 _DELEGATION = re.compile(
     r"(?<![\w-])(?:delegations?|envoys?|ambassadors?|diplomats?|bilateral|mission|"
     r"governments|nations|countries|"
+    # donor governments and creditor clubs: "a Consultative Group meeting of donors", "the
+    # Paris Club", "the Inter-Governmental Group on Indonesia (IGGI)"
+    r"donors|donor\s+(?:countries|nations|governments|group)|consultative\s+group|"
+    r"Paris\s+Club|IGGI|inter-?governmental\s+group|"
     # a gathering "of farm ministers": several governments' ministers, not one cabinet's
     r"(?:meetings?|conferences?|gathering|session|talks|forum) of "
     r"(?:the )?(?:[\w-]+ ){0,3}ministers)"
@@ -162,17 +166,32 @@ _COMMODITY_BODY = re.compile(
     re.IGNORECASE,
 )
 _COMMODITY_ACRONYM = re.compile(r"\b(?:ICO|ICCO|ITC|INRO|ITTO|ISO|IWC|ILZSG)\b")
+# The acronyms no other body uses: they name the organisation alone.
+_OWN_ACRONYM = re.compile(r"\b(?:ICO|ICCO|INRO)\b")
+# Its organs, named alone once the story has named it: "the full council", "the board".
+_ORGAN = re.compile(r"\b(?:council|board|committee|working\s+group)\b", re.IGNORECASE)
+# Another owner of a council or committee: "the CNPC's export marketing committee", "the
+# National Coffee Committee" are a country's own.
+_OTHER_OWNER = re.compile(
+    r"(?:(?<![\w-])(?!(?:ICO|ICCO|INRO)\b)(?-i:[A-Z][\w.-]*)['\u2019]s|(?<![\w-])National)"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4)
 def _commodity_story(text: str) -> bool:
-    """Whether the story names a commodity pact's body in full (cached: asked per trigger)."""
-    return bool(_COMMODITY_BODY.search(text))
+    """Whether the story names a commodity pact's body in full or by an acronym of its own
+    (cached: asked per trigger)."""
+    return bool(_COMMODITY_BODY.search(text) or _OWN_ACRONYM.search(text))
 
 
 def _commodity_session(text: str, sentence: Sentence) -> bool:
     """Whether the sentence speaks of a commodity pact's body, by name or by acronym."""
-    return bool(_COMMODITY_BODY.search(text, sentence.start, sentence.end)) or bool(
+    return bool(
+        _COMMODITY_BODY.search(text, sentence.start, sentence.end)
+        or _OWN_ACRONYM.search(text, sentence.start, sentence.end)
+    ) or bool(
         _COMMODITY_ACRONYM.search(text, sentence.start, sentence.end) and _commodity_story(text)
     )
 
@@ -423,7 +442,11 @@ def _occasion_days(
     ruled = [c for options in found for r, c, _ in options if r.by_rules]
     days: dict[str, set[str]] = {}
     for candidate in ruled:
-        if candidate.type in _OCCASION and candidate.when.precision == "day":
+        if (
+            candidate.type in _OCCASION
+            and candidate.when.precision == "day"
+            and candidate.status != "scheduled"  # talks set for later are another occasion
+        ):
             days.setdefault(candidate.when.value[:7], set()).add(candidate.when.value[:10])
     orphan_days = [
         (trigger, sentence, reading)
@@ -634,6 +657,7 @@ def _build(
         # only hosts: "EU and Japanese ministers met in Brussels" is no Belgian meeting)
     if location is None and _HERE.search(text, sentence.start, sentence.end) and here:
         location = here
+    commodity = kind in _UNNAMED_KINDS and _commodity_body(text, sentence, trigger, lexicon)
     fallback = False
     if (
         not codes
@@ -645,7 +669,8 @@ def _build(
     commodity = commodity and kind == "meeting"
     if not codes and not commodity:
         if (
-            kind in _COMPANY_PRONE
+            not commodity
+            and kind in _COMPANY_PRONE
             and lexicon.company_actors.search(text, sentence.start, sentence.end)
             and not lexicon.government_actors.search(text, sentence.start, sentence.end)
         ):
@@ -666,6 +691,11 @@ def _build(
     }
     context = codes | location_codes | sentence_codes
     international = len(context) >= 2 or bool(context & BODY_CODES)
+    if commodity and fallback:
+        # the body's own: gold gives "the ICO executive board will meet" no party, though the
+        # story names producing and consuming countries elsewhere
+        codes, context, unnamed = set(), set(), True
+    international = international or commodity
     if not international and kind in _TWO_SIDED and len(article_codes | codes) >= 2:
         # "In January, Taiwan cut import tariffs", "the accord was signed on Monday": the other
         # side of a deal or a trade measure is the story's other party. (A one-country meeting
@@ -717,6 +747,20 @@ def _build(
         inherited=inherited,
     )
     return candidate, facts
+
+
+def _commodity_body(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's sentence names an international commodity organisation, or its
+    clause one of its organs ("the full council") in a story that names one."""
+    if _commodity_session(text, sentence):
+        return True
+    if not _commodity_story(text):
+        return False
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    return any(
+        not _OTHER_OWNER.search(text, max(low, organ.start() - 40), organ.start())
+        for organ in _ORGAN.finditer(text, low, high)
+    )
 
 
 # "the current agreement", "the pact": an accord the story has already named (not a named
@@ -1014,8 +1058,11 @@ def _same_parties(one: set[str], other: set[str]) -> bool:
 def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     """Whether ``precise`` is the same event as ``coarse`` dated more finely: "last month's
     election" beside "the February 17 poll" is one election."""
-    if precise is coarse or precise.type != coarse.type or coarse.status == "scheduled":
-        return False  # a plan "later this month" is often a new event, not a vaguer mention
+    # A plan "later this month" is often a new event, not a vaguer mention; talks "earlier
+    # this month" are not the ones set for later in it.
+    planned = "scheduled" in (coarse.status, precise.status)
+    if precise is coarse or precise.type != coarse.type or planned:
+        return False
     if precise.undated and coarse.when.precision in _WORDED_SPANS:
         return False  # the story's own date word beats the DCT (``_worded_span``)
     if not precise.participants & coarse.participants:

@@ -327,12 +327,24 @@ def _participial(words: list[str]) -> bool:
     )
 
 
+# A when-clause right after a date that looks ahead dates the future whatever the main
+# clause's tense: "resubmit it before July, when ministers are due to meet".
+_WHEN_AHEAD = re.compile(
+    r"\s*,?\s*when\s+(?:[\w'()-]+\s+){0,6}?(?:will|shall|is|are)\s+"
+    r"(?:(?:due|scheduled|expected|set)\s+to|to\s+(?:meet|be\s+held))\b|"
+    r"\s*,?\s*when\s+(?:[\w'()-]+\s+){0,6}?will\b",
+    re.IGNORECASE,
+)
+
+
 def clause_direction(text: str, start: int, end: int, *, report: bool = False) -> int:
     """Direction of the clause around ``text[start:end]``: negative past, positive
     future, 0 undecided; magnitude 4 (``CERTAIN``) for "since", 3 for will/shall, 2 for
     another sure cue (said, had, expected Friday), 1 for a guess.
 
     ``report`` marks a headline or a caption, whose present tense reports."""
+    if _WHEN_AHEAD.match(text, end):
+        return 3  # "before the 25th of June when our next meeting will take place"
     lo = sentence_start(text, start, _SENTENCE_REACH)
     matches = list(_WORDS.finditer(text, lo, start))
     sentence_words = [m.group(0) for m in matches]

@@ -1,0 +1,268 @@
+"""International bodies acting, by class of wording (issue 9): invented sentences, each class
+with more than one phrasing and a look-alike that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.wording import events_of, keys
+
+# --- an international commodity organisation's organs meet -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Brazil and Colombia blamed each other for the failure. Brazil said it would not "
+            "move. The ICO executive board will meet on June 30, delegates said.",
+            ("meeting", "2025-06-30"),
+        ),
+        (
+            "Ghana and the Ivory Coast want higher prices. The International Cocoa "
+            "Organization council is due to meet again in September.",
+            ("meeting", "2025-09"),
+        ),
+        (
+            "Malaysian delegates are pessimistic about the rubber pact. The International "
+            "Natural Rubber Council session opened in Kuala Lumpur on Monday.",
+            ("meeting", "2025-06-09"),
+        ),
+    ],
+)
+def test_a_commodity_body_meeting_is_an_international_one(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_commodity_body_meeting_does_not_take_the_story_s_countries() -> None:
+    text = (
+        "Brazil refused to cut its export share and Colombia said it would not move. The ICO "
+        "executive board will meet on June 30, delegates said."
+    )
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert [(e["date"], e["participants"]) for e in meetings] == [("2025-06-30", [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and the Ivory Coast want higher prices. The ICCO will discuss the rules at an "
+        "executive committee meeting on June 30, ICCO officials said.",
+        "Ghana and the Ivory Coast want higher prices. The International Sugar Organization "
+        "executive committee next meets on June 30.",
+    ],
+)
+def test_an_executive_committee_of_a_commodity_body_meets_as_the_body(text: str) -> None:
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert [(e["date"], e["participants"]) for e in meetings] == [("2025-06-30", [])]
+
+
+def test_company_executives_still_act_for_their_company() -> None:
+    text = "Toyota executives will meet Chinese and Japanese officials in Beijing on Friday."
+    assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+def test_a_commodity_council_named_alone_after_the_body() -> None:
+    text = (
+        "Talks at the International Coffee Organization broke down on Monday. Brazil "
+        "refused to cut its share. The full council is not due to meet again until September."
+    )
+    assert ("meeting", "2025-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Acme Corp board will meet on June 30 to approve the dividend.",
+        "Brazil and Japan are named. The executive board of Nippon Widget will meet on Friday.",
+        "The union's executive committee will meet on Friday to discuss the wage offer.",
+        # A country's own coffee council in a story on the ICO: no international meeting.
+        "The ICO talks failed. A meeting has been set for tomorrow in Brasilia of the IBC's "
+        "export marketing committee.",
+        "The ICO talks failed. The National Coffee Committee of Colombia meets on Friday.",
+    ],
+)
+def test_company_boards_and_national_committees_do_not_meet_as_bodies(text: str) -> None:
+    assert not any(kind == "meeting" and date != "2025-06-09" for kind, date in keys(text))
+
+
+# --- talks done earlier in a month are not the talks set for later in it ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese and Canadian ministers held talks in Ottawa earlier this month without "
+        "result. The ministers of Japan and Canada will meet again on June 30.",
+        "Earlier this month, EC farm ministers ended their talks in failure. EC farm ministers "
+        "are set to meet in Luxembourg from June 29.",
+    ],
+)
+def test_talks_earlier_in_the_month_are_not_the_talks_set_for_later(text: str) -> None:
+    dates = {date for kind, date in keys(text) if kind == "meeting"}
+    assert "2025-06" in dates
+    assert dates - {"2025-06"}
+
+
+# --- a body's communique named by the body, with no date word: the day's news ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Currency markets reacted calmly to the G-7 communique, dealers said.",
+        "Analysts said the Asean communique contained nothing new on trade with Japan.",
+        "Traders said the OPEC statement on output quotas surprised the oil market.",
+    ],
+)
+def test_a_body_s_own_communique_is_issued_on_the_story_s_day(text: str) -> None:
+    assert ("statement", "2025-06-11") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # planned, hedged, or the background of the news: no statement today
+        "Dealers expect the G-7 communique will reaffirm the Paris accord.",
+        "The dollar has risen steadily since the G-7 communique on currencies.",
+        # a country's or a company's statement is no body's
+        "Markets reacted calmly to the Japanese statement on rice imports.",
+        "Shares rose after the Acme Corp statement on earnings.",
+    ],
+)
+def test_a_planned_or_background_or_one_party_statement_is_not_today_s(text: str) -> None:
+    assert ("statement", "2025-06-11") not in keys(text)
+
+
+# --- "In a statement, the body said" opening a sentence inside the story ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Commission said it was open on steel quotas. In a statement, the "
+        "Commission reiterated that the industry must cut capacity.",
+        "Steel prices fell sharply. In a joint statement, France and Germany said they would "
+        "cooperate on steel.",
+    ],
+)
+def test_a_statement_opening_a_later_sentence_is_issued_on_the_story_s_day(text: str) -> None:
+    assert ("statement", "2025-06-11") in keys(text)
+
+
+def test_a_company_statement_opening_a_later_sentence_is_no_event() -> None:
+    text = "Acme Corp shares fell. In a statement, the company said it would cut 200 jobs."
+    assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+# --- donor groups and creditor clubs meet governments ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Philippine officials will meet major aid donors in July to discuss land reform.",
+            ("meeting", "2025-07"),
+        ),
+        (
+            "Morocco expects more aid at a meeting with donor countries beginning here tomorrow.",
+            ("meeting", "2025-06-12"),
+        ),
+        (
+            "Poland said talks under way with the Paris Club would soon settle its arrears.",
+            ("meeting", "2025-06-11"),
+        ),
+    ],
+)
+def test_a_country_meeting_its_donors_or_creditor_club(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_country_meeting_its_own_officials_is_no_donor_meeting() -> None:
+    text = "Philippine officials will meet provincial governors in July to discuss land reform."
+    assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+# --- "until <date>, when <event>": the when-clause is the date's own ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Oil prices should hold until September, when the next OPEC meeting is scheduled.",
+            ("meeting", "2025-09"),
+        ),
+        (
+            "The party will finish the package before July 19, when the Japanese foreign "
+            "minister visits Washington.",
+            ("visit", "2025-07-19"),
+        ),
+        (
+            "The dollar should stay firm until late August when the Group of Seven meets "
+            "to discuss currencies.",
+            ("meeting", "2025-08"),
+        ),
+    ],
+)
+def test_a_when_clause_after_a_date_is_dated_by_it(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_when_clause_does_not_lend_its_date_to_a_later_clause() -> None:
+    text = (
+        "Sales fell in May, when Acme Corp cut its prices, and Japanese and Canadian "
+        "ministers will meet in Ottawa on Friday."
+    )
+    assert ("meeting", "2025-05") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The minister sees no need for new measures before the 20th of May when the next "
+            "OPEC meeting will take place.",
+            ("meeting", "2026-05-20"),
+        ),
+        (
+            "The governors were asked to report before April, when Gulf and EC finance "
+            "ministers are due to meet.",
+            ("meeting", "2026-04"),
+        ),
+    ],
+)
+def test_a_date_before_a_when_clause_that_looks_ahead_lies_ahead(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_date_before_a_past_when_clause_stays_behind() -> None:
+    text = "EC and Japanese ministers clashed in May, when they met for talks in Paris."
+    assert ("meeting", "2025-05") in keys(text)
+
+
+# --- a speaker at a body's meeting named in full -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's trade envoy told an informal General Agreement on Tariffs and Trade (GATT) "
+        "meeting that a new economic programme will be prepared.",
+        "Canada and the EC told a GATT (General Agreement on Tariffs and Trade) council meeting "
+        "that the fee is illegal.",
+    ],
+)
+def test_a_speaker_at_a_body_s_meeting_named_in_full_dates_it_today(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(text)
+
+
+def test_a_speaker_at_an_industry_meeting_named_in_full_is_no_event() -> None:
+    text = (
+        "The Japanese minister told the Australian Petroleum Exploration Association (APEA) "
+        "annual conference that taxes were too high."
+    )
+    assert not any(kind == "meeting" for kind, _ in keys(text))
