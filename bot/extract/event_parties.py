@@ -218,7 +218,7 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
     if _between_states(text, sentence, trigger, lexicon):
         return False
     low = max(sentence.start, trigger.start - ACTOR_WINDOW)
-    actors = [(m.end(), True) for m in lexicon.company_actors.finditer(text, low, trigger.start)]
+    actors = [(end, True) for end in _company_words(text, sentence, lexicon, low, trigger.start)]
     actors += [
         (m.end(), False) for m in lexicon.government_actors.finditer(text, low, trigger.start)
     ]
@@ -245,7 +245,7 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
         side = (trigger.end, min(high, object_end.end() if object_end else trigger.end))
     else:
         return False
-    if not lexicon.company_actors.search(text, *side):
+    if not _company_words(text, sentence, lexicon, *side):
         return False
     named = any(
         m.kind in ("body", "person") and side[0] <= m.start < side[1] for m in sentence.mentions
@@ -271,7 +271,23 @@ def _between_states(text: str, sentence: Sentence, trigger: Trigger, lexicon: Ev
     states = [
         m for m in sentence.mentions if m.kind in _STATE_KINDS and side[0] <= m.start < side[1]
     ]
-    return bool(states) and not lexicon.company_actors.search(text, *side)
+    return bool(states) and not _company_words(text, sentence, lexicon, *side)
+
+
+def _company_words(
+    text: str, sentence: Sentence, lexicon: EventLexicon, low: int, high: int
+) -> list[int]:
+    """Ends of the company words in ``text[low:high]``, leaving out those inside a state's or
+    a body's name: "Union" in "the European Union" or "the Soviet Union" is no trade union."""
+    names = [(m.start, m.end) for m in sentence.mentions if m.kind in _NAMED_KINDS]
+    return [
+        m.end()
+        for m in lexicon.company_actors.finditer(text, low, high)
+        if not any(lo <= m.start() and m.end() <= hi for lo, hi in names)
+    ]
+
+
+_NAMED_KINDS = ("country", "body", "capital", "person")
 
 
 def leader_countries(text: str, sentence: Sentence) -> set[str]:
