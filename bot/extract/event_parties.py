@@ -59,7 +59,7 @@ _LEADERS = re.compile(
 # The word that makes plural leaders a region's or the world's: "African", "world", "Gulf".
 _QUALIFIER = re.compile(r"\b(?:world|foreign|regional|[A-Z][\w-]*)\s+$")
 _COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
-_MEET_VERB = re.compile(r"(?:meet|meets|met)", re.IGNORECASE)
+_MEET_VERB = re.compile(r"(?:meet|meets|met|host|hosts|hosted|hosting)", re.IGNORECASE)
 _OBJECT = re.compile(r"(?:\s+[\w'&.-]+){1,5}")  # the first words after a verb: its object
 COUNTERPART_REACH = 40  # characters after "talks" searched for "with" ("talks in Lima with")
 ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties

@@ -70,7 +70,9 @@ _DELEGATION = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
-_LEADER_MEETING = re.compile(r"(?<![\w-])(?:meet|meets|met|meeting|talks)(?![\w-])", re.IGNORECASE)
+_LEADER_MEETING = re.compile(
+    r"(?<![\w-])(?:meet|meets|met|meeting|talks|host|hosts|hosted|hosting)(?![\w-])", re.IGNORECASE
+)
 # Present-tense travel and meeting verbs ("heads to", "meets") announce what happens next.
 _PRESENT_ACT = re.compile(
     r"(?:heads|leaves|arrives|meets|visits|signs|travels|flies|tours|holds|opens|begins|starts)\b",
@@ -96,6 +98,21 @@ _VISIT_A_PERSON = re.compile(
     r"\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
     r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|[Cc]ounterparts?)\b"
 )
+_HOSTING = re.compile(r"host", re.IGNORECASE)
+_GUEST_OPENING = re.compile(r"\s+(?:the\s+)?(?:visiting\s+)?")
+
+
+def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether the guest a host trigger names is an office holder: a title or a counterpart
+    ("hosts his Indian counterpart", "hosted Vietnamese Prime Minister X") or a person the
+    gazetteer knows ("hosted Putin"), not any capitalised name ("hosted Akie Abe")."""
+    if _VISIT_A_PERSON.match(text, trigger.end):
+        return True
+    opening = _GUEST_OPENING.match(text, trigger.end)
+    guest = opening.end() if opening else trigger.end
+    return any(m.kind == "person" and m.start == guest for m in sentence.mentions)
+
+
 # Trips that go somewhere ("visited Mosul", "a tour of the north"), not arrivals: "arrives
 # in Tokyo" is often a return home from the visit itself.
 _GOING_VISIT = re.compile(r"(?:visit|tour|travel|trip)", re.IGNORECASE)
@@ -550,6 +567,8 @@ def _build(
     countries the story last named together, whom "the two leaders" stand for."""
     if company_act(text, sentence, trigger, lexicon):
         return None
+    if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):
+        return None  # "hosted Akie Abe, the widow of ...": a private guest, no talks
     if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
         text, sentence, trigger, lexicon
     ):

@@ -218,7 +218,7 @@ VISIT: list[Case] = [
     ),
     (
         "Japan will host Vietnamese Prime Minister Pham Minh Chinh for talks in Tokyo on Friday.",
-        ("visit", "2025-06-13", {"VN"}),
+        ("meeting", "2025-06-13", {"JP", "VN"}),  # SPEC: no travel wording, no visit
     ),
     (
         "King Abdullah of Jordan begins a state visit to Japan on Monday.",
@@ -226,7 +226,25 @@ VISIT: list[Case] = [
     ),
 ]
 
+# Hosting a named visitor or a counterpart is talks with him.
+HOSTING: list[Case] = [
+    ("Modi hosted Putin in New Delhi on Friday.", ("summit", "2025-06-06", {"IN", "RU"})),
+    ("Xi hosted a state banquet for Lula on Tuesday.", ("summit", "2025-06-10", {"BR", "CN"})),
+    (
+        "Chancellor Merz will host Polish Prime Minister Donald Tusk in Berlin on Monday.",
+        ("summit", "2025-06-16", {"DE", "PL"}),
+    ),
+    (
+        "Germany hosts French Foreign Minister Jean-Noel Barrot on Friday.",
+        ("meeting", "2025-06-13", {"DE", "FR"}),
+    ),
+]
+
 VISIT_LOOKALIKES = [
+    "China hosted Apple CEO Tim Cook in Beijing on Friday.",
+    "The broadcaster hosted Radio Free Europe journalists on Monday.",
+    "The French embassy will host a reception for the Nobel winners on Friday.",
+    "President Lula hosted Maria Souza, the widow of a Japanese novelist, on Friday.",
     "Trump spoke by phone with Putin on Monday.",
     "Macron held a phone call with Zelensky on Tuesday about the ceasefire.",
     "Thousands of tourists arrived in Paris on Monday.",
@@ -330,8 +348,6 @@ OPEN = {
     "office4": "a present-tense vote ('Bolivians vote in a runoff on October 19') reads as past",
     "office5": "'called a snap election for August 3' reads the date as past",
     "office7": "a parliament approving a prime minister is no election trigger",
-    "visit5": "'Japan will host X for talks' gives talks but no visit",
-    "parties3": "'hosted his counterpart' is no meeting trigger",
     "shape1": "a caption's 'shakes hands ... ahead of their talks' gives nothing",
     "shape7": "a headline alone ('Carney to meet Trump on Tuesday') reads as past",
     "topic1": "the country imposing the tariffs talks discuss takes part in the talks",
@@ -350,6 +366,7 @@ WANTED = [
     *[_param(t, w, date(2025, 6, 11), f"union{i}") for i, (t, w) in enumerate(UNION_NAMES)],
     *[_param(t, w, date(2025, 6, 11), f"office{i}") for i, (t, w) in enumerate(ELECTION)],
     *[_param(t, w, date(2025, 6, 11), f"visit{i}") for i, (t, w) in enumerate(VISIT)],
+    *[_param(t, w, date(2025, 6, 11), f"host{i}") for i, (t, w) in enumerate(HOSTING)],
     *[_param(t, w, d, f"parties{i}") for i, (t, w, d) in enumerate(PARTIES)],
     *[_param(t, w, d, f"shape{i}") for i, (t, w, d) in enumerate(SHAPES)],
 ]
