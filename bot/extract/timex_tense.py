@@ -146,7 +146,8 @@ def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tup
             return 2, 1
         if word.endswith("ed") and previous not in AUX_BE:
             return 1, -1
-        return 0, 0
+        if word not in PRESENT_EVENT_VERBS:
+            return 0, 0  # "Bolivians vote in a runoff on October 19": read on as an event verb
     if previous in ("is", "are", "am") and word.endswith("ing") and len(word) > 5:
         return 1, 1  # "is calling for the redemption on Dec. 7"
     if previous in AUX_BE:
@@ -238,6 +239,22 @@ def _modified_noun(words: list[str], after: list[str]) -> int:
     if i >= 0 and words[i].lower() in _BY_THE_DEADLINE:
         return 0  # "completed the offer by the Tuesday deadline": the clause's tense decides
     return 1
+
+
+_OCCASIONS = frozenset(
+    """election elections vote poll polls referendum runoff run-off ballot meeting meetings
+    session summit talks conference""".split()
+)
+_CALLING = frozenset("call calls called calling set sets setting schedule schedules".split())
+_CALLED_REACH = 6  # words from the calling verb to "for": "called a snap general election for"
+
+
+def _called_for(words: list[str]) -> int:
+    """ "called a snap election for August 3", "set the vote for Sunday": the date an
+    occasion is called for lies ahead of the calling, whatever the calling's tense."""
+    if len(words) < 3 or words[-1].lower() != "for" or words[-2].lower() not in _OCCASIONS:
+        return 0
+    return 2 if any(w.lower() in _CALLING for w in words[-_CALLED_REACH - 2 : -2]) else 0
 
 
 def _earlier_occasion(words: list[str]) -> int:
@@ -338,6 +355,7 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     after_words = _WORDS.findall(after)[: reach[1]]
     direction = (
         _modified_noun(words, after_words)
+        or _called_for(words)
         or _governing_verb(words)
         or _earlier_occasion(words)
         or _by_agent(words)
