@@ -183,6 +183,15 @@ ELECTION: list[Case] = [
         "Romania's parliament on Monday approved Ilie Bolojan as prime minister.",
         ("election", "2025-06-09", {"RO"}),
     ),
+    (
+        "Thai lawmakers on Friday confirmed Anutin Charnvirakul as the country's new prime "
+        "minister.",
+        ("election", "2025-06-06", {"TH"}),
+    ),
+    (
+        "Macron named Sebastien Lecornu prime minister on Tuesday.",
+        ("election", "2025-06-10", {"FR"}),
+    ),
     # Look-alikes of the runoff and the snap election: a vote held is past.
     ("Bolivians voted in a presidential runoff on October 19.", ("election", "2024-10-19", {"BO"})),
     (
@@ -192,6 +201,9 @@ ELECTION: list[Case] = [
 ]
 
 ELECTION_LOOKALIKES = [
+    "Starmer appointed Yvette Cooper as foreign secretary on Friday.",
+    "The central bank chief, appointed by former chancellor Olaf Scholz, resigned on Monday.",
+    "Macron named him the prime minister's special envoy on Tuesday.",
     "The ruling party elected a new leader on Saturday.",
     "Ten new judges were sworn in at the Supreme Court on Monday.",
     "Shareholders voted on the merger on Monday.",
@@ -351,7 +363,6 @@ SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
 # Checklist items the extractor still gets wrong: kept as strict expected failures, so a fix
 # shows up (and must drop the id from here) and the pass rate stays measurable.
 OPEN = {
-    "office7": "a parliament approving a prime minister is no election trigger",
     "shape1": "a caption's 'shakes hands ... ahead of their talks' gives nothing",
     "shape7": "a headline alone ('Carney to meet Trump on Tuesday') reads as past",
     "topic1": "the country imposing the tariffs talks discuss takes part in the talks",
