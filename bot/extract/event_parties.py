@@ -36,7 +36,11 @@ _TOPIC_BEFORE = re.compile(
     r"(?:war|crisis|conflict|situation|peace|fighting|invasion|aggression) (?:in|on|of|against)|"
     # what talks pledge to a third country: "to discuss support for Ukraine", "aid to Gaza"
     r"(?:support|aid|assistance|backing|weapons|arms|funding|solidarity|reconstruction) "
-    r"(?:for|to))"
+    r"(?:for|to)|"
+    # the author of a measure talks are about: "to discuss tariffs imposed by the United States"
+    r"(?:tariffs?|duties|levies|sanctions|curbs|restrictions|controls|bans?|quotas?|embargo(?:es)?)"
+    r" (?:(?:recently|newly|already) )?(?:imposed|levied|announced|threatened|introduced|"
+    r"slapped|placed) by)"
     r"\s+(?:the\s+)?(?:[A-Z][\w.]*-)?$",  # "to discuss the Iran-Iraq war": both are the topic
     re.IGNORECASE,
 )
