@@ -120,7 +120,9 @@ def _previous(words: list[str], i: int) -> str:
     return words[j].lower() if j >= 0 else ""
 
 
-def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tuple[int, int]:
+def _cue(
+    words: list[str], i: int, *, before: bool, report: bool = False, until: bool = False
+) -> tuple[int, int]:
     """(strength, direction) of ``words[i]``: 3 for the future auxiliaries (will, shall),
     2 for other auxiliaries, irregular pasts and reporting verbs, 1 for guesses (-ed
     forms, present-tense event verbs, modals)."""
@@ -140,6 +142,15 @@ def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tup
     if word in _PROSPECTIVE and previous in ("is", "are", "am"):
         return 2, 1  # "is expected in Paris on Friday": a present plan points ahead
     if word in FUTURE_IF_TO:
+        # "agreed to a ceasefire on Monday": a thing agreed to, not a plan; what it runs
+        # "until" is still ahead ("agreed to an interim rescheduling until June 30").
+        if (
+            word == "agreed"
+            and following == "to"
+            and _after_next(words, i) in _ARTICLES
+            and not until
+        ):
+            return 2, -1
         if following in ("to", "for", "until", "till", "through"):
             if not before and _past_form(word) and word not in _PROSPECTIVE:
                 return 2, -1  # "In December, OPEC agreed to ...": the agreeing dates the day
@@ -169,6 +180,15 @@ def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tup
     return 0, 0
 
 
+_ARTICLES = frozenset(["a", "an", "the"])
+_OPEN_ENDED = frozenset(["until", "till", "through", "to"])
+
+
+def _after_next(words: list[str], i: int) -> str:
+    """The second word after ``words[i]``, lower-cased ("" past the end)."""
+    return words[i + 2].lower() if i + 2 < len(words) else ""
+
+
 def _headline_infinitive(words: list[str], i: int) -> bool:
     """ "Carney to meet", "EU to impose": "to" with a verb after a name, not "heads to Asia"."""
     if i == 0 or i + 1 >= len(words):
@@ -191,6 +211,7 @@ def _decide(
     report: bool = False,
     gap: int = 0,
     enclosed: frozenset[int] = frozenset(),
+    until: bool = False,
 ) -> int:
     """Signed strength of the decisive cue: the first strong one before the
     expression (else the first weak one); after it, simply the nearest. ``gap`` counts
@@ -206,7 +227,7 @@ def _decide(
             break  # "said that on April 15 it will...": the date opens the reported clause
         if word not in _CUE_WORDS and not word.endswith(_CUE_ENDINGS):
             continue  # most words cannot be a cue: skip them cheaply
-        strength, direction = _cue(words, i, before=before, report=report)
+        strength, direction = _cue(words, i, before=before, report=report, until=until)
         if strength >= 2 and i in enclosed:
             # ", which struck last week and held ships in port, meets on Monday": a verb
             # inside commas belongs to an aside, not to the clause of the date.
@@ -364,8 +385,14 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         return direction
     offset = len(matches) - len(words)
     enclosed = _enclosed(text, lo, [m.start() for m in matches[offset:]], start)
+    until = bool(words) and words[-1].lower() in _OPEN_ENDED
     direction = _decide(
-        words, range(len(words) - 1, -1, -1), before=True, report=report, enclosed=enclosed
+        words,
+        range(len(words) - 1, -1, -1),
+        before=True,
+        report=report,
+        enclosed=enclosed,
+        until=until,
     )
     if direction:
         return direction
@@ -386,7 +413,12 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         # the main clause's sure cue decides, farther back than the usual window.
         farther = sentence_words[-_MAX_WORDS_CLAUSE:-_MAX_WORDS_BEFORE]
         main = _decide(
-            farther, range(len(farther) - 1, -1, -1), before=True, report=report, gap=len(words)
+            farther,
+            range(len(farther) - 1, -1, -1),
+            before=True,
+            report=report,
+            gap=len(words),
+            until=until,
         )
         if abs(main) >= 2:
             return main

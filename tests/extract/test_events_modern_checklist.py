@@ -141,6 +141,22 @@ UNION_NAMES: list[Case] = [
     ),
 ]
 
+# "agreed to a ..." names a thing agreed to, dated when agreed; "agreed to <verb>" is a plan.
+AGREED_TO: list[Case] = [
+    (
+        "Thailand and Cambodia agreed to an immediate ceasefire on Monday.",
+        ("agreement", "2025-06-09", {"KH", "TH"}),
+    ),
+    (
+        "Armenia and Azerbaijan agreed to the text of a peace treaty in March.",
+        ("agreement", "2025-03", {"AM", "AZ"}),
+    ),
+    (
+        "Israel and Iran agreed to a truce that will take effect on Monday.",
+        ("agreement", "2025-06-16", {"IL", "IR"}),
+    ),
+]
+
 AGREEMENT_LOOKALIKES = [
     "The union signed a wage pact with the government on Friday.",
     "Microsoft signed a licensing deal with a French start-up on Monday.",
@@ -383,6 +399,7 @@ WANTED = [
     *[_param(t, w, date(2025, 6, 11), f"trade{i}") for i, (t, w) in enumerate(TRADE)],
     *[_param(t, w, date(2025, 6, 11), f"accord{i}") for i, (t, w) in enumerate(AGREEMENT)],
     *[_param(t, w, date(2025, 6, 11), f"union{i}") for i, (t, w) in enumerate(UNION_NAMES)],
+    *[_param(t, w, date(2025, 6, 11), f"agreedto{i}") for i, (t, w) in enumerate(AGREED_TO)],
     *[_param(t, w, date(2025, 6, 11), f"office{i}") for i, (t, w) in enumerate(ELECTION)],
     *[_param(t, w, date(2025, 6, 11), f"visit{i}") for i, (t, w) in enumerate(VISIT)],
     *[_param(t, w, date(2025, 6, 11), f"host{i}") for i, (t, w) in enumerate(HOSTING)],
