@@ -71,7 +71,8 @@ _DELEGATION = re.compile(
     re.IGNORECASE,
 )
 _LEADER_MEETING = re.compile(
-    r"(?<![\w-])(?:meet|meets|met|meeting|talks|host|hosts|hosted|hosting)(?![\w-])", re.IGNORECASE
+    r"(?<![\w-])(?:meet|meets|met|meeting|talks|host|hosts|hosted|hosting|gather(?:s|ed|ing)?|conven(?:e|es|ed|ing))(?![\w-])",
+    re.IGNORECASE,
 )
 # Present-tense travel and meeting verbs ("heads to", "meets") announce what happens next.
 _PRESENT_ACT = re.compile(

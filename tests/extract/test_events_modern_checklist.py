@@ -274,6 +274,22 @@ HOSTING: list[Case] = [
     ),
 ]
 
+# Leaders gathering or convening are a summit, as leaders meeting are.
+GATHERING: list[Case] = [
+    (
+        "G7 leaders gather in Kananaskis, Alberta, from June 15 to 17.",
+        ("summit", "2025-06-15", {"G7"}),
+    ),
+    (
+        "EU leaders will convene in Brussels on June 26 for two days of talks.",
+        ("summit", "2025-06-26", {"EU"}),
+    ),
+    (
+        "Arab leaders gathered in Baghdad on May 17 for their annual meeting.",
+        ("summit", "2025-05-17", {"IQ"}),
+    ),
+]
+
 VISIT_LOOKALIKES = [
     "China hosted Apple CEO Tim Cook in Beijing on Friday.",
     "The broadcaster hosted Radio Free Europe journalists on Monday.",
@@ -403,6 +419,7 @@ WANTED = [
     *[_param(t, w, date(2025, 6, 11), f"office{i}") for i, (t, w) in enumerate(ELECTION)],
     *[_param(t, w, date(2025, 6, 11), f"visit{i}") for i, (t, w) in enumerate(VISIT)],
     *[_param(t, w, date(2025, 6, 11), f"host{i}") for i, (t, w) in enumerate(HOSTING)],
+    *[_param(t, w, date(2025, 6, 11), f"gather{i}") for i, (t, w) in enumerate(GATHERING)],
     *[_param(t, w, d, f"parties{i}") for i, (t, w, d) in enumerate(PARTIES)],
     *[_param(t, w, d, f"shape{i}") for i, (t, w, d) in enumerate(SHAPES)],
 ]
@@ -439,6 +456,17 @@ def test_modern_wording_yields_its_event(
 )
 def test_modern_lookalike_yields_no_such_event(text: str, kinds: set[str]) -> None:
     assert not {kind for kind, _ in keys(text)} & kinds, events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU finance ministers gather in Luxembourg on Friday.",
+        "OPEC oil ministers will convene in Vienna on July 5.",
+    ],
+)
+def test_ministers_gathering_are_no_summit(text: str) -> None:
+    assert ("summit" not in {kind for kind, _ in keys(text)}) and keys(text), events_of(text)
 
 
 @pytest.mark.parametrize(
