@@ -551,6 +551,16 @@ def _with_duration(
     return EventDate(day.isoformat(), (day + timedelta(days=days - 1)).isoformat(), "day")
 
 
+# Between a lead act and the talks it governs, only their description: "completed a round of
+# indirect talks", "held two days of talks" (not "agreed to a proposal for talks").
+_ACT_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:a|an|the|another|their|its|his|her|two|three|four|\w+-day|first|second|third|"
+    r"new|latest|fresh|final|round|rounds|days|of|indirect|direct|bilateral|trilateral|"
+    r"high-level|preliminary|technical)\s+){0,6}",
+    re.IGNORECASE,
+)
+
+
 def undated_date(
     text: str,
     sentence: Sentence,
@@ -580,7 +590,16 @@ def undated_date(
             return None
         # "speaking after an informal gathering ... to prepare for next week's meetings": the
         # occasion of the saying is not the dated one named after it
-        return _speakers_occasion(text, sentence, trigger, lexicon, dct)
+        occasion = _speakers_occasion(text, sentence, trigger, lexicon, dct)
+        if occasion is not None or not lead or _backgrounded(text, sentence, trigger, lexicon):
+            return occasion
+        # "have completed a round of talks ..., and agreed to meet again next week": the lead's
+        # act done before the trigger is the day's news; the dated peer is the next meeting.
+        acts = lexicon.lead_acts.finditer(
+            text, max(sentence.start, trigger.start - 60), trigger.start
+        )
+        own = any(_ACT_OBJECT_GAP.fullmatch(text, act.end(), trigger.start) for act in acts)
+        return EventDate(dct.isoformat(), None, "day") if own else None
     body = text[sentence.start : sentence.end]
     low, high = clause_span(text, sentence, trigger, lexicon)
     if _VAGUE_PAST.search(text, max(sentence.start, low - 40), high):

@@ -486,3 +486,28 @@ def test_the_topic_country_is_no_participant(text: str, code: str, kind: str) ->
     found = [e for e in events_of(text) if e["type"] == kind]
     assert found, "the talks themselves must be found"
     assert all(code not in e["participants"] for e in found), found
+
+
+# --- a lead's completed talks and the next round it announces --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran and the United States have completed a round of indirect talks in Muscat, and "
+        "both sides have agreed to meet again next week.",
+        "Armenia and Azerbaijan concluded two days of talks in Abu Dhabi and will meet again "
+        "on Friday.",
+        "Serbia and Kosovo held another round of talks in Brussels and will meet again next week.",
+    ],
+)
+def test_a_leads_completed_talks_take_the_dct_beside_the_next_round(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(text), events_of(text)
+
+
+def test_a_proposal_for_talks_is_no_talks_held() -> None:
+    text = (
+        "North Korea said it agreed to a South Korean proposal for talks between the two "
+        "prime ministers, and proposed a preparatory meeting on Friday."
+    )
+    assert ("meeting", "2025-06-11") not in keys(text), events_of(text)
