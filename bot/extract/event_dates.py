@@ -24,6 +24,7 @@ from bot.extract.event_index import (
 from bot.extract.event_parties import joint_issuer
 from bot.extract.lexicon import EventLexicon
 from bot.extract.model import Timex
+from bot.extract.sentences import in_caption
 from bot.extract.timex_lexicon import NUMBER_WORDS
 from bot.extract.timex_tense import attributive
 
@@ -38,6 +39,7 @@ _TIME_ANCHOR = re.compile(
     r"(?:[\w'.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_JUST_BEFORE = re.compile(r"(?:before|ahead of|prior to)\s", re.IGNORECASE)
 # A named subject and a verb after "after"/"since": a clause, not an event used as a date.
 _CLAUSE_SUBJECT = re.compile(
     r"(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}\s+(?=\w+ed\b|met\b|held\b|signed\b|took\b|left\b|flew\b|won\b)(?!\S*['\u2019]s\b)"
@@ -161,6 +163,8 @@ def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     anchor = _TIME_ANCHOR.search(text, max(sentence.start, trigger.start - 40), trigger.start)
     if anchor is None:
         return False
+    if _JUST_BEFORE.match(anchor.group(0)) and in_caption(text, trigger.start):
+        return False  # a photo "ahead of their talks in Paris, June 10": the talks' own day
     return not _CLAUSE_SUBJECT.match(text, anchor.end(1), trigger.end)
 
 

@@ -117,6 +117,20 @@ def report_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+CAPTION_LINE = 400  # characters of a caption line searched for its photo credit
+
+
+def in_caption(text: str, position: int) -> bool:
+    """Whether ``position`` lies on a caption line: one that carries a photo credit."""
+    start = text.rfind("\n", max(0, position - CAPTION_LINE), position) + 1
+    end = text.find("\n", position, position + CAPTION_LINE)
+    line_end = end if end >= 0 else min(len(text), position + CAPTION_LINE)
+    return bool(
+        _MAYBE_CREDIT.search(text, start, line_end)
+        and _CAPTION_CREDIT.search(text, start, line_end)
+    )
+
+
 def caption_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the photo captions (lines carrying a photo credit), in order: a photo shows
     what has happened, so a caption's weekday is the DCT's or one before it."""

@@ -400,7 +400,6 @@ SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
 # Checklist items the extractor still gets wrong: kept as strict expected failures, so a fix
 # shows up (and must drop the id from here) and the pass rate stays measurable.
 OPEN = {
-    "shape1": "a caption's 'shakes hands ... ahead of their talks' gives nothing",
     "shape7": "a headline alone ('Carney to meet Trump on Tuesday') reads as past",
 }
 
@@ -511,3 +510,18 @@ def test_a_proposal_for_talks_is_no_talks_held() -> None:
         "prime ministers, and proposed a preparatory meeting on Friday."
     )
     assert ("meeting", "2025-06-11") not in keys(text), events_of(text)
+
+
+# --- a photo caption shows its talks on the caption's own day ---------------------------------
+
+
+def test_a_caption_before_the_talks_dates_the_talks() -> None:
+    text = (
+        "Japanese Prime Minister Shigeru Ishiba greets Philippine President Ferdinand Marcos Jr. "
+        "before their meeting in Manila, Philippines, June 10, 2025. REUTERS/Staff Photographer"
+    )
+    assert ("summit", "2025-06-10") in keys(text), events_of(text)
+
+
+def test_outside_a_caption_talks_named_as_a_time_anchor_take_no_date() -> None:
+    assert not keys("Stocks rose on Tuesday ahead of the talks between Modi and Macron.")
