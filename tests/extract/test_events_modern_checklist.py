@@ -399,9 +399,7 @@ SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
 
 # Checklist items the extractor still gets wrong: kept as strict expected failures, so a fix
 # shows up (and must drop the id from here) and the pass rate stays measurable.
-OPEN = {
-    "shape7": "a headline alone ('Carney to meet Trump on Tuesday') reads as past",
-}
+OPEN: dict[str, str] = {}
 
 
 def _param(text: str, want: tuple[str, str, set[str]], dct: date | None, name: str) -> object:
@@ -525,3 +523,10 @@ def test_a_caption_before_the_talks_dates_the_talks() -> None:
 
 def test_outside_a_caption_talks_named_as_a_time_anchor_take_no_date() -> None:
     assert not keys("Stocks rose on Tuesday ahead of the talks between Modi and Macron.")
+
+
+def test_a_title_alone_reads_as_a_headline() -> None:
+    # A feed entry that is only its title: "X to meet" is the headline's future, and the
+    # headline's present tense reports the DCT's days.
+    assert ("summit", "2025-06-17") in keys("Albanese to meet Luxon in Wellington on Tuesday")
+    assert ("summit", "2025-06-10") in keys("Trump meets Xi in Busan on Tuesday")
