@@ -99,6 +99,11 @@ _NAMES_AN_ACCORD = re.compile(
 )
 
 
+# "ministers of India and China", "a delegation from Japan": a country so named sends people,
+# it is no venue.
+_OF_OR_FROM = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def is_location(text: str, mention: Mention) -> bool:
     if mention.kind not in ("capital", "city", "region", "country"):
         return False
@@ -176,7 +181,12 @@ def trigger_parties(
                 location = location or mention.name
                 location_codes.update(codes_of(mention))
             continue
-        if is_location(text, mention) and mention.kind == "country" and location is None:
+        if (
+            is_location(text, mention)
+            and mention.kind == "country"
+            and location is None
+            and not _OF_OR_FROM.search(text, max(0, mention.start - 12), mention.start)
+        ):
             location = mention.text
             location_codes.update(codes_of(mention))
             if trigger.type == "meeting":

@@ -530,3 +530,27 @@ def test_a_title_alone_reads_as_a_headline() -> None:
     # headline's present tense reports the DCT's days.
     assert ("summit", "2025-06-17") in keys("Albanese to meet Luxon in Wellington on Tuesday")
     assert ("summit", "2025-06-10") in keys("Trump meets Xi in Busan on Tuesday")
+
+
+# --- "ministers of X and Y": a country named with "of" or "from" sends people, is no venue ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of India and China will meet on Friday.",
+        "Trade ministers from India and China will meet on Friday.",
+        "Delegations of India and China held talks on Monday.",
+    ],
+)
+def test_a_country_sending_ministers_takes_part(text: str) -> None:
+    assert {"CN", "IN"} <= _parties(text, "meeting"), events_of(text)
+
+
+def test_the_venue_of_talks_is_still_no_party() -> None:
+    text = "EU and Indian trade ministers met in Japan on Monday."
+    assert "JP" not in _parties(text, "meeting"), events_of(text)
+
+
+def _parties(text: str, kind: str) -> set[str]:
+    return {p for e in events_of(text) if e["type"] == kind for p in e["participants"]}
