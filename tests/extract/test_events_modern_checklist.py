@@ -399,7 +399,15 @@ SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
 
 # Checklist items the extractor still gets wrong: kept as strict expected failures, so a fix
 # shows up (and must drop the id from here) and the pass rate stays measurable.
-OPEN: dict[str, str] = {}
+OPEN: dict[str, str] = {
+    "more0": "'concluded negotiations on a free trade deal' is talks, no accord reached",
+    "more1": "'sanctioned' as a verb: in 1987 wires it means 'approved' (9 of 9), so no trigger",
+    "more2": "'Brussels' acting in trade copy stands for the EU, not Belgium",
+    "more3": "'the two leaders' after a headline naming the venue ('Trump and Xi meet in Busan'):"
+    " counting the venue breaks the pair; dropping venues from pairs was 1/4 right on Reuters",
+    "more4": "a day of the month alone ('on the 13th') is no date",
+    "more5": "'is due in Washington next week for talks' is travel wording, but no visit trigger",
+}
 
 
 def _param(text: str, want: tuple[str, str, set[str]], dct: date | None, name: str) -> object:
@@ -407,6 +415,33 @@ def _param(text: str, want: tuple[str, str, set[str]], dct: date | None, name: s
     marks = [pytest.mark.xfail(reason=OPEN[name], strict=True)] if name in OPEN else []
     return pytest.param(text, want, dct, id=name, marks=marks)
 
+
+# Classes found open in a second round of the checklist, kept so the rate stays honest.
+MORE: list[Case] = [
+    (
+        "India and Britain concluded negotiations on a free trade deal on Tuesday.",
+        ("agreement", "2025-06-10", {"GB", "IN"}),
+    ),
+    (
+        "Britain sanctioned five Russian oil traders on Tuesday.",
+        ("sanctions", "2025-06-10", {"GB"}),
+    ),
+    (
+        "Brussels on Thursday slapped provisional duties of up to 35% on Chinese electric "
+        "vehicles.",
+        ("tariff", "2025-06-05", {"EU"}),
+    ),
+    (
+        "Trump and Xi meet in Busan\n\nBUSAN, South Korea (AP) \u2014 The two leaders met on "
+        "Thursday for 100 minutes.",
+        ("summit", "2025-06-05", {"CN", "US"}),
+    ),
+    ("Modi will meet Macron in Paris on the 13th.", ("summit", "2025-06-13", {"FR", "IN"})),
+    (
+        "Ramaphosa is due in Washington next week for talks with Trump.",
+        ("visit", "2025-W25", {"ZA"}),
+    ),
+]
 
 WANTED = [
     *[_param(t, w, date(2025, 6, 11), f"trade{i}") for i, (t, w) in enumerate(TRADE)],
@@ -419,6 +454,7 @@ WANTED = [
     *[_param(t, w, date(2025, 6, 11), f"gather{i}") for i, (t, w) in enumerate(GATHERING)],
     *[_param(t, w, d, f"parties{i}") for i, (t, w, d) in enumerate(PARTIES)],
     *[_param(t, w, d, f"shape{i}") for i, (t, w, d) in enumerate(SHAPES)],
+    *[_param(t, w, date(2025, 6, 11), f"more{i}") for i, (t, w) in enumerate(MORE)],
 ]
 
 
@@ -554,3 +590,10 @@ def test_the_venue_of_talks_is_still_no_party() -> None:
 
 def _parties(text: str, kind: str) -> set[str]:
     return {p for e in events_of(text) if e["type"] == kind for p in e["participants"]}
+
+
+@pytest.mark.xfail(
+    reason="a visit with no government visitor (a private person) still fires", strict=True
+)
+def test_a_private_persons_trip_is_no_visit() -> None:
+    assert not keys("Taylor Swift arrived in Tokyo on Monday for four concerts.")
