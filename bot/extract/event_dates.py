@@ -297,6 +297,8 @@ def attach_dates(
                 continue  # "The Monday announcement followed two days of talks"
             if timex.start >= trigger.end and _measure_start(text, trigger, timex):
                 continue  # "agreed to reintroduce fixed prices from February 1"
+            if trigger.type == "agreement" and _deadline_date(text, timex):
+                continue  # "aiming for a pact by next October": a target, not a date of it
             if any(
                 other.type != trigger.type
                 and gap[0] <= other.start
@@ -321,7 +323,7 @@ def attach_dates(
         _, position, timex, when = options[0]
         when = _with_duration(text, sentence, trigger, timex, when)
         when = _began_and_ended(text, sentence, usable, position, when)
-        extra = _coordinated_dates(text, usable, position)
+        when, extra = _consecutive_span(when, _coordinated_dates(text, usable, position))
         extra += [
             other
             for t, other in usable
@@ -361,6 +363,23 @@ _FROM_AFTER_TO = re.compile(
     r"\s+(?:on\s+|the\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "by next October", "by the end of March": the latest day for something, not its day.
+_BY_BEFORE = re.compile(
+    r"\bby\s+(?:(?:the\s+)?(?:end|middle|beginning|start|close)\s+of\s+)?$", re.IGNORECASE
+)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
+def _deadline_date(text: str, timex: Timex) -> bool:
+    """Whether a date is a deadline ("wants agreement by December", "they are aiming for a pact
+    by next October", "payments due by May 31"): an accord only aimed at is no accord event
+    (SPEC counts deadlines for tariff decisions only). "strengthened by Monday's meeting" is
+    an agent, not a deadline."""
+    if _POSSESSIVE_AFTER.match(text, timex.end):
+        return False
+    return bool(_BY_BEFORE.search(text, max(0, timex.start - 30), timex.start))
 
 
 def _measure_start(text: str, trigger: Trigger, timex: Timex) -> bool:
@@ -491,6 +510,26 @@ def _coordinated_dates(
     return extra
 
 
+def _consecutive_span(
+    when: EventDate, coordinated: list[EventDate]
+) -> tuple[EventDate, list[EventDate]]:
+    """Days joined by "and" that follow one another are one span, not one event a day:
+    "meeting today and tomorrow", "to meet in Brussels Monday and Tuesday", "elections held on
+    Sunday and Monday". Days apart ("on March 3 and 5") stay occurrences of their own."""
+    if when.precision != "day" or when.end_date or not coordinated:
+        return when, coordinated
+    last = when.start
+    taken = 0
+    for other in coordinated:
+        if other.precision != "day" or other.end_date or other.start != last + timedelta(days=1):
+            break
+        last = other.start
+        taken += 1
+    if not taken:
+        return when, coordinated
+    return EventDate(when.value[:10], last.isoformat(), "day"), coordinated[taken:]
+
+
 _BEGAN_BEFORE = re.compile(
     r"\b(?:began|begun|opened|started|begins|opens|starts|convened)\s+(?:on\s+)?$", re.I
 )
@@ -543,7 +582,7 @@ def _with_duration(
     before = text[sentence.start : timex.start]
     ending = _ENDING_BEFORE.search(before)
     if not ending and not _STARTING_BEFORE.search(before):
-        return when
+        return _ended_span(text, sentence, trigger, timex, when)
     duration = _DURATION.search(text, max(sentence.start, trigger.start - 30), trigger.end + 40)
     if duration is None:
         return when
@@ -564,8 +603,68 @@ _ACT_OBJECT_GAP = re.compile(
     re.IGNORECASE,
 )
 
+# A length right before the event's word: "a three-day meeting", "an official two-day visit",
+# "two days of emergency talks".
+_LENGTH_BEFORE = re.compile(
+    r"(?<![\w-])(two|three|four|five|six|seven|eight|nine|ten|[2-9])(?:-day|\s+days\s+of)"
+    r"(?:\s+[\w-]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+# The event's end told between the date and the event: "today wound up a three-day meeting",
+# "talks which ended in Washington yesterday", "at the end of a four-day visit".
+_END_CUE = re.compile(
+    r"\b(?:ended|ends|closed|closes|concluded|concludes|wound\s+up|winds\s+up|broke\s+up"
+    r"|at\s+the\s+end\s+of|on\s+the\s+(?:last|final)\s+day\s+of)\b",
+    re.IGNORECASE,
+)
+
+# Undated, "told reporters after four days of discussions" speaks on the last day of them.
+_AFTER_LENGTH = re.compile(
+    r"\b(?:after|following)\s+(?:(?:an?|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I
+)
+
+
+def _ended_span(
+    text: str, sentence: Sentence, trigger: Trigger, timex: Timex | None, when: EventDate
+) -> EventDate:
+    """A day said to end an event of a stated length is its last day: "the ADB today wound up a
+    three-day meeting", "two days of talks which ended yesterday", "leaving Tokyo yesterday at
+    the end of a four-day visit", "ministers ended a three-day meeting" in a lead (SPEC: the
+    date is the first day, the end date the last)."""
+    if when.precision != "day" or when.end_date:
+        return when
+    length = _LENGTH_BEFORE.search(text, max(sentence.start, trigger.start - 40), trigger.start)
+    if length is None:
+        return when
+    low = length.start() - 30 if timex is None else min(timex.end, length.start()) - 30
+    high = trigger.end + 30 if timex is None else max(timex.start, trigger.end)
+    after = timex is None and _AFTER_LENGTH.search(text, max(sentence.start, low), length.start())
+    if not after and not _END_CUE.search(text, max(sentence.start, low), min(sentence.end, high)):
+        return when
+    word = length.group(1).lower()
+    days = NUMBER_WORDS.get(word) or int(word)
+    day = date.fromisoformat(when.value[:10])
+    return EventDate((day - timedelta(days=days - 1)).isoformat(), day.isoformat(), "day")
+
 
 def undated_date(
+    text: str,
+    sentence: Sentence,
+    trigger: Trigger,
+    lead: str | None,
+    dct: date | None,
+    lexicon: EventLexicon,
+    dated_ids: set[int],
+) -> EventDate | None:
+    """A date for a trigger whose sentence gives none (see ``_undated_day``); an event of a
+    stated length said to end then ends on that day rather than starting on it."""
+    when = _undated_day(text, sentence, trigger, lead, dct, lexicon, dated_ids)
+    if when is None:
+        return None
+    return _ended_span(text, sentence, trigger, None, when)
+
+
+def _undated_day(
     text: str,
     sentence: Sentence,
     trigger: Trigger,

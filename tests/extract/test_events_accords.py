@@ -3,6 +3,8 @@ expiry, an accord reached or reaffirmed). The sentences are invented, in wire st
 
 from __future__ import annotations
 
+import pytest
+
 from bot.extract.model import Article
 from bot.extract.pipeline import extract_events
 from tests.support.wording import DCT, keys
@@ -302,3 +304,26 @@ def test_a_place_naming_an_accord_is_not_the_meeting_s_venue() -> None:
     assert meetings
     assert all(e.location != "Lima" for e in meetings)
     assert not keys(text) & {("agreement", "2025-06-09")}  # no accord of the meeting's day
+
+
+# --- a loan signed is a lending contract, not an accord ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya will sign a 300 mln dlr loan in Tokyo on Monday.",
+        "Indonesia said the 15-year loan from Japan, to be signed next month, carries a "
+        "floating rate.",
+        "A 350 mln dlr loan to Indonesia signed in Tokyo in December was followed by another in "
+        "February.",
+    ],
+)
+def test_a_loan_signed_is_no_accord(text: str) -> None:
+    assert not {k for k in keys(text) if k[0] == "agreement"}
+
+
+def test_a_credit_accord_between_governments_stays_an_accord() -> None:
+    # look-alike: an accord between states about credits is theirs
+    text = "West Germany and Tanzania signed an agreement on Monday rescheduling export credits."
+    assert ("agreement", "2025-06-09") in keys(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.wording import keys
+from tests.support.wording import events_of, keys
 
 # --- a manner adverb between the auxiliary and its participle ------------------------------
 
@@ -88,4 +88,105 @@ def test_present_plan_with_a_place_points_ahead(text: str, want: tuple[str, str]
     ],
 )
 def test_accord_named_by_its_month_lies_behind(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+# --- consecutive days joined by "and" are one span, days apart are two events ----------------
+
+
+def _spans(text: str) -> set[tuple[str, str, str | None]]:
+    return {(e["type"], e["date"], e["end_date"]) for e in events_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kenyan and Ugandan officials are meeting today and tomorrow in Nairobi on trade.",
+            {("meeting", "2025-06-11", "2025-06-12")},
+        ),
+        (
+            "EC transport ministers are scheduled to meet in Brussels Monday and Tuesday.",
+            {("meeting", "2025-06-16", "2025-06-17")},
+        ),
+        (
+            "Chile's foreign minister will visit Peru on Thursday and Friday.",
+            {("visit", "2025-06-12", "2025-06-13")},
+        ),
+        # look-alike: two days apart are two occurrences, not a span
+        (
+            "Kenyan and Ugandan officials will meet in Nairobi on June 16 and June 18.",
+            {("meeting", "2025-06-16", None), ("meeting", "2025-06-18", None)},
+        ),
+    ],
+)
+def test_consecutive_days_make_one_span(text: str, want: set) -> None:
+    assert want <= _spans(text)
+    assert len(_spans(text)) == len(want)
+
+
+# --- a day said to end an event of a stated length is its last day ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Trade ministers of Chile and Peru today wound up a three-day meeting in Lima.",
+            ("meeting", "2025-06-09", "2025-06-11"),
+        ),
+        (
+            "Japan failed to win U.S. concessions during two days of emergency talks which "
+            "ended in Washington yesterday.",
+            ("meeting", "2025-06-09", "2025-06-10"),
+        ),
+        (
+            "The British trade minister left Tokyo yesterday at the end of a four-day visit "
+            "to Japan.",
+            ("visit", "2025-06-07", "2025-06-10"),
+        ),
+        (
+            "The Kenyan trade minister told reporters after four days of talks with Ugandan "
+            "officials that progress had been made.",
+            ("meeting", "2025-06-08", "2025-06-11"),
+        ),
+        # look-alike: a length with a start day begins on that day
+        (
+            "Trade ministers of Chile and Peru will open a three-day meeting in Lima on Monday.",
+            ("meeting", "2025-06-16", "2025-06-18"),
+        ),
+    ],
+)
+def test_ended_event_of_a_length_ends_on_the_day(text: str, want: tuple) -> None:
+    assert want in _spans(text)
+
+
+# --- an accord aimed at "by" a date is a target, not an accord event ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru are aiming for a free trade pact by next October.",
+        "Britain wants agreement by December on a plan to curb EC farm spending.",
+        "Delegates from Kenya and Uganda hope an accord can be reached by the end of the month.",
+    ],
+)
+def test_accord_by_a_date_is_a_target(text: str) -> None:
+    story = "Grain prices rose on world markets this week. " + text  # not the lead
+    assert not {k for k in keys(story) if k[0] == "agreement"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # look-alikes: a date of the signing itself, and a tariff deadline (SPEC counts those)
+        ("Chile and Peru signed a free trade pact on Friday.", ("agreement", "2025-06-06")),
+        (
+            "Japan must lift its import quota on beef by the end of July, U.S. officials said.",
+            ("tariff", "2025-07"),
+        ),
+    ],
+)
+def test_accord_by_a_date_look_alikes(text: str, want: tuple[str, str]) -> None:
     assert want in keys(text)

@@ -529,7 +529,7 @@ def test_the_topic_country_is_no_participant(text: str, code: str, kind: str) ->
     [
         "Iran and the United States have completed a round of indirect talks in Muscat, and "
         "both sides have agreed to meet again next week.",
-        "Armenia and Azerbaijan concluded two days of talks in Abu Dhabi and will meet again "
+        "Armenia and Azerbaijan concluded a new round of talks in Abu Dhabi and will meet again "
         "on Friday.",
         "Serbia and Kosovo held another round of talks in Brussels and will meet again next week.",
     ],
