@@ -597,3 +597,28 @@ def _parties(text: str, kind: str) -> set[str]:
 )
 def test_a_private_persons_trip_is_no_visit() -> None:
     assert not keys("Taylor Swift arrived in Tokyo on Monday for four concerts.")
+
+
+# --- the envoys of 2025-2026 talks stand for their countries ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "want"),
+    [
+        ("Witkoff held talks with Putin in Moscow on Wednesday.", date(2025, 8, 7), {"RU", "US"}),
+        ("Umerov met Witkoff in Miami on Saturday.", date(2025, 12, 22), {"UA", "US"}),
+        (
+            "Dmitriev held talks with Kushner in Miami on Saturday.",
+            date(2025, 12, 22),
+            {"RU", "US"},
+        ),
+        ("Vance met Zelensky in Munich on Friday.", date(2025, 2, 16), {"UA", "US"}),
+    ],
+)
+def test_an_envoy_stands_for_his_country(text: str, dct: date, want: set[str]) -> None:
+    found = [e for e in events_of(text, dct) if e["type"] == "meeting"]
+    assert found and want <= set(found[0]["participants"]), events_of(text, dct)
+
+
+def test_an_envoy_meeting_a_leader_is_no_summit() -> None:
+    assert "summit" not in {k for k, _ in keys("Witkoff met Putin in Moscow on Wednesday.")}
