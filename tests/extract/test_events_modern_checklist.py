@@ -622,3 +622,28 @@ def test_an_envoy_stands_for_his_country(text: str, dct: date, want: set[str]) -
 
 def test_an_envoy_meeting_a_leader_is_no_summit() -> None:
     assert "summit" not in {k for k, _ in keys("Witkoff met Putin in Moscow on Wednesday.")}
+
+
+# --- export restrictions and import bans, singular or plural -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Beijing imposed export restrictions on rare earths on April 4.",
+            ("tariff", "2025-04-04"),
+        ),
+        ("Indonesia lifted its export bans on nickel ore on Monday.", ("tariff", "2025-06-09")),
+        ("Russia imposed import bans on Moldovan wine on Tuesday.", ("tariff", "2025-06-10")),
+    ],
+)
+def test_export_restrictions_and_import_bans_are_trade_decisions(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text), events_of(text)
+
+
+def test_a_probe_into_export_restrictions_is_no_decision() -> None:
+    text = "The WTO opened a probe into Chinese export restrictions on rare earths on Monday."
+    assert "tariff" not in {k for k, _ in keys(text)}, events_of(text)
