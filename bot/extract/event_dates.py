@@ -168,6 +168,27 @@ def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     return not _CLAUSE_SUBJECT.match(text, anchor.end(1), trigger.end)
 
 
+ANCHOR_PHRASE_REACH = 8  # words of an anchoring event's own phrase before its date
+_OTHER_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|said|says)\b", re.I)
+
+
+def _own_phrase(text: str, gap: tuple[int, int], after: bool, lexicon: EventLexicon) -> bool:
+    """Whether a date after an event used as a time anchor still lies in that event's own
+    phrase: "after a meeting of trade officials yesterday", "ahead of her visit to Moscow next
+    week", "following an agreement reached in January" (no comma, clause or other verb
+    between; "since the accord, prices fell last week" dates the prices)."""
+    if not after or tokens_between(text, *gap) > ANCHOR_PHRASE_REACH:
+        return False
+    between = text[gap[0] : gap[1]]
+    return not (
+        "," in between
+        or STRONG_BREAK.search(between)
+        or lexicon.clause_breaks.search(between)
+        or lexicon.reporting.search(between)
+        or _OTHER_VERB.search(between)
+    )
+
+
 def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLexicon) -> bool:
     """A date right after "said"/"told reporters" dates the report, not the event; a
     possessive date owns what follows ("said yesterday's G-7 statement ...")."""
@@ -291,7 +312,12 @@ def attach_dates(
                 if timex.start >= trigger.end
                 else (timex.end, trigger.start)
             )
-            if anchor and tokens_between(text, *gap) > 1 and not _possessive_date(text, gap):
+            if (
+                anchor
+                and tokens_between(text, *gap) > 1
+                and not _possessive_date(text, gap)
+                and not _own_phrase(text, gap, timex.start >= trigger.end, lexicon)
+            ):
                 continue
             if timex.end <= trigger.start and _owned_by_another(text, timex, trigger):
                 continue  # "The Monday announcement followed two days of talks"

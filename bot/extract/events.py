@@ -152,6 +152,49 @@ _PRODUCERS_BODY = re.compile(
     r"\bInternational\s+(?:[A-Z][a-z]+\s+){1,3}(?:Agreement|Organi[sz]ation|Council)\b|"
     r"\bproduc(?:ers|ing)\s+and\s+consum(?:ers|ing)\b"
 )
+# The World Bank and the Paris Club have no SPEC code, but one country's talks with them are
+# a `meeting` (SPEC), its only participant that country ("Poland met the Paris Club"). Not
+# for accords: their loans are contracts, and regional development banks' annual meetings
+# are read as ministers' speeches more often than as talks (devtest fell with either).
+_LENDER_BODY = re.compile(r"\b(?:World\s+Bank|Paris\s+Club)\b", re.IGNORECASE)
+# The leaders' summit of the seven by its wire names: "the June economic summit", "the Venice
+# summit of industrial democracies", "a seven-nation summit" (SPEC: the body's code); not "an
+# economic summit between Congress and the White House".
+_G7_SUMMIT = re.compile(
+    r"\b(?:economic\s+summit(?!\s+(?:between|with)\b)|seven-nation\s+summit|"
+    r"summit\s+(?:meeting\s+)?of\s+(?:the\s+)?(?:seven\s+)?"
+    r"(?:(?:major|leading|western|big|rich|main)\s+)*"
+    r"industriali?[sz]?(?:ed)?\s+(?:nations|democracies|countries|powers)|"
+    r"summit\s+(?:meeting\s+)?of\s+(?:the\s+)?seven\s+(?:(?:major|leading|western|big|rich|main)\s+)*"
+    r"(?:nations|democracies|countries|powers))",
+    re.IGNORECASE,
+)
+# The councils of the commodity pacts between producing and consuming governments ("the ICO
+# executive board meets tomorrow", "a special session of the International Tin Council"): their
+# sessions are intergovernmental talks, with no code; a country is a party only if named. An
+# acronym counts in a story that names the body in full ("ITC" is also a U.S. commission).
+_COMMODITY_BODY = re.compile(
+    r"\bInternational\s+(?:Coffee|Cocoa|Sugar|Tin|Natural\s+Rubber|Rubber|Tropical\s+Timber|"
+    r"Wheat|Grains?|Jute|Olive\s+Oil|Lead\s+and\s+Zinc)\s+(?:Organi[sz]ation|Council|Agreement|"
+    r"Study\s+Group)\b",
+    re.IGNORECASE,
+)
+_COMMODITY_ACRONYM = re.compile(r"\b(?:ICO|ICCO|ITC|INRO|ITTO|ISO|IWC|ILZSG)\b")
+
+
+@lru_cache(maxsize=4)
+def _commodity_story(text: str) -> bool:
+    """Whether the story names a commodity pact's body in full (cached: asked per trigger)."""
+    return bool(_COMMODITY_BODY.search(text))
+
+
+def _commodity_session(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence speaks of a commodity pact's body, by name or by acronym."""
+    return bool(_COMMODITY_BODY.search(text, sentence.start, sentence.end)) or bool(
+        _COMMODITY_ACRONYM.search(text, sentence.start, sentence.end) and _commodity_story(text)
+    )
+
+
 _COMPANY_PRONE = {"meeting", "agreement", "statement"}  # acts companies do as well
 _OCCASION = {"meeting", "summit", "agreement", "statement"}  # what one diplomatic occasion holds
 
@@ -566,8 +609,9 @@ def _build(
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
     countries the story last named together, whom "the two leaders" stand for."""
-    if company_act(text, sentence, trigger, lexicon):
-        return None
+    commodity = trigger.type == "meeting" and _commodity_session(text, sentence)
+    if not commodity and company_act(text, sentence, trigger, lexicon):
+        return None  # (a commodity council's "executive board" is no company's)
     if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):
         return None  # "hosted Akie Abe, the widow of ...": a private guest, no talks
     if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
@@ -578,6 +622,10 @@ def _build(
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
         codes |= pair  # "The two leaders will hold talks on Tuesday"
     kind = trigger.type
+    if kind == "summit" and _G7_SUMMIT.search(
+        text, max(sentence.start, trigger.start - 20), min(sentence.end, trigger.end + 60)
+    ):
+        codes.add("G7")  # "the Venice economic summit", "a summit of industrial democracies"
     cues = lexicon.trade_penalty_cues
     if kind == "sanctions" and cues is not None and cues.search(text, sentence.start, sentence.end):
         kind = "tariff"
@@ -614,7 +662,8 @@ def _build(
         and _definite_accord(text, sentence, trigger, lexicon)
     ):
         codes = set(antecedent)  # "The current agreement expires": the accord named before
-    if not codes:
+    commodity = commodity and kind == "meeting"
+    if not codes and not commodity:
         if (
             kind in _COMPANY_PRONE
             and lexicon.company_actors.search(text, sentence.start, sentence.end)
@@ -623,7 +672,9 @@ def _build(
             return None  # "Bankers hope an agreement can be reached": no government named
         codes = set(article_codes)
         fallback = True
-    unnamed = not codes and kind in _UNNAMED_KINDS and bool(_PRODUCERS_BODY.search(text))
+    unnamed = (
+        not codes and kind in _UNNAMED_KINDS and (commodity or bool(_PRODUCERS_BODY.search(text)))
+    )
     if not codes and not unnamed:
         return None
     body = text[sentence.start : sentence.end]
@@ -641,7 +692,9 @@ def _build(
         # is more often a domestic one: it takes no party from the story.)
         codes |= article_codes
         international = True
-    delegation = kind == "meeting" and bool(_DELEGATION.search(body))
+    delegation = kind == "meeting" and bool(
+        _DELEGATION.search(body) or _LENDER_BODY.search(body) or commodity
+    )
     if kind == "agreement" and not international and not inherited and not fallback:
         low, high = clause_span(text, sentence, trigger, lexicon)
         international = bool(_INTERNATIONAL_ACCORD.search(text, low, high))

@@ -510,7 +510,13 @@ class Gazetteer:
         ("Kremlin" -> SU in 1987). With ``on=None`` only full names of people match.
         """
         doc = _Document()
-        mentions = self._scan(text, text, 0, len(text), on, doc, caps=False)
+        if _lower_case_story(text):
+            # A wire story sent in lower case ("venezuela will supply ecuador ..."): its names
+            # are read with capitals put back, as an all-caps headline's are.
+            source = _WORD_START.sub(lambda m: m.group().upper(), text)
+            mentions = self._scan(source, text, 0, len(text), on, doc, caps=True)
+        else:
+            mentions = self._scan(text, text, 0, len(text), on, doc, caps=False)
         runs = [m.span() for m in _CAPS_RUN.finditer(text)]
         if runs:
             mentions = self._add_caps_mentions(text, runs, mentions, on, doc)
@@ -829,6 +835,21 @@ def _caps_context(text: str, start: int, end: int) -> bool:
     return bool(neighbours) and all(
         w.isupper() and sum(ch.isalpha() for ch in w) > 1 for w in neighbours
     )
+
+
+_CAPITAL = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD_START = re.compile(r"(?<![\w'\u2019])(?!us\b)[a-z]")  # not the pronoun "us"
+LOWER_CASE_SHARE = 0.01  # capitals per letter below which a story's names lost theirs
+
+
+def _lower_case_story(text: str) -> bool:
+    """A long story with hardly a capital letter, only sentence starts ("venezuela will supply
+    ecuador ..."; news copy has three to five capitals in a hundred letters)."""
+    if len(text) < 300:
+        return False
+    letters = len(_LETTER.findall(text))
+    return len(_CAPITAL.findall(text)) < LOWER_CASE_SHARE * letters
 
 
 @cache

@@ -38,6 +38,7 @@ from bot.extract.timex_lexicon import (
 )
 from bot.extract.timex_tense import (
     attributive,
+    attributive_noun,
     clause_direction,
     names_an_accord,
     sentence_start,
@@ -54,6 +55,7 @@ _WORD_BEFORE = re.compile(r"([\w'$£€#.]+)[\s,(\"']*$")
 _WORD_AFTER = re.compile(r"^[\s,)\"']*([\w%$'-]+)")
 _MONTH_CUE_BEFORE = word_list("month_cue_before")
 _SEASON_CUE_BEFORE = word_list("season_cue_before")
+_EASTER_CUES = word_list("easter_cue_before")
 _YEAR_BAD_NEXT = COUNT_NOUNS | word_list("year_bad_next")
 _WEEKEND_EVENTS = word_list("weekend_events")
 ROUGH_WEEK_DAYS = 14  # "in about N days" fixes the week below this count, the month from it
@@ -150,9 +152,10 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-_AGAINST_TENSE = {1: 3, 2: 10, 3: 50}
+_AGAINST_TENSE = {1: 3, 2: 10, 3: 50, 4: 10_000}
 _UNDECIDED_FUTURE = 2
-"""Weights on the distance of a date on the wrong side of the DCT for the clause: will or
+"""Weights on the distance of a date on the wrong side of the DCT for the clause: "since"
+rules it out ("risen since March" said in February is last March), will or
 shall all but rule it out (a November date in a December story is next year's when it
 "will" happen), another sure cue (said, had) makes it ten times farther, a guessed one
 (-ed, a modal) three; with no cue at all a future date counts double, as news mostly
@@ -177,12 +180,64 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
             )
         cost = float(abs((when - dct).days))
         if (direction < 0 and when > dct) or (direction > 0 and when < dct):
-            cost *= _AGAINST_TENSE[min(abs(direction), 3)]
+            cost *= _AGAINST_TENSE[min(abs(direction), 4)]
         elif direction == 0 and when > dct:
             cost *= _UNDECIDED_FUTURE
         if cost < best_cost:
             best_year, best_cost = year, cost
     return best_year
+
+
+def _nearest_date(days: list[dt.date], dct: dt.date, direction: int) -> dt.date:
+    """Of a feast's days in several years, the nearest to the DCT with days against the
+    clause's tense made farther, as for a month named without a year."""
+
+    def cost(day: dt.date) -> float:
+        distance = float(abs((day - dct).days))
+        if (direction < 0 and day > dct) or (direction > 0 and day < dct):
+            return distance * _AGAINST_TENSE[min(abs(direction), 4)]
+        if direction == 0 and day > dct:
+            return distance * _UNDECIDED_FUTURE
+        return distance
+
+    return min(days, key=cost)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    x = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * x) // 451
+    month, day = divmod(h + x - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month (n = -1: the last one): Labor Day, Thanksgiving."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_MOVABLE_FEASTS: dict[str, Callable[[int], dt.date]] = {
+    "easter": _easter,
+    "easter sunday": _easter,
+    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+}
+"""Holidays whose day moves from year to year (U.S. federal ones by their weekday rule)."""
 
 
 def _month_year(month: int, dct: dt.date, direction: int) -> int:
@@ -265,7 +320,17 @@ _UNNAMED_YEAR_REACH = 183  # days back a month named without a year is read from
 _MONTH_VALUE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d\d)?$")
 _DAY_AFTER_TIME = re.compile(r"\)?\s*(?:\([^()\n]{0,30}\)\s*)?,?\s*(?:on\s+)?")
 """Between a clock time and the day named after it: "(0730 GMT) on", ", "."""
+_WORDS_ONLY = re.compile(r"[A-Za-z]+|\d+")
+_DAY_TO_TIME_WORDS = 5
+"""How many words may part a clock time from the day named before it ("Monday March 9
+between 0800 and 0830 GMT", "tomorrow at 1400 MDT (1600 EDT)")."""
+_BASE_WORDS = frozenset(["from", "than", "with", "against", "versus"])
 _WEEK_VALUE = re.compile(r"\d{4}-W\d\d(?:-WE)?$")
+_WEEK_TURN = 2
+"""From Wednesday on, "this weekend" is the coming one whatever the tense: the weekend
+behind is "last weekend" by then ("could leave Maracaibo this weekend", "hosting a
+meeting in Belgium this weekend" written on a Thursday); on Monday or Tuesday a past
+clause means the weekend just over ("OPEC agreed this weekend")."""
 _WEEK_REACH = 400
 """How far (in characters) a week or day just named anchors "the previous week"."""
 _QUARTER_REACH = 2000
@@ -281,6 +346,7 @@ class _Resolver:
         self.anchor: str | None = None
         self.quarter_anchor: tuple[str, int] | None = None  # (value, offset)
         self.last_day: str | None = None  # last day-precise value, weekdays included
+        self.last_day_span = (-1, -1)  # where the expression that named last_day lies
         self.last_week: tuple[str, int] | None = None  # last week- or day-precise (value, end)
         self.reports = report_spans(text)  # headline and captions: reports of the DCT's days
         self.captions = caption_spans(text)  # captions: what a photo shows has happened
@@ -408,13 +474,35 @@ class _Resolver:
                 return None
         else:
             # "at 10:30 a.m. local time (0730 GMT) on Friday": the day named just after.
-            day = self._day_at(_DAY_AFTER_TIME.match(self.text, end).end(), None) or day
+            day = (
+                self._day_at(_DAY_AFTER_TIME.match(self.text, end).end(), None)
+                or self._day_of_sentence(start)
+                or day
+            )
         if day is None:
             return None
         value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
         if m["zone"]:
             value += _zone_offset(m["zone"], day, hour, minute)
         return _Resolved(value, "TIME")
+
+    def _day_of_sentence(self, start: int) -> dt.date | None:
+        """The day named a few words before a clock time without one ("resume Friday at
+        1000 EST", "closes March 28 at 0500 GMT", "Sunday evening, shortly after 10:30
+        a.m."): the clause's day, not the DCT's. Not a day that is a comparison's base
+        ("up from 241p on Friday, eased to 245p at 0838 GMT", "from last night's 842p
+        before easing to 860p at 1155 GMT"): the time is then the DCT's."""
+        day_start, day_end = self.last_day_span
+        if self.last_day is None or day_end > start:
+            return None
+        between = _WORDS_ONLY.findall(self.text, day_end, start)
+        if len(between) > _DAY_TO_TIME_WORDS or re.search(r"[.;!?]\s", self.text[day_end:start]):
+            return None
+        if between and between[0] == "s":
+            return None  # "yesterday's close but 0.3 points above the 1100 GMT level"
+        if _word_before(self.text, day_start) in _BASE_WORDS:
+            return None
+        return dt.date.fromisoformat(self.last_day)
 
     def _day_at(self, start: int, end: int | None) -> dt.date | None:
         """The day a weekday, a date or today/tomorrow at ``start`` names (up to ``end``)."""
@@ -517,6 +605,16 @@ class _Resolver:
 
     def half(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "the first half (of 1990)", "the first two quarters"."""
+        if m["hmon"]:
+            # "the second half of May": the month (TimeML marks the half as a modifier only)
+            month = _month(m["hmon"])
+            if m["hmyear"]:
+                return _Resolved(f"{int(m['hmyear']):04d}-{month:02d}", anchor=True)
+            if self.dct is None:
+                return None
+            direction = self.date_direction(start, end)
+            year = self._story_year(month, 0, _month_year(month, self.dct, direction), direction)
+            return _Resolved(f"{year:04d}-{month:02d}", anchor=True)
         h = 1 if m["hord"].lower() == "first" else 2
         if m["hyear"]:
             year = _year(m["hyear"], self.dct)
@@ -723,7 +821,7 @@ class _Resolver:
             day = dct + dt.timedelta(weeks=delta)
             if unit == "weekend":
                 saturday = day + dt.timedelta(days=5 - day.weekday())
-                if delta == 0 and self.direction(start, end) < 0 and dct.weekday() < 5:
+                if delta == 0 and self.direction(start, end) < 0 and dct.weekday() < _WEEK_TURN:
                     saturday -= dt.timedelta(weeks=1)
                 return _Resolved(f"{_week(saturday)}-WE")
             return _Resolved(_week(day))
@@ -757,6 +855,14 @@ class _Resolver:
         return _Resolved(
             (dt.date.fromisoformat(self.last_day) + dt.timedelta(days=delta)).isoformat()
         )
+
+    def week_of(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "the week of March 16": the ISO week of that day (resolved with its clause's
+        tense), not the DCT's week nor the bare day."""
+        day = self._day_at(*m.span("day"))
+        if day is None:
+            return None
+        return _Resolved(_week(day), anchor=True)
 
     def the_unit(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "the year", "the end of the month", "year-end", "that year" (the story's year)."""
@@ -1030,6 +1136,19 @@ class _Resolver:
         if self.dct is None:
             return None
         name = re.sub(r"\s+", " ", m["hol"].lower())
+        if name in _MOVABLE_FEASTS:
+            if name == "easter" and (
+                _word_before(self.text, start) not in _EASTER_CUES
+                or attributive_noun(self.text, end)
+            ):
+                return None  # "Easter sales", "helped by Easter shopping"
+            rule = _MOVABLE_FEASTS[name]
+            day = _nearest_date(
+                [rule(y) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)],
+                self.dct,
+                self.direction(start, end),
+            )
+            return _Resolved(day.isoformat())
         month, day = {
             "christmas eve": (12, 24),
             "christmas day": (12, 25),
@@ -1057,6 +1176,21 @@ def _completed(period: str, dct: dt.date | None) -> bool:
     year, part = int(period[:4]), period[5:]
     last_month = int(part[1]) * (3 if part[0] == "Q" else 6)
     return (year, last_month) < (dct.year, dct.month)
+
+
+_TITLE_KINDS = frozenset(["dayrel", "rel_unit"])  # "Today", "This Week"; not 'Friday'
+_QUOTE_BEFORE = frozenset("\"“'‘")
+_TITLE_AFTER = re.compile(r",?[\"”'’](?!s\b)|\s+With\s+[A-Z]")  # not "Today's cut"
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A capitalised expression quoted whole is the name of a programme or a paper, not a
+    date: NBC's "Today" program, ABC's "This Week With David Brinkley", "Today," a paper."""
+    return (
+        text[start - 1 : start] in _QUOTE_BEFORE
+        and text[start : start + 1].isupper()
+        and _TITLE_AFTER.match(text, end) is not None
+    )
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
@@ -1103,8 +1237,11 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             continue
         if resolved.start is not None:
             start = resolved.start
+        if kind in _TITLE_KINDS and _is_title(scan, start, end):
+            continue
         if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
             resolver.last_day = resolved.value[:10]
+            resolver.last_day_span = (start, end)
             resolver.last_week = (resolved.value[:10], end)
         elif _WEEK_VALUE.match(resolved.value) and not resolved.relative:
             resolver.last_week = (resolved.value, end)

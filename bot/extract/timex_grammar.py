@@ -90,7 +90,8 @@ KINDS: list[tuple[str, str]] = [
         "half",
         rf"""(?:(?i:the|its)\s+)?(?P<hord>(?i:first|second|last|latter))[- ]
         (?:(?i:two)\s+quarters|(?i:half))(?![\w-])
-        (?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?(?P<hyear>{YEAR_NUM})|(?P<hrel>(?i:this|last|next))\s+year|(?i:the\s+year)))?""",
+        (?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?(?P<hyear>{YEAR_NUM})|(?P<hrel>(?i:this|last|next))\s+year|(?i:the\s+year)
+          |(?P<hmon>{MONTH_NAME})(?:,?\s+(?P<hmyear>{YEAR_NUM}))?))?""",
     ),
     (
         "quarter_code",
@@ -140,6 +141,10 @@ KINDS: list[tuple[str, str]] = [
         |(?i:the)\s+(?i:day)\s+(?P<rel2>(?i:before|after))
           (?=\s*(?:[,.;:)]|$)|\s+(?i:and|but|when|as|to|in|at|on|for|with|that|who|which)\b)
         |(?i:a)\s+(?i:day)\s+(?P<rel3>(?i:earlier|later))(?![\w'-])""",
+    ),
+    (
+        "week_of",
+        rf"""(?i:the)\s+(?i:week)\s+(?i:of)\s+(?P<day>{MONTH_ANY}\s*{DAY_NUM}(?:,?\s+{YEAR_NUM})?)""",
     ),
     (
         "the_unit",
@@ -192,7 +197,8 @@ KINDS: list[tuple[str, str]] = [
     ("weekend_adj", r"""(?P<we>(?i:weekend))(?![\w'-])"""),
     (
         "holiday",
-        r"""(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Valentine's\s+Day|Halloween|Independence\s+Day)(?![\w-])""",
+        r"""(?P<hol>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's|Valentine's\s+Day|Halloween|Independence\s+Day
+          |Easter\s+Sunday|Easter\s+Monday|Easter|Good\s+Friday|Memorial\s+Day|Labor\s+Day|Thanksgiving(?:\s+Day)?|Columbus\s+Day)(?![\w-])""",
     ),
 ]
 

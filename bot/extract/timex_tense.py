@@ -36,6 +36,7 @@ from bot.extract.timex_lexicon import (
 
 _PROSPECTIVE = word_list("prospective_participles")
 _DEFERRAL = word_list("deferral_verbs")
+_INCIDENTS = word_list("incident_nouns")
 _ING_PREPOSITIONS = word_list("ing_prepositions")
 _PROSPECTIVE_NOUNS = word_list("prospective_nouns")
 _BY_THE_DEADLINE = frozenset(["by", "before", "after", "past", "until", "ahead", "beyond"])
@@ -69,6 +70,11 @@ _AFTER_VERB = (DETERMINERS - {"record", "date"}) | frozenset(
     them it us""".split()
 )
 _PAST_AUX = frozenset(["was", "were", "had", "been"])
+_HAVE = frozenset(["has", "have", "had", "having"])
+_MANDATIVE = frozenset(
+    "urged urges urge asked asks proposed proposes recommended recommends demanded demands"
+    " suggested suggests insisted insists requested requests".split()
+)
 _EARLIER_ONES = frozenset(["last", "previous", "latest", "recent", "prior", "earlier"])
 _CERTAIN_FUTURE = frozenset(["will", "shall", "wo"])
 _EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "once"])
@@ -76,6 +82,8 @@ _ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
 _REPORTING_REACH = 4  # "said in a statement on Tuesday": words from the verb to the date
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
 _SENTENCE_REACH = 300
+CERTAIN = 4
+"""Magnitude of a direction no tense can overturn: "since March" never lies ahead."""
 _AFTER_CHARS = 100
 _MAX_WORDS_BEFORE = 14
 _MAX_WORDS_CLAUSE = 40  # how far back a long clause or a main clause is read
@@ -223,8 +231,10 @@ def _decide(
         word = words[i].lower()
         if word in _CLAUSE_STOP or (before and modal and word == "and"):
             break  # "the talks had gone well and a team would leave in three weeks"
-        if before and word == "that" and i and words[i - 1].lower() in _REPORTING:
-            break  # "said that on April 15 it will...": the date opens the reported clause
+        if before and word == "that" and i and words[i - 1].lower() in _REPORTING | _MANDATIVE:
+            # "said that on April 15 it will...": the date opens the reported clause;
+            # "urged that Congress begin ... by Easter": a demand's clause lies ahead
+            break
         if word not in _CUE_WORDS and not word.endswith(_CUE_ENDINGS):
             continue  # most words cannot be a cue: skip them cheaply
         strength, direction = _cue(words, i, before=before, report=report, until=until)
@@ -243,7 +253,9 @@ def _decide(
             return strength * direction
         if strength == 1 and not weak:
             weak = direction
-            modal = word in MODAL_CUES
+            # "conditions should be back to normal by the weekend": "be" after a modal is
+            # the modal's clause as much as the modal itself
+            modal = word in MODAL_CUES or (word == "be" and _previous(words, i) in MODAL_CUES)
     return weak
 
 
@@ -317,6 +329,8 @@ def _governing_verb(words: list[str]) -> int:
         return 0
     i = len(words) - 1
     if words[i].lower() in ("until", "till"):
+        if i > 0 and words[i - 1].lower() in _HAVE:
+            return 2  # "banks have until April 16 to comment": a deadline lies ahead
         return 2 if any(w.lower() in _DEFERRAL for w in words[:-1]) else 0
     if words[i].lower() in _BETWEEN_VERB_AND_DATE and i > 0:
         i -= 1
@@ -353,16 +367,20 @@ def _participial(words: list[str]) -> bool:
 
 def clause_direction(text: str, start: int, end: int, *, report: bool = False) -> int:
     """Direction of the clause around ``text[start:end]``: negative past, positive
-    future, 0 undecided; magnitude 3 for will/shall, 2 for another sure cue (said,
-    had, expected Friday), 1 for a guess.
+    future, 0 undecided; magnitude 4 (``CERTAIN``) for "since", 3 for will/shall, 2 for
+    another sure cue (said, had, expected Friday), 1 for a guess.
 
     ``report`` marks a headline or a caption, whose present tense reports."""
     lo = sentence_start(text, start, _SENTENCE_REACH)
     matches = list(_WORDS.finditer(text, lo, start))
     sentence_words = [m.group(0) for m in matches]
     words = sentence_words[-_MAX_WORDS_BEFORE:]
+    if names_an_incident(text, start, end):
+        return -2  # "will investigate Friday's bombings": the bombings have happened
     if words and words[-1].lower() == "since":
-        return -2  # "will retain ... despite the suspension since January 24": since is past
+        # "will retain ... despite the suspension since January 24", "has risen since
+        # March": what "since" starts lies behind the DCT whatever the clause's tense.
+        return -CERTAIN
     # A date opening its sentence ("On March 10, the ministers of both sides ... met") waits
     # for the main verb, which may come after a long subject.
     fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)
@@ -428,6 +446,20 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     return _PREPOSITION_HINT.get(words[-1].lower(), 0)
 
 
+def attributive_noun(text: str, end: int) -> bool:
+    """Whether a common noun follows the expression straight away ("Easter shopping",
+    "Easter ham business"): the name then modifies the noun rather than dating it."""
+    after = _WORDS.findall(text[end : end + 30])
+    return bool(
+        after
+        and re.match(r"\s+\w", text[end : end + 2])
+        and after[0].isalpha()
+        and after[0].islower()
+        and after[0] not in _NOT_A_NOUN | _CLAUSE_STOP
+        and not after[0].endswith(("ed", "s"))
+    )
+
+
 def attributive(text: str, start: int, end: int) -> bool:
     """Whether the date modifies a noun ("its March 30 ruling", "the Feb 22 Paris accord"):
     then the clause's verb tells what happens to the noun, not when the date is."""
@@ -459,6 +491,28 @@ def names_an_accord(text: str, start: int, end: int) -> bool:
         if word.lower() in _ACCORD_NOUNS:
             return True
         if word.lower() in _NOT_A_NOUN:
+            return False
+    return False
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_INCIDENT_REACH = 4  # words from the date to the noun: "Monday's U.S. missile attack"
+
+
+def names_an_incident(text: str, start: int, end: int) -> bool:
+    """Whether the date names an incident or a market move that is past by nature
+    ("Friday's bombings", "Monday's stock market collapse", "the Aug. 7 blasts"): news
+    reports these after they happen, so the verb of the clause ("will investigate") tells
+    what follows the incident, not when it was."""
+    possessive = _POSSESSIVE.match(text, end)
+    if possessive is None and not attributive(text, start, end):
+        return False
+    tail = re.split(r"[,;:()\"]", text[end : end + 60], maxsplit=1)[0]  # wire lines wrap
+    for word in _WORDS.findall(tail)[: _INCIDENT_REACH + 1]:
+        lower = word.lower()
+        if lower in _INCIDENTS:
+            return True
+        if lower in _NOT_A_NOUN:
             return False
     return False
 

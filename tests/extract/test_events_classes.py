@@ -1505,3 +1505,147 @@ def test_an_act_placed_earlier_in_the_story_s_day_is_of_that_day() -> None:
     assert ("meeting", "2025-06-11") in keys(text)
     text = _OPENING + "The Thai minister met Japanese Foreign Minister Takeshi Iwaya in 2019."
     assert ("meeting", "2025-06-11") not in keys(text)
+
+
+# --- one country's talks with a lender or creditor club that has no code ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Kenya began talks with the World Bank on Monday on a structural adjustment loan.",
+            ("meeting", "2025-06-09"),
+        ),
+        (
+            "Ghana said talks under way with the Paris Club would soon settle its official debt.",
+            ("meeting", "2025-06-11"),
+        ),
+        (
+            "The Paris Club will consider Zaire's request at a meeting on June 20.",
+            ("meeting", "2025-06-20"),
+        ),
+    ],
+)
+def test_one_country_s_talks_with_the_world_bank_or_paris_club_are_a_meeting(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_domestic_meeting_beside_no_lender_is_still_no_event() -> None:
+    text = "Kenya's finance minister met the central bank governor on Monday on the budget."
+    assert not any(k[0] == "meeting" for k in keys(text))
+
+
+# --- a story sent in lower case ----------------------------------------------------------------
+
+
+def test_a_story_sent_in_lower_case_still_yields_its_events() -> None:
+    text = (
+        "venezuela and colombia signed a border trade agreement in caracas yesterday, "
+        "officials said. The accord, reached after two years of negotiations, lowers duties on "
+        "textiles and steel. Foreign minister simon consalvi said it would be ratified by the "
+        "congress of each country before the end of the year, and more talks would follow."
+    )
+    assert ("agreement", "2025-06-10") in keys(text)
+
+
+# --- an event used as a time anchor keeps the date of its own phrase ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Sterling steadied ahead of expected meetings of G7 finance ministers in Washington "
+            "next week, dealers said.",
+            ("meeting", "2025-W25"),
+        ),
+        (
+            "EU sources said after a meeting of trade officials from France and Japan yesterday "
+            "that duties on Japanese cars might rise.",
+            ("meeting", "2025-06-10"),
+        ),
+        (
+            "The yen firmed, following an agreement reached in Geneva on Monday by Japan and "
+            "the United States.",
+            ("agreement", "2025-06-09"),
+        ),
+    ],
+)
+def test_an_anchoring_event_keeps_the_date_of_its_own_phrase(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_date_past_a_comma_or_another_verb_is_not_the_anchor_s() -> None:
+    found = keys(
+        "Since the Louvre accord between France and Japan, the yen has risen 5 pct last week."
+    )
+    assert not any(k[0] == "agreement" and k[1].startswith("2025-W") for k in found)
+    found = keys(
+        "He spoke after talks with the French ambassador to Japan, who arrived last night."
+    )
+    assert ("meeting", "2025-06-10") not in found
+
+
+# --- the seven's summit by its wire names --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Nakasone will attend the Venice economic summit on June 8.",
+        "Analysts said the yen may firm before the summit of Western industrial democracies "
+        "in Toronto on June 19.",
+        "The French president arrives in Bonn for the seven-nation summit on June 8.",
+        "Steps could be agreed at the June summit of seven leading western nations in Venice.",
+    ],
+)
+def test_the_economic_summit_of_the_industrial_democracies_is_the_g7_s(text: str) -> None:
+    summits = [e for e in events_of(text) if e["type"] == "summit"]
+    assert summits and all("G7" in e["participants"] for e in summits)
+
+
+def test_an_economic_summit_at_home_is_not_the_g7_s() -> None:
+    text = "Senators called for an economic summit with the White House on Friday on the budget."
+    assert not any("G7" in e["participants"] for e in events_of(text))
+
+
+# --- the council sessions of the commodity pacts -------------------------------------------------
+
+_ICO = "Coffee fell after the International Coffee Organization (ICO) failed to agree quotas. "
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (_ICO + "The ICO executive board meets tomorrow in London.", ("meeting", "2025-06-12")),
+        (
+            "Delegates to this week's quarterly session of the International Tin Council expect "
+            "Indonesia to vote for an extension of the tin pact.",
+            ("meeting", "2025-W24"),
+        ),
+        (
+            "Cocoa rose. The International Cocoa Organization will decide buffer stock rules at "
+            "its council session in July.",
+            ("meeting", "2025-07"),
+        ),
+    ],
+)
+def test_a_commodity_council_s_session_is_a_meeting(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_commodity_council_meeting_naming_no_country_has_no_party() -> None:
+    text = _ICO + "The ICO executive board meets tomorrow in London."
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert meetings and meetings[0]["participants"] == []
+
+
+def test_a_company_board_or_another_itc_is_still_none() -> None:
+    assert not keys("The Nestle executive board meets tomorrow in London to discuss coffee prices.")
+    # "ITC" named alone is as often the U.S. International Trade Commission
+    assert not keys("The ITC board meets tomorrow in Washington to vote on the steel petition.")

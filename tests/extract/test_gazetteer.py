@@ -669,3 +669,29 @@ def test_a_surname_after_a_capitalised_sentence_opener_is_the_person_named_befor
     )
     found = [(m.text, m.code) for m in default_gazetteer().find(text, _dt.date(2025, 5, 8))]
     assert ("Putin", "RU") in found
+
+
+# -- stories sent in lower case --------------------------------------------------------
+
+
+_LOWER_STORY = (
+    "venezuela will lend crude oil to ecuador after the earthquake, energy minister "
+    "arturo hernandez grisanti said. he said the loan would be repaid from august and that "
+    "colombia and peru had offered help as well. the volume lent would be discounted from "
+    "ecuador's opec quota, officials told us in caracas. "
+)
+
+
+def test_a_story_sent_in_lower_case_has_its_names_read(gaz: Gazetteer) -> None:
+    found = gaz.find(_LOWER_STORY, date(1987, 3, 11))
+    assert {"VE", "EC", "CO", "PE", "OPEC"} <= set(codes(found))
+    assert "US" not in codes(found)  # "told us": the pronoun, not the country
+
+
+def test_lower_case_words_in_a_normal_story_stay_common_words(gaz: Gazetteer) -> None:
+    text = (
+        "Venezuela will lend crude oil to Ecuador, Energy Minister Arturo Hernandez Grisanti "
+        "said. He said a turkey farm and china plates were not part of the deal. " * 2
+    )
+    found = gaz.find(text, date(1987, 3, 11))
+    assert "TR" not in codes(found) and "CN" not in codes(found)

@@ -285,6 +285,88 @@ def test_the_week_before_an_event_is_not_counted_from_a_date() -> None:
     assert "the week before" not in texts
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plants will run overtime during the week of March 16.",
+            ("the week of March 16", "1987-W12"),
+        ),
+        ("Output fell in the week of March 13.", ("the week of March 13", "1987-W11")),
+        (
+            "It was the highest since the week of December 31, 1986.",
+            ("the week of December 31, 1986", "1987-W01"),
+        ),
+        # look-alike: "the week" of something that is no day stays the story's week
+        ("The week of talks ended in Geneva.", ("The week", "1987-W12")),
+    ],
+)
+def test_the_week_of_a_day_is_that_day_s_week(text: str, expected: tuple[str, str]) -> None:
+    assert values(text, MON)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("The Fed will ease by Easter.", dt.date(1987, 2, 26), [("Easter", "1987-04-19")]),
+        ("He hopes to be home before Easter.", dt.date(2000, 4, 17), [("Easter", "2000-04-23")]),
+        ("Markets close on Good Friday.", dt.date(1987, 4, 9), [("Good Friday", "1987-04-17")]),
+        ("Congress will finish by Labor Day.", dt.date(1987, 3, 18), [("Labor Day", "1987-09-07")]),
+        (
+            "Talks resume after Thanksgiving.",
+            dt.date(1998, 11, 20),
+            [("Thanksgiving", "1998-11-26")],
+        ),
+        # look-alikes: Easter as a season of trade, or after "since" meaning "because"
+        ("Easter sales fell sharply.", dt.date(1987, 4, 9), []),
+        ("Sales were helped by Easter shopping.", dt.date(1987, 4, 9), []),
+        (
+            "Sales may lag, since Easter falls late in April.",
+            dt.date(1987, 3, 9),
+            [("April", "1987-04")],
+        ),
+    ],
+)
+def test_movable_holidays_fall_on_their_day_of_the_year(
+    text: str, dct: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The firm will be floated in the second half of July.",
+            [("the second half of July", "1987-07")],
+        ),
+        (
+            "Reserves rose in January and the first half of March 1987.",
+            [("January", "1987-01"), ("the first half of March 1987", "1987-03")],
+        ),
+        # look-alike: a half of the year stays a half
+        ("Sales rose in the first half of 1986.", [("the first half of 1986", "1986-H1")]),
+    ],
+)
+def test_a_half_of_a_month_is_that_month(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, MON) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Miller said on NBC\'s "Today" program that talks would go on.', []),
+        ('Baker said on ABC-TV\'s "This Week With David Brinkley" that the talks failed.', []),
+        ('The poll, published in "Today," showed support falling.', []),
+        # look-alikes: a quotation opening with a date keeps it
+        ('"Today\'s cut was disappointing," said a dealer.', [("Today", "1987-03-16")]),
+        ('"Today, we are ready," he said.', [("Today", "1987-03-16")]),
+    ],
+)
+def test_a_quoted_programme_title_is_no_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, MON) == expected
+
+
 def test_year_end() -> None:
     assert value_of("The deal should close by year-end.", dt.date(1989, 11, 2)) == "1989-12-31"
     assert value_of("Shares are up 5% since year-end.", dt.date(1989, 11, 2)) == "1988-12-31"

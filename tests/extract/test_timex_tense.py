@@ -104,6 +104,139 @@ def test_year_rollover_follows_the_clause(sentence: str, phrase: str, expected: 
     assert value(sentence, WED, phrase) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "expected"),
+    [
+        # a month just ahead of the DCT after "since" is last year's, never this year's
+        ("Prices have risen since March.", dt.date(1998, 2, 13), "March", "1997-03"),
+        (
+            "Since September, the embassy had received threats.",
+            dt.date(1998, 8, 8),
+            "September",
+            "1997-09",
+        ),
+        ("Output has fallen since early April.", dt.date(1987, 3, 5), "early April", "1986-04"),
+        # look-alike: a month ahead governed by "from" keeps its future
+        ("Prices will rise from March.", dt.date(1998, 2, 13), "March", "1998-03"),
+    ],
+)
+def test_since_never_points_ahead(sentence: str, dct: dt.date, phrase: str, expected: str) -> None:
+    assert value(sentence, dct, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # an incident or a market move dated by its day has happened, whatever the verb
+        ("The FBI will investigate Friday's bombings.", "Friday", "1998-08-07"),
+        ("Officials expect the toll from Friday's attack to rise.", "Friday", "1998-08-07"),
+        ("Traders will weigh Thursday's stock market\ncollapse.", "Thursday", "1998-08-06"),
+        # look-alikes: a planned occasion or a report keeps the clause's direction
+        ("The market will watch Friday's report closely.", "Friday", "1998-08-14"),
+        ("The council will meet after Monday's vote.", "Monday", "1998-08-10"),
+    ],
+)
+def test_a_day_naming_an_incident_lies_behind(sentence: str, phrase: str, expected: str) -> None:
+    assert value(sentence, dt.date(1998, 8, 8), phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # from Wednesday on, "this weekend" is the coming one, even in a past clause
+        (
+            "Eyskens was speaking before hosting finance ministers in Belgium this weekend.",
+            dt.date(1987, 4, 2),
+            "1987-W14-WE",
+        ),
+        (
+            "He said a cargo could leave Maracaibo this weekend.",
+            dt.date(1987, 3, 11),
+            "1987-W11-WE",
+        ),
+        # look-alike: on a Monday a past clause means the weekend just over
+        ("OPEC agreed this weekend on an output ceiling.", dt.date(1987, 6, 29), "1987-W26-WE"),
+    ],
+)
+def test_this_weekend_late_in_the_week_is_the_coming_one(
+    sentence: str, dct: dt.date, expected: str
+) -> None:
+    assert value(sentence, dct, "this weekend") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # "should be", "could be" after "and" opens a clause of its own: the past verb
+        # before "and" does not reach the date
+        (
+            "The front was moving east and conditions should be back to normal by Friday.",
+            "Friday",
+            "1987-03-13",
+        ),
+        (
+            "Most of the crop was planted, and the rest could be done by Friday.",
+            "Friday",
+            "1987-03-13",
+        ),
+        # look-alike: without the modal, the past verb of the sentence decides
+        (
+            "The front was moving east and conditions were back to normal by Friday.",
+            "Friday",
+            "1987-03-06",
+        ),
+    ],
+)
+def test_a_modal_be_after_and_keeps_its_clause(sentence: str, phrase: str, expected: str) -> None:
+    assert value(sentence, dt.date(1987, 3, 11), phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # a demand's "that" clause lies ahead of the demand, whatever tense the demand has
+        ("The senator urged that Congress pass the bill by Easter.", "Easter", "1987-04-19"),
+        ("The bank recommended that the ministers meet in April.", "April", "1987-04"),
+        # look-alike: a plain report keeps the past of its verb inside the clause
+        ("The senator regretted that Congress met in May.", "May", "1986-05"),
+    ],
+)
+def test_a_demand_s_clause_points_ahead(sentence: str, phrase: str, expected: str) -> None:
+    assert value(sentence, dt.date(1987, 3, 12), phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "expected"),
+    [
+        # "have until <date> to": a deadline, ahead of the DCT even after a past verb
+        (
+            "No decisions had been reached and banks have until April 16 to comment.",
+            dt.date(1987, 3, 4),
+            "April 16",
+            "1987-04-16",
+        ),
+        (
+            "AMT had until March 26 to lodge its appeal.",
+            dt.date(1987, 3, 23),
+            "March 26",
+            "1987-03-26",
+        ),
+        (
+            "Investigators have until Friday to file a report.",
+            dt.date(1998, 8, 10),
+            "Friday",
+            "1998-08-14",
+        ),
+        # look-alike: "until" after a plain past verb stays in the past
+        ("The dollar traded firmly until March 2.", dt.date(1987, 3, 23), "March 2", "1987-03-02"),
+    ],
+)
+def test_have_until_names_a_deadline_ahead(
+    sentence: str, dct: dt.date, phrase: str, expected: str
+) -> None:
+    assert value(sentence, dct, phrase) == expected
+
+
 def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> None:
     april = dt.date(2025, 4, 7)
     assert value("They will appeal its March 30 ruling.", april, "March 30") == "2025-03-30"
@@ -222,6 +355,35 @@ def test_a_clock_time_takes_the_day_named_after_it() -> None:
     found = {t.text: t.value for t in find_timexes(text, dt.date(1998, 8, 8))}
     assert found["about 10:30 a.m. local time"] == "1998-08-07T10:30"
     assert found["0730 GMT"] == "1998-08-07T07:30+00:00"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        (
+            "The blast occurred Friday morning, shortly after 10:30 a.m.",
+            "10:30 a.m.",
+            "1998-08-07T10:30",
+        ),
+        ("Talks will resume Sunday at 1000 EST in Geneva.", "1000 EST", "1998-08-09T10:00-05:00"),
+        ("The offer was extended to Aug. 20 at 1700 EDT.", "1700 EDT", "1998-08-20T17:00-04:00"),
+        # look-alikes: a day that is a comparison's base, or far back, leaves the DCT's time
+        ("Shares closed at 241p on Friday, then eased to 245p at 0838 GMT.", "0838 GMT", None),
+        ("Shares rose from yesterday's 842p before easing to 860p at 1155 GMT.", "1155 GMT", None),
+        (
+            "Talks began on Friday and the two sides traded long proposals in a hall "
+            "until 1000 GMT.",
+            "1000 GMT",
+            None,
+        ),
+    ],
+)
+def test_a_clock_time_takes_the_day_named_just_before_it(
+    sentence: str, phrase: str, expected: str | None
+) -> None:
+    saturday = dt.date(1998, 8, 8)
+    hour = value(sentence, saturday, phrase)
+    assert hour == expected or (expected is None and hour.startswith("1998-08-08T"))
 
 
 def test_first_or_highest_in_n_months_is_a_span_not_a_date() -> None:
