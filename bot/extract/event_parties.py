@@ -327,10 +327,32 @@ def leaders_meet(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
         for m in _HEAD_TITLE.finditer(text, sentence.start, sentence.end)
         if not _ENVOY_OF.match(text, m.end())
     }
-    if len(leader_countries(text, sentence)) >= 2 or len(_surnames(known)) >= 2:
+    countries = leader_countries(text, sentence) | _unnamed_heads(text, sentence)
+    if len(countries) >= 2 or len(_surnames(known)) >= 2:
         return True
     low, high = clause_span(text, sentence, trigger, lexicon)
     return bool(_LEADERS.search(text, low, high))
+
+
+# A head's title right after a country's name, with no name after it: "the Russian president",
+# "France's prime minister" (not "Russian President Vladimir Putin", "the Russian vice
+# president", "the former Russian president").
+_UNNAMED_HEAD = re.compile(
+    r"(?:['\u2019]s)?\s+(?:[Pp]resident|[Pp]rime\s+[Mm]inister|PM|[Cc]hancellor|[Pp]remier|"
+    r"[Ll]eader)\b(?!['\u2019]s)(?!\s+(?:of\b|[A-Z]))"
+)
+_FORMER_BEFORE = re.compile(r"(?:former|ex-|then|late|outgoing)\s*$", re.IGNORECASE)
+
+
+def _unnamed_heads(text: str, sentence: Sentence) -> set[str]:
+    """Countries whose head the sentence names by title alone ("the Russian president")."""
+    return {
+        m.code
+        for m in sentence.mentions
+        if m.kind in ("adjective", "demonym", "country")
+        and _UNNAMED_HEAD.match(text, m.end)
+        and not _FORMER_BEFORE.search(text, max(0, m.start - 12), m.start)
+    }
 
 
 def many_leaders(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:

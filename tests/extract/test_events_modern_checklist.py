@@ -647,3 +647,34 @@ def test_export_restrictions_and_import_bans_are_trade_decisions(
 def test_a_probe_into_export_restrictions_is_no_decision() -> None:
     text = "The WTO opened a probe into Chinese export restrictions on rare earths on Monday."
     assert "tariff" not in {k for k, _ in keys(text)}, events_of(text)
+
+
+# --- a head named by title alone ("the Russian president") is a leader at talks ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Russian president met the Indian prime minister in New Delhi on Thursday.",
+            ("summit", "2025-06-05"),
+        ),
+        (
+            "France's president will meet the German chancellor in Berlin on Friday.",
+            ("summit", "2025-06-13"),
+        ),
+    ],
+)
+def test_a_head_named_by_title_alone_makes_leaders_talks(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text), events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former Russian president met Modi in New Delhi on Thursday.",
+        "The Russian foreign minister met the Indian prime minister on Thursday.",
+    ],
+)
+def test_a_former_head_or_a_minister_makes_no_summit(text: str) -> None:
+    assert "summit" not in {k for k, _ in keys(text)}, events_of(text)
