@@ -673,6 +673,12 @@ def _ended_span(
     return EventDate((day - timedelta(days=days - 1)).isoformat(), day.isoformat(), "day")
 
 
+# A lead act still to come is no act of the day: "the summit, to be hosted by India".
+_PLANNED_ACT = re.compile(
+    r"\b(?:to|will|would|shall|'ll)\s+(?:be\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE
+)
+
+
 def undated_date(
     text: str,
     sentence: Sentence,
@@ -754,6 +760,7 @@ def _undated_day(
             if not _DESCRIBED_ACCORD.search(
                 text, max(sentence.start, min(low_w, act.start() - 40)), act.start()
             )
+            and not _PLANNED_ACT.search(text, max(sentence.start, act.start() - 20), act.start())
         ]
         before = text[sentence.start : trigger.end]
         if acts and not lexicon.future.search(before):

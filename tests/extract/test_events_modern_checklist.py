@@ -678,3 +678,21 @@ def test_a_head_named_by_title_alone_makes_leaders_talks(text: str, want: tuple[
 )
 def test_a_former_head_or_a_minister_makes_no_summit(text: str) -> None:
     assert "summit" not in {k for k, _ in keys(text)}, events_of(text)
+
+
+# --- a lead act still to come dates nothing ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Quad summit, to be hosted by India, is expected later this year.",
+        "The ASEAN summit, which will be held in Kuala Lumpur, is expected in the autumn.",
+    ],
+)
+def test_a_planned_lead_act_gives_no_dct(text: str) -> None:
+    assert ("summit", "2025-06-11") not in keys(text), events_of(text)
+
+
+def test_a_done_lead_act_still_gives_the_dct() -> None:
+    assert ("summit", "2025-06-11") in keys("India hosted the Quad summit in New Delhi.")
