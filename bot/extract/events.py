@@ -71,7 +71,7 @@ _DELEGATION = re.compile(
     re.IGNORECASE,
 )
 _LEADER_MEETING = re.compile(
-    r"(?<![\w-])(?:meet|meets|met|meeting|talks|host|hosts|hosted|hosting|gather(?:s|ed|ing)?|conven(?:e|es|ed|ing))(?![\w-])",
+    r"(?<![\w-])(?:meet|meets|met|meeting|talks|host|hosts|hosted|hosting|receiv(?:es|ed|ing)|welcom(?:es|ed|ing)|gather(?:s|ed|ing)?|conven(?:e|es|ed|ing))(?![\w-])",
     re.IGNORECASE,
 )
 # Present-tense travel and meeting verbs ("heads to", "meets") announce what happens next.
@@ -99,19 +99,29 @@ _VISIT_A_PERSON = re.compile(
     r"\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
     r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|[Cc]ounterparts?)\b"
 )
-_HOSTING = re.compile(r"host", re.IGNORECASE)
+_HOSTING = re.compile(r"host|receiv|welcom", re.IGNORECASE)
 _GUEST_OPENING = re.compile(r"\s+(?:the\s+)?(?:visiting\s+)?")
+_GUEST_REACH = 60  # characters after the verb where the guest's name ends
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 
 
 def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Whether the guest a host trigger names is an office holder: a title or a counterpart
     ("hosts his Indian counterpart", "hosted Vietnamese Prime Minister X") or a person the
-    gazetteer knows ("hosted Putin"), not any capitalised name ("hosted Akie Abe")."""
+    gazetteer knows ("hosted Putin"), not any capitalised name ("hosted Akie Abe"), nor a
+    person's act ("welcomed President Reagan's firm action")."""
+    named = [
+        m
+        for m in sentence.mentions
+        if m.kind == "person" and trigger.end < m.start < trigger.end + _GUEST_REACH
+    ]
+    if named and _POSSESSIVE_AFTER.match(text, named[0].end):
+        return False
     if _VISIT_A_PERSON.match(text, trigger.end):
         return True
     opening = _GUEST_OPENING.match(text, trigger.end)
     guest = opening.end() if opening else trigger.end
-    return any(m.kind == "person" and m.start == guest for m in sentence.mentions)
+    return any(m.start == guest for m in named)
 
 
 # Trips that go somewhere ("visited Mosul", "a tour of the north"), not arrivals: "arrives

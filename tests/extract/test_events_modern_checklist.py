@@ -696,3 +696,39 @@ def test_a_planned_lead_act_gives_no_dct(text: str) -> None:
 
 def test_a_done_lead_act_still_gives_the_dct() -> None:
     assert ("summit", "2025-06-11") in keys("India hosted the Quad summit in New Delhi.")
+
+
+# --- receiving or welcoming an office holder is talks with him --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Erdogan received Syrian President al-Sharaa in Ankara on Tuesday.",
+            ("summit", "2025-06-10"),
+        ),
+        (
+            "Japan received Chinese Foreign Minister Wang Yi in Tokyo on Tuesday.",
+            ("meeting", "2025-06-10"),
+        ),
+        (
+            "Mohammed bin Salman welcomed Trump at Riyadh airport on Tuesday.",
+            ("summit", "2025-06-10"),
+        ),
+    ],
+)
+def test_receiving_an_office_holder_is_talks(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text), events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The G7 countries welcomed Takaichi's economic plans on Tuesday.",
+        "Brokers welcomed President Lula's budget on Tuesday.",
+        "The ministry received Food and Drug Administration approval on Tuesday.",
+    ],
+)
+def test_welcoming_a_persons_act_is_no_talks(text: str) -> None:
+    assert not {"meeting", "summit"} & {k for k, _ in keys(text)}, events_of(text)
