@@ -24,6 +24,7 @@ from bot.extract.event_index import (
 from bot.extract.event_parties import joint_issuer
 from bot.extract.lexicon import EventLexicon
 from bot.extract.model import Timex
+from bot.extract.sentences import in_caption
 from bot.extract.timex_lexicon import NUMBER_WORDS
 from bot.extract.timex_tense import attributive
 
@@ -38,6 +39,7 @@ _TIME_ANCHOR = re.compile(
     r"(?:[\w'.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_JUST_BEFORE = re.compile(r"(?:before|ahead of|prior to)\s", re.IGNORECASE)
 # A named subject and a verb after "after"/"since": a clause, not an event used as a date.
 _CLAUSE_SUBJECT = re.compile(
     r"(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*)){0,2}\s+(?=\w+ed\b|met\b|held\b|signed\b|took\b|left\b|flew\b|won\b)(?!\S*['\u2019]s\b)"
@@ -168,6 +170,8 @@ def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     anchor = _TIME_ANCHOR.search(text, max(sentence.start, trigger.start - 40), trigger.start)
     if anchor is None:
         return False
+    if _JUST_BEFORE.match(anchor.group(0)) and in_caption(text, trigger.start):
+        return False  # a photo "ahead of their talks in Paris, June 10": the talks' own day
     return not _CLAUSE_SUBJECT.match(text, anchor.end(1), trigger.end)
 
 
@@ -623,6 +627,15 @@ def _with_duration(
     return EventDate(day.isoformat(), (day + timedelta(days=days - 1)).isoformat(), "day")
 
 
+# Between a lead act and the talks it governs, only their description: "completed a round of
+# indirect talks", "held two days of talks" (not "agreed to a proposal for talks").
+_ACT_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:a|an|the|another|their|its|his|her|two|three|four|\w+-day|first|second|third|"
+    r"new|latest|fresh|final|round|rounds|days|of|indirect|direct|bilateral|trilateral|"
+    r"high-level|preliminary|technical)\s+){0,6}",
+    re.IGNORECASE,
+)
+
 # A length right before the event's word: "a three-day meeting", "an official two-day visit",
 # "two days of emergency talks".
 _LENGTH_BEFORE = re.compile(
@@ -665,6 +678,12 @@ def _ended_span(
     days = NUMBER_WORDS.get(word) or int(word)
     day = date.fromisoformat(when.value[:10])
     return EventDate((day - timedelta(days=days - 1)).isoformat(), day.isoformat(), "day")
+
+
+# A lead act still to come is no act of the day: "the summit, to be hosted by India".
+_PLANNED_ACT = re.compile(
+    r"\b(?:to|will|would|shall|'ll)\s+(?:be\s+)?(?:[a-z]+ly\s+)?$", re.IGNORECASE
+)
 
 
 def undated_date(
@@ -713,7 +732,16 @@ def _undated_day(
             return None
         # "speaking after an informal gathering ... to prepare for next week's meetings": the
         # occasion of the saying is not the dated one named after it
-        return _speakers_occasion(text, sentence, trigger, lexicon, dct)
+        occasion = _speakers_occasion(text, sentence, trigger, lexicon, dct)
+        if occasion is not None or not lead or _backgrounded(text, sentence, trigger, lexicon):
+            return occasion
+        # "have completed a round of talks ..., and agreed to meet again next week": the lead's
+        # act done before the trigger is the day's news; the dated peer is the next meeting.
+        acts = lexicon.lead_acts.finditer(
+            text, max(sentence.start, trigger.start - 60), trigger.start
+        )
+        own = any(_ACT_OBJECT_GAP.fullmatch(text, act.end(), trigger.start) for act in acts)
+        return EventDate(dct.isoformat(), None, "day") if own else None
     body = text[sentence.start : sentence.end]
     low, high = clause_span(text, sentence, trigger, lexicon)
     if _VAGUE_PAST.search(text, max(sentence.start, low - 40), high):
@@ -741,6 +769,7 @@ def _undated_day(
             if not _DESCRIBED_ACCORD.search(
                 text, max(sentence.start, min(low_w, act.start() - 40)), act.start()
             )
+            and not _PLANNED_ACT.search(text, max(sentence.start, act.start() - 20), act.start())
         ]
         before = text[sentence.start : trigger.end]
         if acts and not lexicon.future.search(before):

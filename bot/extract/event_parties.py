@@ -36,7 +36,11 @@ _TOPIC_BEFORE = re.compile(
     r"(?:war|crisis|conflict|situation|peace|fighting|invasion|aggression) (?:in|on|of|against)|"
     # what talks pledge to a third country: "to discuss support for Ukraine", "aid to Gaza"
     r"(?:support|aid|assistance|backing|weapons|arms|funding|solidarity|reconstruction) "
-    r"(?:for|to))"
+    r"(?:for|to)|"
+    # the author of a measure talks are about: "to discuss tariffs imposed by the United States"
+    r"(?:tariffs?|duties|levies|sanctions|curbs|restrictions|controls|bans?|quotas?|embargo(?:es)?)"
+    r" (?:(?:recently|newly|already) )?(?:imposed|levied|announced|threatened|introduced|"
+    r"slapped|placed) by)"
     r"\s+(?:the\s+)?(?:[A-Z][\w.]*-)?$",  # "to discuss the Iran-Iraq war": both are the topic
     re.IGNORECASE,
 )
@@ -59,7 +63,7 @@ _LEADERS = re.compile(
 # The word that makes plural leaders a region's or the world's: "African", "world", "Gulf".
 _QUALIFIER = re.compile(r"\b(?:world|foreign|regional|[A-Z][\w-]*)\s+$")
 _COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
-_MEET_VERB = re.compile(r"(?:meet|meets|met)", re.IGNORECASE)
+_MEET_VERB = re.compile(r"(?:meet|meets|met|host|hosts|hosted|hosting)", re.IGNORECASE)
 _OBJECT = re.compile(r"(?:\s+[\w'&.-]+){1,5}")  # the first words after a verb: its object
 COUNTERPART_REACH = 40  # characters after "talks" searched for "with" ("talks in Lima with")
 ARTICLE_PARTIES = 4  # at most this many once-named parties stand in for a story's parties
@@ -93,6 +97,11 @@ _NAMES_AN_ACCORD = re.compile(
     r"protocols?|conventions?)\b",
     re.IGNORECASE,
 )
+
+
+# "ministers of India and China", "a delegation from Japan": a country so named sends people,
+# it is no venue.
+_OF_OR_FROM = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def is_location(text: str, mention: Mention) -> bool:
@@ -172,7 +181,12 @@ def trigger_parties(
                 location = location or mention.name
                 location_codes.update(codes_of(mention))
             continue
-        if is_location(text, mention) and mention.kind == "country" and location is None:
+        if (
+            is_location(text, mention)
+            and mention.kind == "country"
+            and location is None
+            and not _OF_OR_FROM.search(text, max(0, mention.start - 12), mention.start)
+        ):
             location = mention.text
             location_codes.update(codes_of(mention))
             if trigger.type == "meeting":
@@ -221,8 +235,8 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
     # (end, -start, is a company): the last actor decides; of two ending together the longer
     # name owns the shorter ("the ICO executive board" is a body's organ, not a company board).
     actors = [
-        (m.end(), -m.start(), True)
-        for m in lexicon.company_actors.finditer(text, low, trigger.start)
+        (end, -start, True)
+        for start, end in _company_words(text, sentence, lexicon, low, trigger.start)
     ]
     actors += [
         (m.end(), -m.start(), False)
@@ -251,7 +265,7 @@ def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventL
         side = (trigger.end, min(high, object_end.end() if object_end else trigger.end))
     else:
         return False
-    if not lexicon.company_actors.search(text, *side):
+    if not _company_words(text, sentence, lexicon, *side):
         return False
     named = any(
         m.kind in ("body", "person") and side[0] <= m.start < side[1] for m in sentence.mentions
@@ -277,7 +291,23 @@ def _between_states(text: str, sentence: Sentence, trigger: Trigger, lexicon: Ev
     states = [
         m for m in sentence.mentions if m.kind in _STATE_KINDS and side[0] <= m.start < side[1]
     ]
-    return bool(states) and not lexicon.company_actors.search(text, *side)
+    return bool(states) and not _company_words(text, sentence, lexicon, *side)
+
+
+def _company_words(
+    text: str, sentence: Sentence, lexicon: EventLexicon, low: int, high: int
+) -> list[tuple[int, int]]:
+    """Spans of the company words in ``text[low:high]``, leaving out those inside a state's or
+    a body's name: "Union" in "the European Union" or "the Soviet Union" is no trade union."""
+    names = [(m.start, m.end) for m in sentence.mentions if m.kind in _NAMED_KINDS]
+    return [
+        m.span()
+        for m in lexicon.company_actors.finditer(text, low, high)
+        if not any(lo <= m.start() and m.end() <= hi for lo, hi in names)
+    ]
+
+
+_NAMED_KINDS = ("country", "body", "capital", "person")
 
 
 def leader_countries(text: str, sentence: Sentence) -> set[str]:
@@ -303,10 +333,32 @@ def leaders_meet(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
         for m in _HEAD_TITLE.finditer(text, sentence.start, sentence.end)
         if not _ENVOY_OF.match(text, m.end())
     }
-    if len(leader_countries(text, sentence)) >= 2 or len(_surnames(known)) >= 2:
+    countries = leader_countries(text, sentence) | _unnamed_heads(text, sentence)
+    if len(countries) >= 2 or len(_surnames(known)) >= 2:
         return True
     low, high = clause_span(text, sentence, trigger, lexicon)
     return bool(_LEADERS.search(text, low, high))
+
+
+# A head's title right after a country's name, with no name after it: "the Russian president",
+# "France's prime minister" (not "Russian President Vladimir Putin", "the Russian vice
+# president", "the former Russian president").
+_UNNAMED_HEAD = re.compile(
+    r"(?:['\u2019]s)?\s+(?:[Pp]resident|[Pp]rime\s+[Mm]inister|PM|[Cc]hancellor|[Pp]remier|"
+    r"[Ll]eader)\b(?!['\u2019]s)(?!\s+(?:of\b|[A-Z]))"
+)
+_FORMER_BEFORE = re.compile(r"(?:former|ex-|then|late|outgoing)\s*$", re.IGNORECASE)
+
+
+def _unnamed_heads(text: str, sentence: Sentence) -> set[str]:
+    """Countries whose head the sentence names by title alone ("the Russian president")."""
+    return {
+        m.code
+        for m in sentence.mentions
+        if m.kind in ("adjective", "demonym", "country")
+        and _UNNAMED_HEAD.match(text, m.end)
+        and not _FORMER_BEFORE.search(text, max(0, m.start - 12), m.start)
+    }
 
 
 def many_leaders(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:

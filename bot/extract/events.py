@@ -74,7 +74,10 @@ _DELEGATION = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
-_LEADER_MEETING = re.compile(r"(?<![\w-])(?:meet|meets|met|meeting|talks)(?![\w-])", re.IGNORECASE)
+_LEADER_MEETING = re.compile(
+    r"(?<![\w-])(?:meet|meets|met|meeting|talks|host|hosts|hosted|hosting|receiv(?:es|ed|ing)|welcom(?:es|ed|ing)|gather(?:s|ed|ing)?|conven(?:e|es|ed|ing))(?![\w-])",
+    re.IGNORECASE,
+)
 # Present-tense travel and meeting verbs ("heads to", "meets") announce what happens next.
 _PRESENT_ACT = re.compile(
     r"(?:heads|leaves|arrives|meets|visits|signs|travels|flies|tours|holds|opens|begins|starts)\b",
@@ -100,6 +103,31 @@ _VISIT_A_PERSON = re.compile(
     r"\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
     r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|[Cc]ounterparts?)\b"
 )
+_HOSTING = re.compile(r"host|receiv|welcom", re.IGNORECASE)
+_GUEST_OPENING = re.compile(r"\s+(?:the\s+)?(?:visiting\s+)?")
+_GUEST_REACH = 60  # characters after the verb where the guest's name ends
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
+def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether the guest a host trigger names is an office holder: a title or a counterpart
+    ("hosts his Indian counterpart", "hosted Vietnamese Prime Minister X") or a person the
+    gazetteer knows ("hosted Putin"), not any capitalised name ("hosted Akie Abe"), nor a
+    person's act ("welcomed President Reagan's firm action")."""
+    named = [
+        m
+        for m in sentence.mentions
+        if m.kind == "person" and trigger.end < m.start < trigger.end + _GUEST_REACH
+    ]
+    if named and _POSSESSIVE_AFTER.match(text, named[0].end):
+        return False
+    if _VISIT_A_PERSON.match(text, trigger.end):
+        return True
+    opening = _GUEST_OPENING.match(text, trigger.end)
+    guest = opening.end() if opening else trigger.end
+    return any(m.start == guest for m in named)
+
+
 # Trips that go somewhere ("visited Mosul", "a tour of the north"), not arrivals: "arrives
 # in Tokyo" is often a return home from the visit itself.
 _GOING_VISIT = re.compile(r"(?:visit|tour|travel|trip)", re.IGNORECASE)
@@ -617,6 +645,8 @@ def _build(
     commodity = trigger.type == "meeting" and _commodity_session(text, sentence)
     if not commodity and company_act(text, sentence, trigger, lexicon):
         return None  # (a commodity council's "executive board" is no company's)
+    if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):
+        return None  # "hosted Akie Abe, the widow of ...": a private guest, no talks
     if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
         text, sentence, trigger, lexicon
     ):

@@ -24,6 +24,9 @@ _CANDIDATE = re.compile(
 )
 _MAYBE_CREDIT = re.compile(r"/|hoto|Getty")  # cheap test before the credit pattern
 _HEADLINE = re.compile(r"\A\s*(?P<line>[^\n]{3,200}?)[ \t]*\n[ \t]*\n")
+# A whole text of one short line with no closing stop: a title alone ("Carney to meet Trump
+# at White House on Tuesday").
+_HEADLINE_ALONE = re.compile(r"\s*(?P<line>[^\n]{3,200}?(?<![.!?\"'\u201d]))\s*")
 _CAPTION_CREDIT = re.compile(
     r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Yonhap|Anadolu|Bloomberg)(?:\s+Photo)?\s*/\s*[A-Z]"
     r"|\((?:AP|AFP|Reuters|EPA)\s+Photo\b[^)\n]*\)"
@@ -104,7 +107,10 @@ def report_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     headline = _HEADLINE.match(text)
-    if headline is not None and not headline.group("line").rstrip().endswith("."):
+    alone = _HEADLINE_ALONE.fullmatch(text)
+    if alone is not None:
+        spans.append(alone.span("line"))  # a feed entry that is only its title
+    elif headline is not None and not headline.group("line").rstrip().endswith("."):
         spans.append(headline.span("line"))
     else:
         headline_end = _headline_before_dateline(text)
@@ -115,6 +121,20 @@ def report_spans(text: str) -> list[tuple[int, int]]:
         if not spans or span[0] >= spans[-1][1]:
             spans.append(span)
     return spans
+
+
+CAPTION_LINE = 400  # characters of a caption line searched for its photo credit
+
+
+def in_caption(text: str, position: int) -> bool:
+    """Whether ``position`` lies on a caption line: one that carries a photo credit."""
+    start = text.rfind("\n", max(0, position - CAPTION_LINE), position) + 1
+    end = text.find("\n", position, position + CAPTION_LINE)
+    line_end = end if end >= 0 else min(len(text), position + CAPTION_LINE)
+    return bool(
+        _MAYBE_CREDIT.search(text, start, line_end)
+        and _CAPTION_CREDIT.search(text, start, line_end)
+    )
 
 
 def caption_spans(text: str) -> list[tuple[int, int]]:

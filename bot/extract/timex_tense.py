@@ -128,7 +128,9 @@ def _previous(words: list[str], i: int) -> str:
     return words[j].lower() if j >= 0 else ""
 
 
-def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tuple[int, int]:
+def _cue(
+    words: list[str], i: int, *, before: bool, report: bool = False, until: bool = False
+) -> tuple[int, int]:
     """(strength, direction) of ``words[i]``: 3 for the future auxiliaries (will, shall),
     2 for other auxiliaries, irregular pasts and reporting verbs, 1 for guesses (-ed
     forms, present-tense event verbs, modals)."""
@@ -148,13 +150,23 @@ def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tup
     if word in _PROSPECTIVE and previous in ("is", "are", "am"):
         return 2, 1  # "is expected in Paris on Friday": a present plan points ahead
     if word in FUTURE_IF_TO:
+        # "agreed to a ceasefire on Monday": a thing agreed to, not a plan; what it runs
+        # "until" is still ahead ("agreed to an interim rescheduling until June 30").
+        if (
+            word == "agreed"
+            and following == "to"
+            and _after_next(words, i) in _ARTICLES
+            and not until
+        ):
+            return 2, -1
         if following in ("to", "for", "until", "till", "through"):
             if not before and _past_form(word) and word not in _PROSPECTIVE:
                 return 2, -1  # "In December, OPEC agreed to ...": the agreeing dates the day
             return 2, 1
         if word.endswith("ed") and previous not in AUX_BE:
             return 1, -1
-        return 0, 0
+        if word not in PRESENT_EVENT_VERBS:
+            return 0, 0  # "Bolivians vote in a runoff on October 19": read on as an event verb
     if previous in ("is", "are", "am") and word.endswith("ing") and len(word) > 5:
         return 1, 1  # "is calling for the redemption on Dec. 7"
     if previous in AUX_BE:
@@ -174,6 +186,15 @@ def _cue(words: list[str], i: int, *, before: bool, report: bool = False) -> tup
     ):
         return 1, 1
     return 0, 0
+
+
+_ARTICLES = frozenset(["a", "an", "the"])
+_OPEN_ENDED = frozenset(["until", "till", "through", "to"])
+
+
+def _after_next(words: list[str], i: int) -> str:
+    """The second word after ``words[i]``, lower-cased ("" past the end)."""
+    return words[i + 2].lower() if i + 2 < len(words) else ""
 
 
 def _headline_infinitive(words: list[str], i: int) -> bool:
@@ -198,6 +219,7 @@ def _decide(
     report: bool = False,
     gap: int = 0,
     enclosed: frozenset[int] = frozenset(),
+    until: bool = False,
 ) -> int:
     """Signed strength of the decisive cue: the first strong one before the
     expression (else the first weak one); after it, simply the nearest. ``gap`` counts
@@ -215,7 +237,7 @@ def _decide(
             break
         if word not in _CUE_WORDS and not word.endswith(_CUE_ENDINGS):
             continue  # most words cannot be a cue: skip them cheaply
-        strength, direction = _cue(words, i, before=before, report=report)
+        strength, direction = _cue(words, i, before=before, report=report, until=until)
         if strength >= 2 and i in enclosed:
             # ", which struck last week and held ships in port, meets on Monday": a verb
             # inside commas belongs to an aside, not to the clause of the date.
@@ -250,6 +272,22 @@ def _modified_noun(words: list[str], after: list[str]) -> int:
     if i >= 0 and words[i].lower() in _BY_THE_DEADLINE:
         return 0  # "completed the offer by the Tuesday deadline": the clause's tense decides
     return 1
+
+
+_OCCASIONS = frozenset(
+    """election elections vote poll polls referendum runoff run-off ballot meeting meetings
+    session summit talks conference""".split()
+)
+_CALLING = frozenset("call calls called calling set sets setting schedule schedules".split())
+_CALLED_REACH = 6  # words from the calling verb to "for": "called a snap general election for"
+
+
+def _called_for(words: list[str]) -> int:
+    """ "called a snap election for August 3", "set the vote for Sunday": the date an
+    occasion is called for lies ahead of the calling, whatever the calling's tense."""
+    if len(words) < 3 or words[-1].lower() != "for" or words[-2].lower() not in _OCCASIONS:
+        return 0
+    return 2 if any(w.lower() in _CALLING for w in words[-_CALLED_REACH - 2 : -2]) else 0
 
 
 def _earlier_occasion(words: list[str]) -> int:
@@ -368,6 +406,7 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     after_words = _WORDS.findall(after)[: reach[1]]
     direction = (
         _modified_noun(words, after_words)
+        or _called_for(words)
         or _governing_verb(words)
         or _earlier_occasion(words)
         or _by_agent(words)
@@ -376,8 +415,14 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         return direction
     offset = len(matches) - len(words)
     enclosed = _enclosed(text, lo, [m.start() for m in matches[offset:]], start)
+    until = bool(words) and words[-1].lower() in _OPEN_ENDED
     direction = _decide(
-        words, range(len(words) - 1, -1, -1), before=True, report=report, enclosed=enclosed
+        words,
+        range(len(words) - 1, -1, -1),
+        before=True,
+        report=report,
+        enclosed=enclosed,
+        until=until,
     )
     if direction:
         return direction
@@ -398,7 +443,12 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         # the main clause's sure cue decides, farther back than the usual window.
         farther = sentence_words[-_MAX_WORDS_CLAUSE:-_MAX_WORDS_BEFORE]
         main = _decide(
-            farther, range(len(farther) - 1, -1, -1), before=True, report=report, gap=len(words)
+            farther,
+            range(len(farther) - 1, -1, -1),
+            before=True,
+            report=report,
+            gap=len(words),
+            until=until,
         )
         if abs(main) >= 2:
             return main

@@ -1,0 +1,734 @@
+"""A behavioural checklist of 2025-2026 wire wording (issue 9: modern generalisation).
+
+Every sentence is invented in the style of current wire copy; each class holds several
+phrasings (verbs, word orders, titles, countries) and look-alikes that must not fire, so a
+rule fitted to one text shows up here. DCT is Wednesday 11 June 2025 unless a case says so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.extract.pipeline import extract_events
+from bot.news.articles import article_from_text
+from tests.support.wording import events_of, keys
+
+AFTER_OCT_2025 = date(2025, 11, 5)  # a Wednesday, when Takaichi and Motegi are in office
+
+
+def _events(text: str, dct: date | None) -> list[dict]:
+    """The events ``diplobot extract`` prints; without a DCT it reads the text's dateline."""
+    if dct is None:
+        article = article_from_text(text, "checklist").article
+        assert article is not None
+        return [e.to_json() for e in extract_events(article)]
+    return events_of(text, dct)
+
+
+def _has(text: str, kind: str, when: str, parties: set[str], dct: date | None) -> bool:
+    """True when an event of ``kind`` on ``when`` names at least ``parties``."""
+    return any(
+        e["type"] == kind and e["date"] == when and parties <= set(e["participants"])
+        for e in _events(text, dct)
+    )
+
+
+Case = tuple[str, tuple[str, str, set[str]]]
+
+# --- trade decisions ------------------------------------------------------------------------
+
+TRADE: list[Case] = [
+    (
+        "Washington's 25% tariffs on imported cars take effect on July 1, the White House said.",
+        ("tariff", "2025-07-01", {"US"}),
+    ),
+    (
+        "Beijing suspended its retaliatory duties on American farm goods for 90 days on Monday.",
+        ("tariff", "2025-06-09", {"CN"}),
+    ),
+    (
+        "The United States imposed a 50% tariff on Indian goods last week, prompting New Delhi "
+        "to seek talks.",
+        ("tariff", "2025-W23", {"US"}),
+    ),
+    (
+        "India's commerce ministry slapped anti-dumping duties on Chinese solar glass on Tuesday.",
+        ("tariff", "2025-06-10", {"IN"}),
+    ),
+    (
+        "China banned exports of gallium and germanium to the United States on Monday.",
+        ("tariff", "2025-06-09", {"CN"}),
+    ),
+    (
+        "The U.S. Commerce Department tightened export controls on advanced chips bound for "
+        "China on Tuesday.",
+        ("tariff", "2025-06-10", {"US"}),
+    ),
+    (
+        "The European Union adopted its 18th package of sanctions against Russia on Monday.",
+        ("sanctions", "2025-06-09", {"EU"}),
+    ),
+    (
+        "Washington lifted most sanctions on Syria on Monday, the Treasury said.",
+        ("sanctions", "2025-06-09", {"US"}),
+    ),
+    (
+        "EU leaders on Tuesday extended economic sanctions on Russia for another six months.",
+        ("sanctions", "2025-06-10", {"EU"}),
+    ),
+    (
+        "The Trump administration paused the planned tariff increase on Chinese imports on Monday.",
+        ("tariff", "2025-06-09", {"US"}),
+    ),
+]
+
+TRADE_LOOKALIKES = [
+    "Toyota raised prices on its imported cars on Monday.",
+    "The club suspended its striker for three matches on Monday.",
+    "Tariffs have weighed on exporters for months, the central bank said on Monday.",
+    "The city council banned e-scooters from the old town on Tuesday.",
+]
+
+# --- agreements -----------------------------------------------------------------------------
+
+AGREEMENT: list[Case] = [
+    (
+        "Vietnam and Australia signed a memorandum of understanding on critical minerals in "
+        "Hanoi on Tuesday.",
+        ("agreement", "2025-06-10", {"AU", "VN"}),
+    ),
+    (
+        "Britain and India inked a free trade agreement on Monday after three years of "
+        "negotiations.",
+        ("agreement", "2025-06-09", {"GB", "IN"}),
+    ),
+    (
+        "The European Union and Mercosur sealed their long-delayed trade pact in Montevideo "
+        "on Friday.",
+        ("agreement", "2025-06-06", {"EU"}),
+    ),
+    (
+        "Japan and the United States reached a trade deal on Tuesday that cuts tariffs on "
+        "Japanese cars to 15%.",
+        ("agreement", "2025-06-10", {"JP", "US"}),
+    ),
+    (
+        "Indonesia and the EU will sign their economic partnership agreement in Bali on June 23.",
+        ("agreement", "2025-06-23", {"ID"}),
+    ),
+    (
+        "Egypt and Saudi Arabia signed a framework agreement on energy cooperation on Monday.",
+        ("agreement", "2025-06-09", {"EG", "SA"}),
+    ),
+]
+
+# "Union" inside a state's or a body's name is no trade union (a company-side actor).
+UNION_NAMES: list[Case] = [
+    (
+        "The European Union and China held talks in Brussels on Tuesday.",
+        ("meeting", "2025-06-10", {"CN", "EU"}),
+    ),
+    (
+        "The African Union and Kenya signed a security pact in Nairobi on Monday.",
+        ("agreement", "2025-06-09", {"AFU", "KE"}),
+    ),
+    (
+        "The Soviet Union and the United States signed an arms treaty in Washington on "
+        "December 8, 1987.",
+        ("agreement", "1987-12-08", {"RU", "US"}),
+    ),
+]
+
+# "agreed to a ..." names a thing agreed to, dated when agreed; "agreed to <verb>" is a plan.
+AGREED_TO: list[Case] = [
+    (
+        "Thailand and Cambodia agreed to an immediate ceasefire on Monday.",
+        ("agreement", "2025-06-09", {"KH", "TH"}),
+    ),
+    (
+        "Armenia and Azerbaijan agreed to the text of a peace treaty in March.",
+        ("agreement", "2025-03", {"AM", "AZ"}),
+    ),
+    (
+        "Israel and Iran agreed to a truce that will take effect on Monday.",
+        ("agreement", "2025-06-16", {"IL", "IR"}),
+    ),
+]
+
+AGREEMENT_LOOKALIKES = [
+    "The union signed a wage pact with the government on Friday.",
+    "Microsoft signed a licensing deal with a French start-up on Monday.",
+    "The striker inked a new three-year contract with Al-Nassr on Monday.",
+    "Shareholders sealed the merger of the two banks on Tuesday.",
+]
+
+# --- taking office and elections ------------------------------------------------------------
+
+ELECTION: list[Case] = [
+    (
+        "Sanae Takaichi was elected prime minister by Japan's parliament on Tuesday.",
+        ("election", "2025-06-10", {"JP"}),
+    ),
+    (
+        "Lee Jae-myung took the oath of office as South Korea's president on Wednesday.",
+        ("election", "2025-06-11", {"KR"}),
+    ),
+    (
+        "Friedrich Merz was sworn in as German chancellor on May 6.",
+        ("election", "2025-05-06", {"DE"}),
+    ),
+    (
+        "Poland's president-elect Karol Nawrocki will be inaugurated on August 6.",
+        ("election", "2025-08-06", {"PL"}),
+    ),
+    (
+        "Bolivians vote in a presidential runoff on October 19.",
+        ("election", "2025-10-19", {"BO"}),
+    ),
+    (
+        "Thailand's prime minister called a snap election for August 3.",
+        ("election", "2025-08-03", {"TH"}),
+    ),
+    (
+        "Parliamentary elections were held in Portugal on May 18.",
+        ("election", "2025-05-18", {"PT"}),
+    ),
+    (
+        "Romania's parliament on Monday approved Ilie Bolojan as prime minister.",
+        ("election", "2025-06-09", {"RO"}),
+    ),
+    (
+        "Thai lawmakers on Friday confirmed Anutin Charnvirakul as the country's new prime "
+        "minister.",
+        ("election", "2025-06-06", {"TH"}),
+    ),
+    (
+        "Macron named Sebastien Lecornu prime minister on Tuesday.",
+        ("election", "2025-06-10", {"FR"}),
+    ),
+    # Look-alikes of the runoff and the snap election: a vote held is past.
+    ("Bolivians voted in a presidential runoff on October 19.", ("election", "2024-10-19", {"BO"})),
+    (
+        "Thailand held the snap election the prime minister had called for March 8.",
+        ("election", "2025-03-08", {"TH"}),
+    ),
+]
+
+ELECTION_LOOKALIKES = [
+    "Starmer appointed Yvette Cooper as foreign secretary on Friday.",
+    "The central bank chief, appointed by former chancellor Olaf Scholz, resigned on Monday.",
+    "Macron named him the prime minister's special envoy on Tuesday.",
+    "The ruling party elected a new leader on Saturday.",
+    "Ten new judges were sworn in at the Supreme Court on Monday.",
+    "Shareholders voted on the merger on Monday.",
+]
+
+# --- visits and summits ---------------------------------------------------------------------
+
+VISIT: list[Case] = [
+    (
+        "Indian Prime Minister Narendra Modi left for Cyprus on Sunday for talks with its "
+        "president.",
+        ("visit", "2025-06-08", {"IN"}),
+    ),
+    (
+        "Brazil's President Lula arrives in Paris on Thursday for a state visit.",
+        ("visit", "2025-06-12", {"BR"}),
+    ),
+    (
+        "Chinese Premier Li Qiang will travel to Jakarta next week.",
+        ("visit", "2025-W25", {"CN"}),
+    ),
+    (
+        "Foreign Minister Wang Yi arrived in Islamabad on Tuesday for a three-day visit.",
+        ("visit", "2025-06-10", {"CN"}),
+    ),
+    (
+        "Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum met on "
+        "the sidelines of the G7 summit in Kananaskis on Monday.",
+        ("summit", "2025-06-09", {"CA", "MX"}),
+    ),
+    (
+        "Japan will host Vietnamese Prime Minister Pham Minh Chinh for talks in Tokyo on Friday.",
+        ("meeting", "2025-06-13", {"JP", "VN"}),  # SPEC: no travel wording, no visit
+    ),
+    (
+        "King Abdullah of Jordan begins a state visit to Japan on Monday.",
+        ("visit", "2025-06-16", {"JO"}),
+    ),
+]
+
+# Hosting a named visitor or a counterpart is talks with him.
+HOSTING: list[Case] = [
+    ("Modi hosted Putin in New Delhi on Friday.", ("summit", "2025-06-06", {"IN", "RU"})),
+    ("Xi hosted a state banquet for Lula on Tuesday.", ("summit", "2025-06-10", {"BR", "CN"})),
+    (
+        "Chancellor Merz will host Polish Prime Minister Donald Tusk in Berlin on Monday.",
+        ("summit", "2025-06-16", {"DE", "PL"}),
+    ),
+    (
+        "Germany hosts French Foreign Minister Jean-Noel Barrot on Friday.",
+        ("meeting", "2025-06-13", {"DE", "FR"}),
+    ),
+]
+
+# Leaders gathering or convening are a summit, as leaders meeting are.
+GATHERING: list[Case] = [
+    (
+        "G7 leaders gather in Kananaskis, Alberta, from June 15 to 17.",
+        ("summit", "2025-06-15", {"G7"}),
+    ),
+    (
+        "EU leaders will convene in Brussels on June 26 for two days of talks.",
+        ("summit", "2025-06-26", {"EU"}),
+    ),
+    (
+        "Arab leaders gathered in Baghdad on May 17 for their annual meeting.",
+        ("summit", "2025-05-17", {"IQ"}),
+    ),
+]
+
+VISIT_LOOKALIKES = [
+    "China hosted Apple CEO Tim Cook in Beijing on Friday.",
+    "The broadcaster hosted Radio Free Europe journalists on Monday.",
+    "The French embassy will host a reception for the Nobel winners on Friday.",
+    "President Lula hosted Maria Souza, the widow of a Japanese novelist, on Friday.",
+    "Trump spoke by phone with Putin on Monday.",
+    "Macron held a phone call with Zelensky on Tuesday about the ceasefire.",
+    "Thousands of tourists arrived in Paris on Monday.",
+    "Erdogan and Putin talked by telephone on Tuesday.",
+]
+
+# --- participants ---------------------------------------------------------------------------
+
+PARTIES: list[tuple[str, tuple[str, str, set[str]], date]] = [
+    (
+        "Albanese met Prabowo in Jakarta on Monday. The two leaders discussed trade and defence.",
+        ("summit", "2025-06-09", {"AU", "ID"}),
+        date(2025, 6, 11),
+    ),
+    (
+        "Prime Minister Takaichi and President Lee met in Gyeongju on Thursday.",
+        ("summit", "2025-10-30", {"JP", "KR"}),
+        AFTER_OCT_2025,
+    ),
+    (
+        "Motegi will meet his South Korean counterpart Cho Hyun in Tokyo on Friday.",
+        ("meeting", "2025-11-07", {"JP", "KR"}),
+        AFTER_OCT_2025,
+    ),
+    (
+        "Wadephul hosted his Indian counterpart Jaishankar in Berlin on Tuesday.",
+        ("meeting", "2025-06-10", {"DE", "IN"}),
+        date(2025, 6, 11),
+    ),
+    (
+        "Carney met Lecornu in Paris on Monday.",
+        ("summit", "2025-11-03", {"CA", "FR"}),
+        AFTER_OCT_2025,
+    ),
+]
+
+# (text, a code that must not take part, the event type it must stay out of)
+TOPIC_NOT_PARTY = [
+    ("Rubio met Lavrov in Riyadh on Tuesday to discuss the war in Ukraine.", "UA", "meeting"),
+    (
+        "Indian and Chinese officials met in Beijing on Monday to discuss tariffs imposed by "
+        "the United States.",
+        "US",
+        "meeting",
+    ),
+    (
+        "Foreign ministers of Egypt and Jordan met in Cairo on Monday to discuss the situation "
+        "in Gaza.",
+        "PS",
+        "meeting",
+    ),
+    (
+        "Japan and Britain held talks on Monday on sanctions imposed by Russia on their diplomats.",
+        "RU",
+        "meeting",
+    ),
+]
+
+# --- text shapes ----------------------------------------------------------------------------
+
+SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
+    ("Modi to visit Japan on August 29", ("visit", "2025-08-29", {"IN"}), date(2025, 6, 11)),
+    (
+        "Indian Prime Minister Narendra Modi shakes hands with French President Emmanuel Macron "
+        "ahead of their talks in Paris, France, June 10, 2025. REUTERS/Staff Photographer",
+        ("summit", "2025-06-10", {"FR", "IN"}),
+        date(2025, 6, 11),
+    ),
+    (
+        "BEIJING, June 10 (Reuters) - Chinese President Xi Jinping met Brazilian President "
+        "Luiz Inacio Lula da Silva on Tuesday.",
+        ("summit", "2025-06-10", {"BR", "CN"}),
+        date(2025, 6, 10),
+    ),
+    (
+        "NEW DELHI, June 10, 2025 (AP) — India and Japan signed a defence pact on Tuesday.",
+        ("agreement", "2025-06-10", {"IN", "JP"}),
+        None,
+    ),
+    (
+        "Tokyo, June 10 — Japan and the Philippines signed a reciprocal access agreement on "
+        "Tuesday.",
+        ("agreement", "2025-06-10", {"JP", "PH"}),
+        date(2025, 6, 10),
+    ),
+    (
+        "Modi met Macron in Paris on Monday.The two leaders discussed defence ties.",
+        ("summit", "2025-06-09", {"FR", "IN"}),
+        date(2025, 6, 11),
+    ),
+    (
+        "The EU imposed new sanctions on Belarus on Tuesday.It said more would follow.",
+        ("sanctions", "2025-06-10", {"EU"}),
+        date(2025, 6, 11),
+    ),
+    (
+        "Carney to meet Trump at White House on Tuesday",
+        ("summit", "2025-06-17", {"CA", "US"}),
+        date(2025, 6, 11),
+    ),
+]
+
+# Checklist items the extractor still gets wrong: kept as strict expected failures, so a fix
+# shows up (and must drop the id from here) and the pass rate stays measurable.
+OPEN: dict[str, str] = {
+    "more0": "'concluded negotiations on a free trade deal' is talks, no accord reached",
+    "more1": "'sanctioned' as a verb: in 1987 wires it means 'approved' (9 of 9), so no trigger",
+    "more2": "'Brussels' acting in trade copy stands for the EU, not Belgium",
+    "more3": "'the two leaders' after a headline naming the venue ('Trump and Xi meet in Busan'):"
+    " counting the venue breaks the pair; dropping venues from pairs was 1/4 right on Reuters",
+    "more4": "a day of the month alone ('on the 13th') is no date",
+    "more5": "'is due in Washington next week for talks' is travel wording, but no visit trigger",
+}
+
+
+def _param(text: str, want: tuple[str, str, set[str]], dct: date | None, name: str) -> object:
+    """One checklist item; an open one is a strict expected failure."""
+    marks = [pytest.mark.xfail(reason=OPEN[name], strict=True)] if name in OPEN else []
+    return pytest.param(text, want, dct, id=name, marks=marks)
+
+
+# Classes found open in a second round of the checklist, kept so the rate stays honest.
+MORE: list[Case] = [
+    (
+        "India and Britain concluded negotiations on a free trade deal on Tuesday.",
+        ("agreement", "2025-06-10", {"GB", "IN"}),
+    ),
+    (
+        "Britain sanctioned five Russian oil traders on Tuesday.",
+        ("sanctions", "2025-06-10", {"GB"}),
+    ),
+    (
+        "Brussels on Thursday slapped provisional duties of up to 35% on Chinese electric "
+        "vehicles.",
+        ("tariff", "2025-06-05", {"EU"}),
+    ),
+    (
+        "Trump and Xi meet in Busan\n\nBUSAN, South Korea (AP) \u2014 The two leaders met on "
+        "Thursday for 100 minutes.",
+        ("summit", "2025-06-05", {"CN", "US"}),
+    ),
+    ("Modi will meet Macron in Paris on the 13th.", ("summit", "2025-06-13", {"FR", "IN"})),
+    (
+        "Ramaphosa is due in Washington next week for talks with Trump.",
+        ("visit", "2025-W25", {"ZA"}),
+    ),
+]
+
+WANTED = [
+    *[_param(t, w, date(2025, 6, 11), f"trade{i}") for i, (t, w) in enumerate(TRADE)],
+    *[_param(t, w, date(2025, 6, 11), f"accord{i}") for i, (t, w) in enumerate(AGREEMENT)],
+    *[_param(t, w, date(2025, 6, 11), f"union{i}") for i, (t, w) in enumerate(UNION_NAMES)],
+    *[_param(t, w, date(2025, 6, 11), f"agreedto{i}") for i, (t, w) in enumerate(AGREED_TO)],
+    *[_param(t, w, date(2025, 6, 11), f"office{i}") for i, (t, w) in enumerate(ELECTION)],
+    *[_param(t, w, date(2025, 6, 11), f"visit{i}") for i, (t, w) in enumerate(VISIT)],
+    *[_param(t, w, date(2025, 6, 11), f"host{i}") for i, (t, w) in enumerate(HOSTING)],
+    *[_param(t, w, date(2025, 6, 11), f"gather{i}") for i, (t, w) in enumerate(GATHERING)],
+    *[_param(t, w, d, f"parties{i}") for i, (t, w, d) in enumerate(PARTIES)],
+    *[_param(t, w, d, f"shape{i}") for i, (t, w, d) in enumerate(SHAPES)],
+    *[_param(t, w, date(2025, 6, 11), f"more{i}") for i, (t, w) in enumerate(MORE)],
+]
+
+
+@pytest.mark.parametrize(("text", "want", "dct"), WANTED)
+def test_modern_wording_yields_its_event(
+    text: str, want: tuple[str, str, set[str]], dct: date | None
+) -> None:
+    kind, when, parties = want
+    assert _has(text, kind, when, parties, dct), _events(text, dct)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        *[
+            pytest.param(t, {"tariff", "sanctions"}, id=f"trade-no{i}")
+            for i, t in enumerate(TRADE_LOOKALIKES)
+        ],
+        *[
+            pytest.param(t, {"agreement"}, id=f"accord-no{i}")
+            for i, t in enumerate(AGREEMENT_LOOKALIKES)
+        ],
+        *[
+            pytest.param(t, {"election"}, id=f"office-no{i}")
+            for i, t in enumerate(ELECTION_LOOKALIKES)
+        ],
+        *[
+            pytest.param(t, {"visit", "summit", "meeting"}, id=f"call-no{i}")
+            for i, t in enumerate(VISIT_LOOKALIKES)
+        ],
+    ],
+)
+def test_modern_lookalike_yields_no_such_event(text: str, kinds: set[str]) -> None:
+    assert not {kind for kind, _ in keys(text)} & kinds, events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU finance ministers gather in Luxembourg on Friday.",
+        "OPEC oil ministers will convene in Vienna on July 5.",
+    ],
+)
+def test_ministers_gathering_are_no_summit(text: str) -> None:
+    assert ("summit" not in {kind for kind, _ in keys(text)}) and keys(text), events_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "kind"),
+    [
+        pytest.param(
+            *case,
+            id=f"topic{i}",
+            marks=[pytest.mark.xfail(reason=OPEN[f"topic{i}"], strict=True)]
+            if f"topic{i}" in OPEN
+            else [],
+        )
+        for i, case in enumerate(TOPIC_NOT_PARTY)
+    ],
+)
+def test_the_topic_country_is_no_participant(text: str, code: str, kind: str) -> None:
+    found = [e for e in events_of(text) if e["type"] == kind]
+    assert found, "the talks themselves must be found"
+    assert all(code not in e["participants"] for e in found), found
+
+
+# --- a lead's completed talks and the next round it announces --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran and the United States have completed a round of indirect talks in Muscat, and "
+        "both sides have agreed to meet again next week.",
+        "Armenia and Azerbaijan concluded a new round of talks in Abu Dhabi and will meet again "
+        "on Friday.",
+        "Serbia and Kosovo held another round of talks in Brussels and will meet again next week.",
+    ],
+)
+def test_a_leads_completed_talks_take_the_dct_beside_the_next_round(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(text), events_of(text)
+
+
+def test_a_proposal_for_talks_is_no_talks_held() -> None:
+    text = (
+        "North Korea said it agreed to a South Korean proposal for talks between the two "
+        "prime ministers, and proposed a preparatory meeting on Friday."
+    )
+    assert ("meeting", "2025-06-11") not in keys(text), events_of(text)
+
+
+# --- a photo caption shows its talks on the caption's own day ---------------------------------
+
+
+def test_a_caption_before_the_talks_dates_the_talks() -> None:
+    text = (
+        "Japanese Prime Minister Shigeru Ishiba greets Philippine President Ferdinand Marcos Jr. "
+        "before their meeting in Manila, Philippines, June 10, 2025. REUTERS/Staff Photographer"
+    )
+    assert ("summit", "2025-06-10") in keys(text), events_of(text)
+
+
+def test_outside_a_caption_talks_named_as_a_time_anchor_take_no_date() -> None:
+    assert not keys("Stocks rose on Tuesday ahead of the talks between Modi and Macron.")
+
+
+def test_a_title_alone_reads_as_a_headline() -> None:
+    # A feed entry that is only its title: "X to meet" is the headline's future, and the
+    # headline's present tense reports the DCT's days.
+    assert ("summit", "2025-06-17") in keys("Albanese to meet Luxon in Wellington on Tuesday")
+    assert ("summit", "2025-06-10") in keys("Trump meets Xi in Busan on Tuesday")
+
+
+# --- "ministers of X and Y": a country named with "of" or "from" sends people, is no venue ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of India and China will meet on Friday.",
+        "Trade ministers from India and China will meet on Friday.",
+        "Delegations of India and China held talks on Monday.",
+    ],
+)
+def test_a_country_sending_ministers_takes_part(text: str) -> None:
+    assert {"CN", "IN"} <= _parties(text, "meeting"), events_of(text)
+
+
+def test_the_venue_of_talks_is_still_no_party() -> None:
+    text = "EU and Indian trade ministers met in Japan on Monday."
+    assert "JP" not in _parties(text, "meeting"), events_of(text)
+
+
+def _parties(text: str, kind: str) -> set[str]:
+    return {p for e in events_of(text) if e["type"] == kind for p in e["participants"]}
+
+
+@pytest.mark.xfail(
+    reason="a visit with no government visitor (a private person) still fires", strict=True
+)
+def test_a_private_persons_trip_is_no_visit() -> None:
+    assert not keys("Taylor Swift arrived in Tokyo on Monday for four concerts.")
+
+
+# --- the envoys of 2025-2026 talks stand for their countries ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "want"),
+    [
+        ("Witkoff held talks with Putin in Moscow on Wednesday.", date(2025, 8, 7), {"RU", "US"}),
+        ("Umerov met Witkoff in Miami on Saturday.", date(2025, 12, 22), {"UA", "US"}),
+        (
+            "Dmitriev held talks with Kushner in Miami on Saturday.",
+            date(2025, 12, 22),
+            {"RU", "US"},
+        ),
+        ("Vance met Zelensky in Munich on Friday.", date(2025, 2, 16), {"UA", "US"}),
+    ],
+)
+def test_an_envoy_stands_for_his_country(text: str, dct: date, want: set[str]) -> None:
+    found = [e for e in events_of(text, dct) if e["type"] == "meeting"]
+    assert found and want <= set(found[0]["participants"]), events_of(text, dct)
+
+
+def test_an_envoy_meeting_a_leader_is_no_summit() -> None:
+    assert "summit" not in {k for k, _ in keys("Witkoff met Putin in Moscow on Wednesday.")}
+
+
+# --- export restrictions and import bans, singular or plural -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Beijing imposed export restrictions on rare earths on April 4.",
+            ("tariff", "2025-04-04"),
+        ),
+        ("Indonesia lifted its export bans on nickel ore on Monday.", ("tariff", "2025-06-09")),
+        ("Russia imposed import bans on Moldovan wine on Tuesday.", ("tariff", "2025-06-10")),
+    ],
+)
+def test_export_restrictions_and_import_bans_are_trade_decisions(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text), events_of(text)
+
+
+def test_a_probe_into_export_restrictions_is_no_decision() -> None:
+    text = "The WTO opened a probe into Chinese export restrictions on rare earths on Monday."
+    assert "tariff" not in {k for k, _ in keys(text)}, events_of(text)
+
+
+# --- a head named by title alone ("the Russian president") is a leader at talks ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Russian president met the Indian prime minister in New Delhi on Thursday.",
+            ("summit", "2025-06-05"),
+        ),
+        (
+            "France's president will meet the German chancellor in Berlin on Friday.",
+            ("summit", "2025-06-13"),
+        ),
+    ],
+)
+def test_a_head_named_by_title_alone_makes_leaders_talks(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text), events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former Russian president met Modi in New Delhi on Thursday.",
+        "The Russian foreign minister met the Indian prime minister on Thursday.",
+    ],
+)
+def test_a_former_head_or_a_minister_makes_no_summit(text: str) -> None:
+    assert "summit" not in {k for k, _ in keys(text)}, events_of(text)
+
+
+# --- a lead act still to come dates nothing ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Quad summit, to be hosted by India, is expected later this year.",
+        "The ASEAN summit, which will be held in Kuala Lumpur, is expected in the autumn.",
+    ],
+)
+def test_a_planned_lead_act_gives_no_dct(text: str) -> None:
+    assert ("summit", "2025-06-11") not in keys(text), events_of(text)
+
+
+def test_a_done_lead_act_still_gives_the_dct() -> None:
+    assert ("summit", "2025-06-11") in keys("India hosted the Quad summit in New Delhi.")
+
+
+# --- receiving or welcoming an office holder is talks with him --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Erdogan received Syrian President al-Sharaa in Ankara on Tuesday.",
+            ("summit", "2025-06-10"),
+        ),
+        (
+            "Japan received Chinese Foreign Minister Wang Yi in Tokyo on Tuesday.",
+            ("meeting", "2025-06-10"),
+        ),
+        (
+            "Mohammed bin Salman welcomed Trump at Riyadh airport on Tuesday.",
+            ("summit", "2025-06-10"),
+        ),
+    ],
+)
+def test_receiving_an_office_holder_is_talks(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text), events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The G7 countries welcomed Takaichi's economic plans on Tuesday.",
+        "Brokers welcomed President Lula's budget on Tuesday.",
+        "The ministry received Food and Drug Administration approval on Tuesday.",
+    ],
+)
+def test_welcoming_a_persons_act_is_no_talks(text: str) -> None:
+    assert not {"meeting", "summit"} & {k for k, _ in keys(text)}, events_of(text)
