@@ -27,7 +27,7 @@ SPEC_FIELDS = {
     "status",
     "evidence",
 }
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}([+-]\d{2}:\d{2})?)?)?|-W\d{2})?$")
 STATUSES = {"scheduled", "occurred", "postponed", "cancelled"}
 
 sys.path.insert(0, str(ROOT / "scripts"))
