@@ -7,7 +7,8 @@ With no file, it scores every gold set beside the repository (``../shared/events
 dev, train, modern_train; plus the gold this project added, ``tests/gold/*.jsonl``,
 whose rows name texts in ``../shared`` by id). Each set except dev is split once, by a
 fixed seed, into a part rules are developed on (``develop``) and a third kept back
-(``devtest``). The table shows both, so a rule that fits its examples shows as a gap.
+(``devtest``); a set in ``HELD_WHOLE`` is kept back whole. The table shows both, so a rule
+that fits its examples shows as a gap.
 
 Errors (misses and extras with their evidence) are printed for the develop parts and
 dev only: the devtest part's individual errors are never shown, by design. ``--rules-only``
@@ -34,6 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVENTS = ROOT.parent / "shared" / "events"
 ADDED_GOLD = ROOT / "tests" / "gold"
 UNSPLIT = {"dev"}  # the 21 dev articles were developed on long ago: all of them are develop
+# Gold kept back whole: every article is devtest, so none of its errors is ever printed. Round 4
+# was annotated after the rules it first measured were written, as a fresh held-out estimate.
+HELD_WHOLE = {"added_reuters_4"}
 
 
 def gold_rows(path: Path) -> Iterator[dict]:
@@ -57,7 +61,11 @@ def evaluate(path: Path, *, ranked: bool = True) -> dict[str, tuple[Score, Score
     """Per part (``all``, ``develop``, ``devtest``): the strict and the month-relaxed score."""
     parts: dict[str, tuple[Score, Score]] = {}
     rows = list(gold_rows(path))
-    held = devtest_ids([row["id"] for row in rows]) if path.stem not in UNSPLIT else set()
+    ids = [row["id"] for row in rows]
+    if path.stem in HELD_WHOLE:
+        held = set(ids)
+    else:
+        held = devtest_ids(ids) if path.stem not in UNSPLIT else set()
     for row in rows:
         article = Article(
             text=row["text"],
