@@ -51,6 +51,14 @@ def gold_rows(path: Path) -> Iterator[dict]:
         yield row
 
 
+def devtest_part(label: str, ids: list[str]) -> set[str]:
+    """The ids of a gold set kept back from development: a seeded third, all of a
+    ``HELD_WHOLE`` set, none of dev."""
+    if label in HELD_WHOLE:
+        return set(ids)
+    return devtest_ids(ids) if label not in UNSPLIT else set()
+
+
 def default_sets() -> list[Path]:
     sets = [SHARED_EVENTS / f"{name}.jsonl" for name in ("dev", "train", "modern_train")]
     sets += sorted(ADDED_GOLD.glob("*.jsonl")) if ADDED_GOLD.is_dir() else []
@@ -61,11 +69,7 @@ def evaluate(path: Path, *, ranked: bool = True) -> dict[str, tuple[Score, Score
     """Per part (``all``, ``develop``, ``devtest``): the strict and the month-relaxed score."""
     parts: dict[str, tuple[Score, Score]] = {}
     rows = list(gold_rows(path))
-    ids = [row["id"] for row in rows]
-    if path.stem in HELD_WHOLE:
-        held = set(ids)
-    else:
-        held = devtest_ids(ids) if path.stem not in UNSPLIT else set()
+    held = devtest_part(path.stem, [row["id"] for row in rows])
     for row in rows:
         article = Article(
             text=row["text"],

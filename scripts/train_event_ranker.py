@@ -21,12 +21,12 @@ import math
 import sys
 from dataclasses import dataclass
 
-from eval_events import UNSPLIT, default_sets, gold_rows
+from eval_events import default_sets, devtest_part, gold_rows
 
 from bot.extract.event_ranker import MODEL_PATH, Ranker
 from bot.extract.events import choose_events, event_readings
 from bot.extract.model import Article
-from bot.extract.scoring import Score, devtest_ids, score_article
+from bot.extract.scoring import Score, score_article
 from bot.news.articles import parse_dct
 
 L2_GRID = (1.0, 3.0, 10.0, 30.0)
@@ -50,7 +50,7 @@ def develop_articles() -> list[Article_]:
     found = []
     for path in default_sets():
         rows = list(gold_rows(path))
-        held = devtest_ids([r["id"] for r in rows]) if path.stem not in UNSPLIT else set()
+        held = devtest_part(path.stem, [r["id"] for r in rows])
         for row in rows:
             if row["id"] in held:
                 continue
