@@ -1649,3 +1649,37 @@ def test_a_company_board_or_another_itc_is_still_none() -> None:
     assert not keys("The Nestle executive board meets tomorrow in London to discuss coffee prices.")
     # "ITC" named alone is as often the U.S. International Trade Commission
     assert not keys("The ITC board meets tomorrow in Washington to vote on the steel petition.")
+
+
+# --- "summit meeting" and "summit talks" are one summit, not a summit and a meeting ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Chile's president will propose to the Mercosur countries a summit meeting with "
+            "U.S. President Biden to take place in Brazil in September.",
+            ("summit", "2025-09"),
+        ),
+        (
+            "The bloc's heads of government will hold a summit meeting on June 27 and 28 in "
+            "Brussels, diplomats said.",
+            ("summit", "2025-06-27"),
+        ),
+        (
+            "Japan's prime minister and the Korean president held summit talks in Seoul on Monday.",
+            ("summit", "2025-06-09"),
+        ),
+    ],
+)
+def test_summit_meeting_is_one_summit(text: str, want: tuple[str, str]) -> None:
+    found = keys(text)
+    assert want in found
+    assert ("meeting", want[1]) not in found
+
+
+def test_a_meeting_at_a_summit_is_still_a_meeting() -> None:
+    # Look-alike: ministers meeting on the sidelines of a summit is their own meeting.
+    text = "French and German finance ministers met on Monday on the sidelines of the summit."
+    assert ("meeting", "2025-06-09") in keys(text)
