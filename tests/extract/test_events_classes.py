@@ -1683,3 +1683,33 @@ def test_a_meeting_at_a_summit_is_still_a_meeting() -> None:
     # Look-alike: ministers meeting on the sidelines of a summit is their own meeting.
     text = "French and German finance ministers met on Monday on the sidelines of the summit."
     assert ("meeting", "2025-06-09") in keys(text)
+
+
+# --- "later today": an event of the DCT that has not happened yet ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Trade ministers of Japan and South Korea meet later today in Seoul to discuss rice.",
+            "meeting",
+        ),
+        (
+            "The news came before the departure later today of a ten-member Thai delegation "
+            "for Tokyo for trade talks with Japanese officials.",
+            "visit",
+        ),
+        ("The Indian foreign minister leaves for Beijing later tonight, officials said.", "visit"),
+    ],
+)
+def test_later_today_is_scheduled(text: str, kind: str) -> None:
+    found = [e for e in events_of(text) if e["type"] == kind and e["date"] == "2025-06-11"]
+    assert found and all(e["status"] == "scheduled" for e in found)
+
+
+def test_earlier_today_is_occurred() -> None:
+    # Look-alike: the same day, but already over.
+    text = "Trade ministers of Japan and South Korea met earlier today in Seoul to discuss rice."
+    found = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert found and all(e["status"] == "occurred" for e in found)
