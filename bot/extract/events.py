@@ -574,10 +574,12 @@ def _status(
     dct: date | None,
     lexicon: EventLexicon,
 ) -> str:
-    window = text[max(sentence.start, trigger.start - 80) : min(sentence.end, trigger.end + 80)]
-    if lexicon.cancelled.search(window):
+    low = max(sentence.start, trigger.start - 80)
+    high = min(sentence.end, trigger.end + 80)
+    window = text[low:high]
+    if _status_cue(text, lexicon.cancelled, low, high, trigger):
         return "cancelled"
-    if lexicon.postponed.search(window):
+    if _status_cue(text, lexicon.postponed, low, high, trigger):
         return "postponed"
     future = _future(text, sentence, trigger, lexicon)
     if dct is None:
@@ -590,6 +592,46 @@ def _status(
     if trigger.type in DECIDED_WHEN_ANNOUNCED and lexicon.reporting.search(window):
         return "occurred"  # "Trump said on Monday he was set to impose tariffs": decided today
     return "scheduled" if future else "occurred"
+
+
+# A cancel or delay cue that is only threatened or asked for: "threats to scrap the
+# agreement", "could encourage Washington to cancel", "failed to convince America to call off".
+_HYPOTHETICAL_CUE = re.compile(
+    r"(?:\b(?:could|might|may|would|should|threat(?:s|en|ens|ened)?|urg(?:e|es|ed|ing)|"
+    r"persuade|convince|ask(?:s|ed)?|call(?:s|ed)? on)\b(?:\s+[\w.'-]+){0,3}?\s+(?:to\s+)?"
+    r"|\bcall(?:s|ed|ing)?\s+for\s+(?:a\s+|the\s+)?)$",
+    re.IGNORECASE,
+)
+# What a transitive cue acts on when it is no event: debts rescheduled, tariffs called off,
+# retaliation or deliveries delayed ("reschedule Nigeria's official debts").
+_CUE_OBJECT = re.compile(
+    r"\s+(?:[\w'\u2019.-]+\s+){0,5}?"
+    r"(?:debts?|payments?|principal|interest|loans?|arrears|maturities|obligations|tariffs?|"
+    r"duties|retaliation|sanctions|penalties|deliveries|shipments|exports|imports|plans?|"
+    r"proposals?|decision|issue|question|legislation|bill|project|programme|program|purchases?)\b",
+    re.IGNORECASE,
+)
+# "the issue has been shelved during the visit": a passive cue is its subject's status, so
+# not that of a trigger named after it.
+_PASSIVE_CUE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+_CUE_GAP = 40  # characters before a cue searched for a threat or a passive auxiliary
+
+
+def _status_cue(text: str, cue: re.Pattern[str], low: int, high: int, trigger: Trigger) -> bool:
+    """Whether a cancel or delay cue near the trigger tells the trigger's own status: not one
+    only threatened, one acting on a debt or a tariff, nor a passive one whose subject comes
+    before the trigger (the word of another thing)."""
+    for match in cue.finditer(text, low, high):
+        before = text[max(low, match.start() - _CUE_GAP) : match.start()]
+        if _HYPOTHETICAL_CUE.search(before):
+            continue
+        thing = _CUE_OBJECT.match(text, match.end(), high)
+        if thing and not thing.start() <= trigger.start < thing.end():
+            continue  # the cue acts on something else, not on the trigger's event
+        if match.start() < trigger.start and _PASSIVE_CUE.search(before):
+            continue
+        return True
+    return False
 
 
 def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:

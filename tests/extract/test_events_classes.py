@@ -1713,3 +1713,63 @@ def test_earlier_today_is_occurred() -> None:
     text = "Trade ministers of Japan and South Korea met earlier today in Seoul to discuss rice."
     found = [e for e in events_of(text) if e["type"] == "meeting"]
     assert found and all(e["status"] == "occurred" for e in found)
+
+
+# --- a cancel or delay word that is not the event's own status ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # threatened or asked for, not done
+        (
+            "Washington's threats to scrap the accord signed last March pushed Seoul to act, "
+            "analysts said.",
+            "agreement",
+        ),
+        (
+            "Seoul was ready to continue trade talks with Japan despite its failure to convince "
+            "Tokyo to call off the threatened duties during two days of emergency talks which "
+            "ended in Tokyo on Monday.",
+            "meeting",
+        ),
+        # the cue acts on debts or tariffs, not on the event
+        (
+            "Spain and Peru signed an agreement on Monday to reschedule 40 mln euros of "
+            "principal and interest payments on loans.",
+            "agreement",
+        ),
+        # a passive cue: its subject was shelved, not the visit named after it
+        (
+            "Discussion of the border issue has been shelved during the French president's "
+            "official visit to India, which ended yesterday.",
+            "visit",
+        ),
+    ],
+)
+def test_cue_of_another_thing_leaves_the_event_occurred(text: str, kind: str) -> None:
+    found = [e for e in events_of(text) if e["type"] == kind]
+    assert found and all(e["status"] == "occurred" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        # look-alikes: the event itself is called off or put off
+        (
+            "Talks between Japan and South Korea set for Friday were cancelled, officials said.",
+            "meeting",
+            "cancelled",
+        ),
+        (
+            "The planned meeting of Chinese and Indian trade ministers on June 20 has been "
+            "postponed until July, officials said.",
+            "meeting",
+            "postponed",
+        ),
+        ("Washington called off the tariffs on Canadian lumber on Monday.", "tariff", "cancelled"),
+    ],
+)
+def test_cue_of_the_event_itself_still_counts(text: str, kind: str, status: str) -> None:
+    found = [e for e in events_of(text) if e["type"] == kind]
+    assert found and any(e["status"] == status for e in found)
