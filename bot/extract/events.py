@@ -702,7 +702,7 @@ def _build(
     ):
         codes.add("G7")  # "the Venice economic summit", "a summit of industrial democracies"
     cues = lexicon.trade_penalty_cues
-    if kind == "sanctions" and cues is not None and cues.search(text, sentence.start, sentence.end):
+    if kind == "sanctions" and cues is not None and _trade_penalty(text, sentence, cues):
         kind = "tariff"
     if (
         kind == "meeting"
@@ -819,6 +819,34 @@ def _build(
         inherited=inherited,
     )
     return candidate, facts
+
+
+# A trade pact named in the sentence before is no trade dispute: "Japan and Korea signed a
+# trade pact on Monday. Canada will impose sanctions on Iran."
+_PACT_CUE = re.compile(r"trade\s+(?:pact|agreement|accord)", re.IGNORECASE)
+
+
+def _trade_penalty(text: str, sentence: Sentence, cues: re.Pattern[str]) -> bool:
+    """Whether sanctions are penalties in a trade dispute: a cue in their sentence, or a
+    dispute cue in the sentence or so before it, where the dispute is often named."""
+    if cues.search(text, sentence.start, sentence.end):
+        return True
+    return any(
+        not _PACT_CUE.fullmatch(cue.group(0))
+        for cue in cues.finditer(text, _context_start(text, sentence), sentence.start)
+    )
+
+
+CONTEXT_REACH = 250  # characters before a sentence that still tell what its words are about
+
+
+def _context_start(text: str, sentence: Sentence) -> int:
+    """Where the text a sentence is read in begins: up to ``CONTEXT_REACH`` characters
+    before it, from a sentence start ("Sanctions are to be imposed on April 17." after a
+    sentence on "unfair Japanese trade practices")."""
+    start = max(0, sentence.start - CONTEXT_REACH)
+    stop = text.find(". ", start, sentence.start)
+    return stop + 2 if 0 <= stop < sentence.start - 2 else start
 
 
 def _commodity_body(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:

@@ -1773,3 +1773,33 @@ def test_cue_of_another_thing_leaves_the_event_occurred(text: str, kind: str) ->
 def test_cue_of_the_event_itself_still_counts(text: str, kind: str, status: str) -> None:
     found = [e for e in events_of(text) if e["type"] == kind]
     assert found and any(e["status"] == status for e in found)
+
+
+# --- sanctions in a trade dispute named a sentence before are a tariff -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington accuses South Korean steel makers of unfair export trade practices. "
+        "Sanctions against South Korea are to be imposed on July 1.",
+        "The United States has a long dispute with Japan over dumping of microchips. The U.S. "
+        "sanctions against Japan will take effect on July 1, officials said.",
+    ],
+)
+def test_sanctions_after_a_trade_dispute_are_a_tariff(text: str) -> None:
+    assert ("tariff", "2025-07-01") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # look-alikes: no trade dispute, or only a trade pact, before the sanctions
+        "The European Union condemned the military coup in Myanmar. Sanctions against Myanmar "
+        "are to be imposed on July 1, EU diplomats said.",
+        "Japan and South Korea signed a trade pact on Monday. Canada will impose sanctions on "
+        "Iran on July 1.",
+    ],
+)
+def test_sanctions_without_a_trade_dispute_stay_sanctions(text: str) -> None:
+    assert ("sanctions", "2025-07-01") in keys(text)
