@@ -244,6 +244,7 @@ class _Candidate:
     inherited: bool = False
     extra_dates: list[EventDate] = field(default_factory=list)
     undated: bool = False  # dated by the DCT for want of a date word (a lead's or headline's act)
+    closing: bool = False  # dated by the day it ends ("the talks are due to last until March 20")
 
 
 # One reading of a trigger: the reading, the event it builds, the ranker's features for it.
@@ -408,6 +409,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     continue
                 candidate, facts = built
                 candidate.undated = reading.timex is None and reading.when.precision == "day"
+                candidate.closing = _closing_date(text, trigger, reading.timex)
                 if reading.by_rules:
                     ruled.append(candidate)
                 features = (
@@ -449,6 +451,23 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     if alternatives:
         add_story_features(found, dct, article_codes)
     return found
+
+
+# Words that give the day an event ends, not the day it happens: "the talks are due to last
+# until March 20", "the meeting, scheduled to end on March 27", "the session runs through Friday".
+_ENDS_AT = re.compile(
+    r"\b(?:last|lasts|run|runs|end|ends|close|closes|conclude|concludes|continue|continues)"
+    r"\s+(?:(?:on|until|till|through|to|by)\s+)?$",
+    re.IGNORECASE,
+)
+CLOSING_REACH = 80  # characters between a trigger and the end date after it
+
+
+def _closing_date(text: str, trigger: Trigger, timex: Timex | None) -> bool:
+    """Whether the date word read for the trigger is the day its event ends."""
+    if timex is None or timex.start < trigger.end or timex.start - trigger.end > CLOSING_REACH:
+        return False
+    return bool(_ENDS_AT.search(text, trigger.end, timex.start))
 
 
 def _occasion_days(
@@ -1112,6 +1131,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         )
         and not any(
             _finer(other, c)
+            or _ends_other(c, other)
             or _inside_span(c, other)
             or _dated_by_the_story(other, c)
             or _worded_span(other, c)
@@ -1147,6 +1167,20 @@ def _redate_to_meetings(candidates: list[_Candidate]) -> None:
         }
         if len(days) == 1 and today not in days:
             outcome.when = EventDate(next(iter(days)).isoformat(), None, "day")
+
+
+def _ends_other(closing: _Candidate, other: _Candidate) -> bool:
+    """Whether ``closing`` is only the end of ``other``: the same kind of event with the same
+    parties, dated by its last day while ``other`` has an earlier one (the talks "which began
+    on Monday" and "are due to last until March 20" are one event, of Monday)."""
+    return (
+        closing.closing
+        and closing.type != "agreement"  # an accord's end, its expiry, is an event (SPEC)
+        and other is not closing
+        and other.type == closing.type
+        and interval(other.when)[1] < interval(closing.when)[0]
+        and _same_parties(closing.participants, other.participants)
+    )
 
 
 def _same_parties(one: set[str], other: set[str]) -> bool:

@@ -1803,3 +1803,30 @@ def test_sanctions_after_a_trade_dispute_are_a_tariff(text: str) -> None:
 )
 def test_sanctions_without_a_trade_dispute_stay_sanctions(text: str) -> None:
     assert ("sanctions", "2025-07-01") in keys(text)
+
+
+# --- the day an event ends is no second event -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Malaysian and Thai trade officials began in Geneva on Monday. The talks "
+        "are due to last until June 20.",
+        "Trade ministers of Brazil and Argentina opened a meeting in Brasilia on Monday. The "
+        "meeting, scheduled to end on June 20, will discuss tariffs.",
+    ],
+)
+def test_end_day_of_talks_begun_earlier_is_no_second_meeting(text: str) -> None:
+    found = keys(text)
+    assert ("meeting", "2025-06-09") in found
+    assert ("meeting", "2025-06-20") not in found
+
+
+def test_expiry_of_an_accord_is_still_an_event() -> None:
+    # Look-alike: an accord's end is its expiry, an agreement event of its own.
+    text = (
+        "Turkey and Greece signed a fisheries accord on Monday. The accord, which runs until "
+        "June 30, 2027, gives both fleets access."
+    )
+    assert ("agreement", "2027-06-30") in keys(text)
