@@ -1114,6 +1114,15 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 kept.confidence = min(0.95, max(kept.confidence, candidate.confidence) + 0.05)
                 if kept.status == "scheduled" and candidate.status in ("postponed", "cancelled"):
                     kept.status = candidate.status
+                elif (
+                    kept.status == "scheduled"
+                    and candidate.status == "occurred"
+                    and kept.undated
+                    and not candidate.undated
+                ):
+                    # "Trump meets al-Sharaa" (a headline's present, no date word) and "Trump
+                    # met al-Sharaa in Riyadh on Wednesday": the dated past report tells it
+                    kept.status = candidate.status
                 break
         else:
             merged.append(candidate)

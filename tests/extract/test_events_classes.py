@@ -1830,3 +1830,30 @@ def test_expiry_of_an_accord_is_still_an_event() -> None:
         "June 30, 2027, gives both fleets access."
     )
     assert ("agreement", "2027-06-30") in keys(text)
+
+
+# --- a headline's present tense gives way to the dated past report of the same day -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan meets Syrian leader in Ankara\n\nTurkish President Recep Tayyip Erdogan met "
+        "Syrian President Ahmed al-Sharaa in Ankara on Wednesday, officials said.",
+        "Sanchez meets Moroccan king in Rabat\n\nSpanish Prime Minister Pedro Sanchez met King "
+        "Mohammed VI of Morocco in Rabat on Wednesday.",
+    ],
+)
+def test_headline_present_and_dated_past_report_is_occurred(text: str) -> None:
+    found = [e for e in events_of(text) if e["type"] == "summit"]
+    assert found and all(e["status"] == "occurred" for e in found)
+
+
+def test_headline_present_and_planned_report_stays_scheduled() -> None:
+    # Look-alike: the story says the meeting is still to come.
+    text = (
+        "Modi meets Putin in Delhi\n\nIndian Prime Minister Narendra Modi will meet Russian "
+        "President Vladimir Putin in New Delhi later today."
+    )
+    found = [e for e in events_of(text) if e["type"] == "summit"]
+    assert found and all(e["status"] == "scheduled" for e in found)
