@@ -179,11 +179,27 @@ ANCHOR_PHRASE_REACH = 8  # words of an anchoring event's own phrase before its d
 _OTHER_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|said|says)\b", re.I)
 
 
+# A relative clause telling when the event itself began or ended: "after negotiations that
+# ended earlier today", "after the two-day elections, which ended yesterday".
+_PHASE_RELATIVE = re.compile(
+    r"(?:\s+(?:between|with|of|among)\s[^,;()]{1,60}?)?\s*,?\s*(?:which|that)\s+"
+    r"(?:(?:was|were|had|has|have)\s+)?"
+    r"(?:began|begun|ended|opened|closed|concluded|started|finished|broke\s+up|wound\s+up"
+    r"|ends|begins|opens|closes|starts|took\s+place|(?:was|were)\s+held)\s+"
+    r"(?:(?:here|there|late|(?:in|at)\s+(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*))?)\s+)?"
+    r"(?:on\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _own_phrase(text: str, gap: tuple[int, int], after: bool, lexicon: EventLexicon) -> bool:
     """Whether a date after an event used as a time anchor still lies in that event's own
     phrase: "after a meeting of trade officials yesterday", "ahead of her visit to Moscow next
     week", "following an agreement reached in January" (no comma, clause or other verb
-    between; "since the accord, prices fell last week" dates the prices)."""
+    between; "since the accord, prices fell last week" dates the prices), or in a relative
+    clause saying when it began or ended ("after talks that ended earlier today")."""
+    if after and _PHASE_RELATIVE.fullmatch(text, *gap):
+        return True
     if not after or tokens_between(text, *gap) > ANCHOR_PHRASE_REACH:
         return False
     between = text[gap[0] : gap[1]]

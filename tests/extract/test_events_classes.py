@@ -1580,6 +1580,38 @@ def test_an_anchoring_event_keeps_the_date_of_its_own_phrase(
     assert want in keys(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Yeutter said the accord was reached after bilateral negotiations with Japan that "
+            "ended earlier today in Tokyo.",
+            ("meeting", "2025-06-11"),
+        ),
+        (
+            "The yen eased after talks between France and Japan, which began on Monday in Paris.",
+            ("meeting", "2025-06-09"),
+        ),
+        (
+            "The ruling party gained nine seats in the Finnish parliament after the two-day "
+            "elections, which ended yesterday.",
+            ("election", "2025-06-09"),
+        ),
+    ],
+)
+def test_an_anchoring_event_keeps_the_date_its_relative_clause_gives(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_that_clause_of_saying_after_an_anchor_gives_it_no_date() -> None:
+    found = keys(
+        "Brazil said after talks with France that prices would fall on Monday, officials said."
+    )
+    assert ("meeting", "2025-06-16") not in found and ("meeting", "2025-06-09") not in found
+
+
 def test_a_date_past_a_comma_or_another_verb_is_not_the_anchor_s() -> None:
     found = keys(
         "Since the Louvre accord between France and Japan, the yen has risen 5 pct last week."
