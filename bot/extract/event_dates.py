@@ -353,6 +353,7 @@ def attach_dates(
                 and gap[0] <= other.start
                 and other.end <= gap[1]
                 and not _purpose_of(text, trigger, other)
+                and not _summits_head(text, trigger, other)
                 for other in sentence.triggers
             ):
                 continue  # a trigger of another kind stands between: the date is its own
@@ -508,6 +509,17 @@ def _owned_by_another(text: str, timex: Timex, trigger: Trigger) -> bool:
 def _possessive_date(text: str, gap: tuple[int, int]) -> bool:
     """A date owning the event named right after it: "after yesterday's G-7 meeting"."""
     return bool(_POSSESSIVE_GAP.fullmatch(text, *gap))
+
+
+def _summits_head(text: str, summit: Trigger, head: Trigger) -> bool:
+    """Whether ``head`` is the noun "summit" premodifies ("a summit meeting on June 29", "summit
+    talks in May"): one occasion, so the date after the head is the summit's too."""
+    return (
+        summit.type == "summit"
+        and head.type == "meeting"
+        and head.start >= summit.end
+        and not text[summit.end : head.start].strip()
+    )
 
 
 def _purpose_of(text: str, trip: Trigger, other: Trigger) -> bool:

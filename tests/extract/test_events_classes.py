@@ -1623,6 +1623,43 @@ def test_a_date_past_a_comma_or_another_verb_is_not_the_anchor_s() -> None:
     assert ("meeting", "2025-06-10") not in found
 
 
+# --- "summit meeting": the date after the head noun is the summit's ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The issues will be referred to EC heads of government who hold a summit meeting on "
+            "June 29 and 30 in Brussels.",
+            ("summit", "2025-06-29"),
+        ),
+        (
+            "Bolivia will propose a summit meeting with President Reagan to take place in "
+            "Venezuela in July, the foreign minister said.",
+            ("summit", "2025-07"),
+        ),
+        (
+            "Reagan followed the formula he agreed upon with Gorbachev at their summit meeting "
+            "last October in Reykjavik.",
+            ("summit", "2024-10"),
+        ),
+    ],
+)
+def test_a_summit_meeting_takes_the_date_after_its_head(text: str, want: tuple[str, str]) -> None:
+    found = keys(text)
+    assert want in found
+    assert ("meeting", want[1]) not in found
+
+
+def test_a_summit_set_off_by_a_comma_does_not_take_the_next_meeting_s_date() -> None:
+    found = keys(
+        "Ministers of France and Germany prepared for the summit, meeting in Paris on Monday "
+        "to draft its communique."
+    )
+    assert ("summit", "2025-06-09") not in found and ("summit", "2025-06-16") not in found
+
+
 # --- the seven's summit by its wire names --------------------------------------------------------
 
 
