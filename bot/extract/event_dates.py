@@ -50,6 +50,19 @@ _RELATIVE_OF_TRIGGER = re.compile(
     r"(?:which|that)\s",
     re.IGNORECASE,
 )
+# The parties of an event named right after it, and where: "between U.S. Treasury Secretary
+# James Baker and West German Finance Minister Gerhard Stoltenberg", "among Japan, the European
+# Community, the U.S. and Canada", "West German ministers in Frankfurt" (names, titles and
+# joining words only: no verb, so no other clause).
+_PARTY_LIST = re.compile(
+    r"\s*(?:(?:between|with|among|by)\s+)?"
+    r"(?:(?:(?-i:[A-Z])[\w.'\u2019&-]*|and|of|the|its|his|her|their|for|in|at"
+    r"|(?:prime\s+)?ministers?|secretary|president|officials?|leaders?|representatives?|chairman"
+    r"|counterparts?|envoys?|governors?|delegations?|negotiators?|deputy|vice|chief|head"
+    r"|foreign|finance|trade|economy|state|central|bank)(?:['\u2019]s)?(?:\s*,\s*|\s+))+"
+    r"(?:on\s+)?",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
 _STARTING_BEFORE = re.compile(
@@ -158,7 +171,13 @@ def trigger_distance(
         penalty += CLAUSE_PENALTY
     elif "," in gap:
         penalty += COMMA_PENALTY
-    return len(WORD.findall(gap)) + penalty
+    distance = len(WORD.findall(gap)) + penalty
+    if timex.start >= trigger.end and _PARTY_LIST.fullmatch(gap):
+        # "a meeting between U.S. Treasury Secretary James Baker and West German Finance
+        # Minister Gerhard Stoltenberg on Monday": a list of the parties is the event's own
+        # phrase, however long; it still yields to a nearer trigger
+        return min(distance, MAX_ATTACH_DISTANCE)
+    return distance
 
 
 def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:

@@ -1623,6 +1623,49 @@ def test_a_date_past_a_comma_or_another_verb_is_not_the_anchor_s() -> None:
     assert ("meeting", "2025-06-10") not in found
 
 
+# --- a long list of the parties after the trigger does not part it from its date --------------
+
+
+_BODY = "The dollar rose in Tokyo. "  # the class sentence is no lead, which takes its date anyway
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "News of a meeting between U.S. Treasury Secretary James Baker, West German Finance "
+            "Minister Gerhard Stoltenberg and Bundesbank President Karl Otto Poehl on Monday "
+            "soothed currency markets.",
+            ("meeting", "2025-06-09"),
+        ),
+        (
+            "Agriculture will also be on the agenda of the trade ministers quadrilateral talks "
+            "among Japan, the European Community, the United States, Australia and Canada this "
+            "month.",
+            ("meeting", "2025-06"),
+        ),
+        (
+            "And the ministerial meeting of the Paris-based Organization for Economic Cooperation "
+            "and Development, OECD, in July will highlight the farm problem.",
+            ("meeting", "2025-07"),
+        ),
+    ],
+)
+def test_a_list_of_parties_keeps_the_event_s_date_after_it(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(_BODY + text)
+
+
+def test_a_clause_after_the_parties_keeps_its_own_date() -> None:
+    found = keys(
+        _BODY
+        + "Talks between Japan and the European Community on farm trade would not resume until "
+        "the United States and Canada settle their own dispute over wheat subsidies in July."
+    )
+    assert ("meeting", "2025-07") not in found
+
+
 # --- "summit meeting": the date after the head noun is the summit's ----------------------------
 
 
