@@ -172,6 +172,8 @@ def trigger_distance(
     elif "," in gap:
         penalty += COMMA_PENALTY
     distance = len(WORD.findall(gap)) + penalty
+    if timex.end <= trigger.start and possessive_phrase(text, timex.end, trigger.start):
+        return min(distance, MAX_ATTACH_DISTANCE)  # the head of the date's noun phrase
     if timex.start >= trigger.end and _PARTY_LIST.fullmatch(gap):
         # "a meeting between U.S. Treasury Secretary James Baker and West German Finance
         # Minister Gerhard Stoltenberg on Monday": a list of the parties is the event's own
@@ -517,6 +519,8 @@ def _owned_by_another(text: str, timex: Timex, trigger: Trigger) -> bool:
     noun = _OWNED_BY.match(text, timex.end)
     if not owned or (noun is not None and noun.group(1).lower() in _DEADLINES):
         return False  # "the April 17 deadline set for the tariffs": the deadline is theirs
+    if possessive_phrase(text, timex.end, trigger.start):
+        return False  # "tomorrow's crucial Group of Five and Group of Seven meetings"
     return tokens_between(text, timex.end, trigger.start) > _OWNER_REACH or bool(
         re.search(
             r"[,;:(]|\b(?:followed|after|before|and|but|as|when|which|that)\b",
@@ -526,8 +530,27 @@ def _owned_by_another(text: str, timex: Timex, trigger: Trigger) -> bool:
 
 
 def _possessive_date(text: str, gap: tuple[int, int]) -> bool:
-    """A date owning the event named right after it: "after yesterday's G-7 meeting"."""
-    return bool(_POSSESSIVE_GAP.fullmatch(text, *gap))
+    """A date owning the event named right after it: "after yesterday's G-7 meeting", or at
+    the head of a longer noun phrase ("tomorrow's crucial Group of Five and Group of Seven
+    meetings")."""
+    return bool(_POSSESSIVE_GAP.fullmatch(text, *gap)) or possessive_phrase(text, *gap)
+
+
+# The words a date's possessive noun phrase runs through to its head: "this week's
+# semi-annual IMF and World Bank meetings" (names joined by "and", modifiers; no verb, no
+# comma, no clause word: "today's negotiations did not produce a final agreement" stops at
+# "negotiations").
+_POSSESSIVE_NP = re.compile(
+    r"['\u2019]s?\s+(?:(?:and(?=\s+(?-i:[A-Z]))|(?!(?:is|are|was|were|be|been|has|have|had|do"
+    r"|does|did|will|would|could|should|may|might|must|can|not|said|says|that|which|who|when"
+    r"|as|but|or|to|than|and|by|from|with)\b)[\w.'\u2019/-]+)\s+){0,8}",
+    re.IGNORECASE,
+)
+
+
+def possessive_phrase(text: str, end: int, head: int) -> bool:
+    """Whether the text from a date's end to ``head`` is the date's possessive noun phrase."""
+    return head > end and bool(_POSSESSIVE_NP.fullmatch(text, end, head))
 
 
 def _summits_head(text: str, summit: Trigger, head: Trigger) -> bool:

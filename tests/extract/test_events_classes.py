@@ -1666,6 +1666,48 @@ def test_a_clause_after_the_parties_keeps_its_own_date() -> None:
     assert ("meeting", "2025-07") not in found
 
 
+# --- a possessive date owns the head of its noun phrase, however many names come first -------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The market squared positions ahead of tomorrow's crucial Group of Five and Group of "
+            "Seven meetings, dealers said.",
+            ("meeting", "2025-06-12"),
+        ),
+        (
+            "Ruding spoke at a briefing on this week's semi-annual IMF and World Bank talks in "
+            "Washington.",
+            ("meeting", "2025-W24"),
+        ),
+        (
+            "Brazil set no coffee export target following this week's breakdown of International "
+            "Coffee Organization talks on quotas.",
+            ("meeting", "2025-W24"),
+        ),
+    ],
+)
+def test_a_possessive_date_owns_the_head_of_its_noun_phrase(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(_BODY + text)
+
+
+def test_a_possessive_date_stops_at_a_verb() -> None:
+    found = keys(
+        _BODY + "Last Friday's U.S. trade action against Japan would help U.S. negotiations with "
+        "Tokyo on access for U.S. goods."
+    )
+    assert not any(kind == "meeting" and day == "2025-06-06" for kind, day in found)
+    found = keys(
+        _BODY + "Yesterday's comment by Baker that he stood by the Paris accord with Japan did "
+        "nothing to reverse sentiment."
+    )
+    assert ("agreement", "2025-06-10") not in found
+
+
 # --- "summit meeting": the date after the head noun is the summit's ----------------------------
 
 
