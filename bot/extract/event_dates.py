@@ -375,11 +375,15 @@ def attach_dates(
                 and other.end <= gap[1]
                 and not _purpose_of(text, trigger, other)
                 and not _summits_head(text, trigger, other)
+                and not _during_trip(text, other)
                 for other in sentence.triggers
             ):
                 continue  # a trigger of another kind stands between: the date is its own
             trip_date = any(
-                _purpose_of(text, trip, trigger)
+                (
+                    _purpose_of(text, trip, trigger)
+                    or (gap[0] <= trip.start and trip.end <= gap[1] and _during_trip(text, trip))
+                )
                 and trigger_distance(text, trip, timex, lexicon, sentence.start)
                 == best_for_timex[id(timex)]
                 for trip in sentence.triggers
@@ -551,6 +555,19 @@ _POSSESSIVE_NP = re.compile(
 def possessive_phrase(text: str, end: int, head: int) -> bool:
     """Whether the text from a date's end to ``head`` is the date's possessive noun phrase."""
     return head > end and bool(_POSSESSIVE_NP.fullmatch(text, end, head))
+
+
+_DURING = re.compile(
+    r"\bduring\s+(?:(?:his|her|their|the|a|an|this|its|that)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _during_trip(text: str, trip: Trigger) -> bool:
+    """Whether ``trip`` is a visit named as the time of another act ("to meet bankers during
+    his trip to Washington on Friday", "the accord reached during a visit to Moscow last
+    week"): the trip's date is the act's too, so the trip does not stand between them."""
+    return trip.type == "visit" and bool(_DURING.search(text, max(0, trip.start - 40), trip.start))
 
 
 def _summits_head(text: str, summit: Trigger, head: Trigger) -> bool:

@@ -1708,6 +1708,41 @@ def test_a_possessive_date_stops_at_a_verb() -> None:
     assert ("agreement", "2025-06-10") not in found
 
 
+# --- an act "during a visit to X last week" takes the trip's date -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Gerasimov told reporters the Soviet agreement with Iran had been reached during a "
+            "visit to Moscow last week by Iran's oil minister.",
+            ("agreement", "2025-W23"),
+        ),
+        (
+            "Venezuela said the oil loan to Ecuador, agreed during a visit here this week by "
+            "Ecuador's energy minister, will be repaid from August.",
+            ("agreement", "2025-W24"),
+        ),
+        (
+            "There are no plans for Brazil's finance minister to meet U.S. officials during his "
+            "trip to Washington on Friday and Saturday, bankers said.",
+            ("meeting", "2025-06-13"),
+        ),
+    ],
+)
+def test_an_act_during_a_dated_trip_takes_the_trip_s_date(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(_BODY + text)
+
+
+def test_an_act_with_its_own_date_keeps_it_beside_a_dated_trip() -> None:
+    found = keys(
+        _BODY + "Ministers of France and Japan will meet in September to review the accord "
+        "signed during a visit to Paris last week."
+    )
+    assert ("meeting", "2025-09") in found
+
+
 # --- "summit meeting": the date after the head noun is the summit's ----------------------------
 
 
