@@ -63,6 +63,17 @@ _PARTY_LIST = re.compile(
     r"(?:on\s+)?",
     re.IGNORECASE,
 )
+# What an event is on or against, however long, then its date: "tariffs on 300 mln dlrs worth
+# of Japanese color television sets, motorised tools and personal computers on April 17",
+# "the meeting of finance ministers from the Group of Five and Canada on February 22" (no verb
+# or clause word: "talks on an issue the union called off on May 1" stops at "called").
+_OBJECT_PHRASE = re.compile(
+    r"\s+(?:on|against|of|for)\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would"
+    r"|could|should|may|might|must|can|said|says|that|which|who|when|while|but|because|if"
+    r"|after|before|since|until|to)\b)[\w$.%'/-]+(?:\s*,\s*|\s+))+"
+    r"(?:on|from|in|effective|starting)\s+",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
 _STARTING_BEFORE = re.compile(
@@ -174,7 +185,7 @@ def trigger_distance(
     distance = len(WORD.findall(gap)) + penalty
     if timex.end <= trigger.start and possessive_phrase(text, timex.end, trigger.start):
         return min(distance, MAX_ATTACH_DISTANCE)  # the head of the date's noun phrase
-    if timex.start >= trigger.end and _PARTY_LIST.fullmatch(gap):
+    if timex.start >= trigger.end and (_PARTY_LIST.fullmatch(gap) or _OBJECT_PHRASE.fullmatch(gap)):
         # "a meeting between U.S. Treasury Secretary James Baker and West German Finance
         # Minister Gerhard Stoltenberg on Monday": a list of the parties is the event's own
         # phrase, however long; it still yields to a nearer trigger

@@ -1743,6 +1743,38 @@ def test_an_act_with_its_own_date_keeps_it_beside_a_dated_trip() -> None:
     assert ("meeting", "2025-09") in found
 
 
+# --- what an event is on, however long, does not part it from its date ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The U.S. Administration imposed 100 pct tariffs on 300 mln dlrs worth of Japanese "
+            "color television sets, motorised tools and personal computers on April 17.",
+            ("tariff", "2025-04-17"),
+        ),
+        (
+            "Measures are likely to be announced at the next U.S.-Japan yen-dollar committee "
+            "meeting on the deregulation of Tokyo's financial market, expected in July.",
+            ("meeting", "2025-07"),
+        ),
+    ],
+)
+def test_an_event_s_long_object_does_not_part_it_from_its_date(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(_BODY + text)
+
+
+def test_a_clause_inside_the_object_keeps_its_own_date() -> None:
+    found = keys(
+        _BODY + "Japan will raise tariffs on farm goods which the United States and Canada had "
+        "exported to Japan on March 3."
+    )
+    assert ("tariff", "2025-03-03") not in found
+
+
 # --- "summit meeting": the date after the head noun is the summit's ----------------------------
 
 
