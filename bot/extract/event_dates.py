@@ -50,6 +50,30 @@ _RELATIVE_OF_TRIGGER = re.compile(
     r"(?:which|that)\s",
     re.IGNORECASE,
 )
+# The parties of an event named right after it, and where: "between U.S. Treasury Secretary
+# James Baker and West German Finance Minister Gerhard Stoltenberg", "among Japan, the European
+# Community, the U.S. and Canada", "West German ministers in Frankfurt" (names, titles and
+# joining words only: no verb, so no other clause).
+_PARTY_LIST = re.compile(
+    r"\s*(?:(?:between|with|among|by)\s+)?"
+    r"(?:(?:(?-i:[A-Z])[\w.'\u2019&-]*|and|of|the|its|his|her|their|for|in|at"
+    r"|(?:prime\s+)?ministers?|secretary|president|officials?|leaders?|representatives?|chairman"
+    r"|counterparts?|envoys?|governors?|delegations?|negotiators?|deputy|vice|chief|head"
+    r"|foreign|finance|trade|economy|state|central|bank)(?:['\u2019]s)?(?:\s*,\s*|\s+))+"
+    r"(?:on\s+)?",
+    re.IGNORECASE,
+)
+# What an event is on or against, however long, then its date: "tariffs on 300 mln dlrs worth
+# of Japanese color television sets, motorised tools and personal computers on April 17",
+# "the meeting of finance ministers from the Group of Five and Canada on February 22" (no verb
+# or clause word: "talks on an issue the union called off on May 1" stops at "called").
+_OBJECT_PHRASE = re.compile(
+    r"\s+(?:on|against|of|for)\s+(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would"
+    r"|could|should|may|might|must|can|said|says|that|which|who|when|while|but|because|if"
+    r"|after|before|since|until|to)\b)[\w$.%'/-]+(?:\s*,\s*|\s+))+"
+    r"(?:on|from|in|effective|starting)\s+",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
 _STARTING_BEFORE = re.compile(
@@ -158,7 +182,15 @@ def trigger_distance(
         penalty += CLAUSE_PENALTY
     elif "," in gap:
         penalty += COMMA_PENALTY
-    return len(WORD.findall(gap)) + penalty
+    distance = len(WORD.findall(gap)) + penalty
+    if timex.end <= trigger.start and possessive_phrase(text, timex.end, trigger.start):
+        return min(distance, MAX_ATTACH_DISTANCE)  # the head of the date's noun phrase
+    if timex.start >= trigger.end and (_PARTY_LIST.fullmatch(gap) or _OBJECT_PHRASE.fullmatch(gap)):
+        # "a meeting between U.S. Treasury Secretary James Baker and West German Finance
+        # Minister Gerhard Stoltenberg on Monday": a list of the parties is the event's own
+        # phrase, however long; it still yields to a nearer trigger
+        return min(distance, MAX_ATTACH_DISTANCE)
+    return distance
 
 
 def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
@@ -179,11 +211,27 @@ ANCHOR_PHRASE_REACH = 8  # words of an anchoring event's own phrase before its d
 _OTHER_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|said|says)\b", re.I)
 
 
+# A relative clause telling when the event itself began or ended: "after negotiations that
+# ended earlier today", "after the two-day elections, which ended yesterday".
+_PHASE_RELATIVE = re.compile(
+    r"(?:\s+(?:between|with|of|among)\s[^,;()]{1,60}?)?\s*,?\s*(?:which|that)\s+"
+    r"(?:(?:was|were|had|has|have)\s+)?"
+    r"(?:began|begun|ended|opened|closed|concluded|started|finished|broke\s+up|wound\s+up"
+    r"|ends|begins|opens|closes|starts|took\s+place|(?:was|were)\s+held)\s+"
+    r"(?:(?:here|there|late|(?:in|at)\s+(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*))?)\s+)?"
+    r"(?:on\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _own_phrase(text: str, gap: tuple[int, int], after: bool, lexicon: EventLexicon) -> bool:
     """Whether a date after an event used as a time anchor still lies in that event's own
     phrase: "after a meeting of trade officials yesterday", "ahead of her visit to Moscow next
     week", "following an agreement reached in January" (no comma, clause or other verb
-    between; "since the accord, prices fell last week" dates the prices)."""
+    between; "since the accord, prices fell last week" dates the prices), or in a relative
+    clause saying when it began or ended ("after talks that ended earlier today")."""
+    if after and _PHASE_RELATIVE.fullmatch(text, *gap):
+        return True
     if not after or tokens_between(text, *gap) > ANCHOR_PHRASE_REACH:
         return False
     between = text[gap[0] : gap[1]]
@@ -337,11 +385,16 @@ def attach_dates(
                 and gap[0] <= other.start
                 and other.end <= gap[1]
                 and not _purpose_of(text, trigger, other)
+                and not _summits_head(text, trigger, other)
+                and not _during_trip(text, other)
                 for other in sentence.triggers
             ):
                 continue  # a trigger of another kind stands between: the date is its own
             trip_date = any(
-                _purpose_of(text, trip, trigger)
+                (
+                    _purpose_of(text, trip, trigger)
+                    or (gap[0] <= trip.start and trip.end <= gap[1] and _during_trip(text, trip))
+                )
                 and trigger_distance(text, trip, timex, lexicon, sentence.start)
                 == best_for_timex[id(timex)]
                 for trip in sentence.triggers
@@ -481,6 +534,8 @@ def _owned_by_another(text: str, timex: Timex, trigger: Trigger) -> bool:
     noun = _OWNED_BY.match(text, timex.end)
     if not owned or (noun is not None and noun.group(1).lower() in _DEADLINES):
         return False  # "the April 17 deadline set for the tariffs": the deadline is theirs
+    if possessive_phrase(text, timex.end, trigger.start):
+        return False  # "tomorrow's crucial Group of Five and Group of Seven meetings"
     return tokens_between(text, timex.end, trigger.start) > _OWNER_REACH or bool(
         re.search(
             r"[,;:(]|\b(?:followed|after|before|and|but|as|when|which|that)\b",
@@ -490,8 +545,51 @@ def _owned_by_another(text: str, timex: Timex, trigger: Trigger) -> bool:
 
 
 def _possessive_date(text: str, gap: tuple[int, int]) -> bool:
-    """A date owning the event named right after it: "after yesterday's G-7 meeting"."""
-    return bool(_POSSESSIVE_GAP.fullmatch(text, *gap))
+    """A date owning the event named right after it: "after yesterday's G-7 meeting", or at
+    the head of a longer noun phrase ("tomorrow's crucial Group of Five and Group of Seven
+    meetings")."""
+    return bool(_POSSESSIVE_GAP.fullmatch(text, *gap)) or possessive_phrase(text, *gap)
+
+
+# The words a date's possessive noun phrase runs through to its head: "this week's
+# semi-annual IMF and World Bank meetings" (names joined by "and", modifiers; no verb, no
+# comma, no clause word: "today's negotiations did not produce a final agreement" stops at
+# "negotiations").
+_POSSESSIVE_NP = re.compile(
+    r"['\u2019]s?\s+(?:(?:and(?=\s+(?-i:[A-Z]))|(?!(?:is|are|was|were|be|been|has|have|had|do"
+    r"|does|did|will|would|could|should|may|might|must|can|not|said|says|that|which|who|when"
+    r"|as|but|or|to|than|and|by|from|with)\b)[\w.'\u2019/-]+)\s+){0,8}",
+    re.IGNORECASE,
+)
+
+
+def possessive_phrase(text: str, end: int, head: int) -> bool:
+    """Whether the text from a date's end to ``head`` is the date's possessive noun phrase."""
+    return head > end and bool(_POSSESSIVE_NP.fullmatch(text, end, head))
+
+
+_DURING = re.compile(
+    r"\bduring\s+(?:(?:his|her|their|the|a|an|this|its|that)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _during_trip(text: str, trip: Trigger) -> bool:
+    """Whether ``trip`` is a visit named as the time of another act ("to meet bankers during
+    his trip to Washington on Friday", "the accord reached during a visit to Moscow last
+    week"): the trip's date is the act's too, so the trip does not stand between them."""
+    return trip.type == "visit" and bool(_DURING.search(text, max(0, trip.start - 40), trip.start))
+
+
+def _summits_head(text: str, summit: Trigger, head: Trigger) -> bool:
+    """Whether ``head`` is the noun "summit" premodifies ("a summit meeting on June 29", "summit
+    talks in May"): one occasion, so the date after the head is the summit's too."""
+    return (
+        summit.type == "summit"
+        and head.type == "meeting"
+        and head.start >= summit.end
+        and not text[summit.end : head.start].strip()
+    )
 
 
 def _purpose_of(text: str, trip: Trigger, other: Trigger) -> bool:

@@ -1580,6 +1580,38 @@ def test_an_anchoring_event_keeps_the_date_of_its_own_phrase(
     assert want in keys(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Yeutter said the accord was reached after bilateral negotiations with Japan that "
+            "ended earlier today in Tokyo.",
+            ("meeting", "2025-06-11"),
+        ),
+        (
+            "The yen eased after talks between France and Japan, which began on Monday in Paris.",
+            ("meeting", "2025-06-09"),
+        ),
+        (
+            "The ruling party gained nine seats in the Finnish parliament after the two-day "
+            "elections, which ended yesterday.",
+            ("election", "2025-06-09"),
+        ),
+    ],
+)
+def test_an_anchoring_event_keeps_the_date_its_relative_clause_gives(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_that_clause_of_saying_after_an_anchor_gives_it_no_date() -> None:
+    found = keys(
+        "Brazil said after talks with France that prices would fall on Monday, officials said."
+    )
+    assert ("meeting", "2025-06-16") not in found and ("meeting", "2025-06-09") not in found
+
+
 def test_a_date_past_a_comma_or_another_verb_is_not_the_anchor_s() -> None:
     found = keys(
         "Since the Louvre accord between France and Japan, the yen has risen 5 pct last week."
@@ -1589,6 +1621,195 @@ def test_a_date_past_a_comma_or_another_verb_is_not_the_anchor_s() -> None:
         "He spoke after talks with the French ambassador to Japan, who arrived last night."
     )
     assert ("meeting", "2025-06-10") not in found
+
+
+# --- a long list of the parties after the trigger does not part it from its date --------------
+
+
+_BODY = "The dollar rose in Tokyo. "  # the class sentence is no lead, which takes its date anyway
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "News of a meeting between U.S. Treasury Secretary James Baker, West German Finance "
+            "Minister Gerhard Stoltenberg and Bundesbank President Karl Otto Poehl on Monday "
+            "soothed currency markets.",
+            ("meeting", "2025-06-09"),
+        ),
+        (
+            "Agriculture will also be on the agenda of the trade ministers quadrilateral talks "
+            "among Japan, the European Community, the United States, Australia and Canada this "
+            "month.",
+            ("meeting", "2025-06"),
+        ),
+        (
+            "And the ministerial meeting of the Paris-based Organization for Economic Cooperation "
+            "and Development, OECD, in July will highlight the farm problem.",
+            ("meeting", "2025-07"),
+        ),
+    ],
+)
+def test_a_list_of_parties_keeps_the_event_s_date_after_it(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(_BODY + text)
+
+
+def test_a_clause_after_the_parties_keeps_its_own_date() -> None:
+    found = keys(
+        _BODY
+        + "Talks between Japan and the European Community on farm trade would not resume until "
+        "the United States and Canada settle their own dispute over wheat subsidies in July."
+    )
+    assert ("meeting", "2025-07") not in found
+
+
+# --- a possessive date owns the head of its noun phrase, however many names come first -------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The market squared positions ahead of tomorrow's crucial Group of Five and Group of "
+            "Seven meetings, dealers said.",
+            ("meeting", "2025-06-12"),
+        ),
+        (
+            "Ruding spoke at a briefing on this week's semi-annual IMF and World Bank talks in "
+            "Washington.",
+            ("meeting", "2025-W24"),
+        ),
+        (
+            "Brazil set no coffee export target following this week's breakdown of International "
+            "Coffee Organization talks on quotas.",
+            ("meeting", "2025-W24"),
+        ),
+    ],
+)
+def test_a_possessive_date_owns_the_head_of_its_noun_phrase(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(_BODY + text)
+
+
+def test_a_possessive_date_stops_at_a_verb() -> None:
+    found = keys(
+        _BODY + "Last Friday's U.S. trade action against Japan would help U.S. negotiations with "
+        "Tokyo on access for U.S. goods."
+    )
+    assert not any(kind == "meeting" and day == "2025-06-06" for kind, day in found)
+    found = keys(
+        _BODY + "Yesterday's comment by Baker that he stood by the Paris accord with Japan did "
+        "nothing to reverse sentiment."
+    )
+    assert ("agreement", "2025-06-10") not in found
+
+
+# --- an act "during a visit to X last week" takes the trip's date -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Gerasimov told reporters the Soviet agreement with Iran had been reached during a "
+            "visit to Moscow last week by Iran's oil minister.",
+            ("agreement", "2025-W23"),
+        ),
+        (
+            "Venezuela said the oil loan to Ecuador, agreed during a visit here this week by "
+            "Ecuador's energy minister, will be repaid from August.",
+            ("agreement", "2025-W24"),
+        ),
+        (
+            "There are no plans for Brazil's finance minister to meet U.S. officials during his "
+            "trip to Washington on Friday and Saturday, bankers said.",
+            ("meeting", "2025-06-13"),
+        ),
+    ],
+)
+def test_an_act_during_a_dated_trip_takes_the_trip_s_date(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(_BODY + text)
+
+
+def test_an_act_with_its_own_date_keeps_it_beside_a_dated_trip() -> None:
+    found = keys(
+        _BODY + "Ministers of France and Japan will meet in September to review the accord "
+        "signed during a visit to Paris last week."
+    )
+    assert ("meeting", "2025-09") in found
+
+
+# --- what an event is on, however long, does not part it from its date ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The U.S. Administration imposed 100 pct tariffs on 300 mln dlrs worth of Japanese "
+            "color television sets, motorised tools and personal computers on April 17.",
+            ("tariff", "2025-04-17"),
+        ),
+        (
+            "Measures are likely to be announced at the next U.S.-Japan yen-dollar committee "
+            "meeting on the deregulation of Tokyo's financial market, expected in July.",
+            ("meeting", "2025-07"),
+        ),
+    ],
+)
+def test_an_event_s_long_object_does_not_part_it_from_its_date(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(_BODY + text)
+
+
+def test_a_clause_inside_the_object_keeps_its_own_date() -> None:
+    found = keys(
+        _BODY + "Japan will raise tariffs on farm goods which the United States and Canada had "
+        "exported to Japan on March 3."
+    )
+    assert ("tariff", "2025-03-03") not in found
+
+
+# --- "summit meeting": the date after the head noun is the summit's ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The issues will be referred to EC heads of government who hold a summit meeting on "
+            "June 29 and 30 in Brussels.",
+            ("summit", "2025-06-29"),
+        ),
+        (
+            "Bolivia will propose a summit meeting with President Reagan to take place in "
+            "Venezuela in July, the foreign minister said.",
+            ("summit", "2025-07"),
+        ),
+        (
+            "Reagan followed the formula he agreed upon with Gorbachev at their summit meeting "
+            "last October in Reykjavik.",
+            ("summit", "2024-10"),
+        ),
+    ],
+)
+def test_a_summit_meeting_takes_the_date_after_its_head(text: str, want: tuple[str, str]) -> None:
+    found = keys(text)
+    assert want in found
+    assert ("meeting", want[1]) not in found
+
+
+def test_a_summit_set_off_by_a_comma_does_not_take_the_next_meeting_s_date() -> None:
+    found = keys(
+        "Ministers of France and Germany prepared for the summit, meeting in Paris on Monday "
+        "to draft its communique."
+    )
+    assert ("summit", "2025-06-09") not in found and ("summit", "2025-06-16") not in found
 
 
 # --- the seven's summit by its wire names --------------------------------------------------------
