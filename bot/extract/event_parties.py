@@ -144,10 +144,55 @@ def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> l
     return after[:1]
 
 
+# The wires' descriptive names of the finance groups: "six major industrial countries",
+# "the seven leading western democracies", "meetings of leading industrial nations". A number
+# names the group (five: the G5, six: the 1987 Louvre group, seven: the G7); "major" or
+# "leading" alone names the G7 of the day (its meetings and summits, SPEC's G7 code). Plain
+# "industrial countries" ("growth in industrial countries") and "newly industrialised
+# countries" name no group.
+_RICH_GROUP = re.compile(
+    r"(?<![\w-])(?:(?P<n>five|six|seven)\s+(?:(?:major|leading|big|main|top|richest|wealthiest|"
+    r"largest)\s+)?|(?:major|leading|richest|wealthiest|largest)\s+)"
+    r"(?:western\s+)?(?:industrial(?:ised|ized)?|western|economic)\s+"
+    r"(?:nations|countries|democracies|powers)\b",
+    re.IGNORECASE,
+)
+_G5 = ("DE", "FR", "GB", "JP", "US")
+_RICH_GROUP_CODES = {
+    "five": _G5,
+    "six": ("CA", *_G5),
+    "seven": ("CA", "G7", "IT", *_G5),
+}
+_LEADING = ("CA", "G7", "IT", *_G5)
+
+
+# "the Group of 10 leading western industrialised countries", "the 24 industrial nations":
+# another number names another group.
+_OTHER_NUMBER = re.compile(r"(?:\d+|ten|Ten)\s+$")
+
+
+def _rich_group_codes(text: str, sentence: Sentence) -> set[str]:
+    """The finance group a descriptive name stands for; an unnumbered one ("leading
+    industrial nations") only when the sentence names no group itself ("top officials of
+    leading industrial nations ... a meeting of the Group of Five": the G5's)."""
+    named: set[str] = set()
+    unnamed: set[str] = set()
+    for match in _RICH_GROUP.finditer(text, sentence.start, sentence.end):
+        if _OTHER_NUMBER.search(text, max(0, match.start() - 8), match.start()):
+            continue
+        number = match.group("n")
+        (named if number else unnamed).update(
+            _RICH_GROUP_CODES[number.lower()] if number else _LEADING
+        )
+    if named or any(m.members for m in sentence.mentions):
+        return named
+    return unnamed
+
+
 def _group_codes(text: str, sentence: Sentence, lexicon: EventLexicon) -> set[str]:
+    codes = _rich_group_codes(text, sentence)
     if lexicon.groups_pattern is None:
-        return set()
-    codes: set[str] = set()
+        return codes
     for match in lexicon.groups_pattern.finditer(text, sentence.start, sentence.end):
         codes.update(lexicon.groups.get(match.group(0).lower(), ()))
     return codes
@@ -194,7 +239,8 @@ def trigger_parties(
         codes.update(codes_of(mention))
     low, high = clause_span(text, sentence, trigger, lexicon)
     codes.update(
-        _group_codes(text, Sentence(low, high), lexicon) or _group_codes(text, sentence, lexicon)
+        _group_codes(text, Sentence(low, high, mentions=sentence.mentions), lexicon)
+        or _group_codes(text, sentence, lexicon)
     )
     return codes, people, location, location_codes
 

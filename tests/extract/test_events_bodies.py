@@ -266,3 +266,51 @@ def test_a_speaker_at_an_industry_meeting_named_in_full_is_no_event() -> None:
         "annual conference that taxes were too high."
     )
     assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+# --- the finance groups by their wire descriptions ---------------------------------------------
+
+_SIX = ["CA", "DE", "FR", "GB", "JP", "US"]
+_SEVEN = ["CA", "DE", "FR", "G7", "GB", "IT", "JP", "US"]
+
+
+def _parties(text: str, kind: str) -> list[list[str]]:
+    return [e["participants"] for e in events_of(text) if e["type"] == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "want"),
+    [
+        (
+            "Six major industrial countries agreed at a meeting in Paris in February to "
+            "foster currency stability.",
+            "meeting",
+            _SIX,
+        ),
+        (
+            "Monetary officials of leading industrial nations will meet next week in Washington.",
+            "meeting",
+            _SEVEN,
+        ),
+        (
+            "The Plaza agreement of September 2024 between the five major industrial nations "
+            "still holds.",
+            "agreement",
+            ["DE", "FR", "GB", "JP", "US"],
+        ),
+    ],
+)
+def test_a_finance_group_named_by_its_description(text: str, kind: str, want: list[str]) -> None:
+    assert want in _parties(text, kind)
+
+
+def test_another_number_or_a_named_group_keeps_its_own_members() -> None:
+    g10 = (
+        "Deputy finance ministers from the Group of 10 leading western industrialised "
+        "countries met here today."
+    )
+    assert all("G7" not in p for p in _parties(g10, "meeting"))
+    g5 = "Officials of leading industrial nations began a meeting of the Group of Five today."
+    assert all("G7" not in p for p in _parties(g5, "meeting"))
+    plain = "Japanese and Korean officials met today to discuss growth in industrial countries."
+    assert _parties(plain, "meeting") == [["JP", "KR"]]
