@@ -372,6 +372,8 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     budget = RANKED_TRIGGERS
     previous_pair: frozenset[str] = frozenset()
     accord_parties: frozenset[str] = frozenset()  # the parties of the last accord named with them
+    talks_parties: frozenset[str] = frozenset()  # the parties of the last talks named with them
+    talks_index = 0  # the sentence that named them
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
         budget -= len(sentence.triggers)
@@ -380,6 +382,10 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
         pair = _two_named(previous_pair, sentence)
         previous_pair = pair
         accord_parties = _accord_parties(text, sentence, lexicon) or accord_parties
+        talks_before = talks_parties if index - talks_index <= TALKS_REACH else frozenset()
+        named_talks = _talks_parties(text, sentence, lexicon)
+        if named_talks:
+            talks_parties, talks_index = named_talks, index
         for trigger in sentence.triggers:
             readings = _readings(
                 text, sentence, trigger, index, leads.get(index), dct, lexicon, dates, named
@@ -401,6 +407,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     article_codes,
                     pair=pair,
                     antecedent=accord_parties,
+                    talks_antecedent=talks_before,
                 )
                 if built is None:
                     if reading.by_rules and reading.when.precision == "day":
@@ -638,6 +645,7 @@ def _build(
     inherited: bool = False,
     pair: frozenset[str] = frozenset(),
     antecedent: frozenset[str] = frozenset(),
+    talks_antecedent: frozenset[str] = frozenset(),
 ) -> tuple[_Candidate, Built] | None:
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
@@ -696,6 +704,15 @@ def _build(
         and _definite_accord(text, sentence, trigger, lexicon)
     ):
         codes = set(antecedent)  # "The current agreement expires": the accord named before
+    if (
+        not codes
+        and kind == "meeting"
+        and not commodity  # a commodity council's session names no party (gold)
+        and talks_antecedent
+        and _definite_talks(text, sentence, trigger, lexicon)
+    ):
+        codes = set(talks_antecedent)  # "The ministers agreed to resume negotiations": the
+        # ministers of the talks named before ("EC ministers failed to reach agreement")
     commodity = commodity and kind == "meeting"
     if not codes and not commodity:
         if (
@@ -813,6 +830,36 @@ def _accord_parties(text: str, sentence: Sentence, lexicon: EventLexicon) -> fro
         if len(codes) >= 2:
             return frozenset(codes)
     return frozenset()
+
+
+def _talks_parties(text: str, sentence: Sentence, lexicon: EventLexicon) -> frozenset[str]:
+    """The parties of the last talks the sentence names with a body or two countries ("EC
+    ministers failed to agree at two days of talks"): whom a later "the ministers" or "the
+    meeting" refers to."""
+    for trigger in reversed(sentence.triggers):
+        if trigger.type not in ("meeting", "summit"):
+            continue
+        codes = trigger_parties(text, sentence, trigger, lexicon)[0]
+        if len(codes) >= 2 or codes & BODY_CODES:
+            return frozenset(codes)
+    return frozenset()
+
+
+TALKS_REACH = 2  # sentences after talks in which "the ministers" still are their people
+# "The ministers agreed to resume", "at today's meeting", "the talks will go on": people or
+# talks the story has already named (not "ministers" or "a meeting", which may be new ones).
+_DEFINITE_TALKS = re.compile(
+    r"\b(?:the|these|those|this|today['\u2019]s|yesterday['\u2019]s|tomorrow['\u2019]s)\s+"
+    r"(?:(?-i:[a-z][\w-]*)\s+){0,2}?"
+    r"(?:ministers|delegates|delegations|negotiators|meetings?|talks|negotiations)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _definite_talks(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's clause names its talks or their people by a definite mention."""
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    return bool(_DEFINITE_TALKS.search(text, low, high))
 
 
 def _definite_accord(

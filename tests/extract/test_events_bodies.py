@@ -314,3 +314,45 @@ def test_another_number_or_a_named_group_keeps_its_own_members() -> None:
     assert all("G7" not in p for p in _parties(g5, "meeting"))
     plain = "Japanese and Korean officials met today to discuss growth in industrial countries."
     assert _parties(plain, "meeting") == [["JP", "KR"]]
+
+
+# --- "the ministers", "the meeting": the people or talks named just before ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "EC farm ministers failed to agree at two days of talks today. The ministers "
+            "agreed to resume negotiations in Luxembourg next month.",
+            ("meeting", "2025-07", "EU"),
+        ),
+        (
+            "Finance ministers of the Group of Seven will meet in Washington on Friday. Dealers "
+            "said markets wait to see what comes from the meetings tomorrow.",
+            ("meeting", "2025-06-12", "G7"),
+        ),
+        (
+            "OPEC oil ministers ended their talks in Vienna today. The delegates will meet "
+            "again in June.",
+            ("meeting", "2025-06", "OPEC"),
+        ),
+    ],
+)
+def test_definite_talks_take_the_parties_of_the_talks_named_before(
+    text: str, want: tuple[str, str, str]
+) -> None:
+    kind, when, code = want
+    assert any(
+        e["type"] == kind and e["date"] == when and code in e["participants"]
+        for e in events_of(text)
+    )
+
+
+def test_talks_named_long_before_lend_no_parties() -> None:
+    text = (
+        "EC farm ministers failed to agree at two days of talks today. Prices fell. Wheat "
+        "rose. Canada said Canadian growers gain. The ministers agreed to resume negotiations "
+        "next month."
+    )
+    assert not any("EU" in e["participants"] for e in events_of(text) if e["date"] == "2025-07")
