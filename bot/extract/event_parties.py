@@ -189,11 +189,24 @@ def _rich_group_codes(text: str, sentence: Sentence) -> set[str]:
     return unnamed
 
 
-def _group_codes(text: str, sentence: Sentence, lexicon: EventLexicon) -> set[str]:
+# A group named by its accord ("the Louvre accord", "the Plaza agreement"): its parties are
+# the accord's own, not those of talks that only mention it.
+_ACCORD_NAME = re.compile(r"(?:accords?|agreements?|pacts?|meeting|conference)$", re.IGNORECASE)
+
+
+def _group_codes(
+    text: str, sentence: Sentence, lexicon: EventLexicon, trigger: Trigger | None = None
+) -> set[str]:
     codes = _rich_group_codes(text, sentence)
     if lexicon.groups_pattern is None:
         return codes
     for match in lexicon.groups_pattern.finditer(text, sentence.start, sentence.end):
+        if (
+            trigger is not None
+            and _ACCORD_NAME.search(match.group(0))
+            and not match.start() <= trigger.start < match.end()
+        ):
+            continue
         codes.update(lexicon.groups.get(match.group(0).lower(), ()))
     return codes
 
@@ -219,6 +232,13 @@ def trigger_parties(
     for mention in mentions:
         if mention.kind == "person" and mention.name not in people:
             people.append(mention.name)
+        if (
+            trigger.type != "agreement"
+            and mention.kind in ("capital", "city", "region")
+            and _NAMES_AN_ACCORD.match(text, mention.end)
+        ):
+            continue  # talks "to review the Louvre accord": the accord's venue is no party to
+            # them (an accord's own venue is: Paris took part in "the Paris accord")
         if is_location(text, mention) and mention.kind != "country":
             if _NAMES_AN_ACCORD.match(text, mention.end):
                 continue  # "committed to the Louvre agreement": the accord's name, no venue
@@ -239,8 +259,8 @@ def trigger_parties(
         codes.update(codes_of(mention))
     low, high = clause_span(text, sentence, trigger, lexicon)
     codes.update(
-        _group_codes(text, Sentence(low, high, mentions=sentence.mentions), lexicon)
-        or _group_codes(text, sentence, lexicon)
+        _group_codes(text, Sentence(low, high, mentions=sentence.mentions), lexicon, trigger)
+        or _group_codes(text, sentence, lexicon, trigger)
     )
     return codes, people, location, location_codes
 

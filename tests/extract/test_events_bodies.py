@@ -356,3 +356,22 @@ def test_talks_named_long_before_lend_no_parties() -> None:
         "next month."
     )
     assert not any("EU" in e["participants"] for e in events_of(text) if e["date"] == "2025-07")
+
+
+# --- an accord named after its venue: its parties, not the parties of talks about it ----------
+
+
+def test_the_louvre_and_plaza_accords_name_their_groups() -> None:
+    assert _parties(
+        "The Louvre accord on currency stability was struck in February.", "agreement"
+    ) == [_SIX]
+    assert _parties(
+        "The dollar fell after the Plaza agreement of September 2024.", "agreement"
+    ) == [["DE", "FR", "GB", "JP", "US"]]
+
+
+def test_talks_about_a_named_accord_take_no_party_from_its_name() -> None:
+    text = "U.S. and West German officials met on Monday to review the Louvre accord."
+    assert _parties(text, "meeting") == [["DE", "US"]]
+    paris = "U.S. and Japanese officials met on Monday to review the Paris accord."
+    assert _parties(paris, "meeting") == [["JP", "US"]]
