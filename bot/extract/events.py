@@ -38,6 +38,7 @@ from bot.extract.event_parties import (
     TARGETS_TAKE_PART,
     codes_of,
     company_act,
+    is_location,
     is_topic,
     joint_issuer,
     leader_countries,
@@ -737,6 +738,13 @@ def _build(
         for c in codes_of(m)
     }
     context = codes | location_codes | sentence_codes
+    if kind in TARGETS_TAKE_PART and len(codes - BODY_CODES) == 1 and not codes & BODY_CODES:
+        # "Reagan imposed the tariff after the Japanese flooded the market", "tariffs on
+        # Japanese exports, after hearings in Washington": a trade measure's other side is
+        # named in another clause of its sentence (or as the place that decides it).
+        others = _trade_sides(text, sentence) - BODY_CODES - codes
+        if 1 <= len(others) <= TRADE_OTHER_SIDES:
+            codes |= others
     international = len(context) >= 2 or bool(context & BODY_CODES)
     if commodity and fallback:
         # the body's own: gold gives "the ICO executive board will meet" no party, though the
@@ -796,6 +804,26 @@ def _build(
     return candidate, facts
 
 
+_DATELINE_DASH = re.compile(r"\s+-\s")
+
+
+def _trade_sides(text: str, sentence: Sentence) -> set[str]:
+    """Countries a sentence names as actors: names, peoples and leaders, and capitals standing
+    for their government ("after Washington imposed"), not places where things happen
+    ("talks in London", "futures in London and New York", a digest's "LONDON - ")."""
+    return {
+        c
+        for m in sentence.mentions
+        if m.kind in ("country", "demonym", "adjective", "person")
+        or (
+            m.kind == "capital"
+            and not is_location(text, m)
+            and not _DATELINE_DASH.match(text, m.end)
+        )
+        for c in codes_of(m)
+    }
+
+
 def _commodity_body(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Whether the trigger's sentence names an international commodity organisation, or its
     clause one of its organs ("the full council") in a story that names one."""
@@ -845,6 +873,7 @@ def _talks_parties(text: str, sentence: Sentence, lexicon: EventLexicon) -> froz
     return frozenset()
 
 
+TRADE_OTHER_SIDES = 2  # more countries named beside a trade measure are a list, not its sides
 TALKS_REACH = 2  # sentences after talks in which "the ministers" still are their people
 # "The ministers agreed to resume", "at today's meeting", "the talks will go on": people or
 # talks the story has already named (not "ministers" or "a meeting", which may be new ones).

@@ -375,3 +375,29 @@ def test_talks_about_a_named_accord_take_no_party_from_its_name() -> None:
     assert _parties(text, "meeting") == [["DE", "US"]]
     paris = "U.S. and Japanese officials met on Monday to review the Paris accord."
     assert _parties(paris, "meeting") == [["JP", "US"]]
+
+
+# --- a trade measure's other side, named in another clause of its sentence ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reagan imposed the tariff in April 2024 after U.S. makers said the Japanese were "
+        "flooding the market.",
+        "The 300 mln dlrs in duties on Japanese chips is set to take effect in July, after "
+        "Washington said Tokyo broke the pact.",
+        "Last November, the Mexican government authorised an export quota of 1.1 mln head of "
+        "cattle, most of which goes to the United States.",
+    ],
+)
+def test_a_trade_measure_takes_its_other_side_from_the_sentence(text: str) -> None:
+    assert any(len(p) == 2 for p in _parties(text, "tariff"))
+
+
+def test_a_place_where_quota_talks_are_held_is_no_side() -> None:
+    text = (
+        "Colombia suspended its export quotas in February 2024, delegates at the talks in "
+        "London said."
+    )
+    assert _parties(text, "tariff") == [["CO"]]
