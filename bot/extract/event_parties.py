@@ -99,6 +99,8 @@ _NAMES_AN_ACCORD = re.compile(
 )
 
 
+_PLACE_KINDS = ("country", "capital", "city", "region")
+_NAMES_A_ROUND = re.compile(r"[\"\u201d]?\s+[Rr]ound\b")
 # "ministers of India and China", "a delegation from Japan": a country so named sends people,
 # it is no venue.
 _OF_OR_FROM = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -232,6 +234,8 @@ def trigger_parties(
     for mention in mentions:
         if mention.kind == "person" and mention.name not in people:
             people.append(mention.name)
+        if mention.kind in _PLACE_KINDS and _NAMES_A_ROUND.match(text, mention.end):
+            continue  # "the Uruguay round", "the Punta del Este round": a round's name
         if (
             trigger.type != "agreement"
             and mention.kind in ("capital", "city", "region")

@@ -401,3 +401,29 @@ def test_a_place_where_quota_talks_are_held_is_no_side() -> None:
         "London said."
     )
     assert _parties(text, "tariff") == [["CO"]]
+
+
+# --- a trade round named after the place that launched it --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade ministers will meet in July to review the Uruguay round.",
+        'Ministers met today to review progress in the "Uruguay round" since last September.',
+        "Negotiators of the Doha round will meet again in July.",
+    ],
+)
+def test_a_trade_round_is_its_bodys_not_its_launch_places(text: str) -> None:
+    parties = _parties(text, "meeting")
+    assert parties
+    assert all("UY" not in p and "QA" not in p for p in parties)
+    assert any({"GATT", "WTO"} & set(p) for p in parties)
+
+
+def test_a_round_launched_in_a_place_keeps_the_place() -> None:
+    text = (
+        "The eighth GATT round of negotiations was launched at Punta del Este in Uruguay in "
+        "September 2024."
+    )
+    assert _parties(text, "meeting") == [["GATT", "UY"]]
