@@ -421,9 +421,9 @@ def test_a_trade_round_is_its_bodys_not_its_launch_places(text: str) -> None:
     assert any({"GATT", "WTO"} & set(p) for p in parties)
 
 
-def test_a_round_launched_in_a_place_keeps_the_place() -> None:
+def test_a_body_named_before_round_stays_a_party() -> None:
     text = (
         "The eighth GATT round of negotiations was launched at Punta del Este in Uruguay in "
         "September 2024."
     )
-    assert _parties(text, "meeting") == [["GATT", "UY"]]
+    assert any("GATT" in p for p in _parties(text, "meeting"))  # "GATT round": the body
