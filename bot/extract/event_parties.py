@@ -99,6 +99,8 @@ _NAMES_AN_ACCORD = re.compile(
 )
 
 
+_PLACE_KINDS = ("country", "capital", "city", "region")
+_NAMES_A_ROUND = re.compile(r"[\"\u201d]?\s+[Rr]ound\b")
 # "ministers of India and China", "a delegation from Japan": a country so named sends people,
 # it is no venue.
 _OF_OR_FROM = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -144,11 +146,69 @@ def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> l
     return after[:1]
 
 
-def _group_codes(text: str, sentence: Sentence, lexicon: EventLexicon) -> set[str]:
+# The wires' descriptive names of the finance groups: "six major industrial countries",
+# "the seven leading western democracies", "meetings of leading industrial nations". A number
+# names the group (five: the G5, six: the 1987 Louvre group, seven: the G7); "major" or
+# "leading" alone names the G7 of the day (its meetings and summits, SPEC's G7 code). Plain
+# "industrial countries" ("growth in industrial countries") and "newly industrialised
+# countries" name no group.
+_RICH_GROUP = re.compile(
+    r"(?<![\w-])(?:(?P<n>five|six|seven)\s+(?:(?:major|leading|big|main|top|richest|wealthiest|"
+    r"largest)\s+)?|(?:major|leading|richest|wealthiest|largest)\s+)"
+    r"(?:western\s+)?(?:industrial(?:ised|ized)?|western|economic)\s+"
+    r"(?:nations|countries|democracies|powers)\b",
+    re.IGNORECASE,
+)
+_G5 = ("DE", "FR", "GB", "JP", "US")
+_RICH_GROUP_CODES = {
+    "five": _G5,
+    "six": ("CA", *_G5),
+    "seven": ("CA", "G7", "IT", *_G5),
+}
+_LEADING = ("CA", "G7", "IT", *_G5)
+
+
+# "the Group of 10 leading western industrialised countries", "the 24 industrial nations":
+# another number names another group.
+_OTHER_NUMBER = re.compile(r"(?:\d+|ten|Ten)\s+$")
+
+
+def _rich_group_codes(text: str, sentence: Sentence) -> set[str]:
+    """The finance group a descriptive name stands for; an unnumbered one ("leading
+    industrial nations") only when the sentence names no group itself ("top officials of
+    leading industrial nations ... a meeting of the Group of Five": the G5's)."""
+    named: set[str] = set()
+    unnamed: set[str] = set()
+    for match in _RICH_GROUP.finditer(text, sentence.start, sentence.end):
+        if _OTHER_NUMBER.search(text, max(0, match.start() - 8), match.start()):
+            continue
+        number = match.group("n")
+        (named if number else unnamed).update(
+            _RICH_GROUP_CODES[number.lower()] if number else _LEADING
+        )
+    if named or any(m.members for m in sentence.mentions):
+        return named
+    return unnamed
+
+
+# A group named by its accord ("the Louvre accord", "the Plaza agreement"): its parties are
+# the accord's own, not those of talks that only mention it.
+_ACCORD_NAME = re.compile(r"(?:accords?|agreements?|pacts?|meeting|conference)$", re.IGNORECASE)
+
+
+def _group_codes(
+    text: str, sentence: Sentence, lexicon: EventLexicon, trigger: Trigger | None = None
+) -> set[str]:
+    codes = _rich_group_codes(text, sentence)
     if lexicon.groups_pattern is None:
-        return set()
-    codes: set[str] = set()
+        return codes
     for match in lexicon.groups_pattern.finditer(text, sentence.start, sentence.end):
+        if (
+            trigger is not None
+            and _ACCORD_NAME.search(match.group(0))
+            and not match.start() <= trigger.start < match.end()
+        ):
+            continue
         codes.update(lexicon.groups.get(match.group(0).lower(), ()))
     return codes
 
@@ -174,6 +234,15 @@ def trigger_parties(
     for mention in mentions:
         if mention.kind == "person" and mention.name not in people:
             people.append(mention.name)
+        if mention.kind in _PLACE_KINDS and _NAMES_A_ROUND.match(text, mention.end):
+            continue  # "the Uruguay round", "the Punta del Este round": a round's name
+        if (
+            trigger.type != "agreement"
+            and mention.kind in ("capital", "city", "region")
+            and _NAMES_AN_ACCORD.match(text, mention.end)
+        ):
+            continue  # talks "to review the Louvre accord": the accord's venue is no party to
+            # them (an accord's own venue is: Paris took part in "the Paris accord")
         if is_location(text, mention) and mention.kind != "country":
             if _NAMES_AN_ACCORD.match(text, mention.end):
                 continue  # "committed to the Louvre agreement": the accord's name, no venue
@@ -194,7 +263,8 @@ def trigger_parties(
         codes.update(codes_of(mention))
     low, high = clause_span(text, sentence, trigger, lexicon)
     codes.update(
-        _group_codes(text, Sentence(low, high), lexicon) or _group_codes(text, sentence, lexicon)
+        _group_codes(text, Sentence(low, high, mentions=sentence.mentions), lexicon, trigger)
+        or _group_codes(text, sentence, lexicon, trigger)
     )
     return codes, people, location, location_codes
 

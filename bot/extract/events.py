@@ -38,6 +38,7 @@ from bot.extract.event_parties import (
     TARGETS_TAKE_PART,
     codes_of,
     company_act,
+    is_location,
     is_topic,
     joint_issuer,
     leader_countries,
@@ -373,6 +374,8 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     budget = RANKED_TRIGGERS
     previous_pair: frozenset[str] = frozenset()
     accord_parties: frozenset[str] = frozenset()  # the parties of the last accord named with them
+    talks_parties: frozenset[str] = frozenset()  # the parties of the last talks named with them
+    talks_index = 0  # the sentence that named them
     for index, sentence in enumerate(sentences):
         dates = attach_dates(text, sentence, lexicon)
         budget -= len(sentence.triggers)
@@ -381,6 +384,10 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
         pair = _two_named(previous_pair, sentence)
         previous_pair = pair
         accord_parties = _accord_parties(text, sentence, lexicon) or accord_parties
+        talks_before = talks_parties if index - talks_index <= TALKS_REACH else frozenset()
+        named_talks = _talks_parties(text, sentence, lexicon)
+        if named_talks:
+            talks_parties, talks_index = named_talks, index
         for trigger in sentence.triggers:
             readings = _readings(
                 text, sentence, trigger, index, leads.get(index), dct, lexicon, dates, named
@@ -402,6 +409,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     article_codes,
                     pair=pair,
                     antecedent=accord_parties,
+                    talks_antecedent=talks_before,
                 )
                 if built is None:
                     if reading.by_rules and reading.when.precision == "day":
@@ -699,6 +707,7 @@ def _build(
     inherited: bool = False,
     pair: frozenset[str] = frozenset(),
     antecedent: frozenset[str] = frozenset(),
+    talks_antecedent: frozenset[str] = frozenset(),
 ) -> tuple[_Candidate, Built] | None:
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
@@ -757,6 +766,15 @@ def _build(
         and _definite_accord(text, sentence, trigger, lexicon)
     ):
         codes = set(antecedent)  # "The current agreement expires": the accord named before
+    if (
+        not codes
+        and kind == "meeting"
+        and not commodity  # a commodity council's session names no party (gold)
+        and talks_antecedent
+        and _definite_talks(text, sentence, trigger, lexicon)
+    ):
+        codes = set(talks_antecedent)  # "The ministers agreed to resume negotiations": the
+        # ministers of the talks named before ("EC ministers failed to reach agreement")
     commodity = commodity and kind == "meeting"
     if not codes and not commodity:
         if (
@@ -781,6 +799,13 @@ def _build(
         for c in codes_of(m)
     }
     context = codes | location_codes | sentence_codes
+    if kind in TARGETS_TAKE_PART and len(codes - BODY_CODES) == 1 and not codes & BODY_CODES:
+        # "Reagan imposed the tariff after the Japanese flooded the market", "tariffs on
+        # Japanese exports, after hearings in Washington": a trade measure's other side is
+        # named in another clause of its sentence (or as the place that decides it).
+        others = _trade_sides(text, sentence) - BODY_CODES - codes
+        if 1 <= len(others) <= TRADE_OTHER_SIDES:
+            codes |= others
     international = len(context) >= 2 or bool(context & BODY_CODES)
     if commodity and fallback:
         # the body's own: gold gives "the ICO executive board will meet" no party, though the
@@ -868,6 +893,26 @@ def _context_start(text: str, sentence: Sentence) -> int:
     return stop + 2 if 0 <= stop < sentence.start - 2 else start
 
 
+_DATELINE_DASH = re.compile(r"\s+-\s")
+
+
+def _trade_sides(text: str, sentence: Sentence) -> set[str]:
+    """Countries a sentence names as actors: names, peoples and leaders, and capitals standing
+    for their government ("after Washington imposed"), not places where things happen
+    ("talks in London", "futures in London and New York", a digest's "LONDON - ")."""
+    return {
+        c
+        for m in sentence.mentions
+        if m.kind in ("country", "demonym", "adjective", "person")
+        or (
+            m.kind == "capital"
+            and not is_location(text, m)
+            and not _DATELINE_DASH.match(text, m.end)
+        )
+        for c in codes_of(m)
+    }
+
+
 def _commodity_body(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Whether the trigger's sentence names an international commodity organisation, or its
     clause one of its organs ("the full council") in a story that names one."""
@@ -902,6 +947,37 @@ def _accord_parties(text: str, sentence: Sentence, lexicon: EventLexicon) -> fro
         if len(codes) >= 2:
             return frozenset(codes)
     return frozenset()
+
+
+def _talks_parties(text: str, sentence: Sentence, lexicon: EventLexicon) -> frozenset[str]:
+    """The parties of the last talks the sentence names with a body or two countries ("EC
+    ministers failed to agree at two days of talks"): whom a later "the ministers" or "the
+    meeting" refers to."""
+    for trigger in reversed(sentence.triggers):
+        if trigger.type not in ("meeting", "summit"):
+            continue
+        codes = trigger_parties(text, sentence, trigger, lexicon)[0]
+        if len(codes) >= 2 or codes & BODY_CODES:
+            return frozenset(codes)
+    return frozenset()
+
+
+TRADE_OTHER_SIDES = 2  # more countries named beside a trade measure are a list, not its sides
+TALKS_REACH = 2  # sentences after talks in which "the ministers" still are their people
+# "The ministers agreed to resume", "at today's meeting", "the talks will go on": people or
+# talks the story has already named (not "ministers" or "a meeting", which may be new ones).
+_DEFINITE_TALKS = re.compile(
+    r"\b(?:the|these|those|this|today['\u2019]s|yesterday['\u2019]s|tomorrow['\u2019]s)\s+"
+    r"(?:(?-i:[a-z][\w-]*)\s+){0,2}?"
+    r"(?:ministers|delegates|delegations|negotiators|meetings?|talks|negotiations)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _definite_talks(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's clause names its talks or their people by a definite mention."""
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    return bool(_DEFINITE_TALKS.search(text, low, high))
 
 
 def _definite_accord(

@@ -266,3 +266,164 @@ def test_a_speaker_at_an_industry_meeting_named_in_full_is_no_event() -> None:
         "annual conference that taxes were too high."
     )
     assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+# --- the finance groups by their wire descriptions ---------------------------------------------
+
+_SIX = ["CA", "DE", "FR", "GB", "JP", "US"]
+_SEVEN = ["CA", "DE", "FR", "G7", "GB", "IT", "JP", "US"]
+
+
+def _parties(text: str, kind: str) -> list[list[str]]:
+    return [e["participants"] for e in events_of(text) if e["type"] == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "want"),
+    [
+        (
+            "Six major industrial countries agreed at a meeting in Paris in February to "
+            "foster currency stability.",
+            "meeting",
+            _SIX,
+        ),
+        (
+            "Monetary officials of leading industrial nations will meet next week in Washington.",
+            "meeting",
+            _SEVEN,
+        ),
+        (
+            "The Plaza agreement of September 2024 between the five major industrial nations "
+            "still holds.",
+            "agreement",
+            ["DE", "FR", "GB", "JP", "US"],
+        ),
+    ],
+)
+def test_a_finance_group_named_by_its_description(text: str, kind: str, want: list[str]) -> None:
+    assert want in _parties(text, kind)
+
+
+def test_another_number_or_a_named_group_keeps_its_own_members() -> None:
+    g10 = (
+        "Deputy finance ministers from the Group of 10 leading western industrialised "
+        "countries met here today."
+    )
+    assert all("G7" not in p for p in _parties(g10, "meeting"))
+    g5 = "Officials of leading industrial nations began a meeting of the Group of Five today."
+    assert all("G7" not in p for p in _parties(g5, "meeting"))
+    plain = "Japanese and Korean officials met today to discuss growth in industrial countries."
+    assert _parties(plain, "meeting") == [["JP", "KR"]]
+
+
+# --- "the ministers", "the meeting": the people or talks named just before ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "EC farm ministers failed to agree at two days of talks today. The ministers "
+            "agreed to resume negotiations in Luxembourg next month.",
+            ("meeting", "2025-07", "EU"),
+        ),
+        (
+            "Finance ministers of the Group of Seven will meet in Washington on Friday. Dealers "
+            "said markets wait to see what comes from the meetings tomorrow.",
+            ("meeting", "2025-06-12", "G7"),
+        ),
+        (
+            "OPEC oil ministers ended their talks in Vienna today. The delegates will meet "
+            "again in June.",
+            ("meeting", "2025-06", "OPEC"),
+        ),
+    ],
+)
+def test_definite_talks_take_the_parties_of_the_talks_named_before(
+    text: str, want: tuple[str, str, str]
+) -> None:
+    kind, when, code = want
+    assert any(
+        e["type"] == kind and e["date"] == when and code in e["participants"]
+        for e in events_of(text)
+    )
+
+
+def test_talks_named_long_before_lend_no_parties() -> None:
+    text = (
+        "EC farm ministers failed to agree at two days of talks today. Prices fell. Wheat "
+        "rose. Canada said Canadian growers gain. The ministers agreed to resume negotiations "
+        "next month."
+    )
+    assert not any("EU" in e["participants"] for e in events_of(text) if e["date"] == "2025-07")
+
+
+# --- an accord named after its venue: its parties, not the parties of talks about it ----------
+
+
+def test_the_louvre_and_plaza_accords_name_their_groups() -> None:
+    assert _parties(
+        "The Louvre accord on currency stability was struck in February.", "agreement"
+    ) == [_SIX]
+    assert _parties(
+        "The dollar fell after the Plaza agreement of September 2024.", "agreement"
+    ) == [["DE", "FR", "GB", "JP", "US"]]
+
+
+def test_talks_about_a_named_accord_take_no_party_from_its_name() -> None:
+    text = "U.S. and West German officials met on Monday to review the Louvre accord."
+    assert _parties(text, "meeting") == [["DE", "US"]]
+    paris = "U.S. and Japanese officials met on Monday to review the Paris accord."
+    assert _parties(paris, "meeting") == [["JP", "US"]]
+
+
+# --- a trade measure's other side, named in another clause of its sentence ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reagan imposed the tariff in April 2024 after U.S. makers said the Japanese were "
+        "flooding the market.",
+        "The 300 mln dlrs in duties on Japanese chips is set to take effect in July, after "
+        "Washington said Tokyo broke the pact.",
+        "Last November, the Mexican government authorised an export quota of 1.1 mln head of "
+        "cattle, most of which goes to the United States.",
+    ],
+)
+def test_a_trade_measure_takes_its_other_side_from_the_sentence(text: str) -> None:
+    assert any(len(p) == 2 for p in _parties(text, "tariff"))
+
+
+def test_a_place_where_quota_talks_are_held_is_no_side() -> None:
+    text = (
+        "Colombia suspended its export quotas in February 2024, delegates at the talks in "
+        "London said."
+    )
+    assert _parties(text, "tariff") == [["CO"]]
+
+
+# --- a trade round named after the place that launched it --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade ministers will meet in July to review the Uruguay round.",
+        'Ministers met today to review progress in the "Uruguay round" since last September.',
+        "Negotiators of the Doha round will meet again in July.",
+    ],
+)
+def test_a_trade_round_is_its_bodys_not_its_launch_places(text: str) -> None:
+    parties = _parties(text, "meeting")
+    assert parties
+    assert all("UY" not in p and "QA" not in p for p in parties)
+    assert any({"GATT", "WTO"} & set(p) for p in parties)
+
+
+def test_a_body_named_before_round_stays_a_party() -> None:
+    text = (
+        "The eighth GATT round of negotiations was launched at Punta del Este in Uruguay in "
+        "September 2024."
+    )
+    assert any("GATT" in p for p in _parties(text, "meeting"))  # "GATT round": the body
