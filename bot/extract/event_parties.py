@@ -75,8 +75,12 @@ _COUNTERPART_DECIDES = {"meeting", "agreement"}
 
 
 def codes_of(mention: Mention) -> set[str]:
+    """SPEC participant codes a name stands for: a country's, a SPEC body's, and the members
+    of a group with no code of its own ("G5" is two characters but no country)."""
     codes = set(mention.members)
-    if mention.code and (mention.code in BODY_CODES or len(mention.code) == 2):
+    if mention.code and (
+        mention.code in BODY_CODES or (len(mention.code) == 2 and mention.code.isalpha())
+    ):
         codes.add(mention.code)
     return codes
 

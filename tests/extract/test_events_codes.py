@@ -44,3 +44,13 @@ def test_a_leaders_trip_keeps_its_talks_beside_a_bodys_summit_the_story_names() 
     summits = {(e.date, tuple(e.participants)) for e in events if e.type == "summit"}
     assert ("1987-W18", ("JP", "US")) in summits, summits
     assert any(d == "1987-06" and "G7" in parts for d, parts in summits), summits
+
+
+def test_a_group_with_no_spec_code_takes_part_through_its_members_only() -> None:
+    """G5 and G10 are no SPEC codes: their meetings list the members ("G5" is two characters
+    but no country)."""
+    text = "Finance ministers of the Group of Five met in Washington on Tuesday."
+    found = _participants(text, date(1987, 4, 9))
+    assert found == [["DE", "FR", "GB", "JP", "US"]]
+    text = "Deputies of the Group of Seven met in Paris on Tuesday."
+    assert any("G7" in parts for parts in _participants(text, date(1987, 4, 9)))
