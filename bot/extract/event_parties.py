@@ -403,3 +403,61 @@ def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
     options = [(m.start, m.kind == "body") for m in after[:1]]
     options += [(plural_after.start(), True)] if plural_after else []
     return min(options)[1] if options else False
+
+
+# Commercial lenders as a side of debt talks or a loan deal: "creditor banks", "the bank
+# advisory committee", "Japanese banks", "bankers" (not a central bank, the World Bank, a
+# development bank or an export credit bank: those are governments' or bodies').
+_COMMERCIAL_BANKS = re.compile(
+    r"(?<![Cc]entral )(?<![Ww]orld )(?<![Dd]evelopment )(?<![Rr]eserve )(?<![Ee]xport-[Ii]mport )"
+    r"\b(?:banks\b(?!'? (?:of|and) )|bankers?\b|bank\s+(?:advisory|steering|creditors?)\b|"
+    r"(?:advisory|steering)\s+(?:committee|panel|group)\b)"
+)
+# A government or a lending body named as a side ("with Japanese government officials", "the
+# Paris Club", "the IMF"): the talks are also governments', whatever banks take part.
+_OFFICIAL_SIDE = re.compile(
+    r"\b(?:[Gg]overnments?|[Mm]inisters?|[Oo]fficials|Paris\s+Club|World\s+Bank|IMF|"
+    r"International\s+Monetary\s+Fund)\b"
+)
+# The official side of debt talks named anywhere in the sentence: "official support", "official
+# creditors", "creditor governments", the Paris Club, the IMF, the World Bank.
+_OFFICIAL_LENDERS = re.compile(
+    r"\b(?:[Oo]fficial\s+(?:support|creditors?|credits?|lenders?|lending|agencies|debts?)|"
+    r"(?:creditor|donor)\s+(?:governments|nations|countries)|Paris\s+Club|World\s+Bank|IMF|"
+    r"International\s+Monetary\s+Fund)\b"
+)
+_FIRM_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+[a-z][\w-]*){0,2}?\s+")
+
+
+def owns_a_firm(text: str, mention: Mention, lexicon: EventLexicon) -> bool:
+    """Whether a country name only says whose firms or lenders these are: "Japanese banks",
+    "the Canadian banker", "U.S. manufacturers" (no government acts)."""
+    gap = _FIRM_GAP.match(text, mention.end)
+    ends = [mention.end] + ([gap.end()] if gap else [])
+    return any(lexicon.company_actors.match(text, start) is not None for start in ends)
+
+
+def bank_talks(
+    text: str, sentence: Sentence, trigger: Trigger, codes: set[str], lexicon: EventLexicon
+) -> bool:
+    """Whether talks or a deal are one government's with commercial banks (SPEC: debt talks
+    with bank creditors are no meeting, a bank loan package no agreement): the sentence
+    names commercial banks, no government or lending body besides one country, and at most
+    one country acts (a place, or a country named only as the banks' own, does not act)."""
+    if trigger.type not in _COUNTERPART_DECIDES or codes & BODY_CODES:
+        return False
+    if not _COMMERCIAL_BANKS.search(text, sentence.start, sentence.end):
+        return False
+    _, high = clause_span(text, sentence, trigger, lexicon)
+    counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
+    if counterpart is not None and _OFFICIAL_SIDE.search(text, counterpart.end(), high):
+        return False
+    if _OFFICIAL_LENDERS.search(text, sentence.start, sentence.end):
+        return False
+    acting = {
+        c
+        for m in sentence.mentions
+        if not is_location(text, m) and not owns_a_firm(text, m, lexicon)
+        for c in codes_of(m)
+    }
+    return len(acting & codes) < 2

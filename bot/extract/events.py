@@ -36,6 +36,7 @@ from bot.extract.event_index import (
 )
 from bot.extract.event_parties import (
     TARGETS_TAKE_PART,
+    bank_talks,
     codes_of,
     company_act,
     is_topic,
@@ -712,6 +713,8 @@ def _build(
     )
     if not codes and not unnamed:
         return None
+    if bank_talks(text, sentence, trigger, codes, lexicon):
+        return None  # one government's debt talks or loan deal with commercial banks
     body = text[sentence.start : sentence.end]
     sentence_codes = {
         c

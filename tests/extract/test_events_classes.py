@@ -70,6 +70,49 @@ def test_debt_talks_with_commercial_banks_are_no_meeting_but_with_the_imf_are() 
     assert ("meeting", "2025-06-09") in keys(imf)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the banks named away from the trigger: the other side of the talks or the package
+        "Peru's negotiations resume in London on Friday, when its finance minister will ask "
+        "banks for a rollover of maturing debt.",
+        "Korean banks are expected to give Ghanaian debt negotiators a cool reception when "
+        "they arrive on Tuesday for talks.",
+        "The Bolivian financing package is due to be signed on June 20, bankers said.",
+        "A rescheduling pact between Peru and its bank advisory panel was agreed on Monday.",
+    ],
+)
+def test_one_government_with_commercial_banks_is_no_diplomatic_event(text: str) -> None:
+    assert not {kind for kind, _ in keys(text)} & {"agreement", "meeting"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a second government or an official lender is named: governments' talks after all
+        (
+            "Peru will hold talks with Japanese government officials and private bankers in "
+            "Tokyo on Friday.",
+            ("meeting", "2025-06-13"),
+        ),
+        (
+            "Peruvian officials will hold talks in Washington on Friday to seek official "
+            "support rather than a deal with commercial banks.",
+            ("meeting", "2025-06-13"),
+        ),
+        (
+            "Peru and Chile signed an accord on Monday to let their banks open branches in "
+            "each other's capital.",
+            ("agreement", "2025-06-09"),
+        ),
+    ],
+)
+def test_talks_naming_banks_with_a_second_government_still_count(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
