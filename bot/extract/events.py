@@ -110,6 +110,52 @@ _GUEST_REACH = 60  # characters after the verb where the guest's name ends
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 
 
+# A speaker's audience: "told a meeting of insurance brokers", "speaking at a conference in
+# Frankfurt", "in a speech to the Pan American forum". The gathering is its audience's own;
+# it is talks between governments only if governments or a body make it up.
+_ADDRESSED = re.compile(
+    r"(?:\b(?:told|telling|tells|tell|address(?:ed|es|ing)?|speaking\s+(?:to|at|before)|"
+    r"spoke\s+(?:to|at|before)|speaks\s+(?:to|at|before)|speech(?:es)?\s+(?:to|at|before)|"
+    r"remarks\s+(?:to|at))\s+(?:an?|the)\s+(?:(?!(?:after|before|with|during|following|at|of|in|on|and|to|for|by|news|press|meetings?|conferences?|talks|sessions?)\b)[\w-]+\s+){0,4}?)$",
+    re.IGNORECASE,
+)
+_AUDIENCE_OF = re.compile(
+    r"\s+(?:of|for|organi[sz]ed\s+by|sponsored\s+by|hosted\s+by|held\s+by)\s", re.IGNORECASE
+)
+# Where the audience's name ends: what the speaker said, or when and where he said it.
+_AUDIENCE_END = re.compile(
+    r"[,;:.]|\s(?:that|on|in|at|here|today|yesterday|last|this|when|and\s+said)\b", re.IGNORECASE
+)
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # an organisation's acronym: often governments'
+_AUDIENCE_REACH = 80  # characters after the gathering that say whose it is
+_ADDRESS_REACH = 70  # characters before it searched for the speaking verb
+
+
+def _private_audience(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether a meeting is only the audience a speaker addresses, and no government or body
+    is named as making it up (SPEC: a minister speaking to his country's firms is no
+    meeting; "told a meeting of African trade ministers" is one)."""
+    if trigger.type != "meeting":
+        return False
+    before = _ADDRESSED.search(
+        text, max(sentence.start, trigger.start - _ADDRESS_REACH), trigger.start
+    )
+    if before is None:
+        return False
+    _, high = clause_span(text, sentence, trigger, lexicon)
+    end = trigger.end
+    members = _AUDIENCE_OF.match(text, trigger.end, high)
+    if members is not None:  # "of insurance brokers", "organised by the chamber": whose it is
+        stop = _AUDIENCE_END.search(text, members.end(), min(high, members.end() + _AUDIENCE_REACH))
+        end = stop.start() if stop else min(high, members.end() + _AUDIENCE_REACH)
+    side = (before.start(), end)
+    if lexicon.government_actors.search(text, *side) or _ACRONYM.search(text, *side):
+        return False  # "of EC farm ministers", "the October GEPLACEA meeting"
+    return not any(m.kind == "body" for m in sentence.mentions if side[0] <= m.start < side[1])
+
+
 def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Whether the guest a host trigger names is an office holder: a title or a counterpart
     ("hosts his Indian counterpart", "hosted Vietnamese Prime Minister X") or a person the
@@ -646,6 +692,8 @@ def _build(
     commodity = trigger.type == "meeting" and _commodity_session(text, sentence)
     if not commodity and company_act(text, sentence, trigger, lexicon):
         return None  # (a commodity council's "executive board" is no company's)
+    if _private_audience(text, sentence, trigger, lexicon):
+        return None  # "told a meeting of insurance brokers": a speech to a private audience
     if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):
         return None  # "hosted Akie Abe, the widow of ...": a private guest, no talks
     if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(

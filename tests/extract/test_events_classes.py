@@ -113,6 +113,34 @@ def test_talks_naming_banks_with_a_second_government_still_count(
     assert want in keys(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French ambassador told a meeting of Chilean businessmen on Tuesday that France "
+        "would buy more copper.",
+        "Japan's trade minister told a meeting of insurance brokers in Osaka on Monday that "
+        "Britain's complaints were unfair.",
+        "The Italian central bank governor told a conference in Milan on Monday that rates "
+        "would stay high.",
+    ],
+)
+def test_a_speech_to_a_private_audience_is_no_meeting(text: str) -> None:
+    assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan minister told a meeting of African trade ministers on Monday that tariffs "
+        "must fall.",
+        "Speaking at a meeting of EU farm ministers on Monday, the Irish minister opposed the "
+        "plan.",
+    ],
+)
+def test_a_speech_to_governments_gathered_is_their_meeting(text: str) -> None:
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
