@@ -156,6 +156,43 @@ def _private_audience(
     return not any(m.kind == "body" for m in sentence.mentions if side[0] <= m.start < side[1])
 
 
+# One country's own organs: a meeting they hold is a domestic one ("the White House Economic
+# Policy Council prepared for a Thursday meeting", "the Federal Open Market Committee at its
+# February 10-11 meeting", "an October meeting of the ruling MPR party", "a cabinet meeting").
+_DOMESTIC_ORGAN = (
+    r"(?:(?-i:[A-Z][\w-]*\s+){0,3}(?-i:Policy\s+Council|Open\s+Market\s+Committee)|"
+    r"(?:ruling|opposition|governing)\s+(?:(?-i:[A-Z][\w-]*)\s+)?party|(?-i:[A-Z]{2,5})\s+party|"
+    r"politburo|central\s+committee|party\s+congress|cabinet|(?-i:Diet)|(?-i:Congress)|"
+    r"(?-i:Senate)|(?-i:National\s+Assembly)|parliament|legislature)"
+)
+_ORGAN_BEFORE = re.compile(
+    rf"\b{_DOMESTIC_ORGAN}(?:['\u2019]s)?\s+(?:(?!(?:with|and|bilateral|joint|international|"
+    rf"multilateral|trade|team|delegations?|leaders?|ministers?|officials?|members?)\b)[\w-]+\s+){{0,5}}?$",
+    re.IGNORECASE,
+)
+_ORGAN_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?{_DOMESTIC_ORGAN}\b", re.IGNORECASE)
+_ORGAN_REACH = 60  # characters before a meeting word searched for its owner
+
+
+def _domestic_organ(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a meeting is held by one country's own organ, a cabinet, a party, a policy
+    council or a parliament, with no counterpart named after it (SPEC: purely domestic
+    meetings are no event; "the Senate team will meet Kuwait's crown prince" is one)."""
+    if trigger.type != "meeting" or _COUNTERPART_AFTER.match(text, trigger.end):
+        return False
+    if _ORGAN_AFTER.match(text, trigger.end):
+        return True
+    low = max(sentence.start, trigger.start - _ORGAN_REACH)
+    return bool(_ORGAN_BEFORE.search(text, low, trigger.start)) and not _MEET_OBJECT.match(
+        text, trigger.start
+    )
+
+
+_COUNTERPART_AFTER = re.compile(r"\s+(?:with|between|involving)\s", re.IGNORECASE)
+# A meeting verb with a person or a country as object: "to meet Kuwait's crown prince".
+_MEET_OBJECT = re.compile(r"(?:meet|meets|met)\s+(?-i:[A-Z])", re.IGNORECASE)
+
+
 def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Whether the guest a host trigger names is an office holder: a title or a counterpart
     ("hosts his Indian counterpart", "hosted Vietnamese Prime Minister X") or a person the
@@ -692,6 +729,8 @@ def _build(
     commodity = trigger.type == "meeting" and _commodity_session(text, sentence)
     if not commodity and company_act(text, sentence, trigger, lexicon):
         return None  # (a commodity council's "executive board" is no company's)
+    if _domestic_organ(text, sentence, trigger):
+        return None  # "the cabinet's meeting", "a meeting of the ruling party": domestic
     if _private_audience(text, sentence, trigger, lexicon):
         return None  # "told a meeting of insurance brokers": a speech to a private audience
     if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):

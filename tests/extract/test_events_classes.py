@@ -141,6 +141,31 @@ def test_a_speech_to_governments_gathered_is_their_meeting(text: str) -> None:
     assert ("meeting", "2025-06-09") in keys(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Brazilian cabinet's economic policy council met on Monday to weigh trade "
+        "curbs on Argentina.",
+        "Mobutu attacked the IMF at a meeting of the ruling MPR party on Monday.",
+        "The Federal Open Market Committee at its June 9 meeting kept rates steady despite "
+        "pressure from Japan.",
+    ],
+)
+def test_a_meeting_of_one_countrys_own_organ_is_domestic(text: str) -> None:
+    assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Japanese and Korean cabinet ministers will meet in Seoul on Friday.", "2025-06-13"),
+        ("A U.S. Senate team met Kuwait's crown prince on Monday.", "2025-06-09"),
+    ],
+)
+def test_members_of_a_cabinet_or_a_senate_meeting_abroad_still_meet(text: str, want: str) -> None:
+    assert ("meeting", want) in keys(text)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
