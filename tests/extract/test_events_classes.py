@@ -166,6 +166,25 @@ def test_members_of_a_cabinet_or_a_senate_meeting_abroad_still_meet(text: str, w
     assert ("meeting", want) in keys(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanson agreed on Monday to be acquired by managers of its French unit and Lazard Inc "
+        "in a buyout.",
+        "On June 2, the day Renault said it had reached an agreement under which Kuwait would "
+        "sell its 15 pct stake, its shares rose.",
+        "Talks in Paris on Monday to buy 50 pct of Tricil, a Canadian chemicals maker, failed.",
+    ],
+)
+def test_an_accord_or_talks_moving_a_companys_ownership_are_a_company_deal(text: str) -> None:
+    assert not {kind for kind, _ in keys(text)} & {"agreement", "meeting"}
+
+
+def test_governments_talks_on_a_sale_of_goods_still_count() -> None:
+    text = "U.S. and Soviet officials held talks in Moscow on Monday on wheat sales."
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
