@@ -437,17 +437,46 @@ def owns_a_firm(text: str, mention: Mention, lexicon: EventLexicon) -> bool:
     return any(lexicon.company_actors.match(text, start) is not None for start in ends)
 
 
+# A headline about commercial lenders: "ARGENTINE DEBT TALKS FINELY POISED, BANKERS SAY",
+# "SWISS BANKS MEET CHURCHES OVER S. AFRICA LOANS" (not "CENTRAL BANK", "WORLD BANK").
+_BANKS_HEADLINE = re.compile(
+    r"(?<!central )(?<!world )(?<!development )(?<!reserve )\b(?:banks|bankers|bank\s+advisory|"
+    r"bank\s+creditors|creditor\s+banks)\b",
+    re.IGNORECASE,
+)
+# Talks by their plain names, with no word for whose meeting or conference it is.
+_PLAIN_TALKS = re.compile(r"negotiations?|talks|discussions", re.IGNORECASE)
+LEAD_REACH = 300  # characters of a story's opening read with its headline
+
+
+def bank_story(article: Article) -> bool:
+    """Whether a story's headline or opening is about commercial lenders: its talks that name
+    no second government are theirs with one country (SPEC: debt talks with banks)."""
+    return bool(
+        _BANKS_HEADLINE.search(article.title or "")
+        or _BANKS_HEADLINE.search(article.text, 0, LEAD_REACH)
+    )
+
+
 def bank_talks(
-    text: str, sentence: Sentence, trigger: Trigger, codes: set[str], lexicon: EventLexicon
+    text: str,
+    sentence: Sentence,
+    trigger: Trigger,
+    codes: set[str],
+    lexicon: EventLexicon,
+    *,
+    story: bool = False,
 ) -> bool:
     """Whether talks or a deal are one government's with commercial banks (SPEC: debt talks
     with bank creditors are no meeting, a bank loan package no agreement): the sentence
-    names commercial banks, no government or lending body besides one country, and at most
-    one country acts (a place, or a country named only as the banks' own, does not act)."""
+    names commercial banks (or, for talks, the story is about them: ``story``), no government
+    or lending body besides one country, and at most one country acts (a place, or a country
+    named only as the banks' own, does not act)."""
     if trigger.type not in _COUNTERPART_DECIDES or codes & BODY_CODES:
         return False
-    if not _COMMERCIAL_BANKS.search(text, sentence.start, sentence.end):
-        return False
+    named = bool(_COMMERCIAL_BANKS.search(text, sentence.start, sentence.end))
+    if not named and not (story and _PLAIN_TALKS.fullmatch(text, trigger.start, trigger.end)):
+        return False  # (in a story on banks: "Negotiations continued in New York today")
     _, high = clause_span(text, sentence, trigger, lexicon)
     counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
     if counterpart is not None and _OFFICIAL_SIDE.search(text, counterpart.end(), high):
@@ -460,4 +489,6 @@ def bank_talks(
         if not is_location(text, m) and not owns_a_firm(text, m, lexicon)
         for c in codes_of(m)
     }
-    return len(acting & codes) < 2
+    # Where the sentence names the banks, only the event's own parties count (a third country's
+    # own bank deal may be named beside); where only the story does, any second country acting.
+    return len(acting & codes if named else acting) < 2

@@ -36,6 +36,7 @@ from bot.extract.event_index import (
 )
 from bot.extract.event_parties import (
     TARGETS_TAKE_PART,
+    bank_story,
     bank_talks,
     codes_of,
     company_act,
@@ -447,6 +448,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     here = dateline.place if dateline else None
     sentences = index_sentences(text, dct, lexicon)
     article_codes = story_parties(article, sentences)
+    banks = bank_story(article)  # a story about commercial lenders' talks
     found: list[list[_Choice]] = []
     ruled: list[_Candidate] = []
     undated: list[tuple[Trigger, Sentence, int]] = []
@@ -485,6 +487,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     article_codes,
                     pair=pair,
                     antecedent=accord_parties,
+                    banks=banks,
                 )
                 if built is None:
                     if reading.by_rules and reading.when.precision == "day":
@@ -722,6 +725,7 @@ def _build(
     inherited: bool = False,
     pair: frozenset[str] = frozenset(),
     antecedent: frozenset[str] = frozenset(),
+    banks: bool = False,
 ) -> tuple[_Candidate, Built] | None:
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
@@ -800,7 +804,7 @@ def _build(
     )
     if not codes and not unnamed:
         return None
-    if bank_talks(text, sentence, trigger, codes, lexicon):
+    if bank_talks(text, sentence, trigger, codes, lexicon, story=banks):
         return None  # one government's debt talks or loan deal with commercial banks
     body = text[sentence.start : sentence.end]
     sentence_codes = {

@@ -185,6 +185,14 @@ def test_governments_talks_on_a_sale_of_goods_still_count() -> None:
     assert ("meeting", "2025-06-09") in keys(text)
 
 
+def test_plain_talks_in_a_story_about_bank_creditors_are_theirs() -> None:
+    lead = "Peru expects a deal soon with its commercial bank creditors, officials said. "
+    alone = lead + "Negotiations continued in New York on Monday, the finance ministry said."
+    assert not any(kind == "meeting" for kind, _ in keys(alone))
+    two = lead + "Peru's finance minister held talks with Japan's finance minister on Monday."
+    assert ("meeting", "2025-06-09") in keys(two)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
