@@ -193,6 +193,25 @@ def test_plain_talks_in_a_story_about_bank_creditors_are_theirs() -> None:
     assert ("meeting", "2025-06-09") in keys(two)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, three senators said they wanted a temporary ban on all imports of Sony "
+        "products.",
+        "The Commission president on Monday called for a swift convening of a meeting of the "
+        "G-7 countries.",
+        "Steel makers are seeking a 40 pct tariff on Korean plate, filed on Monday.",
+    ],
+)
+def test_a_demand_for_an_act_is_not_the_act(text: str) -> None:
+    assert not {kind for kind, _ in keys(text)} & {"tariff", "meeting", "summit"}
+
+
+def test_a_demand_made_at_talks_leaves_the_talks() -> None:
+    text = "Japan urged China to open its markets at talks in Beijing on Monday."
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
