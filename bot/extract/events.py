@@ -194,6 +194,31 @@ _COUNTERPART_AFTER = re.compile(r"\s+(?:with|between|involving)\s", re.IGNORECAS
 _MEET_OBJECT = re.compile(r"(?:meet|meets|met)\s+(?-i:[A-Z])", re.IGNORECASE)
 
 
+# Who issues a statement, named right after it: "a statement by Turkish Premier Turgut Ozal",
+# "a declaration made by EC Farm Commissioner Frans Andriessen".
+_ISSUED_BY = re.compile(r"\s+(?:(?:issued|made|released|read)\s+)?by\s+", re.IGNORECASE)
+_ISSUER_REACH = 60  # characters after "by" where the issuer is named
+
+
+def _one_issuer(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a statement "by" someone names one person as its issuer (SPEC: one person's
+    remarks are no statement; "a joint statement by Japan and China" names two)."""
+    issued = _ISSUED_BY.match(text, trigger.end)
+    if issued is None or "joint" in text[trigger.start : trigger.end].lower():
+        return False
+    if _TITLED_PERSON.match(text, issued.end()):
+        return True  # "by Turkish Premier Turgut Ozal": a person, whatever his country's name
+    named = [m for m in sentence.mentions if issued.end() <= m.start < issued.end() + _ISSUER_REACH]
+    return bool(named) and named[0].kind == "person"
+
+
+# A person by title: "EC Farm Commissioner Frans Andriessen", "Turkish Premier Turgut Ozal".
+_TITLED_PERSON = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?-i:Commissioner|Premier|President|Minister|Chancellor|"
+    r"Secretary|Ambassador|Governor|Chairman|Director)\s+(?-i:[A-Z])"
+)
+
+
 def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Whether the guest a host trigger names is an office holder: a title or a counterpart
     ("hosts his Indian counterpart", "hosted Vietnamese Prime Minister X") or a person the
@@ -743,6 +768,8 @@ def _build(
         text, sentence, trigger, lexicon
     ):
         return None  # one government's or one person's statement
+    if trigger.type == "statement" and _one_issuer(text, sentence, trigger):
+        return None  # "a declaration by EC Farm Commissioner Frans Andriessen"
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
         codes |= pair  # "The two leaders will hold talks on Tuesday"

@@ -212,6 +212,24 @@ def test_a_demand_made_at_talks_leaves_the_talks() -> None:
     assert ("meeting", "2025-06-09") in keys(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hopes rose after a statement by Turkish Premier Ali Demir on Monday that the ship "
+        "would stay in port.",
+        "The Commission published a declaration by EU Farm Commissioner Ann Berg made in "
+        "Brussels on Monday.",
+    ],
+)
+def test_a_statement_by_one_titled_person_is_no_statement(text: str) -> None:
+    assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+def test_a_joint_statement_by_two_governments_still_counts() -> None:
+    text = "Japan welcomed a joint statement by China and Korea on Monday."
+    assert ("statement", "2025-06-09") in keys(text)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
