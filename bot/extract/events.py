@@ -591,7 +591,7 @@ def _occasion_days(
     orphan_days = [
         (trigger, sentence, reading)
         for trigger, sentence, reading in orphans
-        if trigger.type in _OCCASION and not company_act(text, sentence, trigger, lexicon)
+        if trigger.type in _OCCASION and not _not_governments(text, sentence, trigger, lexicon)
     ]
     for _, _, reading in orphan_days:
         days.setdefault(reading.when.value[:7], set()).add(reading.when.value[:10])
@@ -737,6 +737,29 @@ def _evidence(text: str, sentence: Sentence) -> str:
     return " ".join(text[sentence.start : sentence.end].split())
 
 
+def _not_governments(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether the trigger's actor is no government acting abroad, whatever its date and
+    parties: a company, one country's own organ, a speaker's private audience, a private
+    guest, one government's or one person's statement (SPEC). Asked of every trigger that
+    may become an event, also of the day-dated ones that only borrow an occasion's parties."""
+    commodity = trigger.type == "meeting" and _commodity_session(text, sentence)
+    if not commodity and company_act(text, sentence, trigger, lexicon):
+        return True  # (a commodity council's "executive board" is no company's)
+    if _domestic_organ(text, sentence, trigger):
+        return True  # "the cabinet's meeting", "a meeting of the ruling party": domestic
+    if _private_audience(text, sentence, trigger, lexicon):
+        return True  # "told a meeting of insurance brokers": a speech to a private audience
+    if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):
+        return True  # "hosted Akie Abe, the widow of ...": a private guest, no talks
+    if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
+        text, sentence, trigger, lexicon
+    ):
+        return True  # one government's or one person's statement
+    return trigger.type == "statement" and _one_issuer(text, sentence, trigger)
+
+
 def _build(
     text: str,
     sentence: Sentence,
@@ -755,21 +778,8 @@ def _build(
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
     countries the story last named together, whom "the two leaders" stand for."""
-    commodity = trigger.type == "meeting" and _commodity_session(text, sentence)
-    if not commodity and company_act(text, sentence, trigger, lexicon):
-        return None  # (a commodity council's "executive board" is no company's)
-    if _domestic_organ(text, sentence, trigger):
-        return None  # "the cabinet's meeting", "a meeting of the ruling party": domestic
-    if _private_audience(text, sentence, trigger, lexicon):
-        return None  # "told a meeting of insurance brokers": a speech to a private audience
-    if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):
-        return None  # "hosted Akie Abe, the widow of ...": a private guest, no talks
-    if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
-        text, sentence, trigger, lexicon
-    ):
-        return None  # one government's or one person's statement
-    if trigger.type == "statement" and _one_issuer(text, sentence, trigger):
-        return None  # "a declaration by EC Farm Commissioner Frans Andriessen"
+    if _not_governments(text, sentence, trigger, lexicon):
+        return None
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
         codes |= pair  # "The two leaders will hold talks on Tuesday"

@@ -230,6 +230,22 @@ def test_a_joint_statement_by_two_governments_still_counts() -> None:
     assert ("statement", "2025-06-09") in keys(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece and Turkey agreed earlier this month to ease the tension. A Foreign Ministry "
+        "statement on Monday hinted Turkey was claiming victory.",
+        "Greece and Turkey held talks earlier this month. A Foreign Ministry statement on "
+        "Monday said the talks had failed.",
+    ],
+)
+def test_a_one_government_act_does_not_borrow_the_parties_of_an_occasion(text: str) -> None:
+    # the day of one ministry's statement is neither a statement nor the occasion's day
+    found = keys(text)
+    assert not any(kind == "statement" for kind, _ in found)
+    assert not any(day == "2025-06-09" for _, day in found)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
