@@ -477,3 +477,92 @@ def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
     options = [(m.start, m.kind == "body") for m in after[:1]]
     options += [(plural_after.start(), True)] if plural_after else []
     return min(options)[1] if options else False
+
+
+# Commercial lenders as a side of debt talks or a loan deal: "creditor banks", "the bank
+# advisory committee", "Japanese banks", "bankers" (not a central bank, the World Bank, a
+# development bank or an export credit bank: those are governments' or bodies').
+_COMMERCIAL_BANKS = re.compile(
+    r"(?<![Cc]entral )(?<![Ww]orld )(?<![Dd]evelopment )(?<![Rr]eserve )(?<![Ee]xport-[Ii]mport )"
+    r"\b(?:banks\b(?!'? (?:of|and) )|bankers?\b|bank\s+(?:advisory|steering|creditors?)\b|"
+    r"(?:advisory|steering)\s+(?:committee|panel|group)\b)"
+)
+# A government or a lending body named as a side ("with Japanese government officials", "the
+# Paris Club", "the IMF"): the talks are also governments', whatever banks take part.
+_OFFICIAL_SIDE = re.compile(
+    r"\b(?:[Gg]overnments?|[Mm]inisters?|[Oo]fficials|Paris\s+Club|World\s+Bank|IMF|"
+    r"International\s+Monetary\s+Fund)\b"
+)
+# The official side of debt talks named anywhere in the sentence: "official support", "official
+# creditors", "creditor governments", the Paris Club, the IMF, the World Bank.
+_OFFICIAL_LENDERS = re.compile(
+    r"\b(?:[Oo]fficial\s+(?:support|creditors?|credits?|lenders?|lending|agencies|debts?)|"
+    r"(?:creditor|donor)\s+(?:governments|nations|countries)|Paris\s+Club|World\s+Bank|IMF|"
+    r"International\s+Monetary\s+Fund)\b"
+)
+_FIRM_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+[a-z][\w-]*){0,2}?\s+")
+
+
+def owns_a_firm(text: str, mention: Mention, lexicon: EventLexicon) -> bool:
+    """Whether a country name only says whose firms or lenders these are: "Japanese banks",
+    "the Canadian banker", "U.S. manufacturers" (no government acts)."""
+    gap = _FIRM_GAP.match(text, mention.end)
+    ends = [mention.end] + ([gap.end()] if gap else [])
+    return any(lexicon.company_actors.match(text, start) is not None for start in ends)
+
+
+# A headline about commercial lenders: "ARGENTINE DEBT TALKS FINELY POISED, BANKERS SAY",
+# "SWISS BANKS MEET CHURCHES OVER S. AFRICA LOANS" (not "CENTRAL BANK", "WORLD BANK").
+_BANKS_HEADLINE = re.compile(
+    r"(?<!central )(?<!world )(?<!development )(?<!reserve )\b(?:banks|bankers|bank\s+advisory|"
+    r"bank\s+creditors|creditor\s+banks)\b",
+    re.IGNORECASE,
+)
+# Talks by their plain names, with no word for whose meeting or conference it is.
+_PLAIN_TALKS = re.compile(r"negotiations?|talks|discussions", re.IGNORECASE)
+LEAD_REACH = 300  # characters of a story's opening read with its headline
+
+
+def bank_story(article: Article) -> bool:
+    """Whether a story's headline or opening is about commercial lenders: its talks that name
+    no second government are theirs with one country (SPEC: debt talks with banks)."""
+    return bool(
+        _BANKS_HEADLINE.search(article.title or "")
+        or _BANKS_HEADLINE.search(article.text, 0, LEAD_REACH)
+    )
+
+
+def bank_talks(
+    text: str,
+    sentence: Sentence,
+    trigger: Trigger,
+    codes: set[str],
+    lexicon: EventLexicon,
+    *,
+    story: bool = False,
+) -> bool:
+    """Whether talks or a deal are one government's with commercial banks (SPEC: debt talks
+    with bank creditors are no meeting, a bank loan package no agreement): the sentence
+    names commercial banks (or, for talks, the story is about them: ``story``), no government
+    or lending body besides one country, and at most one country acts (a place, or a country
+    named only as the banks' own, does not act)."""
+    if trigger.type not in _COUNTERPART_DECIDES or codes & BODY_CODES:
+        return False
+    named = bool(_COMMERCIAL_BANKS.search(text, sentence.start, sentence.end))
+    if not named and not (story and _PLAIN_TALKS.fullmatch(text, trigger.start, trigger.end)):
+        return False  # (in a story on banks: "Negotiations continued in New York today")
+    _, high = clause_span(text, sentence, trigger, lexicon)
+    counterpart = _COUNTERPART.search(text, trigger.end, trigger.end + COUNTERPART_REACH)
+    if counterpart is not None and _OFFICIAL_SIDE.search(text, counterpart.end(), high):
+        return False
+    if _OFFICIAL_LENDERS.search(text, sentence.start, sentence.end):
+        return False
+    acting = {
+        c
+        for m in sentence.mentions
+        if not is_location(text, m) and not owns_a_firm(text, m, lexicon)
+        for c in codes_of(m)
+    }
+    # Where the sentence names the banks, only the event's own parties count (a third country's
+    # own bank deal may be named beside); where only the story does, any second country acting.
+    return len(acting & codes if named else acting) < 2

@@ -36,6 +36,8 @@ from bot.extract.event_index import (
 )
 from bot.extract.event_parties import (
     TARGETS_TAKE_PART,
+    bank_story,
+    bank_talks,
     codes_of,
     company_act,
     is_location,
@@ -108,6 +110,114 @@ _HOSTING = re.compile(r"host|receiv|welcom", re.IGNORECASE)
 _GUEST_OPENING = re.compile(r"\s+(?:the\s+)?(?:visiting\s+)?")
 _GUEST_REACH = 60  # characters after the verb where the guest's name ends
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
+# A speaker's audience: "told a meeting of insurance brokers", "speaking at a conference in
+# Frankfurt", "in a speech to the Pan American forum". The gathering is its audience's own;
+# it is talks between governments only if governments or a body make it up.
+_ADDRESSED = re.compile(
+    r"(?:\b(?:told|telling|tells|tell|address(?:ed|es|ing)?|speaking\s+(?:to|at|before)|"
+    r"spoke\s+(?:to|at|before)|speaks\s+(?:to|at|before)|speech(?:es)?\s+(?:to|at|before)|"
+    r"remarks\s+(?:to|at))\s+(?:an?|the)\s+(?:(?!(?:after|before|with|during|following|at|of|in|on|and|to|for|by|news|press|meetings?|conferences?|talks|sessions?)\b)[\w-]+\s+){0,4}?)$",
+    re.IGNORECASE,
+)
+_AUDIENCE_OF = re.compile(
+    r"\s+(?:of|for|organi[sz]ed\s+by|sponsored\s+by|hosted\s+by|held\s+by)\s", re.IGNORECASE
+)
+# Where the audience's name ends: what the speaker said, or when and where he said it.
+_AUDIENCE_END = re.compile(
+    r"[,;:.]|\s(?:that|on|in|at|here|today|yesterday|last|this|when|and\s+said)\b", re.IGNORECASE
+)
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # an organisation's acronym: often governments'
+_AUDIENCE_REACH = 80  # characters after the gathering that say whose it is
+_ADDRESS_REACH = 70  # characters before it searched for the speaking verb
+
+
+def _private_audience(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether a meeting is only the audience a speaker addresses, and no government or body
+    is named as making it up (SPEC: a minister speaking to his country's firms is no
+    meeting; "told a meeting of African trade ministers" is one)."""
+    if trigger.type != "meeting":
+        return False
+    before = _ADDRESSED.search(
+        text, max(sentence.start, trigger.start - _ADDRESS_REACH), trigger.start
+    )
+    if before is None:
+        return False
+    _, high = clause_span(text, sentence, trigger, lexicon)
+    end = trigger.end
+    members = _AUDIENCE_OF.match(text, trigger.end, high)
+    if members is not None:  # "of insurance brokers", "organised by the chamber": whose it is
+        stop = _AUDIENCE_END.search(text, members.end(), min(high, members.end() + _AUDIENCE_REACH))
+        end = stop.start() if stop else min(high, members.end() + _AUDIENCE_REACH)
+    side = (before.start(), end)
+    if lexicon.government_actors.search(text, *side) or _ACRONYM.search(text, *side):
+        return False  # "of EC farm ministers", "the October GEPLACEA meeting"
+    return not any(m.kind == "body" for m in sentence.mentions if side[0] <= m.start < side[1])
+
+
+# One country's own organs: a meeting they hold is a domestic one ("the White House Economic
+# Policy Council prepared for a Thursday meeting", "the Federal Open Market Committee at its
+# February 10-11 meeting", "an October meeting of the ruling MPR party", "a cabinet meeting").
+_DOMESTIC_ORGAN = (
+    r"(?:(?-i:[A-Z][\w-]*\s+){0,3}(?-i:Policy\s+Council|Open\s+Market\s+Committee)|"
+    r"(?:ruling|opposition|governing)\s+(?:(?-i:[A-Z][\w-]*)\s+)?party|(?-i:[A-Z]{2,5})\s+party|"
+    r"politburo|central\s+committee|party\s+congress|cabinet|(?-i:Diet)|(?-i:Congress)|"
+    r"(?-i:Senate)|(?-i:National\s+Assembly)|parliament|legislature)"
+)
+_ORGAN_BEFORE = re.compile(
+    rf"\b{_DOMESTIC_ORGAN}(?:['\u2019]s)?\s+(?:(?!(?:with|and|bilateral|joint|international|"
+    rf"multilateral|trade|team|delegations?|leaders?|ministers?|officials?|members?)\b)[\w-]+\s+){{0,5}}?$",
+    re.IGNORECASE,
+)
+_ORGAN_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?{_DOMESTIC_ORGAN}\b", re.IGNORECASE)
+_ORGAN_REACH = 60  # characters before a meeting word searched for its owner
+
+
+def _domestic_organ(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a meeting is held by one country's own organ, a cabinet, a party, a policy
+    council or a parliament, with no counterpart named after it (SPEC: purely domestic
+    meetings are no event; "the Senate team will meet Kuwait's crown prince" is one)."""
+    if trigger.type != "meeting" or _COUNTERPART_AFTER.match(text, trigger.end):
+        return False
+    if _ORGAN_AFTER.match(text, trigger.end):
+        return True
+    low = max(sentence.start, trigger.start - _ORGAN_REACH)
+    return bool(_ORGAN_BEFORE.search(text, low, trigger.start)) and not _MEET_OBJECT.match(
+        text, trigger.start
+    )
+
+
+_COUNTERPART_AFTER = re.compile(r"\s+(?:with|between|involving)\s", re.IGNORECASE)
+# A meeting verb with a person or a country as object: "to meet Kuwait's crown prince".
+_MEET_OBJECT = re.compile(r"(?:meet|meets|met)\s+(?-i:[A-Z])", re.IGNORECASE)
+
+
+# Who issues a statement, named right after it: "a statement by Turkish Premier Turgut Ozal",
+# "a declaration made by EC Farm Commissioner Frans Andriessen".
+_ISSUED_BY = re.compile(r"\s+(?:(?:issued|made|released|read)\s+)?by\s+", re.IGNORECASE)
+_ISSUER_REACH = 60  # characters after "by" where the issuer is named
+
+
+def _one_issuer(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a statement "by" someone names one person as its issuer (SPEC: one person's
+    remarks are no statement; "a joint statement by Japan and China" names two)."""
+    issued = _ISSUED_BY.match(text, trigger.end)
+    if issued is None or "joint" in text[trigger.start : trigger.end].lower():
+        return False
+    if _TITLED_PERSON.match(text, issued.end()):
+        return True  # "by Turkish Premier Turgut Ozal": a person, whatever his country's name
+    named = [m for m in sentence.mentions if issued.end() <= m.start < issued.end() + _ISSUER_REACH]
+    return bool(named) and named[0].kind == "person"
+
+
+# A person by title: "EC Farm Commissioner Frans Andriessen", "Turkish Premier Turgut Ozal".
+_TITLED_PERSON = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?-i:Commissioner|Premier|President|Minister|Chancellor|"
+    r"Secretary|Ambassador|Governor|Chairman|Director)\s+(?-i:[A-Z])"
+)
 
 
 def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
@@ -365,6 +475,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     here = dateline.place if dateline else None
     sentences = index_sentences(text, dct, lexicon)
     article_codes = story_parties(article, sentences)
+    banks = bank_story(article)  # a story about commercial lenders' talks
     found: list[list[_Choice]] = []
     ruled: list[_Candidate] = []
     undated: list[tuple[Trigger, Sentence, int]] = []
@@ -410,6 +521,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     pair=pair,
                     antecedent=accord_parties,
                     talks_antecedent=talks_before,
+                    banks=banks,
                 )
                 if built is None:
                     if reading.by_rules and reading.when.precision == "day":
@@ -506,7 +618,7 @@ def _occasion_days(
     orphan_days = [
         (trigger, sentence, reading)
         for trigger, sentence, reading in orphans
-        if trigger.type in _OCCASION and not company_act(text, sentence, trigger, lexicon)
+        if trigger.type in _OCCASION and not _not_governments(text, sentence, trigger, lexicon)
     ]
     for _, _, reading in orphan_days:
         days.setdefault(reading.when.value[:7], set()).add(reading.when.value[:10])
@@ -694,6 +806,29 @@ def _evidence(text: str, sentence: Sentence) -> str:
     return " ".join(text[sentence.start : sentence.end].split())
 
 
+def _not_governments(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether the trigger's actor is no government acting abroad, whatever its date and
+    parties: a company, one country's own organ, a speaker's private audience, a private
+    guest, one government's or one person's statement (SPEC). Asked of every trigger that
+    may become an event, also of the day-dated ones that only borrow an occasion's parties."""
+    commodity = trigger.type == "meeting" and _commodity_session(text, sentence)
+    if not commodity and company_act(text, sentence, trigger, lexicon):
+        return True  # (a commodity council's "executive board" is no company's)
+    if _domestic_organ(text, sentence, trigger):
+        return True  # "the cabinet's meeting", "a meeting of the ruling party": domestic
+    if _private_audience(text, sentence, trigger, lexicon):
+        return True  # "told a meeting of insurance brokers": a speech to a private audience
+    if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):
+        return True  # "hosted Akie Abe, the widow of ...": a private guest, no talks
+    if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
+        text, sentence, trigger, lexicon
+    ):
+        return True  # one government's or one person's statement
+    return trigger.type == "statement" and _one_issuer(text, sentence, trigger)
+
+
 def _build(
     text: str,
     sentence: Sentence,
@@ -708,19 +843,13 @@ def _build(
     pair: frozenset[str] = frozenset(),
     antecedent: frozenset[str] = frozenset(),
     talks_antecedent: frozenset[str] = frozenset(),
+    banks: bool = False,
 ) -> tuple[_Candidate, Built] | None:
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
     countries the story last named together, whom "the two leaders" stand for."""
-    commodity = trigger.type == "meeting" and _commodity_session(text, sentence)
-    if not commodity and company_act(text, sentence, trigger, lexicon):
-        return None  # (a commodity council's "executive board" is no company's)
-    if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):
-        return None  # "hosted Akie Abe, the widow of ...": a private guest, no talks
-    if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
-        text, sentence, trigger, lexicon
-    ):
-        return None  # one government's or one person's statement
+    if _not_governments(text, sentence, trigger, lexicon):
+        return None
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
         codes |= pair  # "The two leaders will hold talks on Tuesday"
@@ -791,6 +920,8 @@ def _build(
     )
     if not codes and not unnamed:
         return None
+    if bank_talks(text, sentence, trigger, codes, lexicon, story=banks):
+        return None  # one government's debt talks or loan deal with commercial banks
     body = text[sentence.start : sentence.end]
     sentence_codes = {
         c

@@ -148,3 +148,43 @@ def test_a_tour_of_a_plant_is_no_trip_under_way() -> None:
 )
 def test_remarks_made_during_a_trip_date_the_trip(text: str) -> None:
     assert ("visit", DCT.isoformat()) in keys(text)
+
+
+# --- "land in" is a landing only as a verb: land as a noun is no trip ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo Realty said on Monday it would offer 2,000 acres of land in Iowa and Texas to "
+        "Japanese buyers from early July.",
+        "A Korean firm will sell farm land in Brazil to investors from next month.",
+    ],
+)
+def test_land_as_a_noun_is_no_visit(text: str) -> None:
+    assert not any(kind == "visit" for kind, _ in keys(text))
+
+
+def test_a_leader_landing_in_a_capital_is_still_a_visit() -> None:
+    assert ("visit", "2025-06-13") in keys("The French president will land in Tokyo on Friday.")
+
+
+# --- goods and craft travel, but make no visit: a traveller is a person or a delegation ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 40,000 tonnes of Canadian wheat would arrive in Kenya next month, officials said.",
+        "A first 200,000 barrels shipment of Nigerian crude will leave for Ghana on Friday.",
+        "Nine people died when a ferry struck a pier as it left Denmark for Sweden on Monday.",
+        "The Thai sugar was shipped last week. It arrived in Jakarta on Monday.",
+    ],
+)
+def test_goods_or_craft_arriving_make_no_visit(text: str) -> None:
+    assert not any(kind == "visit" for kind, _ in keys(text))
+
+
+def test_a_minister_arriving_with_a_cargo_deal_is_still_a_visit() -> None:
+    text = "The Thai trade minister arrived in Jakarta on Monday to sign a rice supply deal."
+    assert ("visit", "2025-06-09") in keys(text)
