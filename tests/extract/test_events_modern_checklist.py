@@ -400,7 +400,6 @@ SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
 # Checklist items the extractor still gets wrong: kept as strict expected failures, so a fix
 # shows up (and must drop the id from here) and the pass rate stays measurable.
 OPEN: dict[str, str] = {
-    "more0": "'concluded negotiations on a free trade deal' is talks, no accord reached",
     "more1": "'sanctioned' as a verb: in 1987 wires it means 'approved' (9 of 9), so no trigger",
     "more2": "'Brussels' acting in trade copy stands for the EU, not Belgium",
     "more3": "'the two leaders' after a headline naming the venue ('Trump and Xi meet in Busan'):"
@@ -732,3 +731,45 @@ def test_receiving_an_office_holder_is_talks(text: str, want: tuple[str, str]) -
 )
 def test_welcoming_a_persons_act_is_no_talks(text: str) -> None:
     assert not {"meeting", "summit"} & {k for k, _ in keys(text)}, events_of(text)
+
+
+# --- negotiations concluded on an accord end in it --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "parties"),
+    [
+        (
+            "Japan and Australia completed negotiations on an economic partnership agreement "
+            "on Monday.",
+            "2025-06-09",
+            {"AU", "JP"},
+        ),
+        (
+            "Canada and Ecuador have concluded the negotiations for a free trade agreement, the "
+            "two governments said on Tuesday.",
+            "2025-06-11",
+            {"CA", "EC"},
+        ),
+        (
+            "Mexico and Brazil finalised negotiations on a bilateral investment treaty on Friday.",
+            "2025-06-06",
+            {"BR", "MX"},
+        ),
+    ],
+)
+def test_negotiations_concluded_on_an_accord_reach_it(
+    text: str, when: str, parties: set[str]
+) -> None:
+    assert _has(text, "agreement", when, parties, date(2025, 6, 11)), events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Britain resumed negotiations on a free trade deal on Tuesday.",
+        "India and Britain concluded a round of negotiations on a free trade deal on Tuesday.",
+    ],
+)
+def test_negotiations_resumed_or_one_round_reach_no_accord(text: str) -> None:
+    assert "agreement" not in {k for k, _ in keys(text)}, events_of(text)
