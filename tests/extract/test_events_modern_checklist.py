@@ -405,7 +405,6 @@ OPEN: dict[str, str] = {
     "more3": "'the two leaders' after a headline naming the venue ('Trump and Xi meet in Busan'):"
     " counting the venue breaks the pair; dropping venues from pairs was 1/4 right on Reuters",
     "more4": "a day of the month alone ('on the 13th') is no date",
-    "more5": "'is due in Washington next week for talks' is travel wording, but no visit trigger",
 }
 
 
@@ -773,3 +772,39 @@ def test_negotiations_concluded_on_an_accord_reach_it(
 )
 def test_negotiations_resumed_or_one_round_reach_no_accord(text: str) -> None:
     assert "agreement" not in {k for k, _ in keys(text)}, events_of(text)
+
+
+# --- a person due at a named place is a trip ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "parties"),
+    [
+        (
+            "Japan's foreign minister is due in Beijing on Saturday for talks with Wang Yi.",
+            "2025-06-14",
+            {"CN", "JP"},
+        ),
+        ("Zelensky was due in Berlin later on Monday to meet Merz.", "2025-06-09", {"DE", "UA"}),
+        ("Two U.S. envoys are due in Kyiv this week.", "2025-W24", {"UA", "US"}),
+        (
+            "Rubio is due in Kuala Lumpur on Thursday for an ASEAN meeting.",
+            "2025-06-12",
+            {"MY", "US"},
+        ),
+    ],
+)
+def test_a_person_due_at_a_place_makes_a_visit(text: str, when: str, parties: set[str]) -> None:
+    assert _has(text, "visit", when, parties, date(2025, 6, 11)), events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A payment of two billion dollars is due in June.",
+        "A ruling from the court is due in Luxembourg next month.",
+        "The final report of the commission is due at Westminster on Tuesday.",
+    ],
+)
+def test_a_thing_falling_due_is_no_visit(text: str) -> None:
+    assert "visit" not in {k for k, _ in keys(text)}, events_of(text)
