@@ -1063,6 +1063,30 @@ class _Resolver:
             return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
         return _Resolved(day.isoformat())
 
+    def day_ordinal(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "on the 13th": that day of the DCT's month or a neighbour's, nearest the DCT with
+        days against the clause's tense made farther. Only after "on", as "by the 13th" or
+        "since the 13th" often count something else."""
+        if self.dct is None or _word_before(self.text, start) != "on":
+            return None
+        day = int(m["dord"][:-2])
+        days = []
+        for delta in (-1, 0, 1):
+            year, month = _add_months(self.dct.year, self.dct.month, delta)
+            if _valid(year, month, day):
+                days.append(dt.date(year, month, day))
+        if not days:
+            return None
+        # A writer names the day alone only within a month of it, so the tense decides: "met
+        # on the 13th" said on the 11th is last month's 13th, "will meet on the 3rd" next month's.
+        direction = self.date_direction(start, end)
+        if direction < 0:
+            days = [d for d in days if d <= self.dct] or days
+        elif direction > 0:
+            days = [d for d in days if d >= self.dct] or days
+        when = min(days, key=lambda d: abs((d - self.dct).days))
+        return _Resolved(when.isoformat(), anchor=True)
+
     def year_spelled(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "nineteen ninety-six", "the year two thousand" (not "two thousand troops")."""
         year = _spelled_year(m["sy"])

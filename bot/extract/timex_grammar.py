@@ -177,6 +177,14 @@ KINDS: list[tuple[str, str]] = [
         (?P<wd>{WEEKDAY_FULL})(?![a-z])(?:\s+(?P<part>{PART})(?![\w-]))?""",
     ),
     (
+        # "on the 13th": a day of the month alone, only where the phrase ends (not "the 13th
+        # floor", "the 29th day of its release", "the 20th anniversary").
+        "day_ordinal",
+        r"""(?i:the)\s+(?P<dord>(?:[12]?1st|[12]?2nd|[12]?3rd|3[01](?:st|th)|(?:[4-9]|1\d|2[04-9]|20)th))
+        (?:\s+(?i:of\s+(?:the|this|next|last)\s+month))?
+        (?=\s*(?:[,.;:]|$)|\s+(?i:and|but|when|as|to|in|at|for|with|after|before|while|if|or|until)\b)""",
+    ),
+    (
         "year",
         rf"""(?:(?P<mod>{MODS}|(?i:the\s+year|the\s+first\s+half\s+of|the\s+second\s+half\s+of))\s*-?\s*)?(?P<year>{YEAR_NUM})
         (?:\s+(?P<tail>(?i:or\s+later|and\s+beyond|or\s+beyond)))?""",

@@ -404,7 +404,6 @@ OPEN: dict[str, str] = {
     "more2": "'Brussels' acting in trade copy stands for the EU, not Belgium",
     "more3": "'the two leaders' after a headline naming the venue ('Trump and Xi meet in Busan'):"
     " counting the venue breaks the pair; dropping venues from pairs was 1/4 right on Reuters",
-    "more4": "a day of the month alone ('on the 13th') is no date",
 }
 
 
@@ -808,3 +807,31 @@ def test_a_person_due_at_a_place_makes_a_visit(text: str, when: str, parties: se
 )
 def test_a_thing_falling_due_is_no_visit(text: str) -> None:
     assert "visit" not in {k for k, _ in keys(text)}, events_of(text)
+
+
+# --- a day of the month named alone -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Modi met Macron in Paris on the 13th.", "2025-05-13"),
+        ("Modi met Macron in Paris on the 3rd, officials said.", "2025-06-03"),
+        ("Modi will meet Macron on the 3rd.", "2025-07-03"),
+        ("Modi will meet Macron on the 29th of the month.", "2025-06-29"),
+    ],
+)
+def test_a_day_of_the_month_alone_dates_by_tense(text: str, when: str) -> None:
+    assert _has(text, "summit", when, {"FR", "IN"}, date(2025, 6, 11)), events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi met Macron on the 13th floor of the hotel on Monday.",
+        "Modi met Macron on the 13th anniversary of the accord on Monday.",
+        "Modi met Macron on the 13th day of his tour.",
+    ],
+)
+def test_an_ordinal_before_a_noun_is_no_day(text: str) -> None:
+    assert not any(when.endswith("-13") for _, when in keys(text)), events_of(text)
