@@ -524,7 +524,7 @@ class Gazetteer:
             mentions = self._drop_doubtful_surnames(mentions, doc)
         if self._anaphor_pattern is not None and any(m.kind == "body" for m in mentions):
             mentions = self._add_anaphors(text, mentions)
-        return mentions
+        return [_seat_acting(text, m) for m in mentions]
 
     def _add_anaphors(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """ "The Commission", "the alliance", "the bloc" after the story has named the body:
@@ -796,6 +796,37 @@ class Gazetteer:
 
 
 _OPENER_BEFORE = re.compile(r"(?:^|[.!?][\"')\]\u201d]?\s+|\n\s*)([A-Z][a-z]+)\s+$")
+
+
+# "Brussels" acting is the EU whose seat it is ("Brussels on Thursday slapped duties on",
+# "which Brussels says is a barrier"); in a place ("talks in Brussels", "flights to
+# Brussels", "police in London and Brussels are investigating") it stays the city.
+_SEATS: dict[str, tuple[str, str]] = {"Brussels": ("EU", "European Union")}
+_SEAT_NOT_ACTING = re.compile(
+    r"(?:\b(?:in|to|from|at|near|via|of|for|between|or|the|a|outside|into|around|through)"
+    r"|(?<!,)\s+and|[&/-]|(?<!However)(?<!Meanwhile)(?<!Instead)(?<!Separately)(?<!Still),)\s*$",
+    re.IGNORECASE,
+)
+_SEAT_VERB = re.compile(
+    r"(?:\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+week"
+    r"|this\s+week|also|now|then|still|already|has|have|had|will|would|[a-z]+ly))*"
+    r"\s+(?:has|have|had|is|was|will|would|could|should|may|might|must|can|did|does|says|said"
+    r"|wants|faces|insists|argues|plans|proposes|threatens|imposes|slaps|warns|fears|hopes"
+    r"|seeks|accuses|rejects|demands|urges|agrees|approves|adopts|considers|launches|expects"
+    r"|refuses|believes|maintains|calls|[a-z]+ed)\b"
+)
+
+
+def _seat_acting(text: str, mention: Mention) -> Mention:
+    """A body's seat named as the one who acts stands for the body (see ``_SEATS``)."""
+    seat = _SEATS.get(mention.text)
+    if seat is None or mention.kind != "capital":
+        return mention
+    if _SEAT_NOT_ACTING.search(text, max(0, mention.start - 12), mention.start):
+        return mention
+    if not _SEAT_VERB.match(text, mention.end):
+        return mention
+    return Mention(mention.start, mention.end, mention.text, "body", seat[0], seat[1])
 
 
 def _after_sentence_opener(text: str, start: int) -> bool:

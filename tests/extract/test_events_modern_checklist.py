@@ -401,7 +401,6 @@ SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
 # shows up (and must drop the id from here) and the pass rate stays measurable.
 OPEN: dict[str, str] = {
     "more1": "'sanctioned' as a verb: in 1987 wires it means 'approved' (9 of 9), so no trigger",
-    "more2": "'Brussels' acting in trade copy stands for the EU, not Belgium",
     "more3": "'the two leaders' after a headline naming the venue ('Trump and Xi meet in Busan'):"
     " counting the venue breaks the pair; dropping venues from pairs was 1/4 right on Reuters",
 }
@@ -835,3 +834,61 @@ def test_a_day_of_the_month_alone_dates_by_tense(text: str, when: str) -> None:
 )
 def test_an_ordinal_before_a_noun_is_no_day(text: str) -> None:
     assert not any(when.endswith("-13") for _, when in keys(text)), events_of(text)
+
+
+# --- the EU's seat acting stands for the EU ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "when"),
+    [
+        (
+            "Brussels imposed anti-dumping duties on Chinese steel on Monday.",
+            "tariff",
+            "2025-06-09",
+        ),
+        (
+            "Brussels will impose sanctions on Iranian officials on Friday.",
+            "sanctions",
+            "2025-06-13",
+        ),
+        (
+            "Brussels last week raised its duties on Russian fertiliser imports.",
+            "tariff",
+            "2025-W23",
+        ),
+    ],
+)
+def test_brussels_acting_is_the_eu(text: str, kind: str, when: str) -> None:
+    assert _has(text, kind, when, {"EU"}, date(2025, 6, 11)), events_of(text)
+    assert all("BE" not in e["participants"] for e in events_of(text)), events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgium and the Netherlands signed a border treaty in Brussels on Monday.",
+        "The Belgian and Dutch prime ministers met in Brussels and signed a border treaty.",
+    ],
+)
+def test_brussels_as_a_place_stays_the_city(text: str) -> None:
+    found = [e for e in events_of(text) if e["type"] == "agreement"]
+    assert found and all("EU" not in e["participants"] for e in found), events_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("However, Brussels has staunchly rejected US calls to scrap its digital tax.", "EU"),
+        ("The sector escaped the rules, and Brussels weakened them further.", "EU"),
+        ("Cars face checks which Brussels says are a barrier.", "EU"),
+        ("Police in London and Brussels are investigating the case.", "BE"),
+        ("Paris, Brussels and Berlin have opposed the plan.", "BE"),
+        ("Sabena began service between Brussels and Toronto.", "BE"),
+    ],
+)
+def test_brussels_is_the_eu_only_as_the_one_who_acts(text: str, code: str) -> None:
+    from bot.extract.gazetteer import default_gazetteer
+
+    found = [m for m in default_gazetteer().find(text, date(2025, 6, 11)) if m.text == "Brussels"]
+    assert [m.code for m in found] == [code]
