@@ -400,7 +400,6 @@ SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
 # Checklist items the extractor still gets wrong: kept as strict expected failures, so a fix
 # shows up (and must drop the id from here) and the pass rate stays measurable.
 OPEN: dict[str, str] = {
-    "more1": "'sanctioned' as a verb: in 1987 wires it means 'approved' (9 of 9), so no trigger",
     "more3": "'the two leaders' after a headline naming the venue ('Trump and Xi meet in Busan'):"
     " counting the venue breaks the pair; dropping venues from pairs was 1/4 right on Reuters",
 }
@@ -911,3 +910,45 @@ def test_brussels_is_the_eu_only_as_the_one_who_acts(text: str, code: str) -> No
 
     found = [m for m in default_gazetteer().find(text, date(2025, 6, 11)) if m.text == "Brussels"]
     assert [m.code for m in found] == [code]
+
+
+# --- "sanctioned" as a penalty: its object is a foreign country's people or firms ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "parties"),
+    [
+        (
+            "The U.S. Treasury on Thursday sanctioned two Chinese refineries that buy Iranian oil.",
+            "2025-06-05",
+            {"CN", "US"},
+        ),
+        (
+            "Canada sanctioned 14 Iranian officials and four entities on Monday.",
+            "2025-06-09",
+            {"CA"},
+        ),
+        (
+            "Australia has sanctioned three Myanmar military commanders, the foreign ministry "
+            "said on Friday.",
+            "2025-06-06",
+            {"AU", "MM"},
+        ),
+    ],
+)
+def test_sanctioned_foreign_people_or_firms_is_a_penalty(
+    text: str, when: str, parties: set[str]
+) -> None:
+    assert _has(text, "sanctions", when, parties, date(2025, 6, 11)), events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bank of England sanctioned a half-point cut in interest rates on Monday.",
+        "The SEC sanctioned the national accounting firm KMG Main Hurdman on Monday.",
+        "The operation was sanctioned by EC farm ministers on January 20.",
+    ],
+)
+def test_sanctioned_as_approved_is_no_penalty(text: str) -> None:
+    assert "sanctions" not in {k for k, _ in keys(text)}, events_of(text)
