@@ -656,7 +656,18 @@ def _two_named(previous: frozenset[str], sentence: Sentence) -> frozenset[str]:
         for c in codes_of(m)
         if c not in BODY_CODES
     )
-    return named if len(named) == 2 else previous
+    if len(named) == 2:
+        return named
+    # "Trump and Xi meet in Busan": two people of two countries are the two leaders, whatever
+    # place they meet in.
+    people = frozenset(
+        c
+        for m in sentence.mentions
+        if m.kind == "person"
+        for c in codes_of(m)
+        if c not in BODY_CODES
+    )
+    return people if len(people) == 2 else previous
 
 
 def _readings(

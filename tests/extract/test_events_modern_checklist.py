@@ -399,10 +399,7 @@ SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
 
 # Checklist items the extractor still gets wrong: kept as strict expected failures, so a fix
 # shows up (and must drop the id from here) and the pass rate stays measurable.
-OPEN: dict[str, str] = {
-    "more3": "'the two leaders' after a headline naming the venue ('Trump and Xi meet in Busan'):"
-    " counting the venue breaks the pair; dropping venues from pairs was 1/4 right on Reuters",
-}
+OPEN: dict[str, str] = {}
 
 
 def _param(text: str, want: tuple[str, str, set[str]], dct: date | None, name: str) -> object:
@@ -952,3 +949,36 @@ def test_sanctioned_foreign_people_or_firms_is_a_penalty(
 )
 def test_sanctioned_as_approved_is_no_penalty(text: str) -> None:
     assert "sanctions" not in {k for k, _ in keys(text)}, events_of(text)
+
+
+# --- "the two leaders" after two people named with their venue -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Modi and Starmer to meet in Riyadh\n\nThe two leaders met on Thursday for an hour.",
+            {"GB", "IN"},
+        ),
+        (
+            "Putin hosted Erdogan in Sochi, state media said. The two leaders met on Thursday.",
+            {"RU", "TR"},
+        ),
+        (
+            "Albanese and Luxon arrive in Tokyo\n\nThe two leaders held talks on Thursday.",
+            {"AU", "NZ"},
+        ),
+    ],
+)
+def test_the_two_leaders_are_the_two_people_named_with_their_venue(
+    text: str, parties: set[str]
+) -> None:
+    found = [e for e in events_of(text) if e["date"] == "2025-06-05"]
+    assert found and all(set(e["participants"]) == parties for e in found), events_of(text)
+
+
+def test_three_people_named_give_no_pair() -> None:
+    text = "Modi, Starmer and Erdogan spoke in Riyadh.\n\nThe two leaders met on Thursday."
+    pairs = [{"GB", "IN"}, {"IN", "TR"}, {"GB", "TR"}]
+    assert not any(set(e["participants"]) in pairs for e in events_of(text)), events_of(text)
