@@ -817,6 +817,7 @@ def test_a_person_due_at_a_place_makes_a_visit(text: str, when: str, parties: se
         "A payment of two billion dollars is due in June.",
         "A ruling from the court is due in Luxembourg next month.",
         "The final report of the commission is due at Westminster on Tuesday.",
+        "The Iranian tanker is due in Rotterdam on Monday.",
     ],
 )
 def test_a_thing_falling_due_is_no_visit(text: str) -> None:
