@@ -42,8 +42,6 @@ from pydantic import (
     model_validator,
 )
 from pydantic.fields import FieldInfo
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from config.offsets import parse_offsets
 
@@ -100,6 +98,9 @@ def database_url_problem(url: str) -> str | None:
     Only SQLite and PostgreSQL are supported. A SQLite file's folder must exist already:
     a typo in a path should not quietly start a new, empty timeline somewhere else.
     """
+    from sqlalchemy.engine import make_url  # (here: SQLAlchemy costs every command 0.1 s)
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
@@ -146,6 +147,9 @@ def _quoted(value: Any) -> str:
 
 def hide_password(url: str) -> str:
     """``url`` with its password replaced by ``***`` (for messages and `doctor`)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import trafilatura
-
 from bot.news.articles import parse_dct
 
 
@@ -22,6 +20,8 @@ class PageText:
 def extract_page(html: bytes | str, url: str | None = None) -> PageText | None:
     """The article in an HTML page, or None when the page has no main text (CPU-bound: run it
     in a worker thread from async code)."""
+    import trafilatura  # (here: only pages need it, and it costs every command 0.1 s)
+
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     document = trafilatura.bare_extraction(
