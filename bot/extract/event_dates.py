@@ -750,6 +750,17 @@ _END_CUE = re.compile(
 )
 
 # Undated, "told reporters after four days of discussions" speaks on the last day of them.
+# Talks of hours or days that just ended are the day's news, wherever the story names them:
+# "as EC budget ministers ended six hours of talks", "after four hours of talks, the G-7
+# issued", "failed to reach agreement at two days of talks", "wound up a three-day meeting"
+# (not weeks or months of talks, nor "will hold two days of talks": ``lexicon.future``).
+_JUST_ENDED = re.compile(
+    r"\b(?:ended|ending|wound\s+up|concluded|closed|finished|after|following|at|at\s+the\s+end\s+of)"
+    r"\s+(?:(?:an?|the|their|its|his|her|more\s+than|nearly|almost|some|over)\s+)*"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|several|[2-9]|1[0-9])"
+    r"(?:-day|-hour|\s+(?:days|hours)\s+of)(?:\s+[\w-]+){0,2}\s+$",
+    re.IGNORECASE,
+)
 _AFTER_LENGTH = re.compile(
     r"\b(?:after|following)\s+(?:(?:an?|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I
 )
@@ -850,6 +861,12 @@ def _undated_day(
         trigger.type in ("meeting", "summit", "visit")
         and lexicon.ongoing.search(text, low, high)
         and not _future_subordinate(text, sentence, low, lexicon)
+    ):
+        return EventDate(dct.isoformat(), None, "day")
+    if (
+        trigger.type in ("meeting", "summit")
+        and _JUST_ENDED.search(text, max(sentence.start, trigger.start - 60), trigger.start)
+        and not lexicon.future.search(text, sentence.start, trigger.end)
     ):
         return EventDate(dct.isoformat(), None, "day")
     if not lexicon.future.search(text, sentence.start, trigger.end):

@@ -2254,3 +2254,47 @@ def test_headline_present_and_planned_report_stays_scheduled() -> None:
     )
     found = [e for e in events_of(text) if e["type"] == "summit"]
     assert found and all(e["status"] == "scheduled" for e in found)
+
+
+# --- talks of hours or days that just ended are the day's news, wherever the story names them --
+
+_NOT_A_LEAD = "The dollar fell sharply against the yen in Tokyo. "
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "As EC budget ministers ended six hours of talks in Luxembourg, diplomats said "
+            "there was little basis for an accord.",
+            ("meeting", "2025-06-11"),
+        ),
+        (
+            "The communique was issued after two days of talks here between the Guinean and "
+            "Nigerian mines ministers.",
+            ("meeting", "2025-06-10"),
+        ),
+        (
+            "After more than four hours of talks, the finance ministers of France and Japan "
+            "issued a communique.",
+            ("meeting", "2025-06-11"),
+        ),
+    ],
+)
+def test_talks_of_hours_or_days_just_ended_take_the_story_day(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(_NOT_A_LEAD + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French and German foreign ministers will hold two days of talks in Paris.",
+        "The Philippines reached agreement with its bank advisory committee after four weeks "
+        "of talks.",
+        "The company reached a tentative agreement with the union after two days of talks.",
+    ],
+)
+def test_talks_to_come_weeks_long_or_a_companys_take_no_story_day(text: str) -> None:
+    assert ("meeting", "2025-06-11") not in keys(_NOT_A_LEAD + text)

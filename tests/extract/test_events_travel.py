@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.wording import DCT, keys
+from tests.support.wording import DCT, events_of, keys
 
 # --- a plan reported by "said he would ..." takes the plan's date, not the saying's ------------
 
@@ -188,3 +188,38 @@ def test_goods_or_craft_arriving_make_no_visit(text: str) -> None:
 def test_a_minister_arriving_with_a_cargo_deal_is_still_a_visit() -> None:
     text = "The Thai trade minister arrived in Jakarta on Monday to sign a rice supply deal."
     assert ("visit", "2025-06-09") in keys(text)
+
+
+# --- being somewhere is a trip: "who is in Rome today", "is currently in Damascus" ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Iranian Prime Minister Ali Rezaei is currently in Damascus, and diplomats said he "
+            "would seek Syrian help.",
+            ["IR", "SY"],
+        ),
+        (
+            "Argentina's economy minister, who is in Rome today, met bankers on Tuesday.",
+            ["AR", "IT"],
+        ),
+    ],
+)
+def test_a_ministers_presence_abroad_is_a_visit(text: str, parties: list[str]) -> None:
+    visits = [e for e in events_of(text) if e["type"] == "visit"]
+    assert visits and set(parties) <= set(visits[0]["participants"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruding said he was less worried about the dollar than he was in January.",
+        "Acme Corp chairman John Wang, who was in Dallas to open the company's new showroom, "
+        "declined to comment.",
+        "The company said it is currently in Chapter 11.",
+    ],
+)
+def test_a_month_a_company_man_or_a_state_is_no_presence_abroad(text: str) -> None:
+    assert not [e for e in events_of(text) if e["type"] == "visit"]
