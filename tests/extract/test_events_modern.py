@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.wording import events_of, keys
+from tests.support.wording import keys, parties_of
 
 
 @pytest.mark.parametrize(
@@ -84,10 +84,6 @@ def test_background_accords_and_other_signatures_are_no_signing_at_the_talks(tex
     assert not any(kind == "agreement" for kind, _ in keys(text))
 
 
-def _parties(text: str, kind: str) -> set[str]:
-    return {p for e in events_of(text) if e["type"] == kind for p in e["participants"]}
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -97,12 +93,12 @@ def _parties(text: str, kind: str) -> set[str]:
     ],
 )
 def test_the_country_talks_pledge_support_to_is_no_participant(text: str) -> None:
-    assert "UA" not in _parties(text, "meeting")
+    assert "UA" not in parties_of(text, "meeting")
 
 
 def test_a_leader_seeking_support_for_his_country_still_takes_part() -> None:
     text = "Zelensky met Merz in Berlin on Monday to seek support for Ukraine."
-    assert {"DE", "UA"} <= _parties(text, "summit")
+    assert {"DE", "UA"} <= parties_of(text, "summit")
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 
 from bot.extract.pipeline import extract_events
 from bot.news.articles import article_from_text
-from tests.support.wording import events_of, keys
+from tests.support.wording import events_of, keys, parties_of
 
 AFTER_OCT_2025 = date(2025, 11, 5)  # a Wednesday, when Takaichi and Motegi are in office
 
@@ -572,16 +572,12 @@ def test_a_title_alone_reads_as_a_headline() -> None:
     ],
 )
 def test_a_country_sending_ministers_takes_part(text: str) -> None:
-    assert {"CN", "IN"} <= _parties(text, "meeting"), events_of(text)
+    assert {"CN", "IN"} <= parties_of(text, "meeting"), events_of(text)
 
 
 def test_the_venue_of_talks_is_still_no_party() -> None:
     text = "EU and Indian trade ministers met in Japan on Monday."
-    assert "JP" not in _parties(text, "meeting"), events_of(text)
-
-
-def _parties(text: str, kind: str) -> set[str]:
-    return {p for e in events_of(text) if e["type"] == kind for p in e["participants"]}
+    assert "JP" not in parties_of(text, "meeting"), events_of(text)
 
 
 @pytest.mark.parametrize(

@@ -18,3 +18,8 @@ def events_of(text: str, dct: date | None = DCT) -> list[dict]:
 def keys(text: str, dct: date | None = DCT) -> set[tuple[str, str]]:
     """(type, date) of each event of ``text``: what most class tests assert on."""
     return {(e["type"], e["date"]) for e in events_of(text, dct)}
+
+
+def parties_of(text: str, kind: str, dct: date | None = DCT) -> set[str]:
+    """Every participant of the events of one type in ``text``."""
+    return {p for e in events_of(text, dct) if e["type"] == kind for p in e["participants"]}
