@@ -163,13 +163,15 @@ _RICH_GROUP = re.compile(
     r"(?:nations|countries|democracies|powers)\b",
     re.IGNORECASE,
 )
-_G5 = ("DE", "FR", "GB", "JP", "US")
-_RICH_GROUP_CODES = {
-    "five": _G5,
-    "six": ("CA", *_G5),
-    "seven": ("CA", "G7", "IT", *_G5),
-}
-_LEADING = ("CA", "G7", "IT", *_G5)
+# The groups a number names, as the lexicon's [groups] table lists them (the seven: the six,
+# Italy and SPEC's G7 code).
+_GROUP_BY_NUMBER = {"five": "group of five", "six": "group of six"}
+
+
+def _numbered_group(number: str, lexicon: EventLexicon) -> tuple[str, ...]:
+    if number in _GROUP_BY_NUMBER:
+        return lexicon.groups[_GROUP_BY_NUMBER[number]]
+    return ("G7", "IT", *lexicon.groups[_GROUP_BY_NUMBER["six"]])
 
 
 # "the Group of 10 leading western industrialised countries", "the 24 industrial nations":
@@ -177,7 +179,7 @@ _LEADING = ("CA", "G7", "IT", *_G5)
 _OTHER_NUMBER = re.compile(r"(?:\d+|ten|Ten)\s+$")
 
 
-def _rich_group_codes(text: str, sentence: Sentence) -> set[str]:
+def _rich_group_codes(text: str, sentence: Sentence, lexicon: EventLexicon) -> set[str]:
     """The finance group a descriptive name stands for; an unnumbered one ("leading
     industrial nations") only when the sentence names no group itself ("top officials of
     leading industrial nations ... a meeting of the Group of Five": the G5's)."""
@@ -188,7 +190,7 @@ def _rich_group_codes(text: str, sentence: Sentence) -> set[str]:
             continue
         number = match.group("n")
         (named if number else unnamed).update(
-            _RICH_GROUP_CODES[number.lower()] if number else _LEADING
+            _numbered_group(number.lower() if number else "seven", lexicon)
         )
     if named or any(m.members for m in sentence.mentions):
         return named
@@ -203,7 +205,7 @@ _ACCORD_NAME = re.compile(r"(?:accords?|agreements?|pacts?|meeting|conference)$"
 def _group_codes(
     text: str, sentence: Sentence, lexicon: EventLexicon, trigger: Trigger | None = None
 ) -> set[str]:
-    codes = _rich_group_codes(text, sentence)
+    codes = _rich_group_codes(text, sentence, lexicon)
     if lexicon.groups_pattern is None:
         return codes
     for match in lexicon.groups_pattern.finditer(text, sentence.start, sentence.end):
