@@ -9,9 +9,15 @@ import signal
 import sys
 
 from bot.app import App
-from bot.chat.parsing import parse_countries, parse_keywords, parse_types
 from bot.cli.db import add_database_option, open_app, with_app
-from bot.cli.options import EXIT_OK, MAX_SNOWFLAKE, add_guild_option, whole_number
+from bot.cli.options import (
+    EXIT_OK,
+    MAX_SNOWFLAKE,
+    add_filter_options,
+    add_guild_option,
+    filter_arguments,
+    whole_number,
+)
 from bot.services.calendars import describe_filters
 
 
@@ -28,9 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--channel", required=True, type=whole_number(1, MAX_SNOWFLAKE), metavar="ID",
         help="the channel the link belongs to",
     )  # fmt: skip
-    create.add_argument("--countries", help="countries or bodies, comma-separated (empty: any)")
-    create.add_argument("--types", help="event types, comma-separated (empty: any)")
-    create.add_argument("--keywords", help="words that must appear (any of them), comma-separated")
+    add_filter_options(create)
     create.set_defaults(func=run_create)
     listed = actions.add_parser("list", help="list the server's calendar links")
     listed.set_defaults(func=run_list)
@@ -54,9 +58,7 @@ def run_create(args: argparse.Namespace) -> int:
         made = app.calendars.create(
             guild_id=args.guild,
             channel_id=args.channel,
-            countries=parse_countries(args.countries),
-            types=parse_types(args.types),
-            keywords=parse_keywords(args.keywords),
+            **filter_arguments(args),
         )
         print(f"calendar link #{made.calendar.id} ({describe_filters(made.calendar)})")
         print(f"calendar apps: {made.ics_url}")

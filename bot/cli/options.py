@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import Any
 
 # Exit codes of every command: all went well; some input could not be read (the rest was);
 # the command line or a setting is wrong. `diplobot run` adds its own (docs/hosting.md).
@@ -26,6 +27,27 @@ def add_guild_option(parser: argparse.ArgumentParser) -> None:
         help="the server's ID (Discord: User Settings > Advanced > Developer Mode, then "
         "right-click the server > Copy Server ID)",
     )
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """``--countries``, ``--types``, ``--keywords``: the filters a subscription and a calendar
+    link share, worded as the slash commands' options are."""
+    parser.add_argument("--countries", help="countries or bodies, comma-separated (empty: any)")
+    parser.add_argument("--types", help="event types, comma-separated (empty: any)")
+    parser.add_argument("--keywords", help="words that must appear (any of them), comma-separated")
+
+
+def filter_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    """The parsed filters of ``add_filter_options``, as the services' keyword arguments, so a
+    typo fails the same way on the command line as in Discord. Imported here: the parsers
+    reach the database layer, which ``extract`` must not load."""
+    from bot.chat.parsing import parse_countries, parse_keywords, parse_types
+
+    return {
+        "countries": parse_countries(args.countries),
+        "types": parse_types(args.types),
+        "keywords": parse_keywords(args.keywords),
+    }
 
 
 def whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
@@ -50,6 +72,8 @@ __all__ = [
     "EXIT_SOME_FAILED",
     "EXIT_USAGE",
     "MAX_SNOWFLAKE",
+    "add_filter_options",
     "add_guild_option",
+    "filter_arguments",
     "whole_number",
 ]

@@ -6,9 +6,15 @@ from __future__ import annotations
 import argparse
 
 from bot.app import App
-from bot.chat.parsing import parse_countries, parse_keywords, parse_types
 from bot.cli.db import add_database_option, with_app
-from bot.cli.options import EXIT_OK, MAX_SNOWFLAKE, add_guild_option, whole_number
+from bot.cli.options import (
+    EXIT_OK,
+    MAX_SNOWFLAKE,
+    add_filter_options,
+    add_guild_option,
+    filter_arguments,
+    whole_number,
+)
 from bot.render import subscription_line
 from bot.render.text import plain_text
 from bot.services.errors import Refused
@@ -27,9 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--channel", required=True, type=whole_number(1, MAX_SNOWFLAKE), metavar="ID",
         help="the channel to post in",
     )  # fmt: skip
-    add.add_argument("--countries", help="countries or bodies, comma-separated (empty: any)")
-    add.add_argument("--types", help="event types, comma-separated (empty: any)")
-    add.add_argument("--keywords", help="words that must appear (any of them), comma-separated")
+    add_filter_options(add)
     add.add_argument("--reminders", help="reminders before each event, e.g. '1d, 1h'")
     add.set_defaults(func=run_add)
     listed = actions.add_parser("list", help="list the server's subscriptions")
@@ -50,9 +54,7 @@ def run_add(args: argparse.Namespace) -> int:
         sub, outcome = service.create(
             guild_id=args.guild,
             channel_id=args.channel,
-            countries=parse_countries(args.countries),
-            types=parse_types(args.types),
-            keywords=parse_keywords(args.keywords),
+            **filter_arguments(args),
             reminder_offsets=service.offsets(args.reminders),
         )
         print(f"{outcome.brief()}: {plain_text(subscription_line(sub))}")
