@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.__main__ import main
 from bot.clock import SystemClock
 from bot.services.calendars import CalendarService
 from storage.db import open_database
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support.cli import run
 
 
 def test_create_list_revoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import bot.extract.pipeline as pipeline
-from bot.__main__ import main
 from bot.cli.options import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from tests.support.cli import run
 from tests.support.extraction import StandInExtractor
 from tests.support.timeline import summit
 
@@ -23,24 +22,6 @@ PAGE = (
     "being prepared by both governments ahead of the visit.</p></article>"
     "<footer>Copyright</footer></body></html>"
 )
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.db'}"
-
-
-@pytest.fixture
-def scripted(monkeypatch: pytest.MonkeyPatch) -> StandInExtractor:
-    stand_in = StandInExtractor()
-    monkeypatch.setattr(pipeline, "extract_events", stand_in)
-    return stand_in
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_extract_jsonl_exits_1_when_a_line_fails_and_0_when_none_does(

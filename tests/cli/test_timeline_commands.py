@@ -8,31 +8,10 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-import bot.extract.pipeline as pipeline
-from bot.__main__ import main
 from storage.db import create_db_engine
 from storage.migrate import head_revision
-from tests.support.extraction import StandInExtractor
+from tests.support.cli import run
 from tests.support.timeline import summit
-
-
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.db'}"
-
-
-@pytest.fixture
-def scripted(monkeypatch: pytest.MonkeyPatch) -> StandInExtractor:
-    """The extractor the CLI uses, answering by each article's first line."""
-    stand_in = StandInExtractor()
-    monkeypatch.setattr(pipeline, "extract_events", stand_in)
-    return stand_in
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_ingest_twice_then_read_the_timeline(
