@@ -19,40 +19,25 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-from bot.clock import FakeClock  # noqa: E402
 from bot.extract.model import Article, Event  # noqa: E402
 from bot.timeline import IngestContext  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from storage.db import open_database  # noqa: E402
 from storage.models import Subscription  # noqa: E402
 from tests.support.bot import loopback_bot, start_bot, stop_bot  # noqa: E402
+from tests.support.clocks import MovingClock  # noqa: E402
 from tests.support.discord_server import DEFAULT_GUILD_ID  # noqa: E402
 from tests.support.strict_discord import StrictLoopback  # noqa: E402
 
 FIRST_CHANNEL = 940_000_000_000_000_001
 DAY = date(2025, 2, 3)
-
-
-class MovingClock(FakeClock):
-    """A clock set by the script that also moves with real time (retries need time to pass)."""
-
-    def __init__(self, start: datetime) -> None:
-        super().__init__(start)
-        self._since = time.perf_counter()
-
-    def __call__(self) -> datetime:
-        return super().__call__() + timedelta(seconds=time.perf_counter() - self._since)
-
-    def set(self, moment: datetime) -> datetime:
-        self._since = time.perf_counter()
-        return super().set(moment)
 
 
 def scripted(article: Article) -> list[Event]:

@@ -48,7 +48,6 @@ sys.path.insert(0, str(ROOT))
 
 import aiohttp  # noqa: E402
 
-from bot.clock import FakeClock  # noqa: E402
 from bot.extract.model import Article, Event  # noqa: E402
 from bot.services.filters import parse_country  # noqa: E402
 from bot.timeline import IngestContext  # noqa: E402
@@ -57,6 +56,7 @@ from config.settings import Settings  # noqa: E402
 from storage.db import open_database  # noqa: E402
 from storage.models import Subscription  # noqa: E402
 from tests.support.bot import loopback_bot, start_bot, stop_bot  # noqa: E402
+from tests.support.clocks import MovingClock  # noqa: E402
 from tests.support.discord_server import DEFAULT_GUILD_ID  # noqa: E402
 from tests.support.strict_discord import StrictLoopback  # noqa: E402
 
@@ -96,21 +96,6 @@ COUNTRIES = [
 TYPES = ["summit", "meeting", "visit", "tariff", "sanctions"]
 KEYWORDS = ["trade", "summit", "geneva", "minister", "security"]
 DAY1 = date(2025, 2, 3)
-
-
-class MovingClock(FakeClock):
-    """A clock the script sets that also moves with real time (retries need time to pass)."""
-
-    def __init__(self, start: datetime) -> None:
-        super().__init__(start)
-        self._since = time.perf_counter()
-
-    def __call__(self) -> datetime:
-        return super().__call__() + timedelta(seconds=time.perf_counter() - self._since)
-
-    def set(self, moment: datetime) -> datetime:
-        self._since = time.perf_counter()
-        return super().set(moment)
 
 
 def percentile(values: list[float], q: float) -> float:
