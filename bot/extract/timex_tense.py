@@ -47,6 +47,7 @@ _NOT_A_NOUN = (
     | frozenset("to and or but when which who after before until through is are was were".split())
 )
 
+_POSSESSIVE = re.compile(r"['’]s\b")
 _WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
 # A full stop before a capital ends a sentence; feeds also glue them: "last year.Earlier".
 _SENTENCE_END = re.compile(
@@ -495,8 +496,10 @@ _NAME_REACH = 3  # words between the date and the accord noun: "the February Lou
 def names_an_accord(text: str, start: int, end: int) -> bool:
     """Whether an attributive date names an accord by its month ("its December accord",
     "the February Louvre accord"): an accord so named has been reached, so the date lies
-    behind the DCT whatever the clause does with it ("will review its December accord")."""
-    if not attributive(text, start, end):
+    behind the DCT whatever the clause does with it ("will review its December accord",
+    "would abide by OPEC's December accord": an owner's name determines as "its" does)."""
+    owner = _WORDS.findall(text[max(0, start - 20) : start])[-1:]
+    if not attributive(text, start, end) and not (owner and _POSSESSIVE.search(owner[0])):
         return False
     tail = re.split(r"[,;:.()\n]", text[end : end + 50], maxsplit=1)[0]
     for word in _WORDS.findall(tail)[: _NAME_REACH + 1]:
@@ -507,7 +510,6 @@ def names_an_accord(text: str, start: int, end: int) -> bool:
     return False
 
 
-_POSSESSIVE = re.compile(r"['’]s\b")
 _INCIDENT_REACH = 4  # words from the date to the noun: "Monday's U.S. missile attack"
 
 

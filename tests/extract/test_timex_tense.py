@@ -248,6 +248,15 @@ def test_a_date_modifying_a_noun_keeps_near_the_dct_whatever_the_clause() -> Non
     assert value("They will appeal on March 30.", april, "March 30") == "2026-03-30"
 
 
+def test_an_accord_named_by_its_month_after_an_owner_s_name_lies_behind() -> None:
+    april = dt.date(1987, 4, 10)
+    sentence = "Ecuador said it would abide by the cartel's December accord."
+    assert value(sentence, april, "December") == "1986-12"
+    # look-alike: an owner's month meeting is not an accord; the clause's "would" decides
+    sentence = "Ecuador said it would attend the cartel's December meeting."
+    assert value(sentence, april, "December") == "1987-12"
+
+
 def test_a_date_opening_a_reported_clause_takes_that_clause_s_tense() -> None:
     march = dt.date(2025, 3, 30)
     sentence = "The commission said that on April 15 it will consider the proposal."
