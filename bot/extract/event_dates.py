@@ -26,7 +26,7 @@ from bot.extract.lexicon import EventLexicon
 from bot.extract.model import Timex
 from bot.extract.sentences import in_caption
 from bot.extract.timex_lexicon import NUMBER_WORDS
-from bot.extract.timex_tense import attributive
+from bot.extract.timex_tense import attributive, names_an_accord
 
 MAX_ATTACH_DISTANCE = 12  # tokens between a trigger and its date, penalties included
 COMMA_PENALTY = 4
@@ -378,6 +378,12 @@ def attach_dates(
                 continue  # "The Monday announcement followed two days of talks"
             if timex.start >= trigger.end and _measure_start(text, trigger, timex):
                 continue  # "agreed to reintroduce fixed prices from February 1"
+            if (
+                timex.start >= trigger.end
+                and trigger.type != "agreement"
+                and names_an_accord(text, timex.start, timex.end)
+            ):
+                continue  # "will meet to discuss their February pact": the month is the pact's
             if trigger.type == "agreement" and _deadline_date(text, timex):
                 continue  # "aiming for a pact by next October": a target, not a date of it
             if any(

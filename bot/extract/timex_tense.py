@@ -501,7 +501,7 @@ def names_an_accord(text: str, start: int, end: int) -> bool:
     owner = _WORDS.findall(text[max(0, start - 20) : start])[-1:]
     if not attributive(text, start, end) and not (owner and _POSSESSIVE.search(owner[0])):
         return False
-    tail = re.split(r"[,;:.()\n]", text[end : end + 50], maxsplit=1)[0]
+    tail = re.split(r"[,;:.()]", text[end : end + 50], maxsplit=1)[0]  # wire lines wrap
     for word in _WORDS.findall(tail)[: _NAME_REACH + 1]:
         if word.lower() in _ACCORD_NOUNS:
             return True

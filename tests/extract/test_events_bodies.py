@@ -427,3 +427,52 @@ def test_a_body_named_before_round_stays_a_party() -> None:
         "September 2024."
     )
     assert any("GATT" in p for p in _parties(text, "meeting"))  # "GATT round": the body
+
+
+# --- a body's ministers or council deliberating on a date is their meeting --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "EU trade ministers will discuss the new steel quotas on June 16.",
+            ("meeting", "2025-06-16"),
+        ),
+        (
+            "The reform plan is due to be considered by EU farm ministers later this month.",
+            ("meeting", "2025-06"),
+        ),
+        ("The complaint goes before the WTO council on June 20.", ("meeting", "2025-06-20")),
+        ("The IMF board is to review Kenya's request next week.", ("meeting", "2025-W25")),
+    ],
+)
+def test_a_body_deliberating_on_a_date_is_its_meeting(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one country's own ministers or its legislature's committee: domestic
+        "Japanese ministers will discuss the budget on June 16.",
+        "The bill will be considered by the House Ways and Means Committee next week.",
+        # a company's board
+        "The offer will be considered by the company's board on June 20.",
+    ],
+)
+def test_a_domestic_or_company_deliberation_is_no_meeting(text: str) -> None:
+    assert not {k for k in keys(text) if k[0] == "meeting"}
+
+
+def test_a_month_naming_an_accord_dates_the_accord_not_the_talks_about_it() -> None:
+    text = "G7 finance ministers will meet to discuss their February pact on currency stability."
+    assert ("meeting", "2025-02") not in keys(text)
+    assert ("agreement", "2025-02") in keys(text)
+
+
+def test_a_meeting_that_produced_no_agreement_gives_none() -> None:
+    text = "EU ministers met in Brussels on Monday but the meeting did not produce any agreement."
+    assert {k[0] for k in keys(text)} == {"meeting"}
+    look_alike = "EU ministers met in Brussels on Monday and reached an agreement on farm prices."
+    assert ("agreement", "2025-06-09") in keys(look_alike)
