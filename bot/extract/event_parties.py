@@ -28,6 +28,16 @@ _ENVOY_OF = re.compile(
     re.IGNORECASE,
 )
 _SOURCES_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}sources\b(?!\s+of\b)", re.IGNORECASE)
+# A country naming a currency unit is no party: "201.66 Malaysian/Singapore cents a kilo",
+# "in Swiss francs", "the Canadian dollar" (nor the partner named after a slash); not "the
+# U.S.-Japan yen-dollar committee".
+_CURRENCY_AFTER = re.compile(
+    r"(?:\s*/\s*[A-Z][\w.]*)?\s+(?:dollars?|dlrs?|cents?|francs?|marks?|yen|pounds?|sterling|"
+    r"lire|lira|pesos?|rupees?|ringgit|crowns?|kron(?:e|er|a|or)|guilders?|schillings?|escudos?|"
+    r"pesetas?|rand|shekels?|dinars?|riyals?|rials?|baht|yuan|renminbi|roubles?|rubles?|"
+    r"zloty|forints?)(?![\w-])",
+    re.IGNORECASE,
+)
 _JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECASE)
 # Trade measures name their target as a party ("tariffs on India": IN takes part).
 TARGETS_TAKE_PART = {"tariff", "sanctions"}
@@ -91,8 +101,15 @@ def is_topic(text: str, mention: Mention) -> bool:
 
 
 def _source(text: str, mention: Mention) -> bool:
-    """Whether a name only tells who reports: "Danish diplomatic sources said"."""
-    return bool(_SOURCES_AFTER.match(text, mention.end))
+    """Whether a name only tells who reports ("Danish diplomatic sources said") or names a
+    currency ("Malaysian/Singapore cents"), not who acts."""
+    return bool(_SOURCES_AFTER.match(text, mention.end) or _currency(text, mention))
+
+
+def _currency(text: str, mention: Mention) -> bool:
+    """Whether a name only qualifies a currency unit ("Swiss francs", "Malaysian/Singapore
+    cents": both names)."""
+    return bool(_CURRENCY_AFTER.match(text, mention.end))
 
 
 # "committed to the Louvre agreement", "under the Paris accord": a place naming an accord.
@@ -280,6 +297,8 @@ def story_parties(article: Article, sentences: list[Sentence]) -> set[str]:
     counts: dict[str, int] = {}
     for sentence in sentences:
         for mention in sentence.mentions:
+            if _currency(article.text, mention):
+                continue  # "prices in Malaysian/Singapore cents" name no party of the story
             for code in codes_of(mention):
                 counts[code] = counts.get(code, 0) + 1
     if article.title:

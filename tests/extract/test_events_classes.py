@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from tests.support.wording import DCT, events_of, keys
+from tests.support.wording import DCT, events_of, keys, parties_of
 
 # --- a date opening the sentence dates its main clause ---------------------------------------
 
@@ -2298,3 +2298,24 @@ def test_talks_of_hours_or_days_just_ended_take_the_story_day(
 )
 def test_talks_to_come_weeks_long_or_a_companys_take_no_story_day(text: str) -> None:
     assert ("meeting", "2025-06-11") not in keys(_NOT_A_LEAD + text)
+
+
+# --- a country naming a currency unit takes no part ----------------------------------------
+
+
+def test_a_currency_unit_names_no_party() -> None:
+    text = (
+        "Ministers of Indonesia and Thailand signed an accord on Monday setting the floor "
+        "price at 150 Malaysian/Singapore cents a kilo."
+    )
+    assert parties_of(text, "agreement") == {"ID", "TH"}
+    text = "Ghana and Nigeria signed a trade accord on Monday worth 40 mln Swiss francs."
+    assert parties_of(text, "agreement") == {"GH", "NG"}
+
+
+def test_a_country_beside_a_currency_word_that_is_no_unit_still_takes_part() -> None:
+    # look-alikes: the countries act; "yen-dollar" names a committee, not a unit
+    text = "Malaysian and Singaporean ministers signed an accord on Monday."
+    assert {"MY", "SG"} <= parties_of(text, "agreement")
+    text = "The U.S.-Japan yen-dollar committee will meet in Tokyo on June 20."
+    assert {"JP", "US"} <= parties_of(text, "meeting")
