@@ -327,3 +327,26 @@ def test_a_credit_accord_between_governments_stays_an_accord() -> None:
     # look-alike: an accord between states about credits is theirs
     text = "West Germany and Tanzania signed an agreement on Monday rescheduling export credits."
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+# --- an accord only hoped for, pursued or commemorated is no accord event --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hopes grew for an agreement on buffer stock rules at the cocoa council, which opened "
+        "in London on Monday between Ghana and Germany.",
+        "Rubio held talks with Lavrov in Riyadh on Monday in pursuit of the first "
+        "comprehensive Ukraine peace agreement since the war began.",
+        "Poland and Germany marked the 35th anniversary of their border treaty on Monday.",
+    ],
+)
+def test_an_accord_hoped_for_pursued_or_commemorated_is_no_event(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+def test_an_accord_signed_on_an_anniversary_is_one() -> None:
+    # look-alike: the accord itself is signed on the day
+    text = "Poland and Germany signed a new border treaty on Monday, 35 years after the first."
+    assert ("agreement", "2025-06-09") in keys(text)
