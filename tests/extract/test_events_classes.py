@@ -2319,3 +2319,45 @@ def test_a_country_beside_a_currency_word_that_is_no_unit_still_takes_part() -> 
     assert {"MY", "SG"} <= parties_of(text, "agreement")
     text = "The U.S.-Japan yen-dollar committee will meet in Tokyo on June 20."
     assert {"JP", "US"} <= parties_of(text, "meeting")
+
+
+# --- threats, drafts and terms of office are no trade measure, accord or lapse -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Britain renewed its threat of sanctions against Iran on Monday.", "sanctions"),
+        ("The U.S. threatened on Monday to impose tariffs on Canadian lumber.", "tariff"),
+        ("China will present a draft treaty on fisheries to Vietnam on Friday.", "agreement"),
+        ("Japan tabled a draft agreement on chips at talks with Korea on Monday.", "agreement"),
+        (
+            "Ishiba may resign just after the June summit of G7 leaders, well before his "
+            "term is due to expire at the end of September.",
+            "agreement",
+        ),
+    ],
+)
+def test_a_threat_a_draft_or_a_term_ending_is_no_event_of_its_kind(text: str, kind: str) -> None:
+    assert kind not in {k for k, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # look-alikes: the threatened measure going ahead, a draft signed, an accord lapsing
+        (
+            "Japan will retaliate if the U.S. goes ahead with its threatened tariffs on June 20.",
+            ("tariff", "2025-06-20"),
+        ),
+        (
+            "China and Vietnam signed the draft fisheries treaty on Monday.",
+            ("agreement", "2025-06-09"),
+        ),
+        ("The Japan-Korea chip pact is due to expire in September.", ("agreement", "2025-09")),
+    ],
+)
+def test_threatened_measures_signed_drafts_and_lapsing_accords_still_count(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
