@@ -2361,3 +2361,23 @@ def test_threatened_measures_signed_drafts_and_lapsing_accords_still_count(
     text: str, want: tuple[str, str]
 ) -> None:
     assert want in keys(text)
+
+
+# --- money-market rates and opened works are no tariff or inauguration --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Call money and period tariffs eased slightly in Amsterdam this week.", "tariff"),
+        ("The textile mill, inaugurated in Ghana on Monday, uses looms from Germany.", "election"),
+    ],
+)
+def test_money_rates_and_opened_works_are_no_events(text: str, kind: str) -> None:
+    assert kind not in {k for k, _ in keys(text)}
+
+
+def test_a_leader_inaugurated_on_a_day_still_takes_office() -> None:
+    # look-alike: a person inaugurated is the election class's
+    text = "Ghana's President Mahama, inaugurated on Monday, promised reforms."
+    assert ("election", "2025-06-09") in keys(text)
