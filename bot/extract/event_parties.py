@@ -65,6 +65,9 @@ _LEADERS = re.compile(
     r"(?<!union )(?<!rebel )(?<!military )(?<!industry )(?<!student )(?<!church )(?<!local )"
     r"(?<!senior )(?<!top )(?<!political )(?<!civic )(?<!youth )(?<!association )"
     r"(?<!federation )(?<!farm )(?<!farmers )(?<!farmers' )(?<!labour )(?<!labor )"
+    # a legislature's or its parties' leaders: "Speaker Wright and other House leaders"
+    r"(?<!house )(?<!senate )(?<!congressional )(?<!parliamentary )(?<!democratic )"
+    r"(?<!republican )(?<!majority )(?<!minority )"
     r"(?:\bleaders\b(?!hip)(?!\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}(?:association|federation|"
     r"union|unions|party|parties|group|groups|industry|council|chamber|movement|farmers|"
     r"workers|opposition)\b)|\bheads\s+of\s+(?:state|government)\b)",

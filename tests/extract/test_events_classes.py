@@ -2381,3 +2381,13 @@ def test_a_leader_inaugurated_on_a_day_still_takes_office() -> None:
     # look-alike: a person inaugurated is the election class's
     text = "Ghana's President Mahama, inaugurated on Monday, promised reforms."
     assert ("election", "2025-06-09") in keys(text)
+
+
+def test_a_legislature_s_leaders_are_one_country_s_not_a_summit() -> None:
+    text = (
+        "Bessent gave his views at talks on Monday with Speaker Mike Johnson and other "
+        "House leaders."
+    )
+    assert "summit" not in {k for k, _ in keys(text)}
+    # look-alike: a region's leaders are several countries'
+    assert ("summit", "2025-06-13") in keys("African leaders will meet in Addis Ababa on Friday.")
