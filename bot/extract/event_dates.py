@@ -763,13 +763,26 @@ _END_CUE = re.compile(
 _JUST_ENDED = re.compile(
     r"\b(?:ended|ending|wound\s+up|concluded|closed|finished|after|following|at|at\s+the\s+end\s+of)"
     r"\s+(?:(?:an?|the|their|its|his|her|more\s+than|nearly|almost|some|over)\s+)*"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|several|[2-9]|1[0-9])"
-    r"(?:-day|-hour|\s+(?:days|hours)\s+of)(?:\s+[\w-]+){0,2}\s+$",
+    r"(?P<length>two|three|four|five|six|seven|eight|nine|ten|twelve|several|[2-9]|1[0-9])"
+    r"(?P<unit>-day|-hour|\s+(?:days|hours)\s+of)(?:\s+[\w-]+){0,2}\s+$",
     re.IGNORECASE,
 )
 _AFTER_LENGTH = re.compile(
     r"\b(?:after|following)\s+(?:(?:an?|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I
 )
+
+
+def _just_ended_span(ended: re.Match[str], dct: date) -> EventDate:
+    """Talks of N days that ended on the story's day began N-1 days before it ("failed to
+    reach agreement at two days of talks": SPEC dates a span by its first day); talks of
+    hours, or of "several" days, are the day's."""
+    days = NUMBER_WORDS.get(ended["length"].lower()) or (
+        int(ended["length"]) if ended["length"].isdigit() else 0
+    )
+    if "day" not in ended["unit"].lower() or days < 2:
+        return EventDate(dct.isoformat(), None, "day")
+    first = dct - timedelta(days=days - 1)
+    return EventDate(first.isoformat(), dct.isoformat(), "day")
 
 
 def _ended_span(
@@ -869,12 +882,13 @@ def _undated_day(
         and not _future_subordinate(text, sentence, low, lexicon)
     ):
         return EventDate(dct.isoformat(), None, "day")
+    ended = _JUST_ENDED.search(text, max(sentence.start, trigger.start - 60), trigger.start)
     if (
         trigger.type in ("meeting", "summit")
-        and _JUST_ENDED.search(text, max(sentence.start, trigger.start - 60), trigger.start)
+        and ended
         and not lexicon.future.search(text, sentence.start, trigger.end)
     ):
-        return EventDate(dct.isoformat(), None, "day")
+        return _just_ended_span(ended, dct)
     if not lexicon.future.search(text, sentence.start, trigger.end):
         occasion = _speakers_occasion(text, sentence, trigger, lexicon, dct)
         if occasion is not None:

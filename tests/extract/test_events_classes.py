@@ -2279,6 +2279,12 @@ _NOT_A_LEAD = "The dollar fell sharply against the yen in Tokyo. "
             "issued a communique.",
             ("meeting", "2025-06-11"),
         ),
+        # days of talks that just ended began that many days before (SPEC: the first day)
+        (
+            "Shortly before, EU farm ministers failed to reach agreement at two days of talks "
+            "on steel quotas.",
+            ("meeting", "2025-06-10"),
+        ),
     ],
 )
 def test_talks_of_hours_or_days_just_ended_take_the_story_day(
