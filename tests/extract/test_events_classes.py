@@ -2397,3 +2397,20 @@ def test_a_legislature_s_leaders_are_one_country_s_not_a_summit() -> None:
     assert "summit" not in {k for k, _ in keys(text)}
     # look-alike: a region's leaders are several countries'
     assert ("summit", "2025-06-13") in keys("African leaders will meet in Addis Ababa on Friday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. may soon lift the duties it imposed on Chinese steel on June 2.",
+        "Canada said it would lift the duties Washington slapped on Canadian lumber on June 2.",
+    ],
+)
+def test_duties_named_by_who_imposed_them_keep_their_day(text: str) -> None:
+    assert ("tariff", "2025-06-02") in keys(text)
+
+
+def test_duties_of_a_job_are_no_tariff() -> None:
+    # look-alike: "duties" as tasks, with a subject and a date
+    text = "The Japanese envoy said the duties he performed in China on June 2 were routine."
+    assert "tariff" not in {k for k, _ in keys(text)}
