@@ -350,3 +350,21 @@ def test_an_accord_signed_on_an_anniversary_is_one() -> None:
     # look-alike: the accord itself is signed on the day
     text = "Poland and Germany signed a new border treaty on Monday, 35 years after the first."
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty British MPs signed a motion on Monday calling for sanctions against Russia.",
+        "China and Portugal were close to agreement on Monday on the handover, a spokesman said.",
+        "There is greater agreement now among Japan and the U.S. than at their May meeting.",
+    ],
+)
+def test_a_motion_signed_an_accord_near_or_agreement_as_opinion_is_no_accord(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+def test_broad_agreement_reached_is_an_accord() -> None:
+    # look-alike: agreement reached, however broad
+    text = "France and Germany reached broad agreement on Monday on a joint helicopter."
+    assert ("agreement", "2025-06-09") in keys(text)

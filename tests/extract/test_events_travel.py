@@ -223,3 +223,11 @@ def test_a_ministers_presence_abroad_is_a_visit(text: str, parties: list[str]) -
 )
 def test_a_month_a_company_man_or_a_state_is_no_presence_abroad(text: str) -> None:
     assert not [e for e in events_of(text) if e["type"] == "visit"]
+
+
+def test_arriving_at_a_building_is_no_trip() -> None:
+    text = "Finance ministers of Japan and Canada arrived at the Treasury building on Monday."
+    assert "visit" not in {kind for kind, _ in keys(text)}
+    # look-alike: arriving at an airport abroad is the trip
+    text = "Ishiba arrived at Andrews Air Force Base near Washington on Monday."
+    assert ("visit", "2025-06-09") in keys(text)
