@@ -376,6 +376,12 @@ def attach_dates(
                 continue
             if timex.end <= trigger.start and _owned_by_another(text, timex, trigger):
                 continue  # "The Monday announcement followed two days of talks"
+            if (
+                timex.end <= trigger.start
+                and _POSSESSIVE_GAP.fullmatch(text, *gap)
+                and not any(gap[0] <= t.start < gap[1] for t, _ in usable)
+            ):
+                distance = 0  # "under today's agreement, which runs until 1990": its own day
             if timex.start >= trigger.end and _measure_start(text, trigger, timex):
                 continue  # "agreed to reintroduce fixed prices from February 1"
             if (

@@ -2414,3 +2414,29 @@ def test_duties_of_a_job_are_no_tariff() -> None:
     # look-alike: "duties" as tasks, with a subject and a date
     text = "The Japanese envoy said the duties he performed in China on June 2 were routine."
     assert "tariff" not in {k for k, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Under today's agreement, which runs until December 2030, Japan will give India "
+            "aid each year.",
+            ("agreement", "2025-06-11"),
+        ),
+        (
+            "Prices rose after last December's OPEC meeting and Brent traded today at 70 dlrs.",
+            ("meeting", "2024-12"),
+        ),
+    ],
+)
+def test_a_date_owning_its_event_by_possessive_beats_a_later_date(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_possessive_date_of_another_noun_leaves_the_event_its_own_date() -> None:
+    # look-alike: "today's" owns the announcement, not the removal of curbs
+    text = "Today's announcement by Seoul follows Saturday's removal of U.S. import curbs."
+    assert ("tariff", "2025-06-07") in keys(text)
