@@ -2440,3 +2440,22 @@ def test_a_possessive_date_of_another_noun_leaves_the_event_its_own_date() -> No
     # look-alike: "today's" owns the announcement, not the removal of curbs
     text = "Today's announcement by Seoul follows Saturday's removal of U.S. import curbs."
     assert ("tariff", "2025-06-07") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio met Wang in Kuala Lumpur on Monday. The meeting had been arranged last week, "
+        "the spokesman said.",
+        "A tanker of Nigerian crude will leave for Ghana this weekend to help meet domestic "
+        "consumption needs.",
+    ],
+)
+def test_a_meeting_s_arranging_and_needs_met_give_no_second_meeting(text: str) -> None:
+    assert ("meeting", "2025-W23") not in keys(text) and ("meeting", "2025-W24") not in keys(text)
+
+
+def test_talks_arranged_earlier_keep_their_own_day() -> None:
+    # look-alike: the talks' own date beside the arranging
+    text = "Japan and Korea will hold talks on Friday, arranged last week, officials said."
+    assert ("meeting", "2025-06-13") in keys(text)
