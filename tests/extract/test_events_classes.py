@@ -2459,3 +2459,32 @@ def test_talks_arranged_earlier_keep_their_own_day() -> None:
     # look-alike: the talks' own date beside the arranging
     text = "Japan and Korea will hold talks on Friday, arranged last week, officials said."
     assert ("meeting", "2025-06-13") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Speaking at an offshore oil engineering conference on Monday, he said OPEC nations "
+            "would hold prices.",
+            "meeting",
+        ),
+        (
+            "The Danish firm's statement was issued after Monday's ordinary general meeting in "
+            "London and New York.",
+            "meeting",
+        ),
+        ("The Ecuadorean president spoke on Monday during a visit to the quake zone.", "visit"),
+    ],
+)
+def test_trade_conferences_company_meetings_and_disaster_tours_are_no_events(
+    text: str, kind: str
+) -> None:
+    assert kind not in {k for k, _ in keys(text)}
+
+
+def test_a_ministers_conference_is_still_a_meeting() -> None:
+    # look-alike: a conference of governments
+    assert ("meeting", "2025-06-25") in keys(
+        "OPEC oil ministers will hold a conference in Vienna on June 25."
+    )
