@@ -48,7 +48,9 @@ _NOT_A_NOUN = (
 )
 
 _POSSESSIVE = re.compile(r"['’]s\b")
-_WORDS = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
+# A hyphenated compound is one word: "flood-hit regions" holds no past verb "hit".
+_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:'[a-z]+)?|'ll")
+_VERB_PREFIXES = frozenset("re co pre un over under out mis de self".split())
 # A full stop before a capital ends a sentence; feeds also glue them: "last year.Earlier".
 _SENTENCE_END = re.compile(
     r"(\w*)[.!?][\"')\]]*(?:\s+(?=[\"'(\[]?[A-Z])|(?<=[a-z\d][.!?])(?=[A-Z][a-z]))|\n\s*\n"
@@ -115,6 +117,11 @@ _CUE_ENDINGS = ("ed", "ing", "'ll")
 def _past_form(word: str) -> bool:
     """A past tense or participle: an irregular one or a verb in -ed (not "united", "need")."""
     word = word.lower()
+    if "-" in word:  # "re-elected" is a verb, "flood-hit" and "war-battered" are adjectives
+        head, _, tail = word.rpartition("-")
+        if head not in _VERB_PREFIXES:
+            return False
+        word = tail
     return word in IRREGULAR_PAST or (
         len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED
     )
@@ -298,7 +305,9 @@ def _earlier_occasion(words: list[str]) -> int:
         return 0
     nouns = words[-4:-1]
     for i, word in enumerate(nouns[:-1]):
-        if word.lower() in _EARLIER_ONES and all(w.isalpha() for w in nouns[i + 1 :]):
+        if word.lower() in _EARLIER_ONES and all(
+            w.replace("-", "").isalpha() for w in nouns[i + 1 :]
+        ):
             return -2
     return 0
 
@@ -466,7 +475,7 @@ def attributive_noun(text: str, end: int) -> bool:
     return bool(
         after
         and re.match(r"\s+\w", text[end : end + 2])
-        and after[0].isalpha()
+        and after[0].replace("-", "").isalpha()
         and after[0].islower()
         and after[0] not in _NOT_A_NOUN | _CLAUSE_STOP
         and not after[0].endswith(("ed", "s"))
@@ -482,7 +491,7 @@ def attributive(text: str, start: int, end: int) -> bool:
         before
         and after
         and before[-1].lower() in DETERMINERS
-        and after[0].isalpha()
+        and after[0].replace("-", "").isalpha()
         and after[0].lower() not in _NOT_A_NOUN
     )
 

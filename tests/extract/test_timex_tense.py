@@ -500,3 +500,12 @@ def test_the_day_before_and_a_day_earlier_lean_on_the_story_s_last_day() -> None
     )
     # "the day before the summit" names no day of its own
     assert find_timexes("Talks were held the day before the summit.", may) == []
+
+
+def test_a_hyphenated_adjective_is_no_past_verb() -> None:
+    # "US-brokered", "flood-hit": adjectives, so "will" decides the weekday's direction
+    assert value("Kyiv will attend US-brokered talks on Friday.", WED, "Friday") == "2025-12-12"
+    sentence = "The president will tour flood-hit provinces on Friday."
+    assert value(sentence, WED, "Friday") == "2025-12-12"
+    # look-alike: a verb with a prefix stays a verb
+    assert value("Tusk was re-elected on Friday.", WED, "Friday") == "2025-12-05"
