@@ -1168,3 +1168,16 @@ def test_a_capital_sending_people_takes_part(text: str) -> None:
 def test_a_capital_travelled_from_stays_a_place() -> None:
     text = "Indian and Chinese officials met in Geneva on Monday after flying in from Washington."
     assert "US" not in parties_of(text, "meeting", AFTER_OCT_2025), events_of(text, AFTER_OCT_2025)
+
+
+# --- South Korea's industry (trade) ministers of 2024-2026 stand for Korea ---------------------
+@pytest.mark.parametrize(
+    ("text", "dct"),
+    [
+        ("Kim Jung-kwan met Lutnick in Washington on Thursday.", date(2026, 1, 30)),
+        ("Ahn Duk-geun held talks with Katherine Tai in Washington on Monday.", date(2024, 3, 6)),
+    ],
+)
+def test_korean_industry_ministers_stand_for_korea(text: str, dct: date) -> None:
+    found = [e for e in events_of(text, dct) if e["type"] == "meeting"]
+    assert found and {"KR", "US"} <= set(found[0]["participants"]), events_of(text, dct)
