@@ -112,7 +112,7 @@ _LISTED = re.compile(r"\s*,\s*")
 # the main clause that follows, however long the subject between them.
 _FRONTED_BEFORE = re.compile(
     r"^[\"'\u201c(]?(?:(?:and|but|then|so|also|earlier|later|late|early|since then)\s*,?\s+)?"
-    r"(?:(?:on|in|by|at|during|from|as of|as early as|early|late|earlier|later)\s+"
+    r"(?:(?:on|in|by|at|during|from|since|as of|as early as|early|late|earlier|later)\s+"
     r"(?:on\s+|in\s+|the\s+)?)?$",
     re.IGNORECASE,
 )

@@ -1181,3 +1181,21 @@ def test_a_capital_travelled_from_stays_a_place() -> None:
 def test_korean_industry_ministers_stand_for_korea(text: str, dct: date) -> None:
     found = [e for e in events_of(text, dct) if e["type"] == "meeting"]
     assert found and {"KR", "US"} <= set(found[0]["participants"]), events_of(text, dct)
+
+
+# --- a fronted "Since <date>," dates the present-perfect act of its main clause ---------------
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Since March, Washington has imposed 25% tariffs on Mexican steel.", "2025-03"),
+        ("Since August 2024, Brussels has levied provisional duties on Chinese EVs.", "2024-08"),
+    ],
+)
+def test_a_fronted_since_dates_the_act(text: str, when: str) -> None:
+    found = keys(text)
+    assert ("tariff", when) in found and ("tariff", "2025-06-11") not in found, events_of(text)
+
+
+def test_since_a_date_inside_the_clause_is_no_opening() -> None:
+    text = "Tariffs have weighed on exporters since March, the central bank said on Monday."
+    assert "tariff" not in {k for k, _ in keys(text)}, events_of(text)
