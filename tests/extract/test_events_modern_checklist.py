@@ -1199,3 +1199,25 @@ def test_a_fronted_since_dates_the_act(text: str, when: str) -> None:
 def test_since_a_date_inside_the_clause_is_no_opening() -> None:
     text = "Tariffs have weighed on exporters since March, the central bank said on Monday."
     assert "tariff" not in {k for k, _ in keys(text)}, events_of(text)
+
+
+# --- a seat of power named for its government ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        (
+            "Lee will make a state visit to China from Jan. 4 to 7, Cheong Wa Dae said.",
+            "visit",
+            {"CN", "KR"},
+        ),
+        ("The Kantei will host Lee Jae-myung for talks on Jan. 13.", "meeting", {"JP", "KR"}),
+        ("Casa Rosada said Milei would host Lula on Jan. 9.", "summit", {"AR", "BR"}),
+    ],
+)
+def test_a_seat_of_power_stands_for_its_country(text: str, kind: str, parties: set[str]) -> None:
+    dct = date(2025, 12, 30)
+    assert parties <= parties_of(text, kind, dct), events_of(text, dct)
+
+
+def test_a_seat_of_power_as_a_sight_makes_no_event() -> None:
+    assert not keys("Tourists queued outside the Casa Rosada on Monday.")
