@@ -1187,8 +1187,15 @@ def test_korean_industry_ministers_stand_for_korea(text: str, dct: date) -> None
 @pytest.mark.parametrize(
     ("text", "when"),
     [
-        ("Since March, Washington has imposed 25% tariffs on Mexican steel.", "2025-03"),
-        ("Since August 2024, Brussels has levied provisional duties on Chinese EVs.", "2024-08"),
+        (
+            "Since March, the United States has imposed a 25 per cent tariff on Mexican steel.",
+            "2025-03",
+        ),
+        (
+            "Since August 2024, the European Union has imposed provisional anti-subsidy duties "
+            "on Chinese cars.",
+            "2024-08",
+        ),
     ],
 )
 def test_a_fronted_since_dates_the_act(text: str, when: str) -> None:
