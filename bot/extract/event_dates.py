@@ -112,7 +112,7 @@ _LISTED = re.compile(r"\s*,\s*")
 # the main clause that follows, however long the subject between them.
 _FRONTED_BEFORE = re.compile(
     r"^[\"'\u201c(]?(?:(?:and|but|then|so|also|earlier|later|late|early|since then)\s*,?\s+)?"
-    r"(?:(?:on|in|by|at|during|from|as of|as early as|early|late|earlier|later)\s+"
+    r"(?:(?:on|in|by|at|during|from|since|as of|as early as|early|late|earlier|later)\s+"
     r"(?:on\s+|in\s+|the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -398,6 +398,7 @@ def attach_dates(
                 and other.end <= gap[1]
                 and not _purpose_of(text, trigger, other)
                 and not _summits_head(text, trigger, other)
+                and not _a_setting(text, trigger, other)
                 and not _during_trip(text, other)
                 for other in sentence.triggers
             ):
@@ -405,7 +406,11 @@ def attach_dates(
             trip_date = any(
                 (
                     _purpose_of(text, trip, trigger)
-                    or (gap[0] <= trip.start and trip.end <= gap[1] and _during_trip(text, trip))
+                    or (
+                        gap[0] <= trip.start
+                        and trip.end <= gap[1]
+                        and (_during_trip(text, trip) or _a_setting(text, trigger, trip))
+                    )
                 )
                 and trigger_distance(text, trip, timex, lexicon, sentence.start)
                 == best_for_timex[id(timex)]
@@ -591,6 +596,29 @@ def _during_trip(text: str, trip: Trigger) -> bool:
     his trip to Washington on Friday", "the accord reached during a visit to Moscow last
     week"): the trip's date is the act's too, so the trip does not stand between them."""
     return trip.type == "visit" and bool(_DURING.search(text, max(0, trip.start - 40), trip.start))
+
+
+# "met on the sidelines of the G20 summit", "talks at this week's NATO summit": a gathering
+# named as the setting of another act.
+_SETTING = re.compile(
+    r"\b(?:(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of|at)\s+"
+    r"(?:the|this\s+week's|this\s+year's|an?)\s+(?:[\w'.\u2019-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+SETTING_REACH = 80  # characters from the setting phrase's start to the gathering's noun
+
+
+def _a_setting(text: str, act: Trigger, gathering: Trigger) -> bool:
+    """Whether ``gathering`` is the occasion ``act`` happened at ("Carney met Modi on the
+    sidelines of the G7 summit on Friday"): one day, so the gathering does not stand between
+    the act and the date after it."""
+    return (
+        gathering.type in ("summit", "meeting")
+        and gathering.start >= act.end
+        and bool(
+            _SETTING.search(text, max(act.end, gathering.start - SETTING_REACH), gathering.start)
+        )
+    )
 
 
 def _summits_head(text: str, summit: Trigger, head: Trigger) -> bool:

@@ -128,6 +128,20 @@ _NAMES_A_ROUND = re.compile(r"[\"\u201d]?\s+[Rr]ound\b")
 # "ministers of India and China", "a delegation from Japan": a country so named sends people,
 # it is no venue.
 _OF_OR_FROM = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "officials from Washington and Beijing met", "negotiators of Kyiv": a capital after people
+# sent "from" or "of" it stands for its government (modern metonymy), it is no venue.
+_SENT_FROM = re.compile(
+    r"\b(?:officials|delegations?|delegates|negotiators|envoys|representatives|diplomats|"
+    r"ministers|teams?)\s+(?:of|from)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _sent_from_capital(text: str, mention: Mention) -> bool:
+    """Whether a capital names the government that sent the people before it."""
+    return mention.kind == "capital" and bool(
+        _SENT_FROM.search(text, max(0, mention.start - 40), mention.start)
+    )
 
 
 def is_location(text: str, mention: Mention) -> bool:
@@ -269,7 +283,11 @@ def trigger_parties(
         ):
             continue  # talks "to review the Louvre accord": the accord's venue is no party to
             # them (an accord's own venue is: Paris took part in "the Paris accord")
-        if is_location(text, mention) and mention.kind != "country":
+        if (
+            is_location(text, mention)
+            and mention.kind != "country"
+            and not _sent_from_capital(text, mention)
+        ):
             if _NAMES_AN_ACCORD.match(text, mention.end):
                 continue  # "committed to the Louvre agreement": the accord's name, no venue
             if location is None or abs(mention.start - trigger.start) < 80:
