@@ -37,6 +37,7 @@ from bot.extract.timex_lexicon import (
     word_list,
 )
 from bot.extract.timex_tense import (
+    accord_of_month,
     attributive,
     attributive_noun,
     clause_direction,
@@ -388,7 +389,7 @@ class _Resolver:
         """The clause's direction for a day or month named without a year; only its sign
         when the date modifies a noun ("will appeal its March 30 ruling")."""
         direction = self.direction(start, end)
-        if names_an_accord(self.text, start, end):
+        if names_an_accord(self.text, start, end) or accord_of_month(self.text, start):
             return -2  # sure enough to put "the February accord" said in October 8 months back
         if direction and attributive(self.text, start, end):
             return 1 if direction > 0 else -1

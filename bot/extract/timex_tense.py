@@ -522,6 +522,20 @@ def names_an_accord(text: str, start: int, end: int) -> bool:
 _INCIDENT_REACH = 4  # words from the date to the noun: "Monday's U.S. missile attack"
 
 
+# "the Louvre accord of February", "the pact from last December": an accord named by its month
+# after the noun.
+_ACCORD_OF = re.compile(
+    r"\b(?:accords?|agreements?|pacts?|treat(?:y|ies)|deals?|truce)\s+(?:of|from)\s+$",
+    re.IGNORECASE,
+)
+
+
+def accord_of_month(text: str, start: int) -> bool:
+    """Whether the date follows an accord noun and "of" ("the Louvre accord of February"):
+    an accord so named has been reached, as "the February accord" has."""
+    return bool(_ACCORD_OF.search(text, max(0, start - 30), start))
+
+
 def names_an_incident(text: str, start: int, end: int) -> bool:
     """Whether the date names an incident or a market move that is past by nature
     ("Friday's bombings", "Monday's stock market collapse", "the Aug. 7 blasts"): news

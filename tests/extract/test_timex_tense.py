@@ -509,3 +509,12 @@ def test_a_hyphenated_adjective_is_no_past_verb() -> None:
     assert value(sentence, WED, "Friday") == "2025-12-12"
     # look-alike: a verb with a prefix stays a verb
     assert value("Tusk was re-elected on Friday.", WED, "Friday") == "2025-12-05"
+
+
+def test_an_accord_named_by_its_month_after_the_noun_lies_behind() -> None:
+    october = dt.date(1987, 10, 20)
+    sentence = "The bank will keep to the Louvre accord of February, he said."
+    assert value(sentence, october, "February") == "1987-02"
+    # look-alike: a meeting "of February" named in a future clause is not an accord
+    sentence = "The bank will attend the meeting of February, he said."
+    assert value(sentence, october, "February") == "1988-02"
