@@ -2488,3 +2488,10 @@ def test_a_ministers_conference_is_still_a_meeting() -> None:
     assert ("meeting", "2025-06-25") in keys(
         "OPEC oil ministers will hold a conference in Vienna on June 25."
     )
+
+
+def test_election_results_read_later_do_not_date_the_vote() -> None:
+    text = "Shares rose on Monday, boosted by Polish presidential election results."
+    assert "election" not in {k for k, _ in keys(text)}
+    # look-alike: the vote itself with its day
+    assert ("election", "2025-06-01") in keys("Poland held a presidential election on June 1.")
