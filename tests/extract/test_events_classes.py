@@ -2515,6 +2515,9 @@ def test_likely_to_is_scheduled(text: str, kind: str) -> None:
 
 def test_likely_outcome_of_a_past_act_stays_occurred() -> None:
     # Look-alike: "likely" weighs a consequence; the duties themselves were imposed.
-    text = "Canada imposed new duties on imports of Chinese steel today, a step likely to anger Beijing."
+    text = (
+        "Canada imposed new duties on imports of Chinese steel today, a step likely to "
+        "anger Beijing."
+    )
     found = [e for e in events_of(text) if e["type"] == "tariff"]
     assert found and all(e["status"] == "occurred" for e in found)
