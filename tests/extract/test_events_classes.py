@@ -2495,3 +2495,36 @@ def test_election_results_read_later_do_not_date_the_vote() -> None:
     assert "election" not in {k for k, _ in keys(text)}
     # look-alike: the vote itself with its day
     assert ("election", "2025-06-01") in keys("Poland held a presidential election on June 1.")
+
+
+# --- "likely to": a forecast act, like "expected to", has not happened yet --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Ottawa is likely to announce today a set of tariffs on Chinese steel after it "
+            "accused Beijing of dumping.",
+            "tariff",
+        ),
+        (
+            "A request for more farm aid was likely to be turned down at a meeting today of "
+            "European Union agriculture ministers, diplomats said.",
+            "meeting",
+        ),
+    ],
+)
+def test_likely_to_is_scheduled(text: str, kind: str) -> None:
+    found = [e for e in events_of(text) if e["type"] == kind and e["date"] == "2025-06-11"]
+    assert found and all(e["status"] == "scheduled" for e in found)
+
+
+def test_likely_outcome_of_a_past_act_stays_occurred() -> None:
+    # Look-alike: "likely" weighs a consequence; the duties themselves were imposed.
+    text = (
+        "Canada imposed new duties on imports of Chinese steel today, a step likely to "
+        "anger Beijing."
+    )
+    found = [e for e in events_of(text) if e["type"] == "tariff"]
+    assert found and all(e["status"] == "occurred" for e in found)
