@@ -784,6 +784,11 @@ def _status_cue(text: str, cue: re.Pattern[str], low: int, high: int, trigger: T
     return False
 
 
+# A date that itself looks ahead, however far after the trigger: "his visit to Washington
+# later this week" (the week holds the DCT, so the date alone leaves the status open).
+_LATER_THIS = re.compile(r"\blater\s+(?:this|today|tonight|in\s+the\s+(?:day|week|month))\b", re.I)
+
+
 def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Whether the trigger's governing words (its clause up to three words on) look ahead;
     never in a photo caption, which shows what has happened."""
@@ -793,8 +798,10 @@ def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexic
     stop = trigger.end
     for _, word in zip(range(3), WORD.finditer(text, trigger.end, high), strict=False):
         stop = word.end()
-    return bool(lexicon.future.search(text, low, stop)) or bool(
-        _PRESENT_ACT.match(text, trigger.start, trigger.end)
+    return (
+        bool(lexicon.future.search(text, low, stop))
+        or bool(_PRESENT_ACT.match(text, trigger.start, trigger.end))
+        or bool(_LATER_THIS.search(text, trigger.end, high))
     )
 
 

@@ -2528,3 +2528,13 @@ def test_likely_outcome_of_a_past_act_stays_occurred() -> None:
     )
     found = [e for e in events_of(text) if e["type"] == "tariff"]
     assert found and all(e["status"] == "occurred" for e in found)
+
+
+def test_a_date_looking_ahead_far_after_the_trigger_makes_it_scheduled() -> None:
+    text = "Officials in Tokyo are preparing for Carney's visit to Japan later this week."
+    found = [e for e in events_of(text) if e["type"] == "visit"]
+    assert found and all(e["status"] == "scheduled" for e in found)
+    # look-alike: earlier this week is done
+    text = "Officials in Tokyo said Carney's visit to Japan earlier this week went well."
+    found = [e for e in events_of(text) if e["type"] == "visit"]
+    assert found and all(e["status"] == "occurred" for e in found)
