@@ -784,6 +784,13 @@ def _status_cue(text: str, cue: re.Pattern[str], low: int, high: int, trigger: T
     return False
 
 
+# An accord's participle of being made: what follows in the clause is its effect, not its time.
+_DONE_AFTER = re.compile(
+    r"(?:\s+(?!(?:will|would|shall|to|be|been|being|is|are|was|were|may|might|could|should|"
+    r"must|can|that|which)\b)[\w.'-]+){0,3}?"
+    r"\s+(?:reached|signed|concluded|struck|initial(?:l)?ed|sealed|clinched|hammered\s+out)\b",
+    re.IGNORECASE,
+)
 # A date that itself looks ahead, however far after the trigger: "his visit to Washington
 # later this week" (the week holds the DCT, so the date alone leaves the status open).
 _LATER_THIS = re.compile(r"\blater\s+(?:this|today|tonight|in\s+the\s+(?:day|week|month))\b", re.I)
@@ -794,6 +801,8 @@ def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexic
     never in a photo caption, which shows what has happened."""
     if any(lo <= trigger.start < hi for lo, hi in _captions(text)):
         return False
+    if _DONE_AFTER.match(text, trigger.end):
+        return False  # "the agreement reached today would open markets": reached, done
     low, high = clause_span(text, sentence, trigger, lexicon)
     stop = trigger.end
     for _, word in zip(range(3), WORD.finditer(text, trigger.end, high), strict=False):

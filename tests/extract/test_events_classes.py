@@ -2538,3 +2538,13 @@ def test_a_date_looking_ahead_far_after_the_trigger_makes_it_scheduled() -> None
     text = "Officials in Tokyo said Carney's visit to Japan earlier this week went well."
     found = [e for e in events_of(text) if e["type"] == "visit"]
     assert found and all(e["status"] == "occurred" for e in found)
+
+
+def test_an_accord_reached_on_the_day_is_done_whatever_follows() -> None:
+    text = "Ghana will import Iranian crude under an agreement with Iran reached in Tehran today."
+    found = [e for e in events_of(text) if e["type"] == "agreement"]
+    assert found and all(e["status"] == "occurred" for e in found)
+    # look-alike: an accord still to be reached
+    text = "Ghana and Iran said an agreement would be reached in Tehran next week."
+    found = [e for e in events_of(text) if e["type"] == "agreement"]
+    assert found and all(e["status"] == "scheduled" for e in found)
