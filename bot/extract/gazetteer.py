@@ -196,6 +196,8 @@ _UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø
 
 def _fold(text: str) -> str:
     """Strip accents: "Côte d'Ivoire" -> "Cote d'Ivoire", "Yılmaz" -> "Yilmaz"."""
+    if text.isascii():  # most names: nothing to strip, and NFKD leaves ASCII as it is
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
