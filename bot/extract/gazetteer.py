@@ -401,6 +401,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
+@cache  # a few hundred distinct characters, asked for ~40k times while the trie is written
 def _atom(ch: str) -> str:
     # Aliases written with one space also match across line breaks and double spaces.
     return r"\s+" if ch == " " else re.escape(ch)
