@@ -158,9 +158,25 @@ def _same_contract(text: str, contract_end: int, start: int, lexicon: EventLexic
 
 def _stem_types(text: str, word: re.Match[str], lexicon: EventLexicon) -> list[TypeLexicon]:
     """The types whose triggers may start where ``word`` (a stem's match) starts."""
-    head = word.group(0).lower()
+    whole = not _WORD_GOES_ON.match(text, word.end())
+    key = (word.group(0).lower(), whole)
+    cache = _STEM_TYPES.get(id(lexicon))
+    if cache is None or cache[0] is not lexicon:  # keep the lexicon so its id is not reused
+        cache = _STEM_TYPES[id(lexicon)] = (lexicon, {})
+    found = cache[1].get(key)
+    if found is None:
+        found = cache[1][key] = _types_for_stem(key[0], whole, lexicon)
+    return found
+
+
+# Per lexicon, the types for each (stem, whole word) pair: a few hundred pairs recur in every story.
+_STEM_TYPES: dict[int, tuple[EventLexicon, dict[tuple[str, bool], list[TypeLexicon]]]] = {}
+
+
+def _types_for_stem(head: str, whole: bool, lexicon: EventLexicon) -> list[TypeLexicon]:
+    """The types whose stems are ``head`` or a start of it, a whole short word first."""
     keys = [head[:n] for n in range(len(head), 1, -1)]
-    if not _WORD_GOES_ON.match(text, word.end()):
+    if whole:
         keys.insert(0, head + " ")  # a whole short word ("en" of "en route")
     found: list[TypeLexicon] = []
     for key in keys:

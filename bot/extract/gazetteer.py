@@ -196,6 +196,8 @@ _UNDECOMPOSABLE = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø
 
 def _fold(text: str) -> str:
     """Strip accents: "Côte d'Ivoire" -> "Cote d'Ivoire", "Yılmaz" -> "Yilmaz"."""
+    if text.isascii():  # most names: nothing to strip, and NFKD leaves ASCII as it is
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -399,6 +401,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
+@cache  # a few hundred distinct characters, asked for ~40k times while the trie is written
 def _atom(ch: str) -> str:
     # Aliases written with one space also match across line breaks and double spaces.
     return r"\s+" if ch == " " else re.escape(ch)

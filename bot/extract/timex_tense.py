@@ -377,10 +377,12 @@ def _participial(words: list[str]) -> bool:
 
 # A when-clause right after a date that looks ahead dates the future whatever the main
 # clause's tense: "resubmit it before July, when ministers are due to meet".
+# (``\s*(?:,\s*)?``, not ``\s*,?\s*``: two adjacent white-space runs backtrack in square
+# time over a long run of blank lines.)
 _WHEN_AHEAD = re.compile(
-    r"\s*,?\s*when\s+(?:[\w'()-]+\s+){0,6}?(?:will|shall|is|are)\s+"
+    r"\s*(?:,\s*)?when\s+(?:[\w'()-]+\s+){0,6}?(?:will|shall|is|are)\s+"
     r"(?:(?:due|scheduled|expected|set)\s+to|to\s+(?:meet|be\s+held))\b|"
-    r"\s*,?\s*when\s+(?:[\w'()-]+\s+){0,6}?will\b",
+    r"\s*(?:,\s*)?when\s+(?:[\w'()-]+\s+){0,6}?will\b",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -67,6 +68,11 @@ def decode_article_bytes(data: bytes) -> tuple[str | None, str | None]:
     return check_article_text(text)
 
 
+# Control characters other than white space (tab, newline, vertical tab, form feed, return);
+# a regex counts them in C rather than per character in Python.
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def check_article_text(text: str) -> tuple[str | None, str | None]:
     """Reject empty, oversized or control-character-laden text with a sentence that says why."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_ARTICLE_BYTES:
@@ -76,7 +82,7 @@ def check_article_text(text: str) -> tuple[str | None, str | None]:
         )
     if not text.strip():
         return None, "the article is empty; pass the article's text"
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHAR.findall(text, 0, 4096))
     if controls > 0.05 * min(len(text), 4096) or "\x00" in text:
         return None, "the input looks binary (control characters); pass a UTF-8 text file"
     return text, None

@@ -7,10 +7,12 @@ governs the time expression decides, not another clause of the sentence.
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
 from bot.extract.timex import find_timexes
+from bot.extract.timex_tense import clause_direction
 
 WED = dt.date(2025, 12, 10)  # a Wednesday in December
 
@@ -518,3 +520,16 @@ def test_an_accord_named_by_its_month_after_the_noun_lies_behind() -> None:
     # look-alike: a meeting "of February" named in a future clause is not an accord
     sentence = "The bank will attend the meeting of February, he said."
     assert value(sentence, october, "February") == "1988-02"
+
+
+def test_a_when_clause_ahead_is_found_in_linear_time_over_blank_lines() -> None:
+    """A long run of blank lines after a date must not make the when-clause test backtrack
+    in square time; the when-clause itself still looks ahead, a plain "when" does not."""
+    text = "talks on Friday" + " \n\n" * 5000 + " talks next week"
+    began = time.process_time()
+    clause_direction(text, 9, 15)
+    assert time.process_time() - began < 0.2
+    ahead = "resubmit it before July, when ministers are due to meet"
+    assert clause_direction(ahead, 19, 23) == 3
+    plain = "it was approved in July, when ministers met"
+    assert clause_direction(plain, 19, 23) != 3

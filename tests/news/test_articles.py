@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from bot.extract.model import Article
-from bot.news.articles import article_from_text, article_key
+from bot.news.articles import article_from_text, article_key, check_article_text
 from bot.news.files import read_articles
 
 
@@ -89,3 +89,12 @@ def test_a_default_date_fills_in_only_for_articles_without_their_own(tmp_path) -
         "own": date(1987, 3, 2),
         "none": date(1987, 3, 4),
     }
+
+
+def test_control_characters_count_but_white_space_does_not() -> None:
+    """Tabs, line and page breaks are text; other control characters mark binary input."""
+    spaced = "The ministers met.\t\n\r\f\v" * 20
+    assert check_article_text(spaced) == (spaced, None)
+    binary = "ab\x01\x02\x1b\x1f" * 50
+    text, error = check_article_text(binary)
+    assert text is None and error is not None and "binary" in error
