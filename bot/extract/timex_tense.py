@@ -167,6 +167,8 @@ def _cue(
             and not until
         ):
             return 2, -1
+        if word in _PLANNING_NOW and following in ("a", "an", "another"):
+            return 2, 1  # "he plans a July trip to China": a present plan points ahead
         if following in ("to", "for", "until", "till", "through"):
             if not before and _past_form(word) and word not in _PROSPECTIVE:
                 return 2, -1  # "In December, OPEC agreed to ...": the agreeing dates the day
@@ -197,6 +199,7 @@ def _cue(
 
 
 _ARTICLES = frozenset(["a", "an", "the"])
+_PLANNING_NOW = frozenset("plans plan planning intends intend".split())
 _OPEN_ENDED = frozenset(["until", "till", "through", "to"])
 
 

@@ -2548,3 +2548,22 @@ def test_an_accord_reached_on_the_day_is_done_whatever_follows() -> None:
     text = "Ghana and Iran said an agreement would be reached in Tehran next week."
     found = [e for e in events_of(text) if e["type"] == "agreement"]
     assert found and all(e["status"] == "scheduled" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "A parliamentary motion, signed by 98 British MPs, on Monday urged sanctions on Japan.",
+            "agreement",
+        ),
+        (
+            "Barges on the Mississippi traded at 175 pct of tariff on Monday, U.S. brokers said.",
+            "tariff",
+        ),
+    ],
+)
+def test_a_motion_signed_by_mps_and_freight_quoted_against_a_tariff_are_no_events(
+    text: str, kind: str
+) -> None:
+    assert kind not in {k for k, _ in keys(text)}

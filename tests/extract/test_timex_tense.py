@@ -533,3 +533,10 @@ def test_a_when_clause_ahead_is_found_in_linear_time_over_blank_lines() -> None:
     assert clause_direction(ahead, 19, 23) == 3
     plain = "it was approved in July, when ministers met"
     assert clause_direction(plain, 19, 23) != 3
+
+
+def test_a_present_plan_of_a_thing_points_ahead() -> None:
+    march = dt.date(1987, 3, 4)
+    assert value("He said he plans a July trip to China.", march, "July") == "1987-07"
+    # look-alike: a plan made in the past reports a past trip
+    assert value("He said he planned a trip to China in July.", march, "July") == "1986-07"
