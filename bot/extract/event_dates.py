@@ -457,6 +457,17 @@ def attach_dates(
         )
         if deal is not None:
             result[id(trigger)] = result[id(deal)]  # "an agreement to cut tariffs" on its day
+            continue
+        gathering = next(
+            (
+                g
+                for g in sentence.triggers
+                if id(g) in result and _gathering_agreed(text, g, trigger)
+            ),
+            None,
+        )
+        if gathering is not None:
+            result[id(trigger)] = result[id(gathering)]  # "last month's G-6 meeting agreed to"
     return result
 
 
@@ -648,6 +659,21 @@ _DEAL_ON_TARIFFS = re.compile(
     r"raise|impose|waive|drop|ease)\s+(?:[\w.%'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+
+
+_GATHERING_AGREED = re.compile(
+    r"(?:\s+(?:in|at)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?\s+(?:has\s+|had\s+)?$"
+)
+
+
+def _gathering_agreed(text: str, gathering: Trigger, accord: Trigger) -> bool:
+    """Whether a dated meeting is what agreed: "last month's G-6 meeting agreed to stabilize
+    the dollar", "the summit in Venice agreed": the accord was made at it, on its day."""
+    if gathering.type not in ("meeting", "summit") or accord.type != "agreement":
+        return False
+    if accord.start < gathering.end or not _AGREE_VERB.match(text, accord.start):
+        return False
+    return bool(_GATHERING_AGREED.fullmatch(text, gathering.end, accord.start))
 
 
 def _deal_on(text: str, deal: Trigger, measure: Trigger) -> bool:

@@ -368,3 +368,11 @@ def test_broad_agreement_reached_is_an_accord() -> None:
     # look-alike: agreement reached, however broad
     text = "France and Germany reached broad agreement on Monday on a joint helicopter."
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+def test_a_dated_meeting_that_agreed_dates_its_accord() -> None:
+    text = "Ishiba said last month's G7 meeting in Banff agreed to stabilize the yen."
+    assert ("agreement", "2025-05") in keys(text)
+    # look-alike: an accord agreed later than the meeting named before it keeps its own day
+    text = "After last month's G7 meeting, Japan and Canada agreed on Monday to cut tariffs."
+    assert ("agreement", "2025-05") not in keys(text)
