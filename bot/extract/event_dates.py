@@ -468,6 +468,19 @@ def attach_dates(
         )
         if gathering is not None:
             result[id(trigger)] = result[id(gathering)]  # "last month's G-6 meeting agreed to"
+            continue
+        outcome = next(
+            (
+                o
+                for o in sentence.triggers
+                if id(o) in result and _gathering_yields(text, trigger, o)
+            ),
+            None,
+        )
+        if outcome is not None:
+            result[id(trigger)] = result[
+                id(outcome)
+            ]  # "the summit adopted a declaration on Saturday"
     return result
 
 
@@ -664,6 +677,27 @@ _DEAL_ON_TARIFFS = re.compile(
 _GATHERING_AGREED = re.compile(
     r"(?:\s+(?:in|at)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?\s+(?:has\s+|had\s+)?$"
 )
+
+
+_YIELDS = re.compile(
+    r"(?:\s+(?:in|at)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?(?:\s*,[^,;.]{1,60},)?\s+"
+    r"(?:adopted|issued|released|approved|endorsed|signed|produced)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _gathering_yields(text: str, gathering: Trigger, outcome: Trigger) -> bool:
+    """Whether an undated meeting is the subject of a dated outcome: "The G20 summit in
+    Johannesburg adopted a leaders' declaration on Saturday" met that Saturday."""
+    if gathering.type not in ("meeting", "summit") or outcome.type not in (
+        "statement",
+        "agreement",
+    ):
+        return False
+    if outcome.start < gathering.end:
+        return False
+    return bool(_YIELDS.fullmatch(text, gathering.end, outcome.start))
 
 
 def _gathering_agreed(text: str, gathering: Trigger, accord: Trigger) -> bool:

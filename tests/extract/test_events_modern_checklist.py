@@ -1228,3 +1228,11 @@ def test_a_seat_of_power_stands_for_its_country(text: str, kind: str, parties: s
 
 def test_a_seat_of_power_as_a_sight_makes_no_event() -> None:
     assert not keys("Tourists queued outside the Casa Rosada on Monday.")
+
+
+def test_a_summit_that_adopted_a_dated_declaration_met_that_day() -> None:
+    text = "The G20 summit in Johannesburg adopted a leaders' declaration on Saturday."
+    assert ("summit", "2025-06-07") in keys(text)
+    # look-alike: a declaration adopted later than the summit it follows is dated alone
+    text = "After the G20 summit in May, ministers adopted a declaration on Saturday."
+    assert ("summit", "2025-06-07") not in keys(text)
