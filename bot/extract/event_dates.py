@@ -676,6 +676,9 @@ _DEAL_ON_TARIFFS = re.compile(
 
 _GATHERING_AGREED = re.compile(
     r"(?:\s+(?:in|at)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?\s+(?:has\s+|had\s+)?$"
+    # "met Trump in Tokyo last Tuesday, where the two signed a framework"
+    r"|[^.;:]{0,80}?,\s+where\s+(?:the\s+two(?:\s+\w+)?|they|both(?:\s+\w+)?|[A-Z][\w.-]*"
+    r"(?:\s+and\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?$"
 )
 
 
@@ -700,12 +703,15 @@ def _gathering_yields(text: str, gathering: Trigger, outcome: Trigger) -> bool:
     return bool(_YIELDS.fullmatch(text, gathering.end, outcome.start))
 
 
+_AGREEING_ACT = re.compile(r"agree(?:d|s)?|sign(?:ed|s)?|initial(?:l)?ed|reached", re.IGNORECASE)
+
+
 def _gathering_agreed(text: str, gathering: Trigger, accord: Trigger) -> bool:
     """Whether a dated meeting is what agreed: "last month's G-6 meeting agreed to stabilize
     the dollar", "the summit in Venice agreed": the accord was made at it, on its day."""
     if gathering.type not in ("meeting", "summit") or accord.type != "agreement":
         return False
-    if accord.start < gathering.end or not _AGREE_VERB.match(text, accord.start):
+    if accord.start < gathering.end or not _AGREEING_ACT.match(text, accord.start):
         return False
     return bool(_GATHERING_AGREED.fullmatch(text, gathering.end, accord.start))
 

@@ -376,3 +376,8 @@ def test_a_dated_meeting_that_agreed_dates_its_accord() -> None:
     # look-alike: an accord agreed later than the meeting named before it keeps its own day
     text = "After last month's G7 meeting, Japan and Canada agreed on Monday to cut tariffs."
     assert ("agreement", "2025-05") not in keys(text)
+
+
+def test_an_accord_signed_where_a_dated_meeting_was_held_takes_its_day() -> None:
+    text = "Takaichi met Trump in Tokyo last Tuesday, where the two signed a framework on minerals."
+    assert ("agreement", "2025-06-03") in keys(text)
