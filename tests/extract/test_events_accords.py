@@ -379,5 +379,5 @@ def test_a_dated_meeting_that_agreed_dates_its_accord() -> None:
 
 
 def test_an_accord_signed_where_a_dated_meeting_was_held_takes_its_day() -> None:
-    text = "Takaichi met Trump in Tokyo last Tuesday, where the two signed a framework on minerals."
+    text = "Takaichi met Trump in Tokyo on June 3, where the two signed a framework on minerals."
     assert ("agreement", "2025-06-03") in keys(text)
