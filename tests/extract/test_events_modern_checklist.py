@@ -1236,3 +1236,12 @@ def test_a_summit_that_adopted_a_dated_declaration_met_that_day() -> None:
     # look-alike: a declaration adopted later than the summit it follows is dated alone
     text = "After the G20 summit in May, ministers adopted a declaration on Saturday."
     assert ("summit", "2025-06-07") not in keys(text)
+
+
+def test_talks_suspended_are_put_off_and_a_measure_suspended_is_not() -> None:
+    text = "Carney said on Monday that trade talks with the U.S. were suspended after the ad."
+    found = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert found and all(e["status"] == "postponed" for e in found)
+    # look-alike: export quotas suspended is a decision made, not a postponement
+    text = "Brazil and Colombia said export quotas were suspended on Monday."
+    assert all(e["status"] != "postponed" for e in events_of(text))
