@@ -2567,3 +2567,41 @@ def test_a_motion_signed_by_mps_and_freight_quoted_against_a_tariff_are_no_event
     text: str, kind: str
 ) -> None:
     assert kind not in {k for k, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Prime Minister Starmer has until January, 2030 to call a general election.", "election"),
+        (
+            "The trade talks between Canada and Mexico, with a deadline of October for an "
+            "agreement, are the biggest issue.",
+            "agreement",
+        ),
+        (
+            "Quantum Fund N.V., a Curacao fund, said on Monday it has agreed to limit purchases of "
+            "Canadian shares.",
+            "agreement",
+        ),
+        (
+            "Uruguayan suppliers have agreed on Monday to supply Taiwan with soybeans.",
+            "agreement",
+        ),
+    ],
+)
+def test_deadlines_averted_lapses_and_firms_give_no_event_of_their_kind(
+    text: str, kind: str
+) -> None:
+    assert kind not in {k for k, _ in keys(text)}
+
+
+def test_governments_agreeing_on_trade_still_make_an_accord() -> None:
+    # look-alike: the two governments themselves agree
+    assert ("agreement", "2025-06-09") in keys(
+        "Uruguay and Taiwan agreed on Monday to boost soybean trade."
+    )
+
+
+def test_a_lapse_averted_is_not_dated_by_the_lapse() -> None:
+    text = "The Japan-Korea chip pact, originally due to expire in March, was extended to 2027."
+    assert ("agreement", "2025-03") not in keys(text)
