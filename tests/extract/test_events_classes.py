@@ -2605,3 +2605,11 @@ def test_governments_agreeing_on_trade_still_make_an_accord() -> None:
 def test_a_lapse_averted_is_not_dated_by_the_lapse() -> None:
     text = "The Japan-Korea chip pact, originally due to expire in March, was extended to 2027."
     assert ("agreement", "2025-03") not in keys(text)
+
+
+def test_a_measure_only_possible_is_no_event() -> None:
+    text = "Officials said the U.S. may be able to lift trade sanctions against China by June 30."
+    assert "tariff" not in {k for k, _ in keys(text)}
+    # look-alike: a lifting announced
+    text = "Officials said the U.S. will lift trade sanctions against China by June 30."
+    assert ("tariff", "2025-06-30") in keys(text)
