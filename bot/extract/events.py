@@ -1164,6 +1164,16 @@ def _home_trip(
     return bool(places) and len(codes | places) == 1 and (codes | places) == travellers
 
 
+# An accord a meeting reviews, discusses or strengthens was made before it: the meeting's date
+# is not the accord's ("meet again next month to review their accord on currency stability").
+_UNDER_REVIEW = re.compile(
+    r"\b(?:review|evaluat|assess|discuss|examin|strengthen|readdress|re-examin|debat|reconsider|"
+    r"renegotiat)(?:e|es|ed|ing|s)?\s+(?:ways\s+of\s+strengthening\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
 def _inherit(
     text: str,
     undated: list[tuple[Trigger, Sentence, int]],
@@ -1184,6 +1194,8 @@ def _inherit(
     for trigger, sentence, index in undated:
         if trigger.type not in _INHERITING or not hosts:
             continue
+        if _UNDER_REVIEW.search(text, max(sentence.start, trigger.start - 70), trigger.start):
+            continue  # "will meet next week to review their accord": an old accord, not a new one
         host: _Candidate | None = None
         done = bool(_DONE_ACT.fullmatch(text, trigger.start, trigger.end)) or bool(
             _DONE_BEFORE.search(text, max(sentence.start, trigger.start - 60), trigger.start)

@@ -381,3 +381,12 @@ def test_a_dated_meeting_that_agreed_dates_its_accord() -> None:
 def test_an_accord_signed_where_a_dated_meeting_was_held_takes_its_day() -> None:
     text = "Takaichi met Trump in Tokyo on June 3, where the two signed a framework on minerals."
     assert ("agreement", "2025-06-03") in keys(text)
+
+
+def test_an_accord_a_meeting_reviews_takes_no_date_from_it() -> None:
+    text = "G7 finance ministers will meet again next month to review their accord on the yen."
+    assert ("meeting", "2025-07") in keys(text)
+    assert ("agreement", "2025-07") not in keys(text)
+    # look-alike: an accord to be signed at the meeting takes its date
+    text = "Japan and Korea will meet next month to sign a fisheries accord."
+    assert ("agreement", "2025-07") in keys(text)
