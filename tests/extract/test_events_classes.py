@@ -2613,3 +2613,36 @@ def test_a_measure_only_possible_is_no_event() -> None:
     # look-alike: a lifting announced
     text = "Officials said the U.S. will lift trade sanctions against China by June 30."
     assert ("tariff", "2025-06-30") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Japan's central bank intervened on Monday to meet year-end window dressing "
+            "demand for yen.",
+            "meeting",
+        ),
+        (
+            "Bessent met Klingbeil in Berlin on Monday, a meeting in Germany which had been agreed "
+            "upon last week.",
+            "agreement",
+        ),
+        (
+            "Greer said the U.S. will press at the summit for a declaration with Japan on "
+            "farm trade.",
+            "statement",
+        ),
+    ],
+)
+def test_needs_met_meetings_arranged_and_declarations_pressed_for_are_no_events(
+    text: str, kind: str
+) -> None:
+    assert kind not in {k for k, _ in keys(text)}
+
+
+def test_an_accord_agreed_upon_is_still_an_accord() -> None:
+    # look-alike: the accord itself agreed upon
+    assert ("agreement", "2025-06-09") in keys(
+        "The U.S. and Japan agreed upon a chip accord on Monday."
+    )
