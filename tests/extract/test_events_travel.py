@@ -231,3 +231,10 @@ def test_arriving_at_a_building_is_no_trip() -> None:
     # look-alike: arriving at an airport abroad is the trip
     text = "Ishiba arrived at Andrews Air Force Base near Washington on Monday."
     assert ("visit", "2025-06-09") in keys(text)
+
+
+def test_a_visit_to_districts_or_villages_is_a_trip_at_home() -> None:
+    text = "A Ghanaian government delegation visited the Anglo and Ketu districts last week."
+    assert "visit" not in {kind for kind, _ in keys(text)}
+    # look-alike: a visit to a foreign country
+    assert ("visit", "2025-06-09") in keys("A Ghanaian delegation visited Togo on Monday.")
