@@ -2646,3 +2646,29 @@ def test_an_accord_agreed_upon_is_still_an_accord() -> None:
     assert ("agreement", "2025-06-09") in keys(
         "The U.S. and Japan agreed upon a chip accord on Monday."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The meeting was called after statements from both countries, Greece and Turkey, on "
+            "Monday.",
+            "statement",
+        ),
+        (
+            "A meeting among government agencies on Monday reaffirmed U.S. opposition to the EU "
+            "tax.",
+            "meeting",
+        ),
+        (
+            "On Monday the newly elected head of Mexico's business coordinating council called for "
+            "reforms.",
+            "election",
+        ),
+    ],
+)
+def test_each_side_s_statements_agencies_meeting_and_a_council_head_elected_are_no_events(
+    text: str, kind: str
+) -> None:
+    assert kind not in {k for k, _ in keys(text)}
