@@ -452,36 +452,25 @@ def attach_dates(
     for trigger in sentence.triggers:
         if id(trigger) in result:
             continue
-        deal = next(
-            (d for d in sentence.triggers if id(d) in result and _deal_on(text, d, trigger)), None
-        )
-        if deal is not None:
-            result[id(trigger)] = result[id(deal)]  # "an agreement to cut tariffs" on its day
-            continue
-        gathering = next(
-            (
-                g
-                for g in sentence.triggers
-                if id(g) in result and _gathering_agreed(text, g, trigger)
-            ),
+        source = next(
+            (d for d in sentence.triggers if id(d) in result and _shares_date(text, d, trigger)),
             None,
         )
-        if gathering is not None:
-            result[id(trigger)] = result[id(gathering)]  # "last month's G-6 meeting agreed to"
-            continue
-        outcome = next(
-            (
-                o
-                for o in sentence.triggers
-                if id(o) in result and _gathering_yields(text, trigger, o)
-            ),
-            None,
-        )
-        if outcome is not None:
-            result[id(trigger)] = result[
-                id(outcome)
-            ]  # "the summit adopted a declaration on Saturday"
+        if source is not None:
+            result[id(trigger)] = result[id(source)]
     return result
+
+
+def _shares_date(text: str, dated: Trigger, undated: Trigger) -> bool:
+    """Whether an undated trigger takes the day of a dated one beside it: the tariff an accord
+    settles ("an agreement to cut tariffs"), the accord a dated meeting made ("last month's G-6
+    meeting agreed to"), the meeting that adopted a dated declaration ("the summit adopted a
+    declaration on Saturday")."""
+    return (
+        _deal_on(text, dated, undated)
+        or _gathering_agreed(text, dated, undated)
+        or _gathering_yields(text, undated, dated)
+    )
 
 
 _AGREE_VERB = re.compile(r"agree(?:d|s)?", re.IGNORECASE)
