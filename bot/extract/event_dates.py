@@ -668,6 +668,8 @@ _GATHERING_AGREED = re.compile(
     # "met Trump in Tokyo last Tuesday, where the two signed a framework"
     r"|[^.;:]{0,80}?,\s+where\s+(?:the\s+two(?:\s+\w+)?|they|both(?:\s+\w+)?|[A-Z][\w.-]*"
     r"(?:\s+and\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?$"
+    # "the meeting last month in Paris in which finance ministers agreed"
+    r"|[^.;:,]{0,60}?\s+(?:in|at|during)\s+which\s+(?:[\w-]+\s+){1,3}?(?:also\s+)?$"
 )
 
 

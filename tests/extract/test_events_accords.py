@@ -390,3 +390,12 @@ def test_an_accord_a_meeting_reviews_takes_no_date_from_it() -> None:
     # look-alike: an accord to be signed at the meeting takes its date
     text = "Japan and Korea will meet next month to sign a fisheries accord."
     assert ("agreement", "2025-07") in keys(text)
+
+
+def test_an_accord_made_at_a_dated_meeting_in_which_it_was_agreed_takes_its_day() -> None:
+    text = (
+        "Bessent said the meeting last month in Banff in which G7 finance ministers agreed to "
+        "steady the yen showed that cooperation works."
+    )
+    assert ("agreement", "2025-05") in keys(text)
+    assert ("meeting", "2025-06-11") not in keys(text)
