@@ -238,3 +238,10 @@ def test_a_visit_to_districts_or_villages_is_a_trip_at_home() -> None:
     assert "visit" not in {kind for kind, _ in keys(text)}
     # look-alike: a visit to a foreign country
     assert ("visit", "2025-06-09") in keys("A Ghanaian delegation visited Togo on Monday.")
+
+
+def test_calling_on_a_person_named_by_a_pronoun_is_no_trip() -> None:
+    text = "Thune told reporters Bessent visited him late Friday to urge Congress to act."
+    assert "visit" not in {kind for kind, _ in keys(text)}
+    # look-alike: a visit to a country
+    assert ("visit", "2025-06-06") in keys("Bessent visited Japan late Friday for talks.")
