@@ -663,8 +663,10 @@ _DEAL_ON_TARIFFS = re.compile(
 )
 
 
+# "in Paris", "at Camp David": where a gathering met, between it and what it did.
+_AT_PLACE = r"(?:\s+(?:in|at)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
 _GATHERING_AGREED = re.compile(
-    r"(?:\s+(?:in|at)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?\s+(?:has\s+|had\s+)?$"
+    _AT_PLACE + r"\s+(?:has\s+|had\s+)?$"
     # "met Trump in Tokyo last Tuesday, where the two signed a framework"
     r"|[^.;:]{0,80}?,\s+where\s+(?:the\s+two(?:\s+\w+)?|they|both(?:\s+\w+)?|[A-Z][\w.-]*"
     r"(?:\s+and\s+[A-Z][\w.-]*)?)\s+(?:also\s+)?$"
@@ -674,7 +676,7 @@ _GATHERING_AGREED = re.compile(
 
 
 _YIELDS = re.compile(
-    r"(?:\s+(?:in|at)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?(?:\s*,[^,;.]{1,60},)?\s+"
+    _AT_PLACE + r"(?:\s*,[^,;.]{1,60},)?\s+"
     r"(?:adopted|issued|released|approved|endorsed|signed|produced)\s+"
     r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
     re.IGNORECASE,

@@ -225,21 +225,6 @@ def test_a_month_a_company_man_or_a_state_is_no_presence_abroad(text: str) -> No
     assert not [e for e in events_of(text) if e["type"] == "visit"]
 
 
-def test_arriving_at_a_building_is_no_trip() -> None:
-    text = "Finance ministers of Japan and Canada arrived at the Treasury building on Monday."
-    assert "visit" not in {kind for kind, _ in keys(text)}
-    # look-alike: arriving at an airport abroad is the trip
-    text = "Ishiba arrived at Andrews Air Force Base near Washington on Monday."
-    assert ("visit", "2025-06-09") in keys(text)
-
-
-def test_a_visit_to_districts_or_villages_is_a_trip_at_home() -> None:
-    text = "A Ghanaian government delegation visited the Anglo and Ketu districts last week."
-    assert "visit" not in {kind for kind, _ in keys(text)}
-    # look-alike: a visit to a foreign country
-    assert ("visit", "2025-06-09") in keys("A Ghanaian delegation visited Togo on Monday.")
-
-
 def test_calling_on_a_person_named_by_a_pronoun_is_no_trip() -> None:
     text = "Thune told reporters Bessent visited him late Friday to urge Congress to act."
     assert "visit" not in {kind for kind, _ in keys(text)}
