@@ -412,6 +412,29 @@ def _ranked_choice(options: list[_Choice], ranker: Ranker) -> _Candidate | None:
     return chosen
 
 
+# What makes a leader's trip the leaders' talks too: its clause speaks of talks or of the host
+# meeting the guest ("visits Bonn next week for talks with Chancellor Kohl", "to discuss trade
+# with President Reagan", "was received by Prime Minister Modi"). A trip named only as a date
+# ("after Nakasone's visit to Washington on April 29", "in time for the visit") is a visit.
+_TALKS_CUE = re.compile(
+    r"\b(?:talks|discuss(?:es|ed|ing|ions?)?|negotiat(?:e|es|ed|ing|ions?)|meet(?:s|ing)?|met|"
+    r"(?:received|hosted|welcomed|greeted)\s+by|summit)\b|"
+    r"\bwith\s+(?:[A-Z][\w.-]*\s+){0,2}(?:President|Prime\s+Minister|Chancellor|Premier|King)\b",
+)
+
+
+def _visit_for_talks(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether a leader's visit is worded as made for talks with the host: only then is it
+    a summit as well (SPEC: a visit "for talks" gives the visit and the talks). Read from the
+    trip's clause on, so a guest "who will meet President Reagan" counts, and meetings the
+    sentence names before the trip ("after meetings with an envoy paving the way for the
+    visit") do not."""
+    low, _ = clause_span(text, sentence, trigger, lexicon)
+    return bool(_TALKS_CUE.search(text, low, sentence.end))
+
+
 def _as_summit(visit: _Candidate) -> _Candidate:
     """The leaders' talks a leader's visit to another leader is made for ("Nakasone will
     visit Washington on April 29 to discuss trade with President Reagan"): a summit too."""
@@ -542,6 +565,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 trigger.type == "visit"
                 and choices
                 and leaders_meet(text, sentence, trigger, lexicon)
+                and _visit_for_talks(text, sentence, trigger, lexicon)
             ):
                 visit_talks.append([(r, _as_summit(c), dict(f)) for r, c, f in choices])
             if (

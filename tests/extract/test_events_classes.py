@@ -701,6 +701,21 @@ def test_a_leaders_visit_to_a_leader_is_also_a_summit(text: str) -> None:
     assert {("visit", "2025-06-20"), ("summit", "2025-06-20")} <= keys(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Markets expect a rate cut after Prime Minister Shigeru Ishiba's visit to Washington on "
+        "June 20, said a broker who has advised President Donald Trump's aides.",
+        "The ruling party drew up its plan in time for Prime Minister Shigeru Ishiba's visit to "
+        "Washington on June 20, officials close to President Donald Trump said.",
+    ],
+)
+def test_a_leaders_trip_named_only_as_a_date_is_a_visit_not_a_summit(text: str) -> None:
+    found = keys(text)
+    assert ("visit", "2025-06-20") in found
+    assert not any(kind == "summit" for kind, _ in found)
+
+
 def test_a_visit_before_a_summit_the_story_dates_keeps_the_summits_date() -> None:
     text = (
         "Prime Minister Shigeru Ishiba leaves for Washington on Thursday to see "
