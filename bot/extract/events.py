@@ -435,6 +435,34 @@ def _visit_for_talks(
     return bool(_TALKS_CUE.search(text, low, sentence.end))
 
 
+# A trip made to discuss something with the hosts is talks with them (SPEC: a visit "for talks"
+# gives the visit and the talks): "arrived in Caracas last night to discuss an aid plan", "a
+# one-week visit starting on April 11 to discuss the plane with the agency", "the purpose of
+# the visit would be to discuss", "a visit during which he discussed the crisis with the
+# president". Not "declined to discuss the visit" (the discussing is not the trip's).
+_TO_DISCUSS = re.compile(
+    r"\b(?:to|be\s+to)\s+(?:hold\s+)?discuss(?:ions)?\b|"
+    r"\bduring\s+which\s+(?:he|she|they|the\s+\w+)\s+(?:also\s+)?discussed\b",
+    re.IGNORECASE,
+)
+DISCUSS_REACH = 120  # characters from the trip to the discussing it is made for
+
+
+def _visit_to_discuss(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether the trip's own words say it is made to discuss something (then it is talks):
+    no comma between them, which would start another clause ("who will visit Washington next
+    week, declined to discuss it")."""
+    found = _TO_DISCUSS.search(text, trigger.end, min(sentence.end, trigger.end + DISCUSS_REACH))
+    return bool(found) and not any(c in ",;:" for c in text[trigger.end : found.start()])
+
+
+def _as_talks(visit: _Candidate) -> _Candidate:
+    """The talks a trip to discuss something is made for, with the trip's parties and date."""
+    talks = _copy(visit)
+    talks.type = "meeting"
+    return talks
+
+
 def _as_summit(visit: _Candidate) -> _Candidate:
     """The leaders' talks a leader's visit to another leader is made for ("Nakasone will
     visit Washington on April 29 to discuss trade with President Reagan"): a summit too."""
@@ -568,6 +596,8 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 and _visit_for_talks(text, sentence, trigger, lexicon)
             ):
                 visit_talks.append([(r, _as_summit(c), dict(f)) for r, c, f in choices])
+            elif trigger.type == "visit" and choices and _visit_to_discuss(text, sentence, trigger):
+                found.append([(r, _as_talks(c), dict(f)) for r, c, f in choices])
             if (
                 trigger.type == "agreement"
                 and choices

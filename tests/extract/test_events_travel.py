@@ -230,3 +230,36 @@ def test_calling_on_a_person_named_by_a_pronoun_is_no_trip() -> None:
     assert "visit" not in {kind for kind, _ in keys(text)}
     # look-alike: a visit to a country
     assert ("visit", "2025-06-06") in keys("Bessent visited Japan late Friday for talks.")
+
+
+# --- a trip made to discuss something is talks with the hosts too ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's finance minister arrived in Beijing on Monday to discuss a new loan for "
+        "the railway.",
+        "A Canadian trade team will begin a one-week visit to Seoul on June 16 to discuss "
+        "beef imports with South Korean officials.",
+        "Chile's foreign minister made a brief visit to Peru on Monday during which she "
+        "discussed the border dispute with President Dina Boluarte.",
+    ],
+)
+def test_a_trip_to_discuss_something_is_talks_too(text: str) -> None:
+    found = keys(text)
+    dates = {day for kind, day in found if kind == "visit"}
+    assert dates and {("meeting", day) for day in dates} <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's finance minister, who arrived in Beijing on Monday, declined to discuss the loan.",
+        "Kenya's finance minister arrived in Beijing on Monday; reporters were not allowed "
+        "to discuss the loan with him.",
+    ],
+)
+def test_discussing_outside_the_trips_words_gives_no_talks(text: str) -> None:
+    found = keys(text)
+    assert ("visit", "2025-06-09") in found and not any(k == "meeting" for k, _ in found), found
