@@ -498,8 +498,10 @@ def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
     """Whether a plain "statement" is issued by a body or by several governments together.
 
     The clause's first actor decides ("EU ministers issued a statement", "NATO said in a
-    statement"); a person named before it makes it one person's remarks; a statement that
-    opens its clause ("In a statement, the G-10 said") takes the first actor after it.
+    statement"); a person named before it makes it one person's remarks, and so does a single
+    issuer ("he", "it", "a Foreign Ministry statement", "the government said"); a statement
+    that opens its clause ("In a statement, the G-10 said") takes the actor of the saying
+    after it, else the first actor after it.
     """
     low, high = clause_span(text, sentence, trigger, lexicon)
     before = [m for m in sentence.mentions if low <= m.start and m.end <= trigger.start]
@@ -508,6 +510,9 @@ def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
         return False
     if len(before) >= 2 and _JOINED.fullmatch(text, before[0].end, before[1].start):
         return True  # "The United States and China said in a statement"
+    singles = list(_SINGLE_ISSUER.finditer(text, low, high))
+    if any(_ISSUES_IT.fullmatch(text, m.end(), trigger.start) for m in singles):
+        return False  # "It said in a statement", "A Foreign Ministry statement"
     if before or plural_before:
         first = min(
             [(m.start, m.kind == "body") for m in before]
@@ -516,9 +521,36 @@ def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
         return first[1]
     after = [m for m in sentence.mentions if trigger.end <= m.start and m.end <= high]
     plural_after = lexicon.several_governments.search(text, trigger.end, high)
-    options = [(m.start, m.kind == "body") for m in after[:1]]
+    options = [(m.start, m.kind == "body") for m in after]
     options += [(plural_after.start(), True)] if plural_after else []
+    options += [(m.start(), False) for m in singles if m.start() >= trigger.end]
+    saying = _SAYING.search(text, trigger.end, high)
+    sayers = [o for o in options if saying and o[0] < saying.start()]
+    if sayers:
+        return max(sayers)[1]  # "In a statement issued at the IMF meeting, the French said"
     return min(options)[1] if options else False
+
+
+# One issuer however the clause names it: a pronoun saying something, a ministry, one
+# government, an embassy, a spokesman ("It said in a statement", "A Foreign Ministry
+# statement said", "In a statement to the conference he said").
+_SINGLE_ISSUER = re.compile(
+    r"\b(?:(?-i:[Hh]e|[Ss]he|[Ii]t)(?=\s+(?:said|says|added|stated|reiterated|announced|"
+    r"noted|stressed|warned|urged|called|expressed|declared|repeated)\b)|"
+    r"(?-i:[Mm]inistry|[Dd]epartment|[Gg]overnment|[Ee]mbassy|[Ss]pokes(?:man|woman|person))(?!s)(?!\s+of\b))"
+)
+# What lies between a single issuer and its statement: nothing ("A Foreign Ministry
+# statement"), or its saying ("It said in a statement", "the government said today in a
+# written statement"); not "He said yesterday's G-7 statement" (his words about the body's).
+_ISSUES_IT = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:said|says|added|stated|announced|declared|reiterated)\s+"
+    r"(?:[\w,]+\s+){0,3}?in\s+(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?"
+)
+# The saying a statement that opens its clause leads to: "In a statement, the G-10 said".
+_SAYING = re.compile(
+    r"\b(?:said|says|added|stated|declared|announced|reiterated|urged|called|stressed|noted|"
+    r"warned)\b"
+)
 
 
 # Commercial lenders as a side of debt talks or a loan deal: "creditor banks", "the bank

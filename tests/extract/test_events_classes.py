@@ -246,6 +246,35 @@ def test_a_one_government_act_does_not_borrow_the_parties_of_an_occasion(text: s
     assert not any(day == "2025-06-09" for _, day in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It said in a statement on Monday that the NATO meeting would consider the plan.",
+        "A Trade Ministry statement on Monday said the two EU members had settled the row.",
+        "In a statement to the ASEAN ministers' meeting on Monday, she said rice stocks were low.",
+        "In a statement issued at the IMF meeting on Monday, the French said the fund "
+        "needed more resources.",
+        "In an official statement on Monday, the State Department said the G7 leaders had "
+        "agreed on nothing.",
+    ],
+)
+def test_one_issuer_named_however_is_no_statement(text: str) -> None:
+    assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a statement on Monday, the Group of 20 said the accord was welcome.",
+        "In a separate statement on China on Monday, the EU foreign ministers said they "
+        "deplored the surplus.",
+        "He said Monday's G7 statement had been carefully worded.",
+    ],
+)
+def test_a_bodys_statement_reported_by_others_still_counts(text: str) -> None:
+    assert ("statement", "2025-06-09") in keys(text)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
