@@ -364,6 +364,28 @@ def test_a_motion_signed_an_accord_near_or_agreement_as_opinion_is_no_accord(tex
     assert "agreement" not in {kind for kind, _ in keys(text)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "G7 finance ministers agreed on Monday on the need to keep currencies stable.",
+        "Japan and Korea agreed on the importance of free trade at their talks on Monday.",
+        "OPEC output stayed below the cartel's agreed ceiling in May, its president said.",
+        "A Vietnamese mission leaves for Washington on Monday to renegotiate a textile accord "
+        "signed last year.",
+    ],
+)
+def test_a_need_agreed_an_agreed_ceiling_or_an_accord_renegotiated_is_no_accord(
+    text: str,
+) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+def test_agreeing_to_act_is_still_an_accord() -> None:
+    # look-alike: ministers agreeing to do something made an accord
+    text = "G7 finance ministers agreed on Monday to keep currencies stable."
+    assert ("agreement", "2025-06-09") in keys(text)
+
+
 def test_broad_agreement_reached_is_an_accord() -> None:
     # look-alike: agreement reached, however broad
     text = "France and Germany reached broad agreement on Monday on a joint helicopter."
