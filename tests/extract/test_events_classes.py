@@ -275,6 +275,27 @@ def test_a_bodys_statement_reported_by_others_still_counts(text: str) -> None:
     assert ("statement", "2025-06-09") in keys(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "G20 finance ministers ended their meeting on Monday without a joint communique.",
+        "No joint statement was issued after the EU-China talks on Monday.",
+        "The EU and China did not issue a joint statement after their talks on Monday.",
+        "Japan will press for a declaration on Monday urging the G7 to cut farm subsidies.",
+    ],
+)
+def test_a_statement_not_issued_or_only_pressed_for_is_none(text: str) -> None:
+    assert not any(kind == "statement" for kind, _ in keys(text))
+
+
+def test_a_statement_issued_after_talks_that_settled_nothing_still_counts() -> None:
+    # look-alike: "no" belongs to the talks' outcome, not to the statement
+    text = (
+        "The EU and China issued a joint statement on Monday saying the talks had settled nothing."
+    )
+    assert ("statement", "2025-06-09") in keys(text)
+
+
 def test_government_acting_after_a_company_is_named_still_counts() -> None:
     text = (
         "After Acme Corp lobbied for months, the governments of Japan and Canada signed a "
