@@ -449,11 +449,56 @@ def leaders_meet(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
         for m in _HEAD_TITLE.finditer(text, sentence.start, sentence.end)
         if not _ENVOY_OF.match(text, m.end())
     }
+    if _non_head_side(text, sentence, trigger):
+        return False
     countries = leader_countries(text, sentence) | _unnamed_heads(text, sentence)
     if len(countries) >= 2 or len(_surnames(known)) >= 2:
         return True
     low, high = clause_span(text, sentence, trigger, lexicon)
     return bool(_LEADERS.search(text, low, high))
+
+
+# An office below a head of state or government (SPEC: such talks are a meeting, not a summit).
+_NON_HEAD_TITLE = (
+    r"(?:ambassadors?|envoys?|(?<![Pp]rime\s)ministers?|secretary\s+of\s+state|"
+    r"secretar(?:y|ies)(?!-general)|commissioners?|delegations?|negotiators?|officials|"
+    r"trade\s+representative|managing\s+director)"
+)
+_HEAD_TITLE_WORD = r"(?:president|prime\s+minister|premier|chancellor|king|emperor|leaders?)"
+# The other side named right after the talks: "talks with Turkey's ambassador", "will meet
+# Secretary of State George Shultz", "a meeting with EC commissioners".
+_NON_HEAD_OBJECT = re.compile(
+    rf"\s+(?:(?:with|to)\s+)?(?:the\s+|an?\s+|his\s+|her\s+)?(?:[\w.'\u2019-]+\s+){{0,3}}?"
+    rf"{_NON_HEAD_TITLE}\b",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(rf"\b(?:{_HEAD_TITLE_WORD}|{_NON_HEAD_TITLE})\b", re.IGNORECASE)
+# Talks named by the heads who hold them: "the meeting of EC heads of government".
+_OF_HEADS = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,3}?(?:heads|leaders)\b", re.IGNORECASE
+)
+SUBJECT_REACH = 80  # characters before the talks where their subject's title is looked for
+
+
+def _non_head_side(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether one side of the talks is named by an office below a head ("Turkey's ambassador
+    was due to meet Prime Minister Papandreou", "Shultz's talks with Soviet leaders" is not
+    this: his title is not named): the head meets an official, which is a meeting."""
+    if _NON_HEAD_OBJECT.match(text, trigger.end):
+        return True
+    if _OF_HEADS.match(text, trigger.end):
+        return False  # "ministers meet beside the meeting of EC heads of government"
+    low = max(sentence.start, trigger.start - SUBJECT_REACH)
+    titles = list(_TITLE_BEFORE.finditer(text, low, trigger.start))
+    if not titles:
+        return False
+    last = titles[-1]
+    if any(
+        m.kind == "person" and m.role == "leader" and last.end() <= m.start < trigger.start
+        for m in sentence.mentions
+    ):
+        return False  # "Japanese officials have said Nakasone's talks with Reagan": his talks
+    return not re.fullmatch(_HEAD_TITLE_WORD, last.group(0), re.IGNORECASE)
 
 
 # A head's title right after a country's name, with no name after it: "the Russian president",

@@ -2695,3 +2695,35 @@ def test_each_side_s_statements_and_a_council_head_elected_are_no_events(
     text: str, kind: str
 ) -> None:
     assert kind not in {k for k, _ in keys(text)}
+
+
+# --- a head meeting an official below a head is a meeting, not a summit ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece's ambassador in Ankara was due to meet President Recep Tayyip Erdogan on "
+        "Monday with a reply to a letter from Greek Prime Minister Kyriakos Mitsotakis.",
+        "Erdogan spoke to reporters on Monday after talks with Greece's ambassador, who had "
+        "come from a meeting with Prime Minister Kyriakos Mitsotakis.",
+        "Secretary of State Marco Rubio arrived in Moscow on Monday for talks with Russian "
+        "leaders.",
+    ],
+)
+def test_a_head_meeting_an_official_is_a_meeting(text: str) -> None:
+    found = keys(text)
+    assert ("meeting", "2025-06-09") in found and not any(k == "summit" for k, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said Prime Minister Shigeru Ishiba would hold talks with President Donald "
+        "Trump on Monday.",
+        "EU farm ministers will meet beside the meeting of EU heads of government in Brussels "
+        "on June 26.",
+    ],
+)
+def test_heads_named_as_the_sides_still_hold_a_summit(text: str) -> None:
+    assert any(kind == "summit" for kind, _ in keys(text))
