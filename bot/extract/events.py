@@ -910,6 +910,49 @@ def _not_governments(
     return trigger.type == "statement" and _one_issuer(text, sentence, trigger)
 
 
+# A truce is an accord made when its clause tells an act on it (agreed, reached, signed, took
+# effect, extended, expired ...) or a date names it ("the August 1988 cease-fire", "Friday's
+# truce"); named as the backdrop of other news ("strikes killed 20 despite the ceasefire",
+# "ceasefire talks resumed", "a ceasefire proposal", "the truce is holding") it is none.
+_TRUCE = re.compile(r"(?:ceasefire|cease-fire|truce|armistice)s?", re.IGNORECASE)
+_TRUCE_ACT = re.compile(
+    r"\b(?:agree\w*|reach\w*|sign\w*|broker\w*|announc\w*|declar\w*|effect|force|"
+    r"beg[ai]n\w*|begun|start\w*|struck|strike|seal\w*|accept\w*|extend\w*|collaps\w*|"
+    r"end(?:ed|s|ing)?|expir\w*|approv\w*|renew\w*|call(?:ed|s)?\s+off|mediat\w*|"
+    r"negotiated|clinch\w*|secur\w*|won|win|deal)\b",
+    re.IGNORECASE,
+)
+# A truce named as the topic or target of something else: "ceasefire talks", "truce proposal".
+_TRUCE_AS_MODIFIER = re.compile(
+    r"\s+(?:talks|negotiations?|proposals?|plans?|efforts?|bids?|push|mediation|envoys?|terms|"
+    r"framework|offers?|initiatives?|process|monitors?|lines?|violations?|calls?|demands?|"
+    r"hopes?|prospects?|conditions?)\b",
+    re.IGNORECASE,
+)
+# A date naming the truce: "the August 1988 cease-fire", "Friday's truce", "the ceasefire of
+# October 10" (not "killed 20 on Monday despite the ceasefire").
+_DATE_NAMES_IT = re.compile(r"(?:['\u2019]s)?[\s-]+")
+_OF_DATE = re.compile(r"\s+of\s+")
+
+
+def _truce_as_backdrop(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> bool:
+    """Whether a bare truce word is only the backdrop or the topic of the sentence's news."""
+    if trigger.type != "agreement" or not _TRUCE.fullmatch(text, trigger.start, trigger.end):
+        return False
+    if _TRUCE_AS_MODIFIER.match(text, trigger.end):
+        return True
+    if any(
+        _DATE_NAMES_IT.fullmatch(text, t.end, trigger.start)
+        or _OF_DATE.fullmatch(text, trigger.end, t.start)
+        for t in sentence.timexes
+    ):
+        return False
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    return not _TRUCE_ACT.search(text, low, high)
+
+
 def _build(
     text: str,
     sentence: Sentence,
@@ -930,6 +973,8 @@ def _build(
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
     countries the story last named together, whom "the two leaders" stand for."""
     if _not_governments(text, sentence, trigger, lexicon):
+        return None
+    if _truce_as_backdrop(text, sentence, trigger, lexicon):
         return None
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):

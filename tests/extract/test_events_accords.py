@@ -421,3 +421,30 @@ def test_an_accord_made_at_a_dated_meeting_in_which_it_was_agreed_takes_its_day(
     )
     assert ("agreement", "2025-05") in keys(text)
     assert ("meeting", "2025-06-11") not in keys(text)
+
+
+# --- a truce is an accord when an act or a date names it, not as the backdrop ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli strikes killed 20 people in Lebanon on Monday despite the ceasefire with Syria.",
+        "Ceasefire talks between Russia and Ukraine resumed in Istanbul on Monday.",
+        "A truce proposal by Egypt and Qatar was handed to Israel on Monday.",
+    ],
+)
+def test_a_truce_named_as_backdrop_or_topic_is_no_accord(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("India and Pakistan agreed to a ceasefire on Monday.", "2025-06-09"),
+        ("The truce between Armenia and Azerbaijan took effect on Monday.", "2025-06-09"),
+        ("Iran and Iraq still argue over the August 1988 cease-fire.", "1988-08"),
+    ],
+)
+def test_a_truce_agreed_taking_effect_or_dated_is_an_accord(text: str, want: str) -> None:
+    assert ("agreement", want) in keys(text)
