@@ -54,3 +54,10 @@ def test_a_group_with_no_spec_code_takes_part_through_its_members_only() -> None
     assert found == [["DE", "FR", "GB", "JP", "US"]]
     text = "Deputies of the Group of Seven met in Paris on Tuesday."
     assert any("G7" in parts for parts in _participants(text, date(1987, 4, 9)))
+
+
+def test_hamas_and_the_taliban_stand_for_their_country_in_talks() -> None:
+    text = "Israel and Hamas agreed to a ceasefire on Thursday."
+    assert ["IL", "PS"] in _participants(text, date(2025, 10, 10))
+    text = "U.S. envoy Zalmay Khalilzad met Taliban negotiators in Doha on Monday."
+    assert ["AF", "US"] in _participants(text, date(2022, 3, 9))
