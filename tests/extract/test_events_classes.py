@@ -334,6 +334,10 @@ def test_central_bankers_meeting_with_finance_ministers_is_intergovernmental() -
             "Sanae Takaichi became Japan's first female prime minister on May 21.",
             ("election", "2025-05-21"),
         ),
+        (
+            "Colombia held a plebiscite on the peace accord with the rebels on Sunday.",
+            ("election", "2025-06-08"),
+        ),
     ],
 )
 def test_votes_and_taking_office_are_elections(text: str, want: tuple[str, str]) -> None:
