@@ -335,7 +335,7 @@ def test_central_bankers_meeting_with_finance_ministers_is_intergovernmental() -
             ("election", "2025-05-21"),
         ),
         (
-            "Colombia held a plebiscite on the peace accord with the rebels on Sunday.",
+            "Colombia held a plebiscite on Sunday on its peace accord with the rebels.",
             ("election", "2025-06-08"),
         ),
     ],
