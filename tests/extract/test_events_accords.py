@@ -448,3 +448,25 @@ def test_a_truce_named_as_backdrop_or_topic_is_no_accord(text: str) -> None:
 )
 def test_a_truce_agreed_taking_effect_or_dated_is_an_accord(text: str, want: str) -> None:
     assert ("agreement", want) in keys(text)
+
+
+# --- an accord that talks are about is their topic; the talks keep the date -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU and India held talks on a free trade agreement on Monday.",
+        "Japan and South Korea held discussions towards a new security pact in Tokyo on Monday.",
+    ],
+)
+def test_an_accord_talks_are_about_is_no_accord_and_the_talks_keep_the_day(text: str) -> None:
+    found = keys(text)
+    assert ("meeting", "2025-06-09") in found
+    assert "agreement" not in {kind for kind, _ in found}
+
+
+def test_talks_concluded_on_an_accord_still_make_it() -> None:
+    # look-alike: concluding the talks on a deal is reaching it
+    text = "The EU and India concluded talks on a free trade agreement on Monday."
+    assert ("agreement", "2025-06-09") in keys(text)
