@@ -425,6 +425,8 @@ def attach_dates(
         options.sort(key=lambda o: (o[0] + _other_conjunct(text, trigger, o[2]), o[1]))
         _, position, timex, when = options[0]
         when = _with_duration(text, sentence, trigger, timex, when)
+        if _departure_purpose(text, sentence, trigger, timex):
+            when = _month_of(when)
         when = _began_and_ended(text, sentence, usable, position, when)
         when, extra = _consecutive_span(when, _coordinated_dates(text, usable, position))
         extra += [
@@ -459,6 +461,72 @@ def attach_dates(
         if source is not None:
             result[id(trigger)] = result[id(source)]
     return result
+
+
+# "preparing to depart for the Venice summit on Wednesday", "the departure later today of a
+# delegation for Washington for talks". A past departure ("left Tuesday for consultations")
+# is under way, and its talks keep the day.
+_DEPARTURE_FOR = re.compile(
+    r"\b(?:depart(?:s|ing|ure)?|leav(?:e|es|ing))\s+(?:[^.;:]{0,50}?\s)?for\s+"
+    r"[^.;:]{0,60}?$",
+    re.IGNORECASE,
+)
+# "the conference, which starts June 25": the gathering's own date follows.
+_OWN_CLAUSE = re.compile(r"\b(?:which|that|starting|opening|begins?|starts?|opens?)\b", re.I)
+DEPARTURE_REACH = 120  # characters before the gathering searched for the departure
+
+
+# "leave Friday for Zurich after meeting Stoltenberg": a gathering told as another time.
+_NOT_PURPOSE = re.compile(r"\b(?:after|before|following|since|when|while|until)\b", re.I)
+
+
+def departs_for(text: str, sentence: Sentence, trigger: Trigger) -> re.Match[str] | None:
+    """The phrase of a departure still to come whose purpose ``trigger`` (a meeting or summit)
+    is: "preparing to depart for the Venice summit", "leaves Monday for Ottawa for talks"."""
+    if trigger.type not in ("meeting", "summit"):
+        return None
+    low = max(sentence.start, trigger.start - DEPARTURE_REACH)
+    departure = _DEPARTURE_FOR.search(text, low, trigger.start)
+    if (
+        departure is None
+        or _NOT_PURPOSE.search(text, departure.start(), trigger.start)
+        or any(
+            departure.start() <= other.start < trigger.start
+            for other in sentence.triggers
+            if other is not trigger and other.type != "visit"
+        )
+    ):
+        return None
+    return departure
+
+
+def _departure_purpose(text: str, sentence: Sentence, trigger: Trigger, timex: Timex) -> bool:
+    """Whether ``trigger`` is a meeting or summit someone is to depart for and ``timex`` dates
+    the departure ("leaves for Washington on April 29 for talks", "to depart for the summit on
+    Wednesday"): the gathering follows it at a day the text leaves open, so it keeps only the
+    departure's month (SPEC: no day the text does not give). A date of the gathering's own
+    ("to attend yesterday's meetings", "which starts June 25") is not the departure's."""
+    departure = departs_for(text, sentence, trigger)
+    if departure is None:
+        return False
+    if timex.start >= trigger.end:
+        return tokens_between(text, trigger.end, timex.start) <= 1 and not _OWN_CLAUSE.search(
+            text, trigger.end, timex.start
+        )
+    return timex.start >= departure.start() and bool(
+        re.search(r"\bfor\b", text[timex.end : trigger.start], re.I)
+    )
+
+
+def _month_of(when: EventDate) -> EventDate:
+    """The month a day- or week-precise date falls in (a week by its Thursday)."""
+    if when.precision not in ("day", "week"):
+        return when
+    return EventDate(
+        when.start.isoformat()[:7]
+        if when.precision == "day"
+        else (when.start + timedelta(days=3)).isoformat()[:7]
+    )
 
 
 def _shares_date(text: str, dated: Trigger, undated: Trigger) -> bool:

@@ -20,6 +20,7 @@ from bot.extract.dates import EventDate, event_date_from_timex, interval
 from bot.extract.event_dates import (
     DECIDED_WHEN_ANNOUNCED,
     attach_dates,
+    departs_for,
     lead_sentences,
     sentence_dates,
     trigger_distance,
@@ -795,6 +796,8 @@ def _status(
         return "occurred"
     if trigger.type in DECIDED_WHEN_ANNOUNCED and lexicon.reporting.search(window):
         return "occurred"  # "Trump said on Monday he was set to impose tariffs": decided today
+    if departs_for(text, sentence, trigger):
+        return "scheduled"  # "to depart for the summit on Wednesday": it follows the departure
     return "scheduled" if future else "occurred"
 
 

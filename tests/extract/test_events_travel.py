@@ -263,3 +263,43 @@ def test_a_trip_to_discuss_something_is_talks_too(text: str) -> None:
 def test_discussing_outside_the_trips_words_gives_no_talks(text: str) -> None:
     found = keys(text)
     assert ("visit", "2025-06-09") in found and not any(k == "meeting" for k, _ in found), found
+
+
+# --- a gathering someone is to depart for: the date is the departure's, the gathering's month -
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The Chilean president, preparing to depart for the Andean summit on Friday, "
+            "said trade would top the agenda.",
+            "summit",
+        ),
+        (
+            "Kenya's finance minister leaves for London on June 20 for talks with British "
+            "officials.",
+            "meeting",
+        ),
+    ],
+)
+def test_gathering_departed_for_takes_the_month_of_the_departure(text: str, kind: str) -> None:
+    got = {e["date"]: e["status"] for e in events_of(text) if e["type"] == kind}
+    assert got == {"2025-06": "scheduled"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "want"),
+    [
+        ("The Chilean president will attend the Andean summit on Friday.", "summit", "2025-06-13"),
+        (
+            "Kenya's finance minister left on Monday for London for talks with British officials.",
+            "meeting",
+            "2025-06-09",
+        ),
+    ],
+)
+def test_gathering_with_its_own_day_or_a_past_departure_keeps_the_day(
+    text: str, kind: str, want: str
+) -> None:
+    assert (kind, want) in keys(text)
