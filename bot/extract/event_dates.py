@@ -518,15 +518,13 @@ def _departure_purpose(text: str, sentence: Sentence, trigger: Trigger, timex: T
     )
 
 
+_DAY_OR_TIME = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _month_of(when: EventDate) -> EventDate:
-    """The month a day- or week-precise date falls in (a week by its Thursday)."""
-    if when.precision not in ("day", "week"):
-        return when
-    return EventDate(
-        when.start.isoformat()[:7]
-        if when.precision == "day"
-        else (when.start + timedelta(days=3)).isoformat()[:7]
-    )
+    """The month of a date given to the day or the hour. A week stays: talks the week someone
+    leaves in are most likely that week's."""
+    return EventDate(when.value[:7]) if _DAY_OR_TIME.match(when.value) else when
 
 
 def _shares_date(text: str, dated: Trigger, undated: Trigger) -> bool:

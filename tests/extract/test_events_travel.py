@@ -303,3 +303,8 @@ def test_gathering_with_its_own_day_or_a_past_departure_keeps_the_day(
     text: str, kind: str, want: str
 ) -> None:
     assert (kind, want) in keys(text)
+
+
+def test_gathering_departed_for_in_a_week_keeps_the_week() -> None:
+    text = "Kenya's finance minister leaves next week for London for talks with British officials."
+    assert ("meeting", "2025-W25") in keys(text)
