@@ -84,13 +84,14 @@ def evaluate(
         )
         system = [e.to_json() for e in find_events(article, ranked=ranked)]
         names = ["all", "devtest" if row["id"] in held else "develop"]
+        one, one_relaxed = Score(), Score()  # this article's scores, added to each part
+        score_article(row["id"], row["events"], system, one)
+        score_article(row["id"], row["events"], system, one_relaxed, month_only=True)
         for name in names:
             strict, relaxed = parts.setdefault(name, (Score(), Score()))
-            score_article(row["id"], row["events"], system, strict)
-            score_article(row["id"], row["events"], system, relaxed, month_only=True)
+            strict.merge(one)
+            relaxed.merge(one_relaxed)
         if kinds is not None:
-            one = Score()
-            score_article(row["id"], row["events"], system, one)
             misses = [event for _, event in one.misses]
             extras = [event for _, event in one.extras]
             counted = count_kinds(misses, extras, row["events"], system)

@@ -513,18 +513,16 @@ def _departure_purpose(text: str, sentence: Sentence, trigger: Trigger, timex: T
         return tokens_between(text, trigger.end, timex.start) <= 1 and not _OWN_CLAUSE.search(
             text, trigger.end, timex.start
         )
-    return timex.start >= departure.start() and bool(
-        re.search(r"\bfor\b", text[timex.end : trigger.start], re.I)
-    )
+    return timex.start >= departure.start() and bool(_FOR.search(text, timex.end, trigger.start))
 
 
-_DAY_OR_TIME = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FOR = re.compile(r"\bfor\b", re.IGNORECASE)
 
 
 def _month_of(when: EventDate) -> EventDate:
     """The month of a date given to the day or the hour. A week stays: talks the week someone
     leaves in are most likely that week's."""
-    return EventDate(when.value[:7]) if _DAY_OR_TIME.match(when.value) else when
+    return EventDate(when.value[:7]) if when.precision in ("day", "time") else when
 
 
 def _shares_date(text: str, dated: Trigger, undated: Trigger) -> bool:

@@ -576,26 +576,28 @@ def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
     return min(options)[1] if options else False
 
 
+# The verbs of saying that tie an issuer to its statement ("It said in a statement").
 # One issuer however the clause names it: a pronoun saying something, a ministry, one
 # government, an embassy, a spokesman ("It said in a statement", "A Foreign Ministry
 # statement said", "In a statement to the conference he said").
+_SAYING_VERBS = (
+    r"(?:said|says|added|stated|reiterated|announced|noted|stressed|warned|urged|called|"
+    r"expressed|declared|repeated)"
+)
 _SINGLE_ISSUER = re.compile(
-    r"\b(?:(?-i:[Hh]e|[Ss]he|[Ii]t)(?=\s+(?:said|says|added|stated|reiterated|announced|"
-    r"noted|stressed|warned|urged|called|expressed|declared|repeated)\b)|"
-    r"(?-i:[Mm]inistry|[Dd]epartment|[Gg]overnment|[Ee]mbassy|[Ss]pokes(?:man|woman|person))(?!s)(?!\s+of\b))"
+    rf"\b(?:(?-i:[Hh]e|[Ss]he|[Ii]t)(?=\s+{_SAYING_VERBS}\b)|"
+    r"(?-i:[Mm]inistry|[Dd]epartment|[Gg]overnment|[Ee]mbassy|[Ss]pokes(?:man|woman|person))"
+    r"(?!s)(?!\s+of\b))"
 )
 # What lies between a single issuer and its statement: nothing ("A Foreign Ministry
 # statement"), or its saying ("It said in a statement", "the government said today in a
 # written statement"); not "He said yesterday's G-7 statement" (his words about the body's).
 _ISSUES_IT = re.compile(
-    r"(?:['\u2019]s)?\s+(?:(?:said|says|added|stated|announced|declared|reiterated)\s+"
+    rf"(?:['\u2019]s)?\s+(?:{_SAYING_VERBS}\s+"
     r"(?:[\w,]+\s+){0,3}?in\s+(?:a|an|its|the)\s+(?:[\w-]+\s+)?)?"
 )
 # The saying a statement that opens its clause leads to: "In a statement, the G-10 said".
-_SAYING = re.compile(
-    r"\b(?:said|says|added|stated|declared|announced|reiterated|urged|called|stressed|noted|"
-    r"warned)\b"
-)
+_SAYING = re.compile(rf"\b{_SAYING_VERBS}\b")
 
 
 # Commercial lenders as a side of debt talks or a loan deal: "creditor banks", "the bank
