@@ -821,13 +821,20 @@ _CUE_OBJECT = re.compile(
 # "the issue has been shelved during the visit": a passive cue is its subject's status, so
 # not that of a trigger named after it.
 _PASSIVE_CUE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+# "will rerun its election in May after the first vote was annulled": a passive cue in a
+# subordinate clause opened after the trigger tells the status of that clause's own subject.
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:after|because|since|when|as|while|although|though|following|before|until|once|if)"
+    r"\s+[\w'\u2019-]",
+    re.IGNORECASE,
+)
 _CUE_GAP = 40  # characters before a cue searched for a threat or a passive auxiliary
 
 
 def _status_cue(text: str, cue: re.Pattern[str], low: int, high: int, trigger: Trigger) -> bool:
     """Whether a cancel or delay cue near the trigger tells the trigger's own status: not one
     only threatened, one acting on a debt or a tariff, nor a passive one whose subject comes
-    before the trigger (the word of another thing)."""
+    before the trigger or opens a subordinate clause after it (the word of another thing)."""
     for match in cue.finditer(text, low, high):
         before = text[max(low, match.start() - _CUE_GAP) : match.start()]
         if _HYPOTHETICAL_CUE.search(before):
@@ -835,7 +842,10 @@ def _status_cue(text: str, cue: re.Pattern[str], low: int, high: int, trigger: T
         thing = _CUE_OBJECT.match(text, match.end(), high)
         if thing and not thing.start() <= trigger.start < thing.end():
             continue  # the cue acts on something else, not on the trigger's event
-        if match.start() < trigger.start and _PASSIVE_CUE.search(before):
+        if _PASSIVE_CUE.search(before) and (
+            match.start() < trigger.start
+            or _SUBORDINATE_SUBJECT.search(text, trigger.end, match.start())
+        ):
             continue
         return True
     return False

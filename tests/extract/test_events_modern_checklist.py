@@ -208,6 +208,19 @@ ELECTION: list[Case] = [
         "Macron named Sebastien Lecornu prime minister on Tuesday.",
         ("election", "2025-06-10", {"FR"}),
     ),
+    # Voters or a parliament electing the holder of a national office.
+    (
+        "South Koreans will elect a new president on July 3 after the impeachment.",
+        ("election", "2025-07-03", {"KR"}),
+    ),
+    (
+        "Germany's parliament is due to elect a chancellor on Tuesday.",
+        ("election", "2025-06-17", {"DE"}),
+    ),
+    (
+        "Voters in the Netherlands elect a new parliament on October 29.",
+        ("election", "2025-10-29", {"NL"}),
+    ),
     # Look-alikes of the runoff and the snap election: a vote held is past.
     ("Bolivians voted in a presidential runoff on October 19.", ("election", "2024-10-19", {"BO"})),
     (
@@ -223,6 +236,8 @@ ELECTION_LOOKALIKES = [
     "The ruling party elected a new leader on Saturday.",
     "Ten new judges were sworn in at the Supreme Court on Monday.",
     "Shareholders voted on the merger on Monday.",
+    "Shareholders will elect a new chairman at the meeting on June 20.",
+    "The Senate is due to elect its new speaker on Tuesday.",
 ]
 
 # --- visits and summits ---------------------------------------------------------------------
@@ -1151,6 +1166,33 @@ def test_a_gathering_with_its_own_date_keeps_it() -> None:
 def test_talks_put_on_hold_are_postponed(text: str) -> None:
     found = [e for e in events_of(text, AFTER_OCT_2025) if e["type"] == "meeting"]
     assert found and found[0]["status"] == "postponed", events_of(text, AFTER_OCT_2025)
+
+
+# --- a cancel or delay word of another clause's subject ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Romania will rerun its presidential election in May after the first vote was "
+            "annulled.",
+            "election",
+        ),
+        (
+            "The EU-China summit goes ahead in July although a ministers' meeting was cancelled.",
+            "summit",
+        ),
+        ("Iran and the U.S. resume talks on Friday after the last round was postponed.", "meeting"),
+    ],
+)
+def test_a_delay_word_in_a_clause_about_something_else_leaves_the_event_scheduled(
+    text: str, kind: str
+) -> None:
+    found = [e for e in events_of(text, AFTER_OCT_2025) if e["type"] == kind]
+    assert found and found[0]["status"] == "scheduled", events_of(text, AFTER_OCT_2025)
+    # look-alike: the event itself put off, with the reason after it
+    text = "The EU-China summit set for July was postponed after the attack in Brussels."
+    summits = [e for e in events_of(text, AFTER_OCT_2025) if e["type"] == "summit"]
+    assert summits and summits[0]["status"] == "postponed"
 
 
 # --- a capital that sent the people is their government, not the venue ----------------------
