@@ -91,6 +91,14 @@ _VAGUE_PAST = re.compile(
 # "negotiators here last week said the pact was in jeopardy": the date is the saying's.
 _SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
+# "agreed on Thursday to meet again", "decided last week to hold talks": the date between a
+# decision and the act it plans is the deciding's; the act lies ahead of it.
+_DECIDED_BEFORE = re.compile(
+    r"\b(?:agreed|decided|promised|pledged|offered|vowed|voted|resolved|undertook|"
+    r"proposed|planned|arranged)\s+(?:(?:on|last|this|late|early|in)\s+)?$",
+    re.IGNORECASE,
+)
+_TO_ACT = re.compile(r"\s*,?\s*to\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AFTER_DAYS_OF_TALKS = re.compile(
     r"\s+after\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-4])\s+"
     r"days\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations|meetings|discussions|deliberations|debate)",
@@ -169,6 +177,12 @@ def trigger_distance(
         reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
         if not reported_plan or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
+    if (
+        timex.start < trigger.start
+        and _TO_ACT.fullmatch(gap)
+        and _DECIDED_BEFORE.search(text, max(sentence_start, timex.start - 30), timex.start)
+    ):
+        return MAX_ATTACH_DISTANCE + 1  # the deciding's date, never the planned act's
     if STRONG_BREAK.search(gap) or (
         timex.start < trigger.start and (_THAT_CLAUSE.match(gap) or _SAID_AFTER_DATE.match(gap))
     ):
@@ -341,12 +355,18 @@ def attach_dates(
         )
     if not usable or not sentence.triggers:
         return {}
+    # The topic of talks named before it ("talks on a ceasefire") does not compete with them.
+    topics = {
+        id(other)
+        for other in sentence.triggers
+        if any(_topic_of_talks(text, t, other) for t in sentence.triggers)
+    }
     best_for_timex = {
         id(timex): min(
             (
                 trigger_distance(text, t, timex, lexicon, sentence.start)
                 for t in sentence.triggers
-                if may_use(t, timex)
+                if may_use(t, timex) and id(t) not in topics
             ),
             default=MAX_ATTACH_DISTANCE + 1,
         )
@@ -400,6 +420,7 @@ def attach_dates(
                 and not _summits_head(text, trigger, other)
                 and not _a_setting(text, trigger, other)
                 and not _during_trip(text, other)
+                and not _topic_of_talks(text, trigger, other)
                 for other in sentence.triggers
             ):
                 continue  # a trigger of another kind stands between: the date is its own
@@ -717,6 +738,26 @@ def _purpose_of(text: str, trip: Trigger, other: Trigger) -> bool:
     if trip.type != "visit" or other.type not in _TRIP_PURPOSES or other.start < trip.end:
         return False
     return bool(_PURPOSE_LINK.search(text, trip.end, other.start))
+
+
+# "talks between Israel and Hamas on a ceasefire resumed on Sunday": the accord (or duty)
+# named as the topic of talks is part of their noun phrase, so the date after it is theirs.
+_TOPIC_LINK = re.compile(
+    r"(?:\s+(?:between|among|with)\s+[^,;:.()]{1,60}?)?\s+"
+    r"(?:on|over|about|towards?|aimed\s+at|to\s+(?:reach|agree|conclude|negotiate|finali[sz]e|seal))"
+    r"\s+(?:(?:a|an|the|new|possible|permanent|lasting|[\w-]+['\u2019]s?)\s+)*"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TALKS = frozenset({"meeting", "summit"})
+_TOPICS = frozenset({"agreement", "tariff", "sanctions", "statement"})
+
+
+def _topic_of_talks(text: str, talks: Trigger, other: Trigger) -> bool:
+    """Whether ``other`` is what the talks named right before it are about."""
+    if talks.type not in _TALKS or other.type not in _TOPICS or other.start < talks.end:
+        return False
+    return bool(_TOPIC_LINK.fullmatch(text, talks.end, other.start))
 
 
 _DEAL_ON_TARIFFS = re.compile(

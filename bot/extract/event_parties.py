@@ -69,7 +69,8 @@ _LEADERS = re.compile(
     r"(?<!house )(?<!senate )(?<!congressional )(?<!parliamentary )(?<!democratic )"
     r"(?<!republican )(?<!majority )(?<!minority )"
     r"(?:\bleaders\b(?!hip)(?!\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}(?:association|federation|"
-    r"union|unions|party|parties|group|groups|industry|council|chamber|movement|farmers|"
+    r"union|unions|party|parties|group(?!\s+of\s+(?:seven|eight|twenty|7|8|20)\b)|groups|"
+    r"industry|council|chamber|movement|farmers|"
     r"workers|opposition)\b)|\bheads\s+of\s+(?:state|government)\b)",
     re.IGNORECASE,
 )

@@ -1287,3 +1287,67 @@ def test_talks_suspended_are_put_off_and_a_measure_suspended_is_not() -> None:
     # look-alike: export quotas suspended is a decision made, not a postponement
     text = "Brazil and Colombia said export quotas were suspended on Monday."
     assert all(e["status"] != "postponed" for e in events_of(text))
+
+
+# --- a negotiator's job title is no trade decision ----------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's top tariff negotiator Ryosei Akazawa met Lutnick in Washington on Friday.",
+        "The EU's tariff envoy held talks with U.S. officials in Washington on Friday.",
+    ],
+)
+def test_a_tariff_negotiators_talks_are_no_tariff_decision(text: str) -> None:
+    found = keys(text, date(2025, 6, 11))
+    assert ("meeting", "2025-06-06") in found and not any(k == "tariff" for k, _ in found), found
+
+
+def test_duties_imposed_beside_a_negotiator_are_still_a_decision() -> None:
+    text = "Washington imposed tariffs on Japanese cars on Friday, Japan's negotiator said."
+    assert ("tariff", "2025-06-06") in keys(text, date(2025, 6, 11))
+
+
+# --- the accord talks are about does not take their date ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Talks between Israel and Hamas on a ceasefire resumed in Doha on Sunday.", {"IL", "PS"}),
+        ("Negotiations with Mexico over the steel duties began in Washington on Sunday.", {"MX"}),
+    ],
+)
+def test_talks_about_an_accord_or_duties_take_the_date_after_the_topic(
+    text: str, parties: set[str]
+) -> None:
+    talks = [e for e in events_of(text, date(2025, 6, 11)) if e["type"] == "meeting"]
+    assert [e["date"] for e in talks] == ["2025-06-08"], events_of(text, date(2025, 6, 11))
+    assert parties <= set(talks[0]["participants"])
+
+
+# --- agreeing to talk again is neither an accord nor talks on the day of agreeing ------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump and Xi agreed on Thursday to meet again soon.",
+        "Trump and Xi agreed on Thursday that their teams would hold talks soon.",
+        "Rubio and Lavrov agreed on Thursday to stay in touch.",
+    ],
+)
+def test_agreeing_to_talk_again_is_no_accord_and_no_meeting_that_day(text: str) -> None:
+    assert not any(day == "2025-06-05" for _, day in keys(text, date(2025, 6, 11)))
+
+
+def test_agreeing_to_meet_on_a_named_day_dates_the_meeting_by_it() -> None:
+    text = "Trump and Putin agreed on Thursday to meet in Budapest next week."
+    assert keys(text, date(2025, 6, 11)) == {("summit", "2025-W25")}
+    # look-alike: an accord agreed on a day is that day's
+    text = "Japan and the United States agreed on Thursday to a framework trade deal."
+    assert ("agreement", "2025-06-05") in keys(text, date(2025, 6, 11))
+
+
+# --- the leaders of a group of nations meeting is a summit ----------------------------------
+def test_the_leaders_of_the_group_of_seven_meet_at_a_summit() -> None:
+    text = "The leaders of the Group of Seven will meet in Kananaskis from June 15 to 17."
+    assert ("summit", "2025-06-15") in keys(text, date(2025, 6, 11))
+    # look-alike: the leaders of a farm group are no heads of government
+    text = "Leaders of the farm group met EU officials in Brussels on Monday."
+    assert not any(k == "summit" for k, _ in keys(text, date(2025, 6, 11)))
