@@ -179,6 +179,7 @@ def trigger_distance(
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
     if (
         timex.start < trigger.start
+        and trigger.type not in DECIDED_WHEN_ANNOUNCED  # deciding a penalty is the event
         and _TO_ACT.fullmatch(gap)
         and _DECIDED_BEFORE.search(text, max(sentence_start, timex.start - 30), timex.start)
     ):
@@ -355,11 +356,13 @@ def attach_dates(
         )
     if not usable or not sentence.triggers:
         return {}
-    # The topic of talks named before it ("talks on a ceasefire") does not compete with them.
+    # The topic of talks named before it ("talks on a ceasefire") does not compete with them,
+    # nor a penalty's agreeing with the penalty.
     topics = {
         id(other)
         for other in sentence.triggers
         if any(_topic_of_talks(text, t, other) for t in sentence.triggers)
+        or agreed_penalty(text, other)
     }
     best_for_timex = {
         id(timex): min(
@@ -749,6 +752,26 @@ _TOPIC_LINK = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "EU ministers agreed on Monday to extend sanctions on Russia": agreeing on a penalty is the
+# penalty decided (one body's or one coalition's act), not an accord between the parties.
+_AGREED_TO_PENALTY = re.compile(
+    r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w.-]+){0,2}?,?\s+to\s+"
+    r"(?:extend|impose|reimpose|re-impose|lift|renew|roll\s+over|prolong|tighten|ease|adopt|"
+    r"suspend|end|scrap|expand|broaden|toughen|step\s+up|slap)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}?(?:sanctions|embargo(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
+def agreed_penalty(text: str, trigger: Trigger) -> bool:
+    """Whether an "agreed" trigger is a penalty agreed on, not an accord."""
+    return (
+        trigger.type == "agreement"
+        and text[trigger.start : trigger.end].lower() == "agreed"
+        and bool(_AGREED_TO_PENALTY.match(text, trigger.end))
+    )
+
+
 _TALKS = frozenset({"meeting", "summit"})
 _TOPICS = frozenset({"agreement", "tariff", "sanctions", "statement"})
 

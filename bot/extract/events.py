@@ -19,6 +19,7 @@ from bot.extract.dateline import find_dateline
 from bot.extract.dates import EventDate, event_date_from_timex, interval
 from bot.extract.event_dates import (
     DECIDED_WHEN_ANNOUNCED,
+    agreed_penalty,
     attach_dates,
     departs_for,
     lead_sentences,
@@ -588,7 +589,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
                 )
                 choices.append((reading, candidate, features))
-            if choices:
+            if choices and not agreed_penalty(text, trigger):
                 found.append(choices)
             if (
                 trigger.type == "visit"

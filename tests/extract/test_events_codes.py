@@ -54,6 +54,8 @@ def test_a_group_with_no_spec_code_takes_part_through_its_members_only() -> None
     assert found == [["DE", "FR", "GB", "JP", "US"]]
     text = "Deputies of the Group of Seven met in Paris on Tuesday."
     assert any("G7" in parts for parts in _participants(text, date(1987, 4, 9)))
+    text = "Foreign ministers of the BRICS group convened in Rio de Janeiro on Monday."
+    assert _participants(text, date(2025, 6, 11)) == [["BR", "CN", "IN", "RU", "ZA"]]
 
 
 def test_hamas_and_the_taliban_stand_for_their_country_in_talks() -> None:

@@ -1351,3 +1351,28 @@ def test_the_leaders_of_the_group_of_seven_meet_at_a_summit() -> None:
     # look-alike: the leaders of a farm group are no heads of government
     text = "Leaders of the farm group met EU officials in Brussels on Monday."
     assert not any(k == "summit" for k, _ in keys(text, date(2025, 6, 11)))
+
+
+# --- agreeing on a penalty is the penalty decided, not an accord --------------------------
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("EU foreign ministers agreed on Monday to extend economic sanctions on Russia.", "RU"),
+        ("The EU agreed on Monday to lift its arms embargo on Syria.", "SY"),
+    ],
+)
+def test_a_penalty_agreed_on_is_a_sanctions_decision_of_that_day(text: str, target: str) -> None:
+    events = events_of(text, date(2025, 6, 11))
+    assert not any(e["type"] == "agreement" for e in events), events
+    sanctions = [e for e in events if e["type"] == "sanctions"]
+    assert [e["date"] for e in sanctions] == ["2025-06-09"] and target in sanctions[0][
+        "participants"
+    ]
+
+
+def test_a_vote_to_reimpose_sanctions_is_dated_by_the_vote() -> None:
+    text = "The UN Security Council voted on Friday to reimpose sanctions on Iran."
+    assert ("sanctions", "2025-06-06") in keys(text, date(2025, 6, 11))
+    # look-alike: an accord agreed on between two sides is still an accord
+    text = "Israel and Hamas agreed on Wednesday to a ceasefire in Gaza."
+    assert ("agreement", "2025-06-11") in keys(text, date(2025, 6, 11))
