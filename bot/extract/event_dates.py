@@ -177,6 +177,10 @@ def trigger_distance(
         reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
         if not reported_plan or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
+    if timex.start < trigger.start and _closed_relative(text, sentence_start, timex, gap):
+        # "Putin, who will travel on to Beijing on Wednesday, attended the summit": a date
+        # inside a relative clause between commas is that clause's, not the main clause's
+        penalty += BREAK_PENALTY
     if (
         timex.start < trigger.start
         and trigger.type not in DECIDED_WHEN_ANNOUNCED  # deciding a penalty is the event
@@ -206,6 +210,18 @@ def trigger_distance(
         # phrase, however long; it still yields to a nearer trigger
         return min(distance, MAX_ATTACH_DISTANCE)
     return distance
+
+
+# Only a person's clause: "the trip, which runs from April 26 to 29, ..." frames what follows.
+_RELATIVE_OPENS = re.compile(r",\s+(?:who|whose)\s+[^,;:()]*$", re.IGNORECASE)
+
+
+def _closed_relative(text: str, sentence_start: int, timex: Timex, gap: str) -> bool:
+    """Whether the date sits in a person's relative clause (", who ... ,") that closes before
+    the trigger after it."""
+    if "," not in gap:
+        return False
+    return bool(_RELATIVE_OPENS.search(text, max(sentence_start, timex.start - 120), timex.start))
 
 
 def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:

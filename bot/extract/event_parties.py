@@ -152,12 +152,27 @@ def is_location(text: str, mention: Mention) -> bool:
     return bool(_LOCATION_PREPOSITION.search(before))
 
 
+_RELATIVE_WHO = re.compile(r",\s*who\b", re.IGNORECASE)
+ANTECEDENT_REACH = 60  # characters before ", who" where the person it stands for is named
+
+
 def _window_mentions(
     text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
 ) -> list[Mention]:
     """Mentions of the trigger's clause; else of the sentence near the trigger."""
     low, high = clause_span(text, sentence, trigger, lexicon)
     in_clause = [m for m in sentence.mentions if m.start >= low and m.end <= high]
+    opener = _RELATIVE_WHO.search(text, max(sentence.start, low - 8), low + 1)
+    if opener is not None and any(m.kind != "city" for m in in_clause):
+        # "Russian President Vladimir Putin, who will travel on to Beijing": the clause's
+        # subject is the name its "who" stands for, right before the comma
+        in_clause = [
+            m
+            for m in sentence.mentions
+            if opener.start() - ANTECEDENT_REACH <= m.start
+            and m.end <= opener.start()
+            and "," not in text[m.end : opener.start()]
+        ] + in_clause
     if any(m.kind != "city" for m in in_clause):
         return in_clause
     if sentence.end - sentence.start <= 2 * PARTICIPANT_WINDOW:

@@ -1376,3 +1376,29 @@ def test_a_vote_to_reimpose_sanctions_is_dated_by_the_vote() -> None:
     # look-alike: an accord agreed on between two sides is still an accord
     text = "Israel and Hamas agreed on Wednesday to a ceasefire in Gaza."
     assert ("agreement", "2025-06-11") in keys(text, date(2025, 6, 11))
+
+
+# --- a person's relative clause: its subject, its own date ---------------------------------
+def test_a_who_clause_takes_its_persons_country_and_keeps_its_date() -> None:
+    text = (
+        "Russian President Vladimir Putin, who will travel on to Beijing for a military parade "
+        "on Wednesday, attended the summit."
+    )
+    events = events_of(text, date(2025, 8, 31))
+    visits = [e for e in events if e["type"] == "visit"]
+    assert [(e["date"], e["participants"]) for e in visits] == [("2025-09-03", ["CN", "RU"])]
+    assert not any(e["type"] == "summit" and e["date"] == "2025-09-03" for e in events), events
+
+
+def test_a_which_clause_about_a_trip_still_dates_the_talks_on_it() -> None:
+    text = (
+        "During his trip to Washington, which runs from June 16 to 19, Merz will meet "
+        "Secretary of State Marco Rubio."
+    )
+    assert any(k == "meeting" and d.startswith("2025-06-1") for k, d in keys(text))
+
+
+def test_the_next_leg_of_a_trip_is_a_visit() -> None:
+    assert ("visit", "2025-06-13") in keys("Modi will fly on to Croatia on Friday.")
+    # look-alike: a bill going on to the upper house travels nowhere
+    assert not keys("The legislation goes on to the upper house on Friday.")
