@@ -540,7 +540,10 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     accord_parties: frozenset[str] = frozenset()  # the parties of the last accord named with them
     talks_parties: frozenset[str] = frozenset()  # the parties of the last talks named with them
     talks_index = 0  # the sentence that named them
+    last_person: frozenset[str] = frozenset()  # the country of the last person named
     for index, sentence in enumerate(sentences):
+        he_she = last_person
+        last_person = _last_person_codes(sentence, last_person)
         dates = attach_dates(text, sentence, lexicon)
         budget -= len(sentence.triggers)
         alternatives = alternatives and budget >= 0
@@ -575,6 +578,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     antecedent=accord_parties,
                     talks_antecedent=talks_before,
                     banks=banks,
+                    he_she=he_she,
                 )
                 if built is None:
                     if reading.by_rules and reading.when.precision == "day":
@@ -967,6 +971,23 @@ def _truce_as_backdrop(
     return not _TRUCE_ACT.search(text, low, high)
 
 
+# A sentence whose subject pronoun acts right away: "He is due to travel to London",
+# "She met Suharto", "He will also hold talks" (not "He said the talks ...").
+_PRONOUN_ACTOR = re.compile(
+    r"\s*(?:He|She)\s+(?:(?:will|would|shall|is|was|has|had|have|also|then|later|now|due|"
+    r"expected|scheduled|set|planned|plans|to|be|been|currently|held|hold|holds|holding)\s+)"
+    r"{0,5}"
+)
+_TRAVEL_OR_TALKS = frozenset({"visit", "meeting", "summit"})
+
+
+def _last_person_codes(sentence: Sentence, previous: frozenset[str]) -> frozenset[str]:
+    """The country of the last person a sentence names (whom a following "He" stands for);
+    the previous one when it names none."""
+    people = [m for m in sentence.mentions if m.kind == "person" and codes_of(m)]
+    return frozenset(codes_of(people[-1])) if people else previous
+
+
 def _build(
     text: str,
     sentence: Sentence,
@@ -982,6 +1003,7 @@ def _build(
     antecedent: frozenset[str] = frozenset(),
     talks_antecedent: frozenset[str] = frozenset(),
     banks: bool = False,
+    he_she: frozenset[str] = frozenset(),
 ) -> tuple[_Candidate, Built] | None:
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
@@ -994,6 +1016,10 @@ def _build(
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
         codes |= pair  # "The two leaders will hold talks on Tuesday"
     kind = trigger.type
+    if he_she and kind in _TRAVEL_OR_TALKS and _PRONOUN_ACTOR.fullmatch(
+        text, sentence.start, trigger.start
+    ):
+        codes |= he_she  # "He is due to travel to London on Friday": the person named before
     if kind == "summit" and _G7_SUMMIT.search(
         text, max(sentence.start, trigger.start - 20), min(sentence.end, trigger.end + 60)
     ):

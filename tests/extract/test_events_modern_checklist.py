@@ -1402,3 +1402,18 @@ def test_the_next_leg_of_a_trip_is_a_visit() -> None:
     assert ("visit", "2025-06-13") in keys("Modi will fly on to Croatia on Friday.")
     # look-alike: a bill going on to the upper house travels nowhere
     assert not keys("The legislation goes on to the upper house on Friday.")
+
+
+# --- "He" acting right away is the person named before ------------------------------------
+def test_a_he_who_travels_is_the_person_named_before() -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelenskiy attended the summit. "
+        "He is due to travel to London on Friday."
+    )
+    assert parties_of(text, "visit", date(2025, 10, 22)) == {"GB", "UA"}
+    # look-alike: "He said" reports others' talks; the speaker takes no part in them
+    text = (
+        "Japanese Prime Minister Shigeru Ishiba spoke to reporters. He said U.S. and Chinese "
+        "officials met in London on Monday."
+    )
+    assert parties_of(text, "meeting", date(2025, 6, 11)) == {"CN", "US"}
