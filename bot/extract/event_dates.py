@@ -440,6 +440,7 @@ def attach_dates(
                 and not _a_setting(text, trigger, other)
                 and not _during_trip(text, other)
                 and not _topic_of_talks(text, trigger, other)
+                and not agreed_penalty(text, other)
                 for other in sentence.triggers
             ):
                 continue  # a trigger of another kind stands between: the date is its own
@@ -770,11 +771,14 @@ _TOPIC_LINK = re.compile(
 )
 # "EU ministers agreed on Monday to extend sanctions on Russia": agreeing on a penalty is the
 # penalty decided (one body's or one coalition's act), not an accord between the parties.
+# The same for the penalty agreed as a thing: "agreed on Thursday to a 19th package of
+# sanctions", "agreed a new sanctions package" (not "agreed a deal on sanctions relief").
 _AGREED_TO_PENALTY = re.compile(
-    r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w.-]+){0,2}?,?\s+to\s+"
-    r"(?:extend|impose|reimpose|re-impose|lift|renew|roll\s+over|prolong|tighten|ease|adopt|"
-    r"suspend|end|scrap|expand|broaden|toughen|step\s+up|slap)\s+"
-    r"(?:[\w'\u2019-]+\s+){0,4}?(?:sanctions|embargo(?:es)?)\b",
+    r"(?:\s+(?:on|in|at|last|this|late|early)\s+[\w.-]+){0,2}?,?\s+"
+    r"(?:to\s+(?:extend|impose|reimpose|re-impose|lift|renew|roll\s+over|prolong|tighten|ease|"
+    r"adopt|suspend|end|scrap|expand|broaden|toughen|step\s+up|slap)\s+|(?:to|on|upon)\s+)?"
+    r"(?:(?!(?:deal|accord|agreement|pact|treaty|framework|truce|ceasefire)\b)"
+    r"[\w'\u2019-]+\s+){0,5}?(?:sanctions|embargo(?:es)?)\b(?!\s+relief)",
     re.IGNORECASE,
 )
 

@@ -1359,6 +1359,7 @@ def test_the_leaders_of_the_group_of_seven_meet_at_a_summit() -> None:
     [
         ("EU foreign ministers agreed on Monday to extend economic sanctions on Russia.", "RU"),
         ("The EU agreed on Monday to lift its arms embargo on Syria.", "SY"),
+        ("EU leaders agreed on Monday to a 19th package of sanctions against Russia.", "RU"),
     ],
 )
 def test_a_penalty_agreed_on_is_a_sanctions_decision_of_that_day(text: str, target: str) -> None:
@@ -1376,6 +1377,8 @@ def test_a_vote_to_reimpose_sanctions_is_dated_by_the_vote() -> None:
     # look-alike: an accord agreed on between two sides is still an accord
     text = "Israel and Hamas agreed on Wednesday to a ceasefire in Gaza."
     assert ("agreement", "2025-06-11") in keys(text, date(2025, 6, 11))
+    text = "Iran and the United States agreed on Monday a deal on sanctions relief."
+    assert ("agreement", "2025-06-09") in keys(text, date(2025, 6, 11))
 
 
 # --- a person's relative clause: its subject, its own date ---------------------------------
