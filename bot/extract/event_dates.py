@@ -177,6 +177,10 @@ def trigger_distance(
         reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
         if not reported_plan or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
+    if timex.start >= trigger.end and _OPEN_RELATIVE.search(gap):
+        # "a ceasefire deal between Thailand and Cambodia, whose border clashes in July
+        # killed 48": the date is told of the person or country the clause is about
+        return MAX_ATTACH_DISTANCE + 1
     if timex.start < trigger.start and _closed_relative(text, sentence_start, timex, gap):
         # "Putin, who will travel on to Beijing on Wednesday, attended the summit": a date
         # inside a relative clause between commas is that clause's, not the main clause's
@@ -213,6 +217,7 @@ def trigger_distance(
 
 
 # Only a person's clause: "the trip, which runs from April 26 to 29, ..." frames what follows.
+_OPEN_RELATIVE = re.compile(r",\s+(?:who|whose)\s+[^,;:()]*$", re.IGNORECASE)
 _RELATIVE_OPENS = re.compile(r",\s+(?:who|whose)\s+[^,;:()]*$", re.IGNORECASE)
 
 

@@ -919,7 +919,11 @@ def _not_governments(
         return True  # "the cabinet's meeting", "a meeting of the ruling party": domestic
     if _private_audience(text, sentence, trigger, lexicon):
         return True  # "told a meeting of insurance brokers": a speech to a private audience
-    if _HOSTING.match(text, trigger.start) and not _hosts_an_official(text, sentence, trigger):
+    if (
+        trigger.type in ("meeting", "summit")
+        and _HOSTING.match(text, trigger.start)
+        and not _hosts_an_official(text, sentence, trigger)
+    ):
         return True  # "hosted Akie Abe, the widow of ...": a private guest, no talks
     if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
         text, sentence, trigger, lexicon

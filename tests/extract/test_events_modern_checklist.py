@@ -1420,3 +1420,49 @@ def test_a_he_who_travels_is_the_person_named_before() -> None:
         "officials met in London on Monday."
     )
     assert parties_of(text, "meeting", date(2025, 6, 11)) == {"CN", "US"}
+
+
+# --- a body taking in a member ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sweden became NATO's 32nd member on March 7, 2024.", ("2024-03-07", {"NATO", "SE"})),
+        (
+            "Southeast Asian leaders on Sunday formally welcomed Timor-Leste as the 11th member "
+            "of ASEAN.",
+            ("2025-10-26", {"ASEAN", "TL"}),
+        ),
+        (
+            "ASEAN admitted Timor-Leste as its 11th member on Sunday.",
+            ("2025-10-26", {"ASEAN", "TL"}),
+        ),
+    ],
+)
+def test_a_body_taking_in_a_member_is_an_accession(text: str, want: tuple[str, set[str]]) -> None:
+    found = [e for e in events_of(text, date(2025, 10, 26)) if e["type"] == "agreement"]
+    assert [(e["date"], set(e["participants"])) for e in found] == [want]
+
+
+def test_welcoming_a_member_is_no_talks_and_welcoming_a_leader_is() -> None:
+    text = "ASEAN leaders welcomed Timor-Leste as the 11th member of the bloc on Sunday."
+    assert not any(k in ("meeting", "summit") for k, _ in keys(text, date(2025, 10, 26)))
+    text = "Modi welcomed Putin in New Delhi on Thursday."
+    assert ("summit", "2025-10-23") in keys(text, date(2025, 10, 26))
+
+
+# --- a date told of whoever a "whose" clause is about ---------------------------------------
+def test_a_date_in_a_whose_clause_is_not_the_accords() -> None:
+    text = (
+        "Trump witnessed the signing of a ceasefire deal between Thailand and Cambodia, whose "
+        "border clashes in July killed at least 48 people."
+    )
+    assert ("agreement", "2025-07") not in keys(text, date(2025, 10, 26))
+
+
+# --- a gathering that ends or closes on a named day lies ahead --------------------------------
+@pytest.mark.parametrize(
+    "text", ["The ASEAN summit ends on Tuesday.", "The NATO summit closes in The Hague on Tuesday."]
+)
+def test_a_summit_that_ends_on_a_weekday_is_still_to_come(text: str) -> None:
+    summits = [e for e in events_of(text, date(2025, 10, 26)) if e["type"] == "summit"]
+    assert summits and all(e["date"] >= "2025-10-26" for e in summits), summits
