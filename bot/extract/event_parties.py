@@ -181,6 +181,10 @@ def _window_mentions(
     return [m for m in sentence.mentions if m.end > low and m.start < high]
 
 
+# A subject's own taking office told after its act: "since taking office", "after becoming".
+_SINCE_TAKING = re.compile(r"\b(?:since|after|before|upon|on)\s+$", re.IGNORECASE)
+
+
 def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
     """The one mention whose country holds the vote.
 
@@ -190,6 +194,11 @@ def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> l
     """
     before = [m for m in mentions if m.end <= trigger.start]
     after = [m for m in mentions if m.start >= trigger.end]
+    leaders = [m for m in before if m.kind == "person" and m.role == "leader"]
+    if leaders and _SINCE_TAKING.search(text, before[-1].end, trigger.start):
+        # "Trump has raised tariffs on China since taking office": the office taken is the
+        # subject's, whatever country the clause names before it
+        return leaders[:1]
     if before and _OWNER_GAP.match(text[before[-1].end : trigger.start]):
         return [before[-1]]
     placed = [m for m in after if is_location(text, m) and m.start - trigger.end <= 60]

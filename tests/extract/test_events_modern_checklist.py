@@ -1466,3 +1466,14 @@ def test_a_date_in_a_whose_clause_is_not_the_accords() -> None:
 def test_a_summit_that_ends_on_a_weekday_is_still_to_come(text: str) -> None:
     summits = [e for e in events_of(text, date(2025, 10, 26)) if e["type"] == "summit"]
     assert summits and all(e["date"] >= "2025-10-26" for e in summits), summits
+
+
+# --- the office taken "since taking office" is the subject's -------------------------------
+def test_taking_office_told_after_the_act_is_the_subjects() -> None:
+    text = "Trump has raised tariffs on China several times since taking office in January."
+    assert parties_of(text, "election", date(2025, 8, 23)) == {"US"}
+    text = "Merz has visited Washington twice since becoming chancellor in May."
+    assert ("election", "2025-05") in keys(text, date(2025, 8, 23))
+    assert parties_of(text, "election", date(2025, 8, 23)) == {"DE"}
+    # look-alike: a country's own vote keeps its country
+    assert parties_of("Chile's runoff is on Dec. 14.", "election") == {"CL"}
