@@ -493,6 +493,33 @@ def _ministers_agree(
     return bool(_MINISTERS_SUBJECT.search(text, max(low, trigger.start - 100), trigger.start))
 
 
+# Words of talks held at a distance: no summit then.
+_REMOTE = re.compile(
+    r"\b(?:phone|telephone|call|calls|video|virtual|virtually|letter|letters|message)\b", re.I
+)
+_AND = re.compile(r"\s(?:and|&)\s")
+SUBJECT_REACH = 40  # characters between the last leader named and the verb they agree with
+
+
+def _leaders_agree(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether two countries' leaders, named together as its subject, agree or sign: "Lee and
+    Ishiba agreed on Saturday to deepen cooperation" reports their summit (not by phone)."""
+    if not _AGREEING.fullmatch(text, trigger.start, trigger.end):
+        return False
+    if _REMOTE.search(text, sentence.start, sentence.end):
+        return False
+    low, _ = clause_span(text, sentence, trigger, lexicon)
+    leaders = [
+        m
+        for m in sentence.mentions
+        if m.kind == "person" and m.role == "leader" and low <= m.start and m.end <= trigger.start
+    ]
+    if len({m.code for m in leaders}) < 2 or trigger.start - leaders[-1].end > SUBJECT_REACH:
+        return False
+    between = text[leaders[0].end : leaders[-1].start]
+    return bool(_AND.search(between)) and not any(c in between for c in ",;")
+
+
 def _as_meeting(accord: _Candidate) -> _Candidate:
     """The ministers' meeting an accord they agreed on was reached at, on its date."""
     meeting = _copy(accord)
@@ -610,6 +637,12 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 and _ministers_agree(text, sentence, trigger, lexicon)
             ):
                 found.append([(r, _as_meeting(c), dict(f)) for r, c, f in choices])
+            elif (
+                trigger.type == "agreement"
+                and choices
+                and _leaders_agree(text, sentence, trigger, lexicon)
+            ):
+                found.append([(r, _as_summit(c), dict(f)) for r, c, f in choices])
     dated_summits = [c for c in ruled if c.type == "summit"]
     found += [
         options

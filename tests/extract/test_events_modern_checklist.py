@@ -1477,3 +1477,18 @@ def test_taking_office_told_after_the_act_is_the_subjects() -> None:
     assert parties_of(text, "election", date(2025, 8, 23)) == {"DE"}
     # look-alike: a country's own vote keeps its country
     assert parties_of("Chile's runoff is on Dec. 14.", "election") == {"CL"}
+
+
+# --- two leaders agreeing together met ------------------------------------------------------
+def test_two_leaders_agreeing_together_held_a_summit() -> None:
+    text = (
+        "South Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba agreed "
+        "on Saturday to deepen cooperation on security and trade."
+    )
+    assert ("summit", "2025-08-23") in keys(text, date(2025, 8, 23))
+    assert parties_of(text, "summit", date(2025, 8, 23)) == {"JP", "KR"}
+    # look-alikes: by phone, or one leader agreeing with a minister, is no summit
+    text = "Trump and Xi agreed in a phone call on Thursday to lower tariffs."
+    assert not any(k == "summit" for k, _ in keys(text, date(2025, 8, 23)))
+    text = "Ishiba and U.S. Commerce Secretary Howard Lutnick agreed on Saturday to a deal."
+    assert not any(k == "summit" for k, _ in keys(text, date(2025, 8, 23)))
