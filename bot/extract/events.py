@@ -1480,6 +1480,9 @@ def _talks_of_the_two(
     return held[-1] if held else None
 
 
+_TALKS_KINDS = ("meeting", "summit")
+
+
 def _named_host(
     text: str, sentence: Sentence, trigger: Trigger, hosts: list[_Candidate]
 ) -> _Candidate | None:
@@ -1487,8 +1490,9 @@ def _named_host(
     "Following the summit, the two sides are expected to seal several agreements" takes the
     date of the story's summit (the last one named before it, if there are several)."""
     for match in _HOST_MENTION.finditer(text, sentence.start, sentence.end):
-        kind = "summit" if match.group(1).lower().startswith("summit") else "meeting"
-        earlier = [h for h in hosts if h.type == kind and h.start < sentence.start]
+        # "the summit" is a summit; "their talks" or "the meeting" may be leaders' talks too
+        kinds = ("summit",) if match.group(1).lower().startswith("summit") else _TALKS_KINDS
+        earlier = [h for h in hosts if h.type in kinds and h.start < sentence.start]
         if earlier and abs(match.start() - trigger.start) <= HOST_REACH:
             return earlier[-1]
     return None

@@ -1492,3 +1492,15 @@ def test_two_leaders_agreeing_together_held_a_summit() -> None:
     assert not any(k == "summit" for k, _ in keys(text, date(2025, 8, 23)))
     text = "Ishiba and U.S. Commerce Secretary Howard Lutnick agreed on Saturday to a deal."
     assert not any(k == "summit" for k, _ in keys(text, date(2025, 8, 23)))
+
+
+# --- a joint press statement after the leaders' talks -------------------------------------
+def test_a_joint_press_statement_after_their_talks_takes_the_talks_day() -> None:
+    text = (
+        "South Korean President Lee Jae-myung and Japanese Prime Minister Shigeru Ishiba held "
+        "talks in Tokyo on Saturday. The leaders issued a joint press statement after their talks."
+    )
+    assert ("statement", "2025-08-23") in keys(text, date(2025, 8, 25))
+    assert parties_of(text, "statement", date(2025, 8, 25)) == {"JP", "KR"}
+    # look-alike: one ministry's press statement is no joint one
+    assert not keys("Japan's foreign ministry issued a press statement on Saturday.")
