@@ -567,10 +567,10 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     accord_parties: frozenset[str] = frozenset()  # the parties of the last accord named with them
     talks_parties: frozenset[str] = frozenset()  # the parties of the last talks named with them
     talks_index = 0  # the sentence that named them
-    last_person: frozenset[str] = frozenset()  # the country of the last person named
+    last_person = _Antecedent()  # the last person named, for a following "he"
     for index, sentence in enumerate(sentences):
         he_she = last_person
-        last_person = _last_person_codes(sentence, last_person)
+        last_person = _last_person(sentence, last_person)
         dates = attach_dates(text, sentence, lexicon)
         budget -= len(sentence.triggers)
         alternatives = alternatives and budget >= 0
@@ -1008,21 +1008,45 @@ def _truce_as_backdrop(
     return not _TRUCE_ACT.search(text, low, high)
 
 
-# A sentence whose subject pronoun acts right away: "He is due to travel to London",
-# "She met Suharto", "He will also hold talks" (not "He said the talks ...").
+# A clause whose subject pronoun acts right away: "He is due to travel to London", "She met
+# Suharto", "Washington, where he is expected to meet Trump" (not "He said the talks ..."), and
+# a trip that is his: "His first foreign trip will be to Washington".
 _PRONOUN_ACTOR = re.compile(
-    r"\s*(?:He|She)\s+(?:(?:will|would|shall|is|was|has|had|have|also|then|later|now|due|"
-    r"expected|scheduled|set|planned|plans|to|be|been|currently|held|hold|holds|holding)\s+)"
-    r"{0,5}"
+    r"(?:^\s*|[,;:]\s*|\b(?:where|when|and|but|after|before|as|while)\s+)(?:[Hh]e|[Ss]he)\s+"
+    r"(?:(?:will|would|shall|is|was|has|had|have|also|then|later|now|due|expected|scheduled|"
+    r"set|planned|plans|to|be|been|currently|held|hold|holds|holding)\s+){0,5}$"
 )
+_HIS_TRIP = re.compile(r"(?:^\s*|\s)(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,3}$")
 _TRAVEL_OR_TALKS = frozenset({"visit", "meeting", "summit"})
 
 
-def _last_person_codes(sentence: Sentence, previous: frozenset[str]) -> frozenset[str]:
-    """The country of the last person a sentence names (whom a following "He" stands for);
-    the previous one when it names none."""
+def _pronoun_acts(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether "he" or "she" (or "his" trip) acts at the trigger with nobody named before it
+    in the sentence: then the pronoun stands for the person the story named last."""
+    before = text[sentence.start : trigger.start]  # "^" is the sentence's own start
+    acts = _PRONOUN_ACTOR.search(before)
+    if acts is None and trigger.type == "visit":
+        acts = _HIS_TRIP.search(before)
+    if acts is None:
+        return False
+    start = sentence.start + acts.start()
+    return not any(m.kind == "person" and m.start < start for m in sentence.mentions)
+
+
+@dataclass(frozen=True)
+class _Antecedent:
+    """The last person a story named, whom a following "he" or "she" stands for."""
+
+    codes: frozenset[str] = frozenset()
+    leader: bool = False
+
+
+def _last_person(sentence: Sentence, previous: _Antecedent) -> _Antecedent:
+    """The last person a sentence names with a country; the previous one when it names none."""
     people = [m for m in sentence.mentions if m.kind == "person" and codes_of(m)]
-    return frozenset(codes_of(people[-1])) if people else previous
+    if not people:
+        return previous
+    return _Antecedent(frozenset(codes_of(people[-1])), people[-1].role == "leader")
 
 
 def _build(
@@ -1040,7 +1064,7 @@ def _build(
     antecedent: frozenset[str] = frozenset(),
     talks_antecedent: frozenset[str] = frozenset(),
     banks: bool = False,
-    he_she: frozenset[str] = frozenset(),
+    he_she: _Antecedent | None = None,
 ) -> tuple[_Candidate, Built] | None:
     """The event a trigger gives with this date, and the facts found on the way; None when
     it is no diplomatic event (a company acts, or one country alone). ``pair``: the two
@@ -1053,10 +1077,15 @@ def _build(
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
         codes |= pair  # "The two leaders will hold talks on Tuesday"
     kind = trigger.type
-    if he_she and kind in _TRAVEL_OR_TALKS and _PRONOUN_ACTOR.fullmatch(
-        text, sentence.start, trigger.start
+    pronoun_head = False
+    if (
+        he_she
+        and he_she.codes
+        and kind in _TRAVEL_OR_TALKS
+        and _pronoun_acts(text, sentence, trigger)
     ):
-        codes |= he_she  # "He is due to travel to London on Friday": the person named before
+        codes |= he_she.codes  # "He is due to travel to London on Friday": the person named before
+        pronoun_head = he_she.leader
     if kind == "summit" and _G7_SUMMIT.search(
         text, max(sentence.start, trigger.start - 20), min(sentence.end, trigger.end + 60)
     ):
@@ -1067,9 +1096,12 @@ def _build(
     if (
         kind == "meeting"
         and _LEADER_MEETING.search(text, trigger.start, trigger.end)
-        and leaders_meet(text, sentence, trigger, lexicon)
+        and (
+            leaders_meet(text, sentence, trigger, lexicon)
+            or (pronoun_head and leader_countries(text, sentence) - he_she.codes)
+        )
     ):
-        kind = "summit"
+        kind = "summit"  # ("where he is expected to meet Trump": "he" a head of state too)
     if (
         kind == "visit"
         and text[trigger.start : trigger.end].lower().startswith("visit")

@@ -1504,3 +1504,19 @@ def test_a_joint_press_statement_after_their_talks_takes_the_talks_day() -> None
     assert parties_of(text, "statement", date(2025, 8, 25)) == {"JP", "KR"}
     # look-alike: one ministry's press statement is no joint one
     assert not keys("Japan's foreign ministry issued a press statement on Saturday.")
+
+
+def test_a_he_in_a_where_clause_meeting_a_leader_is_the_head_named_before() -> None:
+    text = (
+        "Karol Nawrocki was sworn in as Poland's president on Wednesday. His first foreign trip "
+        "will be to Washington, where he is expected to meet President Donald Trump in early "
+        "September."
+    )
+    assert ("summit", "2025-09") in keys(text, date(2025, 8, 6))
+    assert parties_of(text, "summit", date(2025, 8, 6)) == {"PL", "US"}
+    # look-alike: a "he" after a person named in the same sentence is that person
+    text = (
+        "Karol Nawrocki was sworn in on Wednesday. Aides to Trump said he would meet Chinese "
+        "officials in September."
+    )
+    assert "PL" not in parties_of(text, "meeting", date(2025, 8, 6))
