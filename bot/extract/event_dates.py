@@ -402,9 +402,12 @@ def attach_dates(
             continue  # "adherence to the 1986 chip pact yesterday": that pact is 1986's
         options = []
         anchor = _anchor_only(text, sentence, trigger)
+        named_year = _gathering_year(text, sentence, trigger)
         for position, (timex, when) in enumerate(usable):
             if not may_use(trigger, timex):
                 continue
+            if named_year and when.value[:4] != named_year:
+                continue  # "takes over on Dec. 1 and will host the 2026 summit"
             distance = trigger_distance(text, trigger, timex, lexicon, sentence.start)
             gap = (
                 (trigger.end, timex.start)
@@ -659,6 +662,26 @@ def _named_by_its_year(text: str, sentence: Sentence, trigger: Trigger) -> bool:
         ):
             return True
     return False
+
+
+_GATHERINGS = frozenset({"summit", "meeting", "election"})
+
+
+def _gathering_year(text: str, sentence: Sentence, trigger: Trigger) -> str | None:
+    """The year a gathering is named by ("will host the 2026 summit", "the 1988 elections"):
+    a date of another year in its sentence is not its date."""
+    if trigger.type not in _GATHERINGS:
+        return None
+    for timex in sentence.timexes:
+        if (
+            timex.end <= trigger.start
+            and len(timex.value) == 4
+            and timex.value.isdigit()
+            and _YEAR_IN_NAME.search(text, max(sentence.start, timex.start - 8), timex.start)
+            and _NAME_GAP.fullmatch(text, timex.end, trigger.start)
+        ):
+            return timex.value
+    return None
 
 
 _OWNED_BY = re.compile(r"(?:['\u2019]s)?\s+([A-Za-z][\w-]*)")

@@ -50,7 +50,10 @@ _TOPIC_BEFORE = re.compile(
     # the author of a measure talks are about: "to discuss tariffs imposed by the United States"
     r"(?:tariffs?|duties|levies|sanctions|curbs|restrictions|controls|bans?|quotas?|embargo(?:es)?)"
     r" (?:(?:recently|newly|already) )?(?:imposed|levied|announced|threatened|introduced|"
-    r"slapped|placed) by)"
+    r"slapped|placed) by|"
+    # a country left out or staying away: "opens in Johannesburg without U.S.", "despite a
+    # boycott by the United States", "excluding Russia"
+    r"without|excluding|except|(?:boycott(?:ed)?|snubbed|shunned) by)"
     r"\s+(?:the\s+)?(?:[A-Z][\w.]*-)?$",  # "to discuss the Iran-Iraq war": both are the topic
     re.IGNORECASE,
 )

@@ -1520,3 +1520,26 @@ def test_a_he_in_a_where_clause_meeting_a_leader_is_the_head_named_before() -> N
         "officials in September."
     )
     assert "PL" not in parties_of(text, "meeting", date(2025, 8, 6))
+
+
+# --- a gathering named by its year; a country left out ----------------------------------------
+def test_a_summit_named_by_another_year_takes_no_date_of_this_one() -> None:
+    text = (
+        "The United States takes over the G20 presidency from South Africa on Dec. 1 and will "
+        "host the 2026 summit in Miami."
+    )
+    assert not any(k == "summit" for k, _ in keys(text, date(2025, 11, 22)))
+    # look-alike: the year of the summit's own date
+    text = "Italy will host the 2026 summit in Rome on June 14."
+    assert ("summit", "2026-06-14") in keys(text, date(2025, 11, 22))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The G20 summit opened in Johannesburg on Saturday without the United States.",
+        "The G20 summit opened in Johannesburg on Saturday despite a boycott by the United States.",
+    ],
+)
+def test_a_country_left_out_takes_no_part(text: str) -> None:
+    assert "US" not in parties_of(text, "summit", date(2025, 11, 22))
