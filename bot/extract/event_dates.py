@@ -292,6 +292,8 @@ def reporting_date(text: str, sentence: Sentence, timex: Timex, lexicon: EventLe
     tail = window[matches[-1].end() :]
     if _NOT_REPORT_TAIL.search(tail) or lexicon.clause_breaks.search(tail):
         return False  # "said the conference, which began Thursday": the clause's own date
+    if _WHEN_OF_DATE.match(text, timex.end):
+        return False  # "will be explained this week when Miyazawa visits": the visit's week
     if _owns_a_trigger(text, sentence, timex, tail):
         return False
     # "said the talks, starting on April 14": an event named between the verb and the date

@@ -2731,3 +2731,16 @@ def test_a_head_meeting_an_official_is_a_meeting(text: str) -> None:
 )
 def test_heads_named_as_the_sides_still_hold_a_summit(text: str) -> None:
     assert any(kind == "summit" for kind, _ in keys(text))
+
+
+def test_a_date_followed_by_when_dates_the_when_clause_not_a_saying() -> None:
+    """ "will be explained this week when Miyazawa visits Washington": the week is the visit's,
+    though a reporting verb stands right before the date."""
+    text = (
+        "The guidelines will be explained this week when Finance Minister Kiichi Miyazawa visits "
+        "Washington for the IMF meeting, he added."
+    )
+    assert ("visit", "1987-W15") in keys(text, date(1987, 4, 7))
+    # look-alike: a date right after "said" still dates the saying
+    text = "Japan said on Monday that Finance Minister Kiichi Miyazawa visits Washington soon."
+    assert ("visit", "1987-04-06") not in keys(text, date(1987, 4, 7))
