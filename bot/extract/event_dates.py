@@ -244,6 +244,8 @@ def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
 
 
 ANCHOR_PHRASE_REACH = 8  # words of an anchoring event's own phrase before its date
+PARTY_PHRASE_REACH = 14  # the same when the phrase names who takes part ("of ministers from")
+_WHO_MET = re.compile(r"\s+(?:of|between|among|with)\s", re.IGNORECASE)
 _OTHER_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|said|says)\b", re.I)
 
 
@@ -268,9 +270,14 @@ def _own_phrase(text: str, gap: tuple[int, int], after: bool, lexicon: EventLexi
     clause saying when it began or ended ("after talks that ended earlier today")."""
     if after and _PHASE_RELATIVE.fullmatch(text, *gap):
         return True
-    if not after or tokens_between(text, *gap) > ANCHOR_PHRASE_REACH:
+    if not after:
         return False
     between = text[gap[0] : gap[1]]
+    # "ahead of the meeting of finance ministers from the Group of Five industrial countries
+    # and Canada on February 22": who met is the event's own phrase, however long
+    reach = PARTY_PHRASE_REACH if _WHO_MET.match(between) else ANCHOR_PHRASE_REACH
+    if tokens_between(text, *gap) > reach:
+        return False
     return not (
         "," in between
         or STRONG_BREAK.search(between)

@@ -2744,3 +2744,18 @@ def test_a_date_followed_by_when_dates_the_when_clause_not_a_saying() -> None:
     # look-alike: a date right after "said" still dates the saying
     text = "Japan said on Monday that Finance Minister Kiichi Miyazawa visits Washington soon."
     assert ("visit", "1987-04-06") not in keys(text, date(1987, 4, 7))
+
+
+def test_an_anchoring_meeting_keeps_the_date_after_the_list_of_who_met() -> None:
+    """ "ahead of the meeting of finance ministers from the Group of Five industrial countries
+    and Canada on February 22": who met is the meeting's own phrase, however long."""
+    text = (
+        "Rates peaked ahead of the meeting of finance ministers from the Group of Five "
+        "industrial countries and Canada on February 22."
+    )
+    assert ("meeting", "1987-02-22") in keys(text, date(1987, 3, 5))
+    # look-alike: a date in the main clause after the anchor is not the meeting's
+    text = (
+        "Since the meeting of finance ministers from the Group of Five, the dollar fell on Tuesday."
+    )
+    assert ("meeting", "1987-03-03") not in keys(text, date(1987, 3, 5))
