@@ -120,6 +120,8 @@ _LISTED = re.compile(r"\s*,\s*")
 # the main clause that follows, however long the subject between them.
 _FRONTED_BEFORE = re.compile(
     r"^[\"'\u201c(]?(?:(?:and|but|then|so|also|earlier|later|late|early|since then)\s*,?\s+)?"
+    # a place before it: "In Paris on February 22, the six agreed"
+    r"(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,2}\s+)?"
     r"(?:(?:on|in|by|at|during|from|since|as of|as early as|early|late|earlier|later)\s+"
     r"(?:on\s+|in\s+|the\s+)?)?$",
     re.IGNORECASE,

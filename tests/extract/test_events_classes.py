@@ -2759,3 +2759,14 @@ def test_an_anchoring_meeting_keeps_the_date_after_the_list_of_who_met() -> None
         "Since the meeting of finance ministers from the Group of Five, the dollar fell on Tuesday."
     )
     assert ("meeting", "1987-03-03") not in keys(text, date(1987, 3, 5))
+
+
+def test_a_fronted_place_and_date_date_the_main_act() -> None:
+    text = (
+        "In Paris on February 22, Britain, Canada, France, Japan, the U.S. and West Germany "
+        "agreed to cooperate to hold currencies around current levels."
+    )
+    assert ("agreement", "1987-02-22") in keys(text, date(1987, 3, 25))
+    # look-alike: a place and date fronted before a saying date the saying, not the plan
+    text = "In Tokyo on Monday, Japan said it would hold talks with the U.S. next month."
+    assert ("meeting", "1987-04") in keys(text, date(1987, 3, 25))
