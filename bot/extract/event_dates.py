@@ -450,6 +450,16 @@ def attach_dates(
                 continue  # "will meet to discuss their February pact": the month is the pact's
             if trigger.type == "agreement" and _deadline_date(text, timex):
                 continue  # "aiming for a pact by next October": a target, not a date of it
+            if (
+                timex.start >= trigger.end
+                and trigger.type in _TALKS
+                and _DEAL_DEADLINE.search(text, trigger.end, timex.start)
+            ):
+                continue  # "resume negotiations with a view to reaching a deal by July 21"
+            if timex.end <= trigger.start and _PURPOSE_AFTER_DATE.fullmatch(
+                text, timex.end, trigger.start
+            ):
+                continue  # "scrapped the tax on Sunday in a bid to restart negotiations"
             if any(
                 other.type != trigger.type
                 and gap[0] <= other.start
@@ -610,6 +620,21 @@ _BY_BEFORE = re.compile(
     r"\bby\s+(?:(?:the\s+)?(?:end|middle|beginning|start|close)\s+of\s+)?$", re.IGNORECASE
 )
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+
+
+# The deal talks aim at, with its deadline: the date is the deal's target, not the talks'.
+_DEAL_DEADLINE = re.compile(
+    r"\b(?:reach(?:ing)?|strik(?:e|ing)|conclud(?:e|ing)|clinch(?:ing)?|seal(?:ing)?|"
+    r"secur(?:e|ing)|finali[sz](?:e|ing)|agree(?:ing)?\s+on)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:deal|agreement|accord|pact|treaty)\s+(?:by|before|no\s+later\s+than)\s+$",
+    re.IGNORECASE,
+)
+# An act done on a date for the sake of later talks: "in a bid to restart negotiations".
+_PURPOSE_AFTER_DATE = re.compile(
+    r"\s*,?\s*(?:in\s+(?:a|an)\s+(?:bid|effort|attempt|move)|in\s+order|so\s+as|seeking|"
+    r"aiming|hoping)\s+to\s+(?:[\w-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 
 
 def _deadline_date(text: str, timex: Timex) -> bool:
@@ -1094,6 +1119,10 @@ _PLANNED_ACT = re.compile(
 )
 
 
+# An act that plans the trigger after it: "agreed to resume negotiations" (the talks lie ahead).
+_PLANS = re.compile(r"\s+to\s+(?:[\w-]+\s+){1,2}", re.IGNORECASE)
+
+
 def undated_date(
     text: str,
     sentence: Sentence,
@@ -1185,6 +1214,11 @@ def _undated_day(
                 text, max(sentence.start, min(low_w, act.start() - 40)), act.start()
             )
             and not _PLANNED_ACT.search(text, max(sentence.start, act.start() - 20), act.start())
+            and not (
+                trigger.type not in DECIDED_WHEN_ANNOUNCED  # "agreed to cut tariffs": decided
+                and act.end() <= trigger.start
+                and _PLANS.fullmatch(text, act.end(), trigger.start)
+            )
         ]
         before = text[sentence.start : trigger.end]
         if acts and not lexicon.future.search(before):

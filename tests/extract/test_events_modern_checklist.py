@@ -1543,3 +1543,24 @@ def test_a_summit_named_by_another_year_takes_no_date_of_this_one() -> None:
 )
 def test_a_country_left_out_takes_no_part(text: str) -> None:
     assert "US" not in parties_of(text, "summit", date(2025, 11, 22))
+
+
+# --- talks aimed at a deal by a deadline; acts done for the sake of later talks --------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carney and Trump agreed to resume negotiations with a view to reaching a deal by July 21.",
+        "Canada scrapped its digital services tax late on Sunday in a bid to restart trade "
+        "negotiations with the United States.",
+    ],
+)
+def test_talks_still_to_come_take_neither_the_deadline_nor_the_days_act(text: str) -> None:
+    assert not any(k == "meeting" for k, _ in keys(text, date(2025, 6, 30))), keys(text)
+
+
+def test_talks_on_a_named_day_aimed_at_a_deal_by_a_deadline_keep_their_day() -> None:
+    text = "Japan and the U.S. will hold talks on Friday in a bid to reach a deal by July 9."
+    assert ("meeting", "2025-07-04") in keys(text, date(2025, 6, 30))
+    # look-alike: tariffs agreed to be cut are a decision made that day
+    text = "Kenya and Uganda have agreed to cut tariffs on regional trade by 10 pct."
+    assert any(k == "tariff" for k, _ in keys(text, date(2025, 6, 30)))
