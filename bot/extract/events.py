@@ -1020,25 +1020,30 @@ _HIS_TRIP = re.compile(r"(?:^\s*|\s)(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,3}$")
 _TRAVEL_OR_TALKS = frozenset({"visit", "meeting", "summit"})
 
 
-def _pronoun_acts(text: str, sentence: Sentence, trigger: Trigger) -> bool:
-    """Whether "he" or "she" (or "his" trip) acts at the trigger with nobody named before it
-    in the sentence: then the pronoun stands for the person the story named last."""
-    before = text[sentence.start : trigger.start]  # "^" is the sentence's own start
-    acts = _PRONOUN_ACTOR.search(before)
-    if acts is None and trigger.type == "visit":
-        acts = _HIS_TRIP.search(before)
-    if acts is None:
-        return False
-    start = sentence.start + acts.start()
-    return not any(m.kind == "person" and m.start < start for m in sentence.mentions)
-
-
 @dataclass(frozen=True)
 class _Antecedent:
     """The last person a story named, whom a following "he" or "she" stands for."""
 
     codes: frozenset[str] = frozenset()
     leader: bool = False
+
+
+def _pronoun_person(
+    text: str, sentence: Sentence, trigger: Trigger, previous: _Antecedent | None
+) -> _Antecedent | None:
+    """Whom "he" or "she" (or "his" trip) acting at the trigger stands for: the last person
+    the sentence names before it, else the person the story named last."""
+    before = text[sentence.start : trigger.start]  # "^" is the sentence's own start
+    acts = _PRONOUN_ACTOR.search(before)
+    if acts is None and trigger.type == "visit":
+        acts = _HIS_TRIP.search(before)
+    if acts is None:
+        return None
+    start = sentence.start + acts.start()
+    named = [m for m in sentence.mentions if m.kind == "person" and m.end <= start and codes_of(m)]
+    if named:
+        return _Antecedent(frozenset(codes_of(named[-1])), named[-1].role == "leader")
+    return previous if previous and previous.codes else None
 
 
 def _last_person(sentence: Sentence, previous: _Antecedent) -> _Antecedent:
@@ -1078,14 +1083,10 @@ def _build(
         codes |= pair  # "The two leaders will hold talks on Tuesday"
     kind = trigger.type
     pronoun_head = False
-    if (
-        he_she
-        and he_she.codes
-        and kind in _TRAVEL_OR_TALKS
-        and _pronoun_acts(text, sentence, trigger)
-    ):
-        codes |= he_she.codes  # "He is due to travel to London on Friday": the person named before
-        pronoun_head = he_she.leader
+    person = _pronoun_person(text, sentence, trigger, he_she) if kind in _TRAVEL_OR_TALKS else None
+    if person is not None:
+        codes |= person.codes  # "He is due to travel to London on Friday": the person named before
+        pronoun_head = person.leader
     if kind == "summit" and _G7_SUMMIT.search(
         text, max(sentence.start, trigger.start - 20), min(sentence.end, trigger.end + 60)
     ):
@@ -1098,7 +1099,11 @@ def _build(
         and _LEADER_MEETING.search(text, trigger.start, trigger.end)
         and (
             leaders_meet(text, sentence, trigger, lexicon)
-            or (pronoun_head and leader_countries(text, sentence) - he_she.codes)
+            or (
+                pronoun_head
+                and person is not None
+                and leader_countries(text, sentence) - person.codes
+            )
         )
     ):
         kind = "summit"  # ("where he is expected to meet Trump": "he" a head of state too)

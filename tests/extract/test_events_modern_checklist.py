@@ -1564,3 +1564,17 @@ def test_talks_on_a_named_day_aimed_at_a_deal_by_a_deadline_keep_their_day() -> 
     # look-alike: tariffs agreed to be cut are a decision made that day
     text = "Kenya and Uganda have agreed to cut tariffs on regional trade by 10 pct."
     assert any(k == "tariff" for k, _ in keys(text, date(2025, 6, 30)))
+
+
+def test_a_he_after_a_person_named_in_the_sentence_is_that_person() -> None:
+    text = (
+        "Trump is due to leave for South Korea on Wednesday to attend the APEC summit, where he "
+        "will meet Chinese President Xi Jinping on Thursday."
+    )
+    assert ("summit", "2025-10-30") in keys(text, date(2025, 10, 28))
+    assert parties_of(text, "summit", date(2025, 10, 28)) >= {"CN", "US"}
+    text = (
+        "Officials expect Prime Minister Yasuhiro Nakasone to bring proposals when he visits "
+        "Washington on April 29."
+    )
+    assert parties_of(text, "visit", date(1987, 4, 20)) == {"JP", "US"}
