@@ -155,7 +155,7 @@ def is_location(text: str, mention: Mention) -> bool:
     return bool(_LOCATION_PREPOSITION.search(before))
 
 
-_RELATIVE_WHO = re.compile(r",\s*who\b", re.IGNORECASE)
+_RELATIVE_WHO = re.compile(r",\s*(?:who|whose)\b", re.IGNORECASE)
 ANTECEDENT_REACH = 60  # characters before ", who" where the person it stands for is named
 
 

@@ -648,11 +648,13 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
         options
         for options in visit_talks
         if not any(
-            s.participants & options[0][1].participants and not s.participants & BODY_CODES
+            len(s.participants & options[0][1].participants) >= 2
+            and not s.participants & BODY_CODES
             for s in dated_summits
         )
     ]  # a summit the story names itself is dated on its own, not by the trip (a body's
-    # summit, "the Venice summit of the seven", is another occasion than the trip's talks)
+    # summit, "the Venice summit of the seven", is another occasion than the trip's talks;
+    # one the traveller alone shares, "a meeting of European leaders in Kyiv", is another)
     for reading, candidate, facts in _inherit(
         text, undated, ruled, dct, here, lexicon, article_codes
     ):
@@ -1031,7 +1033,7 @@ class _Antecedent:
 def _pronoun_person(
     text: str, sentence: Sentence, trigger: Trigger, previous: _Antecedent | None
 ) -> _Antecedent | None:
-    """Whom "he" or "she" (or "his" trip) acting at the trigger stands for: the last person
+    """Whom "he" or "she" (or "his" trip) acting at the trigger stands for: the first person
     the sentence names before it, else the person the story named last."""
     before = text[sentence.start : trigger.start]  # "^" is the sentence's own start
     acts = _PRONOUN_ACTOR.search(before)
@@ -1041,8 +1043,9 @@ def _pronoun_person(
         return None
     start = sentence.start + acts.start()
     named = [m for m in sentence.mentions if m.kind == "person" and m.end <= start and codes_of(m)]
-    if named:
-        return _Antecedent(frozenset(codes_of(named[-1])), named[-1].role == "leader")
+    if named:  # the sentence's subject, its first person: "Thatcher left Bonn after talks
+        # with Kohl ahead of her visit to Moscow"
+        return _Antecedent(frozenset(codes_of(named[0])), named[0].role == "leader")
     return previous if previous and previous.codes else None
 
 

@@ -1578,3 +1578,16 @@ def test_a_he_after_a_person_named_in_the_sentence_is_that_person() -> None:
         "Washington on April 29."
     )
     assert parties_of(text, "visit", date(1987, 4, 20)) == {"JP", "US"}
+
+
+def test_a_summit_the_traveller_alone_shares_does_not_cancel_the_trips_talks() -> None:
+    text = (
+        "Friedrich Merz was elected German chancellor on Tuesday.\n\n"
+        "Merz, whose conservatives won the Feb. 23 federal election, will travel to Paris and "
+        "Warsaw on Wednesday, meeting French President Emmanuel Macron and Polish Prime "
+        "Minister Donald Tusk.\n\n"
+        "He is also expected to attend a meeting of European leaders in Kyiv on Saturday."
+    )
+    found = events_of(text, date(2025, 5, 6))
+    summits = {(e["date"], frozenset(e["participants"])) for e in found if e["type"] == "summit"}
+    assert ("2025-05-07", frozenset({"DE", "FR", "PL"})) in summits, found
