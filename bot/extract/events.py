@@ -520,6 +520,23 @@ def _leaders_agree(text: str, sentence: Sentence, trigger: Trigger, lexicon: Eve
     return bool(_AND.search(between)) and not any(c in between for c in ",;")
 
 
+_STATEMENT_SIGNED = re.compile(
+    r"\s+(?:a|an|the|their|its)\s+(?:joint\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|declaration|communiqu[eé])s?\b",
+    re.IGNORECASE,
+)
+
+
+def _signs_a_statement(text: str, trigger: Trigger) -> bool:
+    """Whether "signed" signs a joint statement or declaration: a statement, not an accord
+    ("Putin and Xi signed a joint statement on deepening their partnership")."""
+    return (
+        trigger.type == "agreement"
+        and text[trigger.start : trigger.end].lower() in ("signed", "signs", "signing", "sign")
+        and bool(_STATEMENT_SIGNED.match(text, trigger.end))
+    )
+
+
 def _as_meeting(accord: _Candidate) -> _Candidate:
     """The ministers' meeting an accord they agreed on was reached at, on its date."""
     meeting = _copy(accord)
@@ -620,7 +637,11 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
                 )
                 choices.append((reading, candidate, features))
-            if choices and not agreed_penalty(text, trigger):
+            if (
+                choices
+                and not agreed_penalty(text, trigger)
+                and not _signs_a_statement(text, trigger)
+            ):
                 found.append(choices)
             if (
                 trigger.type == "visit"

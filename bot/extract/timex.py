@@ -64,6 +64,9 @@ ROUGH_WEEK_DAYS = 14  # "in about N days" fixes the week below this count, the m
 Kind = Literal["DATE", "TIME"]
 
 
+_SUNDAY = 6  # date.weekday() of a Sunday, the last day of an ISO week
+
+
 @dataclass(slots=True)
 class _Resolved:
     value: str
@@ -820,6 +823,13 @@ class _Resolver:
                 return _Resolved(anaphoric, anchor=True)
         if unit in ("week", "weekend"):
             day = dct + dt.timedelta(weeks=delta)
+            if (
+                unit == "week"
+                and delta == 0
+                and dct.weekday() == _SUNDAY
+                and self.text[start:end].lower().startswith("later")
+            ):
+                day += dt.timedelta(weeks=1)  # on a Sunday, "later this week" is the coming one
             if unit == "weekend":
                 saturday = day + dt.timedelta(days=5 - day.weekday())
                 if delta == 0 and self.direction(start, end) < 0 and dct.weekday() < _WEEK_TURN:

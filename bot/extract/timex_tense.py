@@ -390,6 +390,21 @@ _WHEN_AHEAD = re.compile(
 )
 
 
+def _since_doing(words: list[str]) -> bool:
+    """Whether the date closes a "since" + gerund phrase ("since taking office in January",
+    "since being sworn in on May 7"): an act the phrase counts from, so behind the DCT."""
+    lowered = [w.lower() for w in words]
+    for i in range(len(lowered) - 1, 0, -1):
+        if lowered[i - 1] == "since" and lowered[i].endswith("ing") and len(lowered[i]) > 4:
+            return True
+        if lowered[i] in _CLAUSE_STOPS:
+            return False
+    return False
+
+
+_CLAUSE_STOPS = frozenset("and but while although which who that will would said".split())
+
+
 def clause_direction(text: str, start: int, end: int, *, report: bool = False) -> int:
     """Direction of the clause around ``text[start:end]``: negative past, positive
     future, 0 undecided; magnitude 4 (``CERTAIN``) for "since", 3 for will/shall, 2 for
@@ -408,6 +423,8 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         # "will retain ... despite the suspension since January 24", "has risen since
         # March": what "since" starts lies behind the DCT whatever the clause's tense.
         return -CERTAIN
+    if _since_doing(words):
+        return -2  # "will travel, his first trip since being sworn in on May 7": done
     # A date opening its sentence ("On March 10, the ministers of both sides ... met") waits
     # for the main verb, which may come after a long subject.
     fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)

@@ -1591,3 +1591,33 @@ def test_a_summit_the_traveller_alone_shares_does_not_cancel_the_trips_talks() -
     found = events_of(text, date(2025, 5, 6))
     summits = {(e["date"], frozenset(e["participants"])) for e in found if e["type"] == "summit"}
     assert ("2025-05-07", frozenset({"DE", "FR", "PL"})) in summits, found
+
+
+# --- 2024 wording: taking office ahead, "since" an act, Sunday's "later this week" -----------
+def test_becoming_prime_minister_on_a_named_day_is_taking_office() -> None:
+    assert ("election", "2024-07-05") in keys(
+        "Keir Starmer will become Britain's prime minister on Friday.", date(2024, 7, 5)
+    )
+
+
+def test_a_date_in_a_since_phrase_is_behind_the_dct_whatever_the_main_clause() -> None:
+    text = (
+        "Putin, on his first foreign trip since being sworn in for a fifth term on May 7, will "
+        "travel to Harbin on Friday."
+    )
+    assert ("election", "2024-05-07") in keys(text, date(2024, 5, 16))
+
+
+def test_later_this_week_written_on_a_sunday_is_the_coming_week() -> None:
+    text = "Modi will attend the G7 summit in Italy later this week."
+    assert ("summit", "2024-W24") in keys(text, date(2024, 6, 9))  # a Sunday
+    assert ("summit", "2024-W24") in keys(text, date(2024, 6, 11))  # a Tuesday
+
+
+def test_a_joint_statement_signed_is_a_statement_not_an_accord() -> None:
+    text = "Putin and Xi on Thursday signed a joint statement on deepening their partnership."
+    found = keys(text, date(2024, 5, 16))
+    assert ("statement", "2024-05-16") in found and ("agreement", "2024-05-16") not in found
+    # look-alike: an accord signed stays an accord
+    text = "Putin and Xi on Thursday signed an agreement on energy cooperation."
+    assert ("agreement", "2024-05-16") in keys(text, date(2024, 5, 16))
