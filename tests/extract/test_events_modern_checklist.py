@@ -1621,3 +1621,15 @@ def test_a_joint_statement_signed_is_a_statement_not_an_accord() -> None:
     # look-alike: an accord signed stays an accord
     text = "Putin and Xi on Thursday signed an agreement on energy cooperation."
     assert ("agreement", "2024-05-16") in keys(text, date(2024, 5, 16))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia Chief Executive Jensen Huang met President Donald Trump at the White House on "
+        "Thursday, a day before he heads to China for an expo in Beijing.",
+        "Apple CEO Tim Cook met Chinese Vice Premier He Lifeng in Beijing on Thursday.",
+    ],
+)
+def test_a_company_chief_meeting_a_government_is_no_diplomatic_event(text: str) -> None:
+    assert not keys(text, date(2025, 7, 10))
