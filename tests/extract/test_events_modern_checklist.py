@@ -1633,3 +1633,25 @@ def test_a_joint_statement_signed_is_a_statement_not_an_accord() -> None:
 )
 def test_a_company_chief_meeting_a_government_is_no_diplomatic_event(text: str) -> None:
     assert not keys(text, date(2025, 7, 10))
+
+
+# --- duties as the subject of their effects --------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury Secretary Scott Bessent said on Tuesday that tariffs had not fuelled inflation.",
+        "U.S. tariffs weighed on German exports in May, data showed on Monday.",
+        "Economists said on Tuesday that tariffs were pushing up prices for American consumers.",
+    ],
+)
+def test_duties_named_by_their_effects_are_no_decision(text: str) -> None:
+    assert not any(k == "tariff" for k, _ in keys(text, date(2025, 6, 18)))
+
+
+def test_duties_decided_stay_decisions_beside_the_effect_class() -> None:
+    assert ("tariff", "2025-06-18") in keys(
+        "U.S. tariffs on steel were raised to 50% on Wednesday.", date(2025, 6, 18)
+    )
+    assert ("tariff", "2025-06-17") in keys(
+        "China said on Tuesday it would impose tariffs on U.S. farm goods.", date(2025, 6, 18)
+    )
