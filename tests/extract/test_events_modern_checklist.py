@@ -1655,3 +1655,17 @@ def test_duties_decided_stay_decisions_beside_the_effect_class() -> None:
     assert ("tariff", "2025-06-17") in keys(
         "China said on Tuesday it would impose tariffs on U.S. farm goods.", date(2025, 6, 18)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Asian shares fell on Monday amid worries over Trump's tariffs.", "tariff"),
+        ("Russia's economy slowed on Monday under the impact of Western sanctions.", "sanctions"),
+    ],
+)
+def test_a_penalty_worried_about_is_no_decision(text: str, kind: str) -> None:
+    assert not any(k == kind for k, _ in keys(text, date(2025, 6, 18)))
+    # look-alike: a penalty imposed amid worries about something else is one
+    text = "Washington imposed new sanctions on Iran on Monday amid concerns over its nuclear work."
+    assert ("sanctions", "2025-06-16") in keys(text, date(2025, 6, 18))
