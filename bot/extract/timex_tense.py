@@ -193,6 +193,7 @@ def _cue(
         and not report
         and word in PRESENT_EVENT_VERBS
         and previous not in DETERMINERS | {"to"}
+        and not previous.endswith(("'s", "\u2019s"))  # "Trump's visit in May": a noun
     ):
         return 1, 1
     return 0, 0

@@ -1669,3 +1669,10 @@ def test_a_penalty_worried_about_is_no_decision(text: str, kind: str) -> None:
     # look-alike: a penalty imposed amid worries about something else is one
     text = "Washington imposed new sanctions on Iran on Monday amid concerns over its nuclear work."
     assert ("sanctions", "2025-06-16") in keys(text, date(2025, 6, 18))
+
+
+def test_a_possessive_trip_noun_in_a_month_is_no_present_verb() -> None:
+    text = "Trump's visit to the Gulf in May yielded deals worth $2 trillion."
+    assert ("visit", "2025-05") in keys(text, date(2025, 9, 15))
+    # look-alike: a present verb before a month still looks ahead
+    assert ("visit", "2026-05") in keys("Trump visits the Gulf in May.", date(2025, 9, 15))
