@@ -63,3 +63,8 @@ def test_hamas_and_the_taliban_stand_for_their_country_in_talks() -> None:
     assert ["IL", "PS"] in _participants(text, date(2025, 10, 10))
     text = "U.S. envoy Zalmay Khalilzad met Taliban negotiators in Doha on Monday."
     assert ["AF", "US"] in _participants(text, date(2022, 3, 9))
+
+
+def test_a_numbered_un_climate_conference_is_the_un() -> None:
+    text = "The COP30 climate summit opened in Belem, Brazil, on Monday."
+    assert any("UN" in parts for parts in _participants(text, date(2025, 11, 12)))
