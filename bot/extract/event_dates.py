@@ -1207,9 +1207,10 @@ def _undated_day(
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
         low_w = max(sentence.start, trigger.start - 60)
         high_w = min(sentence.end, trigger.end + 40)
+        done = lexicon.headline_acts if lead == "headline" else lexicon.lead_acts
         acts = [
             act
-            for act in lexicon.lead_acts.finditer(text, low_w, high_w)
+            for act in done.finditer(text, low_w, high_w)
             if not _DESCRIBED_ACCORD.search(
                 text, max(sentence.start, min(low_w, act.start() - 40)), act.start()
             )

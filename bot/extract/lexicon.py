@@ -130,6 +130,7 @@ class EventLexicon:
     ongoing: re.Pattern[str]
     reporting: re.Pattern[str]
     lead_acts: re.Pattern[str]
+    headline_acts: re.Pattern[str]
     background: re.Pattern[str]
     hedges: re.Pattern[str]
     near_future: re.Pattern[str]
@@ -188,6 +189,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
         ongoing=ongoing,
         reporting=_required(tense["reporting"]),
         lead_acts=_required(tense["lead_acts"]),
+        headline_acts=_required(tense["lead_acts"] + tense["headline_acts"]),
         background=_required(tense["background"]),
         hedges=_required(tense["hedges"]),
         near_future=_required(tense["near_future"]),

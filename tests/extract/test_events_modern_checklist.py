@@ -1676,3 +1676,23 @@ def test_a_possessive_trip_noun_in_a_month_is_no_present_verb() -> None:
     assert ("visit", "2025-05") in keys(text, date(2025, 9, 15))
     # look-alike: a present verb before a month still looks ahead
     assert ("visit", "2026-05") in keys("Trump visits the Gulf in May.", date(2025, 9, 15))
+
+
+# --- a headline's plural subject acts in the base form ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Israel and Hamas sign ceasefire deal", "agreement"),
+        ("US, China agree to extend tariff truce", "tariff"),
+    ],
+)
+def test_a_headline_with_a_plural_subject_reports_the_days_act(text: str, kind: str) -> None:
+    assert (kind, "2025-10-09") in keys(text, date(2025, 10, 9))
+
+
+def test_base_forms_in_the_body_are_no_acts_of_the_day() -> None:
+    text = (
+        "Markets were calm on Thursday.\n\nAnalysts said Japan may impose tariffs on U.S. "
+        "lumber, a sign of tension."
+    )
+    assert not any(k == "tariff" for k, _ in keys(text, date(2025, 10, 9)))
