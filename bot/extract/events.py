@@ -1608,7 +1608,8 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                     and not candidate.undated
                 ):
                     # "Trump meets al-Sharaa" (a headline's present, no date word) and "Trump
-                    # met al-Sharaa in Riyadh on Wednesday": the dated past report tells it
+                    # met al-Sharaa in Riyadh on Wednesday" (or "will meet ... later today"):
+                    # the dated report tells it
                     kept.status = candidate.status
                 break
         else:

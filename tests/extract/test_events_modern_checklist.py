@@ -1696,3 +1696,15 @@ def test_base_forms_in_the_body_are_no_acts_of_the_day() -> None:
         "lumber, a sign of tension."
     )
     assert not any(k == "tariff" for k, _ in keys(text, date(2025, 10, 9)))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Netherlands votes in snap election dominated by housing crisis", "election"),
+        ("EU extends Russia sanctions for six months", "sanctions"),
+        ("Japan, U.S. finalise $550 billion investment deal", "agreement"),
+    ],
+)
+def test_a_headlines_present_act_is_the_days_news(text: str, kind: str) -> None:
+    assert (kind, "2025-11-04") in keys(text, date(2025, 11, 4))
