@@ -1286,6 +1286,13 @@ def _backgrounded(text: str, sentence: Sentence, trigger: Trigger, lexicon: Even
     return bool(ends) and not lexicon.lead_acts.search(text, ends[-1], trigger.start)
 
 
+def is_headline(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is the story's headline: its first line, without a full stop."""
+    return sentence.start <= 0 < sentence.end and bool(
+        _HEADLINE.fullmatch(text, sentence.start, sentence.end)
+    )
+
+
 def lead_sentences(text: str, sentences: list[Sentence]) -> dict[int, str]:
     """The sentences that open a story, by number: ``"headline"`` for a first line without
     a full stop, ``"lead"`` for the first sentence (the one after a headline, too) and any

@@ -22,6 +22,7 @@ from bot.extract.event_dates import (
     agreed_penalty,
     attach_dates,
     departs_for,
+    is_headline,
     lead_sentences,
     sentence_dates,
     trigger_distance,
@@ -358,6 +359,7 @@ class _Candidate:
     extra_dates: list[EventDate] = field(default_factory=list)
     undated: bool = False  # dated by the DCT for want of a date word (a lead's or headline's act)
     closing: bool = False  # dated by the day it ends ("the talks are due to last until March 20")
+    headline: bool = False  # told by the story's headline, whose present tense is the day's news
 
 
 # One reading of a trigger: the reading, the event it builds, the ranker's features for it.
@@ -630,6 +632,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                     continue
                 candidate, facts = built
                 candidate.undated = reading.timex is None and reading.when.precision == "day"
+                candidate.headline = reading.lead == "headline"
                 candidate.closing = _closing_date(text, trigger, reading.timex)
                 if reading.by_rules:
                     ruled.append(candidate)
@@ -937,7 +940,10 @@ def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexic
         stop = word.end()
     return (
         bool(lexicon.future.search(text, low, stop))
-        or bool(_PRESENT_ACT.match(text, trigger.start, trigger.end))
+        or (
+            bool(_PRESENT_ACT.match(text, trigger.start, trigger.end))
+            and not is_headline(text, sentence)  # "Kim arrives in Beijing": the day's news
+        )
         or bool(_LATER_THIS.search(text, trigger.end, high))
     )
 
@@ -1602,10 +1608,11 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 if kept.status == "scheduled" and candidate.status in ("postponed", "cancelled"):
                     kept.status = candidate.status
                 elif (
-                    kept.status == "scheduled"
-                    and candidate.status == "occurred"
+                    kept.status != candidate.status
+                    and candidate.status in ("scheduled", "occurred")
                     and kept.undated
                     and not candidate.undated
+                    and (kept.headline or kept.status == "scheduled")
                 ):
                     # "Trump meets al-Sharaa" (a headline's present, no date word) and "Trump
                     # met al-Sharaa in Riyadh on Wednesday" (or "will meet ... later today"):

@@ -1708,3 +1708,16 @@ def test_base_forms_in_the_body_are_no_acts_of_the_day() -> None:
 )
 def test_a_headlines_present_act_is_the_days_news(text: str, kind: str) -> None:
     assert (kind, "2025-11-04") in keys(text, date(2025, 11, 4))
+
+
+# --- a headline's present tense: the day's news, unless the story says it is still to come ---
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jong Un arrives in Beijing by train for parade",
+        "Germany's Merz visits Kyiv with Macron, Starmer and Tusk",
+    ],
+)
+def test_a_headlines_present_trip_happened_today(text: str) -> None:
+    visits = [e for e in events_of(text, date(2025, 9, 1)) if e["type"] == "visit"]
+    assert [(e["date"], e["status"]) for e in visits] == [("2025-09-01", "occurred")], visits
