@@ -147,6 +147,8 @@ def _cue(
     following = words[i + 1].lower() if i + 1 < len(words) else ""
     if report and word == "to" and _headline_infinitive(words, i):
         return 2, 1  # "Carney to meet Trump on Tuesday": a headline's future
+    if i > 0 and words[i - 1].lower() in _EARLIER_PLAN and word in FUTURE_CUES | _PROSPECTIVE:
+        return 0, 0  # "originally scheduled for July 24": an old plan, past or ahead
     if word in FUTURE_CUES or word.endswith("'ll") or word in MODAL_CUES:
         if any(w.lower() in _PAST_AUX for w in words[max(0, i - 3) : i]):
             return 2, -1  # "had been due to expire Friday": a past plan
@@ -351,7 +353,8 @@ def _governing_verb(words: list[str]) -> int:
     word = words[i].lower()
     previous = _previous(words, i)
     if word in _PROSPECTIVE:
-        return 0 if previous in _PAST_AUX | _EARLIER_PLAN else 2
+        earlier = i > 0 and words[i - 1].lower() in _EARLIER_PLAN  # "originally scheduled"
+        return 0 if earlier or previous in _PAST_AUX | _EARLIER_PLAN else 2
     if word in FUTURE_IF_TO or previous in AUX_BE or not _past_form(word):
         return 0
     return -2

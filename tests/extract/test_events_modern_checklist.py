@@ -1721,3 +1721,11 @@ def test_a_headlines_present_act_is_the_days_news(text: str, kind: str) -> None:
 def test_a_headlines_present_trip_happened_today(text: str) -> None:
     visits = [e for e in events_of(text, date(2025, 9, 1)) if e["type"] == "visit"]
     assert [(e["date"], e["status"]) for e in visits] == [("2025-09-01", "occurred")], visits
+
+
+def test_an_old_plans_month_is_the_nearest_not_next_years() -> None:
+    text = "The EU-China summit, originally scheduled for July 24-25 in Brussels, was moved."
+    assert any(k == "summit" and d.startswith("2025-07") for k, d in keys(text, date(2025, 10, 22)))
+    # look-alike: a plan still ahead keeps looking ahead
+    text = "The EU-China summit is scheduled for July 24-25 in Brussels."
+    assert any(k == "summit" and d.startswith("2026-07") for k, d in keys(text, date(2025, 10, 22)))
