@@ -184,8 +184,12 @@ def _window_mentions(
     return [m for m in sentence.mentions if m.end > low and m.start < high]
 
 
-# A subject's own taking office told after its act: "since taking office", "after becoming".
-_SINCE_TAKING = re.compile(r"\b(?:since|after|before|upon|on)\s+$", re.IGNORECASE)
+# A subject's own taking office or vote told after its act: "since taking office", "after
+# becoming", "for the first time since the April 28 election".
+_SINCE_TAKING = re.compile(
+    r"\b(?:since|after|before|upon|on)\s+(?:(?:the|his|her|their|its)\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> list[Mention]:

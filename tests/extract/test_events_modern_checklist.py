@@ -1729,3 +1729,11 @@ def test_an_old_plans_month_is_the_nearest_not_next_years() -> None:
     # look-alike: a plan still ahead keeps looking ahead
     text = "The EU-China summit is scheduled for July 24-25 in Brussels."
     assert any(k == "summit" and d.startswith("2026-07") for k, d in keys(text, date(2025, 10, 22)))
+
+
+def test_the_vote_since_which_a_leader_acts_is_his_countrys() -> None:
+    text = (
+        "Prime Minister Mark Carney will travel to Washington on Tuesday to meet U.S. President "
+        "Donald Trump for the first time since the April 28 election."
+    )
+    assert parties_of(text, "election", date(2025, 5, 2)) == {"CA"}
