@@ -688,26 +688,11 @@ def _named_by_its_year(text: str, sentence: Sentence, trigger: Trigger) -> bool:
         return False
     if _AGED.search(text, max(sentence.start, trigger.start - 50), trigger.start):
         return True
-    for timex in sentence.timexes:
-        if (
-            timex.end <= trigger.start
-            and len(timex.value) == 4
-            and timex.value.isdigit()
-            and _YEAR_IN_NAME.search(text, max(sentence.start, timex.start - 8), timex.start)
-            and _NAME_GAP.fullmatch(text, timex.end, trigger.start)
-        ):
-            return True
-    return False
+    return _naming_year(text, sentence, trigger) is not None
 
 
-_GATHERINGS = frozenset({"summit", "meeting", "election"})
-
-
-def _gathering_year(text: str, sentence: Sentence, trigger: Trigger) -> str | None:
-    """The year a gathering is named by ("will host the 2026 summit", "the 1988 elections"):
-    a date of another year in its sentence is not its date."""
-    if trigger.type not in _GATHERINGS:
-        return None
+def _naming_year(text: str, sentence: Sentence, trigger: Trigger) -> str | None:
+    """The year that names the trigger's noun ("the 1986 chip pact", "the 2026 summit")."""
     for timex in sentence.timexes:
         if (
             timex.end <= trigger.start
@@ -718,6 +703,15 @@ def _gathering_year(text: str, sentence: Sentence, trigger: Trigger) -> str | No
         ):
             return timex.value
     return None
+
+
+_GATHERINGS = frozenset({"summit", "meeting", "election"})
+
+
+def _gathering_year(text: str, sentence: Sentence, trigger: Trigger) -> str | None:
+    """The year a gathering is named by ("will host the 2026 summit", "the 1988 elections"):
+    a date of another year in its sentence is not its date."""
+    return _naming_year(text, sentence, trigger) if trigger.type in _GATHERINGS else None
 
 
 _OWNED_BY = re.compile(r"(?:['\u2019]s)?\s+([A-Za-z][\w-]*)")
