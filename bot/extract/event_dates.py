@@ -1050,6 +1050,7 @@ _LENGTH_BEFORE = re.compile(
 # "talks which ended in Washington yesterday", "at the end of a four-day visit".
 _END_CUE = re.compile(
     r"\b(?:ended|ends|closed|closes|concluded|concludes|wound\s+up|winds\s+up|broke\s+up"
+    r"|wrapped\s+up|wraps\s+up|completed|completes|finished|finishes"
     r"|at\s+the\s+end\s+of|on\s+the\s+(?:last|final)\s+day\s+of)\b",
     re.IGNORECASE,
 )

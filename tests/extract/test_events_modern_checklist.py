@@ -1737,3 +1737,11 @@ def test_the_vote_since_which_a_leader_acts_is_his_countrys() -> None:
         "Donald Trump for the first time since the April 28 election."
     )
     assert parties_of(text, "election", date(2025, 5, 2)) == {"CA"}
+
+
+def test_talks_of_a_stated_length_wrapped_up_on_a_day_began_before_it() -> None:
+    text = "U.S. and Chinese officials wrapped up two days of talks in Geneva on Sunday."
+    assert ("meeting", "2025-05-10") in keys(text, date(2025, 5, 12))
+    # look-alike: talks that began on a day start on it
+    text = "U.S. and Chinese officials began two days of talks in Geneva on Saturday."
+    assert ("meeting", "2025-05-10") in keys(text, date(2025, 5, 12))
