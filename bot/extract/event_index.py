@@ -46,6 +46,9 @@ class Sentence:
 
 
 _WORD_GOES_ON = re.compile(r"[\w-]")
+# Characters before a trigger where a reject phrase ending on it may begin ("Tug crews in New
+# South Wales (NSW), Victoria and Western Australia yesterday lifted their ban").
+REJECT_REACH = 100
 HEDGE_REACH = 40  # characters before a trigger where a hedge word makes it speculation
 # "take effect", "come into force", "expire": the act of a measure named before it.
 EFFECT = "effect"
@@ -192,7 +195,7 @@ def _types_for_stem(head: str, whole: bool, lexicon: EventLexicon) -> list[TypeL
 def _rejected(text: str, start: int, end: int, reject: re.Pattern[str] | None) -> bool:
     if reject is None:
         return False
-    window_start = max(0, start - 60)
+    window_start = max(0, start - REJECT_REACH)
     for match in reject.finditer(text, window_start, min(len(text), end + 60)):
         if match.start() < end and match.end() > start:
             return True

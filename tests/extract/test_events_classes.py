@@ -2770,3 +2770,12 @@ def test_a_fronted_place_and_date_date_the_main_act() -> None:
     # look-alike: a place and date fronted before a saying date the saying, not the plan
     text = "In Tokyo on Monday, Japan said it would hold talks with the U.S. next month."
     assert ("meeting", "1987-04") in keys(text, date(1987, 3, 25))
+
+
+def test_a_long_reject_phrase_ending_on_the_trigger_still_rejects_it() -> None:
+    """A crew's ban named after a long list of places is still no trade measure."""
+    text = (
+        "Tug crews in New South Wales (NSW), Victoria and Western Australia yesterday lifted "
+        "their ban on foreign-flag ships carrying containers."
+    )
+    assert not any(k == "tariff" for k, _ in keys(text, date(1987, 4, 8)))
