@@ -270,7 +270,12 @@ _THE_TWO = re.compile(
 # An accord its own words make one between governments: one party named is enough.
 _INTERNATIONAL_ACCORD = re.compile(
     r"\b(?:international|multilateral|bilateral|intergovernmental|inter-governmental)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:accords?|agreements?|pacts?|treat(?:y|ies)|protocols?|conventions?)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:accords?|agreements?|pacts?|treat(?:y|ies)|protocols?|conventions?)\b"
+    # an accord with official creditors, which SPEC counts as governments (not banks): "an
+    # agreement reached between Nigeria and the Paris Club", "with international financial
+    # authorities"
+    r"|\b(?:Paris\s+Club|creditor\s+governments|international\s+(?:financial|lending|monetary)\s+"
+    r"(?:authorities|institutions|agencies|organi[sz]ations))\b",
     re.IGNORECASE,
 )
 # A story naming no country whose accords and talks are those of producers and consumers

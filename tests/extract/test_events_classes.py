@@ -2779,3 +2779,26 @@ def test_a_long_reject_phrase_ending_on_the_trigger_still_rejects_it() -> None:
         "their ban on foreign-flag ships carrying containers."
     )
     assert not any(k == "tariff" for k, _ in keys(text, date(1987, 4, 8)))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Morocco reached an agreement last week with the Paris Club of western creditor "
+            "governments to reschedule its debt.",
+            ("agreement", "1987-W12"),
+        ),
+        (
+            "Brazil's payments follow an agreement reached in January with international "
+            "financial authorities.",
+            ("agreement", "1987-01"),
+        ),
+    ],
+)
+def test_an_accord_with_official_creditors_is_intergovernmental(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text, date(1987, 3, 23))
+    # look-alike: an accord with commercial banks is a company's deal
+    assert not keys("Mexico signed an agreement with its commercial bank creditors in March.")
