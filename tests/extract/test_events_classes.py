@@ -2802,3 +2802,15 @@ def test_an_accord_with_official_creditors_is_intergovernmental(
     assert want in keys(text, date(1987, 3, 23))
     # look-alike: an accord with commercial banks is a company's deal
     assert not keys("Mexico signed an agreement with its commercial bank creditors in March.")
+
+
+def test_a_persons_presence_ahead_in_a_capital_is_a_trip() -> None:
+    text = "Secretary of State George Shultz will be in Moscow from April 13 to 16."
+    assert ("visit", "1987-04-13") in keys(text, date(1987, 4, 7))
+    # look-alikes: an occasion's place, or an interest, is no trip
+    text = (
+        "The last of the talks will be in Washington next Wednesday between Secretary of State "
+        "George Shultz and Foreign Minister Tadashi Kuranari."
+    )
+    assert not any(k == "visit" for k, _ in keys(text, date(1987, 4, 22)))
+    assert not keys("It will be in Washington's interest to cut the deficit.", date(1987, 4, 7))
