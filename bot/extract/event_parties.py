@@ -44,6 +44,10 @@ TARGETS_TAKE_PART = {"tariff", "sanctions"}
 _TOPIC_BEFORE = re.compile(
     r"\b(?:on|against|over|about|regarding|concerning|towards?|discuss(?:es|ed|ing)?|"
     r"(?:war|crisis|conflict|situation|peace|fighting|invasion|aggression) (?:in|on|of|against)|"
+    # what a body calls for between others: "calling for de-escalation between Israel and Iran"
+    r"(?:(?:de-?)?escalation|tensions?|hostilities|fighting|conflict|war|ceasefire|truce|peace|"
+    r"normali[sz]ation|reconciliation|dialogue|mediation|hostility) between"
+    r"(?:\s+(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*)?\s+and)?|"
     # what talks pledge to a third country: "to discuss support for Ukraine", "aid to Gaza"
     r"(?:support|aid|assistance|backing|weapons|arms|funding|solidarity|reconstruction) "
     r"(?:for|to)|"

@@ -1745,3 +1745,20 @@ def test_talks_of_a_stated_length_wrapped_up_on_a_day_began_before_it() -> None:
     # look-alike: talks that began on a day start on it
     text = "U.S. and Chinese officials began two days of talks in Geneva on Saturday."
     assert ("meeting", "2025-05-10") in keys(text, date(2025, 5, 12))
+
+
+def test_the_sides_a_body_calls_on_to_de_escalate_take_no_part_in_its_statement() -> None:
+    text = (
+        "G7 leaders issued a joint statement on Monday calling for de-escalation between "
+        "Israel and Iran."
+    )
+    parties = parties_of(text, "statement", date(2025, 6, 18))
+    assert "G7" in parties and not parties & {"IL", "IR"}
+    # look-alike: the sides of a ceasefire brokered between them are its parties
+    text = "Qatar brokered a ceasefire between Israel and Iran on Tuesday."
+    assert {"IL", "IR"} <= parties_of(text, "agreement", date(2025, 6, 18))
+
+
+def test_a_number_of_foreign_targets_sanctioned_is_a_penalty() -> None:
+    text = "The U.S. Treasury on Tuesday sanctioned more than 30 entities over Iran's oil trade."
+    assert ("sanctions", "2025-06-17") in keys(text, date(2025, 6, 18))
