@@ -762,7 +762,7 @@ def possessive_phrase(text: str, end: int, head: int) -> bool:
 
 
 _DURING = re.compile(
-    r"\bduring\s+(?:(?:his|her|their|the|a|an|this|its|that)\s+)?(?:[\w-]+\s+){0,3}$",
+    r"\bduring\s+(?:(?:his|her|their|the|a|an|this|its|that)\s+)?(?:[\w'\u2019.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 

@@ -1762,3 +1762,11 @@ def test_the_sides_a_body_calls_on_to_de_escalate_take_no_part_in_its_statement(
 def test_a_number_of_foreign_targets_sanctioned_is_a_penalty() -> None:
     text = "The U.S. Treasury on Tuesday sanctioned more than 30 entities over Iran's oil trade."
     assert ("sanctions", "2025-06-17") in keys(text, date(2025, 6, 18))
+
+
+def test_a_statement_issued_during_a_named_persons_visit_takes_its_date() -> None:
+    text = (
+        "China and Russia released a joint declaration on global strategic stability during "
+        "Xi's visit to Moscow in May."
+    )
+    assert ("statement", "2025-05") in keys(text, date(2025, 6, 18))
