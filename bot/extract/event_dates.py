@@ -862,9 +862,15 @@ def _topic_of_talks(text: str, talks: Trigger, other: Trigger) -> bool:
 
 
 _DEAL_ON_TARIFFS = re.compile(
-    r"\s*(?:[\w'-]+\s+){0,3}?(?:to|that\s+would|which\s+will|that\s+will)\s+"
+    r"\s*(?:[\w'-]+\s+){0,3}?,?\s*"
+    # "to cut tariffs", "that would cut", and what a deal does: "that lowers", "setting a 15%"
+    r"(?:(?:to|that\s+would|which\s+will|that\s+will|which\s+would)\s+"
     r"(?:cut|lower|reduce|lift|remove|eliminate|suspend|pause|scrap|slash|roll\s+back|halve|"
-    r"raise|impose|waive|drop|ease)\s+(?:[\w.%'-]+\s+){0,4}$",
+    r"raise|impose|waive|drop|ease|set|cap)"
+    r"|(?:that|which)\s+(?:cuts|lowers|reduces|lifts|removes|eliminates|suspends|sets|caps|"
+    r"slashes|halves|raises|imposes|waives|eases)"
+    r"|(?:cutting|lowering|reducing|lifting|removing|eliminating|setting|capping|slashing|"
+    r"halving|raising|imposing|waiving|easing))\s+(?:[\w.%'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 

@@ -1770,3 +1770,23 @@ def test_a_statement_issued_during_a_named_persons_visit_takes_its_date() -> Non
         "Xi's visit to Moscow in May."
     )
     assert ("statement", "2025-05") in keys(text, date(2025, 6, 18))
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "The EU and the U.S. struck a trade deal on Sunday setting a 15% tariff on most EU "
+            "goods.",
+            "2025-07-27",
+        ),
+        (
+            "Japan and the United States reached a trade agreement last week that lowers tariffs "
+            "on Japanese cars to 15%.",
+            "2025-W30",
+        ),
+    ],
+)
+def test_the_duties_a_deal_sets_are_decided_on_the_deals_day(text: str, when: str) -> None:
+    found = keys(text, date(2025, 7, 28))
+    assert ("agreement", when) in found and ("tariff", when) in found, found
