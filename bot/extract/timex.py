@@ -549,6 +549,8 @@ class _Resolver:
             year = _year(year_tok, self.dct)
         elif self.dct is None:
             return None
+        elif m["fry"]:  # "March 5 next year", "May 3 last year"
+            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["fry"].lower()]
         elif m["wd"]:
             year = _year_of_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], month, d1, self.dct)
         elif m["drel"]:

@@ -63,7 +63,7 @@ KINDS: list[tuple[str, str]] = [
         (?:(?P<mon>{MONTH_ANY})\s*(?P<d1>{DAY_NUM}|{DAY_ORD_WORDS}(?![\w-]))
             (?:\s*(?:-|–|to|through|until)\s*(?:(?P<mon2>{MONTH_ANY})\s*)?(?P<d2>{DAY_NUM})|\s+and\s+(?P<d3>{DAY_NUM}))?
           |(?P<d1b>{DAY_NUM})(?:\s*(?:-|–|to|and)\s*(?P<d2b>{DAY_NUM}))?\s+(?:of\s+)?(?P<monb>{MONTH_ANY}))
-        (?:,?\s+(?P<year>{YEAR_NUM})|\s*,?\s*'(?P<yy>\d\d)(?!\d))?""",
+        (?:,?\s+(?P<year>{YEAR_NUM})|\s*,?\s*'(?P<yy>\d\d)(?!\d)|\s+(?P<fry>(?i:this|last|next))\s+(?i:year)(?![\w'-]))?""",
     ),
     (
         "month_year",

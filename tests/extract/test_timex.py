@@ -145,6 +145,8 @@ def test_reported_and_embedded_clauses(sentence: str, expected: str) -> None:
         ("early next year", "1988"),
         ("July 1988", "1988-07"),
         ("July this year", "1987-07"),
+        ("March 5 next year", "1988-03-05"),
+        ("May 3 last year", "1986-05-03"),
         ("mid-April", "1987-04"),
         ("two weeks ago", "1987-03-10"),
         ("three years ago", "1984"),
