@@ -67,6 +67,17 @@ BODY_CODES: frozenset[str] = frozenset(body_labels())
 HISTORICAL_CODES: frozenset[str] = frozenset({"SU", "DD", "YU", "CS", "YD"})
 
 
+@cache
+def g7_hosts(directory: Path | None = None) -> dict[int, tuple[str, ...]]:
+    """The towns that hosted (or host) the G7 leaders' summit, by year (bodies.toml)."""
+    data = _read_toml((directory or DEFAULT_DIRECTORY) / "bodies.toml")
+    hosts: dict[int, list[str]] = {}
+    for body in data["bodies"]:
+        for year, town in body.get("summits", []):
+            hosts.setdefault(int(year), []).append(str(town))
+    return {year: tuple(towns) for year, towns in hosts.items()}
+
+
 def successor_codes(directory: Path | None = None) -> dict[str, str]:
     """The code an event carries for a state that no longer exists (SPEC: "the Soviet Union
     is RU"), from ``countries.json``; the gazetteer itself keeps the code of the time."""

@@ -68,3 +68,15 @@ def test_hamas_and_the_taliban_stand_for_their_country_in_talks() -> None:
 def test_a_numbered_un_climate_conference_is_the_un() -> None:
     text = "The COP30 climate summit opened in Belem, Brazil, on Monday."
     assert any("UN" in parts for parts in _participants(text, date(2025, 11, 12)))
+
+
+def test_a_summit_named_by_that_years_g7_host_town_is_the_g7s() -> None:
+    assert any(
+        "G7" in p
+        for p in _participants("The Venice summit is scheduled for June.", date(1987, 3, 23))
+    )
+    text = "Leaders will gather for the summit in Kananaskis on June 15."
+    assert any("G7" in p for p in _participants(text, date(2025, 6, 1)))
+    # look-alike: the same town another year hosts another summit
+    text = "The Venice summit on trade will open on May 4."
+    assert not any("G7" in p for p in _participants(text, date(2025, 4, 1)))
