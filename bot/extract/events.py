@@ -60,7 +60,7 @@ from bot.extract.event_ranker import (
     reading_features,
     shipped_ranker,
 )
-from bot.extract.gazetteer import BODY_CODES, SUCCESSOR_CODES, g7_hosts
+from bot.extract.gazetteer import BODY_CODES, SUCCESSOR_CODES, summit_hosts
 from bot.extract.lexicon import EventLexicon, load_lexicon
 from bot.extract.model import Article, Event, Timex
 from bot.extract.sentences import caption_spans
@@ -1089,19 +1089,23 @@ def _last_person(sentence: Sentence, previous: _Antecedent) -> _Antecedent:
     return _Antecedent(frozenset(codes_of(people[-1])), people[-1].role == "leader")
 
 
-G7_TOWN_REACH = 30  # characters around "summit" where its host town is named
+SUMMIT_TOWN_REACH = 30  # characters around "summit" where its host town is named
 
 
-def _g7_host_named(text: str, sentence: Sentence, trigger: Trigger, when: EventDate) -> bool:
-    """Whether a summit is named by the town hosting the G7 leaders that year: "the Venice
-    summit" of June 1987, "the summit in Kananaskis" in 2025."""
-    towns = g7_hosts().get(int(when.value[:4]), ())
-    if not towns:
-        return False
-    low = max(sentence.start, trigger.start - G7_TOWN_REACH)
-    high = min(sentence.end, trigger.end + G7_TOWN_REACH)
+def _summit_body(
+    text: str, sentence: Sentence, trigger: Trigger, when: EventDate
+) -> frozenset[str]:
+    """The body whose leaders' summit is named by that year's host town: "the Venice summit"
+    of June 1987 is the G7's, "the summit in Vilnius" of 2023 NATO's."""
+    year = int(when.value[:4])
+    low = max(sentence.start, trigger.start - SUMMIT_TOWN_REACH)
+    high = min(sentence.end, trigger.end + SUMMIT_TOWN_REACH)
     window = text[low:high]
-    return any(re.search(rf"\b{re.escape(town)}\b", window) for town in towns)
+    found: frozenset[str] = frozenset()
+    for (host_year, town), codes in summit_hosts().items():
+        if host_year == year and re.search(rf"\b{re.escape(town)}\b", window):
+            found |= codes
+    return found
 
 
 def _build(
@@ -1137,13 +1141,12 @@ def _build(
     if person is not None:
         codes |= person.codes  # "He is due to travel to London on Friday": the person named before
         pronoun_head = person.leader
-    if kind == "summit" and (
-        _G7_SUMMIT.search(
-            text, max(sentence.start, trigger.start - 20), min(sentence.end, trigger.end + 60)
-        )
-        or _g7_host_named(text, sentence, trigger, when)
+    if kind == "summit" and _G7_SUMMIT.search(
+        text, max(sentence.start, trigger.start - 20), min(sentence.end, trigger.end + 60)
     ):
         codes.add("G7")  # "the Venice economic summit", "a summit of industrial democracies"
+    if kind == "summit":
+        codes |= _summit_body(text, sentence, trigger, when)  # "the Venice summit" (1987)
     cues = lexicon.trade_penalty_cues
     if kind == "sanctions" and cues is not None and _trade_penalty(text, sentence, cues):
         kind = "tariff"

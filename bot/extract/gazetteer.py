@@ -68,14 +68,21 @@ HISTORICAL_CODES: frozenset[str] = frozenset({"SU", "DD", "YU", "CS", "YD"})
 
 
 @cache
-def g7_hosts(directory: Path | None = None) -> dict[int, tuple[str, ...]]:
-    """The towns that hosted (or host) the G7 leaders' summit, by year (bodies.toml)."""
+def summit_hosts(directory: Path | None = None) -> dict[tuple[int, str], frozenset[str]]:
+    """The codes of the body whose leaders' summit a town hosts in a year (bodies.toml
+    ``summits``): a SPEC body's own code, a group's members. A town and year two bodies share
+    (Johannesburg 2023, Rio 2024-25) name neither."""
     data = _read_toml((directory or DEFAULT_DIRECTORY) / "bodies.toml")
-    hosts: dict[int, list[str]] = {}
+    hosts: dict[tuple[int, str], list[frozenset[str]]] = {}
     for body in data["bodies"]:
+        codes = (
+            frozenset({body["code"]})
+            if body.get("participant", True)
+            else frozenset(body.get("members", []))
+        )
         for year, town in body.get("summits", []):
-            hosts.setdefault(int(year), []).append(str(town))
-    return {year: tuple(towns) for year, towns in hosts.items()}
+            hosts.setdefault((int(year), str(town)), []).append(codes)
+    return {key: found[0] for key, found in hosts.items() if len(found) == 1}
 
 
 def successor_codes(directory: Path | None = None) -> dict[str, str]:

@@ -80,3 +80,12 @@ def test_a_summit_named_by_that_years_g7_host_town_is_the_g7s() -> None:
     # look-alike: the same town another year hosts another summit
     text = "The Venice summit on trade will open on May 4."
     assert not any("G7" in p for p in _participants(text, date(2025, 4, 1)))
+
+
+def test_a_summit_named_by_that_years_host_town_is_its_bodys() -> None:
+    text = "Zelenskiy will attend the Vilnius summit on Tuesday."
+    assert any("NATO" in p for p in _participants(text, date(2023, 7, 10)))
+    text = "Leaders will gather for the summit in Kazan on Oct. 22."
+    assert any(
+        {"BR", "CN", "IN", "RU", "ZA"} <= set(p) for p in _participants(text, date(2024, 10, 1))
+    )
