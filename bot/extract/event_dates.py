@@ -91,6 +91,7 @@ _VAGUE_PAST = re.compile(
 # "negotiators here last week said the pact was in jeopardy": the date is the saying's.
 _SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+$", re.IGNORECASE)
 # "agreed on Thursday to meet again", "decided last week to hold talks": the date between a
 # decision and the act it plans is the deciding's; the act lies ahead of it.
 _DECIDED_BEFORE = re.compile(
@@ -176,8 +177,14 @@ def trigger_distance(
         and _fronted(text, sentence_start, timex)
     ):
         # "On Monday, X said he would visit ...": the opening date is the saying's, not the act's.
-        reported_plan = lexicon.reporting.search(gap) and lexicon.future.search(gap)
-        if not reported_plan or trigger.type in DECIDED_WHEN_ANNOUNCED:
+        said = lexicon.reporting.search(gap)
+        reported_plan = said and lexicon.future.search(gap)
+        # "On Sunday, Baker said the rise was not in keeping with the accords": a definite
+        # event named after the saying is one known before it, not the day's
+        reported_known = said and _DEFINITE_BEFORE.search(
+            text, max(said.end(), trigger.start - 12), trigger.start
+        )
+        if not (reported_plan or reported_known) or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
     if timex.start >= trigger.end and _OPEN_RELATIVE.search(gap):
         # "a ceasefire deal between Thailand and Cambodia, whose border clashes in July

@@ -2814,3 +2814,14 @@ def test_a_persons_presence_ahead_in_a_capital_is_a_trip() -> None:
     )
     assert not any(k == "visit" for k, _ in keys(text, date(1987, 4, 22)))
     assert not keys("It will be in Washington's interest to cut the deficit.", date(1987, 4, 7))
+
+
+def test_a_known_accord_named_after_a_fronted_saying_takes_not_its_day() -> None:
+    text = (
+        "On Sunday, Baker said last week's rise in West German interest rates was not in "
+        "keeping with the accords."
+    )
+    assert not any(k == "agreement" for k, _ in keys(text, date(1987, 10, 19)))
+    # look-alike: an act the saying reports for that day keeps it
+    text = "On Monday, Japan said it had signed an accord with China."
+    assert ("agreement", "1987-10-19") in keys(text, date(1987, 10, 19))
