@@ -365,6 +365,9 @@ class _Candidate:
     undated: bool = False  # dated by the DCT for want of a date word (a lead's or headline's act)
     closing: bool = False  # dated by the day it ends ("the talks are due to last until March 20")
     headline: bool = False  # told by the story's headline, whose present tense is the day's news
+    destinations: tuple[str, ...] = ()  # a trip's countries named as a list ("to Paris and Warsaw")
+    travellers: frozenset[str] = frozenset()  # who makes such a trip
+    leg: str | None = None  # the country of one leg of such a trip
 
 
 # One reading of a trigger: the reading, the event it builds, the ranker's features for it.
@@ -1289,7 +1292,56 @@ def _build(
         start=trigger.start,
         inherited=inherited,
     )
+    if kind == "visit":
+        candidate.destinations, candidate.travellers = _listed_destinations(
+            text, sentence, trigger, codes
+        )
     return candidate, facts
+
+
+# "will travel to Paris and Warsaw", "toured Vietnam, Malaysia and Cambodia": the places a trip
+# names as a list right after its verb, each a visit of its own (SPEC: legs inside one country
+# are one visit; the gold keeps one per country).
+_PLACE_LIST = re.compile(
+    r"\s+(?:to|of|in)?\s*(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,2}"
+    r"(?:\s*,\s*(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,2})*"
+    r",?\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,2}",
+    re.IGNORECASE,
+)
+
+
+_IN_A_LIST = re.compile(r"(?:,|\band)\s*$")
+
+
+def _listed_destinations(
+    text: str, sentence: Sentence, trigger: Trigger, codes: set[str]
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The countries a trip lists right after its verb, when there are two or more, and who
+    travels (the people, or the countries not named as places, before the verb): each leg is
+    a visit of its own."""
+    listed = _PLACE_LIST.match(text, trigger.end, sentence.end)
+    if listed is None:
+        return (), frozenset()
+    places = {
+        code
+        for m in sentence.mentions
+        if m.kind in ("country", "capital", "city") and listed.start() <= m.start < listed.end()
+        for code in codes_of(m)
+        if code not in BODY_CODES
+    }
+    before = [m for m in sentence.mentions if m.end <= trigger.start]
+    travellers = {c for m in before if m.kind == "person" for c in codes_of(m)} or {
+        c
+        for m in before
+        if m.kind == "country"
+        and not is_location(text, m)
+        and not _IN_A_LIST.search(text, max(sentence.start, m.start - 6), m.start)
+        for c in codes_of(m)
+    }
+    travellers &= codes
+    if len(places) < 2 or not travellers - places:
+        return (), frozenset()
+    return tuple(sorted(places)), frozenset(travellers - places)
 
 
 # A trade pact named in the sentence before is no trade dispute: "Japan and Korea signed a
@@ -1605,11 +1657,31 @@ def _same_clause(text: str, trigger: Trigger, other: int, lexicon: EventLexicon)
 def _expand(candidates: list[_Candidate]) -> list[_Candidate]:
     out: list[_Candidate] = []
     for candidate in candidates:
-        out.append(candidate)
-        for extra in candidate.when.extra:
-            clone = _Candidate(**{**_fields(candidate), "when": extra})
-            out.append(clone)
+        for leg in _legs(candidate):
+            out.append(leg)
+            for extra in leg.when.extra:
+                clone = _Candidate(**{**_fields(leg), "when": extra})
+                out.append(clone)
     return out
+
+
+def _legs(trip: _Candidate) -> list[_Candidate]:
+    """A trip to several listed countries as one visit per country, each with the travellers."""
+    if not trip.destinations:
+        return [trip]
+    travellers = set(trip.travellers)
+    return [
+        _Candidate(
+            **{
+                **_fields(trip),
+                "participants": travellers | {place},
+                "destinations": (),
+                "travellers": frozenset(),
+                "leg": place,
+            }
+        )
+        for place in trip.destinations
+    ]
 
 
 def _fields(candidate: _Candidate) -> dict[str, object]:
@@ -1626,6 +1698,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 kept.type == candidate.type
                 and kept.when.value[:10] == candidate.when.value[:10]
                 and _same_parties(kept.participants, candidate.participants)
+                and not _other_legs(kept, candidate)
             ):
                 kept.participants |= candidate.participants
                 kept.people += [p for p in candidate.people if p not in kept.people]
@@ -1711,6 +1784,15 @@ def _ends_other(closing: _Candidate, other: _Candidate) -> bool:
         and interval(other.when)[1] < interval(closing.when)[0]
         and _same_parties(closing.participants, other.participants)
     )
+
+
+def _other_legs(one: _Candidate, other: _Candidate) -> bool:
+    """Whether two visits are different legs of one listed trip, or a leg and a visit to
+    another country: each stays its own event."""
+    if one.leg and other.leg:
+        return one.leg != other.leg
+    leg, rest = (one, other) if one.leg else (other, one)
+    return bool(leg.leg) and leg.leg not in rest.participants
 
 
 def _same_parties(one: set[str], other: set[str]) -> bool:

@@ -1790,3 +1790,27 @@ def test_a_statement_issued_during_a_named_persons_visit_takes_its_date() -> Non
 def test_the_duties_a_deal_sets_are_decided_on_the_deals_day(text: str, when: str) -> None:
     found = keys(text, date(2025, 7, 28))
     assert ("agreement", when) in found and ("tariff", when) in found, found
+
+
+# --- a trip to a list of countries is one visit per country ----------------------------------
+@pytest.mark.parametrize(
+    ("text", "legs"),
+    [
+        (
+            "Chinese President Xi Jinping embarked on a state visit to Vietnam, Malaysia and "
+            "Cambodia on Monday.",
+            [{"CN", "KH"}, {"CN", "MY"}, {"CN", "VN"}],
+        ),
+        ("Merz will travel to Paris and Warsaw on Wednesday.", [{"DE", "FR"}, {"DE", "PL"}]),
+    ],
+)
+def test_a_trip_to_listed_countries_is_a_visit_to_each(text: str, legs: list[set[str]]) -> None:
+    visits = [
+        set(e["participants"]) for e in events_of(text, date(2025, 5, 6)) if e["type"] == "visit"
+    ]
+    assert sorted(visits, key=sorted) == legs
+    # look-alike: one country's two towns are one visit
+    text = "Merz will travel to Paris and Lyon on Wednesday."
+    assert [
+        set(e["participants"]) for e in events_of(text, date(2025, 5, 6)) if e["type"] == "visit"
+    ] == [{"DE", "FR"}]
