@@ -1064,6 +1064,7 @@ _LENGTH_BEFORE = re.compile(
 _END_CUE = re.compile(
     r"\b(?:ended|ends|closed|closes|concluded|concludes|wound\s+up|winds\s+up|broke\s+up"
     r"|wrapped\s+up|wraps\s+up|completed|completes|finished|finishes"
+    r"|return(?:ed|s|ing)\s+(?:home\s+)?(?:[\w.]+\s+){0,3}?from"
     r"|at\s+the\s+end\s+of|on\s+the\s+(?:last|final)\s+day\s+of)\b",
     re.IGNORECASE,
 )

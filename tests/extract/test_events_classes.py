@@ -2825,3 +2825,14 @@ def test_a_known_accord_named_after_a_fronted_saying_takes_not_its_day() -> None
     # look-alike: an act the saying reports for that day keeps it
     text = "On Monday, Japan said it had signed an accord with China."
     assert ("agreement", "1987-10-19") in keys(text, date(1987, 10, 19))
+
+
+def test_a_return_from_a_visit_of_a_stated_length_ends_it() -> None:
+    text = (
+        "French Prime Minister Jacques Chirac returned home today from a three-day visit to the "
+        "United States."
+    )
+    assert ("visit", "1987-03-31") in keys(text, date(1987, 4, 2))
+    # look-alike: a return with no stated length is dated by the return alone
+    text = "Chirac returned from Washington today after talks with Reagan."
+    assert ("visit", "1987-04-02") in keys(text, date(1987, 4, 2))
