@@ -1814,3 +1814,20 @@ def test_a_trip_to_listed_countries_is_a_visit_to_each(text: str, legs: list[set
     assert [
         set(e["participants"]) for e in events_of(text, date(2025, 5, 6)) if e["type"] == "visit"
     ] == [{"DE", "FR"}]
+
+
+def test_counter_tariffs_are_a_trade_decision() -> None:
+    text = "The EU will impose counter-tariffs on 21 billion euros of U.S. goods from July 14."
+    assert ("tariff", "2025-07-14") in keys(text, date(2025, 6, 11))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump threatened on Friday to impose a 50% tariff on goods from the European Union.",
+        "Mark Carney, whose Liberals won the April 28 election, has promised to fight Trump's "
+        "tariffs.",
+    ],
+)
+def test_duties_threatened_with_a_rate_or_fought_are_no_decision(text: str) -> None:
+    assert not any(k == "tariff" for k, _ in keys(text, date(2025, 6, 11)))
