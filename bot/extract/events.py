@@ -866,7 +866,11 @@ def _status(
         return "scheduled"
     if last < dct:
         return "occurred"
-    if trigger.type in DECIDED_WHEN_ANNOUNCED and lexicon.reporting.search(window):
+    if (
+        trigger.type in DECIDED_WHEN_ANNOUNCED
+        and when.precision in ("day", "time")  # not "will lift them by the end of the month"
+        and lexicon.reporting.search(window)
+    ):
         return "occurred"  # "Trump said on Monday he was set to impose tariffs": decided today
     if departs_for(text, sentence, trigger):
         return "scheduled"  # "to depart for the summit on Wednesday": it follows the departure

@@ -1831,3 +1831,27 @@ def test_counter_tariffs_are_a_trade_decision() -> None:
 )
 def test_duties_threatened_with_a_rate_or_fought_are_no_decision(text: str) -> None:
     assert not any(k == "tariff" for k, _ in keys(text, date(2025, 6, 11)))
+
+
+def test_a_person_expected_at_a_place_in_a_month_is_a_trip_and_a_thing_is_not() -> None:
+    text = "The crown prince is expected in Washington in November, a White House official said."
+    assert ("visit", "2025-11") in keys(text, date(2025, 6, 11))
+    assert not keys("A decision is expected in Brussels next week.", date(2025, 6, 11))
+
+
+def test_a_penalty_to_be_lifted_by_the_end_of_the_month_is_still_to_come() -> None:
+    text = (
+        "Washington will formally lift most sanctions on Syria by the end of the month, a U.S. "
+        "official said."
+    )
+    found = [e for e in events_of(text, date(2025, 6, 11)) if e["type"] == "sanctions"]
+    assert found and all(e["status"] == "scheduled" for e in found)
+    # look-alike: a penalty announced for the day is decided that day
+    found = [
+        e
+        for e in events_of(
+            "Trump said on Monday he was set to impose tariffs on steel.", date(2025, 6, 11)
+        )
+        if e["type"] == "tariff"
+    ]
+    assert found and found[0]["status"] == "occurred"
