@@ -348,6 +348,8 @@ def _governing_verb(words: list[str]) -> int:
         if i > 0 and words[i - 1].lower() in _HAVE:
             return 2  # "banks have until April 16 to comment": a deadline lies ahead
         return 2 if any(w.lower() in _DEFERRAL for w in words[:-1]) else 0
+    if words[i].lower() == "to" and i > 0 and words[i - 1].lower() in _DEFERRAL:
+        return 2  # "has been rescheduled to June": the new date lies ahead
     if words[i].lower() in _BETWEEN_VERB_AND_DATE and i > 0:
         i -= 1
     word = words[i].lower()

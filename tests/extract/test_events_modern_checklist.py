@@ -1855,3 +1855,8 @@ def test_a_penalty_to_be_lifted_by_the_end_of_the_month_is_still_to_come() -> No
         if e["type"] == "tariff"
     ]
     assert found and found[0]["status"] == "occurred"
+
+
+def test_an_event_rescheduled_to_a_month_moves_ahead() -> None:
+    text = "The ASEAN summit in Manila has been rescheduled to June, the foreign ministry said."
+    assert ("summit", "2026-06") in keys(text, date(2026, 3, 4))
