@@ -396,6 +396,16 @@ _WHEN_AHEAD = re.compile(
 )
 
 
+_PREPARING = frozenset("prepare prepares preparing preparation preparations".split())
+
+
+def _preparing_for(words: list[str]) -> bool:
+    """Whether the date names what is prepared for ("to prepare for their November summit",
+    "in preparation for the June talks"): the occasion still lies ahead."""
+    tail = [w.lower() for w in words[-4:]]
+    return "for" in tail and any(w in _PREPARING for w in tail[: tail.index("for")])
+
+
 def _since_doing(words: list[str]) -> bool:
     """Whether the date closes a "since" + gerund phrase ("since taking office in January",
     "since being sworn in on May 7"): an act the phrase counts from, so behind the DCT."""
@@ -431,6 +441,8 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         return -CERTAIN
     if _since_doing(words):
         return -2  # "will travel, his first trip since being sworn in on May 7": done
+    if _preparing_for(words):
+        return 2  # "met on May 21 to prepare for their November summit": it lies ahead
     # A date opening its sentence ("On March 10, the ministers of both sides ... met") waits
     # for the main verb, which may come after a long subject.
     fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)

@@ -1860,3 +1860,9 @@ def test_a_penalty_to_be_lifted_by_the_end_of_the_month_is_still_to_come() -> No
 def test_an_event_rescheduled_to_a_month_moves_ahead() -> None:
     text = "The ASEAN summit in Manila has been rescheduled to June, the foreign ministry said."
     assert ("summit", "2026-06") in keys(text, date(2026, 3, 4))
+
+
+def test_the_occasion_a_past_meeting_prepared_for_lies_ahead() -> None:
+    text = "EU foreign ministers met in Brussels on May 21 to prepare for their November summit."
+    found = keys(text, date(2025, 6, 11))
+    assert ("summit", "2025-11") in found and ("meeting", "2025-05-21") in found, found
