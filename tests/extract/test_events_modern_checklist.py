@@ -1866,3 +1866,11 @@ def test_the_occasion_a_past_meeting_prepared_for_lies_ahead() -> None:
     text = "EU foreign ministers met in Brussels on May 21 to prepare for their November summit."
     found = keys(text, date(2025, 6, 11))
     assert ("summit", "2025-11") in found and ("meeting", "2025-05-21") in found, found
+
+
+def test_a_rate_of_up_to_is_part_of_the_duties_phrase() -> None:
+    text = (
+        "The U.S. Commerce Department imposed anti-dumping duties of up to 3,521% on solar "
+        "panels from Southeast Asia in April."
+    )
+    assert ("tariff", "2025-04") in keys(text, date(2025, 6, 11))
