@@ -784,8 +784,8 @@ def _during_trip(text: str, trip: Trigger) -> bool:
 # "met on the sidelines of the G20 summit", "talks at this week's NATO summit": a gathering
 # named as the setting of another act.
 _SETTING = re.compile(
-    r"\b(?:(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of|at)\s+"
-    r"(?:the|this\s+week's|this\s+year's|an?)\s+(?:[\w'.\u2019-]+\s+){0,5}$",
+    r"\b(?:(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of|at|after)\s+"
+    r"(?:the|this\s+week's|this\s+year's|an?|its|their)\s+(?:[\w'.\u2019-]+\s+){0,5}$",
     re.IGNORECASE,
 )
 SETTING_REACH = 80  # characters from the setting phrase's start to the gathering's noun

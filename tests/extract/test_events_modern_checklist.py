@@ -1874,3 +1874,11 @@ def test_a_rate_of_up_to_is_part_of_the_duties_phrase() -> None:
         "panels from Southeast Asia in April."
     )
     assert ("tariff", "2025-04") in keys(text, date(2025, 6, 11))
+
+
+def test_a_statement_after_a_dated_meeting_takes_its_day() -> None:
+    text = (
+        "OPEC+ said in a statement after its meeting on May 31 that it would raise output in July."
+    )
+    found = keys(text, date(2025, 6, 11))
+    assert ("statement", "2025-05-31") in found and ("meeting", "2025-05-31") in found, found
