@@ -289,6 +289,11 @@ def _group_codes(
     return codes
 
 
+# A place an arrival came from, named after its verb: "arrived in Tokyo from Kuala Lumpur".
+_ARRIVING = re.compile(r"arriv|land", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def trigger_parties(
     text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
 ) -> tuple[set[str], list[str], str | None, set[str]]:
@@ -300,6 +305,13 @@ def trigger_parties(
     mentions = [
         m for m in _window_mentions(text, sentence, trigger, lexicon) if not _source(text, m)
     ]
+    if trigger.type == "visit" and _ARRIVING.match(text, trigger.start, trigger.end):
+        # "arrived in Tokyo on Monday from Kuala Lumpur": where a trip came from takes no part
+        mentions = [
+            m
+            for m in mentions
+            if m.start < trigger.end or not _FROM.search(text, max(0, m.start - 10), m.start)
+        ]
     if trigger.type == "election":
         mentions = _election_country(text, trigger, mentions)
     elif trigger.type not in TARGETS_TAKE_PART:

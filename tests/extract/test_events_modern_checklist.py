@@ -1882,3 +1882,13 @@ def test_a_statement_after_a_dated_meeting_takes_its_day() -> None:
     )
     found = keys(text, date(2025, 6, 11))
     assert ("statement", "2025-05-31") in found and ("meeting", "2025-05-31") in found, found
+
+
+def test_where_an_arrival_came_from_takes_no_part() -> None:
+    assert parties_of("Trump arrived in Tokyo on Monday from Kuala Lumpur.", "visit") == {
+        "JP",
+        "US",
+    }
+    # look-alike: a delegation from a country is the traveller
+    text = "A delegation from Japan arrived in Washington on Monday."
+    assert parties_of(text, "visit") == {"JP", "US"}
