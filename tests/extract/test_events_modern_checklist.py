@@ -1892,3 +1892,8 @@ def test_where_an_arrival_came_from_takes_no_part() -> None:
     # look-alike: a delegation from a country is the traveller
     text = "A delegation from Japan arrived in Washington on Monday."
     assert parties_of(text, "visit") == {"JP", "US"}
+
+
+def test_the_country_a_loan_or_guarantees_are_for_takes_no_part() -> None:
+    text = "EU leaders will meet in Brussels on Dec. 18 to discuss security guarantees for Ukraine."
+    assert "UA" not in parties_of(text, "summit", date(2025, 10, 24))
