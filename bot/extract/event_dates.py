@@ -186,7 +186,7 @@ def trigger_distance(
         )
         if not (reported_plan or reported_known) or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
-    if timex.start >= trigger.end and _OPEN_RELATIVE.search(gap):
+    if timex.start >= trigger.end and _WHO_CLAUSE_OPEN.search(gap):
         # "a ceasefire deal between Thailand and Cambodia, whose border clashes in July
         # killed 48": the date is told of the person or country the clause is about
         return MAX_ATTACH_DISTANCE + 1
@@ -225,9 +225,9 @@ def trigger_distance(
     return distance
 
 
-# Only a person's clause: "the trip, which runs from April 26 to 29, ..." frames what follows.
-_OPEN_RELATIVE = re.compile(r",\s+(?:who|whose)\s+[^,;:()]*$", re.IGNORECASE)
-_RELATIVE_OPENS = re.compile(r",\s+(?:who|whose)\s+[^,;:()]*$", re.IGNORECASE)
+# A person's relative clause still open at the end of a span (only a person's: "the trip, which
+# runs from April 26 to 29, ..." frames what follows).
+_WHO_CLAUSE_OPEN = re.compile(r",\s+(?:who|whose)\s+[^,;:()]*$", re.IGNORECASE)
 
 
 def _closed_relative(text: str, sentence_start: int, timex: Timex, gap: str) -> bool:
@@ -235,7 +235,7 @@ def _closed_relative(text: str, sentence_start: int, timex: Timex, gap: str) -> 
     the trigger after it."""
     if "," not in gap:
         return False
-    return bool(_RELATIVE_OPENS.search(text, max(sentence_start, timex.start - 120), timex.start))
+    return bool(_WHO_CLAUSE_OPEN.search(text, max(sentence_start, timex.start - 120), timex.start))
 
 
 def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
@@ -459,7 +459,7 @@ def attach_dates(
                 continue  # "aiming for a pact by next October": a target, not a date of it
             if (
                 timex.start >= trigger.end
-                and trigger.type in _TALKS
+                and trigger.type in TALK_KINDS
                 and _DEAL_DEADLINE.search(text, trigger.end, timex.start)
             ):
                 continue  # "resume negotiations with a view to reaching a deal by July 21"
@@ -857,13 +857,13 @@ def agreed_penalty(text: str, trigger: Trigger) -> bool:
     )
 
 
-_TALKS = frozenset({"meeting", "summit"})
+TALK_KINDS = frozenset({"meeting", "summit"})  # the types that are talks
 _TOPICS = frozenset({"agreement", "tariff", "sanctions", "statement"})
 
 
 def _topic_of_talks(text: str, talks: Trigger, other: Trigger) -> bool:
     """Whether ``other`` is what the talks named right before it are about."""
-    if talks.type not in _TALKS or other.type not in _TOPICS or other.start < talks.end:
+    if talks.type not in TALK_KINDS or other.type not in _TOPICS or other.start < talks.end:
         return False
     return bool(_TOPIC_LINK.fullmatch(text, talks.end, other.start))
 

@@ -19,6 +19,7 @@ from bot.extract.dateline import find_dateline
 from bot.extract.dates import EventDate, event_date_from_timex, interval
 from bot.extract.event_dates import (
     DECIDED_WHEN_ANNOUNCED,
+    TALK_KINDS,
     agreed_penalty,
     attach_dates,
     departs_for,
@@ -1058,7 +1059,7 @@ _PRONOUN_ACTOR = re.compile(
     r"set|planned|plans|to|be|been|currently|held|hold|holds|holding)\s+){0,5}$"
 )
 _HIS_TRIP = re.compile(r"(?:^\s*|\s)(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,3}$")
-_TRAVEL_OR_TALKS = frozenset({"visit", "meeting", "summit"})
+_TRAVEL_OR_TALKS = TALK_KINDS | {"visit"}
 
 
 @dataclass(frozen=True)
@@ -1104,15 +1105,22 @@ def _summit_body(
 ) -> frozenset[str]:
     """The body whose leaders' summit is named by that year's host town: "the Venice summit"
     of June 1987 is the G7's, "the summit in Vilnius" of 2023 NATO's."""
-    year = int(when.value[:4])
+    towns = summit_hosts().get(int(when.value[:4]), ())
+    if not towns:
+        return frozenset()
     low = max(sentence.start, trigger.start - SUMMIT_TOWN_REACH)
     high = min(sentence.end, trigger.end + SUMMIT_TOWN_REACH)
-    window = text[low:high]
     found: frozenset[str] = frozenset()
-    for (host_year, town), codes in summit_hosts().items():
-        if host_year == year and re.search(rf"\b{re.escape(town)}\b", window):
+    for town, codes in towns:
+        if _town_name(town).search(text, low, high):
             found |= codes
     return found
+
+
+@lru_cache(maxsize=256)
+def _town_name(town: str) -> re.Pattern[str]:
+    """A host town as a whole word."""
+    return re.compile(rf"\b{re.escape(town)}\b")
 
 
 def _build(
@@ -1629,9 +1637,6 @@ def _talks_of_the_two(
     return held[-1] if held else None
 
 
-_TALKS_KINDS = ("meeting", "summit")
-
-
 def _named_host(
     text: str, sentence: Sentence, trigger: Trigger, hosts: list[_Candidate]
 ) -> _Candidate | None:
@@ -1640,7 +1645,7 @@ def _named_host(
     date of the story's summit (the last one named before it, if there are several)."""
     for match in _HOST_MENTION.finditer(text, sentence.start, sentence.end):
         # "the summit" is a summit; "their talks" or "the meeting" may be leaders' talks too
-        kinds = ("summit",) if match.group(1).lower().startswith("summit") else _TALKS_KINDS
+        kinds = ("summit",) if match.group(1).lower().startswith("summit") else TALK_KINDS
         earlier = [h for h in hosts if h.type in kinds and h.start < sentence.start]
         if earlier and abs(match.start() - trigger.start) <= HOST_REACH:
             return earlier[-1]

@@ -68,10 +68,12 @@ HISTORICAL_CODES: frozenset[str] = frozenset({"SU", "DD", "YU", "CS", "YD"})
 
 
 @cache
-def summit_hosts(directory: Path | None = None) -> dict[tuple[int, str], frozenset[str]]:
-    """The codes of the body whose leaders' summit a town hosts in a year (bodies.toml
-    ``summits``): a SPEC body's own code, a group's members. A town and year two bodies share
-    (Johannesburg 2023, Rio 2024-25) name neither."""
+def summit_hosts(
+    directory: Path | None = None,
+) -> dict[int, tuple[tuple[str, frozenset[str]], ...]]:
+    """By year, the towns hosting a body's leaders' summit with the codes that body gives
+    (bodies.toml ``summits``): a SPEC body's own code, a group's members. A town and year two
+    bodies share (Johannesburg 2023, Rio 2024-25) name neither."""
     data = _read_toml((directory or DEFAULT_DIRECTORY) / "bodies.toml")
     hosts: dict[tuple[int, str], list[frozenset[str]]] = {}
     for body in data["bodies"]:
@@ -82,7 +84,11 @@ def summit_hosts(directory: Path | None = None) -> dict[tuple[int, str], frozens
         )
         for year, town in body.get("summits", []):
             hosts.setdefault((int(year), str(town)), []).append(codes)
-    return {key: found[0] for key, found in hosts.items() if len(found) == 1}
+    by_year: dict[int, list[tuple[str, frozenset[str]]]] = {}
+    for (year, town), found in hosts.items():
+        if len(found) == 1:
+            by_year.setdefault(year, []).append((town, found[0]))
+    return {year: tuple(towns) for year, towns in by_year.items()}
 
 
 def successor_codes(directory: Path | None = None) -> dict[str, str]:
