@@ -916,16 +916,31 @@ def _gathering_yields(text: str, gathering: Trigger, outcome: Trigger) -> bool:
 
 
 _AGREEING_ACT = re.compile(r"agree(?:d|s)?|sign(?:ed|s)?|initial(?:l)?ed|reached", re.IGNORECASE)
+# A gathering fronted as the setting of its sentence: "At a meeting in December, OPEC agreed",
+# "During their talks in Geneva on Friday, the two sides agreed".
+_FRONTED_SETTING = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?:At|During)\s+(?:(?:a|an|the|its|their|his|her|this|last)\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}$"
+)
+_AFTER_SETTING = re.compile(
+    r"[^.;:,]{0,60},\s+(?:[\w.'\u2019-]+\s+){1,10}?(?:also\s+|had\s+|have\s+)?$"
+)
 
 
 def _gathering_agreed(text: str, gathering: Trigger, accord: Trigger) -> bool:
     """Whether a dated meeting is what agreed: "last month's G-6 meeting agreed to stabilize
-    the dollar", "the summit in Venice agreed": the accord was made at it, on its day."""
+    the dollar", "the summit in Venice agreed", "At a meeting in December, OPEC agreed": the
+    accord was made at it, on its day."""
     if gathering.type not in ("meeting", "summit") or accord.type != "agreement":
         return False
     if accord.start < gathering.end or not _AGREEING_ACT.match(text, accord.start):
         return False
-    return bool(_GATHERING_AGREED.fullmatch(text, gathering.end, accord.start))
+    if _GATHERING_AGREED.fullmatch(text, gathering.end, accord.start):
+        return True
+    return bool(
+        _FRONTED_SETTING.search(text[max(0, gathering.start - 50) : gathering.start])
+        and _AFTER_SETTING.fullmatch(text, gathering.end, accord.start)
+    )
 
 
 def _deal_on(text: str, deal: Trigger, measure: Trigger) -> bool:

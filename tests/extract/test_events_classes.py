@@ -2836,3 +2836,20 @@ def test_a_return_from_a_visit_of_a_stated_length_ends_it() -> None:
     # look-alike: a return with no stated length is dated by the return alone
     text = "Chirac returned from Washington today after talks with Reagan."
     assert ("visit", "1987-04-02") in keys(text, date(1987, 4, 2))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At a meeting in December, OPEC agreed to cut output by 7.25 pct.",
+        "At their meeting in Geneva last December, OPEC oil ministers agreed to freeze output.",
+        "During their talks in Geneva in December, Iran and Iraq agreed to a ceasefire.",
+    ],
+)
+def test_an_accord_made_at_a_fronted_gathering_takes_its_date(text: str) -> None:
+    found = keys(text, date(1987, 3, 17))
+    assert ("agreement", "1986-12") in found
+    assert ("agreement", "1987-03-17") not in found  # never the story's day
+    # look-alike: a saying at the gathering is no accord
+    text = "At a meeting in December, OPEC said it would consider a new pact."
+    assert not any(k == "agreement" for k, _ in keys(text, date(1987, 3, 17)))
