@@ -1056,6 +1056,12 @@ def _truce_as_backdrop(
 _PRONOUN_ACTOR = re.compile(
     r"(?:^\s*|[,;:]\s*|\b(?:where|when|and|but|after|before|as|while)\s+)(?:[Hh]e|[Ss]he)\s+"
     r"(?:(?:will|would|shall|is|was|has|had|have|also|then|later|now|due|expected|scheduled|"
+    r"set|planned|plans|to|be|been|currently|held|hold|holds|holding)\s+){0,5}"
+    # the talks' own modifiers: "He held brief talks", "she will hold separate bilateral talks"
+    r"(?:(?<=held\s)|(?<=hold\s)|(?<=holds\s)|(?<=holding\s))"
+    r"(?:(?!(?:that|for|out|up|on|off|to|of|in|at|with|the|a|an|no|hope|open)\b)[a-z][\w-]*\s+){0,3}$"
+    r"|(?:^\s*|[,;:]\s*|\b(?:where|when|and|but|after|before|as|while)\s+)(?:[Hh]e|[Ss]he)\s+"
+    r"(?:(?:will|would|shall|is|was|has|had|have|also|then|later|now|due|expected|scheduled|"
     r"set|planned|plans|to|be|been|currently|held|hold|holds|holding)\s+){0,5}$"
 )
 _HIS_TRIP = re.compile(r"(?:^\s*|\s)(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,3}$")

@@ -2853,3 +2853,22 @@ def test_an_accord_made_at_a_fronted_gathering_takes_its_date(text: str) -> None
     # look-alike: a saying at the gathering is no accord
     text = "At a meeting in December, OPEC said it would consider a new pact."
     assert not any(k == "agreement" for k, _ in keys(text, date(1987, 3, 17)))
+
+
+@pytest.mark.parametrize(
+    ("act", "when"),
+    [
+        ("He held brief talks on Sunday", "1987-03-15"),
+        ("He will hold separate bilateral talks on Sunday", "1987-03-22"),
+    ],
+)
+def test_he_holding_modified_talks_stands_for_the_last_person(act: str, when: str) -> None:
+    text = (
+        "West German President Richard von Weizsaecker arrived in Argentina on Monday. "
+        f"{act} with Brazilian President Jose Sarney."
+    )
+    found = [e for e in events_of(text, date(1987, 3, 17)) if e["date"] == when]
+    assert [(e["type"], e["participants"]) for e in found] == [("summit", ["BR", "DE"])]
+    # look-alike: holding out hope for talks is no talks
+    text = text.replace(act, "He held out hope for talks on Sunday")
+    assert not any(e["type"] == "summit" for e in events_of(text, date(1987, 3, 17)))
