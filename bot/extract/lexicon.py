@@ -168,7 +168,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> EventLexicon:
     )
     groups = {key: tuple(codes) for key, codes in data.get("groups", {}).items()}
     # re.escape escapes spaces; _alternation turns plain spaces into any run of white space.
-    groups_pattern = _alternation([re.escape(k).replace("\\ ", " ") for k in groups], flags=0)
+    groups_pattern = _alternation(
+        [re.escape(k).replace("\\ ", " ") for k in groups], flags=re.IGNORECASE
+    )
     tense = data["tense"]
     # Case matters for "is in Paris for" patterns, so ongoing is matched case-sensitively.
     ongoing = _alternation(tense["ongoing"], flags=0)

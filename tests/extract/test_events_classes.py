@@ -2872,3 +2872,17 @@ def test_he_holding_modified_talks_stands_for_the_last_person(act: str, when: st
     # look-alike: holding out hope for talks is no talks
     text = text.replace(act, "He held out hope for talks on Sunday")
     assert not any(e["type"] == "summit" for e in events_of(text, date(1987, 3, 17)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For Poehl, the significance of the February Louvre Accord was that the United States "
+        "agreed to join efforts to stabilise currencies.",
+        "He helped Baker devise the September, 1985 Plaza Agreement, when the United States "
+        "curbed the dollar's strength.",
+    ],
+)
+def test_a_venue_accord_capitalised_names_its_parties(text: str) -> None:
+    parties = parties_of(text, "agreement", date(1987, 4, 10))
+    assert {"DE", "FR", "GB", "JP", "US"} <= parties
