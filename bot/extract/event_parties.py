@@ -107,6 +107,23 @@ def codes_of(mention: Mention) -> set[str]:
     return codes
 
 
+# A name that stays away from the event: "Colombia will not attend a meeting of producers",
+# "Britain declined to take part in the talks", "Goria, who declined to attend the meeting".
+_STAYS_AWAY_AFTER = re.compile(
+    r"(?:\s*,\s*who)?\s+(?:(?:has|had|have|also)\s+)?"
+    r"(?:(?:will\s+not|would\s+not|won['\u2019]t|wouldn['\u2019]t|did\s+not|didn['\u2019]t|"
+    r"does\s+not|doesn['\u2019]t|declined\s+to|refused\s+to|refuses\s+to|decided\s+not\s+to|"
+    r"chose\s+not\s+to)\s+(?:attend|take\s+part\s+in|participate\s+in|join|go\s+to)"
+    r"|boycott(?:ed|s|ing)?|skipp(?:ed|ing)|stay(?:ed|s|ing)?\s+away\s+from)\b",
+    re.IGNORECASE,
+)
+
+
+def stays_away(text: str, mention: Mention) -> bool:
+    """Whether a name is said to stay away from what follows: it takes no part."""
+    return bool(_STAYS_AWAY_AFTER.match(text, mention.end))
+
+
 def is_topic(text: str, mention: Mention) -> bool:
     """Whether a name is what an act is about, not who acts: "pressure on Russia"."""
     return bool(_TOPIC_BEFORE.search(text, max(0, mention.start - 30), mention.start))
@@ -320,6 +337,7 @@ def trigger_parties(
         acting = [m for m in mentions if not is_topic(text, m)]
         if acting:
             mentions = acting
+        mentions = [m for m in mentions if m.start > trigger.start or not stays_away(text, m)]
     for mention in mentions:
         if mention.kind == "person" and mention.name not in people:
             people.append(mention.name)

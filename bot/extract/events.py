@@ -50,6 +50,7 @@ from bot.extract.event_parties import (
     leader_countries,
     leaders_meet,
     many_leaders,
+    stays_away,
     story_parties,
     trigger_parties,
 )
@@ -1103,6 +1104,18 @@ def _last_person(sentence: Sentence, previous: _Antecedent) -> _Antecedent:
     return _Antecedent(frozenset(codes_of(people[-1])), people[-1].role == "leader")
 
 
+def _staying_away(text: str, sentence: Sentence, trigger: Trigger) -> set[str]:
+    """The countries a sentence says stay away from the event ahead of them ("Colombia will
+    not attend a meeting of coffee producers"): the story's other mentions of them do not
+    bring them back."""
+    return {
+        code
+        for m in sentence.mentions
+        if m.end <= trigger.start and stays_away(text, m)
+        for code in codes_of(m)
+    }
+
+
 SUMMIT_TOWN_REACH = 30  # characters around "summit" where its host town is named
 
 
@@ -1230,7 +1243,7 @@ def _build(
             and not lexicon.government_actors.search(text, sentence.start, sentence.end)
         ):
             return None  # "Bankers hope an agreement can be reached": no government named
-        codes = set(article_codes)
+        codes = set(article_codes) - _staying_away(text, sentence, trigger)
         fallback = True
     unnamed = (
         not codes and kind in _UNNAMED_KINDS and (commodity or bool(_PRODUCERS_BODY.search(text)))
@@ -1245,7 +1258,7 @@ def _build(
         for m in sentence.mentions
         if kind in TARGETS_TAKE_PART or not is_topic(text, m)
         for c in codes_of(m)
-    }
+    } - _staying_away(text, sentence, trigger)
     context = codes | location_codes | sentence_codes
     if kind in TARGETS_TAKE_PART and len(codes - BODY_CODES) == 1 and not codes & BODY_CODES:
         # "Reagan imposed the tariff after the Japanese flooded the market", "tariffs on

@@ -2886,3 +2886,33 @@ def test_he_holding_modified_talks_stands_for_the_last_person(act: str, when: st
 def test_a_venue_accord_capitalised_names_its_parties(text: str) -> None:
     parties = parties_of(text, "agreement", date(1987, 4, 10))
     assert {"DE", "FR", "GB", "JP", "US"} <= parties
+
+
+@pytest.mark.parametrize(
+    ("text", "away"),
+    [
+        (
+            "Colombia will not attend a meeting of coffee producing countries scheduled for "
+            "this weekend in Nicaragua, the federation's manager said.",
+            "CO",
+        ),
+        (
+            "Britain declined to attend the meeting of Commonwealth leaders in Nassau next week.",
+            "GB",
+        ),
+        (
+            "France refused to take part in the talks in Geneva on Monday between the United "
+            "States and the Soviet Union.",
+            "FR",
+        ),
+    ],
+)
+def test_a_country_staying_away_takes_no_part(text: str, away: str) -> None:
+    found = events_of(text, date(1987, 3, 18))
+    assert found and not any(away in e["participants"] for e in found)
+    # look-alike: attending is taking part
+    text = text.replace("will not attend", "will attend").replace(
+        "declined to attend", "will attend"
+    )
+    text = text.replace("refused to take part", "took part")
+    assert any(away in e["participants"] for e in events_of(text, date(1987, 3, 18)))
