@@ -330,6 +330,14 @@ def trigger_parties(
             for m in mentions
             if m.start < trigger.end or not _FROM.search(text, max(0, m.start - 10), m.start)
         ]
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    gathering = _gathering_attended(text, trigger, high)
+    if gathering is not None:
+        # "will visit Rome during a trip to Europe to attend the Venice summit of the major
+        # industrialized countries": the trip's parties are the traveller and the host, not
+        # the gathering's members
+        mentions = [m for m in mentions if m.start < gathering or not _a_group(m)]
+        high = gathering
     if trigger.type == "election":
         mentions = _election_country(text, trigger, mentions)
     elif trigger.type not in TARGETS_TAKE_PART:
@@ -372,12 +380,28 @@ def trigger_parties(
             if trigger.type == "meeting":
                 continue  # "resume negotiations in Luxembourg": the host is no party to talks
         codes.update(codes_of(mention))
-    low, high = clause_span(text, sentence, trigger, lexicon)
     codes.update(
         _group_codes(text, Sentence(low, high, mentions=sentence.mentions), lexicon, trigger)
-        or _group_codes(text, sentence, lexicon, trigger)
+        or (set() if gathering is not None else _group_codes(text, sentence, lexicon, trigger))
     )
     return codes, people, location, location_codes
+
+
+# What a trip is made to attend: "to attend yesterday's meetings of leading industrial nations".
+_TO_ATTEND = re.compile(r"\bto\s+(?:attend|take\s+part\s+in|participate\s+in)\b", re.IGNORECASE)
+
+
+def _gathering_attended(text: str, trigger: Trigger, high: int) -> int | None:
+    """Where the gathering a trip is made to attend begins, in the trip's clause."""
+    if trigger.type != "visit":
+        return None
+    attend = _TO_ATTEND.search(text, trigger.end, high)
+    return attend.start() if attend else None
+
+
+def _a_group(mention: Mention) -> bool:
+    """Whether a name stands for a group of countries or an intergovernmental body."""
+    return bool(mention.members) or mention.code in BODY_CODES
 
 
 def story_parties(article: Article, sentences: list[Sentence]) -> set[str]:

@@ -2916,3 +2916,21 @@ def test_a_country_staying_away_takes_no_part(text: str, away: str) -> None:
     )
     text = text.replace("refused to take part", "took part")
     assert any(away in e["participants"] for e in events_of(text, date(1987, 3, 18)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miyazawa left for Washington on Tuesday to attend the meetings of leading industrial "
+        "nations.",
+        "South Korean Finance Minister Chung In-yong will leave for Washington on Monday to "
+        "attend the International Monetary Fund's Interim Committee meeting.",
+    ],
+)
+def test_a_trip_to_attend_a_gathering_is_the_travellers_and_the_hosts(text: str) -> None:
+    visits = [e for e in events_of(text, date(1987, 4, 2)) if e["type"] == "visit"]
+    assert visits and all(set(e["participants"]) <= {"JP", "KR", "US"} for e in visits)
+    # look-alike: the gathering itself keeps its members
+    text = "Miyazawa left for Washington to attend the meetings of leading industrial nations."
+    meetings = [e for e in events_of(text, date(1987, 4, 2)) if e["type"] == "meeting"]
+    assert meetings and {"DE", "FR", "GB"} <= set(meetings[0]["participants"])
