@@ -35,7 +35,10 @@ BREAK_PENALTY = 8
 BEFORE_PENALTY = 3
 COMPETITION_SLACK = 4
 _TIME_ANCHOR = re.compile(
-    r"(?:since|after|before|until|following|prior to|ahead of)(\s+)(?:the\s+|a\s+|an\s+)?"
+    r"(?:since|after|before|until|following|prior to|ahead of"
+    # an accord held to, named for reference: "its commitment to quota agreements"
+    r"|commitment to|adherence to|compliance with|respect for|abid(?:e|es|ed|ing) by"
+    r"|stick(?:s|ing)? to|stuck to|kept to|keep(?:s|ing)? to)(\s+)(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'.-]+\s+){0,2}$",
     re.IGNORECASE,
 )

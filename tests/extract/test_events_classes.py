@@ -2934,3 +2934,18 @@ def test_a_trip_to_attend_a_gathering_is_the_travellers_and_the_hosts(text: str)
     text = "Miyazawa left for Washington to attend the meetings of leading industrial nations."
     meetings = [e for e in events_of(text, date(1987, 4, 2)) if e["type"] == "meeting"]
     assert meetings and {"DE", "FR", "GB"} <= set(meetings[0]["participants"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sources said that after OPEC had in March demonstrated its commitment to quota "
+        "agreements, some members had raised output.",
+        "Tokyo said in January it would show its adherence to the trade pact.",
+    ],
+)
+def test_an_accord_held_to_is_no_accord_of_the_day_it_is_held_to(text: str) -> None:
+    assert not any(k == "agreement" for k, _ in keys(text, date(1987, 4, 15)))
+    # look-alike: its own date still dates it
+    text = "In March, OPEC reaffirmed its commitment to the December agreement."
+    assert ("agreement", "1986-12") in keys(text, date(1987, 4, 15))
