@@ -474,7 +474,7 @@ def attach_dates(
                 other.type != trigger.type
                 and gap[0] <= other.start
                 and other.end <= gap[1]
-                and not _purpose_of(text, trigger, other)
+                and not purpose_of(text, trigger, other)
                 and not _summits_head(text, trigger, other)
                 and not _a_setting(text, trigger, other)
                 and not _during_trip(text, other)
@@ -485,7 +485,7 @@ def attach_dates(
                 continue  # a trigger of another kind stands between: the date is its own
             trip_date = any(
                 (
-                    _purpose_of(text, trip, trigger)
+                    purpose_of(text, trip, trigger)
                     or (
                         gap[0] <= trip.start
                         and trip.end <= gap[1]
@@ -818,7 +818,7 @@ def _summits_head(text: str, summit: Trigger, head: Trigger) -> bool:
     )
 
 
-def _purpose_of(text: str, trip: Trigger, other: Trigger) -> bool:
+def purpose_of(text: str, trip: Trigger, other: Trigger) -> bool:
     """Whether ``other`` is the purpose of a trip: "flew to Moscow to meet Putin on Friday".
 
     The trip and the talks it was made for share their date.

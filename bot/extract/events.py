@@ -25,6 +25,7 @@ from bot.extract.event_dates import (
     departs_for,
     is_headline,
     lead_sentences,
+    purpose_of,
     sentence_dates,
     trigger_distance,
     undated_date,
@@ -246,6 +247,7 @@ def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
 
 # Trips that go somewhere ("visited Mosul", "a tour of the north"), not arrivals: "arrives
 # in Tokyo" is often a return home from the visit itself.
+_TO_ATTEND = re.compile(r"\battend", re.IGNORECASE)
 _GOING_VISIT = re.compile(r"(?:visit|tour|travel|trip)", re.IGNORECASE)
 _OBJECT_REACH = 30  # characters after "visited" where the place visited is named
 _DONE_ACT = re.compile(r"agreed|signed|initial(?:l)?ed|ratified|reached\s+a\s+deal", re.I)
@@ -1214,6 +1216,19 @@ def _build(
             return None  # "Saddam visited the northern city of Mosul": a trip at home
         codes |= location_codes  # the host country takes part in a visit (not in talks it
         # only hosts: "EU and Japanese ministers met in Brussels" is no Belgian meeting)
+    if (
+        kind == "meeting"
+        and len(codes) == 1
+        and not codes & BODY_CODES
+        and location_codes - codes
+        and any(
+            purpose_of(text, trip, trigger) and not _TO_ATTEND.search(text, trip.end, trigger.start)
+            for trip in sentence.triggers
+        )
+    ):
+        # "flew to Washington on Sunday for tariff negotiations": talks a trip is made for,
+        # with no other side named, are with the host (not a gathering attended there)
+        codes |= location_codes
     if location is None and _HERE.search(text, sentence.start, sentence.end) and here:
         location = here
     commodity = kind in _UNNAMED_KINDS and _commodity_body(text, sentence, trigger, lexicon)

@@ -2949,3 +2949,35 @@ def test_an_accord_held_to_is_no_accord_of_the_day_it_is_held_to(text: str) -> N
     # look-alike: its own date still dates it
     text = "In March, OPEC reaffirmed its commitment to the December agreement."
     assert ("agreement", "1986-12") in keys(text, date(1987, 4, 15))
+
+
+@pytest.mark.parametrize(
+    ("text", "dct"),
+    [
+        (
+            "Seoul's top trade envoy flew to Washington on Sunday for last-ditch tariff "
+            "negotiations.",
+            date(2025, 10, 27),
+        ),
+        (
+            "Kuranari was widely expected to fly to Washington tomorrow for talks focussing on "
+            "trade.",
+            date(1987, 3, 11),
+        ),
+        (
+            "Iran's oil minister arrived in Algiers on Friday at the head of a large delegation "
+            "for talks on stabilizing oil prices.",
+            date(1987, 3, 8),
+        ),
+    ],
+)
+def test_talks_a_trip_is_made_for_are_with_the_host(text: str, dct: date) -> None:
+    meetings = [e for e in events_of(text, dct) if e["type"] == "meeting"]
+    assert meetings and all(len(e["participants"]) == 2 for e in meetings)
+    # look-alike: a body's gathering attended in a capital is not the host's
+    text = (
+        "Ivorian Agriculture Minister Denis Bra Kanon was expected to arrive in London on Monday "
+        "to attend the talks of the International Cocoa Organization."
+    )
+    meetings = [e for e in events_of(text, date(1987, 3, 20)) if e["type"] == "meeting"]
+    assert meetings and not any("GB" in e["participants"] for e in meetings)
