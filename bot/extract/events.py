@@ -110,11 +110,21 @@ _RANK = {"time": 0, "day": 0, "week": 1, "month": 2}  # finer precisions rank lo
 _PLAIN_STATEMENT = re.compile(r"statements?|communiqu[eé]s?", re.IGNORECASE)
 _VISIT_A_PERSON = re.compile(
     r"\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
-    r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|[Cc]ounterparts?)\b"
+    r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|Prince|Emir|"
+    r"Sultan|Emperor|[Cc]ounterparts?)\b"
 )
-_HOSTING = re.compile(r"host|receiv|welcom", re.IGNORECASE)
+_HOSTING = re.compile(
+    r"host|receiv|welcom|greet|(?:was|were|is|are|be|been|being)\s", re.IGNORECASE
+)
 _GUEST_OPENING = re.compile(r"\s+(?:the\s+)?(?:visiting\s+)?")
 _GUEST_REACH = 60  # characters after the verb where the guest's name ends
+_PASSIVE_HOSTING = re.compile(r"(?:was|were|is|are|be|been|being)\s", re.IGNORECASE)
+# A guest named by office or as a party sent: "the Saudi crown prince", "a delegation".
+_GUEST_SUBJECT = re.compile(
+    r"\b(?:president|prime\s+minister|premier|chancellor|king|queen|prince|emir|sultan|"
+    r"minister|secretary|envoy|delegation|leader|counterpart)s?\b[^.;]*$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 
 
@@ -238,6 +248,16 @@ def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     ]
     if named and _POSSESSIVE_AFTER.match(text, named[0].end):
         return False
+    if _PASSIVE_HOSTING.match(text, trigger.start):
+        # "Ramaphosa will be hosted by Trump": the guest is the subject before the verb
+        before = text[max(sentence.start, trigger.start - _GUEST_REACH) : trigger.start]
+        return bool(
+            _GUEST_SUBJECT.search(before)
+            or any(
+                m.kind == "person" and trigger.start - _GUEST_REACH <= m.start < trigger.start
+                for m in sentence.mentions
+            )
+        )
     if _VISIT_A_PERSON.match(text, trigger.end):
         return True
     opening = _GUEST_OPENING.match(text, trigger.end)

@@ -2981,3 +2981,32 @@ def test_talks_a_trip_is_made_for_are_with_the_host(text: str, dct: date) -> Non
     )
     meetings = [e for e in events_of(text, date(1987, 3, 20)) if e["type"] == "meeting"]
     assert meetings and not any("GB" in e["participants"] for e in meetings)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Trump welcomed Saudi Crown Prince Mohammed bin Salman at the White House on Tuesday.",
+            ("summit", "2025-06-10", ["SA", "US"]),
+        ),
+        (
+            "Japanese Prime Minister Shigeru Ishiba was received by Xi Jinping in Beijing on "
+            "Monday.",
+            ("summit", "2025-06-09", ["CN", "JP"]),
+        ),
+        (
+            "South Africa's president Cyril Ramaphosa will be hosted by Trump at the White House "
+            "on Wednesday.",
+            ("summit", "2025-06-11", ["US", "ZA"]),
+        ),
+    ],
+)
+def test_a_leader_hosted_or_received_meets_the_host(
+    text: str, want: tuple[str, str, list[str]]
+) -> None:
+    found = [(e["type"], e["date"], e["participants"]) for e in events_of(text)]
+    assert want in found
+    # look-alikes: a proposal welcomed, or investment pledges, meet nobody
+    assert not events_of("The French proposal was welcomed by President Lula on Thursday.")
+    assert not events_of("Trump welcomed Saudi investment pledges on Tuesday.")
