@@ -3010,3 +3010,17 @@ def test_a_leader_hosted_or_received_meets_the_host(
     # look-alikes: a proposal welcomed, or investment pledges, meet nobody
     assert not events_of("The French proposal was welcomed by President Lula on Thursday.")
     assert not events_of("Trump welcomed Saudi investment pledges on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India imposed duties of 12% on steel imports from China on Monday.",
+        "India imposed a safeguard duty of 12 pct on steel imports from China on Monday.",
+        "India imposed a safeguard duty on steel imports from China on Monday.",
+    ],
+)
+def test_a_duty_told_by_its_rate_is_a_tariff_whatever_the_digits(text: str) -> None:
+    assert ("tariff", "2025-06-09") in keys(text)
+    # look-alike: a duty of care is no tariff
+    assert not keys("India said on Monday it had a duty of care to its 12 steel workers.")
