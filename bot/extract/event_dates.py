@@ -641,8 +641,13 @@ _DEAL_DEADLINE = re.compile(
 )
 # An act done on a date for the sake of later talks: "in a bid to restart negotiations".
 _PURPOSE_AFTER_DATE = re.compile(
-    r"\s*,?\s*(?:in\s+(?:a|an)\s+(?:bid|effort|attempt|move)|in\s+order|so\s+as|seeking|"
-    r"aiming|hoping)\s+to\s+(?:[\w-]+\s+){0,3}",
+    r"\s*,?\s*(?:(?:in\s+(?:a|an)\s+(?:bid|effort|attempt|move)|in\s+order|so\s+as|seeking|"
+    r"aiming|hoping)\s+to\s+(?:[\w-]+\s+){0,3}"
+    # what the dated act opens the way to comes later: "collapsed on Tuesday, paving the way
+    # for elections in the autumn", "resigned on Friday, triggering a snap election"
+    r"|(?:paving|clearing|opening)\s+the\s+way\s+(?:for|to)\s+(?:[\w-]+\s+){0,3}"
+    r"|setting\s+the\s+stage\s+for\s+(?:[\w-]+\s+){0,3}"
+    r"|(?:triggering|forcing|prompting|necessitating)\s+(?:[\w-]+\s+){0,3})",
     re.IGNORECASE,
 )
 

@@ -3024,3 +3024,16 @@ def test_a_duty_told_by_its_rate_is_a_tariff_whatever_the_digits(text: str) -> N
     assert ("tariff", "2025-06-09") in keys(text)
     # look-alike: a duty of care is no tariff
     assert not keys("India said on Monday it had a duty of care to its 12 steel workers.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch government collapsed on Tuesday, paving the way for elections in the autumn.",
+        "The French prime minister dissolved parliament on Sunday, triggering a snap election.",
+    ],
+)
+def test_what_a_dated_act_opens_the_way_to_takes_not_its_date(text: str) -> None:
+    assert not any(k == "election" for k, _ in keys(text))
+    # look-alike: an election held on the date keeps it
+    assert ("election", "2025-06-08") in keys("France held a snap election on Sunday.")
