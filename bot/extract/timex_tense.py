@@ -399,11 +399,27 @@ _WHEN_AHEAD = re.compile(
 _PREPARING = frozenset("prepare prepares preparing preparation preparations".split())
 
 
+_OPENING_THE_WAY = frozenset(
+    "paving paved paves clearing cleared clears opening opened opens setting sets".split()
+)
+_WAY_REACH = 14  # words back from the date where "paving the way for" may stand
+
+
 def _preparing_for(words: list[str]) -> bool:
     """Whether the date names what is prepared for ("to prepare for their November summit",
-    "in preparation for the June talks"): the occasion still lies ahead."""
+    "in preparation for the June talks") or what an act opens the way to ("collapsed on
+    Tuesday, paving the way for elections on Oct. 29"): the occasion still lies ahead."""
     tail = [w.lower() for w in words[-4:]]
-    return "for" in tail and any(w in _PREPARING for w in tail[: tail.index("for")])
+    if "for" in tail and any(w in _PREPARING for w in tail[: tail.index("for")]):
+        return True
+    near = [w.lower() for w in words[-_WAY_REACH:]]
+    return any(
+        near[i] in ("for", "to")
+        and near[i - 1] in ("way", "stage")
+        and near[i - 2] == "the"
+        and near[i - 3] in _OPENING_THE_WAY
+        for i in range(3, len(near))
+    )
 
 
 def _since_doing(words: list[str]) -> bool:

@@ -1868,6 +1868,24 @@ def test_the_occasion_a_past_meeting_prepared_for_lies_ahead() -> None:
     assert ("summit", "2025-11") in found and ("meeting", "2025-05-21") in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Dutch government collapsed on Tuesday, clearing the way for a general election on "
+        "Oct. 29.",
+        "The ceasefire, agreed on Sunday, paved the way for talks between Israel and Hamas in "
+        "Cairo on Thursday.",
+    ],
+)
+def test_what_an_act_opened_the_way_to_lies_ahead(text: str) -> None:
+    found = events_of(text, date(2025, 6, 11))
+    later = [e for e in found if e["type"] in ("election", "meeting")]
+    assert later and all(e["date"] > "2025-06-11" for e in later), later
+    # look-alike: a clause of its own with a past verb keeps the past
+    text = "The Dutch government collapsed on Tuesday after elections on May 20."
+    assert ("election", "2025-05-20") in keys(text, date(2025, 6, 11))
+
+
 def test_a_rate_of_up_to_is_part_of_the_duties_phrase() -> None:
     text = (
         "The U.S. Commerce Department imposed anti-dumping duties of up to 3,521% on solar "
