@@ -53,6 +53,16 @@ _RELATIVE_OF_TRIGGER = re.compile(
     r"(?:which|that)\s",
     re.IGNORECASE,
 )
+# A clause or participle telling when the event was planned: "a summit of Japan and China that
+# had been planned for Jan. 24", "the talks which were scheduled to open on Monday", "the
+# summit between Britain and the EU, originally set for May 19".
+_PLANNED_FOR = re.compile(
+    r"(?:\s+(?:between|with|of|among|in)\s[^;()]{1,80}?)?\s*,?\s+(?:(?:that|which)\s+"
+    r"(?:had|has|have|was|were|is|are)\s+(?:been\s+)?)?(?:originally\s+|initially\s+|previously\s+)?"
+    r"(?:planned|scheduled|set|due|slated|expected|meant)\s+"
+    r"(?:for|on|to\s+(?:take\s+place|be\s+held|open|start|begin)(?:\s+on)?)\s+",
+    re.IGNORECASE,
+)
 # The parties of an event named right after it, and where: "between U.S. Treasury Secretary
 # James Baker and West German Finance Minister Gerhard Stoltenberg", "among Japan, the European
 # Community, the U.S. and Canada", "West German ministers in Frankfurt" (names, titles and
@@ -189,6 +199,8 @@ def trigger_distance(
         )
         if not (reported_plan or reported_known) or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
+    if timex.start >= trigger.end and _PLANNED_FOR.fullmatch(gap):
+        return min(len(WORD.findall(gap)), MAX_ATTACH_DISTANCE)  # the event's own plan
     if timex.start >= trigger.end and _WHO_CLAUSE_OPEN.search(gap):
         # "a ceasefire deal between Thailand and Cambodia, whose border clashes in July
         # killed 48": the date is told of the person or country the clause is about
@@ -215,8 +227,9 @@ def trigger_distance(
         pass  # "until June, when the next OPEC meeting is due": the clause is the date's own
     elif lexicon.clause_breaks.search(gap):
         penalty += CLAUSE_PENALTY
-    elif "," in gap:
-        penalty += COMMA_PENALTY
+    elif "," in _LIST_COMMA.sub(" ", gap):
+        penalty += COMMA_PENALTY  # (a comma between names of a list is none: "of Japan,
+        # China and South Korea will be held on March 20")
     distance = len(WORD.findall(gap)) + penalty
     if timex.end <= trigger.start and possessive_phrase(text, timex.end, trigger.start):
         return min(distance, MAX_ATTACH_DISTANCE)  # the head of the date's noun phrase
@@ -231,6 +244,13 @@ def trigger_distance(
 # A person's relative clause still open at the end of a span (only a person's: "the trip, which
 # runs from April 26 to 29, ..." frames what follows).
 _WHO_CLAUSE_OPEN = re.compile(r",\s+(?:who|whose)\s+[^,;:()]*$", re.IGNORECASE)
+
+
+# A comma inside a list of names: one followed by a name that another comma or "and" follows.
+_LIST_COMMA = re.compile(
+    r"(?<=[\w.])\s*,\s*(?=(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*){0,2}"
+    r"\s*(?:,|\s+and\s))"
+)
 
 
 def _closed_relative(text: str, sentence_start: int, timex: Timex, gap: str) -> bool:

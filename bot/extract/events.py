@@ -882,6 +882,14 @@ def _status(
         return "cancelled"
     if _status_cue(text, lexicon.postponed, low, high, trigger):
         return "postponed"
+    plan = _PLAN_THEN_PREDICATE.match(text, trigger.end, sentence.end)
+    if plan is not None:
+        # "A summit of Japan, China and South Korea that had been planned for Jan. 24-25 in
+        # Tokyo has been postponed to mid-March": the sentence's verb, past the plan, is its
+        if lexicon.cancelled.match(text, plan.end()):
+            return "cancelled"
+        if lexicon.postponed.match(text, plan.end()):
+            return "postponed"
     future = _future(text, sentence, trigger, lexicon)
     if dct is None:
         return "scheduled" if future else "occurred"
@@ -901,6 +909,17 @@ def _status(
     return "scheduled" if future else "occurred"
 
 
+# An event's subject phrase telling its old plan, up to the passive verb of its sentence: "the
+# summit between Britain and the EU, originally set for May 19, has been", "the talks which
+# were scheduled to open on Sunday have been".
+_PLAN_THEN_PREDICATE = re.compile(
+    r"(?:\s+(?:between|with|of|among|in)\s[^;()]{1,80}?)?\s*,?\s+"
+    r"(?:(?:that|which)\s+(?:had|has|have|was|were|is|are)\s+(?:been\s+)?)?"
+    r"(?:originally\s+|initially\s+|previously\s+)?(?:planned|scheduled|set|due|slated)\s+"
+    r"(?:for|on|to\s+\w+(?:\s+\w+)?(?:\s+on)?)\s+[^;:]{1,60}?,?\s+"
+    r"(?:has|have|had|was|were)\s+(?:now\s+|since\s+|also\s+)?been\s+",
+    re.IGNORECASE,
+)
 # A cancel or delay cue that is only threatened or asked for: "threats to scrap the
 # agreement", "could encourage Washington to cancel", "failed to convince America to call off".
 _HYPOTHETICAL_CUE = re.compile(

@@ -1915,3 +1915,59 @@ def test_where_an_arrival_came_from_takes_no_part() -> None:
 def test_the_country_a_loan_or_guarantees_are_for_takes_no_part() -> None:
     text = "EU leaders will meet in Brussels on Dec. 18 to discuss security guarantees for Ukraine."
     assert "UA" not in parties_of(text, "summit", date(2025, 10, 24))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The summit of Japan, China and South Korea will be held on March 20.",
+            ("summit", "2026-03-20", "scheduled"),
+        ),
+        (
+            "Leaders of Brazil, Russia, India, China and South Africa will meet in Kazan on "
+            "Oct. 22.",
+            ("summit", "2026-10-22", "scheduled"),
+        ),
+    ],
+)
+def test_a_list_of_countries_is_no_clause_break(text: str, want: tuple[str, str, str]) -> None:
+    found = {(e["type"], e["date"], e["status"]) for e in events_of(text, date(2026, 1, 15))}
+    assert want in found
+    # look-alike: a comma closing a clause still breaks ("Japan, which hosts the summit")
+    text = "Japan said on Monday, after China protested, that the summit would go ahead."
+    assert ("summit", "2026-01-12") not in keys(text, date(2026, 1, 15))
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "want"),
+    [
+        (
+            "A trilateral summit of Japan, China and South Korea that had been planned for Jan. "
+            "24-25 in Tokyo has been postponed to mid-March, government sources said Thursday.",
+            date(2026, 1, 15),
+            ("summit", "2026-03", "postponed"),
+        ),
+        (
+            "The second summit between the United Kingdom and the European Union, originally set "
+            "for May 19, has been pushed back to May 28, British officials said Tuesday.",
+            date(2026, 5, 5),
+            ("summit", "2026-05-28", "postponed"),
+        ),
+        (
+            "The talks between Iran and the United States which were scheduled for Jan. 18 have "
+            "been called off.",
+            date(2026, 1, 15),
+            ("meeting", "2026-01-18", "cancelled"),
+        ),
+    ],
+)
+def test_the_verb_after_an_events_old_plan_is_its_status(
+    text: str, dct: date, want: tuple[str, str, str]
+) -> None:
+    found = {(e["type"], e["date"], e["status"]) for e in events_of(text, dct)}
+    assert want in found, found
+    # look-alike: a plan followed by any other verb keeps the plan
+    text = "The summit between Britain and the EU, originally set for May 19, has been a success."
+    found = {(e["type"], e["date"], e["status"]) for e in events_of(text, date(2026, 5, 5))}
+    assert ("summit", "2026-05-19", "scheduled") in found
