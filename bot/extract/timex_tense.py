@@ -84,6 +84,7 @@ _EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "
 _ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
 _REPORTING_REACH = 4  # "said in a statement on Tuesday": words from the verb to the date
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
+_SUBORDINATORS = frozenset({"when", "once"})
 _SENTENCE_REACH = 300
 CERTAIN = 4
 """Magnitude of a direction no tense can overturn: "since March" never lies ahead."""
@@ -245,6 +246,9 @@ def _decide(
         word = words[i].lower()
         if word in _CLAUSE_STOP or (before and modal and word == "and"):
             break  # "the talks had gone well and a team would leave in three weeks"
+        if before and weak and word in _SUBORDINATORS:
+            break  # "members led by Saudi Arabia ... when they meet online on Sunday": the
+            # subordinate clause's own verb dates it, not the main clause's
         if before and word == "that" and i and words[i - 1].lower() in _REPORTING | _MANDATIVE:
             # "said that on April 15 it will...": the date opens the reported clause;
             # "urged that Congress begin ... by Easter": a demand's clause lies ahead

@@ -1971,3 +1971,14 @@ def test_the_verb_after_an_events_old_plan_is_its_status(
     text = "The summit between Britain and the EU, originally set for May 19, has been a success."
     found = {(e["type"], e["date"], e["status"]) for e in events_of(text, date(2026, 5, 5))}
     assert ("summit", "2026-05-19", "scheduled") in found
+
+
+def test_a_when_clause_is_dated_by_its_own_verb() -> None:
+    text = (
+        "Eight OPEC+ members led by Saudi Arabia and Russia are expected to keep oil output "
+        "unchanged for the first quarter when they meet online on Sunday, four sources said."
+    )
+    assert ("meeting", "2025-11-30") in keys(text, date(2025, 11, 28))
+    # look-alike: a past verb inside the when clause keeps it past
+    text = "Saudi Arabia and Russia agreed to cut output when they met online on Sunday."
+    assert ("meeting", "2025-11-23") in keys(text, date(2025, 11, 28))
