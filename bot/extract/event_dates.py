@@ -465,6 +465,12 @@ def attach_dates(
             if timex.end <= trigger.start and _owned_by_another(text, timex, trigger):
                 continue  # "The Monday announcement followed two days of talks"
             if (
+                timex.start >= trigger.end
+                and _ACT_NOUN_BEFORE.search(text, trigger.end, timex.start)
+                and _INFINITIVE.search(text, trigger.end, timex.start)
+            ):
+                continue  # "his trip to the U.S. to explain Brazil's decision last month"
+            if (
                 timex.end <= trigger.start
                 and _POSSESSIVE_GAP.fullmatch(text, *gap)
                 and not any(gap[0] <= t.start < gap[1] for t, _ in usable)
@@ -749,6 +755,16 @@ def _gathering_year(text: str, sentence: Sentence, trigger: Trigger) -> str | No
     return _naming_year(text, sentence, trigger) if trigger.type in _GATHERINGS else None
 
 
+# A date right after another act's noun is that act's when an infinitive governs the noun:
+# "to explain Brazil's decision last month" (not "to review Kenya's request next week", where
+# the noun is the trigger's own object).
+_ACT_NOUN_BEFORE = re.compile(
+    r"\b(?:decision|announcement|ruling|decree|order|proposal|request|warning|pledge|speech|"
+    r"remarks|comments|report|move|offer|threat)s?\s+(?:on\s+|in\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+# An infinitive: the noun after it is its object, not the trigger's ("to explain ...").
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|be)\b)[a-z]+\b")
 _OWNED_BY = re.compile(r"(?:['\u2019]s)?\s+([A-Za-z][\w-]*)")
 _DEADLINES = frozenset(["deadline", "deadlines", "target", "date", "ultimatum", "cutoff"])
 _OWNER_REACH = 4  # words from a date to the trigger it may own ("Monday's EU farm summit")

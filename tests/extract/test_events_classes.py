@@ -3037,3 +3037,18 @@ def test_what_a_dated_act_opens_the_way_to_takes_not_its_date(text: str) -> None
     assert not any(k == "election" for k, _ in keys(text))
     # look-alike: an election held on the date keeps it
     assert ("election", "2025-06-08") in keys("France held a snap election on Sunday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Funaro said that during his recent trip to the U.S., Europe and Japan to explain "
+        "Brazil's decision last month to suspend interest payments, he stressed growth.",
+        "The minister flew to Tokyo to discuss Japan's announcement on Monday of new curbs.",
+    ],
+)
+def test_a_date_right_after_another_acts_noun_is_that_acts(text: str) -> None:
+    assert not any(k == "visit" for k, _ in keys(text, date(1987, 3, 18)))
+    # look-alike: the trip's own date still dates it
+    text = "The minister flew to Tokyo on Monday to discuss Japan's decision on new curbs."
+    assert ("visit", "1987-03-16") in keys(text, date(1987, 3, 18))
