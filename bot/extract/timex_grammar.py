@@ -128,7 +128,7 @@ KINDS: list[tuple[str, str]] = [
     (
         "rel_unit",
         rf"""(?:(?P<pre>(?i:early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|end\s+of|mid))\s*-?\s*)?
-        (?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+current|the\s+same|this|next|last|past|previous|coming|following|current))\s+
+        (?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+current|the\s+same|this|next|last|past|previous|coming|(?-i:following)|current))\s+
         (?P<unit>{UNIT})(?![\w-])(?!'s\s+(?:first|second|third|fourth))""",
     ),
     (

@@ -64,6 +64,8 @@ _PREPOSITION_HINT = {
     "beginning": 1,
     "effective": 1,
     "since": -1,
+    # what an act follows came first: "Following weekend talks here ..., Lawson told reporters"
+    "following": -1,
 }
 _REPORTING = frozenset(
     ["said", "says", "say", "told", "announced", "reported", "added", "stated", "noted"]

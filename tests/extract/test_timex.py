@@ -550,3 +550,13 @@ def test_any_input_is_safe_fast_and_well_formed(text: str, dct: dt.date | None) 
         assert timex.start >= previous_end
         assert timex.value
         previous_end = timex.end
+
+
+def test_following_opening_a_sentence_is_a_preposition_not_the_next_week() -> None:
+    text = "Following weekend talks here between Japanese and British officials, Lawson spoke."
+    assert [(t.text, t.value) for t in find_timexes(text, dt.date(1987, 6, 2))] == [
+        ("weekend", "1987-W22-WE")
+    ]
+    # look-alike: "the following week" is the week after
+    values = [t.value for t in find_timexes("He returns the following week.", dt.date(1987, 6, 2))]
+    assert values == ["1987-W24"]
