@@ -3052,3 +3052,17 @@ def test_a_date_right_after_another_acts_noun_is_that_acts(text: str) -> None:
     # look-alike: the trip's own date still dates it
     text = "The minister flew to Tokyo on Monday to discuss Japan's decision on new curbs."
     assert ("visit", "1987-03-16") in keys(text, date(1987, 3, 18))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Funaro said it was unclear if he would go to Japan on Friday or return to Brazil first.",
+        "Officials said it was not yet decided whether Lula would visit Japan on Friday.",
+    ],
+)
+def test_an_act_in_doubt_is_no_event(text: str) -> None:
+    assert not any(k == "visit" for k, _ in keys(text, date(1987, 3, 4)))
+    # look-alike: a trip told plainly stands
+    text = "Funaro said he would go to Japan on Friday for talks."
+    assert any(k == "visit" for k, _ in keys(text, date(1987, 3, 4)))
