@@ -1982,3 +1982,14 @@ def test_a_when_clause_is_dated_by_its_own_verb() -> None:
     # look-alike: a past verb inside the when clause keeps it past
     text = "Saudi Arabia and Russia agreed to cut output when they met online on Sunday."
     assert ("meeting", "2025-11-23") in keys(text, date(2025, 11, 28))
+
+
+def test_what_an_accord_manages_is_no_company_management() -> None:
+    text = (
+        "Argentine President Javier Milei will travel to Asuncion on Friday to sign an agreement "
+        "with Paraguay on the joint management of the waterway."
+    )
+    assert ("agreement", "2025-06-13") in keys(text, date(2025, 6, 10))
+    # look-alike: an accord with a company's management is a company's
+    text = "The dockers' union signed an agreement with management in Santos on Friday."
+    assert not any(k == "agreement" for k, _ in keys(text, date(2025, 6, 10)))
