@@ -1993,3 +1993,26 @@ def test_what_an_accord_manages_is_no_company_management() -> None:
     # look-alike: an accord with a company's management is a company's
     text = "The dockers' union signed an agreement with management in Santos on Friday."
     assert not any(k == "agreement" for k, _ in keys(text, date(2025, 6, 10)))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Canada will impose a 25% surtax on imports of steel wire and wire rod from China "
+            "starting Oct. 1, the finance ministry said on Friday.",
+            ("tariff", "2025-10-01"),
+        ),
+        (
+            "China will restrict exports of high-purity graphite and several rare earth magnets to "
+            "Japan from Oct. 20, the Chinese Commerce Ministry said on Tuesday.",
+            ("tariff", "2025-10-20"),
+        ),
+    ],
+)
+def test_a_surtax_on_imports_and_restricted_exports_are_trade_measures(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text, date(2025, 9, 19))
+    # look-alike: a surtax on incomes is a domestic tax
+    assert not keys("The government raised the income surtax on high earners on Friday.")
