@@ -331,6 +331,8 @@ def trigger_parties(
             if m.start < trigger.end or not _FROM.search(text, max(0, m.start - 10), m.start)
         ]
     low, high = clause_span(text, sentence, trigger, lexicon)
+    if trigger.type == "visit":
+        mentions, high = _this_leg(text, sentence, trigger, mentions, high)
     gathering = _gathering_attended(text, trigger, high)
     if gathering is not None:
         # "will visit Rome during a trip to Europe to attend the Venice summit of the major
@@ -385,6 +387,38 @@ def trigger_parties(
         or (set() if gathering is not None else _group_codes(text, sentence, lexicon, trigger))
     )
     return codes, people, location, location_codes
+
+
+def is_next_leg(text: str, trigger: Trigger) -> bool:
+    """Whether a trip trigger is an itinerary's next leg: "... and to Mozambique on Monday"."""
+    return trigger.type == "visit" and text[trigger.start : trigger.start + 4].lower() == "and "
+
+
+def _this_leg(
+    text: str, sentence: Sentence, trigger: Trigger, mentions: list[Mention], high: int
+) -> tuple[list[Mention], int]:
+    """The mentions of one leg of an itinerary ("flies to Tanzania on Saturday and to
+    Mozambique on Monday"): a trip's places end where the next leg begins; a next leg keeps
+    the traveller named before the first trip word and its own place."""
+    later = [t for t in sentence.triggers if t.start > trigger.end and is_next_leg(text, t)]
+    if later:
+        high = min(high, later[0].start)
+        mentions = [m for m in mentions if m.start < later[0].start]
+    if not is_next_leg(text, trigger):
+        return mentions, high
+    first = next(
+        (
+            t
+            for t in sentence.triggers
+            if t.type == "visit" and t.end <= trigger.start and not is_next_leg(text, t)
+        ),
+        None,
+    )
+    if first is None:
+        return [], high
+    traveller = [m for m in sentence.mentions if m.end <= first.start and m.kind != "city"]
+    place = [m for m in sentence.mentions if trigger.end <= m.start < high][:1]
+    return traveller + place, high
 
 
 # What a trip is made to attend: "to attend yesterday's meetings of leading industrial nations".

@@ -46,6 +46,7 @@ from bot.extract.event_parties import (
     codes_of,
     company_act,
     is_location,
+    is_next_leg,
     is_topic,
     joint_issuer,
     leader_countries,
@@ -1207,6 +1208,11 @@ def _build(
         return None
     if _truce_as_backdrop(text, sentence, trigger, lexicon):
         return None
+    if is_next_leg(text, trigger) and not any(
+        t.type == "visit" and t.end <= trigger.start and not is_next_leg(text, t)
+        for t in sentence.triggers
+    ):
+        return None  # "rose to Japan on Monday and to China on Tuesday": no trip before it
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
         codes |= pair  # "The two leaders will hold talks on Tuesday"

@@ -2016,3 +2016,32 @@ def test_a_surtax_on_imports_and_restricted_exports_are_trade_measures(
     assert want in keys(text, date(2025, 9, 19))
     # look-alike: a surtax on incomes is a domestic tax
     assert not keys("The government raised the income surtax on high earners on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "German Development Minister Vollmer flies to Tanzania on Saturday and to Mozambique "
+            "on Monday.",
+            {("2025-11-29", ("DE", "TZ")), ("2025-12-01", ("DE", "MZ"))},
+        ),
+        (
+            "Indian Vice-President C.P. Radhakrishnan will be in Santiago from December 9 to 11 "
+            "and in Lima from December 12 to 14.",
+            {("2025-12-09", ("CL", "IN")), ("2025-12-12", ("IN", "PE"))},
+        ),
+    ],
+)
+def test_each_leg_of_an_itinerary_is_a_visit_of_its_own_date(
+    text: str, want: set[tuple[str, tuple[str, ...]]]
+) -> None:
+    visits = {
+        (e["date"], tuple(e["participants"]))
+        for e in events_of(text, date(2025, 11, 28))
+        if e["type"] == "visit"
+    }
+    assert visits == want
+    # look-alikes: places and dates with no trip are none
+    assert not events_of("Exports rose to Japan on Monday and to China on Tuesday.")
+    assert not events_of("The index fell in Tokyo on Monday and in London on Tuesday.")
