@@ -58,6 +58,11 @@ EFFECT_REACH = 2  # sentences back where the measure that takes effect may be na
 # 5 six times); a sentence naming more is a list or junk, and each word costs clause and date
 # searches, so only its first dozen are read.
 MAX_TRIGGERS_PER_SENTENCE = 12
+# Event words searched (each pays for reject and hedge searches) between two full stops: three
+# times the words a sentence keeps, so names and "take effect" words dropped later still leave
+# its first dozen; a run-on list past it is not searched.
+MAX_CANDIDATES_PER_RUN = 3 * MAX_TRIGGERS_PER_SENTENCE
+_STOP = re.compile(r"[.!?\n]")
 
 
 def index_sentences(text: str, dct: date | None, lexicon: EventLexicon) -> list[Sentence]:
@@ -127,7 +132,13 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
     found: list[tuple[str, int, int]] = []
     covered: dict[str, int] = {}  # per type, where its last trigger ended
     contract_end = -1  # where the last company contract was named
+    run, checked = 0, 0  # event words found since the last full stop; text checked for one
     for word in lexicon.stem_pattern.finditer(text):
+        if _STOP.search(text, checked, word.start()):
+            run = 0
+        checked = max(checked, word.start())
+        if run >= MAX_CANDIDATES_PER_RUN:
+            continue  # an endless list: only the first words of a sentence are read anyway
         for type_lexicon in _stem_types(text, word, lexicon):
             match = type_lexicon.triggers.match(text, word.start())
             if match is None or match.start() < covered.get(type_lexicon.name, -1):
@@ -148,6 +159,7 @@ def _find_triggers(text: str, lexicon: EventLexicon) -> list[tuple[str, int, int
             if lexicon.hedges.search(text, max(0, match.start() - HEDGE_REACH), match.start()):
                 continue  # "the likelihood of a June election": speculation, no event
             found.append((type_lexicon.name, match.start(), match.end()))
+            run += 1
     found.sort(key=lambda t: t[1])
     return found
 
