@@ -59,6 +59,8 @@ _SEASON_CUE_BEFORE = word_list("season_cue_before")
 _EASTER_CUES = word_list("easter_cue_before")
 _YEAR_BAD_NEXT = COUNT_NOUNS | word_list("year_bad_next")
 _WEEKEND_EVENTS = word_list("weekend_events")
+_DAY_ORDINAL_AFTER = frozenset(["on", "from", "until", "till", "starting", "effective"])
+_RANGE_GOES_ON = re.compile(r"\s+(?:to|and|through|or)\b", re.IGNORECASE)
 ROUGH_WEEK_DAYS = 14  # "in about N days" fixes the week below this count, the month from it
 
 Kind = Literal["DATE", "TIME"]
@@ -1078,9 +1080,13 @@ class _Resolver:
 
     def day_ordinal(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "on the 13th": that day of the DCT's month or a neighbour's, nearest the DCT with
-        days against the clause's tense made farther. Only after "on", as "by the 13th" or
-        "since the 13th" often count something else."""
-        if self.dct is None or _word_before(self.text, start) != "on":
+        days against the clause's tense made farther. Only after "on", or after "from",
+        "until" or "starting" that no "to" follows ("restrict exports from the 20th"), as "by
+        the 13th", "since the 13th" or "from the 20th to the 10th" often count something else."""
+        before = _word_before(self.text, start)
+        if self.dct is None or before not in _DAY_ORDINAL_AFTER:
+            return None
+        if before != "on" and _RANGE_GOES_ON.match(self.text, end):
             return None
         day = int(m["dord"][:-2])
         days = []

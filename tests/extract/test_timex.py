@@ -560,3 +560,16 @@ def test_following_opening_a_sentence_is_a_preposition_not_the_next_week() -> No
     # look-alike: "the following week" is the week after
     values = [t.value for t in find_timexes("He returns the following week.", dt.date(1987, 6, 2))]
     assert values == ["1987-W24"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("China will restrict exports to Japan from the 20th, the ministry said.", "2026-03-20"),
+        ("The duties apply until the 28th.", "2026-03-28"),
+    ],
+)
+def test_a_day_alone_after_from_or_until_is_that_day_of_the_month(text: str, value: str) -> None:
+    assert [t.value for t in find_timexes(text, dt.date(2026, 3, 3))] == [value]
+    # look-alike: a range of ranks is no date
+    assert not find_timexes("The team rose from the 20th to the 10th place.", dt.date(2026, 3, 3))
