@@ -49,7 +49,8 @@ _CLAUSE_SUBJECT = re.compile(
 )
 # A relative clause right after a trigger noun: "the accord, which expires in October".
 _RELATIVE_OF_TRIGGER = re.compile(
-    r"(?:\s+(?:between|with|of|on|among|for)\s[^,;()]{1,60}?)?\s*(?:\([^()]{0,40}\)\s*)?,\s*"
+    r"(?:\s+(?:between|with|of|on|among|for|held\s+(?:in|on|at)|hosted\s+by)\s[^,;()]{1,60}?)?"
+    r"\s*(?:\([^()]{0,40}\)\s*)?,\s*"
     r"(?:which|that)\s",
     re.IGNORECASE,
 )

@@ -86,7 +86,7 @@ _EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "
 _ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
 _REPORTING_REACH = 4  # "said in a statement on Tuesday": words from the verb to the date
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
-_SUBORDINATORS = frozenset({"when", "once"})
+_SUBORDINATORS = frozenset({"when", "once", "which", "who"})
 _SENTENCE_REACH = 300
 CERTAIN = 4
 """Magnitude of a direction no tense can overturn: "since March" never lies ahead."""

@@ -2045,3 +2045,14 @@ def test_each_leg_of_an_itinerary_is_a_visit_of_its_own_date(
     # look-alikes: places and dates with no trip are none
     assert not events_of("Exports rose to Japan on Monday and to China on Tuesday.")
     assert not events_of("The index fell in Tokyo on Monday and in London on Tuesday.")
+
+
+def test_a_relative_clause_after_a_hosted_gathering_dates_it_by_its_own_verb() -> None:
+    text = (
+        "Leaders of the world's biggest economies are arriving in Johannesburg for the first G20 "
+        "summit held on African soil, which opens on Saturday and runs through Sunday."
+    )
+    assert ("summit", "2025-11-22") in keys(text, date(2025, 11, 21))
+    # look-alike: a past verb in the clause keeps it past
+    text = "The G20 summit held in Rio, which opened on Saturday, ended with a declaration."
+    assert ("summit", "2025-11-15") in keys(text, date(2025, 11, 21))
