@@ -268,7 +268,7 @@ def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
 
 # Trips that go somewhere ("visited Mosul", "a tour of the north"), not arrivals: "arrives
 # in Tokyo" is often a return home from the visit itself.
-_TO_ATTEND = re.compile(r"\battend", re.IGNORECASE)
+_ATTENDING = re.compile(r"\battend", re.IGNORECASE)
 _GOING_VISIT = re.compile(r"(?:visit|tour|travel|trip)", re.IGNORECASE)
 _OBJECT_REACH = 30  # characters after "visited" where the place visited is named
 _DONE_ACT = re.compile(r"agreed|signed|initial(?:l)?ed|ratified|reached\s+a\s+deal", re.I)
@@ -1267,7 +1267,7 @@ def _build(
         and not codes & BODY_CODES
         and location_codes - codes
         and any(
-            purpose_of(text, trip, trigger) and not _TO_ATTEND.search(text, trip.end, trigger.start)
+            purpose_of(text, trip, trigger) and not _ATTENDING.search(text, trip.end, trigger.start)
             for trip in sentence.triggers
         )
     ):
