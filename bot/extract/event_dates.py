@@ -70,7 +70,9 @@ _PLANNED_FOR = re.compile(
 # joining words only: no verb, so no other clause).
 _PARTY_LIST = re.compile(
     r"\s*(?:(?:between|with|among|by)\s+)?"
-    r"(?:(?:(?-i:[A-Z])[\w.'\u2019&-]*|and|of|the|its|his|her|their|for|in|at"
+    # each name or word is taken whole, once (an atomic group): a failing match must not try
+    # every way of splitting "Japan's" or ",,," (exponential on hostile text)
+    r"(?>(?:(?-i:[A-Z])[\w.'\u2019&-]*|and|of|the|its|his|her|their|for|in|at"
     r"|(?:prime\s+)?ministers?|secretary|president|officials?|leaders?|representatives?|chairman"
     r"|counterparts?|envoys?|governors?|delegations?|negotiators?|deputy|vice|chief|head"
     r"|foreign|finance|trade|economy|state|central|bank)(?:['\u2019]s)?(?:\s*,\s*|\s+))+"
@@ -82,7 +84,7 @@ _PARTY_LIST = re.compile(
 # "the meeting of finance ministers from the Group of Five and Canada on February 22" (no verb
 # or clause word: "talks on an issue the union called off on May 1" stops at "called").
 _OBJECT_PHRASE = re.compile(
-    r"\s+(?:on|against|of|for)\s+(?:(?:up\s+to|(?!(?:is|are|was|were|be|been|has|have|had|will"
+    r"\s+(?:on|against|of|for)\s+(?>(?:up\s+to|(?!(?:is|are|was|were|be|been|has|have|had|will"
     r"|would|could|should|may|might|must|can|said|says|that|which|who|when|while|but|because"
     r"|if|after|before|since|until|to)\b)[\w$.%'/,-]+)(?:\s*,\s*|\s+))+"
     r"(?:on|from|in|effective|starting)\s+",
