@@ -57,13 +57,13 @@ _RELATIVE_OF_TRIGGER = re.compile(
 # A clause or participle telling when the event was planned: "a summit of Japan and China that
 # had been planned for Jan. 24", "the talks which were scheduled to open on Monday", "the
 # summit between Britain and the EU, originally set for May 19".
-_PLANNED_FOR = re.compile(
+PLAN_CLAUSE = (
     r"(?:\s+(?:between|with|of|among|in)\s[^;()]{1,80}?)?\s*,?\s+(?:(?:that|which)\s+"
     r"(?:had|has|have|was|were|is|are)\s+(?:been\s+)?)?(?:originally\s+|initially\s+|previously\s+)?"
     r"(?:planned|scheduled|set|due|slated|expected|meant)\s+"
-    r"(?:for|on|to\s+(?:take\s+place|be\s+held|open|start|begin)(?:\s+on)?)\s+",
-    re.IGNORECASE,
+    r"(?:for|on|to\s+(?:take\s+place|be\s+held|open|start|begin)(?:\s+on)?)\s+"
 )
+_PLANNED_FOR = re.compile(PLAN_CLAUSE, re.IGNORECASE)
 # The parties of an event named right after it, and where: "between U.S. Treasury Secretary
 # James Baker and West German Finance Minister Gerhard Stoltenberg", "among Japan, the European
 # Community, the U.S. and Canada", "West German ministers in Frankfurt" (names, titles and
@@ -985,7 +985,7 @@ def _gathering_agreed(text: str, gathering: Trigger, accord: Trigger) -> bool:
     if _GATHERING_AGREED.fullmatch(text, gathering.end, accord.start):
         return True
     return bool(
-        _FRONTED_SETTING.search(text[max(0, gathering.start - 50) : gathering.start])
+        _FRONTED_SETTING.search(text, max(0, gathering.start - 50), gathering.start)
         and _AFTER_SETTING.fullmatch(text, gathering.end, accord.start)
     )
 

@@ -394,6 +394,18 @@ def is_next_leg(text: str, trigger: Trigger) -> bool:
     return trigger.type == "visit" and text[trigger.start : trigger.start + 4].lower() == "and "
 
 
+def first_trip_before(text: str, sentence: Sentence, trigger: Trigger) -> Trigger | None:
+    """The trip word an itinerary's next leg continues: the sentence's first one before it."""
+    return next(
+        (
+            t
+            for t in sentence.triggers
+            if t.type == "visit" and t.end <= trigger.start and not is_next_leg(text, t)
+        ),
+        None,
+    )
+
+
 def _this_leg(
     text: str, sentence: Sentence, trigger: Trigger, mentions: list[Mention], high: int
 ) -> tuple[list[Mention], int]:
@@ -406,14 +418,7 @@ def _this_leg(
         mentions = [m for m in mentions if m.start < later[0].start]
     if not is_next_leg(text, trigger):
         return mentions, high
-    first = next(
-        (
-            t
-            for t in sentence.triggers
-            if t.type == "visit" and t.end <= trigger.start and not is_next_leg(text, t)
-        ),
-        None,
-    )
+    first = first_trip_before(text, sentence, trigger)
     if first is None:
         return [], high
     traveller = [m for m in sentence.mentions if m.end <= first.start and m.kind != "city"]

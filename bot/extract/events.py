@@ -19,6 +19,7 @@ from bot.extract.dateline import find_dateline
 from bot.extract.dates import EventDate, event_date_from_timex, interval
 from bot.extract.event_dates import (
     DECIDED_WHEN_ANNOUNCED,
+    PLAN_CLAUSE,
     TALK_KINDS,
     agreed_penalty,
     attach_dates,
@@ -45,6 +46,7 @@ from bot.extract.event_parties import (
     bank_talks,
     codes_of,
     company_act,
+    first_trip_before,
     is_location,
     is_next_leg,
     is_topic,
@@ -910,15 +912,12 @@ def _status(
     return "scheduled" if future else "occurred"
 
 
-# An event's subject phrase telling its old plan, up to the passive verb of its sentence: "the
-# summit between Britain and the EU, originally set for May 19, has been", "the talks which
-# were scheduled to open on Sunday have been".
+# The passive verb of a sentence after its event's old plan: "the summit between Britain and
+# the EU, originally set for May 19, has been", "the talks which were scheduled for Jan. 18
+# have been".
 _PLAN_THEN_PREDICATE = re.compile(
-    r"(?:\s+(?:between|with|of|among|in)\s[^;()]{1,80}?)?\s*,?\s+"
-    r"(?:(?:that|which)\s+(?:had|has|have|was|were|is|are)\s+(?:been\s+)?)?"
-    r"(?:originally\s+|initially\s+|previously\s+)?(?:planned|scheduled|set|due|slated)\s+"
-    r"(?:for|on|to\s+\w+(?:\s+\w+)?(?:\s+on)?)\s+[^;:]{1,60}?,?\s+"
-    r"(?:has|have|had|was|were)\s+(?:now\s+|since\s+|also\s+)?been\s+",
+    PLAN_CLAUSE
+    + r"[^;:]{1,60}?,?\s+(?:has|have|had|was|were)\s+(?:now\s+|since\s+|also\s+)?been\s+",
     re.IGNORECASE,
 )
 # A cancel or delay cue that is only threatened or asked for: "threats to scrap the
@@ -1208,10 +1207,7 @@ def _build(
         return None
     if _truce_as_backdrop(text, sentence, trigger, lexicon):
         return None
-    if is_next_leg(text, trigger) and not any(
-        t.type == "visit" and t.end <= trigger.start and not is_next_leg(text, t)
-        for t in sentence.triggers
-    ):
+    if is_next_leg(text, trigger) and first_trip_before(text, sentence, trigger) is None:
         return None  # "rose to Japan on Monday and to China on Tuesday": no trip before it
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
@@ -1278,6 +1274,7 @@ def _build(
         location = here
     commodity = kind in _UNNAMED_KINDS and _commodity_body(text, sentence, trigger, lexicon)
     fallback = False
+    away = _staying_away(text, sentence, trigger)
     if (
         not codes
         and kind == "agreement"
@@ -1303,7 +1300,7 @@ def _build(
             and not lexicon.government_actors.search(text, sentence.start, sentence.end)
         ):
             return None  # "Bankers hope an agreement can be reached": no government named
-        codes = set(article_codes) - _staying_away(text, sentence, trigger)
+        codes = set(article_codes) - away
         fallback = True
     unnamed = (
         not codes and kind in _UNNAMED_KINDS and (commodity or bool(_PRODUCERS_BODY.search(text)))
@@ -1318,7 +1315,7 @@ def _build(
         for m in sentence.mentions
         if kind in TARGETS_TAKE_PART or not is_topic(text, m)
         for c in codes_of(m)
-    } - _staying_away(text, sentence, trigger)
+    } - away
     context = codes | location_codes | sentence_codes
     if kind in TARGETS_TAKE_PART and len(codes - BODY_CODES) == 1 and not codes & BODY_CODES:
         # "Reagan imposed the tariff after the Japanese flooded the market", "tariffs on
