@@ -10,6 +10,7 @@ ministers", "is in Paris on the first leg of a tour", "an official communique sa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from bot.extract.dates import EventDate, event_date_from_timex
@@ -412,15 +413,31 @@ def attach_dates(
     def may_use(trigger: Trigger, timex: Timex) -> bool:
         return id(timex) not in reported or trigger.type in DECIDED_WHEN_ANNOUNCED
 
+    distances: dict[tuple[int, int], int] = {}
+
+    def distance_of(trigger: Trigger, timex: Timex) -> int:
+        # each pair is asked for up to four times below; a run-on sentence has hundreds
+        key = (id(trigger), id(timex))
+        if key not in distances:
+            distances[key] = trigger_distance(text, trigger, timex, lexicon, sentence.start)
+        return distances[key]
+
+    undated_numbers = [
+        t for t in sentence.timexes if t.value[:1].isdigit() and event_date_from_timex(t) is None
+    ]
     for trigger in sentence.triggers:
-        trigger.year_dated = any(
-            event_date_from_timex(t) is None
-            and t.value[:1].isdigit()
-            and trigger_distance(text, trigger, t, lexicon, sentence.start) <= 4
-            for t in sentence.timexes
-        )
+        trigger.year_dated = any(distance_of(trigger, t) <= 4 for t in undated_numbers)
     if not usable or not sentence.triggers:
         return {}
+    starts = sorted(t.start for t in sentence.timexes)
+
+    def in_reach(trigger: Trigger, timex: Timex) -> bool:
+        # Every date between a trigger and a date is a word between them: past
+        # MAX_ATTACH_DISTANCE of them the date is out of reach whatever else stands there
+        # (this keeps a sentence of nothing but dates and event words linear in its length).
+        low, high = sorted((trigger.start, timex.start))
+        return bisect_left(starts, high) - bisect_right(starts, low) <= MAX_ATTACH_DISTANCE
+
     # The topic of talks named before it ("talks on a ceasefire") does not compete with them,
     # nor a penalty's agreeing with the penalty.
     topics = {
@@ -432,9 +449,9 @@ def attach_dates(
     best_for_timex = {
         id(timex): min(
             (
-                trigger_distance(text, t, timex, lexicon, sentence.start)
+                distance_of(t, timex)
                 for t in sentence.triggers
-                if may_use(t, timex) and id(t) not in topics
+                if may_use(t, timex) and id(t) not in topics and in_reach(t, timex)
             ),
             default=MAX_ATTACH_DISTANCE + 1,
         )
@@ -448,11 +465,11 @@ def attach_dates(
         anchor = _anchor_only(text, sentence, trigger)
         named_year = _gathering_year(text, sentence, trigger)
         for position, (timex, when) in enumerate(usable):
-            if not may_use(trigger, timex):
+            if not may_use(trigger, timex) or not in_reach(trigger, timex):
                 continue
             if named_year and when.value[:4] != named_year:
                 continue  # "takes over on Dec. 1 and will host the 2026 summit"
-            distance = trigger_distance(text, trigger, timex, lexicon, sentence.start)
+            distance = distance_of(trigger, timex)
             gap = (
                 (trigger.end, timex.start)
                 if timex.start >= trigger.end
@@ -521,8 +538,7 @@ def attach_dates(
                         and (_during_trip(text, trip) or _a_setting(text, trigger, trip))
                     )
                 )
-                and trigger_distance(text, trip, timex, lexicon, sentence.start)
-                == best_for_timex[id(timex)]
+                and distance_of(trip, timex) == best_for_timex[id(timex)]
                 for trip in sentence.triggers
             )
             if distance <= MAX_ATTACH_DISTANCE and (

@@ -1183,6 +1183,11 @@ def _town_name(town: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(town)}\b")
 
 
+def town_names() -> list[re.Pattern[str]]:
+    """Every year's summit towns, read and compiled (to load them before the first article)."""
+    return [_town_name(town) for towns in summit_hosts().values() for town, _ in towns]
+
+
 def _build(
     text: str,
     sentence: Sentence,

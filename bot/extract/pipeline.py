@@ -15,13 +15,14 @@ def extract_events(article: Article) -> list[Event]:
 def warm_up() -> None:
     """Load lexicons, gazetteer and date grammar now rather than on the first article."""
     from bot.extract.event_ranker import shipped_ranker
-    from bot.extract.events import find_events
+    from bot.extract.events import find_events, town_names
     from bot.extract.gazetteer import default_gazetteer
     from bot.extract.lexicon import load_lexicon
 
     load_lexicon()
     default_gazetteer()
     shipped_ranker()
+    town_names()  # the summit towns of every year, read once a dated summit is seen
     find_events(Article("Japan and China will hold talks in Tokyo on Friday.", None))
 
 
