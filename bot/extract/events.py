@@ -1538,9 +1538,14 @@ TRADE_OTHER_SIDES = 2  # more countries named beside a trade measure are a list,
 TALKS_REACH = 2  # sentences after talks in which "the ministers" still are their people
 # "The ministers agreed to resume", "at today's meeting", "the talks will go on": people or
 # talks the story has already named (not "ministers" or "a meeting", which may be new ones).
+# Talks told as the next of a series are the same parties' too: "another round of talks",
+# "a second round of negotiations", "the next round of talks", "further talks", "their
+# next meeting".
 _DEFINITE_TALKS = re.compile(
-    r"\b(?:the|these|those|this|today['\u2019]s|yesterday['\u2019]s|tomorrow['\u2019]s)\s+"
-    r"(?:(?-i:[a-z][\w-]*)\s+){0,2}?"
+    r"\b(?:(?:the|these|those|this|their|today['\u2019]s|yesterday['\u2019]s|tomorrow['\u2019]s)"
+    r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:rounds?\s+of\s+)?"
+    r"|another\s+(?:rounds?\s+of\s+)?|further\s+(?:rounds?\s+of\s+)?"
+    r"|an?\s+(?:new|fresh|further|second|third|fourth|fifth|sixth|final|last)\s+rounds?\s+of\s+)"
     r"(?:ministers|delegates|delegations|negotiators|meetings?|talks|negotiations)(?![\w-])",
     re.IGNORECASE,
 )

@@ -349,6 +349,36 @@ def test_definite_talks_take_the_parties_of_the_talks_named_before(
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegations of India and Pakistan held talks in Doha on Monday. The talks were hosted "
+        "by Qatar. Another round of talks will be held on June 20.",
+        "Indian and Pakistani negotiators met in Doha on Monday. Qatar praised the mood. A "
+        "second round of negotiations is due on June 20.",
+        "India and Pakistan held talks in Doha on Monday, hosted by Qatar. The next round of "
+        "talks will take place on June 20.",
+    ],
+)
+def test_the_next_round_of_talks_takes_the_parties_of_the_talks_before(text: str) -> None:
+    # A third country named in between (the host) is no side of the series.
+    assert any(
+        e["date"] == "2025-06-20" and {"IN", "PK"} <= set(e["participants"])
+        for e in events_of(text)
+        if e["type"] == "meeting"
+    )
+
+
+def test_a_new_round_named_long_after_the_talks_lends_no_parties() -> None:
+    text = (
+        "India and Pakistan held talks in Doha on Monday. Prices fell. Wheat rose. Qatar "
+        "praised the mood. Another round of talks will be held on June 20."
+    )
+    assert not any(
+        {"IN", "PK"} <= set(e["participants"]) for e in events_of(text) if e["date"] == "2025-06-20"
+    )
+
+
 def test_talks_named_long_before_lend_no_parties() -> None:
     text = (
         "EC farm ministers failed to agree at two days of talks today. Prices fell. Wheat "
