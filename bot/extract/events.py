@@ -395,6 +395,7 @@ class _Candidate:
     destinations: tuple[str, ...] = ()  # a trip's countries named as a list ("to Paris and Warsaw")
     travellers: frozenset[str] = frozenset()  # who makes such a trip
     leg: str | None = None  # the country of one leg of such a trip
+    series: bool = False  # talks told as the next of a series ("another round"): a new occasion
 
 
 # One reading of a trigger: the reading, the event it builds, the ranker's features for it.
@@ -783,6 +784,7 @@ def _occasion_days(
             candidate.type not in _OCCASION
             or candidate.when.precision != "month"
             or candidate.status != "occurred"
+            or candidate.series
             or len(days.get(month, ())) != 1
         ):
             continue
@@ -1296,6 +1298,9 @@ def _build(
     ):
         codes = set(talks_antecedent)  # "The ministers agreed to resume negotiations": the
         # ministers of the talks named before ("EC ministers failed to reach agreement")
+    series = kind == "meeting" and _series_talks(text, sentence, trigger, lexicon)
+    if series and talks_antecedent and len(codes - BODY_CODES) == 1:
+        codes |= talks_antecedent  # "The U.S. will host another round of talks": the series'
     commodity = commodity and kind == "meeting"
     if not codes and not commodity:
         if (
@@ -1384,6 +1389,7 @@ def _build(
         confidence=max(0.1, min(0.95, confidence)),
         start=trigger.start,
         inherited=inherited,
+        series=series,
     )
     if kind == "visit":
         candidate.destinations, candidate.travellers = _listed_destinations(
@@ -1541,12 +1547,18 @@ TALKS_REACH = 2  # sentences after talks in which "the ministers" still are thei
 # Talks told as the next of a series are the same parties' too: "another round of talks",
 # "a second round of negotiations", "the next round of talks", "further talks", "their
 # next meeting".
+_ROUND_OF = r"(?:rounds?|sessions?)\s+of\s+"
+_SERIES_TALKS = re.compile(
+    rf"\b(?:another\s+(?:{_ROUND_OF})?|further\s+(?:{_ROUND_OF})?"
+    r"|(?:an?|the)\s+(?:new|fresh|further|next|second|third|fourth|fifth|sixth|final|last)\s+"
+    rf"{_ROUND_OF})(?:meetings?|talks|negotiations|consultations)(?![\w-])",
+    re.IGNORECASE,
+)
 _DEFINITE_TALKS = re.compile(
-    r"\b(?:(?:the|these|those|this|their|today['\u2019]s|yesterday['\u2019]s|tomorrow['\u2019]s)"
-    r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:rounds?\s+of\s+)?"
-    r"|another\s+(?:rounds?\s+of\s+)?|further\s+(?:rounds?\s+of\s+)?"
-    r"|an?\s+(?:new|fresh|further|second|third|fourth|fifth|sixth|final|last)\s+rounds?\s+of\s+)"
-    r"(?:ministers|delegates|delegations|negotiators|meetings?|talks|negotiations)(?![\w-])",
+    r"\b(?:the|these|those|this|their|today['\u2019]s|yesterday['\u2019]s|tomorrow['\u2019]s)"
+    rf"\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?(?:{_ROUND_OF})?"
+    r"(?:ministers|delegates|delegations|negotiators|meetings?|talks|negotiations)(?![\w-])"
+    rf"|{_SERIES_TALKS.pattern}",
     re.IGNORECASE,
 )
 
@@ -1555,6 +1567,12 @@ def _definite_talks(text: str, sentence: Sentence, trigger: Trigger, lexicon: Ev
     """Whether the trigger's clause names its talks or their people by a definite mention."""
     low, high = clause_span(text, sentence, trigger, lexicon)
     return bool(_DEFINITE_TALKS.search(text, low, high))
+
+
+def _series_talks(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's clause tells its talks as the next of a series."""
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    return bool(_SERIES_TALKS.search(text, low, high))
 
 
 def _definite_accord(
@@ -1902,8 +1920,8 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     # A plan "later this month" is often a new event, not a vaguer mention; talks "earlier
     # this month" are not the ones set for later in it.
     planned = "scheduled" in (coarse.status, precise.status)
-    if precise is coarse or precise.type != coarse.type or planned:
-        return False
+    if precise is coarse or precise.type != coarse.type or planned or coarse.series:
+        return False  # ("another round of talks later in the month" is another occasion)
     if precise.undated and coarse.when.precision in _WORDED_SPANS:
         return False  # the story's own date word beats the DCT (``_worded_span``)
     if not precise.participants & coarse.participants:

@@ -340,6 +340,8 @@ meeting in Belgium this weekend" written on a Thursday); on Monday or Tuesday a 
 clause means the weekend just over ("OPEC agreed this weekend")."""
 _WEEK_REACH = 400
 """How far (in characters) a week or day just named anchors "the previous week"."""
+_STORY_MONTH_REACH = 800
+"""How far (in characters) a month just named is the one "later in the month" is in."""
 _QUARTER_REACH = 2000
 """How far (in characters) a quarter keeps being the topic for 'a year earlier'."""
 
@@ -437,6 +439,20 @@ class _Resolver:
         else:
             day = dt.date.fromisocalendar(int(last[:4]), int(last[6:8]), 1)
         return _week(day + dt.timedelta(weeks=delta))
+
+    def _story_month(self, start: int, end: int) -> str | None:
+        """The month a past narrative has just named, for "later in the month" or "towards
+        the end of the month" told in the past ("On December 14 ... Then, later in the month,
+        envoys hosted talks" in a February story is December's); None where the story is in
+        the DCT's month, looks ahead, or named its month too far back."""
+        told = self.story_date
+        dct = self.dct
+        if told is None or dct is None or start - told[3] > _STORY_MONTH_REACH:
+            return None
+        year, month = told[0], told[1]
+        if (year, month) >= (dct.year, dct.month) or self.direction(start, end) > 0:
+            return None
+        return f"{year:04d}-{month:02d}"
 
     def _shift_anchor_year(self, years: int) -> str | None:
         """Same granularity as the last calendar anchor, ``years`` back."""
@@ -921,7 +937,8 @@ class _Resolver:
         if unit == "year":
             return _Resolved(f"{dct.year:04d}")
         if unit == "month":
-            return _Resolved(f"{dct.year:04d}-{dct.month:02d}")
+            told = self._story_month(start, end) if m["pre"] else None
+            return _Resolved(told or f"{dct.year:04d}-{dct.month:02d}")
         if unit == "week":
             return _Resolved(_week(dct))
         if unit == "weekend":

@@ -369,6 +369,33 @@ def test_the_next_round_of_talks_takes_the_parties_of_the_talks_before(text: str
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian and American envoys met in Berlin on Dec. 14. Later in the month, "
+        "American envoys hosted another round of talks in Miami.",
+        "Ukrainian and American envoys met in Berlin on Dec. 14. At the end of the month, the "
+        "United States hosted a second round of negotiations in Miami.",
+    ],
+)
+def test_another_round_later_in_the_month_is_another_occasion(text: str) -> None:
+    # Neither merged into the day's talks as a vaguer mention of them, nor left with only
+    # the host: the series' sides, in the month the story is telling.
+    meetings = {
+        (e["date"], tuple(e["participants"])) for e in events_of(text) if e["type"] == "meeting"
+    }
+    assert meetings == {("2024-12-14", ("UA", "US")), ("2024-12", ("UA", "US"))}
+
+
+def test_talks_later_in_the_month_told_without_a_series_stay_one_occasion() -> None:
+    text = (
+        "Ukrainian and American envoys met in Berlin on Dec. 14. Later in the month the talks "
+        "ended."
+    )
+    meetings = [e["date"] for e in events_of(text) if e["type"] == "meeting"]
+    assert meetings == ["2024-12-14"]
+
+
 def test_a_new_round_named_long_after_the_talks_lends_no_parties() -> None:
     text = (
         "India and Pakistan held talks in Doha on Monday. Prices fell. Wheat rose. Qatar "

@@ -573,3 +573,38 @@ def test_a_day_alone_after_from_or_until_is_that_day_of_the_month(text: str, val
     assert [t.value for t in find_timexes(text, dt.date(2026, 3, 3))] == [value]
     # look-alike: a range of ranks is no date
     assert not find_timexes("The team rose from the 20th to the 10th place.", dt.date(2026, 3, 3))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On December 14 the envoys met in Berlin. Later in the month they met again.", "2024-12"),
+        (
+            "In March 2022 the sides held talks. Towards the end of the month they met again.",
+            "2022-03",
+        ),
+        (
+            "Ministers met on Nov. 3. Trade fell early in the month and recovered at the end "
+            "of the month.",
+            "2024-11",
+        ),
+    ],
+)
+def test_a_part_of_the_month_told_in_a_past_narrative_is_the_narratives_month(
+    text: str, expected: str
+) -> None:
+    assert values(text, dt.date(2025, 6, 11))[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers met on Nov. 3. They will meet again at the end of the month.",  # looks ahead
+        "Ministers met on June 3. Later in the month they met again.",  # the DCT's own month
+        "Ministers met on Nov. 3. " + "Prices fell. " * 80 + "Later in the month they met.",
+    ],
+)
+def test_a_part_of_the_month_is_the_dcts_month_unless_a_past_narrative_names_another(
+    text: str,
+) -> None:
+    assert values(text, dt.date(2025, 6, 11))[-1][1] == "2025-06"
