@@ -3066,3 +3066,23 @@ def test_an_act_in_doubt_is_no_event(text: str) -> None:
     # look-alike: a trip told plainly stands
     text = "Funaro said he would go to Japan on Friday for talks."
     assert any(k == "visit" for k, _ in keys(text, date(1987, 3, 4)))
+
+
+# --- a state authority's head is an official, though "chairman" alone is a company's ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Philippine Coconut Authority (PCA) chairman Jose Romero said he would visit Brussels "
+        "later this month to lobby against a proposed levy.",
+        "The Malaysian Palm Oil Authority chairman will visit Tokyo later this month.",
+    ],
+)
+def test_a_state_agencys_head_travels_for_his_government(text: str) -> None:
+    assert ("visit", "2025-06") in keys(text)
+
+
+def test_a_companys_chairman_still_travels_for_the_company() -> None:
+    text = "Philippine Coconut Mills chairman Jose Romero said he would visit Tokyo this month."
+    assert not any(kind == "visit" for kind, _ in keys(text))
