@@ -885,7 +885,21 @@ def purpose_of(text: str, trip: Trigger, other: Trigger) -> bool:
     """
     if trip.type != "visit" or other.type not in _TRIP_PURPOSES or other.start < trip.end:
         return False
+    if _TO_OR_FOR_END.search(text, trip.start, trip.end) and _GATHERING_NAME.fullmatch(
+        text, trip.end, other.start
+    ):
+        return True  # "to depart for the Venice economic summit on Wednesday": its destination
     return bool(_PURPOSE_LINK.search(text, trip.end, other.start))
+
+
+_TO_OR_FOR_END = re.compile(r"\b(?:to|for)$", re.IGNORECASE)
+# The words naming a gathering between "for"/"to" and its noun: "the Venice economic", "the
+# G20", "this week's APEC leaders'".
+_GATHERING_NAME = re.compile(
+    r"\s+(?:the|a|an|this\s+(?:week|month|year)['\u2019]s|next\s+(?:week|month)['\u2019]s)\s+"
+    r"(?:[\w.'\u2019-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 
 
 # "talks between Israel and Hamas on a ceasefire resumed on Sunday": the accord (or duty)

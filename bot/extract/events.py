@@ -687,6 +687,10 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 and choices
                 and leaders_meet(text, sentence, trigger, lexicon)
                 and _visit_for_talks(text, sentence, trigger, lexicon)
+                and not any(
+                    other.type == "summit" and purpose_of(text, trigger, other)
+                    for other in sentence.triggers
+                )  # "to depart for the G20 summit on Friday": that summit is the talks
             ):
                 visit_talks.append([(r, _as_summit(c), dict(f)) for r, c, f in choices])
             elif trigger.type == "visit" and choices and _visit_to_discuss(text, sentence, trigger):

@@ -308,3 +308,26 @@ def test_gathering_with_its_own_day_or_a_past_departure_keeps_the_day(
 def test_gathering_departed_for_in_a_week_keeps_the_week() -> None:
     text = "Kenya's finance minister leaves next week for London for talks with British officials."
     assert ("meeting", "2025-W25") in keys(text)
+
+
+# --- a gathering as a trip's destination: the date after it is the departure's ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Lula, preparing to depart for the G20 summit on Friday, said trade must grow.",
+        "The Brazilian president will fly to the G20 summit in Johannesburg on Friday.",
+        "Asked if Lula would raise it before leaving for the Johannesburg summit on Friday, his "
+        "spokesman said he had no idea.",
+    ],
+)
+def test_a_trip_to_a_gathering_is_a_visit_on_the_day_named_after_it(text: str) -> None:
+    found = events_of(text)
+    assert [e["date"] for e in found if e["type"] == "visit"] == ["2025-06-13"]
+    assert len([e for e in found if e["type"] == "summit"]) == 1  # the trip is no second summit
+
+
+def test_a_trip_to_a_place_for_talks_keeps_the_talks() -> None:
+    text = "The Brazilian president will fly to Pretoria on Friday for talks with Ramaphosa."
+    assert {("visit", "2025-06-13"), ("summit", "2025-06-13")} <= keys(text)
