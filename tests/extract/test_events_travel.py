@@ -331,3 +331,21 @@ def test_a_trip_to_a_gathering_is_a_visit_on_the_day_named_after_it(text: str) -
 def test_a_trip_to_a_place_for_talks_keeps_the_talks() -> None:
     text = "The Brazilian president will fly to Pretoria on Friday for talks with Ramaphosa."
     assert {("visit", "2025-06-13"), ("summit", "2025-06-13")} <= keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The French president set off for Beijing on Sunday.", ("visit", "2025-06-08")),
+        (
+            "The Japanese prime minister sets out for Washington on Friday for talks.",
+            ("visit", "2025-06-13"),
+        ),
+    ],
+)
+def test_setting_off_for_a_capital_is_a_trip(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_setting_out_a_plan_is_no_trip() -> None:
+    assert not keys("The French minister set out for the first time his plans for Brazil.")
