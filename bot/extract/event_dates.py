@@ -549,6 +549,15 @@ def attach_dates(
             continue
         options.sort(key=lambda o: (o[0] + _other_conjunct(text, trigger, o[2]), o[1]))
         _, position, timex, when = options[0]
+        while (
+            timex.end <= trigger.start
+            and not text[timex.end : trigger.start].strip()
+            and position > 0
+            and _COORDINATED.match(text[usable[position - 1][0].end : timex.start])
+        ):
+            # "the Thursday and Friday talks": the pair's first day, the rest joined to it
+            position -= 1
+            timex, when = usable[position]
         when = _with_duration(text, sentence, trigger, timex, when)
         if _departure_purpose(text, sentence, trigger, timex):
             when = _month_of(when)

@@ -340,6 +340,9 @@ meeting in Belgium this weekend" written on a Thursday); on Monday or Tuesday a 
 clause means the weekend just over ("OPEC agreed this weekend")."""
 _WEEK_REACH = 400
 """How far (in characters) a week or day just named anchors "the previous week"."""
+# Between two days named as one span or a pair: "Tuesday and Wednesday", "Monday to Thursday".
+_COORDINATED_DAY = re.compile(r"\s*,?\s*(?:and|or|to|through|thru|till|until|-|\u2013)\s*", re.I)
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _STORY_MONTH_REACH = 800
 """How far (in characters) a month just named is the one "later in the month" is in."""
 _QUARTER_REACH = 2000
@@ -1083,6 +1086,16 @@ class _Resolver:
                 part = PARTS_OF_DAY[m["part"].lower()]
                 return _Resolved(f"{day.isoformat()}T{part}", "TIME")
             return _Resolved(day.isoformat())
+        following = (
+            self._after_coordinated_day(WEEKDAYS[m["wd"].lower()], start) if not rel else None
+        )
+        if following is not None:
+            # "in Beijing on Tuesday and Wednesday": the day after the first, whatever the DCT
+            if m["part"]:
+                return _Resolved(
+                    f"{following.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME"
+                )
+            return _Resolved(following.isoformat())
         in_caption = any(lo <= start < hi for lo, hi in self.captions)
         day = _weekday_date(
             WEEKDAYS[m["wd"].lower()],
@@ -1094,6 +1107,19 @@ class _Resolver:
         if m["part"]:
             return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
         return _Resolved(day.isoformat())
+
+    def _after_coordinated_day(self, weekday: int, start: int) -> dt.date | None:
+        """The first such weekday after the weekday named just before it and joined to it
+        ("on Tuesday and Wednesday", "from Monday to Thursday"); None when none is so joined."""
+        low, high = self.last_day_span
+        if (
+            self.last_day is None
+            or not _COORDINATED_DAY.fullmatch(self.text, high, start)
+            or not _WEEKDAY_NAME.search(self.text, low, high)
+        ):
+            return None  # (a date then a weekday, "from Sept. 14 to Thursday", ends at the DCT's)
+        base = dt.date.fromisoformat(self.last_day)
+        return base + dt.timedelta(days=(weekday - base.weekday()) % 7 or 7)
 
     def day_ordinal(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "on the 13th": that day of the DCT's month or a neighbour's, nearest the DCT with

@@ -349,3 +349,10 @@ def test_setting_off_for_a_capital_is_a_trip(text: str, want: tuple[str, str]) -
 
 def test_setting_out_a_plan_is_no_trip() -> None:
     assert not keys("The French minister set out for the first time his plans for Brazil.")
+
+
+def test_talks_named_by_two_joined_days_span_both() -> None:
+    text = "The Thursday and Friday talks will be led by Japanese and U.S. deputy ministers."
+    assert [(e["date"], e["end_date"]) for e in events_of(text) if e["type"] == "meeting"] == [
+        ("2025-06-12", "2025-06-13")
+    ]

@@ -608,3 +608,21 @@ def test_a_part_of_the_month_is_the_dcts_month_unless_a_past_narrative_names_ano
     text: str,
 ) -> None:
     assert values(text, dt.date(2025, 6, 11))[-1][1] == "2025-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin will be in Beijing on Tuesday and Wednesday.", ["2025-06-17", "2025-06-18"]),
+        ("Talks will run from Monday to Thursday.", ["2025-06-16", "2025-06-19"]),
+        ("The ministers met on Monday and Tuesday.", ["2025-06-09", "2025-06-10"]),
+    ],
+)
+def test_a_weekday_joined_to_another_follows_it(text: str, expected: list[str]) -> None:
+    # The DCT is a Wednesday: "Wednesday" alone would be the DCT, never after Tuesday.
+    assert [value for _, value in values(text, dt.date(2025, 6, 11))] == expected
+
+
+def test_a_weekday_ending_a_range_from_a_date_is_the_dcts_week() -> None:
+    text = "It bought 254,200 shares from Sept. 14 to Thursday."
+    assert values(text, dt.date(1989, 10, 30))[-1] == ("Thursday", "1989-10-26")
