@@ -356,3 +356,29 @@ def test_talks_named_by_two_joined_days_span_both() -> None:
     assert [(e["date"], e["end_date"]) for e in events_of(text) if e["type"] == "meeting"] == [
         ("2025-06-12", "2025-06-13")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Ukrainian president touched down in Washington on Thursday.",
+            ("visit", "2025-06-05"),
+        ),
+        ("The Mexican president flew into Madrid on Friday.", ("visit", "2025-06-06")),
+        ("The Philippine president returned home from Japan on Sunday.", ("visit", "2025-06-08")),
+    ],
+)
+def test_arriving_and_coming_home_are_trips(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plane flew into Turkish airspace on Friday.",
+        "The pound touched down at a record low on Friday.",
+    ],
+)
+def test_a_plane_or_a_price_is_no_trip(text: str) -> None:
+    assert not keys(text)
