@@ -382,3 +382,19 @@ def test_arriving_and_coming_home_are_trips(text: str, want: tuple[str, str]) ->
 )
 def test_a_plane_or_a_price_is_no_trip(text: str) -> None:
     assert not keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese Prime Minister Shigeru Ishiba, who is visiting Vietnam, said trade must grow.",
+        "The Japanese prime minister is visiting Vietnam.",
+    ],
+)
+def test_a_trip_told_in_the_present_progressive_is_under_way(text: str) -> None:
+    assert ("visit", "2025-06-11") in keys(text)
+
+
+def test_a_trip_told_in_the_present_progressive_with_soon_lies_ahead() -> None:
+    text = "The Japanese prime minister said he is visiting Vietnam soon."
+    assert ("visit", "2025-06-11") not in keys(text)
