@@ -3086,3 +3086,24 @@ def test_a_state_agencys_head_travels_for_his_government(text: str) -> None:
 def test_a_companys_chairman_still_travels_for_the_company() -> None:
     text = "Philippine Coconut Mills chairman Jose Romero said he would visit Tokyo this month."
     assert not any(kind == "visit" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "U.S. and Chinese trade negotiators will reconvene in Stockholm on Monday.",
+            ("meeting", "2025-06-16"),
+        ),
+        (
+            "Finance ministers of the Group of Seven reconvened in Washington on Tuesday.",
+            ("meeting", "2025-06-10"),
+        ),
+    ],
+)
+def test_talks_reconvening_are_a_meeting(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_parliament_reconvening_is_no_meeting() -> None:
+    assert not keys("The Japanese parliament will reconvene on Monday.")
