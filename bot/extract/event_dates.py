@@ -108,6 +108,13 @@ _VAGUE_PAST = re.compile(
 # "negotiators here last week said the pact was in jeopardy": the date is the saying's.
 _SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
+# The penalty a that-clause says someone will impose: "that he would raise", "that it will slap"
+# (the penalty is the clause's object, so the saying decides it).
+_ANNOUNCED_ACT = re.compile(
+    r"\s*,?\s*that\s+(?:[\w'\u2019.-]+\s+){1,4}?(?:would|will|is\s+to|was\s+to|plans?\s+to|"
+    r"planned\s+to|intends?\s+to)\s+(?:[\w-]+\s+){1,2}",
+    re.IGNORECASE,
+)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+$", re.IGNORECASE)
 # "agreed on Thursday to meet again", "decided last week to hold talks": the date between a
 # decision and the act it plans is the deciding's; the act lies ahead of it.
@@ -220,7 +227,14 @@ def trigger_distance(
         and _DECIDED_BEFORE.search(text, max(sentence_start, timex.start - 30), timex.start)
     ):
         return MAX_ATTACH_DISTANCE + 1  # the deciding's date, never the planned act's
-    if STRONG_BREAK.search(gap) or (
+    announced = (
+        trigger.type in DECIDED_WHEN_ANNOUNCED
+        and _ANNOUNCED_ACT.fullmatch(gap)
+        and lexicon.reporting.search(text, max(sentence_start, timex.start - 40), timex.start)
+    )  # "announced on Saturday that he would raise tariffs": announced, so decided, then
+    if announced and not STRONG_BREAK.search(gap):
+        pass
+    elif STRONG_BREAK.search(gap) or (
         timex.start < trigger.start and (_THAT_CLAUSE.match(gap) or _SAID_AFTER_DATE.match(gap))
     ):
         # "told the daily in an interview today that the talks ...": the date is the telling's

@@ -3107,3 +3107,52 @@ def test_talks_reconvening_are_a_meeting(text: str, want: tuple[str, str]) -> No
 
 def test_a_parliament_reconvening_is_no_meeting() -> None:
     assert not keys("The Japanese parliament will reconvene on Monday.")
+
+
+# --- a penalty a saying announces is decided on the saying's day --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Trump announced on Saturday that he would raise tariffs on Canada by 10 percent.",
+            ("tariff", "2025-06-07"),
+        ),
+        (
+            "Beijing said on Friday that it would impose sanctions on U.S. defence firms.",
+            ("sanctions", "2025-06-06"),
+        ),
+    ],
+)
+def test_a_penalty_announced_in_a_that_clause_is_decided_that_day(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_penalty_imposed_before_the_saying_keeps_its_own_time() -> None:
+    text = "The ministry said on Monday that Japan had imposed tariffs last year."
+    assert ("tariff", "2025-06-09") not in keys(text)
+
+
+# --- more wordings of elections and sanctions ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ecuadorean President Daniel Noboa won re-election on Sunday.",
+            ("election", "2025-06-08"),
+        ),
+        ("Voters in Chile go to the polls on Sunday.", ("election", "2025-06-15")),
+        ("Britain sanctioned four Israeli settlers on Monday.", ("sanctions", "2025-06-09")),
+    ],
+)
+def test_modern_wordings_of_votes_and_penalties(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_board_re_election_is_no_election() -> None:
+    assert not keys("The company chairman won re-election to the board on Friday.")
