@@ -565,9 +565,12 @@ def attach_dates(
         _, position, timex, when = options[0]
         while (
             timex.end <= trigger.start
-            and not text[timex.end : trigger.start].strip()
             and position > 0
             and _COORDINATED.match(text[usable[position - 1][0].end : timex.start])
+            and (
+                not text[timex.end : trigger.start].strip()
+                or _day_before(usable[position - 1][1], when)
+            )
         ):
             # "the Thursday and Friday talks": the pair's first day, the rest joined to it
             position -= 1
@@ -1051,6 +1054,13 @@ def _deal_on(text: str, deal: Trigger, measure: Trigger) -> bool:
     if measure.start < deal.end:
         return False
     return bool(_DEAL_ON_TARIFFS.fullmatch(text, deal.end, measure.start))
+
+
+def _day_before(earlier: EventDate, later: EventDate) -> bool:
+    """Whether ``earlier`` is the day right before ``later`` ("Thursday and Friday")."""
+    if earlier.precision != "day" or later.precision != "day" or earlier.end_date:
+        return False
+    return (later.start - earlier.start).days == 1
 
 
 def _coordinated_dates(

@@ -455,6 +455,12 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     matches = list(_WORDS.finditer(text, lo, start))
     sentence_words = [m.group(0) for m in matches]
     words = sentence_words[-_MAX_WORDS_BEFORE:]
+    opening = _opens_that_clause(words)
+    if opening is not None:
+        # "said that on Thursday and Friday Smith would meet Kuroda": the date opens the
+        # that-clause, whose own verb (after its subject) governs it, not the saying
+        words = words[opening:]
+        matches = matches[len(matches) - len(words) :] if words else []
     if names_an_incident(text, start, end):
         return -2  # "will investigate Friday's bombings": the bombings have happened
     if words and words[-1].lower() == "since":
@@ -528,6 +534,16 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         return -1  # "..., officials said": the report is past, a weak hint for what it says
     # No verb decides: a preposition opening a period still hints ("from August 6").
     return _PREPOSITION_HINT.get(words[-1].lower(), 0)
+
+
+def _opens_that_clause(words: list[str]) -> int | None:
+    """Where the words before a date start the that-clause it opens ("said that on"), or None."""
+    for back in (1, 2):
+        if len(words) > back and words[-back - 1].lower() == "that":
+            tail = words[-back:]
+            if all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in tail):
+                return len(words) - back
+    return None
 
 
 def attributive_noun(text: str, end: int) -> bool:

@@ -398,3 +398,15 @@ def test_a_trip_told_in_the_present_progressive_is_under_way(text: str) -> None:
 def test_a_trip_told_in_the_present_progressive_with_soon_lies_ahead() -> None:
     text = "The Japanese prime minister said he is visiting Vietnam soon."
     assert ("visit", "2025-06-11") not in keys(text)
+
+
+def test_two_joined_days_opening_a_clause_span_its_talks() -> None:
+    text = (
+        "The spokesman said that on Thursday and Friday Deputy U.S. Trade Representative "
+        "Michael Smith would meet with MITI vice minister Makoto Kuroda."
+    )
+    assert [
+        (e["date"], e["end_date"], e["participants"])
+        for e in events_of(text)
+        if e["type"] == "meeting"
+    ] == [("2025-06-12", "2025-06-13", ["JP", "US"])]

@@ -626,3 +626,24 @@ def test_a_weekday_joined_to_another_follows_it(text: str, expected: list[str]) 
 def test_a_weekday_ending_a_range_from_a_date_is_the_dcts_week() -> None:
     text = "It bought 254,200 shares from Sept. 14 to Thursday."
     assert values(text, dt.date(1989, 10, 30))[-1] == ("Thursday", "1989-10-26")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The spokesman said that on Thursday Deputy U.S. Trade Representative Michael Smith "
+            "would meet Kuroda.",
+            "1987-04-09",
+        ),
+        (
+            "Officials said that on Thursday the foreign ministers of the two neighbouring "
+            "states will sign the accord.",
+            "1987-04-09",
+        ),
+        ("The ministry said that on Wednesday the ministers met in Tokyo.", "1987-04-01"),
+    ],
+)
+def test_a_date_opening_a_that_clause_takes_that_clauses_tense(text: str, expected: str) -> None:
+    # The saying is past; what it reports may lie ahead (the DCT is a Friday).
+    assert values(text, dt.date(1987, 4, 3))[0][1] == expected
