@@ -3156,3 +3156,24 @@ def test_modern_wordings_of_votes_and_penalties(text: str, want: tuple[str, str]
 
 def test_a_board_re_election_is_no_election() -> None:
     assert not keys("The company chairman won re-election to the board on Friday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury Secretary Scott Bessent and Federal Reserve Board Chairman Jerome Powell held "
+        "a meeting with senior Japanese finance officials on Monday.",
+        "U.S. Treasury officials and Federal Reserve Board Chairman Paul Volcker met West German "
+        "officials on Monday.",
+    ],
+)
+def test_a_central_bank_chairman_meets_for_his_state(text: str) -> None:
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+def test_two_central_banks_agreeing_on_supervision_is_no_accord() -> None:
+    text = (
+        "The Bank of England and the U.S. Federal Reserve Board have agreed new proposals "
+        "for joint standards to measure credit risk, they said on Monday."
+    )
+    assert not any(kind == "agreement" for kind, _ in keys(text))
