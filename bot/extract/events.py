@@ -1809,6 +1809,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     """One event per real event: same type, same date, overlapping participants."""
     merged: list[_Candidate] = []
     _redate_to_meetings(candidates)
+    _penalty_told_both_ways(candidates)
     for candidate in sorted(_expand(candidates), key=lambda c: (c.inherited, c.start)):
         for kept in merged:
             if (
@@ -1887,6 +1888,20 @@ def _redate_to_meetings(candidates: list[_Candidate]) -> None:
         }
         if len(days) == 1 and today not in days:
             outcome.when = EventDate(next(iter(days)).isoformat(), None, "day")
+
+
+def _penalty_told_both_ways(candidates: list[_Candidate]) -> None:
+    """Sanctions of the same day and parties as tariffs the story names are those tariffs told
+    another way ("the 100 pct tariffs Reagan ordered" ... "in announcing the sanctions
+    today"): one trade penalty, a tariff (SPEC: tariffs are not sanctions)."""
+    tariffs = [c for c in candidates if c.type == "tariff"]
+    for candidate in candidates:
+        if candidate.type == "sanctions" and any(
+            t.when.value[:10] == candidate.when.value[:10]
+            and t.participants & candidate.participants
+            for t in tariffs
+        ):
+            candidate.type = "tariff"
 
 
 def _ends_other(closing: _Candidate, other: _Candidate) -> bool:

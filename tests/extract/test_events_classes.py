@@ -3177,3 +3177,21 @@ def test_two_central_banks_agreeing_on_supervision_is_no_accord() -> None:
         "for joint standards to measure credit risk, they said on Monday."
     )
     assert not any(kind == "agreement" for kind, _ in keys(text))
+
+
+def test_sanctions_of_the_day_of_tariffs_on_the_same_country_are_those_tariffs() -> None:
+    text = (
+        "The 100 pct tariffs the president ordered on Japanese goods took effect on Monday. "
+        "Officials said Japan would not retaliate. Prices rose. Markets were calm. Analysts "
+        "were divided. The White House said in announcing the sanctions on Monday that it "
+        "regretted them."
+    )
+    assert {kind for kind, when in keys(text) if when == "2025-06-09"} == {"tariff"}
+
+
+def test_a_penalty_on_another_day_stays_its_own_event() -> None:
+    text = (
+        "The 100 pct tariffs the president ordered on Japanese goods took effect on Monday. "
+        "Washington imposed sanctions on Japanese oil traders on Tuesday."
+    )
+    assert {when for _, when in keys(text)} == {"2025-06-09", "2025-06-10"}
