@@ -288,6 +288,8 @@ def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     anchor = _TIME_ANCHOR.search(text, max(sentence.start, trigger.start - 40), trigger.start)
     if anchor is None:
         return False
+    if any(t.start <= anchor.start() < t.end for t in sentence.timexes):
+        return False  # "two weeks to go before the U.S. imposes tariffs": a countdown's end
     if _JUST_BEFORE.match(anchor.group(0)) and in_caption(text, trigger.start):
         return False  # a photo "ahead of their talks in Paris, June 10": the talks' own day
     return not _CLAUSE_SUBJECT.match(text, anchor.end(1), trigger.end)

@@ -1029,6 +1029,20 @@ class _Resolver:
         # "in about three weeks": a rough count of weeks fixes the month, not the week
         return _Resolved(f"{day:%Y-%m}" if m["approx"] else _week(day))
 
+    def to_go(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
+        """ "two weeks to go before the tariffs", "ten days left until the vote": the day the
+        countdown ends, counted from the DCT (weeks give the week, months the month)."""
+        n = _num(m["num"])
+        if self.dct is None or n is None:
+            return None
+        unit = m["unit"].lower().rstrip("s")
+        if unit == "day":
+            return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
+        if unit == "month":
+            y, mth = _add_months(self.dct.year, self.dct.month, n)
+            return _Resolved(f"{y:04d}-{mth:02d}")
+        return _Resolved(_week(self.dct + dt.timedelta(weeks=n)))
+
     def dayrel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "today", "yesterday morning", "tonight", "this afternoon", "last night"."""
         dct = self.dct

@@ -155,6 +155,12 @@ KINDS: list[tuple[str, str]] = [
         |(?P<ye>(?i:year-end|year\s+end|year's\s+end|the\s+year's\s+end|the\s+turn\s+of\s+the\s+year))(?![\w-])""",
     ),
     (
+        # "with two weeks to go before the U.S. imposes tariffs": a countdown names the day
+        "to_go",
+        rf"""(?P<num>\d{{1,3}}|{NUM_WORDS})\s+(?P<unit>(?i:days?|weeks?|months?))
+        \s+(?:(?i:to\s+go)(?:\s+(?i:before|until|till))?|(?i:left|remaining)\s+(?i:before|until|till))(?![\w-])""",
+    ),
+    (
         "ago",
         rf"""(?:(?P<approx>(?i:about|nearly|almost|some|more\s+than|over|roughly|just|only|less\s+than|barely))\s+)?
         (?P<num>\d{{1,3}}|{NUM_WORDS})\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?|quarters?))

@@ -3195,3 +3195,21 @@ def test_a_penalty_on_another_day_stays_its_own_event() -> None:
         "Washington imposed sanctions on Japanese oil traders on Tuesday."
     )
     assert {when for _, when in keys(text)} == {"2025-06-09", "2025-06-10"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "With two weeks to go before the United States imposes tariffs on Japanese cars, "
+            "officials in Tokyo were gloomy.",
+            ("tariff", "2025-W26"),
+        ),
+        (
+            "With ten days to go until the summit in Tokyo, Japanese and U.S. officials met.",
+            ("summit", "2025-06-21"),
+        ),
+    ],
+)
+def test_an_event_a_countdown_ends_at_takes_its_day(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)

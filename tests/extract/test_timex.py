@@ -647,3 +647,19 @@ def test_a_weekday_ending_a_range_from_a_date_is_the_dcts_week() -> None:
 def test_a_date_opening_a_that_clause_takes_that_clauses_tense(text: str, expected: str) -> None:
     # The saying is past; what it reports may lie ahead (the DCT is a Friday).
     assert values(text, dt.date(1987, 4, 3))[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("With two weeks to go before the vote, the rivals clashed.", "2025-W26"),
+        ("With ten days left until the summit, aides were busy.", "2025-06-21"),
+        ("There are three months to go until the deadline.", "2025-09"),
+    ],
+)
+def test_a_countdown_names_the_day_it_ends(text: str, expected: str) -> None:
+    assert values(text, dt.date(2025, 6, 11))[0][1] == expected
+
+
+def test_days_left_of_something_is_no_countdown() -> None:
+    assert values("The talks have two weeks left.", dt.date(2025, 6, 11)) == []
