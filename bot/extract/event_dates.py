@@ -227,14 +227,7 @@ def trigger_distance(
         and _DECIDED_BEFORE.search(text, max(sentence_start, timex.start - 30), timex.start)
     ):
         return MAX_ATTACH_DISTANCE + 1  # the deciding's date, never the planned act's
-    announced = (
-        trigger.type in DECIDED_WHEN_ANNOUNCED
-        and _ANNOUNCED_ACT.fullmatch(gap)
-        and lexicon.reporting.search(text, max(sentence_start, timex.start - 40), timex.start)
-    )  # "announced on Saturday that he would raise tariffs": announced, so decided, then
-    if announced and not STRONG_BREAK.search(gap):
-        pass
-    elif STRONG_BREAK.search(gap) or (
+    if STRONG_BREAK.search(gap) or (
         timex.start < trigger.start and (_THAT_CLAUSE.match(gap) or _SAID_AFTER_DATE.match(gap))
     ):
         # "told the daily in an interview today that the talks ...": the date is the telling's
@@ -562,7 +555,10 @@ def attach_dates(
             ):
                 options.append((distance, position, timex, when))
         if not options:
-            continue
+            announced = _announcing_date(text, sentence, trigger, usable, lexicon)
+            if announced is None:
+                continue
+            options.append(announced)
         options.sort(key=lambda o: (o[0] + _other_conjunct(text, trigger, o[2]), o[1]))
         _, position, timex, when = options[0]
         while (
@@ -1056,6 +1052,29 @@ def _deal_on(text: str, deal: Trigger, measure: Trigger) -> bool:
     if measure.start < deal.end:
         return False
     return bool(_DEAL_ON_TARIFFS.fullmatch(text, deal.end, measure.start))
+
+
+def _announcing_date(
+    text: str,
+    sentence: Sentence,
+    trigger: Trigger,
+    usable: list[tuple[Timex, EventDate]],
+    lexicon: EventLexicon,
+) -> tuple[int, int, Timex, EventDate] | None:
+    """For a penalty with no date of its own, the day a that-clause announcing it was said
+    ("announced on Saturday that he would raise tariffs on Canada"): announced, so decided
+    then. An option as ``attach_dates`` ranks them, or None."""
+    if trigger.type not in DECIDED_WHEN_ANNOUNCED:
+        return None
+    for position in range(len(usable) - 1, -1, -1):
+        timex, when = usable[position]
+        if timex.end > trigger.start:
+            continue
+        if _ANNOUNCED_ACT.fullmatch(text, timex.end, trigger.start) and lexicon.reporting.search(
+            text, max(sentence.start, timex.start - 40), timex.start
+        ):
+            return (MAX_ATTACH_DISTANCE, position, timex, when)
+    return None
 
 
 def _day_before(earlier: EventDate, later: EventDate) -> bool:

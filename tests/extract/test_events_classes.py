@@ -3213,3 +3213,11 @@ def test_a_penalty_on_another_day_stays_its_own_event() -> None:
 )
 def test_an_event_a_countdown_ends_at_takes_its_day(text: str, want: tuple[str, str]) -> None:
     assert want in keys(text)
+
+
+def test_a_penalty_announced_with_its_own_start_keeps_that_start() -> None:
+    text = (
+        "The Commerce Ministry announced on Monday that it would impose anti-dumping duties "
+        "of up to 30 percent on steel imports from China, effective March 1."
+    )
+    assert ("tariff", "2026-03-01") in keys(text)
