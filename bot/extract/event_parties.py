@@ -569,25 +569,40 @@ def leaders_meet(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
     """Whether talks are between heads of state or government: two leaders named (known
     office holders, or names under a head's title: "President Lee", "Prime Minister Carney"),
     or "leaders" meeting ("EU leaders met", "a meeting with European leaders")."""
-    known = {
-        m.name
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    # Leaders named in a later clause of its own take no part ("Vance is due to meet Zelenskiy
+    # ..., days after Trump said he had spoken to Putin"); those before it may be its subject,
+    # and a relative clause still tells the talks ("Nakasone, who will meet President Reagan").
+    later = _LATER_CLAUSE.search(text, trigger.end, sentence.end)
+    cut = later.start() if later else sentence.end
+    leaders = [
+        m
         for m in sentence.mentions
-        if m.kind == "person" and m.role == "leader" and not _ENVOY_OF.match(text, m.end)
-    }
+        if m.kind == "person"
+        and m.role == "leader"
+        and m.start < cut
+        and not _ENVOY_OF.match(text, m.end)
+    ]
+    known = {text[m.start : m.end] for m in leaders}  # as written: "Zelenskiy" is one man
     known |= {
         m.group(1)
-        for m in _HEAD_TITLE.finditer(text, sentence.start, sentence.end)
+        for m in _HEAD_TITLE.finditer(text, sentence.start, cut)
         if not _ENVOY_OF.match(text, m.end())
     }
     if _non_head_side(text, sentence, trigger):
         return False
-    countries = leader_countries(text, sentence) | _unnamed_heads(text, sentence)
+    countries = {m.code for m in leaders} | _unnamed_heads(text, sentence)
     if len(countries) >= 2 or len(_surnames(known)) >= 2:
         return True
-    low, high = clause_span(text, sentence, trigger, lexicon)
     return bool(_LEADERS.search(text, low, high))
 
 
+# A clause of its own after the talks: "..., days after Trump said", "..., while Putin".
+_LATER_CLAUSE = re.compile(
+    r",\s+(?:(?:days|weeks|hours|shortly|soon|just|only|a\s+day|a\s+week)\s+)?"
+    r"(?:after|before|since|while|as|when|because|although|though|whereas)\b",
+    re.IGNORECASE,
+)
 # An office below a head of state or government (SPEC: such talks are a meeting, not a summit).
 _NON_HEAD_TITLE = (
     r"(?:ambassadors?|envoys?|(?<![Pp]rime\s)ministers?|secretary\s+of\s+state|"

@@ -3221,3 +3221,26 @@ def test_a_penalty_announced_with_its_own_start_keeps_that_start() -> None:
         "of up to 30 percent on steel imports from China, effective March 1."
     )
     assert ("tariff", "2026-03-01") in keys(text)
+
+
+# --- a head meeting a deputy is a meeting; leaders named in a later clause take no part --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Vice President JD Vance is due to meet Ukrainian President Volodymyr Zelenskiy "
+        "on Friday, days after President Donald Trump said he had spoken to Russian President "
+        "Vladimir Putin by phone.",
+        "Indian Prime Minister Narendra Modi met the IMF managing director on Friday, while "
+        "President Donald Trump praised the talks.",
+    ],
+)
+def test_leaders_named_in_a_later_clause_do_not_make_talks_a_summit(text: str) -> None:
+    kinds = {kind for kind, _ in keys(text)}
+    assert "meeting" in kinds and "summit" not in kinds
+
+
+def test_two_leaders_in_the_talks_clause_still_hold_a_summit() -> None:
+    text = "President Donald Trump met Chinese President Xi Jinping in Busan on Friday."
+    assert ("summit", "2025-06-06") in keys(text)
