@@ -3244,3 +3244,20 @@ def test_leaders_named_in_a_later_clause_do_not_make_talks_a_summit(text: str) -
 def test_two_leaders_in_the_talks_clause_still_hold_a_summit() -> None:
     text = "President Donald Trump met Chinese President Xi Jinping in Busan on Friday."
     assert ("summit", "2025-06-06") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company will present its plan to investors at a shipping summit in Dubai next week.",
+        "Presidents of Asia's national football associations gathered in Kuala Lumpur on Monday "
+        "for a two-day summit on fixture congestion.",
+        "Saudi Arabia will host an investment summit in Riyadh next week.",
+    ],
+)
+def test_an_industrys_or_a_sports_summit_is_no_summit(text: str) -> None:
+    assert not any(kind == "summit" for kind, _ in keys(text))
+
+
+def test_a_summit_of_two_governments_is_still_one() -> None:
+    assert ("summit", "2025-W25") in keys("The EU-China summit will be held in Beijing next week.")
