@@ -269,7 +269,21 @@ def _closed_relative(text: str, sentence_start: int, timex: Timex, gap: str) -> 
     the trigger after it."""
     if "," not in gap:
         return False
-    return bool(_WHO_CLAUSE_OPEN.search(text, max(sentence_start, timex.start - 120), timex.start))
+    low = max(sentence_start, timex.start - 120)
+    return bool(
+        _WHO_CLAUSE_OPEN.search(text, low, timex.start)
+        or _WHICH_OF_A_NAME.search(text, low, timex.start)
+    )
+
+
+# A relative clause about a named country or body: "The United States, which takes over the G20
+# presidency next month, is boycotting the summit" (not about an event noun before it).
+_WHICH_OF_A_NAME = re.compile(
+    # (a name that is no place a trip or an event is at: "his trip to Washington, which runs")
+    r"(?<!\bto\s)(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bon\s)"
+    r"(?<![\w.'\u2019-])(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*)*,\s+which\s+"
+    r"[^,;:()]*$"
+)
 
 
 def _anchor_only(text: str, sentence: Sentence, trigger: Trigger) -> bool:

@@ -3261,3 +3261,24 @@ def test_an_industrys_or_a_sports_summit_is_no_summit(text: str) -> None:
 
 def test_a_summit_of_two_governments_is_still_one() -> None:
     assert ("summit", "2025-W25") in keys("The EU-China summit will be held in Beijing next week.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States, which takes over the G20 presidency next month, is boycotting the "
+        "summit.",
+        "Japan, which holds an upper house election next month, signed the accord with Canada "
+        "on Monday.",
+    ],
+)
+def test_a_date_in_a_countrys_relative_clause_is_not_the_main_clauses(text: str) -> None:
+    assert not any(when == "2025-07" for kind, when in keys(text) if kind != "election")
+
+
+def test_a_trips_own_relative_clause_still_dates_what_happens_on_it() -> None:
+    text = (
+        "During his trip to Washington, which runs from June 16 to 19, the German minister "
+        "will meet Secretary of State Marco Rubio."
+    )
+    assert any(when.startswith("2025-06-1") for kind, when in keys(text) if kind == "meeting")
