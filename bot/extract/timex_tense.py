@@ -105,8 +105,15 @@ def _ends_sentence(match: re.Match[str]) -> bool:
     return word.isdigit() or (len(word) > 1 and word.lower() not in _ABBREVIATIONS)
 
 
+# Verbs asking someone to act, in the present: what they ask for lies ahead ("wants leaders
+# to adopt a declaration on Saturday"). A past asking may be told at its own past occasion
+# ("Japan urged China to open its markets at talks on Monday").
+_ASKING = frozenset("wants want urges urge asks ask invites invite expects expect presses".split())
+
+
 _CUE_WORDS = (
-    FUTURE_CUES
+    _ASKING
+    | FUTURE_CUES
     | MODAL_CUES
     | FUTURE_IF_TO
     | IRREGULAR_PAST
@@ -158,6 +165,8 @@ def _cue(
         if word in MODAL_CUES or (word == "be" and previous in MODAL_CUES):
             return 1, 1  # "would be held": the modal's guess, not a sure future
         return (3 if word in _CERTAIN_FUTURE or word.endswith("'ll") else 2), 1
+    if before and word in _ASKING and "to" in [w.lower() for w in words[i + 2 : i + 5]]:
+        return 2, 1  # "wants leaders to adopt a declaration on Saturday": asked ahead
     if word == "to" and previous in ("is", "are", "am"):
         return 2, 1  # "is to resume trading Tuesday"
     if word in _PROSPECTIVE and previous in ("is", "are", "am"):

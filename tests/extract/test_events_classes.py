@@ -3282,3 +3282,14 @@ def test_a_trips_own_relative_clause_still_dates_what_happens_on_it() -> None:
         "will meet Secretary of State Marco Rubio."
     )
     assert any(when.startswith("2025-06-1") for kind, when in keys(text) if kind == "meeting")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU urged China on Monday to join talks on the war.",
+        "Washington pressed the two sides to resume negotiations in Geneva on Monday.",
+    ],
+)
+def test_urging_someone_to_talk_is_no_talks(text: str) -> None:
+    assert not any(kind == "meeting" for kind, _ in keys(text))

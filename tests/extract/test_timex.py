@@ -663,3 +663,14 @@ def test_a_countdown_names_the_day_it_ends(text: str, expected: str) -> None:
 
 def test_days_left_of_something_is_no_countdown() -> None:
     assert values("The talks have two weeks left.", dt.date(2025, 6, 11)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ramaphosa wants leaders to adopt a declaration at the opening session on Saturday.",
+        "The chair urges ministers to sign the text on Saturday.",
+    ],
+)
+def test_what_someone_is_asked_to_do_lies_ahead(text: str) -> None:
+    assert values(text, dt.date(2025, 11, 21))[-1][1] == "2025-11-22"
