@@ -3293,3 +3293,26 @@ def test_a_trips_own_relative_clause_still_dates_what_happens_on_it() -> None:
 )
 def test_urging_someone_to_talk_is_no_talks(text: str) -> None:
     assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho, a career diplomat who was sworn in last week, spoke with Kamikawa on Saturday.",
+        "The new U.S. ambassador to Japan was sworn in on Monday.",
+        "The foreign minister, who was sworn in on Monday, will travel to Tokyo.",
+    ],
+)
+def test_an_office_below_the_head_taken_is_no_election(text: str) -> None:
+    assert not any(kind == "election" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Mark Carney was sworn in on Wednesday.",
+        "Sanae Takaichi was sworn in as prime minister on Tuesday.",
+    ],
+)
+def test_a_head_of_government_sworn_in_is_still_an_election(text: str) -> None:
+    assert any(kind == "election" for kind, _ in keys(text))
