@@ -3316,3 +3316,46 @@ def test_an_office_below_the_head_taken_is_no_election(text: str) -> None:
 )
 def test_a_head_of_government_sworn_in_is_still_an_election(text: str) -> None:
     assert any(kind == "election" for kind, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The memorandum Trump signed on Thursday directs officials to study levies.", "agreement"),
+        (
+            "Trump signed an executive order on Monday imposing tariffs on Chinese goods.",
+            "agreement",
+        ),
+        (
+            "The deal between India and Kenya follows a memorandum of understanding the two "
+            "companies signed in Mumbai in November.",
+            "agreement",
+        ),
+    ],
+)
+def test_one_leaders_order_or_a_companies_memorandum_is_no_accord(text: str, kind: str) -> None:
+    assert not any(k == kind for k, _ in keys(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Japan and Britain have signed a memorandum on exchange of market information on "
+            "Monday.",
+            ("agreement", "2025-06-09"),
+        ),
+        (
+            "Brazilians vote on October 4 for president, governors and Congress.",
+            ("election", "2025-10-04"),
+        ),
+    ],
+)
+def test_two_governments_memorandum_and_voters_choosing_a_president(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+
+
+def test_a_parliament_voting_on_a_bill_is_no_election() -> None:
+    assert not keys("The Brazilian parliament will vote on Monday on the bill.")
