@@ -1235,6 +1235,8 @@ def _build(
         codes.add("G7")  # "the Venice economic summit", "a summit of industrial democracies"
     if kind == "summit":
         codes |= _summit_body(text, sentence, trigger, when)  # "the Venice summit" (1987)
+    if kind == "agreement" and _tariff_truce(text, sentence, trigger):
+        kind = "tariff"  # "the tariff truce expires on Nov. 10": a pause of tariffs (SPEC)
     cues = lexicon.trade_penalty_cues
     if kind == "sanctions" and cues is not None and _trade_penalty(text, sentence, cues):
         kind = "tariff"
@@ -1450,6 +1452,23 @@ def _listed_destinations(
 # A trade pact named in the sentence before is no trade dispute: "Japan and Korea signed a
 # trade pact on Monday. Canada will impose sanctions on Iran."
 _PACT_CUE = re.compile(r"trade\s+(?:pact|agreement|accord)", re.IGNORECASE)
+
+
+_TARIFF_TRUCE = re.compile(r"\b(?:tariff|trade)\s+(?:truce|ceasefire|cease-fire)\b", re.IGNORECASE)
+_OTHER_ACCORD = re.compile(r"\b(?:agreements?|accords?|deals?|pacts?|treat(?:y|ies))\b", re.I)
+
+
+def _tariff_truce(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether an accord trigger is, or takes effect or lapses as, a tariff truce named last
+    before it in its sentence ("the tariff truce ... expires on Nov. 10")."""
+    truces = list(_TARIFF_TRUCE.finditer(text, sentence.start, trigger.end))
+    if not truces:
+        return False
+    last = truces[-1]
+    if last.end() >= trigger.end:
+        return True
+    # (not "despite the tariff truce, they signed a defence pact": another accord named)
+    return not _OTHER_ACCORD.search(text, last.end(), min(sentence.end, trigger.end + 40))
 
 
 def _trade_penalty(text: str, sentence: Sentence, cues: re.Pattern[str]) -> bool:

@@ -3359,3 +3359,25 @@ def test_two_governments_memorandum_and_voters_choosing_a_president(
 
 def test_a_parliament_voting_on_a_bill_is_no_election() -> None:
     assert not keys("The Brazilian parliament will vote on Monday on the bill.")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The tariff truce between Washington and Beijing expires on Nov. 10, officials said.",
+            ("tariff", "2025-11-10"),
+        ),
+        (
+            "The trade truce between the United States and China lapses on Nov. 10.",
+            ("tariff", "2025-11-10"),
+        ),
+    ],
+)
+def test_a_tariff_truce_lapsing_is_a_tariff_deadline(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text, date(2025, 11, 3))
+
+
+def test_another_accord_signed_despite_a_tariff_truce_stays_an_accord() -> None:
+    text = "Despite the tariff truce, the U.S. and Japan signed a defence pact on Monday."
+    assert ("agreement", "2025-11-03") in keys(text, date(2025, 11, 3))

@@ -414,10 +414,7 @@ SHAPES: list[tuple[str, tuple[str, str, set[str]], date | None]] = [
 
 # Checklist items the extractor still gets wrong: kept as strict expected failures, so a fix
 # shows up (and must drop the id from here) and the pass rate stays measurable.
-OPEN: dict[str, str] = {
-    "duties4": "'tariff truce': the date after the head noun stays the truce's (an adjacency "
-    "rule sharing it added an extra on a held-out set; dropped)",
-}
+OPEN: dict[str, str] = {}
 
 
 def _param(text: str, want: tuple[str, str, set[str]], dct: date | None, name: str) -> object:
