@@ -3381,3 +3381,16 @@ def test_a_tariff_truce_lapsing_is_a_tariff_deadline(text: str, want: tuple[str,
 def test_another_accord_signed_despite_a_tariff_truce_stays_an_accord() -> None:
     text = "Despite the tariff truce, the U.S. and Japan signed a defence pact on Monday."
     assert ("agreement", "2025-11-03") in keys(text, date(2025, 11, 3))
+
+
+def test_what_a_statement_reaffirms_is_its_content_not_an_accord() -> None:
+    text = (
+        "The foreign ministers of Australia, India, Japan and the United States met on Tuesday "
+        "and issued a joint statement reaffirming their commitment to a free Indo-Pacific."
+    )
+    assert {kind for kind, _ in keys(text)} == {"meeting", "statement"}
+
+
+def test_a_named_accord_a_statement_reaffirms_is_still_that_accord() -> None:
+    text = "Last week's statement from the G7 reaffirmed the February 22 agreement in Paris."
+    assert ("agreement", "2025-02-22") in keys(text)
