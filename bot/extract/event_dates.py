@@ -108,6 +108,7 @@ _VAGUE_PAST = re.compile(
 # "negotiators here last week said the pact was in jeopardy": the date is the saying's.
 _SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
+_AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+|later\s+|also\s+|will\s+|would\s+)?", re.I)
 # The penalty a that-clause says someone will impose: "that he would raise", "that it will slap"
 # (the penalty is the clause's object, so the saying decides it).
 _ANNOUNCED_ACT = re.compile(
@@ -241,6 +242,10 @@ def trigger_distance(
     elif "," in _LIST_COMMA.sub(" ", gap):
         penalty += COMMA_PENALTY  # (a comma between names of a list is none: "of Japan,
         # China and South Korea will be held on March 20")
+    if trigger.type == "visit" and timex.end <= trigger.start and _AND_THEN.fullmatch(gap):
+        # "will hold talks ... on March 3 and travel to Mumbai the next day": the date closes
+        # the verb phrase before the "and"; the trip after it has its own
+        penalty += CLAUSE_PENALTY
     distance = len(WORD.findall(gap)) + penalty
     if timex.end <= trigger.start and possessive_phrase(text, timex.end, trigger.start):
         return min(distance, MAX_ATTACH_DISTANCE)  # the head of the date's noun phrase

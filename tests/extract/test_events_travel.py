@@ -6,6 +6,8 @@ and where a look-alike exists, it is checked to give no trip.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.support.wording import DCT, events_of, keys
@@ -410,3 +412,12 @@ def test_two_joined_days_opening_a_clause_span_its_talks() -> None:
         for e in events_of(text)
         if e["type"] == "meeting"
     ] == [("2025-06-12", "2025-06-13", ["JP", "US"])]
+
+
+def test_a_date_closing_talks_before_and_leaves_the_next_trip_its_own() -> None:
+    text = (
+        "Carney will hold talks with Prime Minister Narendra Modi at Hyderabad House on March 3 "
+        "and travel to Mumbai the next day."
+    )
+    found = keys(text, date(2026, 2, 24))
+    assert ("summit", "2026-03-03") in found and ("visit", "2026-03-04") in found
