@@ -129,6 +129,9 @@ _GUEST_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+_HOSTED_LEADERS = re.compile(
+    r"\s+(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,2}leaders\s+(?:of|from)\b", re.IGNORECASE
+)
 
 
 # A speaker's audience: "told a meeting of insurance brokers", "speaking at a conference in
@@ -261,8 +264,8 @@ def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
                 for m in sentence.mentions
             )
         )
-    if _VISIT_A_PERSON.match(text, trigger.end):
-        return True
+    if _VISIT_A_PERSON.match(text, trigger.end) or _HOSTED_LEADERS.match(text, trigger.end):
+        return True  # ("will host leaders of the Group of 20": heads of government)
     opening = _GUEST_OPENING.match(text, trigger.end)
     guest = opening.end() if opening else trigger.end
     return any(m.start == guest for m in named)

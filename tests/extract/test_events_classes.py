@@ -3394,3 +3394,18 @@ def test_what_a_statement_reaffirms_is_its_content_not_an_accord() -> None:
 def test_a_named_accord_a_statement_reaffirms_is_still_that_accord() -> None:
     text = "Last week's statement from the G7 reaffirmed the February 22 agreement in Paris."
     assert ("agreement", "2025-02-22") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan hosted leaders from ASEAN in Tokyo on Saturday.",
+        "Trump will host leaders of the Group of 20 in Miami on Saturday.",
+    ],
+)
+def test_hosting_a_bodys_leaders_is_their_summit(text: str) -> None:
+    assert any(kind == "summit" for kind, _ in keys(text))
+
+
+def test_hosting_business_leaders_is_no_summit() -> None:
+    assert not keys("The Japanese governor hosted business leaders from India on Monday.")
