@@ -249,10 +249,14 @@ def trigger_distance(
     distance = len(WORD.findall(gap)) + penalty
     if timex.end <= trigger.start and possessive_phrase(text, timex.end, trigger.start):
         return min(distance, MAX_ATTACH_DISTANCE)  # the head of the date's noun phrase
-    if timex.start >= trigger.end and (_PARTY_LIST.fullmatch(gap) or _OBJECT_PHRASE.fullmatch(gap)):
+    if timex.start >= trigger.end and any(
+        pattern.fullmatch(gap) for pattern in (_PARTY_LIST, _OBJECT_PHRASE, _PHASE_RELATIVE)
+    ):
         # "a meeting between U.S. Treasury Secretary James Baker and West German Finance
         # Minister Gerhard Stoltenberg on Monday": a list of the parties is the event's own
-        # phrase, however long; it still yields to a nearer trigger
+        # phrase, however long, and so is a clause saying when it opens ("the G20 summit, the
+        # first held in Africa, which opens at the Nasrec Expo Centre on Saturday"); it still
+        # yields to a nearer trigger
         return min(distance, MAX_ATTACH_DISTANCE)
     return distance
 
@@ -316,11 +320,14 @@ _OTHER_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|said|says)\
 # A relative clause telling when the event itself began or ended: "after negotiations that
 # ended earlier today", "after the two-day elections, which ended yesterday".
 _PHASE_RELATIVE = re.compile(
-    r"(?:\s+(?:between|with|of|among)\s[^,;()]{1,60}?)?\s*,?\s*(?:which|that)\s+"
-    r"(?:(?:was|were|had|has|have)\s+)?"
+    r"(?:['\u2019]s?)?(?:\s+(?:between|with|of|among)\s[^,;()]{1,60}?)?"
+    # an apposition before the clause: "the G20 summit, the first to be held in Africa, which"
+    r"(?:\s*,\s*(?:the|a|an)\s[^,;()]{1,60}?)?\s*,?\s*(?:which|that)\s+"
+    r"(?:(?:was|were|had|has|have|will|is\s+to|is\s+due\s+to)\s+)?"
     r"(?:began|begun|ended|opened|closed|concluded|started|finished|broke\s+up|wound\s+up"
-    r"|ends|begins|opens|closes|starts|took\s+place|(?:was|were)\s+held)\s+"
-    r"(?:(?:here|there|late|(?:in|at)\s+(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*))?)\s+)?"
+    r"|ends|begins|opens|closes|starts|open|begin|start|took\s+place|(?:was|were)\s+held)\s+"
+    r"(?:(?:here|there|late|(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w.'-]*)"
+    r"(?:\s+(?-i:[A-Z][\w.'-]*)){0,3})\s+)?"
     r"(?:on\s+)?",
     re.IGNORECASE,
 )

@@ -1839,6 +1839,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 and kept.when.value[:10] == candidate.when.value[:10]
                 and _same_parties(kept.participants, candidate.participants)
                 and not _other_legs(kept, candidate)
+                and not _bilateral_beside_a_bodys(kept, candidate)
             ):
                 kept.participants |= candidate.participants
                 kept.people += [p for p in candidate.people if p not in kept.people]
@@ -1938,6 +1939,19 @@ def _ends_other(closing: _Candidate, other: _Candidate) -> bool:
         and interval(other.when)[1] < interval(closing.when)[0]
         and _same_parties(closing.participants, other.participants)
     )
+
+
+def _bilateral_beside_a_bodys(one: _Candidate, other: _Candidate) -> bool:
+    """Whether two talks of a day are a body's gathering and two countries' own talks on its
+    sidelines ("the G20 summit opens on Saturday" and "Modi will hold bilateral talks with
+    Ramaphosa on Saturday"): two events, though the host takes part in both."""
+    if one.type not in ("meeting", "summit"):
+        return False
+    one_body, other_body = one.participants & BODY_CODES, other.participants & BODY_CODES
+    if bool(one_body) == bool(other_body):
+        return False
+    pair = other if one_body else one
+    return len(pair.participants) == 2
 
 
 def _other_legs(one: _Candidate, other: _Candidate) -> bool:

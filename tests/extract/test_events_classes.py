@@ -3409,3 +3409,19 @@ def test_hosting_a_bodys_leaders_is_their_summit(text: str) -> None:
 
 def test_hosting_business_leaders_is_no_summit() -> None:
     assert not keys("The Japanese governor hosted business leaders from India on Monday.")
+
+
+def test_a_bilateral_on_the_sidelines_is_its_own_summit() -> None:
+    text = (
+        "Delegations streamed into Johannesburg on Friday ahead of the G20 leaders' summit, "
+        "the first to be held in Africa, which opens at the Nasrec Expo Centre on Saturday. "
+        "Indian Prime Minister Narendra Modi will hold bilateral talks with President Cyril "
+        "Ramaphosa on Saturday on the sidelines of the summit."
+    )
+    summits = {
+        (e["date"], tuple(e["participants"]))
+        for e in events_of(text, date(2025, 11, 21))
+        if e["type"] == "summit"
+    }
+    assert ("2025-11-22", ("IN", "ZA")) in summits
+    assert any("G20" in parts for when, parts in summits if when == "2025-11-22")
