@@ -48,6 +48,8 @@ _TOPIC_BEFORE = re.compile(
     r"(?:(?:de-?)?escalation|tensions?|hostilities|fighting|conflict|war|ceasefire|truce|peace|"
     r"normali[sz]ation|reconciliation|dialogue|mediation|hostility) between"
     r"(?:\s+(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*(?:\s+(?-i:[A-Z])[\w.'\u2019-]*)?\s+and)?|"
+    # what a text calls for in a body: "called for reform of the U.N. Security Council"
+    r"reforms?\s+(?:of|at|in)(?:\s+the)?|"
     # what talks pledge to a third country: "to discuss support for Ukraine", "aid to Gaza"
     r"(?:support|aid|assistance|backing|weapons|arms|funding|solidarity|reconstruction|loans?|"
     r"credits?|money|guarantees?) "

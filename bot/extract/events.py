@@ -1186,9 +1186,14 @@ def _summit_body(
     return found
 
 
+_DECLARATION = re.compile(r"declarations?|communiqu", re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def _town_name(town: str) -> re.Pattern[str]:
-    """A host town as a whole word."""
+    """A host town as a whole word ("The Hague" also as "the Hague")."""
+    if town.startswith("The "):
+        return re.compile(rf"\b[Tt]he {re.escape(town[4:])}\b")
     return re.compile(rf"\b{re.escape(town)}\b")
 
 
@@ -1236,8 +1241,9 @@ def _build(
         text, max(sentence.start, trigger.start - 20), min(sentence.end, trigger.end + 60)
     ):
         codes.add("G7")  # "the Venice economic summit", "a summit of industrial democracies"
-    if kind == "summit":
-        codes |= _summit_body(text, sentence, trigger, when)  # "the Venice summit" (1987)
+    if kind == "summit" or (kind == "statement" and _DECLARATION.match(text, trigger.start)):
+        # "the Venice summit" (1987); "the Kazan Declaration" is that year's BRICS summit's
+        codes |= _summit_body(text, sentence, trigger, when)
     if kind == "agreement" and _tariff_truce(text, sentence, trigger):
         kind = "tariff"  # "the tariff truce expires on Nov. 10": a pause of tariffs (SPEC)
     cues = lexicon.trade_penalty_cues

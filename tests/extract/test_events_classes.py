@@ -3425,3 +3425,24 @@ def test_a_bilateral_on_the_sidelines_is_its_own_summit() -> None:
     }
     assert ("2025-11-22", ("IN", "ZA")) in summits
     assert any("G20" in parts for when, parts in summits if when == "2025-11-22")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "code"),
+    [
+        (
+            "The 32 allies have adopted the Hague Summit Declaration, a five-paragraph text.",
+            date(2025, 6, 25),
+            "NATO",
+        ),
+        (
+            "The leaders adopted the Kazan Declaration on Wednesday, a lengthy text.",
+            date(2024, 10, 24),
+            "RU",
+        ),
+    ],
+)
+def test_a_declaration_named_for_that_years_summit_town_is_that_bodys(
+    text: str, dct: date, code: str
+) -> None:
+    assert any(code in e["participants"] for e in events_of(text, dct) if e["type"] == "statement")
