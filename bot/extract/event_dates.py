@@ -613,6 +613,18 @@ def attach_dates(
             and other not in extra
         ][:1]  # "agreed in December to abide by fixed prices from February 1": in force then
         if trigger.type in DECIDED_WHEN_ANNOUNCED:
+            # "ordered a 50% tariff on Brazilian goods on Wednesday, effective Aug. 6": decided
+            # on Wednesday, in force from Aug. 6
+            extra += [
+                other
+                for t, other in usable
+                if t.start >= trigger.end
+                and t is not timex
+                and other.value[:10] > when.value[:10]
+                and _EFFECTIVE_BEFORE.search(text, max(trigger.end, t.start - 25), t.start)
+                and tokens_between(text, trigger.end, t.start) <= EFFECTIVE_REACH
+                and other not in extra
+            ][:1]
             # "will face 50% tariffs from 1 June, Trump warned on Friday": decided on Friday
             extra += [
                 other
@@ -755,6 +767,16 @@ def _deadline_date(text: str, timex: Timex) -> bool:
     if _POSSESSIVE_AFTER.match(text, timex.end):
         return False
     return bool(_BY_BEFORE.search(text, max(0, timex.start - 30), timex.start))
+
+
+# The day a decided penalty comes into force, named after it: "effective Aug. 6", "starting
+# March 4", "which takes effect on Friday".
+_EFFECTIVE_BEFORE = re.compile(
+    r"\b(?:effective|starting|beginning|as\s+of|tak(?:e|es|ing)\s+effect|in\s+force\s+from)"
+    r"\s+(?:from\s+|on\s+)?$",
+    re.IGNORECASE,
+)
+EFFECTIVE_REACH = 16  # words from a penalty to the day it comes into force
 
 
 def _measure_start(text: str, trigger: Trigger, timex: Timex) -> bool:

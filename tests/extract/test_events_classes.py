@@ -3446,3 +3446,25 @@ def test_a_declaration_named_for_that_years_summit_town_is_that_bodys(
     text: str, dct: date, code: str
 ) -> None:
     assert any(code in e["participants"] for e in events_of(text, dct) if e["type"] == "statement")
+
+
+@pytest.mark.parametrize(
+    ("text", "decided", "in_force"),
+    [
+        (
+            "On Wednesday, Trump ordered a 50% tariff on most Brazilian goods, effective Aug. 6.",
+            "2025-07-30",
+            "2025-08-06",
+        ),
+        (
+            "Canada announced retaliatory duties on U.S. steel on Monday, starting Aug. 15.",
+            "2025-07-28",
+            "2025-08-15",
+        ),
+    ],
+)
+def test_a_penalty_decided_then_in_force_later_has_both_days(
+    text: str, decided: str, in_force: str
+) -> None:
+    found = keys(text, date(2025, 7, 31))
+    assert {("tariff", decided), ("tariff", in_force)} <= found
