@@ -25,6 +25,7 @@ which the result carries to ``on_changes``.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -279,6 +280,7 @@ class TimelineService:
                 spans.append((extracted, parse_event_date(extracted.date, extracted.end_date)))
             except ValueError as exc:
                 skipped.append(f"{extracted.type} {extracted.date!r}: {exc}")
+        spans = _fold_postponements(spans)
         article_id = article_repo.insert_if_new(
             session,
             key=prepared.key,
@@ -569,6 +571,28 @@ def refresh_sources(session: Session, event: EventRow, dct: date | None = None) 
     event.source_count = len(pairs)
     if dct is not None and (event.as_of is None or dct > event.as_of):
         event.as_of = dct
+
+
+def _fold_postponements(spans: list[tuple[Event, DateSpan]]) -> list[tuple[Event, DateSpan]]:
+    """One move per postponement: the extractor tells one as its old day ``postponed`` and its
+    new day ``scheduled`` (as SPEC's gold does); the timeline records it as the event moved to
+    the new day and reported postponed, so subscribers get one "rescheduled" alert, not a
+    "postponed" alert and a second event."""
+    folded = list(spans)
+    for old_index, (old, old_span) in enumerate(spans):
+        if old.status != "postponed":
+            continue
+        for new_index, (new, new_span) in enumerate(folded):
+            if (
+                new.status == "scheduled"
+                and new.type == old.type
+                and _mention_codes(new) == _mention_codes(old)
+                and new_span.start > old_span.start
+            ):
+                folded[new_index] = (dataclasses.replace(new, status="postponed"), new_span)
+                folded[old_index] = (old, None)  # type: ignore[assignment]
+                break
+    return [(event, span) for event, span in folded if span is not None]
 
 
 def _mention_codes(extracted: Event) -> frozenset[str]:

@@ -448,3 +448,33 @@ def test_a_move_back_within_a_day_is_noise_kept_in_the_history(
     clock.advance(days=2)  # a move more than a day after the last one is news again
     again = service.ingest(article("d", "2025-02-04", source="d"))
     assert again.events[0].moved and not again.events[0].noise
+
+
+def test_a_postponement_told_as_old_and_new_day_moves_the_event_once(
+    db: Database, clock: FakeClock
+) -> None:
+    """The extractor tells a postponement as SPEC's gold does (the old day postponed, the new
+    day scheduled); the timeline keeps one event, moved to the new day, with one change."""
+    from datetime import date
+
+    from bot.extract.model import Article
+
+    service = TimelineService(db, clock=clock)  # the real extractor
+    planned = Article(
+        text="The EU-China summit will be held in Brussels on March 3.",
+        dct=date(2025, 2, 10),
+        id="planned",
+        source="Outlet A",
+    )
+    moved = Article(
+        text="The EU-China summit, originally set for March 3, was postponed to April 2.",
+        dct=date(2025, 2, 20),
+        id="moved",
+        source="Outlet B",
+    )
+    service.ingest(planned)
+    result = service.ingest(moved)
+
+    (event,) = all_events(db)
+    assert (event.date, event.status) == ("2025-04-02", "postponed")
+    assert [change.kind for change in result.events] == ["updated"]

@@ -399,6 +399,7 @@ class _Candidate:
     travellers: frozenset[str] = frozenset()  # who makes such a trip
     leg: str | None = None  # the country of one leg of such a trip
     series: bool = False  # talks told as the next of a series ("another round"): a new occasion
+    moved_to: EventDate | None = None  # a postponed event's new day: scheduled there (SPEC)
 
 
 # One reading of a trigger: the reading, the event it builds, the ranker's features for it.
@@ -1376,8 +1377,13 @@ def _build(
     if needs_two and not international and not delegation and not unnamed:
         return None
     status = _status(text, sentence, trigger, when, dct, lexicon)
+    moved_to = None
     if status == "postponed":
-        when = _new_date(text, sentence, lexicon) or when
+        new = _new_date(text, sentence, lexicon)
+        if new is not None and new.value[:10] != when.value[:10] and new.start > when.start:
+            moved_to = new  # "had been scheduled for Monday ... postponed to Oct 23": both days
+        else:
+            when = new or when
     confidence = 0.55
     confidence += 0.15 if not inherited else 0.0
     confidence += 0.1 if len(codes) >= 2 else 0.0
@@ -1405,6 +1411,7 @@ def _build(
         start=trigger.start,
         inherited=inherited,
         series=series,
+        moved_to=moved_to,
     )
     if kind == "visit":
         candidate.destinations, candidate.travellers = _listed_destinations(
@@ -1807,6 +1814,9 @@ def _expand(candidates: list[_Candidate]) -> list[_Candidate]:
             for extra in leg.when.extra:
                 clone = _Candidate(**{**_fields(leg), "when": extra})
                 out.append(clone)
+            if leg.moved_to is not None:
+                fields = {**_fields(leg), "when": leg.moved_to, "status": "scheduled"}
+                out.append(_Candidate(**{**fields, "moved_to": None}))
     return out
 
 

@@ -130,10 +130,13 @@ def test_seed_article_yields_exactly_its_gold_events() -> None:
     assert got == want
 
 
-def test_postponed_event_takes_its_new_date() -> None:
+def test_postponed_event_is_postponed_at_its_old_date_and_scheduled_at_the_new() -> None:
+    """As the gold annotates a postponement (the old day postponed, the new one planned): an
+    alert then tells subscribers both that the March 3 summit is off and when it now is."""
     events = events_of("The EU-China summit, originally set for March 3, was postponed to April 2.")
     assert [(e["date"], e["status"]) for e in only(events, "summit")] == [
-        ("2025-04-02", "postponed")
+        ("2025-03-03", "postponed"),
+        ("2025-04-02", "scheduled"),
     ]
 
 

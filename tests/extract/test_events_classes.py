@@ -3468,3 +3468,33 @@ def test_a_penalty_decided_then_in_force_later_has_both_days(
 ) -> None:
     found = keys(text, date(2025, 7, 31))
     assert {("tariff", decided), ("tariff", in_force)} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (
+            "The planned meeting of Thai and Cambodian officials on March 7 has been postponed "
+            "until April 2.",
+            "2025-03-07",
+            "2025-04-02",
+        ),
+        (
+            "Talks between Japanese and Korean officials, scheduled for this evening, have been "
+            "postponed until tomorrow.",
+            "2025-02-26",
+            "2025-02-27",
+        ),
+    ],
+)
+def test_a_postponed_event_keeps_its_old_day_and_is_scheduled_at_the_new(
+    text: str, old: str, new: str
+) -> None:
+    found = {(e["date"], e["status"]) for e in events_of(text, date(2025, 2, 26))}
+    assert {(old, "postponed"), (new, "scheduled")} <= found
+
+
+def test_an_event_postponed_with_only_its_new_day_named_stays_one() -> None:
+    text = "Talks between Japanese and Korean officials have been postponed to March 4."
+    found = [e for e in events_of(text, date(2025, 2, 26)) if e["type"] == "meeting"]
+    assert [(e["date"], e["status"]) for e in found] == [("2025-03-04", "postponed")]

@@ -1943,13 +1943,13 @@ def test_a_list_of_countries_is_no_clause_break(text: str, want: tuple[str, str,
             "A trilateral summit of Japan, China and South Korea that had been planned for Jan. "
             "24-25 in Tokyo has been postponed to mid-March, government sources said Thursday.",
             date(2026, 1, 15),
-            ("summit", "2026-03", "postponed"),
+            ("summit", "2026-01-24", "postponed"),  # (and scheduled in mid-March)
         ),
         (
             "The second summit between the United Kingdom and the European Union, originally set "
             "for May 19, has been pushed back to May 28, British officials said Tuesday.",
             date(2026, 5, 5),
-            ("summit", "2026-05-28", "postponed"),
+            ("summit", "2026-05-19", "postponed"),  # (and scheduled on May 28)
         ),
         (
             "The talks between Iran and the United States which were scheduled for Jan. 18 have "
