@@ -108,6 +108,11 @@ _VAGUE_PAST = re.compile(
 # "negotiators here last week said the pact was in jeopardy": the date is the saying's.
 _SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
+_AGREED_AFTER_DATE = re.compile(
+    r"\s*,?\s*(?:and|but)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:agreed|decided|pledged|promised|vowed|resolved)\s+to\s+(?:hold\s+)?",
+    re.IGNORECASE,
+)
 _AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+|later\s+|also\s+|will\s+|would\s+)?", re.I)
 # The penalty a that-clause says someone will impose: "that he would raise", "that it will slap"
 # (the penalty is the clause's object, so the saying decides it).
@@ -242,6 +247,10 @@ def trigger_distance(
     elif "," in _LIST_COMMA.sub(" ", gap):
         penalty += COMMA_PENALTY  # (a comma between names of a list is none: "of Japan,
         # China and South Korea will be held on March 20")
+    if timex.end <= trigger.start and _AGREED_AFTER_DATE.fullmatch(gap):
+        # "spoke by telephone on Saturday and the two agreed to meet": the date is the call's;
+        # the meeting agreed on lies ahead, undated
+        return MAX_ATTACH_DISTANCE + 1
     if trigger.type == "visit" and timex.end <= trigger.start and _AND_THEN.fullmatch(gap):
         # "will hold talks ... on March 3 and travel to Mumbai the next day": the date closes
         # the verb phrase before the "and"; the trip after it has its own

@@ -3498,3 +3498,21 @@ def test_an_event_postponed_with_only_its_new_day_named_stays_one() -> None:
     text = "Talks between Japanese and Korean officials have been postponed to March 4."
     found = [e for e in events_of(text, date(2025, 2, 26)) if e["type"] == "meeting"]
     assert [(e["date"], e["status"]) for e in found] == [("2025-03-04", "postponed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Korean minister spoke with Japanese Foreign Minister Yoko Kamikawa by telephone on "
+        "Saturday and the two agreed to meet soon.",
+        "Japanese and Korean envoys exchanged letters on Saturday, and both sides pledged to "
+        "hold talks.",
+    ],
+)
+def test_talks_agreed_after_a_dated_act_take_not_its_date(text: str) -> None:
+    assert not any(kind == "meeting" for kind, _ in keys(text))
+
+
+def test_talks_held_then_agreed_again_keep_both_dates() -> None:
+    text = "Japanese and Korean ministers met on Saturday and agreed to hold talks again in July."
+    assert {("meeting", "2025-06-07"), ("meeting", "2025-07")} <= keys(text)
