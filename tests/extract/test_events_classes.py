@@ -3516,3 +3516,22 @@ def test_talks_agreed_after_a_dated_act_take_not_its_date(text: str) -> None:
 def test_talks_held_then_agreed_again_keep_both_dates() -> None:
     text = "Japanese and Korean ministers met on Saturday and agreed to hold talks again in July."
     assert {("meeting", "2025-06-07"), ("meeting", "2025-07")} <= keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diplomats say the final G7 communique has been agreed at sherpa level and will be "
+        "published at 18:30.",
+        "The G7 leaders agreed a joint statement on Friday.",
+        "The G7 leaders agreed on a final communique on Friday.",
+    ],
+)
+def test_a_statement_agreed_is_that_statement_not_an_accord(text: str) -> None:
+    assert {kind for kind, _ in keys(text, date(2024, 6, 14))} == {"statement"}
+
+
+def test_an_accord_agreed_is_still_an_accord() -> None:
+    assert ("agreement", "2024-06-14") in keys(
+        "Japan and Korea agreed a trade deal on Friday.", date(2024, 6, 14)
+    )
