@@ -421,3 +421,19 @@ def test_a_date_closing_talks_before_and_leaves_the_next_trip_its_own() -> None:
     )
     found = keys(text, date(2026, 2, 24))
     assert ("summit", "2026-03-03") in found and ("visit", "2026-03-04") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indian Prime Minister Narendra Modi is expected to land later on Friday and will hold "
+        "talks with President Cyril Ramaphosa on Saturday.",
+        "The Japanese prime minister lands tomorrow for talks with President Cyril Ramaphosa.",
+    ],
+)
+def test_landing_later_that_day_or_tomorrow_is_a_trip(text: str) -> None:
+    assert any(kind == "visit" for kind, _ in keys(text, date(2025, 11, 21)))
+
+
+def test_land_as_a_noun_is_no_trip() -> None:
+    assert not keys("South African land prices rose today.", date(2025, 11, 21))
