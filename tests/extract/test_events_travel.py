@@ -437,3 +437,20 @@ def test_landing_later_that_day_or_tomorrow_is_a_trip(text: str) -> None:
 
 def test_land_as_a_noun_is_no_trip() -> None:
     assert not keys("South African land prices rose today.", date(2025, 11, 21))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "West German officials attending the annual meeting of the International Monetary Fund "
+        "in Washington declined to comment.",
+        "Ministers from Ecuador, Mexico and Venezuela are attending the two-day conference.",
+    ],
+)
+def test_officials_attending_a_gathering_tell_it_under_way(text: str) -> None:
+    assert any(when == "2025-06-11" for kind, when in keys(text) if kind == "meeting")
+
+
+def test_attending_a_first_summit_since_is_no_gathering_of_the_day() -> None:
+    text = "Modi, who is attending his first summit abroad since starting a third term, spoke."
+    assert not keys(text)
