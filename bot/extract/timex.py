@@ -343,6 +343,9 @@ _WEEK_REACH = 400
 # Between two days named as one span or a pair: "Tuesday and Wednesday", "Monday to Thursday".
 _COORDINATED_DAY = re.compile(r"\s*,?\s*(?:and|or|to|through|thru|till|until|-|\u2013)\s*", re.I)
 _WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_GATHERING_NOUNS = frozenset(
+    "meeting meetings session sessions summit summits talks conference assembly".split()
+)
 _STORY_MONTH_REACH = 800
 """How far (in characters) a month just named is the one "later in the month" is in."""
 _QUARTER_REACH = 2000
@@ -774,6 +777,8 @@ class _Resolver:
         before = _word_before(self.text, start)
         if not rel and before not in _SEASON_CUE_BEFORE:
             return None
+        if rel in ("", "the") and _word_after(self.text, end) in _GATHERING_NOUNS:
+            return None  # "the spring meeting of the IMF": a gathering's name, not a date
         if word in ("fall", "spring") and rel in ("", "the", "early", "late"):
             if rel == "the" and _word_after(self.text, end) == "of":
                 return None

@@ -674,3 +674,20 @@ def test_days_left_of_something_is_no_countdown() -> None:
 )
 def test_what_someone_is_asked_to_do_lies_ahead(text: str) -> None:
     assert values(text, dt.date(2025, 11, 21))[-1][1] == "2025-11-22"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials attending the spring meeting of the IMF declined to comment.",
+        "Delegates prepared for the autumn session of the assembly.",
+    ],
+)
+def test_a_season_naming_a_gathering_is_no_date(text: str) -> None:
+    assert values(text, dt.date(2025, 6, 11)) == []
+
+
+def test_a_season_as_a_time_is_still_a_date() -> None:
+    assert values("The ministers will meet in the spring.", dt.date(2025, 6, 11)) == [
+        ("the spring", "2026-SP")
+    ]
