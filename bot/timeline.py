@@ -25,11 +25,10 @@ which the result carries to ``on_changes``.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -579,6 +578,7 @@ def _fold_postponements(spans: list[tuple[Event, DateSpan]]) -> list[tuple[Event
     the new day and reported postponed, so subscribers get one "rescheduled" alert, not a
     "postponed" alert and a second event."""
     folded = list(spans)
+    dropped: set[int] = set()
     for old_index, (old, old_span) in enumerate(spans):
         if old.status != "postponed":
             continue
@@ -589,10 +589,10 @@ def _fold_postponements(spans: list[tuple[Event, DateSpan]]) -> list[tuple[Event
                 and _mention_codes(new) == _mention_codes(old)
                 and new_span.start > old_span.start
             ):
-                folded[new_index] = (dataclasses.replace(new, status="postponed"), new_span)
-                folded[old_index] = (old, None)  # type: ignore[assignment]
+                folded[new_index] = (replace(new, status="postponed"), new_span)
+                dropped.add(old_index)
                 break
-    return [(event, span) for event, span in folded if span is not None]
+    return [pair for index, pair in enumerate(folded) if index not in dropped]
 
 
 def _mention_codes(extracted: Event) -> frozenset[str]:

@@ -108,9 +108,10 @@ _VAGUE_PAST = re.compile(
 # "negotiators here last week said the pact was in jeopardy": the date is the saying's.
 _SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
+# Deciding on an act to come: what is decided lies ahead of the deciding's date.
+_DECIDING = r"agreed|decided|promised|pledged|vowed|resolved"
 _AGREED_AFTER_DATE = re.compile(
-    r"\s*,?\s*(?:and|but)\s+(?:[\w'\u2019-]+\s+){0,3}?"
-    r"(?:agreed|decided|pledged|promised|vowed|resolved)\s+to\s+(?:hold\s+)?",
+    rf"\s*,?\s*(?:and|but)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{_DECIDING})\s+to\s+(?:hold\s+)?",
     re.IGNORECASE,
 )
 _AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+|later\s+|also\s+|will\s+|would\s+)?", re.I)
@@ -125,8 +126,8 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+$", 
 # "agreed on Thursday to meet again", "decided last week to hold talks": the date between a
 # decision and the act it plans is the deciding's; the act lies ahead of it.
 _DECIDED_BEFORE = re.compile(
-    r"\b(?:agreed|decided|promised|pledged|offered|vowed|voted|resolved|undertook|"
-    r"proposed|planned|arranged)\s+(?:(?:on|last|this|late|early|in)\s+)?$",
+    rf"\b(?:{_DECIDING}|offered|voted|undertook|proposed|planned|arranged)"
+    r"\s+(?:(?:on|last|this|late|early|in)\s+)?$",
     re.IGNORECASE,
 )
 _TO_ACT = re.compile(r"\s*,?\s*to\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

@@ -1814,9 +1814,9 @@ def _expand(candidates: list[_Candidate]) -> list[_Candidate]:
             for extra in leg.when.extra:
                 clone = _Candidate(**{**_fields(leg), "when": extra})
                 out.append(clone)
-            if leg.moved_to is not None:
-                fields = {**_fields(leg), "when": leg.moved_to, "status": "scheduled"}
-                out.append(_Candidate(**{**fields, "moved_to": None}))
+            if leg.moved_to is not None:  # a postponed event is scheduled at its new day
+                new = {"when": leg.moved_to, "status": "scheduled", "moved_to": None}
+                out.append(_Candidate(**{**_fields(leg), **new}))
     return out
 
 

@@ -195,6 +195,23 @@ def _nearest_year(month: int, day: int, dct: dt.date, direction: int) -> int:
     return best_year
 
 
+def _counted_ahead(dct: dt.date, n: int, unit: str, *, rough: bool = False) -> str:
+    """The value n days, weeks or months after the DCT ("in three days", "two weeks to go"):
+    a day, an ISO week or a month. A rough count ("in about ten days") fixes only the week,
+    or the month for a long one; "in about three weeks" fixes the month."""
+    unit = unit.lower().rstrip("s")
+    if unit == "month":
+        y, mth = _add_months(dct.year, dct.month, n)
+        return f"{y:04d}-{mth:02d}"
+    if unit == "day":
+        day = dct + dt.timedelta(days=n)
+        if rough:
+            return _week(day) if n < ROUGH_WEEK_DAYS else f"{day:%Y-%m}"
+        return day.isoformat()
+    day = dct + dt.timedelta(weeks=n)
+    return f"{day:%Y-%m}" if rough else _week(day)
+
+
 def _nearest_date(days: list[dt.date], dct: dt.date, direction: int) -> dt.date:
     """Of a feast's days in several years, the nearest to the DCT with days against the
     clause's tense made farther, as for a month named without a year."""
@@ -1020,19 +1037,7 @@ class _Resolver:
             return None  # "the currency fell 85 pct in 16 months": a duration, not a date
         if _SUPERLATIVE_BEFORE.search(self.text, max(0, start - 80), start):
             return None  # "the first such swap in five months": a span looking back
-        unit = m["unit"].lower().rstrip("s")
-        if unit == "day":
-            day = self.dct + dt.timedelta(days=n)
-            if m["approx"]:
-                # "in about ten days": a rough count fixes the week, "about 60 days" the month
-                return _Resolved(_week(day) if n < ROUGH_WEEK_DAYS else f"{day:%Y-%m}")
-            return _Resolved(day.isoformat())
-        if unit == "month":
-            y, mth = _add_months(self.dct.year, self.dct.month, n)
-            return _Resolved(f"{y:04d}-{mth:02d}")
-        day = self.dct + dt.timedelta(weeks=n)
-        # "in about three weeks": a rough count of weeks fixes the month, not the week
-        return _Resolved(f"{day:%Y-%m}" if m["approx"] else _week(day))
+        return _Resolved(_counted_ahead(self.dct, n, m["unit"], rough=bool(m["approx"])))
 
     def to_go(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "two weeks to go before the tariffs", "ten days left until the vote": the day the
@@ -1040,13 +1045,7 @@ class _Resolver:
         n = _num(m["num"])
         if self.dct is None or n is None:
             return None
-        unit = m["unit"].lower().rstrip("s")
-        if unit == "day":
-            return _Resolved((self.dct + dt.timedelta(days=n)).isoformat())
-        if unit == "month":
-            y, mth = _add_months(self.dct.year, self.dct.month, n)
-            return _Resolved(f"{y:04d}-{mth:02d}")
-        return _Resolved(_week(self.dct + dt.timedelta(weeks=n)))
+        return _Resolved(_counted_ahead(self.dct, n, m["unit"]))
 
     def dayrel(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
         """ "today", "yesterday morning", "tonight", "this afternoon", "last night"."""
