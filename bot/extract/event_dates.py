@@ -1332,6 +1332,16 @@ _PLANNED_ACT = re.compile(
 )
 
 
+# A lead opening on its trigger as the subject's head ("A special meeting of ...", "The
+# two-day conference between ..."), and that subject's complement up to its verb: words with
+# no clause break (no comma, no relative pronoun), so the first act after it is the subject's.
+_SUBJECT_HEAD = re.compile(r"\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?!(?:which|that|who|where|when|as|after|before|while)\b)[\w'\u2019-]+){1,14}",
+    re.IGNORECASE,
+)
+
+
 # An act that plans the trigger after it: "agreed to resume negotiations" (the talks lie ahead).
 _PLANS = re.compile(r"\s+to\s+(?:[\w-]+\s+){1,2}", re.IGNORECASE)
 
@@ -1420,6 +1430,13 @@ def _undated_day(
     if lead and not _backgrounded(text, sentence, trigger, lexicon):
         low_w = max(sentence.start, trigger.start - 60)
         high_w = min(sentence.end, trigger.end + 40)
+        if trigger.type in ("meeting", "summit") and _SUBJECT_HEAD.fullmatch(
+            text, sentence.start, trigger.start
+        ):
+            # "A meeting of eight Latin American coffee producers ended with a call ...": the
+            # trigger heads the lead's subject, so its verb may stand past a long complement
+            tail = _SUBJECT_TAIL.match(text, trigger.end, sentence.end)
+            high_w = max(high_w, tail.end() if tail else high_w)
         done = lexicon.headline_acts if lead == "headline" else lexicon.lead_acts
         acts = [
             act

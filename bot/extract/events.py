@@ -771,6 +771,7 @@ def _occasion_days(
     """
     ruled = [c for options in found for r, c, _ in options if r.by_rules]
     days: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}  # the towns each month's dated occasions were held in
     for candidate in ruled:
         if (
             candidate.type in _OCCASION
@@ -778,6 +779,8 @@ def _occasion_days(
             and candidate.status != "scheduled"  # talks set for later are another occasion
         ):
             days.setdefault(candidate.when.value[:7], set()).add(candidate.when.value[:10])
+            if candidate.location:
+                places.setdefault(candidate.when.value[:7], set()).add(candidate.location)
     orphan_days = [
         (trigger, sentence, reading)
         for trigger, sentence, reading in orphans
@@ -794,6 +797,12 @@ def _occasion_days(
             or candidate.status != "occurred"
             or candidate.series
             or len(days.get(month, ())) != 1
+            # "an accord adopted earlier this month in Geneva" is not the London meeting of
+            # that month: one occasion is held in one town
+            or (
+                candidate.location
+                and places.get(month, {candidate.location}) != {candidate.location}
+            )
         ):
             continue
         day = next(iter(days[month]))
@@ -1861,6 +1870,9 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 kept.people += [p for p in candidate.people if p not in kept.people]
                 kept.location = kept.location or candidate.location
                 kept.confidence = min(0.95, max(kept.confidence, candidate.confidence) + 0.05)
+                # "the meeting will end tomorrow" and "a further session is scheduled
+                # tomorrow": a day the event is held on, not only the day it closes
+                kept.closing = kept.closing and candidate.closing
                 if kept.status == "scheduled" and candidate.status in ("postponed", "cancelled"):
                     kept.status = candidate.status
                 elif (

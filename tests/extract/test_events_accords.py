@@ -7,7 +7,7 @@ import pytest
 
 from bot.extract.model import Article
 from bot.extract.pipeline import extract_events
-from tests.support.wording import DCT, keys
+from tests.support.wording import DCT, events_of, keys
 
 # --- a date after a reporting verb that belongs to the act it names ----------------------
 
@@ -469,4 +469,26 @@ def test_an_accord_talks_are_about_is_no_accord_and_the_talks_keep_the_day(text:
 def test_talks_concluded_on_an_accord_still_make_it() -> None:
     # look-alike: concluding the talks on a deal is reaching it
     text = "The EU and India concluded talks on a free trade agreement on Monday."
+    assert ("agreement", "2025-06-09") in keys(text)
+
+
+# --- an accord of one month held in one town is not that month's meeting held in another -------
+
+
+def test_a_month_dated_accord_does_not_take_the_day_of_a_meeting_in_another_town() -> None:
+    text = (
+        "A new international rubber agreement between producers and consumers was adopted "
+        "earlier this month in Geneva. Producing and consuming countries agreed several "
+        "changes. The cocoa council of producing and consuming countries met in London on "
+        "Monday."
+    )
+    agreements = {e["date"] for e in events_of(text) if e["type"] == "agreement"}
+    assert agreements == {"2025-06"}
+
+
+def test_a_month_dated_accord_takes_the_day_of_the_meeting_in_its_own_town() -> None:
+    text = (
+        "France and Germany agreed in Paris this month to cut tariffs on steel. Their "
+        "ministers met in Paris on Monday."
+    )
     assert ("agreement", "2025-06-09") in keys(text)

@@ -533,3 +533,55 @@ def test_a_meeting_that_produced_no_agreement_gives_none() -> None:
     assert {k[0] for k in keys(text)} == {"meeting"}
     look_alike = "EU ministers met in Brussels on Monday and reached an agreement on farm prices."
     assert ("agreement", "2025-06-09") in keys(look_alike)
+
+
+# --- an international body's executive board meeting is no company board meeting ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil wants its old quota share. An International Coffee Organization executive "
+        "board meeting starts in London today, delegates said.",
+        "Ambassador Rene Montes told reporters at the ICO executive board meeting here that "
+        "no date had been set for quota talks.",
+    ],
+)
+def test_a_commodity_body_s_executive_board_meeting_is_a_meeting(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Siemens executive board meeting today approved the budget, the company said.",
+        "The bank's board meeting today approved a higher dividend.",
+    ],
+)
+def test_a_company_s_board_meeting_stays_no_event(text: str) -> None:
+    assert not [e for e in events_of(text) if e["type"] == "meeting"]
+
+
+# --- a gathering heading the lead's subject, its verb past a long complement ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting of eight Latin American coffee producers ended with a call for continued "
+        "talks. The meeting was attended by Brazil, Mexico, Guatemala and Nicaragua.",
+        "A special session of finance ministers of the Group of Five ended after nearly "
+        "three and a half hours.",
+    ],
+)
+def test_a_lead_gathering_whose_verb_comes_late_is_the_day_s_news(text: str) -> None:
+    assert ("meeting", "2025-06-11") in keys(text)
+
+
+def test_a_lead_gathering_with_a_relative_clause_before_the_verb_stays_undated() -> None:
+    # the act belongs to the relative clause's own subject, not to the meeting
+    text = (
+        "A meeting of coffee producers, which Brazil and Mexico attended in Guatemala, was "
+        "described as useful by the officials who signed the report."
+    )
+    assert ("meeting", "2025-06-11") not in keys(text)

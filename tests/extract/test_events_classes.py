@@ -3535,3 +3535,23 @@ def test_an_accord_agreed_is_still_an_accord() -> None:
     assert ("agreement", "2024-06-14") in keys(
         "Japan and Korea agreed a trade deal on Friday.", date(2024, 6, 14)
     )
+
+
+# --- a day told both as a meeting's end and as a session of it is a day it is held on ----------
+
+
+def test_a_day_both_closing_a_meeting_and_holding_a_session_of_it_is_kept() -> None:
+    text = (
+        "The International Coffee Organization council meeting will end tomorrow without any "
+        "move on quotas, delegates said. Producers met briefly today. Delegates had thought the "
+        "meeting would end tonight, but a further session is scheduled tomorrow."
+    )
+    assert ("meeting", "2025-06-12") in keys(text)
+
+
+def test_a_meeting_only_said_to_end_on_a_day_is_dated_by_its_first_day() -> None:
+    text = (
+        "The International Coffee Organization executive board meeting opened today, "
+        "delegates said. The meeting will end tomorrow without any move on quotas."
+    )
+    assert {k for k in keys(text) if k[0] == "meeting"} == {("meeting", "2025-06-11")}
