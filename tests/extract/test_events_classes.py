@@ -3555,3 +3555,40 @@ def test_a_meeting_only_said_to_end_on_a_day_is_dated_by_its_first_day() -> None
         "delegates said. The meeting will end tomorrow without any move on quotas."
     )
     assert {k for k in keys(text) if k[0] == "meeting"} == {("meeting", "2025-06-11")}
+
+
+# --- talks in a subjectless adjunct ("after talks with ...") have the main clause's subject ----
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Chinese Foreign Minister Wang Yi left Seoul on Monday after talks with his South "
+            "Korean counterpart.",
+            {"CN", "KR"},
+        ),
+        (
+            "The Japanese delegation flew home on Monday after two days of talks with U.S. "
+            "officials.",
+            {"JP", "US"},
+        ),
+        (
+            "British Trade Secretary Paul Channon spoke to reporters on Monday after holding "
+            "talks with Canadian officials.",
+            {"CA", "GB"},
+        ),
+    ],
+)
+def test_talks_after_which_the_subject_acted_are_the_subject_s_talks(
+    text: str, want: set[str]
+) -> None:
+    assert parties_of(text, "meeting") == want
+
+
+def test_a_reported_clause_s_subject_is_not_the_sayer_s_talks_partner() -> None:
+    text = (
+        "Syria, a key state in the region, is showing flexibility, Belgian Foreign Minister "
+        "Leo Tindemans said on Monday after talks with King Hussein of Jordan."
+    )
+    assert parties_of(text, "meeting") == {"BE", "JO"}
