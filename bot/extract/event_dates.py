@@ -1421,6 +1421,14 @@ def _undated_day(
         and not lexicon.future.search(text, sentence.start, trigger.end)
     ):
         return _just_ended_span(ended, dct)
+    if (
+        trigger.type in ("meeting", "summit")
+        and _JUST_LEFT.search(
+            text, max(sentence.start, trigger.start - TRIP_END_REACH), trigger.start
+        )
+        and not _backgrounded(text, sentence, trigger, lexicon)
+    ):
+        return EventDate(dct.isoformat(), None, "day")  # "has just left Riyadh after talks"
     if not lexicon.future.search(text, sentence.start, trigger.end):
         occasion = _speakers_occasion(text, sentence, trigger, lexicon, dct)
         if occasion is not None:
@@ -1512,8 +1520,34 @@ def _backgrounded(text: str, sentence: Sentence, trigger: Trigger, lexicon: Even
     """Whether the trigger sits in a background phrase ("following talks", "amid tariffs
     imposed by ...") with no act of the day's news between that phrase and it."""
     low = max(sentence.start, trigger.start - 120)
-    ends = [m.end() for m in lexicon.background.finditer(text, low, trigger.start)]
-    return bool(ends) and not lexicon.lead_acts.search(text, ends[-1], trigger.start)
+    phrases = list(lexicon.background.finditer(text, low, trigger.start))
+    if not phrases or lexicon.lead_acts.search(text, phrases[-1].end(), trigger.start):
+        return False
+    # "has just left Riyadh after holding talks", "flew home after talks with ...": a trip
+    # ends on the talks, which are as recent as its end
+    last = phrases[-1]
+    return not (
+        _AFTER_WORD.fullmatch(last.group(0))
+        and _TRIP_END.search(text, max(sentence.start, last.start() - TRIP_END_REACH), last.start())
+    )
+
+
+_AFTER_WORD = re.compile(r"after|following", re.IGNORECASE)
+# A trip's end told just before "after": "has just left Riyadh", "flew home", "returned home
+# on Sunday", "left Washington"; the gap up to "after" holds no clause break.
+_TRIP_END = re.compile(
+    r"\b(?:(?:has|have)\s+)?(?:just\s+)?(?:left\s+(?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+)?|"
+    r"(?:returned|flew|flown|headed|went)\s+home|departed(?:\s+(?-i:[A-Z])[\w.-]+)?)"
+    r"[^,;:.]*$",
+    re.IGNORECASE,
+)
+TRIP_END_REACH = 80
+# A trip that has just ended, anywhere in the story: the talks it ended on are the day's news.
+_JUST_LEFT = re.compile(
+    r"\b(?:has|have)\s+just\s+(?:left|returned|flown|departed)\b[^,;:.]*"
+    r"\b(?:after|following)\s+(?:[\w-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
 
 
 def is_headline(text: str, sentence: Sentence) -> bool:

@@ -179,18 +179,35 @@ def is_location(text: str, mention: Mention) -> bool:
     return bool(_LOCATION_PREPOSITION.search(before))
 
 
+def _main_subject(text: str, sentence: Sentence, low: int) -> list[Mention]:
+    """The names in subject position of the clause an adjunct starting at ``low`` hangs on:
+    near the start of that clause (after its last break), so an object named later ("will
+    be explaining to Baker and Camdessus before travelling") is left out."""
+    breaks = list(_CLAUSE_GAP.finditer(text, sentence.start, low))
+    start = breaks[-1].end() if breaks else sentence.start
+    return [
+        m
+        for m in sentence.mentions
+        if start <= m.start < start + SUBJECT_REACH
+        and m.end <= low
+        and m.kind in _SUBJECT_KINDS
+        and not _OF_OR_FROM.search(text, max(0, m.start - 12), m.start)
+    ]
+
+
+SUBJECT_REACH = 40  # characters from a clause's start in which its subject is named
 _RELATIVE_WHO = re.compile(r",\s*(?:who|whose)\b", re.IGNORECASE)
 # An adjunct before talks that has no subject of its own: "after two days of talks", "after
 # holding preliminary talks", "following a meeting" (the talks "with" someone: one side named).
 _ADJUNCT_OPENER = re.compile(r"\b(?:after|following|before)\s*$", re.IGNORECASE)
 _SUBJECTLESS_ADJUNCT = re.compile(
-    r"\s*(?:(?:holding|having\s+held|a|an|the|two|three|several|"
-    r"\w+-day|days?|weeks?|hours?|of|his|her|their|its|brief|lengthy|long|preliminary|"
-    r"further|fresh|more|new)\s+){0,5}",
+    r"\s*(?:holding\s+|having\s+held\s+)?"
+    r"(?:(?!(?:held|hold|holds|had|has|have|were|was|is|are|began|opened|resumed|ended)\b)"
+    r"(?-i:[a-z][\w-]*)\s+){0,5}",
     re.IGNORECASE,
 )
 _CLAUSE_GAP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")  # "Syria ..., X said after talks"
-_WITH_AFTER = re.compile(r"\s+with\b", re.IGNORECASE)
+_WITH_AFTER = re.compile(r"(?!\s+(?:between|among|of)\b)", re.IGNORECASE)  # not both sides
 # Who may be a clause's subject: people and the countries named by name or adjective (a place
 # the subject left or is in is no subject).
 _SUBJECT_KINDS = ("person", "demonym", "adjective", "country")
@@ -215,21 +232,14 @@ def _window_mentions(
             and "," not in text[m.end : opener.start()]
         ] + in_clause
     if (
-        _WITH_AFTER.match(text, trigger.end)
+        trigger.type in ("meeting", "summit", "visit")
+        and _WITH_AFTER.match(text, trigger.end)
         and _ADJUNCT_OPENER.search(text, max(sentence.start, low - 12), low)
         and _SUBJECTLESS_ADJUNCT.fullmatch(text, low, trigger.start)
     ):
         # "Wang Yi left Seoul on Friday after talks with his South Korean counterpart": an
         # adjunct with no subject of its own has the main clause's, the talks' other side
-        in_clause = [
-            m
-            for m in sentence.mentions
-            if sentence.start <= m.start
-            and m.end <= low
-            and m.kind in _SUBJECT_KINDS
-            and not _CLAUSE_GAP.search(text, m.end, low)
-            and not _OF_OR_FROM.search(text, max(0, m.start - 12), m.start)
-        ] + in_clause
+        in_clause = _main_subject(text, sentence, low) + in_clause
     if any(m.kind != "city" for m in in_clause):
         return in_clause
     if sentence.end - sentence.start <= 2 * PARTICIPANT_WINDOW:

@@ -3592,3 +3592,26 @@ def test_a_reported_clause_s_subject_is_not_the_sayer_s_talks_partner() -> None:
         "Leo Tindemans said on Monday after talks with King Hussein of Jordan."
     )
     assert parties_of(text, "meeting") == {"BE", "JO"}
+
+
+# --- a trip that just ended on talks: the talks are the day's news ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi business leaders met in Abha. A British government delegation has just left "
+        "Riyadh after holding preliminary talks on the defence contract, officials said.",
+        "South Korea's foreign minister returned home after talks with Japanese officials in "
+        "Tokyo.",
+        "China's trade delegation has just flown home following two rounds of talks on "
+        "chips, officials said. The talks were described as candid.",
+    ],
+)
+def test_talks_a_trip_just_ended_on_are_dated_by_the_story_s_day(text: str) -> None:
+    assert any(e["type"] == "meeting" and e["date"] == "2025-06-11" for e in events_of(text))
+
+
+def test_talks_a_market_moved_after_stay_undated_background() -> None:
+    text = "The dollar rose after talks between U.S. and Japanese officials, dealers said."
+    assert not [e for e in events_of(text) if e["type"] == "meeting"]
