@@ -1314,6 +1314,13 @@ def _build(
         and _definite_accord(text, sentence, trigger, lexicon)
     ):
         codes = set(antecedent)  # "The current agreement expires": the accord named before
+    if kind == "agreement" and _IT_SIGNED.search(
+        text, max(sentence.start, trigger.start - 60), trigger.end
+    ):
+        if not _it_is_an_accord(text, sentence, trigger):
+            return None  # "The bill went to parliament. It will be signed by the president"
+        if not codes - location_codes:
+            codes |= antecedent  # "It will be signed in New Delhi next month": the accord
     if (
         not codes
         and kind == "meeting"
@@ -1621,6 +1628,41 @@ def _series_talks(text: str, sentence: Sentence, trigger: Trigger, lexicon: Even
     """Whether the trigger's clause tells its talks as the next of a series."""
     low, high = clause_span(text, sentence, trigger, lexicon)
     return bool(_SERIES_TALKS.search(text, low, high))
+
+
+# An accord told by "it" as what will be or was signed: "It will be signed in New Delhi next
+# month", "it is expected to be formally adopted on March 20" (the accord named before).
+_IT_SIGNED = re.compile(
+    r"\b(?-i:[Ii]t)\s+(?:is|was|will|would|should|could|may|might|has|had)\s+"
+    r"(?:(?:not\s+)?(?:expected|due|scheduled|set|likely|going|hoped)\s+to\s+)?(?:be|been)\s+"
+    r"(?:(?:formally|officially|finally|jointly)\s+)?(?:signed|adopted|ratified|initial(?:l)?ed)$",
+    re.IGNORECASE,
+)
+
+
+_ACCORD_NOUN = re.compile(
+    r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|protocols?|truce|ceasefire)\b",
+    re.IGNORECASE,
+)
+# What else "it" may stand for that is signed or adopted: a law, a budget, an order.
+_OTHER_SIGNED = re.compile(
+    r"\b(?:bill|law|legislation|budget|decree|order|resolution|motion|petition|contract|"
+    r"letter|document|cheque|check)s?\b",
+    re.IGNORECASE,
+)
+IT_REACH = 300  # characters before "it" in which the accord it stands for is named
+
+
+def _it_is_an_accord(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether the "it" signed stands for an accord: the text just before it (its own sentence
+    up to "it" and the one before) names an accord and nothing else that is signed."""
+    before = text[max(0, sentence.start - IT_REACH) : trigger.start]
+    last_noun = None
+    for match in _ACCORD_NOUN.finditer(before):
+        last_noun = match
+    if last_noun is None:
+        return False
+    return not _OTHER_SIGNED.search(before, last_noun.end())
 
 
 def _definite_accord(

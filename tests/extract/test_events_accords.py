@@ -492,3 +492,36 @@ def test_a_month_dated_accord_takes_the_day_of_the_meeting_in_its_own_town() -> 
         "ministers met in Paris on Monday."
     )
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+# --- "it will be signed": the accord named just before --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "India and the European Union concluded talks on a free trade agreement on Monday. "
+            "It will be signed in New Delhi next month, officials said.",
+            ("2025-07", ["EU", "IN"]),
+        ),
+        (
+            "Kenya and Tanzania settled the terms of a border treaty on Monday. It is expected "
+            "to be formally signed in Arusha on Friday.",
+            ("2025-06-13", ["KE", "TZ"]),
+        ),
+    ],
+)
+def test_an_accord_told_by_it_is_signed_on_its_own_day(
+    text: str, want: tuple[str, list[str]]
+) -> None:
+    accords = [(e["date"], e["participants"]) for e in events_of(text) if e["type"] == "agreement"]
+    assert want in accords
+
+
+def test_what_it_stands_for_when_it_is_no_accord_is_no_accord() -> None:
+    text = (
+        "India and the European Union concluded talks on a free trade agreement on Monday. "
+        "The budget bill went to parliament. It will be signed by the president next month."
+    )
+    assert "2025-07" not in {e["date"] for e in events_of(text) if e["type"] == "agreement"}
