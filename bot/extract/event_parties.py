@@ -472,11 +472,20 @@ def _this_leg(
 _TO_ATTEND = re.compile(r"\bto\s+(?:attend|take\s+part\s+in|participate\s+in)\b", re.IGNORECASE)
 
 
+# Talks held beside a gathering: "met on the sidelines of the G20 summit", "held talks on the
+# margins of the UN General Assembly" (the gathering's members are not the talks' parties).
+_SIDELINES = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines?|margins?|fringes?)\s+of\b", re.I)
+
+
 def _gathering_attended(text: str, trigger: Trigger, high: int) -> int | None:
-    """Where the gathering a trip is made to attend begins, in the trip's clause."""
-    if trigger.type != "visit":
+    """Where the gathering a trip is made to attend, or talks are held beside, begins in the
+    trigger's clause."""
+    if trigger.type == "visit":
+        attend = _TO_ATTEND.search(text, trigger.end, high)
+    elif trigger.type in ("meeting", "summit"):
+        attend = _SIDELINES.search(text, trigger.end, high)
+    else:
         return None
-    attend = _TO_ATTEND.search(text, trigger.end, high)
     return attend.start() if attend else None
 
 

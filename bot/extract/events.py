@@ -928,6 +928,8 @@ def _status(
         return "occurred"  # "Trump said on Monday he was set to impose tariffs": decided today
     if departs_for(text, sentence, trigger):
         return "scheduled"  # "to depart for the summit on Wednesday": it follows the departure
+    if lexicon.near_future.search(text, low, high):
+        return "scheduled"  # "talks were likely in Istanbul in the coming days": still ahead
     return "scheduled" if future else "occurred"
 
 

@@ -3615,3 +3615,32 @@ def test_talks_a_trip_just_ended_on_are_dated_by_the_story_s_day(text: str) -> N
 def test_talks_a_market_moved_after_stay_undated_background() -> None:
     text = "The dollar rose after talks between U.S. and Japanese officials, dealers said."
     assert not [e for e in events_of(text) if e["type"] == "meeting"]
+
+
+# --- "in the coming days": what is still ahead is scheduled, whatever the verb's tense ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelenskyy said a fresh round of talks with Russian negotiators was likely in "
+        "Istanbul in the coming days.",
+        "Egyptian officials said Israeli and Hamas negotiators were to meet in Cairo in the "
+        "coming days.",
+    ],
+)
+def test_talks_in_the_coming_days_are_scheduled(text: str) -> None:
+    statuses = {e["status"] for e in events_of(text) if e["type"] == "meeting"}
+    assert statuses == {"scheduled"}
+
+
+# --- talks on the sidelines of a gathering: the gathering's members are not their parties ------
+
+
+def test_leaders_meeting_beside_a_body_s_summit_are_the_pair() -> None:
+    text = (
+        "Canada's Mark Carney and Mexico's Claudia Sheinbaum met on the sidelines of the G20 "
+        "summit in Johannesburg on Saturday."
+    )
+    parties = [set(e["participants"]) for e in events_of(text) if e["type"] == "summit"]
+    assert {"CA", "MX"} in parties

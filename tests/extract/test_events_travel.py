@@ -454,3 +454,27 @@ def test_officials_attending_a_gathering_tell_it_under_way(text: str) -> None:
 def test_attending_a_first_summit_since_is_no_gathering_of_the_day() -> None:
     text = "Modi, who is attending his first summit abroad since starting a third term, spoke."
     assert not keys(text)
+
+
+# --- an occasion due or expected at a place is held there: no trip -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelenskyy said a fresh round of talks with Russian negotiators was expected in "
+        "Istanbul next week.",
+        "The next round of U.S.-China trade talks is due in Geneva on Monday.",
+    ],
+)
+def test_talks_expected_at_a_place_are_talks_not_a_trip(text: str) -> None:
+    kinds = {e["type"] for e in events_of(text)}
+    assert kinds == {"meeting"}
+
+
+def test_a_person_due_at_a_place_still_makes_a_trip() -> None:
+    text = (
+        "U.S. Trade Representative Jamieson Greer is due in Geneva on Monday for talks with "
+        "Chinese officials."
+    )
+    assert {"visit", "meeting"} <= {e["type"] for e in events_of(text)}
