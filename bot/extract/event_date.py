@@ -125,7 +125,9 @@ def from_timeml(value: str) -> EventDate | None:
             zone = "+00:00"
         elif zone and ":" not in zone:
             zone = f"{zone[:3]}:{zone[3:]}"
-        value = f"{day}T{clock}{zone or ''}"
+        # "at midnight on Friday" is TimeML's Friday T24:00, the day's end: no clock time
+        # names it, so the event keeps the day the text gives
+        value = day if clock.startswith("24") else f"{day}T{clock}{zone or ''}"
     elif (m := _PART_OF_DAY.match(value)) or (m := _WEEKEND.match(value)):
         value = m[1]
     try:

@@ -80,6 +80,17 @@ _PARTY_LIST = re.compile(
     r"(?:on\s+)?",
     re.IGNORECASE,
 )
+# Talks held beside a gathering, then their date: "held talks with Chinese President Xi Jinping
+# on the margins of the APEC forum in Gyeongju on Friday" (the gathering's name is the talks'
+# own phrase, as a party list is).
+_BESIDE_PHRASE = re.compile(
+    _PARTY_LIST.pattern[: -len(r"(?:on\s+)?")]
+    + r"(?:on|at)\s+the\s+(?:sidelines?|margins?|fringes?)\s+of\s+"
+    r"(?>(?:(?-i:[A-Z])[\w.'\u2019&-]*|the|of|and|in|at|an?|summit|forum|meeting|conference|"
+    r"assembly|session|gathering|talks|leaders['\u2019]?|annual|general|informal|economic|"
+    r"ministerial)(?:\s*,\s*|\s+))+(?:on\s+)?",
+    re.IGNORECASE,
+)
 # What an event is on or against, however long, then its date: "tariffs on 300 mln dlrs worth
 # of Japanese color television sets, motorised tools and personal computers on April 17",
 # "the meeting of finance ministers from the Group of Five and Canada on February 22" (no verb
@@ -260,7 +271,8 @@ def trigger_distance(
     if timex.end <= trigger.start and possessive_phrase(text, timex.end, trigger.start):
         return min(distance, MAX_ATTACH_DISTANCE)  # the head of the date's noun phrase
     if timex.start >= trigger.end and any(
-        pattern.fullmatch(gap) for pattern in (_PARTY_LIST, _OBJECT_PHRASE, _PHASE_RELATIVE)
+        pattern.fullmatch(gap)
+        for pattern in (_PARTY_LIST, _OBJECT_PHRASE, _PHASE_RELATIVE, _BESIDE_PHRASE)
     ):
         # "a meeting between U.S. Treasury Secretary James Baker and West German Finance
         # Minister Gerhard Stoltenberg on Monday": a list of the parties is the event's own

@@ -206,7 +206,7 @@ def _cue(
         before
         and not report
         and word in PRESENT_EVENT_VERBS
-        and previous not in DETERMINERS | {"to"}
+        and previous not in DETERMINERS | {"to", "has", "have", "had"}  # "have come down"
         and not previous.endswith(("'s", "\u2019s"))  # "Trump's visit in May": a noun
     ):
         return 1, 1

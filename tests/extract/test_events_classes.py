@@ -3644,3 +3644,70 @@ def test_leaders_meeting_beside_a_body_s_summit_are_the_pair() -> None:
     )
     parties = [set(e["participants"]) for e in events_of(text) if e["type"] == "summit"]
     assert {"CA", "MX"} in parties
+
+
+# --- a truce that took hold; talks beside a gathering keep the date after its name -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "A ceasefire between Israel and Iran took hold on June 2 after 12 days of war.",
+            ("agreement", "2025-06-02"),
+        ),
+        (
+            "The truce between Thailand and Cambodia takes hold at midnight on Friday, the two "
+            "governments said.",
+            ("agreement", "2025-06-13"),
+        ),
+    ],
+)
+def test_a_truce_taking_hold_is_dated(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_fear_taking_hold_is_no_accord() -> None:
+    text = "Panic took hold on Monday as markets in Israel and Iran fell after the ceasefire talks."
+    assert not [e for e in events_of(text) if e["type"] == "agreement"]
+
+
+def test_talks_on_the_margins_of_a_named_gathering_take_the_date_after_it() -> None:
+    text = (
+        "Japan's new prime minister, Sanae Takaichi, held her first in-person talks with Chinese "
+        "President Xi Jinping on the margins of the APEC forum in Gyeongju on Friday."
+    )
+    assert ("summit", "2025-06-06") in keys(text)
+
+
+# --- a present-tense "takes effect on Friday" points ahead; "at midnight" keeps its day -------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The truce between Thailand and Cambodia takes effect on Friday, the two "
+            "governments said.",
+            ("agreement", "2025-06-13"),
+        ),
+        (
+            "The tariffs on Chinese goods take effect at midnight on Friday, the White House said.",
+            ("tariff", "2025-06-13"),
+        ),
+        ("The new U.S. duties on Indian steel kick in on Friday.", ("tariff", "2025-06-13")),
+    ],
+)
+def test_a_measure_taking_effect_on_a_weekday_in_the_present_is_ahead(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
+    assert {e["status"] for e in events_of(text)} == {"scheduled"}
+
+
+def test_a_perfect_come_down_since_a_month_still_looks_back() -> None:
+    from bot.extract.timex import find_timexes
+
+    text = "Oil prices have come down from the middle of October to fourteen dollars."
+    values = [t.value for t in find_timexes(text, date(1998, 2, 23))]
+    assert values == ["1997-10"]
