@@ -1354,8 +1354,13 @@ _SUBJECT_TAIL = re.compile(
 )
 
 
-# An act that plans the trigger after it: "agreed to resume negotiations" (the talks lie ahead).
-_PLANS = re.compile(r"\s+to\s+(?:[\w-]+\s+){1,2}", re.IGNORECASE)
+# An act that plans the trigger after it: "agreed to resume negotiations", "agreed on Monday to
+# start negotiations" (the talks lie ahead).
+_PLANS = re.compile(
+    r"\s+(?:(?:on|last|this|early|late)\s+\w+\s+|(?:today|yesterday|tonight)\s+)?"
+    r"to\s+(?:[\w-]+\s+){1,2}",
+    re.IGNORECASE,
+)
 
 
 def undated_date(

@@ -1991,12 +1991,30 @@ def _penalty_told_both_ways(candidates: list[_Candidate]) -> None:
     today"): one trade penalty, a tariff (SPEC: tariffs are not sanctions)."""
     tariffs = [c for c in candidates if c.type == "tariff"]
     for candidate in candidates:
-        if candidate.type == "sanctions" and any(
-            t.when.value[:10] == candidate.when.value[:10]
-            and t.participants & candidate.participants
+        if candidate.type != "sanctions":
+            continue
+        same = [
+            t
             for t in tariffs
-        ):
+            if t.when.value[:10] == candidate.when.value[:10]
+            and t.participants & candidate.participants
+        ]
+        if same and _SANCTIONS_PACKAGE.search(candidate.evidence):
+            # "The EU's 19th sanctions package, adopted on October 23, bans imports of Russian
+            # LNG": a ban the package holds is one of its sanctions, not a trade penalty
+            for tariff in same:
+                if tariff.evidence == candidate.evidence:
+                    tariff.type = "sanctions"
+        elif same:
             candidate.type = "tariff"
+
+
+# A sanctions regime named as such: its bans and curbs are sanctions.
+_SANCTIONS_PACKAGE = re.compile(
+    r"\bsanctions?\s+(?:package|regime|list)\b|"
+    r"\b(?:package|round|set|wave|tranche)\s+of\s+(?:new\s+|further\s+)?sanctions\b",
+    re.IGNORECASE,
+)
 
 
 def _ends_other(closing: _Candidate, other: _Candidate) -> bool:

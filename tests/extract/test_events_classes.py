@@ -3711,3 +3711,39 @@ def test_a_perfect_come_down_since_a_month_still_looks_back() -> None:
     text = "Oil prices have come down from the middle of October to fourteen dollars."
     values = [t.value for t in find_timexes(text, date(1998, 2, 23))]
     assert values == ["1997-10"]
+
+
+# --- talks agreed on a day to be started later are not held that day -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain and the EU agreed on Monday to start negotiations on a veterinary agreement.",
+        "Britain and the EU agreed on Monday to open talks on a veterinary deal.",
+    ],
+)
+def test_talks_agreed_to_be_started_are_not_held_on_the_story_s_day(text: str) -> None:
+    assert not [e for e in events_of(text) if e["type"] == "meeting"]
+
+
+def test_talks_held_on_the_day_are_still_the_day_s_news() -> None:
+    text = "Britain and the EU held talks on a veterinary deal, officials said."
+    assert ("meeting", "2025-06-11") in keys(text)
+
+
+# --- a ban a sanctions package holds is a sanction, not a trade penalty -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU's 19th sanctions package, adopted on Monday, bans imports of Russian "
+        "liquefied natural gas from 2027.",
+        "A new round of sanctions against Iran, announced by Washington on Monday, bans "
+        "imports of Iranian petrochemicals.",
+    ],
+)
+def test_a_sanctions_package_banning_imports_is_sanctions(text: str) -> None:
+    kinds = {(e["type"], e["date"]) for e in events_of(text)}
+    assert kinds == {("sanctions", "2025-06-09")}
