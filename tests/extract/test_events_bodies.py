@@ -585,3 +585,34 @@ def test_a_lead_gathering_with_a_relative_clause_before_the_verb_stays_undated()
         "described as useful by the officials who signed the report."
     )
     assert ("meeting", "2025-06-11") not in keys(text)
+
+
+# --- a body's ministers failing to agree met to try; agreeing to meet is no accord -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "European Union finance ministers failed on Monday to agree on a plan to fund Ukraine, "
+        "diplomats said.",
+        "EU farm ministers were unable to reach a deal on prices on Monday.",
+    ],
+)
+def test_a_body_s_ministers_failing_to_agree_is_their_meeting(text: str) -> None:
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+def test_one_country_s_ministers_failing_to_agree_is_no_international_meeting() -> None:
+    text = "Japan's cabinet ministers failed on Monday to agree on the budget."
+    assert not [e for e in events_of(text) if e["type"] == "meeting"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin said Putin and Trump had agreed in a phone call to meet in Budapest.",
+        "Japan and China agreed on Monday to hold further talks on seafood imports.",
+    ],
+)
+def test_agreeing_to_meet_is_no_accord(text: str) -> None:
+    assert not [e for e in events_of(text) if e["type"] == "agreement"]
