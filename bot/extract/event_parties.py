@@ -196,6 +196,18 @@ def _main_subject(text: str, sentence: Sentence, low: int) -> list[Mention]:
 
 
 SUBJECT_REACH = 40  # characters from a clause's start in which its subject is named
+# A subordinate clause whose subject is "they": "when they met", "after they held talks".
+_THEY_OPEN = re.compile(r"\s*(?:,\s*)?(?:they|both)\b", re.IGNORECASE)
+_OPENER_BEFORE = re.compile(r"\b(?:when|after|before|as|while|where|since|until)\s*$", re.I)
+
+
+def _clause_opener_start(text: str, sentence: Sentence, low: int) -> int:
+    """Where the subordinator before a clause starting at ``low`` begins (else ``low``): the
+    main clause's subject is read before it."""
+    opener = _OPENER_BEFORE.search(text, max(sentence.start, low - 10), low)
+    return opener.start() if opener else low
+
+
 _RELATIVE_WHO = re.compile(r",\s*(?:who|whose)\b", re.IGNORECASE)
 # An adjunct before talks that has no subject of its own: "after two days of talks", "after
 # holding preliminary talks", "following a meeting" (the talks "with" someone: one side named).
@@ -240,6 +252,13 @@ def _window_mentions(
         # "Wang Yi left Seoul on Friday after talks with his South Korean counterpart": an
         # adjunct with no subject of its own has the main clause's, the talks' other side
         in_clause = _main_subject(text, sentence, low) + in_clause
+    if trigger.type in ("meeting", "summit", "visit") and _THEY_OPEN.match(
+        text, low, trigger.start
+    ):
+        # "Trump and Xi agreed to exchange visits when they met on Oct. 30 in Busan": "they"
+        # are the main clause's subject
+        opener = _clause_opener_start(text, sentence, low)
+        in_clause = _main_subject(text, sentence, opener) + in_clause
     if any(m.kind != "city" for m in in_clause):
         return in_clause
     if sentence.end - sentence.start <= 2 * PARTICIPANT_WINDOW:

@@ -3747,3 +3747,43 @@ def test_talks_held_on_the_day_are_still_the_day_s_news() -> None:
 def test_a_sanctions_package_banning_imports_is_sanctions(text: str) -> None:
     kinds = {(e["type"], e["date"]) for e in events_of(text)}
     assert kinds == {("sanctions", "2025-06-09")}
+
+
+# --- "when they met": the main clause's subject; envoys recalled and party leaders are no events
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Trump and Xi agreed to cut tariffs when they met on Monday in the South Korean "
+            "port city of Busan.",
+            {"CN", "US"},
+        ),
+        (
+            "Lee Jae Myung and Sanae Takaichi pledged closer ties when they met in Tokyo on "
+            "Monday.",
+            {"JP", "KR"},
+        ),
+    ],
+)
+def test_they_who_met_are_the_main_clause_s_subject(text: str, want: set[str]) -> None:
+    summits = [set(e["participants"]) for e in events_of(text) if e["type"] == "summit"]
+    assert summits and all(want <= parties for parties in summits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran recalled its ambassadors to Britain, France and Germany for consultations on Monday.",
+        "Lee Jae-myung was re-elected leader of the main opposition Democratic Party of Korea "
+        "on Monday with 85.4 percent of the vote.",
+    ],
+)
+def test_envoys_recalled_and_a_party_s_leader_re_elected_are_no_events(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_an_ambassador_summoned_is_still_a_meeting() -> None:
+    text = "Germany summoned Iran's ambassador on Monday over the executions."
+    assert ("meeting", "2025-06-09") in keys(text)
