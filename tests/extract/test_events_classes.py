@@ -3787,3 +3787,31 @@ def test_envoys_recalled_and_a_party_s_leader_re_elected_are_no_events(text: str
 def test_an_ambassador_summoned_is_still_a_meeting() -> None:
     text = "Germany summoned Iran's ambassador on Monday over the executions."
     assert ("meeting", "2025-06-09") in keys(text)
+
+
+# --- a tariff naming the kind of an accord or of talks is no tariff decision ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "South Korea and the United States will discuss follow-up measures to last month's "
+            "tariff agreement.",
+            {("agreement", "2025-05")},
+        ),
+        (
+            "Chinese and U.S. negotiators opened tariff talks in Geneva on Monday.",
+            {("meeting", "2025-06-09")},
+        ),
+    ],
+)
+def test_a_tariff_accord_or_tariff_talks_are_the_accord_or_the_talks(
+    text: str, want: set[tuple[str, str]]
+) -> None:
+    assert keys(text) == want
+
+
+def test_tariffs_imposed_are_still_a_tariff_decision() -> None:
+    text = "The United States imposed tariffs on Chinese steel on Monday."
+    assert ("tariff", "2025-06-09") in keys(text)
