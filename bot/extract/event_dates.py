@@ -138,7 +138,10 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+$", 
 # decision and the act it plans is the deciding's; the act lies ahead of it.
 _DECIDED_BEFORE = re.compile(
     rf"\b(?:{_DECIDING}|offered|voted|undertook|proposed|planned|arranged)"
-    r"\s+(?:(?:on|last|this|late|early|in)\s+)?$",
+    # where it was decided may come first: "agreed on a video call last month to open"
+    r"\s+(?:(?:on|in|at|during|over|by)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:call|meeting|summit|visit|conference|talks)\s+)?"
+    r"(?:(?:on|last|this|late|early|in)\s+)?$",
     re.IGNORECASE,
 )
 _TO_ACT = re.compile(r"\s*,?\s*to\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

@@ -2065,7 +2065,10 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     # A plan "later this month" is often a new event, not a vaguer mention; talks "earlier
     # this month" are not the ones set for later in it.
     planned = "scheduled" in (coarse.status, precise.status)
-    if precise is coarse or precise.type != coarse.type or planned or coarse.series:
+    # a meeting postponed or called off is not the one held that month ("a trilateral meeting
+    # planned for later this month has been postponed" beside an envoy summoned on Nov. 13)
+    called_off = coarse.status in ("postponed", "cancelled") and precise.status != coarse.status
+    if precise is coarse or precise.type != coarse.type or planned or coarse.series or called_off:
         return False  # ("another round of talks later in the month" is another occasion)
     if precise.undated and coarse.when.precision in _WORDED_SPANS:
         return False  # the story's own date word beats the DCT (``_worded_span``)

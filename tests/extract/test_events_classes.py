@@ -3815,3 +3815,28 @@ def test_a_tariff_accord_or_tariff_talks_are_the_accord_or_the_talks(
 def test_tariffs_imposed_are_still_a_tariff_decision() -> None:
     text = "The United States imposed tariffs on Chinese steel on Monday."
     assert ("tariff", "2025-06-09") in keys(text)
+
+
+# --- talks agreed on a call to be opened later; a meeting called off is not one held that month
+
+
+def test_consultations_agreed_on_a_call_last_month_are_not_dated_by_it() -> None:
+    text = (
+        "Technical teams from the Commission and China's commerce ministry met in Brussels on "
+        "Monday, the first exchange since Dombrovskis and Wang Wentao agreed on a video call "
+        "last month to open consultations."
+    )
+    assert {k for k in keys(text) if k[0] in ("meeting", "agreement")} == {
+        ("meeting", "2025-06-09")
+    }
+
+
+def test_a_postponed_meeting_stays_beside_another_held_that_month() -> None:
+    text = (
+        "China summoned Japan's ambassador on June 3 over the remarks. A trilateral meeting "
+        "of culture ministers from Japan, China and South Korea that had been planned for "
+        "later this month has been postponed, a Japanese official said."
+    )
+    found = {(e["type"], e["date"], e["status"]) for e in events_of(text)}
+    assert ("meeting", "2025-06", "postponed") in found
+    assert ("meeting", "2025-06-03", "occurred") in found
