@@ -233,6 +233,14 @@ def trigger_distance(
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
     if timex.start >= trigger.end and _PLANNED_FOR.fullmatch(gap):
         return min(len(WORD.findall(gap)), MAX_ATTACH_DISTANCE)  # the event's own plan
+    if (
+        timex.start >= trigger.end
+        and _SINCE_GAP.fullmatch(gap)
+        and _FIRST_SINCE.search(text, max(sentence_start, trigger.start - 40), trigger.start)
+    ):
+        # "the first such gathering since December 2019": the date is the last one's, and
+        # the gathering named comes after it
+        return MAX_ATTACH_DISTANCE + 1
     if timex.start >= trigger.end and _WHO_CLAUSE_OPEN.search(gap):
         # "a ceasefire deal between Thailand and Cambodia, whose border clashes in July
         # killed 48": the date is told of the person or country the clause is about
@@ -273,6 +281,11 @@ def trigger_distance(
     distance = len(WORD.findall(gap)) + penalty
     if timex.end <= trigger.start and possessive_phrase(text, timex.end, trigger.start):
         return min(distance, MAX_ATTACH_DISTANCE)  # the head of the date's noun phrase
+    when = _WHEN_OF_DATE.match(gap) if timex.end <= trigger.start else None
+    if when and _PARTY_LIST.fullmatch(gap, when.end()):
+        # "since December 2019, when President Moon, Premier Li and Prime Minister Abe met":
+        # the clause is the date's own, its subject a list of the parties however long
+        return min(distance, MAX_ATTACH_DISTANCE)
     if timex.start >= trigger.end and any(
         pattern.fullmatch(gap)
         for pattern in (_PARTY_LIST, _OBJECT_PHRASE, _PHASE_RELATIVE, _BESIDE_PHRASE)
@@ -284,6 +297,12 @@ def trigger_distance(
         # yields to a nearer trigger
         return min(distance, MAX_ATTACH_DISTANCE)
     return distance
+
+
+_SINCE_GAP = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,6}?since\s+(?:early\s+|late\s+|mid-?)?", re.I)
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|only|second|third|latest)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE
+)
 
 
 # A person's relative clause still open at the end of a span (only a person's: "the trip, which

@@ -3840,3 +3840,26 @@ def test_a_postponed_meeting_stays_beside_another_held_that_month() -> None:
     found = {(e["type"], e["date"], e["status"]) for e in events_of(text)}
     assert ("meeting", "2025-06", "postponed") in found
     assert ("meeting", "2025-06-03", "occurred") in found
+
+
+# --- "the first gathering since DATE, when X, Y and Z met": the date is the earlier meeting's --
+
+
+def test_the_last_meeting_named_by_a_when_clause_takes_the_date() -> None:
+    text = (
+        "It would be the first such gathering since December 2019, when President Moon "
+        "Jae-in, Chinese Premier Li Keqiang and Japanese Prime Minister Shinzo Abe met in "
+        "Chengdu."
+    )
+    assert keys(text) == {("summit", "2019-12")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is Xi's first visit to Europe since March.",
+        "It was the first meeting between Chinese and Japanese leaders since December.",
+    ],
+)
+def test_the_first_event_since_a_date_is_not_dated_by_it(text: str) -> None:
+    assert not any(date_ in ("2025-03", "2024-12") for _, date_ in keys(text))
