@@ -87,7 +87,7 @@ _DELEGATION = re.compile(
     re.IGNORECASE,
 )
 _LEADER_MEETING = re.compile(
-    r"(?<![\w-])(?:meet|meets|met|meeting|talks|host|hosts|hosted|hosting|receiv(?:es|ed|ing)|welcom(?:es|ed|ing)|gather(?:s|ed|ing)?|conven(?:e|es|ed|ing))(?![\w-])",
+    r"(?<![\w-])(?:meet|meets|met|meeting|talks|host|hosts|hosted|hosting|receiv(?:es|ed|ing)|welcom(?:es|ed|ing)|gather(?:s|ed|ing)?|conven(?:e|es|ed|ing)|session|conference)(?![\w-])",
     re.IGNORECASE,
 )
 # Present-tense travel and meeting verbs ("heads to", "meets") announce what happens next.

@@ -616,3 +616,26 @@ def test_one_country_s_ministers_failing_to_agree_is_no_international_meeting() 
 )
 def test_agreeing_to_meet_is_no_accord(text: str) -> None:
     assert not [e for e in events_of(text) if e["type"] == "agreement"]
+
+
+# --- a session or conference heads of state attend is a summit -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, heads of state attending a special session of the AU Peace and Security "
+        "Council called for the withdrawal of M23 rebels.",
+        "The June 9-11 conference in Abuja was attended by several African leaders as well as "
+        "the United Nations Secretary-General.",
+    ],
+)
+def test_a_session_leaders_attend_is_a_summit(text: str) -> None:
+    assert "summit" in {e["type"] for e in events_of(text)}
+
+
+def test_a_session_ministers_attend_stays_no_summit() -> None:
+    text = (
+        "EU finance ministers attending a special session of the council on Monday called for calm."
+    )
+    assert "summit" not in {e["type"] for e in events_of(text)}
