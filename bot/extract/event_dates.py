@@ -182,7 +182,9 @@ _DATELINE_START = re.compile(
     r"(?:-{1,2}|\u2013|\u2014)\s"
 )
 _TRIP_PURPOSES = {"meeting", "summit", "agreement", "statement"}
-_PURPOSE_LINK = re.compile(r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+_PURPOSE_LINK = re.compile(
+    r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}(?:rounds?\s+of\s+(?:[\w'-]+\s+)?)?$", re.IGNORECASE
+)  # "for the sixth round of negotiations": the round's talks
 # Decisions that exist once announced: the day of "said it would impose tariffs" is their date.
 DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
 

@@ -478,3 +478,19 @@ def test_a_person_due_at_a_place_still_makes_a_trip() -> None:
         "Chinese officials."
     )
     assert {"visit", "meeting"} <= {e["type"] for e in events_of(text)}
+
+
+# --- a trip made for a round of talks gives the round its date --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A U.S. team is scheduled to arrive in New Delhi on Monday for the sixth round of "
+        "negotiations on a trade deal with India.",
+        "Japan's chief negotiator flies to Washington on Monday for a new round of tariff talks "
+        "with U.S. officials.",
+    ],
+)
+def test_a_trip_for_a_round_of_talks_dates_the_round(text: str) -> None:
+    assert ("meeting", "2025-06-16") in keys(text)
