@@ -1182,10 +1182,14 @@ SUMMIT_TOWN_REACH = 30  # characters around "summit" where its host town is name
 
 
 def _summit_body(
-    text: str, sentence: Sentence, trigger: Trigger, when: EventDate
+    text: str, sentence: Sentence, trigger: Trigger, when: EventDate, *, venue_only: bool = False
 ) -> frozenset[str]:
     """The body whose leaders' summit is named by that year's host town: "the Venice summit"
-    of June 1987 is the G7's, "the summit in Vilnius" of 2023 NATO's."""
+    of June 1987 is the G7's, "the summit in Vilnius" of 2023 NATO's.
+
+    With ``venue_only`` (two sides already named), a town only named as where the summit is
+    held ("held a summit in New Delhi") names no body: the two sides' own summit is held there.
+    """
     towns = summit_hosts().get(int(when.value[:4]), ())
     if not towns:
         return frozenset()
@@ -1193,9 +1197,15 @@ def _summit_body(
     high = min(sentence.end, trigger.end + SUMMIT_TOWN_REACH)
     found: frozenset[str] = frozenset()
     for town, codes in towns:
-        if _town_name(town).search(text, low, high):
-            found |= codes
+        for named in _town_name(town).finditer(text, low, high):
+            if not (
+                venue_only and _AT_VENUE.search(text, max(0, named.start() - 4), named.start())
+            ):
+                found |= codes
     return found
+
+
+_AT_VENUE = re.compile(r"\b(?:in|at)\s+$")
 
 
 _DECLARATION = re.compile(r"declarations?|communiqu", re.IGNORECASE)
@@ -1253,9 +1263,12 @@ def _build(
         text, max(sentence.start, trigger.start - 20), min(sentence.end, trigger.end + 60)
     ):
         codes.add("G7")  # "the Venice economic summit", "a summit of industrial democracies"
-    if kind == "summit" or (kind == "statement" and _DECLARATION.match(text, trigger.start)):
+    if (
+        kind == "summit" or (kind == "statement" and _DECLARATION.match(text, trigger.start))
+    ) and not codes & BODY_CODES:
         # "the Venice summit" (1987); "the Kazan Declaration" is that year's BRICS summit's
-        codes |= _summit_body(text, sentence, trigger, when)
+        # (not "Modi and von der Leyen held a summit in New Delhi": its sides are named)
+        codes |= _summit_body(text, sentence, trigger, when, venue_only=len(codes) >= 2)
     if kind == "agreement" and _tariff_truce(text, sentence, trigger):
         kind = "tariff"  # "the tariff truce expires on Nov. 10": a pause of tariffs (SPEC)
     cues = lexicon.trade_penalty_cues

@@ -3,6 +3,8 @@ with more than one phrasing and a look-alike that must not fire."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.support.wording import events_of, keys
@@ -639,3 +641,23 @@ def test_a_session_ministers_attend_stays_no_summit() -> None:
         "EU finance ministers attending a special session of the council on Monday called for calm."
     )
     assert "summit" not in {e["type"] for e in events_of(text)}
+
+
+# --- a summit whose two sides are named is theirs, not the body meeting in that town that year ---
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Modi and von der Leyen held a summit in New Delhi on Tuesday.", {"EU", "IN"}),
+        ("Modi and Putin held a summit in New Delhi on Tuesday.", {"IN", "RU"}),
+    ],
+)
+def test_two_named_sides_summit_in_a_host_town_is_theirs(text: str, want: set[str]) -> None:
+    found = events_of(text, date(2026, 1, 28))
+    assert [set(e["participants"]) for e in found if e["type"] == "summit"] == [want]
+
+
+def test_a_summit_named_by_its_host_town_is_still_the_body_s() -> None:
+    found = events_of("Leaders will gather for the New Delhi summit on Tuesday.", date(2026, 1, 28))
+    assert [e for e in found if e["type"] == "summit" and "IN" in e["participants"]]
