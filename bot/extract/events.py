@@ -277,9 +277,11 @@ _ATTENDING = re.compile(r"\battend", re.IGNORECASE)
 _GOING_VISIT = re.compile(r"(?:visit|tour|travel|trip)", re.IGNORECASE)
 _OBJECT_REACH = 30  # characters after "visited" where the place visited is named
 _DONE_ACT = re.compile(r"agreed|signed|initial(?:l)?ed|ratified|reached\s+a\s+deal", re.I)
-# An accord named right after the act that made it: "exchanged MOUs", "inked a memorandum".
+# An accord or statement named right after the act that made it: "exchanged MOUs", "inked a
+# memorandum", "issued a joint statement".
 _DONE_BEFORE = re.compile(
-    r"\b(?:signed|inked|exchanged|initial(?:l)?ed)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE
+    r"\b(?:signed|inked|exchanged|initial(?:l)?ed|issued|released|adopted)\s+(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 # What "signed" names when it is no accord: "signed a joint statement", "signed the guest book".
 _NO_ACCORD_SIGNED = re.compile(

@@ -525,3 +525,19 @@ def test_what_it_stands_for_when_it_is_no_accord_is_no_accord() -> None:
         "The budget bill went to parliament. It will be signed by the president next month."
     )
     assert "2025-07" not in {e["date"] for e in events_of(text) if e["type"] == "agreement"}
+
+
+# --- a joint statement the two sides issued after their dated talks takes the talks' day ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Li Qiang and Anthony Albanese held talks in Canberra on Monday. Afterwards the two "
+        "governments issued a joint statement and signed five memorandums of understanding.",
+        "Modi and Starmer met in London on Monday. The two sides later released a joint "
+        "statement on trade.",
+    ],
+)
+def test_a_statement_the_two_sides_issued_takes_their_talks_day(text: str) -> None:
+    assert ("statement", "2025-06-09") in keys(text)
