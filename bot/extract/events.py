@@ -2103,7 +2103,13 @@ def _dated_by_the_story(dated: _Candidate, today: _Candidate) -> bool:
     """Whether ``today``, an act the lead or headline reports with no date word (so dated by
     the DCT), is ``dated``: the same act the story dates a few days before ("Takaichi wins
     snap election" above "the election, held on February 8")."""
-    if not today.undated or dated.undated or dated is today or dated.type != today.type:
+    talks = {dated.type, today.type} <= {"meeting", "summit"}  # "the talks" after a summit
+    if (
+        not today.undated
+        or dated.undated
+        or dated is today
+        or not (dated.type == today.type or talks)
+    ):
         return False
     if dated.when.precision not in ("day", "time") or not dated.participants & today.participants:
         return False

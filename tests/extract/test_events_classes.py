@@ -3863,3 +3863,15 @@ def test_the_last_meeting_named_by_a_when_clause_takes_the_date() -> None:
 )
 def test_the_first_event_since_a_date_is_not_dated_by_it(text: str) -> None:
     assert not any(date_ in ("2025-03", "2024-12") for _, date_ in keys(text))
+
+
+# --- "the talks" after a dated summit of the same sides is that summit, not the story's day -----
+
+
+def test_the_talks_named_again_are_the_dated_summit() -> None:
+    text = (
+        "Li Qiang and Anthony Albanese held talks at Parliament House in Canberra on Monday. "
+        "The two governments issued a joint statement after the talks."
+    )
+    talks = {(e["type"], e["date"]) for e in events_of(text) if e["type"] in ("meeting", "summit")}
+    assert talks == {("summit", "2025-06-09")}
