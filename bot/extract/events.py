@@ -1013,8 +1013,9 @@ def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexic
     if _DONE_AFTER.match(text, trigger.end):
         return False  # "the agreement reached today would open markets": reached, done
     low, high = clause_span(text, sentence, trigger, lexicon)
-    stop = trigger.end
-    for _, word in zip(range(3), WORD.finditer(text, trigger.end, high), strict=False):
+    named = _OF_A_NAME.match(text, trigger.end, high)  # "the summit of the European ... will"
+    stop = start = named.end() if named else trigger.end
+    for _, word in zip(range(3), WORD.finditer(text, start, high), strict=False):
         stop = word.end()
     return (
         bool(lexicon.future.search(text, low, stop))
@@ -1024,6 +1025,13 @@ def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexic
         )
         or bool(_LATER_THIS.search(text, trigger.end, high))
     )
+
+
+# A name after an event noun, its owner or its sides: "of the European Political Community",
+# "between Serbia and Kosovo" (capitalised words, "and", "of", "the").
+_OF_A_NAME = re.compile(
+    r"\s+(?:of|between|among)\s+(?:the\s+)?(?>(?:(?-i:[A-Z])[\w.'\u2019-]*|and|of|the)\s+)*"
+)
 
 
 @lru_cache(maxsize=4)

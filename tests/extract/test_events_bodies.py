@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.support.wording import events_of, keys
+from tests.support.wording import events_of, keys, parties_of
 
 # --- an international commodity organisation's organs meet -----------------------------------
 
@@ -661,3 +661,17 @@ def test_two_named_sides_summit_in_a_host_town_is_theirs(text: str, want: set[st
 def test_a_summit_named_by_its_host_town_is_still_the_body_s() -> None:
     found = events_of("Leaders will gather for the New Delhi summit on Tuesday.", date(2026, 1, 28))
     assert [e for e in found if e["type"] == "summit" and "IN" in e["participants"]]
+
+
+# --- Mercosur, which has no SPEC code, is named by its members ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU and Mercosur leaders signed the trade agreement in Asuncion on Monday.",
+        "The Mercosur-EU trade agreement was concluded in Montevideo on Monday.",
+    ],
+)
+def test_mercosur_stands_for_its_members(text: str) -> None:
+    assert {"AR", "BR", "EU", "PY", "UY"} <= parties_of(text, "agreement")

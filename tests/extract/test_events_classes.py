@@ -3875,3 +3875,18 @@ def test_the_talks_named_again_are_the_dated_summit() -> None:
     )
     talks = {(e["type"], e["date"]) for e in events_of(text) if e["type"] in ("meeting", "summit")}
     assert talks == {("summit", "2025-06-09")}
+
+
+# --- "will be held" past a long name of the event's owner still looks ahead ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit of the European Political Community will be held in Copenhagen today.",
+        "The meeting between Serbia and the European Union will take place in Brussels today.",
+    ],
+)
+def test_an_event_of_a_long_name_that_will_be_held_today_is_scheduled(text: str) -> None:
+    statuses = {e["status"] for e in events_of(text) if e["type"] in ("summit", "meeting")}
+    assert statuses == {"scheduled"}
