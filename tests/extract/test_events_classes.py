@@ -3890,3 +3890,34 @@ def test_the_talks_named_again_are_the_dated_summit() -> None:
 def test_an_event_of_a_long_name_that_will_be_held_today_is_scheduled(text: str) -> None:
     statuses = {e["status"] for e in events_of(text) if e["type"] in ("summit", "meeting")}
     assert statuses == {"scheduled"}
+
+
+# --- a ballot's round named with its votes is an election ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Chile votes again in December. In the first round on June 1, Jara led with 26.8% "
+            "of the vote.",
+            ("election", "2025-06-01"),
+        ),
+        (
+            "Pezeshkian won 53.7 percent of the votes cast in Friday's second round, Iran's "
+            "interior ministry said.",
+            ("election", "2025-06-06"),
+        ),
+        (
+            "Romania will hold the first round of the presidential election on May 4.",
+            ("election", "2026-05-04"),
+        ),
+    ],
+)
+def test_a_ballot_round_is_an_election(text: str, want: tuple[str, str]) -> None:
+    assert want in keys(text)
+
+
+def test_a_round_of_talks_is_no_election() -> None:
+    text = "Iran and the United States held the first round of talks in Muscat on Saturday."
+    assert "election" not in {e["type"] for e in events_of(text)}
