@@ -402,6 +402,7 @@ class _Candidate:
     leg: str | None = None  # the country of one leg of such a trip
     series: bool = False  # talks told as the next of a series ("another round"): a new occasion
     moved_to: EventDate | None = None  # a postponed event's new day: scheduled there (SPEC)
+    dct: date | None = None  # the story's date, which tells an extra date's status
 
 
 # One reading of a trigger: the reading, the event it builds, the ranker's features for it.
@@ -1453,6 +1454,7 @@ def _build(
         inherited=inherited,
         series=series,
         moved_to=moved_to,
+        dct=dct,
     )
     if kind == "visit":
         candidate.destinations, candidate.travellers = _listed_destinations(
@@ -1889,6 +1891,10 @@ def _expand(candidates: list[_Candidate]) -> list[_Candidate]:
             out.append(leg)
             for extra in leg.when.extra:
                 clone = _Candidate(**{**_fields(leg), "when": extra})
+                if leg.dct is not None and leg.status in ("scheduled", "occurred"):
+                    # "said Wednesday he would impose tariffs starting Aug. 1": the decision's
+                    # day is done though the tariff's first day lies ahead
+                    clone.status = "scheduled" if extra.start > leg.dct else "occurred"
                 out.append(clone)
             if leg.moved_to is not None:  # a postponed event is scheduled at its new day
                 new = {"when": leg.moved_to, "status": "scheduled", "moved_to": None}

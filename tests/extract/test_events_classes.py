@@ -3921,3 +3921,16 @@ def test_a_ballot_round_is_an_election(text: str, want: tuple[str, str]) -> None
 def test_a_round_of_talks_is_no_election() -> None:
     text = "Iran and the United States held the first round of talks in Muscat on Saturday."
     assert "election" not in {e["type"] for e in events_of(text)}
+
+
+# --- a second date of one event takes its status from the story's day ----------------------
+
+
+def test_a_tariff_decided_today_to_start_later_is_done_today_and_ahead_later() -> None:
+    text = (
+        "President Trump said on Monday he would impose a 50% tariff on copper imports "
+        "starting Aug. 1."
+    )
+    found = {(e["type"], e["date"], e["status"]) for e in events_of(text)}
+    assert ("tariff", "2025-06-09", "occurred") in found
+    assert ("tariff", "2025-08-01", "scheduled") in found
