@@ -110,6 +110,11 @@ _STARTING_BEFORE = re.compile(
     re.I,
 )
 _DASH_ASIDE = re.compile(r"(\u2014|--|\s\u2013\s)[^\u2014\u2013;:]{1,120}?\1")
+_BROKER_ASIDE = re.compile(
+    r",\s*(?:mediated|brokered|hosted|chaired|sponsored|facilitated|organi[sz]ed|convened)\s+by"
+    r"\s[^,;:()]{1,80},",
+    re.IGNORECASE,
+)
 _VAGUE_PAST = re.compile(
     r"\b(?:(?:decades|years|centuries|generations|long|many\s+months|some\s+time)\s+ago|"
     r"in\s+the\s+past|at\s+the\s+time|back\s+in|in\s+the\s+(?:late|early|mid-?)\s*\d{4}s|"
@@ -213,10 +218,12 @@ def trigger_distance(
     if gap_end < gap_start:  # overlapping spans ("summit" inside a longer date phrase)
         return 0
     gap = text[gap_start:gap_end]
-    aside = _DASH_ASIDE.search(gap)
+    aside = _DASH_ASIDE.search(gap) or _BROKER_ASIDE.search(gap)
     if aside is not None:
         # "The snap election—an early poll held before the term ends—conducted on
-        # February 8": an aside between dashes is skipped, not read as a break.
+        # February 8", "The talks between Serbia and Kosovo, mediated by the EU's envoy,
+        # ended on Monday": an aside between dashes, or who brokers the event between commas,
+        # is skipped, not read as a break.
         gap = gap[: aside.start()] + " " + gap[aside.end() :]
     if (
         timex.start < trigger.start

@@ -3934,3 +3934,27 @@ def test_a_tariff_decided_today_to_start_later_is_done_today_and_ahead_later() -
     found = {(e["type"], e["date"], e["status"]) for e in events_of(text)}
     assert ("tariff", "2025-06-09", "occurred") in found
     assert ("tariff", "2025-08-01", "scheduled") in found
+
+
+# --- who brokers an event, told between commas, does not cut it from its date ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The talks between Serbia and the European Union, mediated by the EU's envoy "
+            "Miroslav Lajcak, ended without agreement in Brussels on Monday.",
+            ("meeting", "2025-06-09"),
+        ),
+        (
+            "The truce between Thailand and Cambodia, brokered by Malaysia, took hold at "
+            "midnight on Monday.",
+            ("agreement", "2025-06-09"),
+        ),
+    ],
+)
+def test_a_broker_aside_does_not_cut_the_event_from_its_date(
+    text: str, want: tuple[str, str]
+) -> None:
+    assert want in keys(text)
