@@ -188,14 +188,14 @@ def _main_subject(text: str, sentence: Sentence, low: int) -> list[Mention]:
     return [
         m
         for m in sentence.mentions
-        if start <= m.start < start + SUBJECT_REACH
+        if start <= m.start < start + CLAUSE_SUBJECT_REACH
         and m.end <= low
         and m.kind in _SUBJECT_KINDS
         and not _OF_OR_FROM.search(text, max(0, m.start - 12), m.start)
     ]
 
 
-SUBJECT_REACH = 40  # characters from a clause's start in which its subject is named
+CLAUSE_SUBJECT_REACH = 80  # characters from a clause's start in which its subject is named
 # A subordinate clause whose subject is "they": "when they met", "after they held talks".
 _THEY_OPEN = re.compile(r"\s*(?:,\s*)?(?:they|both)\b", re.IGNORECASE)
 _OPENER_BEFORE = re.compile(r"\b(?:when|after|before|as|while|where|since|until)\s*$", re.I)
@@ -219,7 +219,7 @@ _SUBJECTLESS_ADJUNCT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_GAP = re.compile(r"[,;:()\u2013\u2014]|\s-\s")  # "Syria ..., X said after talks"
-_WITH_AFTER = re.compile(r"(?!\s+(?:between|among|of)\b)", re.IGNORECASE)  # not both sides
+_ONE_SIDE_AFTER = re.compile(r"(?!\s+(?:between|among|of)\b)", re.IGNORECASE)  # not both sides
 # Who may be a clause's subject: people and the countries named by name or adjective (a place
 # the subject left or is in is no subject).
 _SUBJECT_KINDS = ("person", "demonym", "adjective", "country")
@@ -245,7 +245,7 @@ def _window_mentions(
         ] + in_clause
     if (
         trigger.type in ("meeting", "summit", "visit")
-        and _WITH_AFTER.match(text, trigger.end)
+        and _ONE_SIDE_AFTER.match(text, trigger.end)
         and _ADJUNCT_OPENER.search(text, max(sentence.start, low - 12), low)
         and _SUBJECTLESS_ADJUNCT.fullmatch(text, low, trigger.start)
     ):
