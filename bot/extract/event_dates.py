@@ -218,7 +218,9 @@ def trigger_distance(
     if gap_end < gap_start:  # overlapping spans ("summit" inside a longer date phrase)
         return 0
     gap = text[gap_start:gap_end]
-    aside = _DASH_ASIDE.search(gap) or _BROKER_ASIDE.search(gap)
+    aside = _DASH_ASIDE.search(gap) or (
+        _BROKER_ASIDE.search(gap) if " by" in gap or " By" in gap else None
+    )
     if aside is not None:
         # "The snap election—an early poll held before the term ends—conducted on
         # February 8", "The talks between Serbia and Kosovo, mediated by the EU's envoy,
@@ -244,6 +246,7 @@ def trigger_distance(
         return min(len(WORD.findall(gap)), MAX_ATTACH_DISTANCE)  # the event's own plan
     if (
         timex.start >= trigger.end
+        and ("since" in gap or "Since" in gap)
         and _SINCE_GAP.fullmatch(gap)
         and _FIRST_SINCE.search(text, max(sentence_start, trigger.start - 40), trigger.start)
     ):
@@ -290,7 +293,11 @@ def trigger_distance(
     distance = len(WORD.findall(gap)) + penalty
     if timex.end <= trigger.start and possessive_phrase(text, timex.end, trigger.start):
         return min(distance, MAX_ATTACH_DISTANCE)  # the head of the date's noun phrase
-    when = _WHEN_OF_DATE.match(gap) if timex.end <= trigger.start else None
+    when = (
+        _WHEN_OF_DATE.match(gap)
+        if timex.end <= trigger.start and ("when" in gap or "When" in gap)
+        else None
+    )
     if when and _PARTY_LIST.fullmatch(gap, when.end()):
         # "since December 2019, when President Moon, Premier Li and Prime Minister Abe met":
         # the clause is the date's own, its subject a list of the parties however long
