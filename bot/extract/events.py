@@ -931,9 +931,17 @@ def _status(
         return "occurred"  # "Trump said on Monday he was set to impose tariffs": decided today
     if departs_for(text, sentence, trigger):
         return "scheduled"  # "to depart for the summit on Wednesday": it follows the departure
+    if _BEFORE_IT.search(text, max(sentence.start, trigger.start - 16), trigger.start):
+        return "scheduled"  # "Speaking before his departure for Paris": the trip is still ahead
     if lexicon.near_future.search(text, low, high):
         return "scheduled"  # "talks were likely in Istanbul in the coming days": still ahead
     return "scheduled" if future else "occurred"
+
+
+# An event named as what something happens before, on the story's day: it has not happened yet.
+_BEFORE_IT = re.compile(
+    r"\b(?:before|ahead\s+of)\s+(?:(?:his|her|their|its|the)\s+)?$", re.IGNORECASE
+)
 
 
 # The passive verb of a sentence after its event's old plan: "the summit between Britain and

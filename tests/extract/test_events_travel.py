@@ -494,3 +494,25 @@ def test_a_person_due_at_a_place_still_makes_a_trip() -> None:
 )
 def test_a_trip_for_a_round_of_talks_dates_the_round(text: str) -> None:
     assert ("meeting", "2025-06-16") in keys(text)
+
+
+# --- a trip something is said before, on the story's day, is still ahead ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talking before his departure for Paris, Brazilian Finance Minister Funaro said there "
+        "could be no new austerity plan.",
+        "He told a press conference before leaving for Tokyo that the debt was a concern.",
+    ],
+)
+def test_a_trip_spoken_before_is_scheduled(text: str) -> None:
+    visits = [e for e in events_of(text) if e["type"] == "visit"]
+    assert visits and {e["status"] for e in visits} == {"scheduled"}
+
+
+def test_a_trip_spoken_after_has_occurred() -> None:
+    text = "Speaking after his visit to Tokyo, the Brazilian minister said tariffs would stay."
+    visits = [e for e in events_of(text) if e["type"] == "visit"]
+    assert visits and {e["status"] for e in visits} == {"occurred"}
