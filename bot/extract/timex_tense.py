@@ -162,6 +162,8 @@ def _cue(
     if word in FUTURE_CUES or word.endswith("'ll") or word in MODAL_CUES:
         if any(w.lower() in _PAST_AUX for w in words[max(0, i - 3) : i]):
             return 2, -1  # "had been due to expire Friday": a past plan
+        if word == "could" and following == "not" and _after_next(words, i) in _FAILED_ACTS:
+            return 2, -1  # "OPEC ministers could not agree at their meeting on Sunday": failed
         if word in MODAL_CUES or (word == "be" and previous in MODAL_CUES):
             return 1, 1  # "would be held": the modal's guess, not a sure future
         return (3 if word in _CERTAIN_FUTURE or word.endswith("'ll") else 2), 1
@@ -216,6 +218,13 @@ def _cue(
 _ARTICLES = frozenset(["a", "an", "the"])
 _PLANNING_NOW = frozenset("plans plan planning intends intend".split())
 _OPEN_ENDED = frozenset(["until", "till", "through", "to"])
+
+
+# What "could not" tells as a past failure, not a guess ahead: "could not agree", "could not
+# reach a deal" ("could not be ruled out next week" stays a guess).
+_FAILED_ACTS = frozenset(
+    {"agree", "reach", "decide", "resolve", "settle", "bridge", "overcome", "break", "find"}
+)
 
 
 def _after_next(words: list[str], i: int) -> str:

@@ -3958,3 +3958,24 @@ def test_a_broker_aside_does_not_cut_the_event_from_its_date(
     text: str, want: tuple[str, str]
 ) -> None:
     assert want in keys(text)
+
+
+# --- "could not agree": a failure told in the past, not a guess ahead -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OPEC ministers could not agree on output quotas at their meeting in Vienna on Sunday.",
+        "EU farm ministers could not reach a deal on prices at their meeting on Sunday.",
+    ],
+)
+def test_a_meeting_that_could_not_agree_on_a_weekday_is_past(text: str) -> None:
+    assert ("meeting", "2025-06-08") in keys(text)
+
+
+def test_could_not_be_ruled_out_stays_a_guess_ahead() -> None:
+    from bot.extract.timex import find_timexes
+
+    text = "A deal could not be ruled out on Sunday, officials said."
+    assert [t.value for t in find_timexes(text, date(2025, 6, 11))] == ["2025-06-15"]
