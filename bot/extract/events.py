@@ -938,6 +938,16 @@ def _status(
     return "scheduled" if future else "occurred"
 
 
+# A trip made in no official role is no state's visit, nor are its talks a government's (SPEC:
+# visits and meetings are between governments).
+_PRIVATE_TRIP = re.compile(
+    r"\b(?:in\s+(?:a|his|her|their|what\s+[\w.'\u2019-]+(?:\s+[\w.'\u2019-]+)?\s+"
+    r"(?:described|called|termed)\s+as\s+a)\s+private\s+capacity|"
+    r"on\s+(?:a|his|her|their)\s+private\s+(?:visit|trip))\b",
+    re.IGNORECASE,
+)
+
+
 # An event named as what something happens before, on the story's day: it has not happened yet.
 _BEFORE_IT = re.compile(
     r"\b(?:before|ahead\s+of)\s+(?:(?:his|her|their|its|the)\s+)?$", re.IGNORECASE
@@ -1267,6 +1277,10 @@ def _build(
         return None
     if _truce_as_backdrop(text, sentence, trigger, lexicon):
         return None
+    if trigger.type in ("visit", "meeting") and _PRIVATE_TRIP.search(
+        text, sentence.start, sentence.end
+    ):
+        return None  # "former officials, travelling in a private capacity, were due in Taipei"
     if is_next_leg(text, trigger) and first_trip_before(text, sentence, trigger) is None:
         return None  # "rose to Japan on Monday and to China on Tuesday": no trip before it
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)

@@ -516,3 +516,25 @@ def test_a_trip_spoken_after_has_occurred() -> None:
     text = "Speaking after his visit to Tokyo, the Brazilian minister said tariffs would stay."
     visits = [e for e in events_of(text) if e["type"] == "visit"]
     assert visits and {e["status"] for e in visits} == {"occurred"}
+
+
+# --- a trip in no official role is no visit ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delegation of former senior US officials, travelling in what Washington described "
+        "as a private capacity, was due in Taipei on Monday to meet political leaders.",
+        "The former prime minister, on a private visit to Tokyo, met old friends on Monday.",
+    ],
+)
+def test_a_private_trip_is_no_visit(text: str) -> None:
+    assert not [e for e in events_of(text) if e["type"] in ("visit", "meeting")]
+
+
+def test_an_official_delegation_s_trip_stays_a_visit() -> None:
+    text = (
+        "A delegation of senior US officials was due in Taipei on Monday to meet Taiwan's leaders."
+    )
+    assert "visit" in {e["type"] for e in events_of(text)}
