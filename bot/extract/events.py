@@ -1536,7 +1536,8 @@ _PACT_CUE = re.compile(r"trade\s+(?:pact|agreement|accord)", re.IGNORECASE)
 
 
 _TARIFF_TRUCE = re.compile(r"\b(?:tariff|trade)\s+(?:truce|ceasefire|cease-fire)\b", re.IGNORECASE)
-_OTHER_ACCORD = re.compile(r"\b(?:agreements?|accords?|deals?|pacts?|treat(?:y|ies))\b", re.I)
+_ACCORD_WORDS = r"agreements?|accords?|deals?|pacts?|treat(?:y|ies)"  # an accord's common names
+_OTHER_ACCORD = re.compile(rf"\b(?:{_ACCORD_WORDS})\b", re.I)
 
 
 def _tariff_truce(text: str, sentence: Sentence, trigger: Trigger) -> bool:
@@ -1689,10 +1690,7 @@ _IT_SIGNED = re.compile(
 )
 
 
-_ACCORD_NOUN = re.compile(
-    r"\b(?:agreements?|accords?|pacts?|treat(?:y|ies)|deals?|protocols?|truce|ceasefire)\b",
-    re.IGNORECASE,
-)
+_ACCORD_NOUN = re.compile(rf"\b(?:{_ACCORD_WORDS}|protocols?|truce|ceasefire)\b", re.I)
 # What else "it" may stand for that is signed or adopted: a law, a budget, an order.
 _OTHER_SIGNED = re.compile(
     r"\b(?:bill|law|legislation|budget|decree|order|resolution|motion|petition|contract|"
@@ -2039,7 +2037,8 @@ def _redate_to_meetings(candidates: list[_Candidate]) -> None:
 def _penalty_told_both_ways(candidates: list[_Candidate]) -> None:
     """Sanctions of the same day and parties as tariffs the story names are those tariffs told
     another way ("the 100 pct tariffs Reagan ordered" ... "in announcing the sanctions
-    today"): one trade penalty, a tariff (SPEC: tariffs are not sanctions)."""
+    today"): one trade penalty, a tariff (SPEC: tariffs are not sanctions). A sanctions
+    package is the other way round: a ban its sentence says it holds is one of its sanctions."""
     tariffs = [c for c in candidates if c.type == "tariff"]
     for candidate in candidates:
         if candidate.type != "sanctions":
