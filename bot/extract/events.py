@@ -2114,7 +2114,9 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     election" beside "the February 17 poll" is one election."""
     # A plan "later this month" is often a new event, not a vaguer mention; talks "earlier
     # this month" are not the ones set for later in it.
-    planned = "scheduled" in (coarse.status, precise.status)
+    planned = "scheduled" in (coarse.status, precise.status) and not _same_week_plan(
+        precise, coarse
+    )
     # a meeting postponed or called off is not the one held that month ("a trilateral meeting
     # planned for later this month has been postponed" beside an envoy summoned on Nov. 13)
     called_off = coarse.status in ("postponed", "cancelled") and precise.status != coarse.status
@@ -2129,6 +2131,13 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     first, last = interval(coarse.when)
     inner_first, inner_last = interval(precise.when)
     return first <= inner_first and inner_last <= last
+
+
+def _same_week_plan(precise: _Candidate, coarse: _Candidate) -> bool:
+    """Whether a plan dated to a week is told again, day by day, by the same sides ("will hold
+    emergency meetings next week" beside "would hold technical talks next Monday and Tuesday").
+    Other sides in the week make another occasion ("talks in Paris later this week")."""
+    return coarse.when.precision == "week" and precise.participants == coarse.participants
 
 
 DATED_REACH = 3  # days before the DCT in which the story's own date of a reported act lies

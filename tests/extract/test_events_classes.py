@@ -3979,3 +3979,27 @@ def test_could_not_be_ruled_out_stays_a_guess_ahead() -> None:
 
     text = "A deal could not be ruled out on Sunday, officials said."
     assert [t.value for t in find_timexes(text, date(2025, 6, 11))] == ["2025-06-15"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese and Australian officials will hold trade talks next week. Chinese and Australian "
+        "officials will meet in Canberra on Tuesday and Wednesday, a spokesman said.",
+        "Indian and Japanese negotiators are due to meet next week on the rice quota. The "
+        "negotiators will hold talks in Tokyo next Monday, the ministry said.",
+    ],
+)
+def test_a_plan_for_next_week_told_again_day_by_day_is_one_meeting(text: str) -> None:
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert len(meetings) == 1
+    assert meetings[0]["date"].startswith("2025-06-1")  # a day of next week, not the week
+
+
+def test_a_plan_for_next_week_with_other_sides_than_a_dated_one_stays_apart() -> None:
+    text = (
+        "Kenyan officials are meeting British trade officials today. Kenyan officials will hold "
+        "similar talks with French officials in Paris next week."
+    )
+    dates = {e["date"] for e in events_of(text) if e["type"] == "meeting"}
+    assert dates == {"2025-06-11", "2025-W25"}
