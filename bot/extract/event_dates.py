@@ -115,6 +115,13 @@ _BROKER_ASIDE = re.compile(
     r"\s[^,;:()]{1,80},",
     re.IGNORECASE,
 )
+# "the visit to Pyongyang, the first by a Vietnamese leader in 18 years, ended on Saturday": an
+# ordinal apposition between commas ranks the event among others; the clause goes on past it.
+_ORDINAL_ASIDE = re.compile(
+    r",\s*(?:the|its|his|her|their)\s+(?:first|second|third|fourth|fifth|latest|only)\b"
+    r"[^,;:()]{1,80},",
+    re.IGNORECASE,
+)
 _VAGUE_PAST = re.compile(
     r"\b(?:(?:decades|years|centuries|generations|long|many\s+months|some\s+time)\s+ago|"
     r"in\s+the\s+past|at\s+the\s+time|back\s+in|in\s+the\s+(?:late|early|mid-?)\s*\d{4}s|"
@@ -218,8 +225,12 @@ def trigger_distance(
     if gap_end < gap_start:  # overlapping spans ("summit" inside a longer date phrase)
         return 0
     gap = text[gap_start:gap_end]
-    aside = _DASH_ASIDE.search(gap) or (
-        _BROKER_ASIDE.search(gap) if " by" in gap or " By" in gap else None
+    aside = (
+        _DASH_ASIDE.search(gap)
+        or (_BROKER_ASIDE.search(gap) if " by" in gap or " By" in gap else None)
+        or (
+            _ORDINAL_ASIDE.search(gap) if ", the " in gap or ", it" in gap or ", h" in gap else None
+        )
     )
     if aside is not None:
         # "The snap election—an early poll held before the term ends—conducted on
@@ -247,8 +258,15 @@ def trigger_distance(
     if (
         timex.start >= trigger.end
         and ("since" in gap or "Since" in gap)
-        and _SINCE_GAP.fullmatch(gap)
-        and _FIRST_SINCE.search(text, max(sentence_start, trigger.start - 40), trigger.start)
+        and (
+            _ORDINAL_SINCE.search(gap)
+            or (
+                _SINCE_GAP.fullmatch(gap)
+                and _FIRST_SINCE.search(
+                    text, max(sentence_start, trigger.start - 40), trigger.start
+                )
+            )
+        )
     ):
         # "the first such gathering since December 2019": the date is the last one's, and
         # the gathering named comes after it
@@ -316,6 +334,12 @@ def trigger_distance(
 
 
 _SINCE_GAP = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,6}?since\s+(?:early\s+|late\s+|mid-?)?", re.I)
+# "the summit in Hanoi, the first since December 2019": the ordinal told after the event
+_ORDINAL_SINCE = re.compile(
+    r",\s*(?:the|its|his|her|their)\s+(?:first|second|third|only|latest)\b[^,;:()]{0,60}?"
+    r"\bsince\s+(?:early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE,
+)
 _FIRST_SINCE = re.compile(
     r"\b(?:first|only|second|third|latest)\s+(?:[\w'\u2019-]+\s+){0,3}$", re.IGNORECASE
 )

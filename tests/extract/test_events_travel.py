@@ -538,3 +538,38 @@ def test_an_official_delegation_s_trip_stays_a_visit() -> None:
         "A delegation of senior US officials was due in Taipei on Monday to meet Taiwan's leaders."
     )
     assert "visit" in {e["type"] for e in events_of(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indian prime minister is scheduled to be in Moscow on June 19 and 20.",
+        "Brazil's foreign minister is set to be in Moscow on June 19, his office said.",
+        "The Kenyan president is slated to be in Moscow on June 19.",
+    ],
+)
+def test_a_person_scheduled_to_be_in_a_foreign_capital_makes_a_trip(text: str) -> None:
+    assert ("visit", "2025-06-19") in keys(text)
+
+
+def test_an_occasion_or_a_thing_scheduled_to_be_in_a_place_is_no_trip() -> None:
+    assert not {
+        k for k in keys("The summit is scheduled to be in Moscow on June 19.") if k[0] == "visit"
+    }
+    assert not keys("The new tariff schedule is set to be in force on June 19.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vietnamese leader's visit to Pyongyang, the first in 18 years, ended on Sunday.",
+        "Lam's trip to Pyongyang, the first by a Vietnamese leader since 2007, ended on Sunday.",
+    ],
+)
+def test_an_ordinal_apposition_does_not_cut_a_trip_from_its_date(text: str) -> None:
+    assert ("visit", "2025-06-08") in keys(text)
+
+
+def test_the_date_inside_an_ordinal_apposition_stays_the_earlier_ones() -> None:
+    text = "The summit in Hanoi, the first since December 2019, drew protests."
+    assert not {k for k in keys(text) if k[1].startswith("2019")}
