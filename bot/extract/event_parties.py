@@ -664,7 +664,39 @@ def leaders_meet(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
     countries = {m.code for m in leaders} | _unnamed_heads(text, sentence)
     if len(countries) >= 2 or len(_surnames(known)) >= 2:
         return True
+    if _head_meets_a_counterpart(text, sentence, trigger, leaders):
+        return True
     return bool(_LEADERS.search(text, low, high))
+
+
+# "met his Eritrean counterpart", "held talks with her French counterpart": the other side
+# named by the subject's own office
+_HEAD_COUNTERPART = re.compile(
+    r"\s+(?:(?:talks|a\s+meeting)\s+)?(?:with\s+)?(?:his|her)\s+(?:[\w.'\u2019-]+\s+){0,3}?"
+    r"counterparts?\b",
+    re.IGNORECASE,
+)
+
+
+def _head_meets_a_counterpart(
+    text: str, sentence: Sentence, trigger: Trigger, leaders: list[Mention]
+) -> bool:
+    """Whether a head of state or government, the only office named before the talks, meets
+    "his counterpart": the counterpart of a head is a head ("Egypt's president met his
+    Eritrean counterpart"; not "the foreign minister met his Eritrean counterpart")."""
+    if not _HEAD_COUNTERPART.match(text, trigger.end):
+        return False
+    if _NON_HEAD_WORD.search(text, sentence.start, trigger.start):
+        return False
+    return any(m.start < trigger.start for m in leaders) or bool(
+        _HEAD_TITLE.search(text, sentence.start, trigger.start)
+        or any(
+            m.kind in ("adjective", "demonym", "country")
+            and m.end <= trigger.start
+            and _UNNAMED_HEAD.match(text, m.end)
+            for m in sentence.mentions
+        )
+    )
 
 
 # A clause of its own after the talks: "..., days after Trump said", "..., while Putin".
@@ -679,6 +711,7 @@ _NON_HEAD_TITLE = (
     r"secretar(?:y|ies)(?!-general)|commissioners?|delegations?|negotiators?|officials|"
     r"trade\s+representative|managing\s+director)"
 )
+_NON_HEAD_WORD = re.compile(rf"\b{_NON_HEAD_TITLE}", re.IGNORECASE)
 _HEAD_TITLE_WORD = r"(?:president|prime\s+minister|premier|chancellor|king|emperor|leaders?)"
 # The other side named right after the talks: "talks with Turkey's ambassador", "will meet
 # Secretary of State George Shultz", "a meeting with EC commissioners".

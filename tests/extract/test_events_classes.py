@@ -4003,3 +4003,27 @@ def test_a_plan_for_next_week_with_other_sides_than_a_dated_one_stays_apart() ->
     )
     dates = {e["date"] for e in events_of(text) if e["type"] == "meeting"}
     assert dates == {"2025-06-11", "2025-W25"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt's president met his Eritrean counterpart in Cairo on Monday.",
+        "President Xi Jinping held talks with his French counterpart on Monday.",
+        "The Kenyan president hosted his Ugandan counterpart on Monday.",
+    ],
+)
+def test_a_head_meeting_his_counterpart_is_a_summit(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"summit"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Japanese foreign minister met his Indian counterpart on Monday.",
+        "Foreign Minister Wang Yi, who accompanied President Xi, met his French counterpart on "
+        "Monday.",
+    ],
+)
+def test_a_minister_meeting_his_counterpart_stays_a_meeting(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"meeting"}
