@@ -115,6 +115,10 @@ _VISIT_A_PERSON = re.compile(
     r"\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
     r"(?-i:[Ss]ecretary|[Mm]inister|President|Chancellor|Premier|King|Queen|Pope|Prince|Emir|"
     r"Sultan|Emperor|[Cc]ounterparts?)\b"
+    # a head by title after a country's name: "received the Lebanese president" (not "the
+    # Lebanese president's letter")
+    r"|\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,2}(?-i:president|prime\s+minister|premier|"
+    r"chancellor|king|queen|crown\s+prince|emir|foreign\s+minister)\b(?!['\u2019]s)"
 )
 _HOSTING = re.compile(
     r"host|receiv|welcom|greet|(?:was|were|is|are|be|been|being)\s", re.IGNORECASE

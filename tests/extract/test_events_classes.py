@@ -4027,3 +4027,18 @@ def test_a_head_meeting_his_counterpart_is_a_summit(text: str) -> None:
 )
 def test_a_minister_meeting_his_counterpart_stays_a_meeting(text: str) -> None:
     assert {k[0] for k in keys(text)} == {"meeting"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Macron received the Lebanese president at the Elysee Palace on Monday.",
+        "The Kenyan president hosted the Ugandan president on Monday.",
+    ],
+)
+def test_a_head_named_by_title_after_a_country_is_a_guest(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"summit"}
+
+
+def test_a_heads_letter_received_is_no_guest() -> None:
+    assert not keys("Macron received the Lebanese president's letter on Monday.")
