@@ -4042,3 +4042,25 @@ def test_a_head_named_by_title_after_a_country_is_a_guest(text: str) -> None:
 
 def test_a_heads_letter_received_is_no_guest() -> None:
     assert not keys("Macron received the Lebanese president's letter on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Polish president made his first foreign trip since taking office to Washington on "
+        "Monday.",
+        "It is the Chilean president's first visit to Asia since taking office in Tokyo on Monday.",
+        "Since her inauguration the premier has met Xi twice, most recently on Monday.",
+        "The German chancellor has visited Paris three times since his inauguration, most "
+        "recently on Monday.",
+    ],
+)
+def test_taking_office_as_the_start_of_a_span_takes_no_date_of_the_clause(text: str) -> None:
+    assert not {k for k in keys(text) if k[0] == "election"}
+
+
+def test_taking_office_with_its_own_date_after_since_is_still_dated() -> None:
+    text = "It was Milei's first trip abroad since taking office on June 2."
+    assert ("election", "2025-06-02") in keys(text)
+    text = "It was Milei's first trip abroad since taking office in January."
+    assert ("election", "2025-01") in keys(text)
