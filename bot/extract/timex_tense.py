@@ -426,6 +426,7 @@ _PREPARING = frozenset("prepare prepares preparing preparation preparations".spl
 _OPENING_THE_WAY = frozenset(
     "paving paved paves clearing cleared clears opening opened opens setting sets".split()
 )
+_PREPARED_REACH = 10  # words back from the date where "preparations for" may stand
 _WAY_REACH = 14  # words back from the date where "paving the way for" may stand
 
 
@@ -436,6 +437,14 @@ def _preparing_for(words: list[str]) -> bool:
     tail = [w.lower() for w in words[-4:]]
     if "for" in tail and any(w in _PREPARING for w in tail[: tail.index("for")]):
         return True
+    # "focused on preparations for the alliance's summit in The Hague on June 24-25": the
+    # occasion prepared for, named with its place before its date
+    longer = [w.lower() for w in words[-_PREPARED_REACH:]]
+    for i in range(len(longer) - 1, 0, -1):
+        if longer[i] in _CLAUSE_STOPS:
+            break
+        if longer[i] == "for" and longer[i - 1] in _PREPARING:
+            return True
     near = [w.lower() for w in words[-_WAY_REACH:]]
     return any(
         near[i] in ("for", "to")

@@ -540,3 +540,28 @@ def test_a_present_plan_of_a_thing_points_ahead() -> None:
     assert value("He said he plans a July trip to China.", march, "July") == "1987-07"
     # look-alike: a plan made in the past reports a past trip
     assert value("He said he planned a trip to China in July.", march, "July") == "1986-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        (
+            "The meeting focused on preparations for the alliance's summit in The Hague on "
+            "June 24-25.",
+            "June 24-25",
+        ),
+        (
+            "Officials began preparing for the leaders' gathering in Rio de Janeiro in July.",
+            "July",
+        ),
+    ],
+)
+def test_an_occasion_prepared_for_lies_ahead_though_its_place_comes_first(
+    text: str, phrase: str
+) -> None:
+    assert value(text, dt.date(2025, 5, 16), phrase).startswith("2025-0")
+
+
+def test_a_past_act_after_preparations_ended_keeps_its_own_past() -> None:
+    text = "After the preparations for the vote, which ended in July, turnout was low."
+    assert value(text, dt.date(2025, 5, 16), "July") == "2024-07"
