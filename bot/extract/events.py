@@ -1983,6 +1983,10 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                     # met al-Sharaa in Riyadh on Wednesday" (or "will meet ... later today"):
                     # the dated report tells it
                     kept.status = candidate.status
+                # a lead's act with no date word that the body dates to the same day ("Türkiye
+                # hosts talks" and "delegations met in Istanbul on Friday") is dated: no
+                # earlier occasion of the story may take it over (``_dated_by_the_story``)
+                kept.undated = kept.undated and candidate.undated
                 break
         else:
             merged.append(candidate)

@@ -4064,3 +4064,27 @@ def test_taking_office_with_its_own_date_after_since_is_still_dated() -> None:
     assert ("election", "2025-06-02") in keys(text)
     text = "It was Milei's first trip abroad since taking office in January."
     assert ("election", "2025-01") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey hosts first direct Russia-Ukraine talks in three years\n\nRussian and Ukrainian "
+        "delegations met in Istanbul on Wednesday. On Monday, the Turkish president received the "
+        "Ukrainian president in Ankara.",
+        "Russia and Ukraine hold talks in Istanbul\n\nRussian and Ukrainian negotiators held "
+        "talks in Istanbul today. On Monday, Ukrainian and Turkish officials met in Ankara.",
+    ],
+)
+def test_a_headline_act_the_body_dates_to_the_dct_is_not_an_earlier_occasion(text: str) -> None:
+    dates = {e["date"] for e in events_of(text) if e["type"] in ("meeting", "summit")}
+    assert {"2025-06-11", "2025-06-09"} <= dates
+
+
+def test_a_headline_act_the_body_dates_only_earlier_still_takes_that_day() -> None:
+    text = (
+        "Turkey hosts Russia-Ukraine talks\n\nRussian and Ukrainian delegations met in Istanbul "
+        "on Monday, Turkish officials said."
+    )
+    dates = {e["date"] for e in events_of(text) if e["type"] == "meeting"}
+    assert dates == {"2025-06-09"}
