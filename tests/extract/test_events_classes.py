@@ -350,6 +350,8 @@ def test_votes_and_taking_office_are_elections(text: str, want: tuple[str, str])
         "Local elections in Spain are scheduled for November.",
         "The ruling party will hold a leadership election on June 20 in Madrid.",
         "An opinion poll published in France on Monday showed the far right ahead.",
+        "Japan's Takaichi was elected LDP leader on October 4, replacing Ishiba.",
+        "Britain's Badenoch was elected Conservative Party leader in November.",
     ],
 )
 def test_local_party_votes_and_opinion_polls_are_no_elections(text: str) -> None:
@@ -4088,3 +4090,23 @@ def test_a_headline_act_the_body_dates_only_earlier_still_takes_that_day() -> No
     )
     dates = {e["date"] for e in events_of(text) if e["type"] == "meeting"}
     assert dates == {"2025-06-09"}
+
+
+def test_a_country_s_leader_elected_still_counts_beside_party_leaders() -> None:
+    assert ("election", "2025-06-03") in keys("Lee was elected South Korea's president on June 3.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump signed executive orders on Monday imposing 25% tariffs on imports from Mexico.",
+        "Trump signed two proclamations on Monday raising steel tariffs to 50%.",
+    ],
+)
+def test_orders_a_leader_signs_are_his_decision_not_an_accord(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"tariff"}
+
+
+def test_an_accord_two_leaders_sign_is_still_one() -> None:
+    text = "Trump and Albanese signed a critical minerals agreement on Monday."
+    assert ("agreement", "2025-06-09") in keys(text)

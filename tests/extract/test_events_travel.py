@@ -573,3 +573,19 @@ def test_an_ordinal_apposition_does_not_cut_a_trip_from_its_date(text: str) -> N
 def test_the_date_inside_an_ordinal_apposition_stays_the_earlier_ones() -> None:
     text = "The summit in Hanoi, the first since December 2019, drew protests."
     assert not {k for k in keys(text) if k[1].startswith("2019")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Socceroos have arrived at their World Cup base camp in the United States on Monday.",
+        "Kenya's runners landed at the Olympic village in Paris on Monday.",
+    ],
+)
+def test_a_sports_team_at_its_base_is_no_visit(text: str) -> None:
+    assert not keys(text)
+
+
+def test_a_leader_arriving_for_a_summit_is_still_a_visit() -> None:
+    text = "The Kenyan president arrived in Tokyo on Monday for the TICAD summit."
+    assert ("visit", "2025-06-09") in keys(text)
