@@ -4110,3 +4110,23 @@ def test_orders_a_leader_signs_are_his_decision_not_an_accord(text: str) -> None
 def test_an_accord_two_leaders_sign_is_still_one() -> None:
     text = "Trump and Albanese signed a critical minerals agreement on Monday."
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and South Korea held talks on Monday. The BOK's next rate-setting meeting is "
+        "scheduled for June 19.",
+        "Japan and South Korea held talks on Monday. The European Central Bank also meets on "
+        "Thursday and is expected to leave rates unchanged.",
+        "Japan and South Korea held talks on Monday. Traders will watch the U.S. Federal "
+        "Reserve's policy meeting next week.",
+    ],
+)
+def test_a_central_bank_s_policy_meeting_is_no_talks_between_governments(text: str) -> None:
+    assert {k[1] for k in keys(text)} == {"2025-06-09"}
+
+
+def test_finance_ministers_and_central_bankers_together_still_meet() -> None:
+    text = "G7 finance ministers and central bank governors will meet in Washington on Thursday."
+    assert ("meeting", "2025-06-12") in keys(text)
