@@ -1312,7 +1312,8 @@ def _with_duration(
         return _ended_span(text, sentence, trigger, timex, when)
     duration = _DURATION.search(text, max(sentence.start, trigger.start - 30), trigger.end + 40)
     if duration is None:
-        return when
+        # "two days of talks that ended on Sunday": the length told before the event's word
+        return _ended_span(text, sentence, trigger, timex, when) if ending else when
     word = duration.group(1).lower()
     days = NUMBER_WORDS.get(word) or int(word)
     day = date.fromisoformat(when.value[:10])

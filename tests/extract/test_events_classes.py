@@ -4130,3 +4130,27 @@ def test_a_central_bank_s_policy_meeting_is_no_talks_between_governments(text: s
 def test_finance_ministers_and_central_bankers_together_still_meet() -> None:
     text = "G7 finance ministers and central bank governors will meet in Washington on Thursday."
     assert ("meeting", "2025-06-12") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "The statement came after two days of talks that ended on Sunday in Geneva between "
+            "China and the United States.",
+            "2025-06-07",
+        ),
+        (
+            "China and the United States held three days of talks that ended on Sunday.",
+            "2025-06-06",
+        ),
+    ],
+)
+def test_days_of_talks_that_ended_on_a_day_began_before_it(text: str, first: str) -> None:
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert [(e["date"], e["end_date"]) for e in meetings] == [(first, "2025-06-08")]
+
+
+def test_talks_of_no_stated_length_that_ended_on_a_day_are_that_day() -> None:
+    text = "China and the United States held talks that ended on Sunday."
+    assert [(e["date"], e["end_date"]) for e in events_of(text)] == [("2025-06-08", None)]
