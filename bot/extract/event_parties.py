@@ -81,11 +81,17 @@ _LEADERS = re.compile(
     r"(?:\bleaders\b(?!hip)(?!\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}(?:association|federation|"
     r"union|unions|party|parties|group(?!\s+of\s+(?:seven|eight|twenty|7|8|20)\b)|groups|"
     r"industry|council|chamber|movement|farmers|"
-    r"workers|opposition)\b)|\bheads\s+of\s+(?:state|government)\b)",
+    r"workers|opposition)\b)|\bheads\s+of\s+(?:state|government)\b"
+    # heads counted or named by their countries: "the two prime ministers", "both presidents",
+    # "the presidents of Russia and China" (not "bank presidents")
+    r"|\b(?:two|both|three|four)\s+(?:presidents|prime\s+ministers|premiers|chancellors)\b"
+    r"|\b(?:presidents|prime\s+ministers)\s+of\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # The word that makes plural leaders a region's or the world's: "African", "world", "Gulf".
-_QUALIFIER = re.compile(r"\b(?:world|foreign|regional|[A-Z][\w-]*)\s+$")
+_QUALIFIER = re.compile(
+    r"\b(?:world|foreign|regional|(?!(?:The|Both|All|These|Those|Their)\s)[A-Z][\w-]*)\s+$"
+)
 _COUNTERPART = re.compile(r"\s(?:with|between|involving)\s", re.IGNORECASE)
 _MEET_VERB = re.compile(r"(?:meet|meets|met|host|hosts|hosted|hosting)", re.IGNORECASE)
 _OBJECT = re.compile(r"(?:\s+[\w'&.-]+){1,5}")  # the first words after a verb: its object

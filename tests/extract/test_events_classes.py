@@ -4154,3 +4154,26 @@ def test_days_of_talks_that_ended_on_a_day_began_before_it(text: str, first: str
 def test_talks_of_no_stated_length_that_ended_on_a_day_are_that_day() -> None:
     text = "China and the United States held talks that ended on Sunday."
     assert [(e["date"], e["end_date"]) for e in events_of(text)] == [("2025-06-08", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two prime ministers will hold talks on Thursday, Indian and British officials said.",
+        "Both presidents met in Riyadh on Thursday, Syrian and U.S. officials said.",
+        "The presidents of Russia and China met in Moscow on Thursday.",
+    ],
+)
+def test_heads_counted_or_named_by_country_in_the_plural_hold_a_summit(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"summit"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two foreign ministers will meet on Thursday, Indian and British officials said.",
+        "The presidents of three Japanese banks met U.S. officials in Tokyo on Thursday.",
+    ],
+)
+def test_ministers_or_bank_presidents_in_the_plural_hold_no_summit(text: str) -> None:
+    assert "summit" not in {k[0] for k in keys(text)}
