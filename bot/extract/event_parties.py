@@ -42,7 +42,8 @@ _JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECA
 # Trade measures name their target as a party ("tariffs on India": IN takes part).
 TARGETS_TAKE_PART = {"tariff", "sanctions"}
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:on|against|over|about|regarding|concerning|towards?|discuss(?:es|ed|ing)?|"
+    # (a courtesy call is paid on its host: "a courtesy call on the Kenyan president")
+    r"\b(?:(?<!courtesy\scall\s)(?<!courtesy\scalls\s)on|against|over|about|regarding|concerning|towards?|discuss(?:es|ed|ing)?|"
     r"(?:war|crisis|conflict|situation|peace|fighting|invasion|aggression) (?:in|on|of|against)|"
     # what a body calls for between others: "calling for de-escalation between Israel and Iran"
     r"(?:(?:de-?)?escalation|tensions?|hostilities|fighting|conflict|war|ceasefire|truce|peace|"

@@ -4177,3 +4177,20 @@ def test_heads_counted_or_named_by_country_in_the_plural_hold_a_summit(text: str
 )
 def test_ministers_or_bank_presidents_in_the_plural_hold_no_summit(text: str) -> None:
     assert "summit" not in {k[0] for k in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese foreign minister paid a courtesy call on Japanese Prime Minister Shigeru "
+        "Ishiba on Monday.",
+        "The Indian foreign minister will pay a courtesy call on the Kenyan president on Monday.",
+    ],
+)
+def test_a_courtesy_call_on_an_office_holder_is_a_meeting(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"meeting"}
+
+
+def test_a_courtesy_call_on_a_company_is_none() -> None:
+    text = "The Chinese foreign minister made a courtesy call on the company's chairman on Monday."
+    assert not keys(text)
