@@ -541,3 +541,20 @@ def test_what_it_stands_for_when_it_is_no_accord_is_no_accord() -> None:
 )
 def test_a_statement_the_two_sides_issued_takes_their_talks_day(text: str) -> None:
     assert ("statement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and the UK announced the conclusion of negotiations for the trade pact on June 6.",
+        "Mercosur and the European Union on Friday announced the conclusion of negotiations on "
+        "a free trade agreement.",
+    ],
+)
+def test_announcing_negotiations_concluded_is_the_accord_reached_not_talks(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"agreement"}
+
+
+def test_negotiations_for_a_pact_still_planned_are_talks_not_the_pact() -> None:
+    text = "India and the UK will hold negotiations for a trade pact on June 20."
+    assert {k[0] for k in keys(text)} == {"meeting"}
