@@ -2191,6 +2191,8 @@ def _inside_span(day: _Candidate, span: _Candidate) -> bool:
         return False
     if day.when.precision not in ("day", "time") or not day.participants & span.participants:
         return False
+    if span.participants & BODY_CODES and not day.participants & BODY_CODES:
+        return False  # countries' own talks on the sidelines of a body's gathering of days
     return span.when.value[:10] <= day.when.value[:10] <= span.when.end_date
 
 

@@ -4194,3 +4194,24 @@ def test_a_courtesy_call_on_an_office_holder_is_a_meeting(text: str) -> None:
 def test_a_courtesy_call_on_a_company_is_none() -> None:
     text = "The Chinese foreign minister made a courtesy call on the company's chairman on Monday."
     assert not keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese President Xi Jinping and South Korean President Lee Jae-myung held their first "
+        "summit on Sunday in Gyeongju on the sidelines of the APEC leaders' meeting, which ran "
+        "from June 7-8.",
+        "Japanese and Indian ministers held talks on Sunday on the sidelines of the G20 "
+        "ministerial meeting, which ran from June 7 to 8.",
+    ],
+)
+def test_two_countries_own_talks_inside_a_bodys_gathering_of_days_stay_apart(text: str) -> None:
+    days = {(e["date"], e["end_date"]) for e in events_of(text)}
+    assert ("2025-06-08", None) in days
+    assert ("2025-06-07", "2025-06-08") in days
+
+
+def test_a_body_meeting_today_inside_its_own_session_of_days_is_one_event() -> None:
+    text = "EC farm ministers met today in the two-day session that ends tomorrow in Brussels."
+    assert len([e for e in events_of(text) if e["type"] == "meeting"]) == 1
