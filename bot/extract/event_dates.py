@@ -203,6 +203,11 @@ DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
 
 # "when" right after a date opens a clause about that very time: "before April 19, when Abe
 # visits Washington", "toward early April when the Group of Seven meets".
+_WHERE_AFTER_DATE = re.compile(
+    r"\s*,\s*where\s+(?:he|she|they|the\s+two|both)\s+(?:also\s+)?(?:(?:held|hold|holds|will\s+hold|"
+    r"met|meets|will\s+meet|signed|will\s+sign|attended|attends|will\s+attend)\s+(?:[\w-]+\s+){0,2})?",
+    re.IGNORECASE,
+)
 _WHEN_OF_DATE = re.compile(r"\s*,?\s*when\s", re.IGNORECASE)
 
 
@@ -295,6 +300,9 @@ def trigger_distance(
         pass  # "the talks, which began March 9": the clause is about the event itself
     elif timex.end <= trigger.start and _WHEN_OF_DATE.match(gap):
         pass  # "until June, when the next OPEC meeting is due": the clause is the date's own
+    elif timex.end <= trigger.start and _WHERE_AFTER_DATE.fullmatch(gap):
+        pass  # "visited Moscow last week, where he held talks": the stay's date is the talks'
+
     elif lexicon.clause_breaks.search(gap):
         penalty += CLAUSE_PENALTY
     elif "," in _LIST_COMMA.sub(" ", gap):

@@ -1096,11 +1096,38 @@ def _not_governments(
         and not _hosts_an_official(text, sentence, trigger)
     ):
         return True  # "hosted Akie Abe, the widow of ...": a private guest, no talks
+    if _PRESENCE.fullmatch(text, trigger.start, trigger.end) and not _traveller_before(
+        text, sentence, trigger
+    ):
+        return True  # "oil prices were in London on Monday": no one travelled
     if _PLAIN_STATEMENT.fullmatch(text, trigger.start, trigger.end) and not joint_issuer(
         text, sentence, trigger, lexicon
     ):
         return True  # one government's or one person's statement
     return trigger.type == "statement" and _one_issuer(text, sentence, trigger)
+
+
+# Being somewhere, told by its verb alone: "Jaishankar was in Moscow last week".
+_PRESENCE = re.compile(r"(?:is|was|are|were)\s+in", re.IGNORECASE)
+_TRAVELLER_WORD = re.compile(
+    r"\b(?:ministers?|president|premier|chancellor|secretary|envoys?|delegations?|officials|"
+    r"negotiators|leaders?|king|queen|prince|emir|sultan|ambassador|diplomats?|mission)\b"
+    r"(?:\s+[\w.'\u2019-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+TRAVELLER_REACH = 40  # characters before "was in" where the traveller's name or office ends
+
+
+def _traveller_before(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether a person or an office is the subject right before "was in": a traveller, not
+    prices, an index or a summit ("Zelenskiy was in Ankara on Wednesday")."""
+    low = max(sentence.start, trigger.start - TRAVELLER_REACH)
+    if any(
+        m.kind == "person" and low <= m.end and not text[m.end : trigger.start].strip(" ,")
+        for m in sentence.mentions
+    ):
+        return True
+    return bool(_TRAVELLER_WORD.search(text[low : trigger.start]))
 
 
 # A truce is an accord made when its clause tells an act on it (agreed, reached, signed, took

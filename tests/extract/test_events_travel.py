@@ -589,3 +589,52 @@ def test_a_sports_team_at_its_base_is_no_visit(text: str) -> None:
 def test_a_leader_arriving_for_a_summit_is_still_a_visit() -> None:
     text = "The Kenyan president arrived in Tokyo on Monday for the TICAD summit."
     assert ("visit", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "External Affairs Minister S. Jaishankar was in Moscow last week, where he held "
+            "talks with Russian Foreign Minister Sergei Lavrov.",
+            "2025-W23",
+        ),
+        (
+            "Ukrainian President Volodymyr Zelenskiy was in Ankara on Monday, his office said.",
+            "2025-06-09",
+        ),
+        ("The Japanese delegation was in Washington on Monday for talks on tariffs.", "2025-06-09"),
+    ],
+)
+def test_a_traveller_s_presence_abroad_with_its_date_is_a_visit(text: str, day: str) -> None:
+    assert ("visit", day) in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil prices were in London on Monday at a low.",
+        "The index was in Tokyo last week near a record.",
+        "The summit was in Osaka last week.",
+    ],
+)
+def test_things_and_occasions_being_somewhere_make_no_visit(text: str) -> None:
+    assert "visit" not in {k[0] for k in keys(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Jaishankar travelled to Moscow on Monday, where he held talks with Lavrov.",
+            "2025-06-09",
+        ),
+        (
+            "The Indian foreign minister visited Moscow last week, where he met Russian Foreign "
+            "Minister Sergei Lavrov.",
+            "2025-W23",
+        ),
+    ],
+)
+def test_talks_in_a_where_clause_of_a_dated_trip_take_its_date(text: str, day: str) -> None:
+    assert ("meeting", day) in keys(text)
