@@ -4215,3 +4215,22 @@ def test_two_countries_own_talks_inside_a_bodys_gathering_of_days_stay_apart(tex
 def test_a_body_meeting_today_inside_its_own_session_of_days_is_one_event() -> None:
     text = "EC farm ministers met today in the two-day session that ends tomorrow in Brussels."
     assert len([e for e in events_of(text) if e["type"] == "meeting"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan, China, S. Korea foreign ministers agree to work toward trilateral summit\n\n"
+        "The ministers met in Tokyo on Monday.",
+        "The foreign ministers of Japan, China and South Korea agreed on Monday to work toward "
+        "holding a trilateral summit at the earliest convenient time.",
+    ],
+)
+def test_a_summit_worked_toward_is_a_goal_and_agreeing_to_it_no_accord(text: str) -> None:
+    kinds = {k[0] for k in keys(text)}
+    assert "summit" not in kinds and "agreement" not in kinds
+
+
+def test_a_summit_with_its_date_is_still_one() -> None:
+    text = "Japan, China and South Korea will hold a trilateral summit in Tokyo on June 20."
+    assert ("summit", "2025-06-20") in keys(text)
