@@ -846,6 +846,10 @@ _PURPOSE_AFTER_DATE = re.compile(
     # for elections in the autumn", "resigned on Friday, triggering a snap election"
     r"|(?:paving|clearing|opening)\s+the\s+way\s+(?:for|to)\s+(?:[\w-]+\s+){0,3}"
     r"|setting\s+the\s+stage\s+for\s+(?:[\w-]+\s+){0,3}"
+    # what the dated act prepares for lies later: "will meet on Friday to prepare for the
+    # leaders' gathering", "met on Monday ahead of the summit"
+    r"|(?:to\s+prepare|in\s+preparation|preparing)\s+for\s+(?:[\w'\u2019-]+\s+){0,3}"
+    r"|ahead\s+of\s+(?:[\w'\u2019-]+\s+){0,3}"
     r"|(?:triggering|forcing|prompting|necessitating)\s+(?:[\w-]+\s+){0,3})",
     re.IGNORECASE,
 )

@@ -4234,3 +4234,23 @@ def test_a_summit_worked_toward_is_a_goal_and_agreeing_to_it_no_accord(text: str
 def test_a_summit_with_its_date_is_still_one() -> None:
     text = "Japan, China and South Korea will hold a trilateral summit in Tokyo on June 20."
     assert ("summit", "2025-06-20") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign ministers from the two blocs, including Kenya's Musalia Mudavadi, will meet in "
+        "Dar es Salaam on Friday to prepare for the leaders' gathering.",
+        "EU foreign ministers met in Brussels on Monday ahead of the leaders' summit.",
+    ],
+)
+def test_an_occasion_prepared_for_takes_no_date_of_the_preparing_act(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"meeting"}
+
+
+def test_an_occasion_prepared_for_with_its_own_date_keeps_it() -> None:
+    text = (
+        "Foreign ministers of Kenya and Tanzania will meet in Dar es Salaam on Friday to prepare "
+        "for the leaders' summit on Saturday."
+    )
+    assert {("meeting", "2025-06-13"), ("summit", "2025-06-14")} <= keys(text)
