@@ -1779,6 +1779,13 @@ _UNDER_REVIEW = re.compile(
 )
 
 
+# "issued a joint communique at the close of the summit": the gathering's last day
+_AT_THE_CLOSE = re.compile(
+    r"\b(?:at|after|following)\s+the\s+(?:close|end|conclusion)\s+of\b", re.IGNORECASE
+)
+CLOSE_REACH = 60  # characters around an undated outcome where "at the close of" is looked for
+
+
 def _inherit(
     text: str,
     undated: list[tuple[Trigger, Sentence, int]],
@@ -1835,11 +1842,16 @@ def _inherit(
             host = _talks_of_the_parties(text, sentence, trigger, hosts, lexicon)
         if host is None:
             continue
+        when = host.when
+        if when.end_date and _AT_THE_CLOSE.search(
+            text, max(sentence.start, trigger.start - CLOSE_REACH), trigger.end + CLOSE_REACH
+        ):
+            when = EventDate(when.end_date, None, "day")  # issued on the gathering's last day
         built = _build(
             text,
             sentence,
             trigger,
-            host.when,
+            when,
             dct,
             here,
             lexicon,
@@ -1855,7 +1867,7 @@ def _inherit(
             candidate.location = host.location
         if candidate.status not in ("postponed", "cancelled"):
             candidate.status = host.status
-        reading = Reading(trigger, sentence, index, host.when, None, True)
+        reading = Reading(trigger, sentence, index, when, None, True)
         found.append((reading, candidate, facts))
     return found
 

@@ -4254,3 +4254,24 @@ def test_an_occasion_prepared_for_with_its_own_date_keeps_it() -> None:
         "for the leaders' summit on Saturday."
     )
     assert {("meeting", "2025-06-13"), ("summit", "2025-06-14")} <= keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argentine, Brazilian and Uruguayan leaders held a two-day summit in Montevideo that "
+        "ended on Friday. The leaders issued a joint communique at the close of the summit.",
+        "ASEAN and Japanese ministers held a two-day meeting in Manila that ended on Friday. A "
+        "joint communique issued at the end of the meeting urged more investment.",
+    ],
+)
+def test_an_outcome_at_the_close_of_a_gathering_of_days_takes_its_last_day(text: str) -> None:
+    assert ("statement", "2025-06-06") in keys(text)
+
+
+def test_an_outcome_of_a_gathering_of_days_otherwise_takes_its_first_day() -> None:
+    text = (
+        "ASEAN and Japanese ministers held a two-day meeting in Manila that ended on Friday. A "
+        "joint communique issued at the meeting urged more investment."
+    )
+    assert ("statement", "2025-06-05") in keys(text)
