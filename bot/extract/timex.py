@@ -903,7 +903,15 @@ class _Resolver:
         return _Resolved(f"{year:04d}-{code}")
 
     def day_anaph(self, m: re.Match[str], start: int, end: int) -> _Resolved | None:
-        """'the next day': the day after the one the story last named, never the DCT's."""
+        """'the next day': the day after the one the story last named, never the DCT's; "the
+        same day", "later that day": that day itself ("earlier in the day" with no day named
+        before is the DCT's)."""
+        if m["same"]:
+            if self.last_day is not None:
+                return _Resolved(self.last_day)
+            if self.dct is not None and m["same"].lower().endswith("in the day"):
+                return _Resolved(self.dct.isoformat())
+            return None
         if self.last_day is None:
             return None
         rel = (m["rel"] or m["rel2"] or m["rel3"]).lower()

@@ -140,7 +140,9 @@ KINDS: list[tuple[str, str]] = [
         r"""(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding))\s+(?i:day)(?![\w'-])
         |(?i:the)\s+(?i:day)\s+(?P<rel2>(?i:before|after))
           (?=\s*(?:[,.;:)]|$)|\s+(?i:and|but|when|as|to|in|at|on|for|with|that|who|which)\b)
-        |(?i:a)\s+(?i:day)\s+(?P<rel3>(?i:earlier|later))(?![\w'-])""",
+        |(?i:a)\s+(?i:day)\s+(?P<rel3>(?i:earlier|later))(?![\w'-])
+        |(?P<same>(?:(?i:later|earlier)\s+)?(?i:that|the)\s+(?i:same)\s+(?i:day)
+          |(?i:later|earlier)\s+(?i:that|in\s+the)\s+(?i:day))(?![\w'-])""",
     ),
     (
         "week_of",

@@ -565,3 +565,34 @@ def test_an_occasion_prepared_for_lies_ahead_though_its_place_comes_first(
 def test_a_past_act_after_preparations_ended_keeps_its_own_past() -> None:
     text = "After the preparations for the vote, which ended in July, turnout was low."
     assert value(text, dt.date(2025, 5, 16), "July") == "2024-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "want"),
+    [
+        (
+            "Trump arrived in Riyadh on Tuesday. On the same day, he announced he would lift "
+            "sanctions on Syria.",
+            "the same day",
+            "2025-05-13",
+        ),
+        (
+            "Xi arrived in Moscow on Monday. Later that day, he met Putin.",
+            "Later that day",
+            "2025-05-12",
+        ),
+        (
+            "Thatcher left Bonn yesterday evening. She had flown in from talks in Normandy "
+            "earlier in the day.",
+            "earlier in the day",
+            "2025-05-15",
+        ),
+    ],
+)
+def test_the_same_day_is_the_day_the_story_last_named(text: str, phrase: str, want: str) -> None:
+    assert value(text, dt.date(2025, 5, 16), phrase) == want
+
+
+def test_earlier_in_the_day_with_no_day_named_before_is_the_dct() -> None:
+    text = "Earlier in the day, the foreign minister held talks with his Chinese counterpart."
+    assert value(text, dt.date(2025, 5, 16), "Earlier in the day") == "2025-05-16"
