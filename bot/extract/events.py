@@ -963,7 +963,9 @@ _BEFORE_IT = re.compile(
 # have been".
 _PLAN_THEN_PREDICATE = re.compile(
     PLAN_CLAUSE
-    + r"[^;:]{1,60}?,?\s+(?:has|have|had|was|were)\s+(?:now\s+|since\s+|also\s+)?been\s+",
+    + r"[^;:]{1,60}?,?\s+(?:(?:has|have|had|was|were)\s+(?:now\s+|since\s+|also\s+)?been\s+"
+    # "A meeting between Tshisekedi and Kagame in Luanda, planned for December, was called off"
+    + r"|(?:was|were)\s+(?:now\s+|also\s+|abruptly\s+|later\s+|then\s+)?)",
     re.IGNORECASE,
 )
 # A cancel or delay cue that is only threatened or asked for: "threats to scrap the

@@ -55,6 +55,12 @@ A long news story has some 30 attempts and 10 expressions per 1,000 characters."
 _WORD_BEFORE = re.compile(r"([\w'$£€#.]+)[\s,(\"']*$")
 _WORD_AFTER = re.compile(r"^[\s,)\"']*([\w%$'-]+)")
 _MONTH_CUE_BEFORE = word_list("month_cue_before")
+# A plan's "for" makes "May"/"March" a month ("scheduled for March"; not "a win for May").
+_PLANNED_FOR_MONTH = re.compile(
+    r"\b(?:scheduled|planned|set|slated|due|pencil(?:l)?ed\s+in|earmarked|fixed|booked|"
+    r"postponed|delayed|moved|rescheduled|put\s+off|pushed\s+back)\s+(?:until\s+|to\s+)?for\s+$",
+    re.IGNORECASE,
+)
 _SEASON_CUE_BEFORE = word_list("season_cue_before")
 _EASTER_CUES = word_list("easter_cue_before")
 _YEAR_BAD_NEXT = COUNT_NOUNS | word_list("year_bad_next")
@@ -823,7 +829,11 @@ class _Resolver:
         if mon.lower() in ("may", "march") and not (m["mod"] or rel or m["ry"]):
             before = _word_before(self.text, start)
             after = _word_after(self.text, end)
-            if before not in _MONTH_CUE_BEFORE and not after.startswith("'s"):
+            if (
+                before not in _MONTH_CUE_BEFORE
+                and not after.startswith("'s")
+                and not _PLANNED_FOR_MONTH.search(self.text, max(0, start - 40), start)
+            ):
                 return None
             if mon.lower() == "may" and before in ("to", "and", "or"):
                 return None

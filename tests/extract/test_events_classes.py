@@ -4275,3 +4275,27 @@ def test_an_outcome_of_a_gathering_of_days_otherwise_takes_its_first_day() -> No
         "joint communique issued at the meeting urged more investment."
     )
     assert ("statement", "2025-06-05") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "A meeting between Congolese President Felix Tshisekedi and Rwandan President Paul "
+            "Kagame in Luanda, planned for December, was called off at the last minute.",
+            "cancelled",
+        ),
+        ("The summit between Japan and China, scheduled for March, was postponed.", "postponed"),
+    ],
+)
+def test_a_plan_then_its_cancelling_verb_tells_its_status(text: str, status: str) -> None:
+    assert {e["status"] for e in events_of(text)} == {status}
+
+
+def test_a_plan_then_a_plain_verb_is_no_cancelling() -> None:
+    text = "The summit between Japan and China, scheduled for June 20, was held in Tokyo."
+    assert {e["status"] for e in events_of(text, date(2025, 6, 25))} == {"occurred"}
+
+
+def test_a_company_s_annual_election_is_none() -> None:
+    assert not keys("SMC's annual election is scheduled for June 20.")

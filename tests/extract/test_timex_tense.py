@@ -596,3 +596,21 @@ def test_the_same_day_is_the_day_the_story_last_named(text: str, phrase: str, wa
 def test_earlier_in_the_day_with_no_day_named_before_is_the_dct() -> None:
     text = "Earlier in the day, the foreign minister held talks with his Chinese counterpart."
     assert value(text, dt.date(2025, 5, 16), "Earlier in the day") == "2025-05-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The summit between Japan and China, scheduled for March, has been postponed.", "2026-03"),
+        ("The talks are set for May, officials said.", "2026-05"),
+    ],
+)
+def test_a_plan_s_for_makes_may_and_march_months(text: str, want: str) -> None:
+    assert [t.value for t in find_timexes(text, WED)] == [want]
+
+
+@pytest.mark.parametrize(
+    "text", ["It was a win for May in Parliament.", "Troops planned for march at dawn."]
+)
+def test_a_person_or_a_verb_after_for_is_no_month(text: str) -> None:
+    assert not find_timexes(text, WED)
