@@ -2003,6 +2003,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 and _same_parties(kept.participants, candidate.participants)
                 and not _other_legs(kept, candidate)
                 and not _bilateral_beside_a_bodys(kept, candidate)
+                and not _talks_elsewhere(kept, candidate)
             ):
                 kept.participants |= candidate.participants
                 kept.people += [p for p in candidate.people if p not in kept.people]
@@ -2141,6 +2142,18 @@ def _bilateral_beside_a_bodys(one: _Candidate, other: _Candidate) -> bool:
         return False
     pair = other if one_body else one
     return len(pair.participants) == 2
+
+
+def _talks_elsewhere(one: _Candidate, other: _Candidate) -> bool:
+    """Whether two talks of a day are held in two named places with different guests: two
+    events of one tour ("Trump met al-Sharaa in Riyadh" and "was received by the Amir of Qatar
+    in Doha", both on Wednesday), though the traveller takes part in both."""
+    if one.type not in ("meeting", "summit") or not (one.location and other.location):
+        return False
+    here, there = one.location.casefold(), other.location.casefold()
+    if here in there or there in here:
+        return False
+    return not (one.participants <= other.participants or other.participants <= one.participants)
 
 
 def _other_legs(one: _Candidate, other: _Candidate) -> bool:

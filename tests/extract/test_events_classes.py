@@ -4299,3 +4299,20 @@ def test_a_plan_then_a_plain_verb_is_no_cancelling() -> None:
 
 def test_a_company_s_annual_election_is_none() -> None:
     assert not keys("SMC's annual election is scheduled for June 20.")
+
+
+def test_two_talks_of_one_day_in_two_places_with_other_guests_stay_two() -> None:
+    text = (
+        "On Monday morning, Trump met Syrian President Ahmed al-Sharaa in Riyadh. On Monday "
+        "afternoon, Trump met Qatar's Emir Sheikh Tamim bin Hamad Al Thani in Doha."
+    )
+    summits = {tuple(e["participants"]) for e in events_of(text) if e["type"] == "summit"}
+    assert {("SY", "US"), ("QA", "US")} <= summits
+
+
+def test_one_talks_told_twice_in_one_place_stay_one() -> None:
+    text = (
+        "Trump met Syrian President Ahmed al-Sharaa in Riyadh on Monday. The talks between "
+        "Trump and al-Sharaa in Riyadh on Monday lasted an hour."
+    )
+    assert len([e for e in events_of(text) if e["type"] == "summit"]) == 1
