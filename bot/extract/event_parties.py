@@ -763,6 +763,12 @@ _UNNAMED_HEAD = re.compile(
     r"(?:['\u2019]s)?\s+(?:[Pp]resident|[Pp]rime\s+[Mm]inister|PM|[Cc]hancellor|[Pp]remier|"
     r"[Ll]eader)\b(?!['\u2019]s)(?!\s+(?:of\b|[A-Z]))"
 )
+# A head's title before "of" and the country: "the Emir of Qatar", "the King of Jordan",
+# "the President of France" (not "the Vice President of Iran").
+_HEAD_OF = re.compile(
+    r"(?<![Vv]ice\s)(?<![Vv]ice-)(?<![Dd]eputy\s)(?<![Ff]ormer\s)\b(?:[Pp]resident|[Pp]rime\s+[Mm]inister|"
+    r"[Ee]mir|[Aa]mir|[Kk]ing|[Qq]ueen|[Ss]ultan|[Pp]remier|[Cc]hancellor)\s+of\s+(?:the\s+)?$"
+)
 _FORMER_BEFORE = re.compile(r"(?:former|ex-|then|late|outgoing)\s*$", re.IGNORECASE)
 
 
@@ -772,7 +778,10 @@ def _unnamed_heads(text: str, sentence: Sentence) -> set[str]:
         m.code
         for m in sentence.mentions
         if m.kind in ("adjective", "demonym", "country")
-        and _UNNAMED_HEAD.match(text, m.end)
+        and (
+            _UNNAMED_HEAD.match(text, m.end)
+            or (m.kind == "country" and _HEAD_OF.search(text, max(0, m.start - 40), m.start))
+        )
         and not _FORMER_BEFORE.search(text, max(0, m.start - 12), m.start)
     }
 

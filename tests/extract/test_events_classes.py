@@ -4316,3 +4316,20 @@ def test_one_talks_told_twice_in_one_place_stay_one() -> None:
         "Trump and al-Sharaa in Riyadh on Monday lasted an hour."
     )
     assert len([e for e in events_of(text) if e["type"] == "summit"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump held talks with the Emir of Qatar in Doha on Monday.",
+        "Macron met the King of Jordan in Paris on Monday.",
+        "The Chinese premier met the President of France in Beijing on Monday.",
+    ],
+)
+def test_a_head_named_by_title_of_a_country_is_a_head(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"summit"}
+
+
+def test_a_vice_president_of_a_country_is_no_head() -> None:
+    text = "The Chinese foreign minister met the Vice President of Iran in Beijing on Monday."
+    assert {k[0] for k in keys(text)} == {"meeting"}
