@@ -130,6 +130,10 @@ _VAGUE_PAST = re.compile(
 )
 # "negotiators here last week said the pact was in jeopardy": the date is the saying's.
 _SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
+_TOLD_AFTER_DATE = re.compile(
+    r"\s*,?\s*(?:told|said|warned|announced|informed|notified|wrote)\b", re.IGNORECASE
+)
+_THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)
 # Deciding on an act to come: what is decided lies ahead of the deciding's date.
 _DECIDING = r"agreed|decided|promised|pledged|vowed|resolved"
@@ -725,6 +729,19 @@ def attach_dates(
                 and t is not timex
                 and other.precision == "day"
                 and other.value[:10] < when.value[:10]
+                and other not in extra
+            ][:1]
+            # "Trump on Monday told Japan that their goods would face 25% tariffs starting
+            # Aug. 1": the telling's day, before the that-clause, decided them
+            extra += [
+                other
+                for t, other in usable
+                if t.end <= trigger.start
+                and t is not timex
+                and other.precision == "day"
+                and other.value[:10] < when.value[:10]
+                and _TOLD_AFTER_DATE.match(text, t.end)
+                and _THAT_WORD.search(text, t.end, trigger.start)
                 and other not in extra
             ][:1]
         if extra:

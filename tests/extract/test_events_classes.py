@@ -4333,3 +4333,21 @@ def test_a_head_named_by_title_of_a_country_is_a_head(text: str) -> None:
 def test_a_vice_president_of_a_country_is_no_head() -> None:
     text = "The Chinese foreign minister met the Vice President of Iran in Beijing on Monday."
     assert {k[0] for k in keys(text)} == {"meeting"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. President Donald Trump on Monday told Japan and South Korea that their goods would "
+        "face 25% tariffs starting Aug. 1, in letters posted on social media.",
+        "Reagan on Monday announced that on Aug. 1 he would raise tariffs on certain Japanese "
+        "exports.",
+    ],
+)
+def test_a_penalty_told_on_a_day_before_its_that_clause_is_decided_that_day(text: str) -> None:
+    assert {("tariff", "2025-06-09"), ("tariff", "2025-08-01")} <= keys(text)
+
+
+def test_talks_told_on_a_day_keep_only_their_own_date() -> None:
+    text = "Japan on Monday said that it would hold talks with the U.S. on Aug. 1."
+    assert keys(text) == {("meeting", "2025-08-01")}
