@@ -131,7 +131,7 @@ _VAGUE_PAST = re.compile(
 # "negotiators here last week said the pact was in jeopardy": the date is the saying's.
 _SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
 _TOLD_AFTER_DATE = re.compile(
-    r"\s*,?\s*(?:told|said|warned|announced|informed|notified|wrote)\b", re.IGNORECASE
+    r"\s*(?:,\s*)?(?:told|said|warned|announced|informed|notified|wrote)\b", re.IGNORECASE
 )
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\s*,?\s*that\s", re.IGNORECASE)

@@ -82,6 +82,11 @@ _MANDATIVE = frozenset(
 )
 _EARLIER_ONES = frozenset(["last", "previous", "latest", "recent", "prior", "earlier"])
 _CERTAIN_FUTURE = frozenset(["will", "shall", "wo"])
+_PLAN_CALLED_OFF = re.compile(
+    r"\s*(?:,\s*)?(?:(?:was|were)|(?:has|have|had)\s+been)\s+(?:abruptly\s+|later\s+|then\s+)?"
+    r"(?:called\s+off|cancell?ed|scrapped|postponed|delayed|put\s+off|pushed\s+back)\b",
+    re.IGNORECASE,
+)
 _EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "once"])
 _ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
 _REPORTING_REACH = 4  # "said in a statement on Tuesday": words from the verb to the date
@@ -498,6 +503,10 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         return -2  # "will travel, his first trip since being sworn in on May 7": done
     if _preparing_for(words):
         return 2  # "met on May 21 to prepare for their November summit": it lies ahead
+    if _PLAN_CALLED_OFF.match(text, end) and words and words[-1].lower() in ("for", "on"):
+        # "a meeting planned for December, was called off at the last minute": an old plan,
+        # called off before or on its day; the date nearest the DCT, either way
+        return 0
     # A date opening its sentence ("On March 10, the ministers of both sides ... met") waits
     # for the main verb, which may come after a long subject.
     fronted = all(w.lower() in _BETWEEN_VERB_AND_DATE | DETERMINERS for w in words)

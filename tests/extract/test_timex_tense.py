@@ -614,3 +614,23 @@ def test_a_plan_s_for_makes_may_and_march_months(text: str, want: str) -> None:
 )
 def test_a_person_or_a_verb_after_for_is_no_month(text: str) -> None:
     assert not find_timexes(text, WED)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "want"),
+    [
+        (
+            "A meeting in Luanda, planned for December, was called off at the last minute.",
+            "December",
+            "2024-12",
+        ),
+        ("The talks, scheduled for April, have been postponed.", "April", "2025-04"),
+    ],
+)
+def test_a_plan_called_off_is_dated_nearest_the_dct(text: str, phrase: str, want: str) -> None:
+    assert value(text, dt.date(2025, 2, 5), phrase) == want
+
+
+def test_a_plan_still_on_lies_ahead() -> None:
+    text = "The summit, planned for December, will be held in Luanda."
+    assert value(text, dt.date(2025, 2, 5), "December") == "2025-12"
