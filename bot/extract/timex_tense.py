@@ -206,7 +206,12 @@ def _cue(
         return 2, -1
     if word in ("has", "have"):
         return 1, -1  # present perfect: "have come down from the middle of October"
-    if len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED:
+    if (
+        len(word) > 4
+        and word.endswith("ed")
+        and word not in NOT_PAST_ED
+        and not (i and words[i][:1].isupper())  # a name ("Ahmed", "Zayed"), no past verb
+    ):
         # A verb ("changed from", "announced the") rather than an adjective ("preferred shares").
         return (2 if following in _AFTER_VERB else 1), -1
     if (

@@ -634,3 +634,21 @@ def test_a_plan_called_off_is_dated_nearest_the_dct(text: str, phrase: str, want
 def test_a_plan_still_on_lies_ahead() -> None:
     text = "The summit, planned for December, will be held in Luanda."
     assert value(text, dt.date(2025, 2, 5), "December") == "2025-12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A White House official said Trump would meet Syria's interim President Ahmed al-Sharaa "
+        "in Riyadh on Wednesday.",
+        "Officials said Trump would hold talks with Sheikh Mohamed bin Zayed in Abu Dhabi on "
+        "Wednesday.",
+    ],
+)
+def test_a_name_ending_in_ed_is_no_past_verb(text: str) -> None:
+    assert value(text, dt.date(2025, 5, 13), "Wednesday") == "2025-05-14"
+
+
+def test_a_past_verb_ending_in_ed_still_looks_back() -> None:
+    text = "Officials said Trump talked with Sheikh Mohamed in Abu Dhabi on Wednesday."
+    assert value(text, dt.date(2025, 5, 13), "Wednesday") == "2025-05-07"
