@@ -149,6 +149,13 @@ _ANNOUNCED_ACT = re.compile(
     r"planned\s+to|intends?\s+to)\s+(?:[\w-]+\s+){1,2}",
     re.IGNORECASE,
 )
+# An accord announced as made: "announced Friday that they had concluded negotiations on a free
+# trade agreement" (made by the telling's day; a plan, "would sign", is no accord yet).
+_ANNOUNCED_DONE = re.compile(
+    r"\s*,?\s*that\s+(?:[\w'\u2019.-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?(?:concluded|reached|"
+    r"signed|sealed|struck|finali[sz]ed|clinched|completed)\s+(?:[\w'-]+\s+){0,6}",
+    re.IGNORECASE,
+)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+$", re.IGNORECASE)
 # "agreed on Thursday to meet again", "decided last week to hold talks": the date between a
 # decision and the act it plans is the deciding's; the act lies ahead of it.
@@ -1225,13 +1232,14 @@ def _announcing_date(
     """For a penalty with no date of its own, the day a that-clause announcing it was said
     ("announced on Saturday that he would raise tariffs on Canada"): announced, so decided
     then. An option as ``attach_dates`` ranks them, or None."""
-    if trigger.type not in DECIDED_WHEN_ANNOUNCED:
+    if trigger.type not in DECIDED_WHEN_ANNOUNCED and trigger.type != "agreement":
         return None
+    told = _ANNOUNCED_DONE if trigger.type == "agreement" else _ANNOUNCED_ACT
     for position in range(len(usable) - 1, -1, -1):
         timex, when = usable[position]
         if timex.end > trigger.start:
             continue
-        if _ANNOUNCED_ACT.fullmatch(text, timex.end, trigger.start) and lexicon.reporting.search(
+        if told.fullmatch(text, timex.end, trigger.start) and lexicon.reporting.search(
             text, max(sentence.start, timex.start - 40), timex.start
         ):
             return (MAX_ATTACH_DISTANCE, position, timex, when)

@@ -2032,7 +2032,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 break
         else:
             merged.append(candidate)
-    # A summit absorbs a meeting of the same day and participants.
+    # A summit absorbs a meeting of the same day (or one of its days) and participants.
     summits = [c for c in merged if c.type == "summit"]
     result = [
         c
@@ -2040,7 +2040,16 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         if not (
             c.type == "meeting"
             and any(
-                s.when.value[:10] == c.when.value[:10] and s.participants & c.participants
+                s.participants & c.participants
+                and (
+                    s.when.value[:10] == c.when.value[:10]
+                    # "took part in Friday's meeting" of a two-day summit ending Friday
+                    or (
+                        s.when.end_date is not None
+                        and c.when.precision in ("day", "time")
+                        and s.when.value[:10] <= c.when.value[:10] <= s.when.end_date
+                    )
+                )
                 for s in summits
             )
         )
@@ -2048,6 +2057,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             _finer(other, c)
             or _ends_other(c, other)
             or _inside_span(c, other)
+            or _inside_span(other, c, told_apart=True)
             or _dated_by_the_story(other, c)
             or _worded_span(other, c)
             for other in merged
@@ -2238,13 +2248,19 @@ def _worded_span(span: _Candidate, today: _Candidate) -> bool:
     return span.when.start <= today.when.start and today.when.end <= span.when.end
 
 
-def _inside_span(day: _Candidate, span: _Candidate) -> bool:
+def _inside_span(day: _Candidate, span: _Candidate, *, told_apart: bool = False) -> bool:
     """Whether ``day`` is one day of an event ``span`` reports as lasting several ("met
-    today" within "a two-day session ending today")."""
+    today" within "a two-day session ending today"). With ``told_apart``: whether ``span``
+    is an outcome only given a gathering's days that ``day`` dates by its own word ("they had
+    concluded negotiations on a free trade agreement" on Friday, the summit's last day)."""
     if day is span or day.type != span.type or span.when.end_date is None or day.when.end_date:
+        return False
+    if told_apart and not (span.inherited and not day.inherited):
         return False
     if day.when.precision not in ("day", "time") or not day.participants & span.participants:
         return False
+    if span.inherited and not day.inherited and not told_apart:
+        return False  # an outcome dated by its own word beats one given a gathering's days
     if span.participants & BODY_CODES and not day.participants & BODY_CODES:
         return False  # countries' own talks on the sidelines of a body's gathering of days
     return span.when.value[:10] <= day.when.value[:10] <= span.when.end_date

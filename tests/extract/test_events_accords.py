@@ -558,3 +558,23 @@ def test_announcing_negotiations_concluded_is_the_accord_reached_not_talks(text:
 def test_negotiations_for_a_pact_still_planned_are_talks_not_the_pact() -> None:
     text = "India and the UK will hold negotiations for a trade pact on June 20."
     assert {k[0] for k in keys(text)} == {"meeting"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union and Mercosur announced Friday that they had concluded negotiations "
+        "on a free trade agreement.",
+        "Japan and Australia completed negotiations on an economic partnership agreement on "
+        "Friday.",
+    ],
+)
+def test_negotiations_concluded_on_an_accord_are_the_accord_dated_by_the_telling(
+    text: str,
+) -> None:
+    assert keys(text) == {("agreement", "2025-06-06")}
+
+
+def test_an_accord_announced_only_as_planned_takes_no_telling_day() -> None:
+    text = "The EU and Mercosur announced Friday that they would sign a trade agreement."
+    assert ("agreement", "2025-06-06") not in keys(text)

@@ -4351,3 +4351,20 @@ def test_a_penalty_told_on_a_day_before_its_that_clause_is_decided_that_day(text
 def test_talks_told_on_a_day_keep_only_their_own_date() -> None:
     text = "Japan on Monday said that it would hold talks with the U.S. on Aug. 1."
     assert keys(text) == {("meeting", "2025-08-01")}
+
+
+def test_a_meeting_on_one_day_of_a_summit_of_days_is_that_summit() -> None:
+    text = (
+        "Leaders of Brazil and Argentina held a two-day summit in Montevideo that ended on "
+        "Friday. Brazil and Argentina also held a meeting on Friday, the summit's last day."
+    )
+    kinds = [e["type"] for e in events_of(text) if e["type"] in ("meeting", "summit")]
+    assert kinds == ["summit"]
+
+
+def test_a_meeting_of_the_same_sides_after_a_summit_of_days_stays_its_own() -> None:
+    text = (
+        "Leaders of Brazil and Argentina held a two-day summit in Montevideo that ended on "
+        "Friday. Brazil and Argentina will hold a meeting on trade on June 20."
+    )
+    assert ("meeting", "2025-06-20") in keys(text)
