@@ -578,3 +578,19 @@ def test_negotiations_concluded_on_an_accord_are_the_accord_dated_by_the_telling
 def test_an_accord_announced_only_as_planned_takes_no_telling_day() -> None:
     text = "The EU and Mercosur announced Friday that they would sign a trade agreement."
     assert ("agreement", "2025-06-06") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Separately, the Falepili Union treaty between Australia and Tuvalu entered into force on "
+        "Monday.",
+        "The Customs Union accord between Russia and Belarus was signed on Monday.",
+    ],
+)
+def test_union_in_an_accord_s_name_is_no_trade_union(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"agreement"}
+
+
+def test_a_trade_union_s_wage_accord_is_still_none() -> None:
+    assert not keys("The union signed a wage agreement with the company on Monday.")
