@@ -675,3 +675,23 @@ def test_a_summit_named_by_its_host_town_is_still_the_body_s() -> None:
 )
 def test_mercosur_stands_for_its_members(text: str) -> None:
     assert {"AR", "BR", "EU", "PY", "UY"} <= parties_of(text, "agreement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's trade and economic partnership agreement with the four-nation European Free "
+        "Trade Association came into force on Monday.",
+        "EFTA ministers met Indian officials in Geneva on Monday.",
+    ],
+)
+def test_efta_is_a_body_of_governments_named_by_its_members(text: str) -> None:
+    found = events_of(text)
+    assert found and {"CH", "NO"} <= set(found[0]["participants"])
+
+
+def test_a_trade_association_of_companies_is_still_none() -> None:
+    text = (
+        "The British Retail Trade Association signed an agreement with Indian exporters on Monday."
+    )
+    assert not keys(text)
