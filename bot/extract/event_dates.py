@@ -206,8 +206,10 @@ _DATELINE_START = re.compile(
 )
 _TRIP_PURPOSES = {"meeting", "summit", "agreement", "statement"}
 _PURPOSE_LINK = re.compile(
-    r"\b(?:to|for)\s+(?:[\w'-]+\s+){0,3}(?:rounds?\s+of\s+(?:[\w'-]+\s+)?)?$", re.IGNORECASE
-)  # "for the sixth round of negotiations": the round's talks
+    r"\b(?:to|for)\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w'.\u2019-]*\s+|\((?-i:[A-Z]+)\)\s+){0,5}"
+    r"(?:[\w'-]+\s+){0,3}(?:rounds?\s+of\s+(?:[\w'-]+\s+)?)?$",
+    re.IGNORECASE,
+)  # "for the sixth round of negotiations", "for the Shanghai Cooperation Organisation summit"
 # Decisions that exist once announced: the day of "said it would impose tariffs" is their date.
 DECIDED_WHEN_ANNOUNCED = {"tariff", "sanctions"}
 
@@ -678,6 +680,13 @@ def attach_dates(
                 )
                 and distance_of(trip, timex) == best_for_timex[id(timex)]
                 for trip in sentence.triggers
+            ) or any(
+                # "will travel to Tianjin for the Shanghai Cooperation Organisation summit on
+                # Aug. 31": the trip takes the date of the gathering it is made for
+                purpose_of(text, trigger, purpose)
+                and purpose.start < timex.start
+                and distance_of(purpose, timex) == best_for_timex[id(timex)]
+                for purpose in sentence.triggers
             )
             if distance <= MAX_ATTACH_DISTANCE and (
                 distance <= best_for_timex[id(timex)] + COMPETITION_SLACK or trip_date

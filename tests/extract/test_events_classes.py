@@ -4368,3 +4368,41 @@ def test_a_meeting_of_the_same_sides_after_a_summit_of_days_stays_its_own() -> N
         "Friday. Brazil and Argentina will hold a meeting on trade on June 20."
     )
     assert ("meeting", "2025-06-20") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain announced on Monday that it had sanctioned three units of Russia's GRU "
+        "military intelligence service.",
+        "The Treasury sanctioned dozens of Iranian shipping companies on Monday.",
+    ],
+)
+def test_targets_counted_in_words_sanctioned_are_sanctions(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"sanctions"}
+
+
+def test_a_bank_sanctioning_loans_is_no_sanction() -> None:
+    assert not keys("The bank sanctioned three loans to Indian farmers on Monday.")
+
+
+def test_signing_off_on_measures_is_approval_not_an_accord() -> None:
+    assert "agreement" not in {
+        k[0] for k in keys("EU ambassadors signed off on the measures on Monday morning.")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and the United States held their fifth round in Washington last month.",
+        "Japanese and Chinese negotiators concluded the third round in Tokyo on Monday.",
+    ],
+)
+def test_a_numbered_round_held_is_talks(text: str) -> None:
+    assert {k[0] for k in keys(text)} == {"meeting"}
+
+
+def test_a_ballot_s_round_stays_an_election() -> None:
+    text = "Chile held the first round of the presidential election on Monday."
+    assert {k[0] for k in keys(text)} == {"election"}

@@ -638,3 +638,38 @@ def test_things_and_occasions_being_somewhere_make_no_visit(text: str) -> None:
 )
 def test_talks_in_a_where_clause_of_a_dated_trip_take_its_date(text: str, day: str) -> None:
     assert ("meeting", day) in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        (
+            "Modi will travel to Tianjin for the Shanghai Cooperation Organisation summit on "
+            "June 30 and July 1.",
+            ("2025-06-30", ("CN", "IN")),
+        ),
+        (
+            "Prabowo flew to Lima for the Asia-Pacific Economic Cooperation (APEC) leaders' "
+            "meeting on Monday.",
+            ("2025-06-09", ("ID", "PE")),
+        ),
+    ],
+)
+def test_a_trip_takes_the_date_of_the_gathering_it_is_made_for(
+    text: str, visit: tuple[str, tuple[str, ...]]
+) -> None:
+    visits = {
+        (e["date"], tuple(c for c in e["participants"] if len(c) == 2))
+        for e in events_of(text)
+        if e["type"] == "visit"
+    }
+    assert visit in visits
+
+
+def test_each_leg_of_a_then_itinerary_with_a_particle_name_is_a_visit() -> None:
+    text = (
+        "Prabowo will then be in Lima from June 14 to 16 for the APEC leaders' meeting, and in "
+        "Rio de Janeiro on June 18-19 for the G20 summit."
+    )
+    visits = {(e["date"], e["location"]) for e in events_of(text) if e["type"] == "visit"}
+    assert {("2025-06-14", "Lima"), ("2025-06-18", "Rio de Janeiro")} <= visits
