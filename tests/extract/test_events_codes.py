@@ -89,3 +89,15 @@ def test_a_summit_named_by_that_years_host_town_is_its_bodys() -> None:
     assert any(
         {"BR", "CN", "IN", "RU", "ZA"} <= set(p) for p in _participants(text, date(2024, 10, 1))
     )
+
+
+def test_kosovo_is_coded_xk_as_the_eu_and_the_imf_code_it() -> None:
+    found = _participants(
+        "Serbia and Kosovo agreed on Monday to normalise relations.", date(2025, 6, 11)
+    )
+    assert ["RS", "XK"] in found
+    found = _participants(
+        "EU leaders met the leaders of Albania, Serbia and Kosovo in Brussels on Monday.",
+        date(2025, 6, 11),
+    )
+    assert any("XK" in parts for parts in found)
