@@ -274,6 +274,15 @@ def trigger_distance(
     if timex.start >= trigger.end and _PLANNED_FOR.fullmatch(gap):
         return min(len(WORD.findall(gap)), MAX_ATTACH_DISTANCE)  # the event's own plan
     if (
+        trigger.type in DECIDED_WHEN_ANNOUNCED
+        and timex.start >= trigger.end
+        and ("since" in gap or "Since" in gap)
+        and _IN_PLACE_SINCE.fullmatch(gap)
+    ):
+        # "a 30% tariff on South African goods has been in place since August", "has faced a
+        # baseline tariff on its exports since April": the measure's own start
+        return min(len(WORD.findall(gap)), MAX_ATTACH_DISTANCE)
+    if (
         timex.start >= trigger.end
         and ("since" in gap or "Since" in gap)
         and (
@@ -354,6 +363,11 @@ def trigger_distance(
     return distance
 
 
+_IN_PLACE_SINCE = re.compile(
+    r"(?:\s+(?!(?:and|but|which|that|who|when|while)\b)[\w'.%$\u2019-]+){0,10}?"
+    r"(?:\s+(?:has|have|had)\s+been\s+in\s+(?:place|force|effect))?\s+since\s+",
+    re.IGNORECASE,
+)
 _SINCE_GAP = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,6}?since\s+(?:early\s+|late\s+|mid-?)?", re.I)
 # "the summit in Hanoi, the first since December 2019": the ordinal told after the event
 _ORDINAL_SINCE = re.compile(

@@ -4406,3 +4406,27 @@ def test_a_numbered_round_held_is_talks(text: str) -> None:
 def test_a_ballot_s_round_stays_an_election() -> None:
     text = "Chile held the first round of the presidential election on Monday."
     assert {k[0] for k in keys(text)} == {"election"}
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        (
+            "A 30% tariff on South African goods has been in place since April, hitting citrus "
+            "exports.",
+            "2025-04",
+        ),
+        (
+            "Australia has faced a 10 per cent baseline tariff on its exports to the US since "
+            "April.",
+            "2025-04",
+        ),
+        ("Sanctions on Russia have been in place since February 2022.", "2022-02"),
+    ],
+)
+def test_a_measure_in_place_since_a_month_dates_its_start(text: str, month: str) -> None:
+    assert month in {k[1] for k in keys(text) if k[0] in ("tariff", "sanctions")}
+
+
+def test_a_rise_since_a_month_is_no_measure() -> None:
+    assert not keys("Tariff revenues have risen since April.")
