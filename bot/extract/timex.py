@@ -55,6 +55,11 @@ A long news story has some 30 attempts and 10 expressions per 1,000 characters."
 _WORD_BEFORE = re.compile(r"([\w'$£€#.]+)[\s,(\"']*$")
 _WORD_AFTER = re.compile(r"^[\s,)\"']*([\w%$'-]+)")
 _MONTH_CUE_BEFORE = word_list("month_cue_before")
+# An occasion owned by a year named just before its month: "next year's summit in August".
+_YEARS_OCCASION = re.compile(
+    r"\b(?P<rel>next|last)\s+year['\u2019]s\s+(?:[\w-]+\s+){0,3}?(?:in|on|for|from)\s+$",
+    re.IGNORECASE,
+)
 # A plan's "for" makes "May"/"March" a month ("scheduled for March"; not "a win for May").
 _PLANNED_FOR_MONTH = re.compile(
     r"\b(?:scheduled|planned|set|slated|due|pencil(?:l)?ed\s+in|earmarked|fixed|booked|"
@@ -849,6 +854,9 @@ class _Resolver:
             year = dct.year if month > dct.month + 1 else dct.year + 1
         elif rel == "this":
             year = dct.year
+        elif (owner := _YEARS_OCCASION.search(self.text, max(0, start - 60), start)) is not None:
+            # "will host next year's summit in August": the occasion's year holds the month
+            year = dct.year + (1 if owner["rel"].lower() == "next" else -1)
         else:
             direction = self.date_direction(start, end)
             year = self._story_year(month, 0, _month_year(month, dct, direction), direction)

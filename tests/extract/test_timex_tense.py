@@ -652,3 +652,21 @@ def test_a_name_ending_in_ed_is_no_past_verb(text: str) -> None:
 def test_a_past_verb_ending_in_ed_still_looks_back() -> None:
     text = "Officials said Trump talked with Sheikh Mohamed in Abu Dhabi on Wednesday."
     assert value(text, dt.date(2025, 5, 13), "Wednesday") == "2025-05-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "want"),
+    [
+        (
+            "Madagascar will host next year's summit in August, when its president takes "
+            "the chair.",
+            "August",
+            "2025-08",
+        ),
+        ("Last year's summit in September ended without a statement.", "September", "2023-09"),
+    ],
+)
+def test_an_occasion_owned_by_next_or_last_year_holds_its_month(
+    text: str, phrase: str, want: str
+) -> None:
+    assert value(text, dt.date(2024, 8, 17), phrase) == want
