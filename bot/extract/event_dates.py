@@ -221,6 +221,16 @@ _WHERE_AFTER_DATE = re.compile(
     r"met|meets|will\s+meet|signed|will\s+sign|attended|attends|will\s+attend)\s+(?:[\w-]+\s+){0,2})?",
     re.IGNORECASE,
 )
+_AS_AFTER_DATE = re.compile(
+    r"\s*,\s*as\s+(?:[\w'\u2019-]+\s+){1,3}?(?:opened|began|started|met|gathered|convened|"
+    r"held|wrapped\s+up|closed|ended)\s+(?:(?:the|a|an|their|its|his|her|[\w'\u2019-]+['\u2019]s?|"
+    r"[\w-]+-day|two|three|four|annual|first|second)\s+){0,4}",
+    re.IGNORECASE,
+)
+_AS_SUBJECT = re.compile(r"\s*,\s*as\s+(?:[\w'\u2019.-]+\s+){1,3}?", re.IGNORECASE)
+_AS_VERB_TRIGGER = re.compile(
+    r"met|gathered(?:\s+in)?|convened|held\s+talks|opened|signed|arrived(?:\s+in)?", re.IGNORECASE
+)
 _WHEN_OF_DATE = re.compile(r"\s*,?\s*when\s", re.IGNORECASE)
 
 
@@ -271,6 +281,20 @@ def trigger_distance(
         )
         if not (reported_plan or reported_known) or trigger.type in DECIDED_WHEN_ANNOUNCED:
             return min(FRONTED_DISTANCE, len(WORD.findall(gap)) + penalty)
+    if (
+        timex.end <= trigger.start
+        and "as" in gap
+        and (
+            _AS_AFTER_DATE.fullmatch(gap)
+            or (
+                _AS_SUBJECT.fullmatch(gap)
+                and _AS_VERB_TRIGGER.fullmatch(text, trigger.start, trigger.end)
+            )
+        )
+    ):
+        # "became a member on Sunday, as leaders opened the bloc's summit", "joined NATO on
+        # Sunday, as foreign ministers met": the as-clause happens at the date's moment
+        return 1
     if timex.start >= trigger.end and _PLANNED_FOR.fullmatch(gap):
         return min(len(WORD.findall(gap)), MAX_ATTACH_DISTANCE)  # the event's own plan
     if (

@@ -4430,3 +4430,20 @@ def test_a_measure_in_place_since_a_month_dates_its_start(text: str, month: str)
 
 def test_a_rise_since_a_month_is_no_measure() -> None:
     assert not keys("Tariff revenues have risen since April.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Timor-Leste became the 11th member of ASEAN on Sunday, as leaders opened the bloc's "
+        "three-day summit in Kuala Lumpur.",
+        "Sweden joined NATO on Sunday, as foreign ministers met in Brussels.",
+    ],
+)
+def test_an_as_clause_after_a_date_shares_its_moment(text: str) -> None:
+    dates = {k[1] for k in keys(text) if k[0] in ("summit", "meeting")}
+    assert dates == {"2025-06-08"}
+
+
+def test_an_as_clause_of_markets_makes_no_event() -> None:
+    assert not keys("The yen rose on Sunday, as traders held their positions before the summit.")
