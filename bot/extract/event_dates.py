@@ -130,6 +130,8 @@ _VAGUE_PAST = re.compile(
 )
 # "negotiators here last week said the pact was in jeopardy": the date is the saying's.
 _SAID_AFTER_DATE = re.compile(r"\s*,?\s*(?:said|told|says|added|reported|stated)\b", re.I)
+# Wider than the saying above: an announcing verb after a date decides a penalty told in its
+# that-clause ("Trump on Monday told Japan that ..."), though it dates other acts it names.
 _TOLD_AFTER_DATE = re.compile(
     r"\s*(?:,\s*)?(?:told|said|warned|announced|informed|notified|wrote)\b", re.IGNORECASE
 )
