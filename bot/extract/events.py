@@ -718,6 +718,19 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
                 and _leaders_agree(text, sentence, trigger, lexicon)
             ):
                 found.append([(r, _as_summit(c), dict(f)) for r, c, f in choices])
+            if trigger.type == "election":
+                for when, code, timex in _election_roll(text, sentence, trigger):
+                    built = _build(text, sentence, trigger, when, dct, here, lexicon, article_codes)
+                    if built is None:
+                        continue
+                    candidate, facts = built
+                    candidate.participants = {code}
+                    candidate.location = None
+                    reading = Reading(trigger, sentence, index, when, timex, True)
+                    features = (
+                        reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
+                    )
+                    found.append([(reading, candidate, features)])
     dated_summits = [c for c in ruled if c.type == "summit"]
     found += [
         options
@@ -741,6 +754,35 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     if alternatives:
         add_story_features(found, dct, article_codes)
     return found
+
+
+# One item of a roll of votes after an election word: "national elections in the coming months:
+# Mozambique on Oct. 9, Botswana on Oct. 30 and Namibia on Nov. 27".
+_ROLL_GAP = re.compile(r"\s+on\s+")
+_ROLL_BEFORE = re.compile(r"(?:[:;,]|\band)\s*$")
+ROLL_REACH = 200  # characters after the election word where its roll of votes is read
+
+
+def _election_roll(
+    text: str, sentence: Sentence, trigger: Trigger
+) -> list[tuple[EventDate, str, Timex]]:
+    """The (date, country) items listed after an election word, each a country's vote: a
+    country's name opening a list item ("Botswana on Oct. 30") right before its day."""
+    starts = {t.start: t for t in sentence.timexes}
+    items: list[tuple[EventDate, str, Timex]] = []
+    high = min(sentence.end, trigger.end + ROLL_REACH)
+    for mention in sentence.mentions:
+        if not (trigger.end < mention.start < high) or mention.kind != "country":
+            continue
+        gap = _ROLL_GAP.match(text, mention.end)
+        timex = starts.get(gap.end()) if gap else None
+        when = event_date_from_timex(timex) if timex is not None else None
+        if when is None or when.precision not in ("day", "time"):
+            continue
+        if not _ROLL_BEFORE.search(text, max(sentence.start, mention.start - 6), mention.start):
+            continue
+        items.append((when, mention.code, timex))
+    return items if len(items) >= 2 else []
 
 
 # Words that give the day an event ends, not the day it happens: "the talks are due to last

@@ -4447,3 +4447,29 @@ def test_an_as_clause_after_a_date_shares_its_moment(text: str) -> None:
 
 def test_an_as_clause_of_markets_makes_no_event() -> None:
     assert not keys("The yen rose on Sunday, as traders held their positions before the summit.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four member states will hold national elections in the coming months: Mozambique on "
+        "Oct. 9, Botswana on Oct. 30 and Namibia on Nov. 27.",
+        "Mozambique holds a general election on Oct. 9, Botswana on Oct. 30 and Namibia on "
+        "Nov. 27.",
+    ],
+)
+def test_a_roll_of_votes_is_one_election_per_country_and_day(text: str) -> None:
+    votes = {
+        (e["date"], tuple(e["participants"])) for e in events_of(text) if e["type"] == "election"
+    }
+    assert votes == {
+        ("2025-10-09", ("MZ",)),
+        ("2025-10-30", ("BW",)),
+        ("2025-11-27", ("NA",)),
+    }
+
+
+def test_one_country_s_election_beside_a_talks_date_is_no_roll() -> None:
+    text = "Mozambique holds a general election on Oct. 9, and Japan meets China on Oct. 30."
+    votes = {e["date"] for e in events_of(text) if e["type"] == "election"}
+    assert votes == {"2025-10-09"}
