@@ -306,6 +306,30 @@ def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> l
     return after[:1]
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\s+[^,;:()]{0,60}$", re.IGNORECASE)
+
+
+def _relative_clause_owner(
+    text: str, sentence: Sentence, trigger: Trigger, mentions: list[Mention]
+) -> Mention | None:
+    """A vote told in a relative clause belongs to the country the clause is about, named
+    right before it ("Kosovo, which votes in parliamentary elections on Feb. 9, is waiting
+    for the EU"), not to one named later in the sentence."""
+    if any(m.end <= trigger.start for m in mentions):
+        return None
+    opened = _RELATIVE_OPEN.search(text, max(sentence.start, trigger.start - 80), trigger.start)
+    if opened is None:
+        return None
+    owners = [
+        m
+        for m in sentence.mentions
+        if m.kind == "country"
+        and m.end <= opened.start()
+        and not text[m.end : opened.start()].strip()
+    ]
+    return owners[-1] if owners else None
+
+
 # The wires' descriptive names of the finance groups: "six major industrial countries",
 # "the seven leading western democracies", "meetings of leading industrial nations". A number
 # names the group (five: the G5, six: the 1987 Louvre group, seven: the G7); "major" or
@@ -409,7 +433,8 @@ def trigger_parties(
         mentions = [m for m in mentions if m.start < gathering or not _a_group(m)]
         high = gathering
     if trigger.type == "election":
-        mentions = _election_country(text, trigger, mentions)
+        owner = _relative_clause_owner(text, sentence, trigger, mentions)
+        mentions = [owner] if owner else _election_country(text, trigger, mentions)
     elif trigger.type not in TARGETS_TAKE_PART:
         # "pressure on Russia", "talks about Ukraine": the topic does not take part.
         acting = [m for m in mentions if not is_topic(text, m)]

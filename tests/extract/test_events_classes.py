@@ -4473,3 +4473,25 @@ def test_one_country_s_election_beside_a_talks_date_is_no_roll() -> None:
     text = "Mozambique holds a general election on Oct. 9, and Japan meets China on Oct. 30."
     votes = {e["date"] for e in events_of(text) if e["type"] == "election"}
     assert votes == {"2025-10-09"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Kosovo, which votes in parliamentary elections on June 20, is still waiting for "
+            "the EU to lift its measures.",
+            "XK",
+        ),
+        ("Chile, which holds a presidential runoff on June 20, is talking to Argentina.", "CL"),
+    ],
+)
+def test_a_vote_in_a_relative_clause_is_the_country_the_clause_is_about(
+    text: str, code: str
+) -> None:
+    assert parties_of(text, "election") == {code}
+
+
+def test_a_vote_held_in_a_country_named_after_it_is_still_that_country_s() -> None:
+    text = "The EU said on Monday that elections in Kosovo would be held on June 20."
+    assert parties_of(text, "election") == {"XK"}
