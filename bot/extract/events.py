@@ -1363,8 +1363,14 @@ def _build(
         codes |= pair  # "The two leaders will hold talks on Tuesday"
     kind = trigger.type
     pronoun_head = False
-    person = _pronoun_person(text, sentence, trigger, he_she) if kind in _TRAVEL_OR_TALKS else None
-    if person is not None:
+    person = (
+        _pronoun_person(text, sentence, trigger, he_she)
+        if kind in _TRAVEL_OR_TALKS or (kind == "election" and not sentence.mentions)
+        else None
+    )
+    if person is not None and kind == "election":
+        codes = set(person.codes)  # "He will take office on March 1": the person named before
+    elif person is not None:
         codes |= person.codes  # "He is due to travel to London on Friday": the person named before
         pronoun_head = person.leader
     if kind == "summit" and _G7_SUMMIT.search(

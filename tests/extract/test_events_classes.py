@@ -4495,3 +4495,22 @@ def test_a_vote_in_a_relative_clause_is_the_country_the_clause_is_about(
 def test_a_vote_held_in_a_country_named_after_it_is_still_that_country_s() -> None:
     text = "The EU said on Monday that elections in Kosovo would be held on June 20."
     assert parties_of(text, "election") == {"XK"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU and Mercosur sealed a trade deal. The text must now be put to EU governments "
+        "and the European Parliament, and France has vowed to block it.\n\nUruguay's "
+        "president-elect Yamandú Orsi attended as a guest. He will take office on June 20.",
+        "EU leaders met in Brussels. Japan's Sanae Takaichi attended the meeting. She will be "
+        "sworn in on June 20.",
+    ],
+)
+def test_a_pronoun_taking_office_is_the_person_named_before(text: str) -> None:
+    assert parties_of(text, "election") in ({"UY"}, {"JP"})
+
+
+def test_a_country_taking_office_named_in_the_clause_keeps_it() -> None:
+    text = "Kast met Milei on Monday. Chile's new president will be sworn in on June 20."
+    assert parties_of(text, "election") == {"CL"}
