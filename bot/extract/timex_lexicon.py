@@ -173,6 +173,22 @@ ZONES: dict[str, str] = {
     "london": "Europe/London",
     "paris": "Europe/Paris",
     "brussels": "Europe/Brussels",
+    # spelled zone names, "Time" dropped: "12.01 a.m. Eastern Daylight Time"
+    "eastern daylight": "-04:00",
+    "eastern standard": "-05:00",
+    "central daylight": "-05:00",
+    "central standard": "-06:00",
+    "mountain daylight": "-06:00",
+    "mountain standard": "-07:00",
+    "pacific daylight": "-07:00",
+    "pacific standard": "-08:00",
+    "greenwich mean": "+00:00",
+    "british summer": "+01:00",
+    "central european": "+01:00",
+    "central european summer": "+02:00",
+    "japan standard": "+09:00",
+    "korea standard": "+09:00",
+    "india standard": "+05:30",
     "berlin": "Europe/Berlin",
     "moscow": "Europe/Moscow",
     "tokyo": "Asia/Tokyo",
@@ -284,6 +300,9 @@ YEAR_NUM = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-year|-yr)"
 ZONE_WORDS = (
     r"(?:(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|JST|KST|HKT|SGT"
     r"|AEST|AEDT|ET|PT|IST)(?![A-Za-z])"
+    r"|\(?(?:(?:Eastern|Central|Mountain|Pacific)\s+(?:Daylight|Standard)|Greenwich\s+Mean"
+    r"|British\s+Summer|Central\s+European(?:\s+Summer)?|(?:Japan|Korea|India)\s+Standard)"
+    r"\s+[Tt]ime\)?"
     r"|\(?(?:Washington|New\s+York|Eastern|Pacific|London|Paris|Brussels|Berlin|Moscow|Tokyo"
     r"|Beijing|Seoul|Hong\s+Kong|Singapore|Jerusalem|Tehran|Delhi|Sydney)\s+time\)?)"
 )

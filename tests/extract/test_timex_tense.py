@@ -670,3 +670,28 @@ def test_an_occasion_owned_by_next_or_last_year_holds_its_month(
     text: str, phrase: str, want: str
 ) -> None:
     assert value(text, dt.date(2024, 8, 17), phrase) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The additional tariff will come into effect from 12.01 a.m. Eastern Daylight Time "
+            "on Wednesday.",
+            ("2025-08-27T00:01", "-04:00"),
+        ),
+        (
+            "Trading resumes at 9:30 a.m. Pacific Standard Time on Wednesday.",
+            ("2025-08-27T09:30", "-08:00"),
+        ),
+    ],
+)
+def test_a_clock_time_in_a_spelled_zone_takes_the_day_named_after_it(
+    text: str, want: tuple[str, str]
+) -> None:
+    times = [(t.value, t.offset) for t in find_timexes(text, dt.date(2025, 8, 26))]
+    assert want in times
+
+
+def test_a_spelled_zone_alone_is_no_time() -> None:
+    assert not find_timexes("Eastern Daylight Time is four hours behind GMT.", WED)
