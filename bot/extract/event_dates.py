@@ -752,6 +752,7 @@ def attach_dates(
             position -= 1
             timex, when = usable[position]
         when = _with_duration(text, sentence, trigger, timex, when)
+        when = _weekend_of_two_days(text, sentence, trigger, timex, when)
         if _departure_purpose(text, sentence, trigger, timex):
             when = _month_of(when)
         when = _began_and_ended(text, sentence, usable, position, when)
@@ -1373,6 +1374,20 @@ def _began_and_ended(
     if last.precision not in ("day", "time") or last.value[:10] <= when.value[:10]:
         return when
     return EventDate(when.value[:10], last.value[:10], "day")
+
+
+def _weekend_of_two_days(
+    text: str, sentence: Sentence, trigger: Trigger, timex: Timex, when: EventDate
+) -> EventDate:
+    """Two days of talks at a weekend are its Saturday and Sunday ("after two days of talks in
+    Geneva over the weekend"); a weekend alone stays its ISO week (no SPEC form names it)."""
+    if when.precision != "week" or not timex.value.endswith("-WE"):
+        return when
+    length = _LENGTH_BEFORE.search(text, max(sentence.start, trigger.start - 40), trigger.start)
+    if length is None or length.group(1).lower() not in ("two", "2"):
+        return when
+    saturday = when.start + timedelta(days=5)
+    return EventDate(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day")
 
 
 def _with_duration(

@@ -4514,3 +4514,21 @@ def test_a_pronoun_taking_office_is_the_person_named_before(text: str) -> None:
 def test_a_country_taking_office_named_in_the_clause_keeps_it() -> None:
     text = "Kast met Milei on Monday. Chile's new president will be sworn in on June 20."
     assert parties_of(text, "election") == {"CL"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China and the United States held two days of talks in Geneva last weekend.",
+        "The statement came after two days of talks between China and the United States in "
+        "Geneva over the weekend.",
+    ],
+)
+def test_two_days_of_talks_at_a_weekend_are_its_saturday_and_sunday(text: str) -> None:
+    spans = {(e["date"], e["end_date"]) for e in events_of(text) if e["type"] == "meeting"}
+    assert ("2025-06-07", "2025-06-08") in spans
+
+
+def test_talks_at_a_weekend_of_no_stated_length_stay_its_week() -> None:
+    text = "China and the United States held talks in Geneva over the weekend."
+    assert {e["date"] for e in events_of(text)} == {"2025-W23"}
