@@ -1230,6 +1230,10 @@ _PRONOUN_ACTOR = re.compile(
     r"|(?:^\s*|[,;:]\s*|\b(?:where|when|and|but|after|before|as|while)\s+)(?:[Hh]e|[Ss]he)\s+"
     r"(?:(?:will|would|shall|is|was|has|had|have|also|then|later|now|due|expected|scheduled|"
     r"set|planned|plans|to|be|been|currently|held|hold|holds|holding)\s+){0,5}$"
+    # a subjectless conjunct of a sentence "he" opens: "He then flies to South Korea on
+    # Wednesday ..., and is due to meet Xi on Thursday in Busan"
+    r"|^\s*(?:[Hh]e|[Ss]he)\s+[^.;:]{1,160}?,?\s+and\s+(?:(?:will|would|shall|is|was|also|then|"
+    r"later|now|due|expected|scheduled|set|to|be)\s+){1,5}$"
 )
 _HIS_TRIP = re.compile(r"(?:^\s*|\s)(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,3}$")
 _TRAVEL_OR_TALKS = TALK_KINDS | {"visit"}

@@ -165,7 +165,11 @@ def _cue(
     if i > 0 and words[i - 1].lower() in _EARLIER_PLAN and word in FUTURE_CUES | _PROSPECTIVE:
         return 0, 0  # "originally scheduled for July 24": an old plan, past or ahead
     if word in FUTURE_CUES or word.endswith("'ll") or word in MODAL_CUES:
-        if any(w.lower() in _PAST_AUX for w in words[max(0, i - 3) : i]):
+        window = [w.lower() for w in words[max(0, i - 3) : i]]
+        for stop in ("and", "but", "or"):  # "was strong, and will meet": another clause's verb
+            if stop in window:
+                window = window[len(window) - window[::-1].index(stop) :]
+        if any(w in _PAST_AUX for w in window):
             return 2, -1  # "had been due to expire Friday": a past plan
         if word == "could" and following == "not" and _after_next(words, i) in _FAILED_ACTS:
             return 2, -1  # "OPEC ministers could not agree at their meeting on Sunday": failed

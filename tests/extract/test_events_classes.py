@@ -4532,3 +4532,23 @@ def test_two_days_of_talks_at_a_weekend_are_its_saturday_and_sunday(text: str) -
 def test_talks_at_a_weekend_of_no_stated_length_stay_its_week() -> None:
     text = "China and the United States held talks in Geneva over the weekend."
     assert {e["date"] for e in events_of(text)} == {"2025-W23"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump arrived in Kuala Lumpur on Monday. He then flies to South Korea for the APEC "
+        "gathering, and is due to meet Xi on Thursday in Busan.",
+        "Xi arrived in Moscow on Monday. He said the economy was strong, and will meet Putin on "
+        "Thursday.",
+    ],
+)
+def test_a_subjectless_conjunct_after_he_is_his_and_keeps_its_own_future(text: str) -> None:
+    summits = [e for e in events_of(text) if e["type"] == "summit"]
+    assert [(s["date"], s["status"]) for s in summits] == [("2025-06-12", "scheduled")]
+    assert len({c for c in summits[0]["participants"] if len(c) == 2}) == 2
+
+
+def test_a_past_plan_with_had_been_due_stays_past() -> None:
+    text = "The talks between Japan and China had been due to open on Thursday."
+    assert ("meeting", "2025-06-05") in keys(text)
