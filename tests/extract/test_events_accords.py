@@ -594,3 +594,25 @@ def test_union_in_an_accord_s_name_is_no_trade_union(text: str) -> None:
 
 def test_a_trade_union_s_wage_accord_is_still_none() -> None:
     assert not keys("The union signed a wage agreement with the company on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Japan-Kenya EPA entered into force on Monday.",
+        "India and Britain said the FTA was signed in London on Monday.",
+    ],
+)
+def test_a_trade_pact_named_by_its_acronym_is_an_accord(text: str) -> None:
+    assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EPA said emissions fell on Monday.",
+        "The FTA talks between India and Britain resumed on Monday.",
+    ],
+)
+def test_an_agency_or_talks_named_by_the_acronym_are_no_accord(text: str) -> None:
+    assert "agreement" not in {k[0] for k in keys(text)}
