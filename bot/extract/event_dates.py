@@ -102,6 +102,16 @@ _OBJECT_PHRASE = re.compile(
     r"(?:on|from|in|effective|starting)\s+",
     re.IGNORECASE,
 )
+# Ministers deliberating, then what they deliberate with no verb of its own, then where and
+# when: "EU foreign ministers will discuss a proposal for a 17th sanctions package at the
+# Foreign Affairs Council in Brussels on Monday".
+_DELIBERATING = re.compile(r"(?:discuss|consider|review|debate|examin)\w*$", re.IGNORECASE)
+_WHAT_IS_DISCUSSED = re.compile(
+    r"\s+(?>(?:(?!(?:is|are|was|were|be|been|has|have|had|will|would|could|should|may|might|"
+    r"must|can|said|says|that|which|who|when|while|but|because|if|after|before|since|until)\b)"
+    r"[\w$.%'/-]+)\s+){1,20}(?:on|in)\s+",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(r"(?<![\w-])(two|three|four|five|six|seven|\d)-day\b", re.IGNORECASE)
 _ENDING_BEFORE = re.compile(r"(?:ending|ended|ends|closing|closed|concluding)\s*(?:on\s+)?$", re.I)
 _STARTING_BEFORE = re.compile(
@@ -376,9 +386,15 @@ def trigger_distance(
         # "since December 2019, when President Moon, Premier Li and Prime Minister Abe met":
         # the clause is the date's own, its subject a list of the parties however long
         return min(distance, MAX_ATTACH_DISTANCE)
-    if timex.start >= trigger.end and any(
-        pattern.fullmatch(gap)
-        for pattern in (_PARTY_LIST, _OBJECT_PHRASE, _PHASE_RELATIVE, _BESIDE_PHRASE)
+    if timex.start >= trigger.end and (
+        any(
+            pattern.fullmatch(gap)
+            for pattern in (_PARTY_LIST, _OBJECT_PHRASE, _PHASE_RELATIVE, _BESIDE_PHRASE)
+        )
+        or (
+            _DELIBERATING.search(text, trigger.start, trigger.end)
+            and _WHAT_IS_DISCUSSED.fullmatch(gap)
+        )
     ):
         # "a meeting between U.S. Treasury Secretary James Baker and West German Finance
         # Minister Gerhard Stoltenberg on Monday": a list of the parties is the event's own
@@ -1148,7 +1164,9 @@ _GATHERING_NAME = re.compile(
 # named as the topic of talks is part of their noun phrase, so the date after it is theirs.
 _TOPIC_LINK = re.compile(
     r"(?:\s+(?:between|among|with)\s+[^,;:.()]{1,60}?)?\s+"
-    r"(?:on|over|about|towards?|aimed\s+at|to\s+(?:reach|agree|conclude|negotiate|finali[sz]e|seal))"
+    r"(?:on|over|about|towards?|aimed\s+at|to\s+(?:reach|agree|conclude|negotiate|finali[sz]e|seal)"
+    # "will discuss a proposal for a 17th sanctions package": the proposal's subject
+    r"|(?:a|an|the|their|its)\s+(?:[\w-]+\s+)?(?:proposals?|plans?|drafts?)\s+(?:for|on|of))"
     r"\s+(?:(?:a|an|the|new|possible|permanent|lasting|[\w-]+['\u2019]s?)\s+)*"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,

@@ -4552,3 +4552,22 @@ def test_a_subjectless_conjunct_after_he_is_his_and_keeps_its_own_future(text: s
 def test_a_past_plan_with_had_been_due_stays_past() -> None:
     text = "The talks between Japan and China had been due to open on Thursday."
     assert ("meeting", "2025-06-05") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU foreign ministers will discuss a proposal for a 17th sanctions package at the Foreign "
+        "Affairs Council in Brussels on Monday.",
+        "EU finance ministers will consider the Commission's plan for new sanctions at their "
+        "meeting in Luxembourg on Monday.",
+    ],
+)
+def test_ministers_deliberating_a_proposal_meet_and_impose_nothing(text: str) -> None:
+    assert keys(text) == {("meeting", "2025-06-16")}
+
+
+def test_a_sanctions_package_adopted_is_still_sanctions() -> None:
+    assert ("sanctions", "2025-06-09") in keys(
+        "The EU adopted a 17th sanctions package against Russia on Monday."
+    )
