@@ -524,7 +524,11 @@ def _as_summit(visit: _Candidate) -> _Candidate:
 
 # "EC industry ministers agreed on a plan": ministers agreeing together met to do so.
 _MINISTERS_SUBJECT = re.compile(
-    r"\b(?:ministers|delegates|negotiators|delegations)\b(?:\s+(?:of|from)\s+[^,;]{1,60}?)?"
+    r"\b(?:ministers|delegates|negotiators|delegations|ambassadors|envoys)\b"
+    r"(?:\s+(?:of|from)\s+[^,;]{1,60}?)?"
+    # "EU ambassadors on Friday agreed": the day may stand between them and their verb
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|today|yesterday))?"
     r"\s+(?:have\s+|had\s+|finally\s+|also\s+|formally\s+)?$",
     re.IGNORECASE,
 )

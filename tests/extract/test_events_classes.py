@@ -4571,3 +4571,20 @@ def test_a_sanctions_package_adopted_is_still_sanctions() -> None:
     assert ("sanctions", "2025-06-09") in keys(
         "The EU adopted a 17th sanctions package against Russia on Monday."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU ambassadors on Monday agreed to extend individual sanctions against Russian "
+        "officials for another six months.",
+        "OPEC ministers on Monday agreed to cut output by 1 million barrels a day.",
+    ],
+)
+def test_ambassadors_or_ministers_agreeing_on_a_day_met_that_day(text: str) -> None:
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+def test_envoys_agreeing_in_a_report_said_on_a_day_made_no_meeting() -> None:
+    text = "The ambassadors agreed that the situation was grave, a spokesman said on Monday."
+    assert "meeting" not in {k[0] for k in keys(text)}
