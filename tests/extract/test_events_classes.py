@@ -4588,3 +4588,20 @@ def test_ambassadors_or_ministers_agreeing_on_a_day_met_that_day(text: str) -> N
 def test_envoys_agreeing_in_a_report_said_on_a_day_made_no_meeting() -> None:
     text = "The ambassadors agreed that the situation was grave, a spokesman said on Monday."
     assert "meeting" not in {k[0] for k in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Bessent said he expected to meet his Chinese counterparts again "in the next few weeks" '
+        "to work toward a broader deal.",
+        "He said he hoped negotiations with the IMF would begin in the next few weeks.",
+    ],
+)
+def test_weeks_ahead_name_no_month(text: str) -> None:
+    assert not keys(text)
+
+
+def test_days_ahead_still_fall_in_the_dct_s_month() -> None:
+    text = "Japan's trade negotiator said he would travel to Washington in the coming days."
+    assert ("visit", "2025-06") in keys(text)
