@@ -1180,7 +1180,10 @@ _AGREED_TO_PENALTY = re.compile(
     r"(?:to\s+(?:extend|impose|reimpose|re-impose|lift|renew|roll\s+over|prolong|tighten|ease|"
     r"adopt|suspend|end|scrap|expand|broaden|toughen|step\s+up|slap)\s+|(?:to|on|upon)\s+)?"
     r"(?:(?!(?:deal|accord|agreement|pact|treaty|framework|truce|ceasefire)\b)"
-    r"[\w'\u2019-]+\s+){0,5}?(?:sanctions|embargo(?:es)?)\b(?!\s+relief)",
+    r"[\w'\u2019-]+\s+){0,5}?(?:sanctions|embargo(?:es)?)\b(?!\s+relief)"
+    # one side's tariffs paused or put off: "Trump had agreed to pause the 25% tariffs"
+    r"|(?:\s+(?:on|in|at|last|this|late|early)\s+[\w.-]+){0,2}?,?\s+to\s+(?:pause|delay|postpone|"
+    r"defer|suspend|hold\s+off\s+on)\s+(?:[\w%'\u2019-]+\s+){0,5}?(?:tariffs|duties|levies)\b",
     re.IGNORECASE,
 )
 

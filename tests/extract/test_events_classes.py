@@ -4605,3 +4605,22 @@ def test_weeks_ahead_name_no_month(text: str) -> None:
 def test_days_ahead_still_fall_in_the_dct_s_month() -> None:
     text = "Japan's trade negotiator said he would travel to Washington in the coming days."
     assert ("visit", "2025-06") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sheinbaum said Monday that Trump had agreed to pause the 25% tariffs on Mexican imports "
+        "for one month.",
+        "Trump agreed on Monday to delay the tariffs on Canadian goods by 30 days.",
+    ],
+)
+def test_agreeing_to_pause_one_side_s_tariffs_is_a_tariff_decision_not_an_accord(
+    text: str,
+) -> None:
+    assert {k[0] for k in keys(text, date(2025, 6, 9))} == {"tariff"}
+
+
+def test_two_sides_agreeing_to_cut_their_tariffs_is_still_an_accord() -> None:
+    text = "The United States and China agreed on Monday to cut their tariffs for 90 days."
+    assert ("agreement", "2025-06-09") in keys(text)
