@@ -2100,11 +2100,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 and (
                     s.when.value[:10] == c.when.value[:10]
                     # "took part in Friday's meeting" of a two-day summit ending Friday
-                    or (
-                        s.when.end_date is not None
-                        and c.when.precision in ("day", "time")
-                        and s.when.value[:10] <= c.when.value[:10] <= s.when.end_date
-                    )
+                    or (c.when.precision in ("day", "time") and _within_days(c.when, s.when))
                 )
                 for s in summits
             )
@@ -2113,7 +2109,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
             _finer(other, c)
             or _ends_other(c, other)
             or _inside_span(c, other)
-            or _inside_span(other, c, told_apart=True)
+            or _given_only_its_days(c, other)
             or _dated_by_the_story(other, c)
             or _worded_span(other, c)
             for other in merged
@@ -2304,22 +2300,36 @@ def _worded_span(span: _Candidate, today: _Candidate) -> bool:
     return span.when.start <= today.when.start and today.when.end <= span.when.end
 
 
-def _inside_span(day: _Candidate, span: _Candidate, *, told_apart: bool = False) -> bool:
-    """Whether ``day`` is one day of an event ``span`` reports as lasting several ("met
-    today" within "a two-day session ending today"). With ``told_apart``: whether ``span``
-    is an outcome only given a gathering's days that ``day`` dates by its own word ("they had
-    concluded negotiations on a free trade agreement" on Friday, the summit's last day)."""
+def _one_of_its_days(day: _Candidate, span: _Candidate) -> bool:
+    """Whether ``day`` is dated on one of the days ``span`` covers, as the same event told
+    again: same type, a shared party, and not countries' own talks on the sidelines of a
+    body's gathering of days."""
     if day is span or day.type != span.type or span.when.end_date is None or day.when.end_date:
-        return False
-    if told_apart and not (span.inherited and not day.inherited):
         return False
     if day.when.precision not in ("day", "time") or not day.participants & span.participants:
         return False
-    if span.inherited and not day.inherited and not told_apart:
-        return False  # an outcome dated by its own word beats one given a gathering's days
     if span.participants & BODY_CODES and not day.participants & BODY_CODES:
-        return False  # countries' own talks on the sidelines of a body's gathering of days
-    return span.when.value[:10] <= day.when.value[:10] <= span.when.end_date
+        return False
+    return _within_days(day.when, span.when)
+
+
+def _within_days(day: EventDate, span: EventDate) -> bool:
+    """Whether a day falls between a span's first and last days."""
+    return span.end_date is not None and span.value[:10] <= day.value[:10] <= span.end_date
+
+
+def _inside_span(day: _Candidate, span: _Candidate) -> bool:
+    """Whether ``day`` is one day of an event ``span`` reports as lasting several ("met
+    today" within "a two-day session ending today"); an outcome dated by its own word is
+    never folded into one only given a gathering's days (``_given_only_its_days``)."""
+    return not (span.inherited and not day.inherited) and _one_of_its_days(day, span)
+
+
+def _given_only_its_days(span: _Candidate, day: _Candidate) -> bool:
+    """Whether ``span`` is an outcome only given a gathering's days that ``day`` dates by its
+    own word ("they had concluded negotiations on a free trade agreement" on Friday, the
+    summit's last day): the dated one stands."""
+    return span.inherited and not day.inherited and _one_of_its_days(day, span)
 
 
 def _to_event(candidate: _Candidate) -> Event:
