@@ -164,7 +164,7 @@ _ANNOUNCED_ACT = re.compile(
 # An accord announced as made: "announced Friday that they had concluded negotiations on a free
 # trade agreement" (made by the telling's day; a plan, "would sign", is no accord yet).
 _ANNOUNCED_DONE = re.compile(
-    r"\s*,?\s*that\s+(?:[\w'\u2019.-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?(?:concluded|reached|"
+    r"\s*(?:,\s*)?that\s+(?:[\w'\u2019.-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?(?:concluded|reached|"
     r"signed|sealed|struck|finali[sz]ed|clinched|completed)\s+(?:[\w'-]+\s+){0,6}",
     re.IGNORECASE,
 )
@@ -268,9 +268,7 @@ def trigger_distance(
     aside = (
         _DASH_ASIDE.search(gap)
         or (_BROKER_ASIDE.search(gap) if " by" in gap or " By" in gap else None)
-        or (
-            _ORDINAL_ASIDE.search(gap) if ", the " in gap or ", it" in gap or ", h" in gap else None
-        )
+        or (_ORDINAL_ASIDE.search(gap) if "," in gap else None)
     )
     if aside is not None:
         # "The snap election—an early poll held before the term ends—conducted on
