@@ -720,14 +720,10 @@ def _head_meets_a_counterpart(
         return False
     if _NON_HEAD_WORD.search(text, sentence.start, trigger.start):
         return False
-    return any(m.start < trigger.start for m in leaders) or bool(
-        _HEAD_TITLE.search(text, sentence.start, trigger.start)
-        or any(
-            m.kind in ("adjective", "demonym", "country")
-            and m.end <= trigger.start
-            and _UNNAMED_HEAD.match(text, m.end)
-            for m in sentence.mentions
-        )
+    return (
+        any(m.start < trigger.start for m in leaders)
+        or bool(_HEAD_TITLE.search(text, sentence.start, trigger.start))
+        or bool(_unnamed_heads(text, sentence, before=trigger.start))
     )
 
 
@@ -797,12 +793,14 @@ _HEAD_OF = re.compile(
 _FORMER_BEFORE = re.compile(r"(?:former|ex-|then|late|outgoing)\s*$", re.IGNORECASE)
 
 
-def _unnamed_heads(text: str, sentence: Sentence) -> set[str]:
-    """Countries whose head the sentence names by title alone ("the Russian president")."""
+def _unnamed_heads(text: str, sentence: Sentence, *, before: int | None = None) -> set[str]:
+    """Countries whose head the sentence names by title alone ("the Russian president"), or
+    only those named before a given offset."""
     return {
         m.code
         for m in sentence.mentions
         if m.kind in ("adjective", "demonym", "country")
+        and (before is None or m.end <= before)
         and (
             _UNNAMED_HEAD.match(text, m.end)
             or (m.kind == "country" and _HEAD_OF.search(text, max(0, m.start - 40), m.start))

@@ -166,10 +166,9 @@ def _cue(
         return 0, 0  # "originally scheduled for July 24": an old plan, past or ahead
     if word in FUTURE_CUES or word.endswith("'ll") or word in MODAL_CUES:
         window = [w.lower() for w in words[max(0, i - 3) : i]]
-        for stop in ("and", "but", "or"):  # "was strong, and will meet": another clause's verb
-            if stop in window:
-                window = window[len(window) - window[::-1].index(stop) :]
-        if any(w in _PAST_AUX for w in window):
+        # "was strong, and will meet": an auxiliary before a conjunction is another clause's
+        own = max((j + 1 for j, w in enumerate(window) if w in ("and", "but", "or")), default=0)
+        if any(w in _PAST_AUX for w in window[own:]):
             return 2, -1  # "had been due to expire Friday": a past plan
         if word == "could" and following == "not" and _after_next(words, i) in _FAILED_ACTS:
             return 2, -1  # "OPEC ministers could not agree at their meeting on Sunday": failed
