@@ -1238,6 +1238,10 @@ _PRONOUN_ACTOR = re.compile(
     # Wednesday ..., and is due to meet Xi on Thursday in Busan"
     r"|^\s*(?:[Hh]e|[Ss]he)\s+[^.;:]{1,160}?,?\s+and\s+(?:(?:will|would|shall|is|was|also|then|"
     r"later|now|due|expected|scheduled|set|to|be)\s+){1,5}$"
+    # he and someone named after him: "He and Palestinian leader Yasser Arafat meet Monday"
+    r"|^\s*(?:[Hh]e|[Ss]he)\s+and\s+(?:[\w.'\u2019-]+\s+){1,6}?"
+    r"(?:(?:will|would|shall|are|were|also|then|later|now|due|expected|scheduled|set|to|be)\s+)"
+    r"{0,5}$"
 )
 _HIS_TRIP = re.compile(r"(?:^\s*|\s)(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,3}$")
 _TRAVEL_OR_TALKS = TALK_KINDS | {"visit"}
@@ -1571,7 +1575,79 @@ def _build(
         candidate.destinations, candidate.travellers = _listed_destinations(
             text, sentence, trigger, codes
         )
+    elif kind in ("meeting", "summit"):
+        subject = person.codes if person is not None else frozenset()
+        candidate.destinations, candidate.travellers = _separate_sides(
+            text, sentence, trigger, codes, subject, lexicon
+        )
+        if kind == "summit" and candidate.travellers and not candidate.travellers & leaders:
+            candidate.type = "meeting"  # each leader meets a minister: "meet separately with
+            # US Secretary of State Madeleine Albright"
     return candidate, facts
+
+
+# "held separate talks with A and B", "A and B will meet separately with C": one meeting per
+# country of the listed side, each with the side they all meet.
+_SEPARATE_BEFORE = re.compile(r"\bseparate(?:ly)?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SEPARATELY_AFTER = re.compile(r"\s+separately\b", re.IGNORECASE)
+
+
+def _separate_sides(
+    text: str,
+    sentence: Sentence,
+    trigger: Trigger,
+    codes: set[str],
+    subject: frozenset[str],
+    lexicon: EventLexicon,
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Talks held separately with each of two or more countries: those countries (the side
+    named twice or more, before or after the trigger) and the one side meeting each. A
+    pronoun's country (``subject``) stands on the side before."""
+    near = max(sentence.start, trigger.start - 40)
+    if not (
+        _SEPARATE_BEFORE.search(text, near, trigger.start)
+        or _SEPARATELY_AFTER.match(text, trigger.end, sentence.end)
+    ):
+        return (), frozenset()
+    low, high = clause_span(text, sentence, trigger, lexicon)
+    spans = ((low, trigger.start, subject), (trigger.end, high, frozenset[str]()))
+    for (low_l, high_l, named_l), (low_c, high_c, named_c) in (spans[::-1], spans):
+        listed = _conjunct_codes(text, sentence, low_l, high_l, named_l, places=True)
+        common = set().union(*_conjunct_codes(text, sentence, low_c, high_c, named_c))
+        common &= codes
+        named = [conjunct - common for conjunct in listed if conjunct - common]
+        apart = sum(len(conjunct) for conjunct in named) == len(set().union(*named))
+        sides = set().union(*named) & codes
+        if len(sides) >= 2 and apart and len(common) == 1:
+            return tuple(sorted(sides)), frozenset(common)
+    return (), frozenset()
+
+
+_CONJUNCTION = re.compile(r",|\band\b")
+
+
+def _conjunct_codes(
+    text: str,
+    sentence: Sentence,
+    low: int,
+    high: int,
+    subject: frozenset[str],
+    *,
+    places: bool = False,
+) -> list[set[str]]:
+    """The countries of each conjunct ("A, B and C") between two offsets, with the places
+    named too when ``places``: a list of two or more is separate sides only when no country
+    stands in two of them ("French Finance Minister Edouard Balladur and Bank of France
+    Governor Jacques de Larosiere" are one side)."""
+    cuts = [match.start() for match in _CONJUNCTION.finditer(text, low, high)]
+    conjuncts: list[set[str]] = [set() for _ in range(len(cuts) + 1)]
+    for mention in sentence.mentions:
+        if low <= mention.start < high and (places or not is_location(text, mention)):
+            slot = sum(1 for cut in cuts if cut < mention.start)
+            conjuncts[slot].update(codes_of(mention))
+    if subject:  # "He and Palestinian leader Yasser Arafat": the pronoun is the first conjunct
+        conjuncts[0] |= subject
+    return [conjunct for conjunct in conjuncts if conjunct]
 
 
 # "will travel to Paris and Warsaw", "toured Vietnam, Malaysia and Cambodia": the places a trip

@@ -4624,3 +4624,53 @@ def test_agreeing_to_pause_one_side_s_tariffs_is_a_tariff_decision_not_an_accord
 def test_two_sides_agreeing_to_cut_their_tariffs_is_still_an_accord() -> None:
     text = "The United States and China agreed on Monday to cut their tariffs for 90 days."
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+# --- separate talks: one meeting per side met ----------------------------------------------
+
+
+def _sides(text: str) -> set[tuple[str, tuple[str, ...]]]:
+    return {(e["type"], tuple(e["participants"])) for e in events_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The Kenyan foreign minister will hold separate talks with his Ugandan and Tanzanian "
+            "counterparts on Friday.",
+            {("meeting", ("KE", "TZ")), ("meeting", ("KE", "UG"))},
+        ),
+        (
+            "French President Emmanuel Macron spoke in Paris. He and Kenyan President William "
+            "Ruto meet separately on Friday with Brazil's foreign minister.",
+            {("meeting", ("BR", "FR")), ("meeting", ("BR", "KE"))},
+        ),
+        (
+            "Indian Foreign Minister S. Jaishankar held separate meetings on Monday with "
+            "Vietnamese and Indonesian officials.",
+            {("meeting", ("ID", "IN")), ("meeting", ("IN", "VN"))},
+        ),
+    ],
+)
+def test_separate_talks_make_one_meeting_per_side_met(
+    text: str, want: set[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert _sides(text) == want
+
+
+def test_talks_together_with_two_sides_stay_one_meeting() -> None:
+    text = (
+        "The Kenyan foreign minister will hold talks with his Ugandan and Tanzanian counterparts "
+        "on Friday."
+    )
+    assert _sides(text) == {("meeting", ("KE", "TZ", "UG"))}
+
+
+def test_two_officials_of_one_country_met_separately_are_one_side() -> None:
+    # A minister and a central banker of one country: one meeting, not one per person.
+    text = (
+        "Brazil's finance minister held separate meetings on Monday with French Finance Minister "
+        "Bruno Le Maire and the governor of the Bank of France."
+    )
+    assert _sides(text) == {("meeting", ("BR", "FR"))}
