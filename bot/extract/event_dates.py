@@ -181,8 +181,9 @@ _DECIDED_BEFORE = re.compile(
 )
 _TO_ACT = re.compile(r"\s*,?\s*to\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AFTER_DAYS_OF_TALKS = re.compile(
-    r"\s+after\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-4])\s+"
-    r"days\s+of\s+(?:[\w-]+\s+)?(?:talks|negotiations|meetings|discussions|deliberations|debate)",
+    r"(?:\s*,)?\s+(?:after|following)\s+"
+    r"(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-4])\s+days\s+of\s+"
+    r"(?:[\w-]+\s+)?(?:talks|negotiations|meetings|discussions|deliberations|debate)",
     re.IGNORECASE,
 )
 _ENDED_IN_CLAUSE = re.compile(
@@ -1418,10 +1419,13 @@ def _with_duration(
     if when.precision != "day" or when.end_date:
         return when
     after_days = _AFTER_DAYS_OF_TALKS.match(text, timex.end)
-    if after_days and _ENDED_IN_CLAUSE.search(
-        text, max(sentence.start, timex.start - 60), timex.start
+    if after_days and (
+        _ENDED_IN_CLAUSE.search(text, max(sentence.start, timex.start - 60), timex.start)
+        or after_days.start() <= trigger.start < after_days.end()
     ):
-        # "ended in a deadlock late yesterday after eight days of talks": the span ends then
+        # "ended in a deadlock late yesterday after eight days of talks": the span ends then;
+        # so do the talks an act dated so followed ("reached on March 2 following three days
+        # of negotiations")
         word = after_days.group(1).lower()
         days = NUMBER_WORDS.get(word) or int(word)
         day = date.fromisoformat(when.value[:10])
@@ -1483,6 +1487,21 @@ _JUST_ENDED = re.compile(
 _AFTER_LENGTH = re.compile(
     r"\b(?:after|following)\s+(?:(?:an?|the|their|his|her|its)\s+)?(?:[\w-]+\s+)?$", re.I
 )
+
+
+def _act_day_before(text: str, sentence: Sentence, ended: re.Match[str]) -> date | None:
+    """The day told just before "after N days of talks": the day those talks ended ("signed an
+    accord on Sunday after two days of talks", "issued on Sunday following three days of talks").
+    """
+    if not _AFTER_WORD.match(text, ended.start()):
+        return None
+    for timex in sentence.timexes:
+        gap = text[timex.end : ended.start()] if timex.end <= ended.start() else "-"
+        if len(gap) <= 3 and not gap.strip(", ") and timex.value[:10].count("-") == 2:
+            when = event_date_from_timex(timex)
+            if when is not None and when.precision == "day" and not when.end_date:
+                return date.fromisoformat(when.value[:10])
+    return None
 
 
 def _just_ended_span(ended: re.Match[str], dct: date) -> EventDate:
@@ -1620,7 +1639,7 @@ def _undated_day(
         and ended
         and not lexicon.future.search(text, sentence.start, trigger.end)
     ):
-        return _just_ended_span(ended, dct)
+        return _just_ended_span(ended, _act_day_before(text, sentence, ended) or dct)
     if (
         trigger.type in ("meeting", "summit")
         and _JUST_LEFT.search(

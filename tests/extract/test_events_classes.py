@@ -4674,3 +4674,26 @@ def test_two_officials_of_one_country_met_separately_are_one_side() -> None:
         "Bruno Le Maire and the governor of the Bank of France."
     )
     assert _sides(text) == {("meeting", ("BR", "FR"))}
+
+
+# --- an act dated right before "after N days of talks" ends those talks ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia and Iran signed an accord on Monday after two days of talks in Riyadh.",
+        "Saudi and Iranian officials issued a joint statement on Monday, after two days of talks.",
+        "The accord was reached on June 9 following two days of negotiations in Doha between "
+        "Rwanda and Congo.",
+    ],
+)
+def test_talks_an_act_followed_end_on_the_act_s_day(text: str) -> None:
+    spans = {(e["date"], e["end_date"]) for e in events_of(text) if e["type"] == "meeting"}
+    assert spans == {("2025-06-08", "2025-06-09")}
+
+
+def test_undated_talks_just_ended_still_end_on_the_story_s_day() -> None:
+    text = "Saudi and Iranian officials issued a joint statement after two days of talks."
+    spans = {(e["date"], e["end_date"]) for e in events_of(text) if e["type"] == "meeting"}
+    assert spans == {("2025-06-10", "2025-06-11")}
