@@ -822,8 +822,14 @@ def many_leaders(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
 
 
 def _surnames(names: set[str]) -> set[str]:
-    """One key per person however the text names them ("Donald Trump", "Trump")."""
-    return {name.split()[-1] for name in names}
+    """One key per person however the text names them ("Donald Trump", "Trump"; a title's
+    capitalised words "Abdel Fattah" are the start of "Abdel Fattah al-Sisi")."""
+    whole = {
+        name
+        for name in names
+        if not any(other != name and other.startswith(name + " ") for other in names)
+    }
+    return {name.split()[-1] for name in whole}
 
 
 def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:

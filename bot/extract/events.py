@@ -1260,13 +1260,14 @@ def _pronoun_person(
 ) -> _Antecedent | None:
     """Whom "he" or "she" (or "his" trip) acting at the trigger stands for: the first person
     the sentence names before it, else the person the story named last."""
-    before = text[sentence.start : trigger.start]  # "^" is the sentence's own start
+    opening = _opening_date_end(text, sentence)
+    before = text[opening : trigger.start]  # "^" is the sentence's own start, past its date
     acts = _PRONOUN_ACTOR.search(before)
     if acts is None and trigger.type == "visit":
         acts = _HIS_TRIP.search(before)
     if acts is None:
         return None
-    start = sentence.start + acts.start()
+    start = opening + acts.start()
     named = [m for m in sentence.mentions if m.kind == "person" and m.end <= start and codes_of(m)]
     if named:  # the sentence's subject, its first person: "Thatcher left Bonn after talks
         # with Kohl ahead of her visit to Moscow"
@@ -1274,12 +1275,26 @@ def _pronoun_person(
     return previous if previous and previous.codes else None
 
 
+_OPENING_COMMA = re.compile(r"\s*,?")
+_OPENING_PREPOSITION = re.compile(r"\s*(?:(?:on|in|at|by|during|early|late)\s+)?", re.IGNORECASE)
+
+
+def _opening_date_end(text: str, sentence: Sentence) -> int:
+    """Where a sentence's clause begins past a date opening it ("The following day he held
+    talks", "A day later, she met"), so its subject stands at the start; else its start."""
+    for timex in sentence.timexes:
+        opens = _OPENING_PREPOSITION.match(text, sentence.start)
+        if opens is not None and opens.end() == timex.start:
+            return _OPENING_COMMA.match(text, timex.end).end()  # type: ignore[union-attr]
+    return sentence.start
+
+
 def _last_person(sentence: Sentence, previous: _Antecedent) -> _Antecedent:
     """The last person a sentence names with a country; the previous one when it names none."""
     people = [m for m in sentence.mentions if m.kind == "person" and codes_of(m)]
     if not people:
         return previous
-    return _Antecedent(frozenset(codes_of(people[-1])), people[-1].role == "leader")
+    return _Antecedent(frozenset(codes_of(people[0])), people[0].role == "leader")
 
 
 def _staying_away(text: str, sentence: Sentence, trigger: Trigger) -> set[str]:

@@ -1279,6 +1279,10 @@ class _Resolver:
                 self.direction(start, end),
             )
             return _Resolved(day.isoformat())
+        if name == "independence day" and _OTHER_NATIONS.search(
+            self.text, max(0, start - 40), start
+        ):
+            return None  # "the island nation's 60th Independence Day": not July 4
         month, day = {
             "christmas eve": (12, 24),
             "christmas day": (12, 25),
@@ -1292,6 +1296,14 @@ class _Resolver:
         }[name]
         year = _day_year(month, day, self.dct, self.direction(start, end))
         return _Resolved(f"{year:04d}-{month:02d}-{day:02d}")
+
+
+# Whose independence day it is, told right before it when not America's: a possessive
+# ("Ukraine's", "the island nation's") or a demonym ("Kenyan"), past an ordinal ("60th").
+_OTHER_NATIONS = re.compile(
+    r"(?<!\bAmerica)(?<!\bU\.S\.)(?<!\bStates)(?:['\u2019]s|\b(?!American\b)[A-Z][a-z]+(?:an|ese|ish|i))"
+    r"\s+(?:\d+(?:st|nd|rd|th)\s+|(?:first|second|third|\w+ieth)\s+)?$"
+)
 
 
 _HANDLERS: dict[str, Callable[[_Resolver, re.Match[str], int, int], _Resolved | None]] = {

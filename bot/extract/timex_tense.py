@@ -88,6 +88,13 @@ _PLAN_CALLED_OFF = re.compile(
     re.IGNORECASE,
 )
 _EARLIER_PLAN = frozenset(["previously", "originally", "initially", "earlier", "once"])
+# A noun phrase set off by commas is no clause break: "at Chequers, the Prime Minister's
+# country residence, on Thursday" (a verb inside makes it a clause: ", which was", ", he said,").
+_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|his|her|its|their)\s+(?:(?!(?:which|who|that|is|was|are|were|has|had|"
+    r"have|will|would|said|says)\b)[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+\s*,",
+    re.IGNORECASE,
+)
 _ATTRIBUTION = frozenset(["said", "says", "told", "added", "stated", "noted"])
 _REPORTING_REACH = 4  # "said in a statement on Tuesday": words from the verb to the date
 _CLAUSE_STOP = frozenset({"but", "while", "whereas", "although", "though"})
@@ -559,7 +566,7 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     if direction or not words:
         return direction or (-1 if reported else 0)
     local_start = matches[-len(words)].start()
-    if _participial(words) or "," not in text[local_start:start]:
+    if _participial(words) or "," not in _APPOSITION.sub(" ", text[local_start:start]):
         # A long clause ("will report a deficit ... in a budget speech on Thursday") or a
         # participle phrase (", setting the tone for the talks on Friday"): the clause's or
         # the main clause's sure cue decides, farther back than the usual window.

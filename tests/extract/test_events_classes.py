@@ -4697,3 +4697,51 @@ def test_undated_talks_just_ended_still_end_on_the_story_s_day() -> None:
     text = "Saudi and Iranian officials issued a joint statement after two days of talks."
     spans = {(e["date"], e["end_date"]) for e in events_of(text) if e["type"] == "meeting"}
     assert spans == {("2025-06-10", "2025-06-11")}
+
+
+# --- "he" after a date opening the sentence, standing for the last sentence's subject --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese Foreign Minister Wang Yi arrived in Cairo on Sunday. The following day he held "
+        "talks with his Egyptian counterpart.",
+        "Chinese Foreign Minister Wang Yi arrived in Cairo on Sunday. A day later he met "
+        "Egyptian Foreign Minister Badr Abdelatty.",
+        "Chinese Foreign Minister Wang Yi arrived in Cairo on Sunday. On Monday, he met "
+        "Egyptian Foreign Minister Badr Abdelatty.",
+    ],
+)
+def test_he_after_an_opening_date_is_the_traveller(text: str) -> None:
+    assert ("meeting", "2025-06-09") in keys(text)
+    assert parties_of(text, "meeting") == {"CN", "EG"}
+
+
+def test_he_in_the_next_sentence_is_the_last_sentence_s_subject() -> None:
+    # "He" is Wang Yi, who met the Egyptian minister, not the minister he met.
+    text = (
+        "Chinese Foreign Minister Wang Yi met Egyptian Foreign Minister Badr Abdelatty on "
+        "Sunday. On Monday he met Egyptian President Abdel Fattah al-Sisi."
+    )
+    assert {(e["type"], e["date"]) for e in events_of(text)} == {
+        ("meeting", "2025-06-08"),
+        ("meeting", "2025-06-09"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese Foreign Minister Wang Yi arrived in Cairo on Sunday. On Monday he met "
+        "Egyptian President Abdel Fattah al-Sisi.",
+        "U.S. Secretary of State Marco Rubio flew to Riyadh on Sunday. He met President Mohammed "
+        "bin Salman on Monday.",
+    ],
+)
+def test_a_head_named_with_a_lowercase_particle_is_one_head(text: str) -> None:
+    # "President Abdel Fattah" (the title's capitalised words) and "Abdel Fattah al-Sisi" are
+    # one man: a minister meeting him holds a meeting, not a summit.
+    found = keys(text)
+    assert ("meeting", "2025-06-09") in found
+    assert "summit" not in {kind for kind, _ in found}

@@ -691,3 +691,35 @@ def test_a_season_as_a_time_is_still_a_date() -> None:
     assert values("The ministers will meet in the spring.", dt.date(2025, 6, 11)) == [
         ("the spring", "2026-SP")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The prime minister will hold talks with his British counterpart Keir Starmer at "
+        "Chequers, the prime minister's official country residence, on Friday, when the long "
+        "awaited pact will be signed, an aide told reporters.",
+        "The envoys will sign the accord with their Swiss hosts in the city of Geneva, the seat "
+        "of the old League of Nations, on Friday, when the other texts of the accord are due, "
+        "officials told reporters.",
+    ],
+)
+def test_a_noun_phrase_set_off_by_commas_keeps_the_clause_s_tense(sentence: str) -> None:
+    # The future verb lies more than a short window back, past an apposition: still its clause.
+    assert [v for t, v in values(sentence, THU) if t == "Friday"] == ["2025-02-07"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He will attend the island nation's 60th Independence Day celebrations.",
+        "The president will attend Ukraine's Independence Day parade in Kyiv.",
+        "Crowds gathered for the Kenyan Independence Day festivities.",
+    ],
+)
+def test_another_nation_s_independence_day_is_not_july_4(sentence: str) -> None:
+    assert not [v for t, v in values(sentence, THU) if "Independence" in t]
+
+
+def test_independence_day_alone_is_still_july_4() -> None:
+    assert value_of("The fireworks on Independence Day drew crowds.", THU) == "2024-07-04"
