@@ -1306,6 +1306,16 @@ _OTHER_NATIONS = re.compile(
 )
 
 
+# The day a report was given ("his office said on Monday", "told reporters Monday") is not
+# the day the story tells of: "the following day" counts from the last day of its events.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:[\w-]+\s+){0,2}?(?:reporters|journalists|a\s+news\s+conference|"
+    r"a\s+briefing|parliament|lawmakers))\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_REPORTED_REACH = 60
+
+
 _HANDLERS: dict[str, Callable[[_Resolver, re.Match[str], int, int], _Resolved | None]] = {
     name: getattr(_Resolver, name) for name in PATTERNS
 }
@@ -1381,7 +1391,12 @@ def find_timexes(text: str, dct: dt.date | None) -> list[Timex]:
             start = resolved.start
         if kind in _TITLE_KINDS and _is_title(scan, start, end):
             continue
-        if len(resolved.value) >= 10 and resolved.value[:4].isdigit() and resolved.value[7] == "-":
+        if (
+            len(resolved.value) >= 10
+            and resolved.value[:4].isdigit()
+            and resolved.value[7] == "-"
+            and not _REPORTED_ON.search(scan, max(0, start - _REPORTED_REACH), start)
+        ):
             resolver.last_day = resolved.value[:10]
             resolver.last_day_span = (start, end)
             resolver.last_week = (resolved.value[:10], end)

@@ -723,3 +723,18 @@ def test_another_nation_s_independence_day_is_not_july_4(sentence: str) -> None:
 
 def test_independence_day_alone_is_still_july_4() -> None:
     assert value_of("The fireworks on Independence Day drew crowds.", THU) == "2024-07-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister leaves for Suva on Friday, his office said on Wednesday. He will meet "
+        "the Fijian prime minister the following day.",
+        "The envoy will arrive in Doha on Friday, the ministry told reporters Wednesday. Talks "
+        "open the next day.",
+    ],
+)
+def test_the_next_day_counts_from_the_story_s_day_not_the_report_s(text: str) -> None:
+    found = dict(values(text, THU))
+    anaphor = next(v for t, v in found.items() if t.lower().startswith("the"))
+    assert anaphor == "2025-02-08"
