@@ -4745,3 +4745,22 @@ def test_a_head_named_with_a_lowercase_particle_is_one_head(text: str) -> None:
     found = keys(text)
     assert ("meeting", "2025-06-09") in found
     assert "summit" not in {kind for kind, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He will stay in Apia from June 19 to 21 for events marking Samoa's friendship treaty with "
+        "New Zealand.",
+        "Ceremonies on Friday commemorating the 1962 accord between Algeria and France drew "
+        "crowds.",
+    ],
+)
+def test_events_marking_a_treaty_are_no_signing(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+def test_marking_the_signing_of_a_treaty_is_still_the_signing() -> None:
+    assert ("agreement", "2025-06-06") in keys(
+        "Peru and Chile on Friday marked the signing of a new border treaty."
+    )
