@@ -490,6 +490,30 @@ def _since_doing(words: list[str]) -> bool:
 _CLAUSE_STOPS = frozenset("and but while although which who that will would said".split())
 
 
+def _after_doing(words: list[str]) -> bool:
+    """Whether the date closes an "after" + gerund aside ("hours after being sworn in on
+    Monday", "days after meeting Xi on Friday"): its act comes before the main verb's."""
+    lowered = [w.lower() for w in words]
+    for i in range(len(lowered) - 1, 0, -1):
+        if lowered[i - 1] == "after" and lowered[i].endswith("ing") and len(lowered[i]) > 4:
+            return True
+        if lowered[i] in _CLAUSE_STOPS:
+            return False
+    return False
+
+
+def _main_verb_after(after_words: list[str]) -> int:
+    """The tense of the verb right after an aside that ends at the date ("Trump, hours after
+    being sworn in on Monday, said ..."): past -2, future 2, else 0."""
+    for word in after_words[:3]:
+        lowered = word.lower()
+        if lowered in ("will", "shall", "'ll"):
+            return 2
+        if _past_form(lowered):
+            return -2
+    return 0
+
+
 def clause_direction(text: str, start: int, end: int, *, report: bool = False) -> int:
     """Direction of the clause around ``text[start:end]``: negative past, positive
     future, 0 undecided; magnitude 4 (``CERTAIN``) for "since", 3 for will/shall, 2 for
@@ -533,6 +557,10 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     if stop is not None:  # keep the sentence's last word ("by the Tuesday deadline.")
         after = after[: stop.end(1) if stop.group(1) is not None else stop.start()]
     after_words = _WORDS.findall(after)[: reach[1]]
+    if after.lstrip().startswith(",") and _after_doing(words):
+        aside = _main_verb_after(after_words)
+        if aside:
+            return aside  # "Trump, hours after being sworn in on Monday, said he would"
     direction = (
         _modified_noun(words, after_words)
         or _called_for(words)

@@ -738,3 +738,25 @@ def test_the_next_day_counts_from_the_story_s_day_not_the_report_s(text: str) ->
     found = dict(values(text, THU))
     anaphor = next(v for t, v in found.items() if t.lower().startswith("the"))
     assert anaphor == "2025-02-08"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mexico's president urged calm on Thursday after Trump, hours after being sworn in "
+            "on Monday, said he would impose tariffs.",
+            "2025-02-03",
+        ),
+        (
+            "The envoy, days after meeting Iran's foreign minister on Monday, said a deal would "
+            "be signed soon.",
+            "2025-02-03",
+        ),
+    ],
+)
+def test_an_after_doing_aside_takes_the_tense_of_the_verb_after_it(
+    sentence: str, expected: str
+) -> None:
+    # The aside's act precedes the main verb ("said"), whatever the reported "would" says.
+    assert [v for t, v in values(sentence, THU) if t == "Monday"] == [expected]
