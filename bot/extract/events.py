@@ -136,6 +136,9 @@ _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 _HOSTED_LEADERS = re.compile(
     r"\s+(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,2}leaders\s+(?:of|from)\b", re.IGNORECASE
 )
+# Leaders named by their body or region right after the host: "hosted APEC leaders", "will host
+# Pacific Islands Forum leaders" (the words before "leaders" name a body or a country).
+_NAMED_LEADERS = re.compile(r"\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3}?leaders\b", re.IGNORECASE)
 
 
 # A speaker's audience: "told a meeting of insurance brokers", "speaking at a conference in
@@ -270,6 +273,12 @@ def _hosts_an_official(text: str, sentence: Sentence, trigger: Trigger) -> bool:
         )
     if _VISIT_A_PERSON.match(text, trigger.end) or _HOSTED_LEADERS.match(text, trigger.end):
         return True  # ("will host leaders of the Group of 20": heads of government)
+    leaders = _NAMED_LEADERS.match(text, trigger.end)
+    if leaders is not None and any(
+        m.kind in ("body", "country", "demonym") and trigger.end < m.start < leaders.end()
+        for m in sentence.mentions
+    ):
+        return True  # "hosted APEC leaders in Shenzhen"
     opening = _GUEST_OPENING.match(text, trigger.end)
     guest = opening.end() if opening else trigger.end
     return any(m.start == guest for m in named)
@@ -820,11 +829,13 @@ def _occasion_days(
     of its own takes the parties of the month-dated one (it is the same occasion).
 
     Only for talks and accords reported as done, and only when the story names one such day
-    in that month (two days would be two occasions).
+    in that month (two days would be two occasions), in another sentence (one sentence telling
+    a month and a day tells two occasions).
     """
     ruled = [c for options in found for r, c, _ in options if r.by_rules]
     days: dict[str, set[str]] = {}
     places: dict[str, set[str]] = {}  # the towns each month's dated occasions were held in
+    told_in: dict[str, set[str]] = {}  # the sentences that tell each day's occasion
     for candidate in ruled:
         if (
             candidate.type in _OCCASION
@@ -832,6 +843,7 @@ def _occasion_days(
             and candidate.status != "scheduled"  # talks set for later are another occasion
         ):
             days.setdefault(candidate.when.value[:7], set()).add(candidate.when.value[:10])
+            told_in.setdefault(candidate.when.value[:10], set()).add(candidate.evidence)
             if candidate.location:
                 places.setdefault(candidate.when.value[:7], set()).add(candidate.location)
     orphan_days = [
@@ -859,6 +871,8 @@ def _occasion_days(
         ):
             continue
         day = next(iter(days[month]))
+        if candidate.evidence in told_in.get(day, ()):
+            continue  # "a summit earlier this month, and talks in Geneva on Sunday": two
         candidate.when = EventDate(day, None, "day")
         for trigger, sentence, reading in orphan_days:
             if reading.when.value[:10] != day:

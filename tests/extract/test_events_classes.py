@@ -4764,3 +4764,40 @@ def test_marking_the_signing_of_a_treaty_is_still_the_signing() -> None:
     assert ("agreement", "2025-06-06") in keys(
         "Peru and Chile on Friday marked the signing of a new border treaty."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xi hosted APEC leaders in Shenzhen on Monday.",
+        "Trump hosted ASEAN leaders at the White House on Monday.",
+    ],
+)
+def test_hosting_a_body_s_leaders_is_their_summit(text: str) -> None:
+    assert ("summit", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pope hosted Muslim leaders at the Vatican on Monday.",
+        "The president hosted Congressional leaders at the White House on Monday.",
+    ],
+)
+def test_hosting_faith_or_party_leaders_is_no_summit(text: str) -> None:
+    assert "summit" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xi attended a summit in Shenzhen earlier this month, and U.S. and Chinese trade "
+        "negotiators wrapped up two days of talks in Geneva on Sunday.",
+        "Modi hosted Putin in New Delhi earlier this month, and Indian and Chinese officials held "
+        "talks in Beijing on Sunday.",
+    ],
+)
+def test_a_month_and_a_day_in_one_sentence_are_two_occasions(text: str) -> None:
+    found = keys(text)
+    assert ("summit", "2025-06") in found
+    assert any(kind == "meeting" and day.startswith("2025-06-0") for kind, day in found)
