@@ -95,7 +95,9 @@ _PRESENT_ACT = re.compile(
     r"(?:heads|leaves|arrives|meets|visits|signs|travels|flies|tours|holds|opens|begins|starts)\b",
     re.IGNORECASE,
 )
-_MOVED_TO = re.compile(r"^[\w\s,']{0,40}?\b(?:to|until|till)\s+(?:on\s+|in\s+)?$", re.I)
+_MOVED_TO = re.compile(
+    r"^[\w\s,']{0,50}?\b(?:to|until|till|(?<=rescheduled\s)for)\s+(?:on\s+|in\s+)?$", re.I
+)
 # Types that need an international context beyond one country.
 _INTERNATIONAL = {"meeting", "agreement", "statement"}
 _INHERITING = {"statement", "agreement"}
@@ -1129,7 +1131,8 @@ def _new_date(text: str, sentence: Sentence, lexicon: EventLexicon) -> EventDate
     """The date a postponed event moved to: "postponed to April 2", "put off until March"."""
     for cue in lexicon.postponed.finditer(text, sentence.start, sentence.end):
         for timex in sentence.timexes:
-            if timex.start >= cue.end() and _MOVED_TO.match(text[cue.end() : timex.start]):
+            # the gap from the cue's start: "moved to" holds its own "to"
+            if timex.start >= cue.end() and _MOVED_TO.match(text[cue.start() : timex.start]):
                 return event_date_from_timex(timex)
     return None
 
@@ -1568,8 +1571,11 @@ def _build(
         new = _new_date(text, sentence, lexicon)
         if new is not None and new.value[:10] != when.value[:10] and new.start > when.start:
             moved_to = new  # "had been scheduled for Monday ... postponed to Oct 23": both days
-        else:
-            when = new or when
+        elif new is not None:
+            # "has been moved to Wednesday": only the new day told, the event is scheduled
+            # there, as the gold annotates a postponement's new day
+            when = new
+            status = "scheduled" if dct is None or new.end >= dct else status
     confidence = 0.55
     confidence += 0.15 if not inherited else 0.0
     confidence += 0.1 if len(codes) >= 2 else 0.0

@@ -487,6 +487,12 @@ def _since_doing(words: list[str]) -> bool:
     return False
 
 
+# An event's new day, set when it was moved: ahead of the DCT, whatever tense moved it.
+_MOVED_TO_DATE = re.compile(
+    r"\b(?:moved|rescheduled|re-scheduled|postponed|delayed|deferred|pushed\s+back|put\s+off|"
+    r"brought\s+forward|shifted)\s+(?:to|for|until|till)\s+(?:on\s+|next\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_STOPS = frozenset("and but while although which who that will would said".split())
 
 
@@ -522,6 +528,9 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     ``report`` marks a headline or a caption, whose present tense reports."""
     if _WHEN_AHEAD.match(text, end):
         return 3  # "before the 25th of June when our next meeting will take place"
+    if _MOVED_TO_DATE.search(text, max(0, start - 40), start):
+        return 2  # "has been moved to Wednesday", "was rescheduled for Friday": the new day
+
     lo = sentence_start(text, start, _SENTENCE_REACH)
     matches = list(_WORDS.finditer(text, lo, start))
     sentence_words = [m.group(0) for m in matches]
