@@ -1571,11 +1571,10 @@ def _build(
         new = _new_date(text, sentence, lexicon)
         if new is not None and new.value[:10] != when.value[:10] and new.start > when.start:
             moved_to = new  # "had been scheduled for Monday ... postponed to Oct 23": both days
-        elif new is not None:
-            # "has been moved to Wednesday": only the new day told, the event is scheduled
-            # there, as the gold annotates a postponement's new day
-            when = new
-            status = "scheduled" if dct is None or new.end >= dct else status
+        else:
+            # only the new day told ("has been moved to Wednesday"): one postponed event there,
+            # so the timeline tells subscribers it was postponed, not merely updated
+            when = new or when
     confidence = 0.55
     confidence += 0.15 if not inherited else 0.0
     confidence += 0.1 if len(codes) >= 2 else 0.0
