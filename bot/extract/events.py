@@ -1255,10 +1255,21 @@ _PRONOUN_ACTOR = re.compile(
     # Wednesday ..., and is due to meet Xi on Thursday in Busan"
     r"|^\s*(?:[Hh]e|[Ss]he)\s+[^.;:]{1,160}?,?\s+and\s+(?:(?:will|would|shall|is|was|also|then|"
     r"later|now|due|expected|scheduled|set|to|be)\s+){1,5}$"
+    # a gathering he attends or joins: "where he attended a summit with Southeast Asian leaders"
+    r"|(?:^\s*|[,;:]\s*|\b(?:where|when|and|but|after|before|as|while)\s+)(?:[Hh]e|[Ss]he)\s+"
+    r"(?:(?:will|would|shall|is|was|has|had|also|then|later|due|expected|to|be)\s+){0,4}"
+    r"(?:attend(?:ed|s|ing)?|join(?:ed|s|ing)?)\s+(?:(?:a|an|the|this|that|its|their)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$"
     # he and someone named after him: "He and Palestinian leader Yasser Arafat meet Monday"
     r"|^\s*(?:[Hh]e|[Ss]he)\s+and\s+(?:[\w.'\u2019-]+\s+){1,6}?"
     r"(?:(?:will|would|shall|are|were|also|then|later|now|due|expected|scheduled|set|to|be)\s+)"
     r"{0,5}$"
+)
+# A conjunct with no subject of its own, after a comma: ", and will hold his first talks".
+_SUBJECTLESS_AND = re.compile(
+    r",\s+and\s+(?:(?:will|would|shall|is|was|also|then|later|now|due|expected|scheduled|set|"
+    r"to|be)\s+){1,5}(?:(?:hold|holds|held|holding)\s+)?(?:(?:his|her|their|a|an|the|first|"
+    r"second|brief|separate|bilateral|formal|official)\s+){0,3}$"
 )
 _HIS_TRIP = re.compile(r"(?:^\s*|\s)(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,3}$")
 _TRAVEL_OR_TALKS = TALK_KINDS | {"visit"}
@@ -1283,7 +1294,13 @@ def _pronoun_person(
     if acts is None and trigger.type == "visit":
         acts = _HIS_TRIP.search(before)
     if acts is None:
-        return None
+        conjunct = _SUBJECTLESS_AND.search(before)
+        named = [m for m in sentence.mentions if m.kind == "person" and codes_of(m)]
+        if conjunct is None or not named or named[0].start >= opening + conjunct.start():
+            return None
+        # "Trump arrived in Tokyo on Monday ..., and will hold his first talks with Takaichi on
+        # Tuesday": the sentence's subject, its first person, holds them
+        return _Antecedent(frozenset(codes_of(named[0])), named[0].role == "leader")
     start = opening + acts.start()
     named = [m for m in sentence.mentions if m.kind == "person" and m.end <= start and codes_of(m)]
     if named:  # the sentence's subject, its first person: "Thatcher left Bonn after talks

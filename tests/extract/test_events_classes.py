@@ -4822,3 +4822,33 @@ def test_an_event_moved_from_one_day_to_another_keeps_both() -> None:
     text = "The Security Council meeting, originally set for Thursday, was moved to Friday."
     found = {(e["date"], e["status"]) for e in events_of(text) if e["type"] == "meeting"}
     assert ("2025-06-13", "scheduled") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto arrived in Paris on Tuesday from Brussels, where he "
+        "attended a summit with European leaders on Monday.",
+        "Indian Prime Minister Narendra Modi flew home on Tuesday from Brussels, where he joined "
+        "a summit of EU leaders on Monday.",
+    ],
+)
+def test_a_summit_he_attended_is_his(text: str) -> None:
+    summits = [e for e in events_of(text) if e["type"] == "summit"]
+    assert summits and all(e["date"] == "2025-06-09" for e in summits)
+    assert {"KE", "IN"} & set().union(*(e["participants"] for e in summits))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. President Donald Trump arrived in Tokyo on Monday from Kuala Lumpur, where talks "
+        "on trade ended, and will hold his first talks with Prime Minister Sanae Takaichi on "
+        "Friday.",
+        "Brazilian President Luiz Inacio Lula da Silva arrived in Beijing on Monday from Moscow, "
+        "where the parade was held, and is due to meet Chinese President Xi Jinping on Friday.",
+    ],
+)
+def test_a_subjectless_conjunct_is_the_sentence_s_subject_s_act(text: str) -> None:
+    events = [e for e in events_of(text) if e["date"] == "2025-06-13"]
+    assert events and all(len(e["participants"]) == 2 for e in events)
