@@ -2259,15 +2259,15 @@ def _redate_to_meetings(candidates: list[_Candidate]) -> None:
         if outcome.type not in _OUTCOMES or not outcome.undated or outcome.status != "occurred":
             continue
         today, _ = interval(outcome.when)
-        days = {
-            interval(m.when)[0]
+        days = {  # a meeting of several days yields its outcome on its last
+            interval(m.when)[1]
             for m in candidates
             if m.type in ("meeting", "summit")
             and not m.undated
             and m.status == "occurred"
             and m.when.precision in ("day", "time")
             and m.participants & outcome.participants
-            and 0 <= (today - interval(m.when)[0]).days <= DATED_REACH
+            and 0 <= (today - interval(m.when)[1]).days <= DATED_REACH
         }
         if len(days) == 1 and today not in days:
             outcome.when = EventDate(next(iter(days)).isoformat(), None, "day")

@@ -4852,3 +4852,17 @@ def test_a_summit_he_attended_is_his(text: str) -> None:
 def test_a_subjectless_conjunct_is_the_sentence_s_subject_s_act(text: str) -> None:
     events = [e for e in events_of(text) if e["date"] == "2025-06-13"]
     assert events and all(len(e["participants"]) == 2 for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand and Cambodia have agreed to let observers monitor the ceasefire, at the end of "
+        "four days of talks in Kuala Lumpur that began on Thursday and concluded on Sunday.",
+        "Armenia and Azerbaijan have signed a joint statement on border demarcation. The talks in "
+        "Almaty began on Thursday and ended on Sunday.",
+    ],
+)
+def test_an_undated_outcome_of_talks_of_several_days_takes_their_last_day(text: str) -> None:
+    outcomes = [e for e in events_of(text) if e["type"] in ("agreement", "statement")]
+    assert outcomes and all(e["date"] == "2025-06-08" for e in outcomes)
