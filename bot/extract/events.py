@@ -2014,7 +2014,8 @@ def _inherit(
             by_place = [h for h in hosts if h.location and h.location in mentioned_places]
             host = by_place[0] if by_place else None
         if host is None and not trigger.year_dated:
-            host = _named_host(text, sentence, trigger, hosts)
+            ahead = not done and _future(text, sentence, trigger, lexicon)
+            host = _named_host(text, sentence, trigger, hosts, ahead=ahead)
         if (
             host is None
             and trigger.type == "statement"
@@ -2050,8 +2051,8 @@ def _inherit(
             candidate.participants = set(host.participants)
         if host.location and candidate.location is None:
             candidate.location = host.location
-        if candidate.status not in ("postponed", "cancelled"):
-            candidate.status = host.status
+        if candidate.status not in ("postponed", "cancelled") and host.status != "postponed":
+            candidate.status = host.status  # (its own status at a postponed host's day)
         reading = Reading(trigger, sentence, index, when, None, True)
         found.append((reading, candidate, facts))
     return found
@@ -2107,15 +2108,20 @@ def _talks_of_the_two(
 
 
 def _named_host(
-    text: str, sentence: Sentence, trigger: Trigger, hosts: list[_Candidate]
+    text: str, sentence: Sentence, trigger: Trigger, hosts: list[_Candidate], *, ahead: bool
 ) -> _Candidate | None:
     """The meeting an accord or statement is tied to by a definite mention in its sentence:
     "Following the summit, the two sides are expected to seal several agreements" takes the
-    date of the story's summit (the last one named before it, if there are several)."""
+    date of the story's summit (the last one named before it, if there are several; one
+    still ahead when the outcome is: "The summit is expected to end with a joint statement"
+    is not the one "since a summit in Baghdad in June 2021")."""
     for match in _HOST_MENTION.finditer(text, sentence.start, sentence.end):
         # "the summit" is a summit; "their talks" or "the meeting" may be leaders' talks too
         kinds = ("summit",) if match.group(1).lower().startswith("summit") else TALK_KINDS
         earlier = [h for h in hosts if h.type in kinds and h.start < sentence.start]
+        planned = [h for h in earlier if h.status in ("scheduled", "postponed")]
+        if ahead and planned:  # the latest day it is planned for (a postponed one's new day)
+            earlier = [max(planned, key=lambda h: interval(h.when)[0])]
         if earlier and abs(match.start() - trigger.start) <= HOST_REACH:
             return earlier[-1]
     return None

@@ -4866,3 +4866,19 @@ def test_a_subjectless_conjunct_is_the_sentence_s_subject_s_act(text: str) -> No
 def test_an_undated_outcome_of_talks_of_several_days_takes_their_last_day(text: str) -> None:
     outcomes = [e for e in events_of(text) if e["type"] in ("agreement", "statement")]
     assert outcomes and all(e["date"] == "2025-06-08" for e in outcomes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders of Jordan, Egypt and Iraq will hold a summit in Amman on June 20, the first "
+        "since a summit in Baghdad in June 2021. The summit is expected to end with a joint "
+        "statement on regional security.",
+        "The presidents of Kenya and Uganda will hold a summit in Nairobi on June 20. They last "
+        "met at a summit in Kampala in March 2023. The summit is expected to end with a joint "
+        "statement on trade.",
+    ],
+)
+def test_a_statement_expected_at_the_summit_is_the_coming_summit_s(text: str) -> None:
+    statements = [e for e in events_of(text) if e["type"] == "statement"]
+    assert [(e["date"], e["status"]) for e in statements] == [("2025-06-20", "scheduled")]
