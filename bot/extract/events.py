@@ -1524,6 +1524,8 @@ def _build(
     if series and talks_antecedent and len(codes - BODY_CODES) == 1:
         codes |= talks_antecedent  # "The U.S. will host another round of talks": the series'
     commodity = commodity and kind == "meeting"
+    if not codes and kind == "election" and location_codes:
+        codes = set(location_codes)  # "in Baghdad, where ... after the elections in November"
     if not codes and not commodity:
         if (
             not commodity

@@ -4882,3 +4882,23 @@ def test_an_undated_outcome_of_talks_of_several_days_takes_their_last_day(text: 
 def test_a_statement_expected_at_the_summit_is_the_coming_summit_s(text: str) -> None:
     statements = [e for e in events_of(text) if e["type"] == "statement"]
     assert [(e["date"], e["status"]) for e in statements] == [("2025-06-20", "scheduled")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Jordan's king spoke in Amman on Monday. Diplomats said the delay reflected "
+            "uncertainty in Baghdad, where government formation after the parliamentary "
+            "elections in November has dragged on.",
+            "IQ",
+        ),
+        (
+            "Kenya's president spoke in Nairobi on Monday. Investors are wary of Dhaka, where "
+            "the general election in February brought a new government.",
+            "BD",
+        ),
+    ],
+)
+def test_an_election_told_of_a_place_is_that_place_s_country(text: str, country: str) -> None:
+    assert parties_of(text, "election") == {country}
