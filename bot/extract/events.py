@@ -1265,6 +1265,13 @@ _PRONOUN_ACTOR = re.compile(
     r"(?:(?:will|would|shall|are|were|also|then|later|now|due|expected|scheduled|set|to|be)\s+)"
     r"{0,5}$"
 )
+# The last occasion before the one a sentence is about: "would be the first (trilateral
+# summit) since a summit in Baghdad", "their first meeting since talks in Geneva".
+_LAST_OCCASION = re.compile(
+    r"\b(?:first|only)\b[^.;:]{0,80}?\bsince\s+(?:a|an|the|their|its|his|her)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # A conjunct with no subject of its own, after a comma: ", and will hold his first talks".
 _SUBJECTLESS_AND = re.compile(
     r",\s+and\s+(?:(?:will|would|shall|is|was|also|then|later|now|due|expected|scheduled|set|"
@@ -1524,6 +1531,17 @@ def _build(
     if series and talks_antecedent and len(codes - BODY_CODES) == 1:
         codes |= talks_antecedent  # "The U.S. will host another round of talks": the series'
     commodity = commodity and kind == "meeting"
+    if kind in ("summit", "meeting") and _LAST_OCCASION.search(
+        text, max(sentence.start, trigger.start - 160), trigger.start
+    ):
+        # "The meeting of King Abdullah II, Sisi and Iraq's prime minister would be the first
+        # since a summit in Baghdad in June 2021": the last one was theirs too
+        codes |= {
+            code
+            for m in sentence.mentions
+            if m.end <= trigger.start and not is_location(text, m) and not is_topic(text, m)
+            for code in codes_of(m)
+        }
     if not codes and kind == "election" and location_codes:
         codes = set(location_codes)  # "in Baghdad, where ... after the elections in November"
     if not codes and not commodity:

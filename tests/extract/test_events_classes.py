@@ -4902,3 +4902,26 @@ def test_a_statement_expected_at_the_summit_is_the_coming_summit_s(text: str) ->
 )
 def test_an_election_told_of_a_place_is_that_place_s_country(text: str, country: str) -> None:
     assert parties_of(text, "election") == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        (
+            "The meeting of Jordan's King Abdullah II, Egyptian President Abdel Fattah el-Sisi and "
+            "Iraq's prime minister would be the first since a summit in Baghdad in June 2021.",
+            "summit",
+            {"EG", "IQ", "JO"},
+        ),
+        (
+            "Talks between Serbian and Kosovar negotiators would be their first since a meeting "
+            "in Brussels in March 2023.",
+            "meeting",
+            {"RS", "XK"},
+        ),
+    ],
+)
+def test_the_last_occasion_before_a_first_one_had_the_same_parties(
+    text: str, kind: str, parties: set[str]
+) -> None:
+    assert parties_of(text, kind) == parties
