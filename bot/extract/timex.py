@@ -1130,6 +1130,15 @@ class _Resolver:
                 part = PARTS_OF_DAY[m["part"].lower()]
                 return _Resolved(f"{day.isoformat()}T{part}", "TIME")
             return _Resolved(day.isoformat())
+        week = _WEEK_NAMED_AFTER.match(self.text, end) if not rel else None
+        if week is not None:
+            # "from Monday to Friday last week", "on Tuesday next week": that week's day
+            shift = {"last": -7, "next": 7, "this": 0}[week["which"].lower()]
+            monday = self.dct - dt.timedelta(days=self.dct.weekday() - shift)
+            day = monday + dt.timedelta(days=WEEKDAYS[m["wd"].lower()])
+            if m["part"]:
+                return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
+            return _Resolved(day.isoformat())
         following = (
             self._after_coordinated_day(WEEKDAYS[m["wd"].lower()], start) if not rel else None
         )
@@ -1314,6 +1323,15 @@ _REPORTED_ON = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_REACH = 60
+
+
+# The week a weekday (or a pair of them) is told in, named right after it: "from Monday to
+# Friday last week", "on Tuesday and Wednesday next week", "Thursday of this week".
+_WEEK_NAMED_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or|to|through|until|till|-|\u2013)\s*(?:[A-Za-z]+day)\b)?"
+    r"\s+(?:of\s+)?(?P<which>last|next|this)\s+week\b",
+    re.IGNORECASE,
+)
 
 
 _HANDLERS: dict[str, Callable[[_Resolver, re.Match[str], int, int], _Resolved | None]] = {

@@ -760,3 +760,17 @@ def test_an_after_doing_aside_takes_the_tense_of_the_verb_after_it(
 ) -> None:
     # The aside's act precedes the main verb ("said"), whatever the reported "would" says.
     assert [v for t, v in values(sentence, THU) if t == "Monday"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The forum ran from Monday to Friday last week.", ["2025-01-27", "2025-01-31"]),
+        ("Envoys will meet on Tuesday next week.", ["2025-02-11"]),
+        ("Talks were held on Wednesday and Thursday last week.", ["2025-01-29", "2025-01-30"]),
+    ],
+)
+def test_a_weekday_told_with_its_week_is_that_week_s_day(
+    sentence: str, expected: list[str]
+) -> None:
+    assert [v for t, v in values(sentence, THU) if t.endswith("day")] == expected
