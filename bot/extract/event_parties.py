@@ -282,7 +282,9 @@ _SINCE_TAKING = re.compile(
 )
 
 
-def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> list[Mention]:
+def _election_country(
+    text: str, trigger: Trigger, mentions: list[Mention], sentence: Sentence
+) -> list[Mention]:
     """The one mention whose country holds the vote.
 
     In order: the name right before it ("Chile's runoff", "Irish general election"), the
@@ -298,6 +300,14 @@ def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> l
         return leaders[:1]
     if before and _OWNER_GAP.match(text[before[-1].end : trigger.start]):
         return [before[-1]]
+    people = [
+        m
+        for m in sentence.mentions
+        if m.kind == "person" and m.end <= trigger.start and codes_of(m)
+    ]
+    if people and _WON_BEFORE.search(text, max(people[-1].end, trigger.start - 60), trigger.start):
+        # "Tebboune, who was sworn in ... after winning the Sept. 7 election": the winner's
+        return people[-1:]
     placed = [m for m in after if is_location(text, m) and m.start - trigger.end <= 60]
     if placed:
         return placed[:1]
@@ -306,6 +316,12 @@ def _election_country(text: str, trigger: Trigger, mentions: list[Mention]) -> l
     return after[:1]
 
 
+# An election won or lost by the person named before it.
+_WON_BEFORE = re.compile(
+    r"\b(?:winning|won|wins|losing|lost|contesting|contested)\s+(?:(?:the|a|an|his|her|its|their|"
+    r"last|this|[\w.'\u2019-]+'s)\s+)?(?:[\w.'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\s+[^,;:()]{0,60}$", re.IGNORECASE)
 
 
@@ -434,7 +450,7 @@ def trigger_parties(
         high = gathering
     if trigger.type == "election":
         owner = _relative_clause_owner(text, sentence, trigger, mentions)
-        mentions = [owner] if owner else _election_country(text, trigger, mentions)
+        mentions = [owner] if owner else _election_country(text, trigger, mentions, sentence)
     elif trigger.type not in TARGETS_TAKE_PART:
         # "pressure on Russia", "talks about Ukraine": the topic does not take part.
         acting = [m for m in mentions if not is_topic(text, m)]

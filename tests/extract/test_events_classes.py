@@ -4925,3 +4925,24 @@ def test_the_last_occasion_before_a_first_one_had_the_same_parties(
     text: str, kind: str, parties: set[str]
 ) -> None:
     assert parties_of(text, kind) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "President Abdelmadjid Tebboune, who was sworn in on Sept. 17 after winning the "
+            "Sept. 7 election with 84% of the vote, has taken a harder line towards France.",
+            "DZ",
+        ),
+        (
+            "Prime Minister Anthony Albanese, who won the May 3 election by a landslide, will "
+            "visit China, his office said.",
+            "AU",
+        ),
+    ],
+)
+def test_an_election_won_by_the_person_named_before_is_his_country_s(
+    text: str, country: str
+) -> None:
+    assert parties_of(text, "election", date(2025, 10, 20)) == {country}
