@@ -1489,11 +1489,21 @@ _AFTER_LENGTH = re.compile(
 )
 
 
+# Talks whose end an act dated just before marks: "initialled the text last Wednesday at the
+# close of talks in Washington", "signed on Friday at the end of their meeting".
+_CLOSE_OF = re.compile(
+    r"\bat\s+the\s+(?:close|end|conclusion)\s+of\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _act_day_before(text: str, sentence: Sentence, ended: re.Match[str]) -> date | None:
-    """The day told just before "after N days of talks": the day those talks ended ("signed an
-    accord on Sunday after two days of talks", "issued on Sunday following three days of talks").
-    """
-    if not _AFTER_WORD.match(text, ended.start()):
+    """The day told just before "after N days of talks" (or "at the close of talks"): the day
+    those talks ended ("signed an accord on Sunday after two days of talks", "issued on Sunday
+    following three days of talks")."""
+    closing = _CLOSE_OF.match(text, ended.start(), ended.end())
+    if not _AFTER_WORD.match(text, ended.start()) and not closing:
         return None
     for timex in sentence.timexes:
         gap = text[timex.end : ended.start()] if timex.end <= ended.start() else "-"
@@ -1633,6 +1643,15 @@ def _undated_day(
         and not _future_subordinate(text, sentence, low, lexicon)
     ):
         return EventDate(dct.isoformat(), None, "day")
+    closed = _CLOSE_OF.search(text, max(sentence.start, trigger.start - 40), trigger.start)
+    if (
+        trigger.type in ("meeting", "summit")
+        and closed
+        and not lexicon.future.search(text, sentence.start, trigger.end)
+    ):
+        day = _act_day_before(text, sentence, closed)
+        if day is not None:  # "initialled the text last Wednesday at the close of talks"
+            return EventDate(day.isoformat(), None, "day")
     ended = _JUST_ENDED.search(text, max(sentence.start, trigger.start - 60), trigger.start)
     if (
         trigger.type in ("meeting", "summit")

@@ -4946,3 +4946,24 @@ def test_an_election_won_by_the_person_named_before_is_his_country_s(
     text: str, country: str
 ) -> None:
     assert parties_of(text, "election", date(2025, 10, 20)) == {country}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Technical teams from Congo and Rwanda initialled the text on Monday at the close of "
+        "talks in Washington.",
+        "Qatar and Oman signed the accord on Monday at the end of their meeting in Doha.",
+    ],
+)
+def test_talks_an_act_closed_end_on_the_act_s_day(text: str) -> None:
+    assert ("meeting", "2025-06-09") in keys(text)
+
+
+def test_a_meeting_planned_after_the_end_of_a_summit_keeps_its_own_day() -> None:
+    text = (
+        "EU farm ministers will meet tomorrow evening, after the end of a two-day summit of "
+        "heads of government, to try again to agree a price package."
+    )
+    assert ("meeting", "2025-06-12") in keys(text)
+    assert ("summit", "2025-06-12") not in keys(text)
