@@ -711,7 +711,10 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
             if (
                 trigger.type == "visit"
                 and choices
-                and leaders_meet(text, sentence, trigger, lexicon)
+                and (
+                    leaders_meet(text, sentence, trigger, lexicon)
+                    or _head_pronoun_meets(text, sentence, he_she)
+                )
                 and _visit_for_talks(text, sentence, trigger, lexicon)
                 and not any(
                     other.type == "summit" and purpose_of(text, trigger, other)
@@ -1278,7 +1281,15 @@ _SUBJECTLESS_AND = re.compile(
     r"to|be)\s+){1,5}(?:(?:hold|holds|held|holding)\s+)?(?:(?:his|her|their|a|an|the|first|"
     r"second|brief|separate|bilateral|formal|official)\s+){0,3}$"
 )
-_HIS_TRIP = re.compile(r"(?:^\s*|\s)(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,3}$")
+_HIS_TRIP = re.compile(
+    r"(?:^\s*|\s)(?:[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,3}$"
+    # a trip he begins or ends: "He will end the tour in Abu Dhabi on Thursday"
+    r"|(?:^\s*|[,;:]\s*|\b(?:where|when|and|but|after|before|as|while)\s+)(?:[Hh]e|[Ss]he)\s+"
+    r"(?:(?:will|would|is|was|to|due|expected|then|also|later)\s+){0,4}(?:end|ends|ended|ending|"
+    r"begin|begins|began|beginning|start|starts|started|starting|continue|continues|continued|"
+    r"wrap|wraps|wrapped|conclude|concludes|concluded)\s+(?:up\s+)?(?:the|his|her|a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
 _TRAVEL_OR_TALKS = TALK_KINDS | {"visit"}
 
 
@@ -1328,6 +1339,22 @@ def _opening_date_end(text: str, sentence: Sentence) -> int:
         if opens is not None and opens.end() == timex.start:
             return _OPENING_COMMA.match(text, timex.end).end()  # type: ignore[union-attr]
     return sentence.start
+
+
+def _head_pronoun_meets(text: str, sentence: Sentence, previous: _Antecedent | None) -> bool:
+    """Whether a sentence's "he" or "she" stands for a head of state or government who meets
+    another country's head it names ("He will end the tour in Abu Dhabi, where he is due to
+    hold talks with President Mohamed bin Zayed")."""
+    if (
+        previous is None
+        or not previous.leader
+        or not _HE_OR_SHE.search(text, sentence.start, sentence.end)
+    ):
+        return False
+    return bool(leader_countries(text, sentence) - previous.codes)
+
+
+_HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
 def _last_person(sentence: Sentence, previous: _Antecedent) -> _Antecedent:

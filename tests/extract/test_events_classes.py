@@ -4967,3 +4967,19 @@ def test_a_meeting_planned_after_the_end_of_a_summit_keeps_its_own_day() -> None
     )
     assert ("meeting", "2025-06-12") in keys(text)
     assert ("summit", "2025-06-12") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. President Donald Trump will visit Riyadh on Tuesday. He will end the tour in Abu "
+        "Dhabi on Friday, where he is due to hold talks with President Sheikh Mohamed bin Zayed "
+        "Al Nahyan.",
+        "Kenyan President William Ruto arrives in Namibia on Monday. He will end the tour in "
+        "Pretoria on Friday, where he is due to hold talks with President Cyril Ramaphosa.",
+    ],
+)
+def test_a_head_s_trip_he_ends_for_talks_with_a_head_is_a_summit(text: str) -> None:
+    found = [e for e in events_of(text) if e["date"] == "2025-06-13"]
+    assert {e["type"] for e in found} == {"visit", "summit"}
+    assert all(len(e["participants"]) == 2 for e in found)
