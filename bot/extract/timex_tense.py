@@ -282,10 +282,13 @@ def _decide(
     words are asides and count as guesses only."""
     weak = 0
     modal = False  # the weak cue found is a modal of the date's own clause
+    own_clause = False  # ... or a modal or a present-tense event verb: an "and" ends its clause
     for i in order:
         word = words[i].lower()
-        if word in _CLAUSE_STOP or (before and modal and word == "and"):
-            break  # "the talks had gone well and a team would leave in three weeks"
+        if word in _CLAUSE_STOP or (before and own_clause and word == "and"):
+            # "the talks had gone well and a team would leave in three weeks", "who won the
+            # June 2 election and takes office on Oct. 1": the cue found is its own clause's
+            break
         if before and weak and word in _SUBORDINATORS:
             break  # "members led by Saudi Arabia ... when they meet online on Sunday": the
             # subordinate clause's own verb dates it, not the main clause's
@@ -314,6 +317,7 @@ def _decide(
             # "conditions should be back to normal by the weekend": "be" after a modal is
             # the modal's clause as much as the modal itself
             modal = word in MODAL_CUES or (word == "be" and _previous(words, i) in MODAL_CUES)
+            own_clause = modal or word in PRESENT_EVENT_VERBS
     return weak
 
 

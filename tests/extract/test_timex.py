@@ -774,3 +774,20 @@ def test_a_weekday_told_with_its_week_is_that_week_s_day(
     sentence: str, expected: list[str]
 ) -> None:
     assert [v for t, v in values(sentence, THU) if t.endswith("day")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sheinbaum won the June 2 election and takes office on Oct. 1.", "2025-10-01"),
+        ("The envoy arrived on Monday and meets the king on March 1.", "2025-03-01"),
+    ],
+)
+def test_a_present_event_verb_after_and_dates_its_own_clause(sentence: str, expected: str) -> None:
+    # The past verb of the first conjunct does not reach across "and".
+    assert values(sentence, THU)[-1][1] == expected
+
+
+def test_a_past_verb_after_and_still_reads_past_the_conjunction() -> None:
+    text = "OPEC decided to limit output and proposed ceilings for the third quarter."
+    assert values(text, REUTERS)[-1][1] == "1987-Q3"
