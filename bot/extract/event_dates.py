@@ -902,6 +902,7 @@ def _shares_date(text: str, dated: Trigger, undated: Trigger) -> bool:
         _deal_on(text, dated, undated)
         or _gathering_agreed(text, dated, undated)
         or _gathering_yields(text, undated, dated)
+        or _gathering_yields(text, dated, undated)  # "ministers meeting on Monday adopted"
     )
 
 
@@ -1235,7 +1236,7 @@ _GATHERING_AGREED = re.compile(
 
 _YIELDS = re.compile(
     _AT_PLACE + r"(?:\s*,[^,;.]{1,60},)?\s+"
-    r"(?:adopted|issued|released|approved|endorsed|signed|produced)\s+"
+    r"(?:adopted|issued|released|approved|endorsed|signed|produced|imposed|extended)\s+"
     r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -1243,10 +1244,13 @@ _YIELDS = re.compile(
 
 def _gathering_yields(text: str, gathering: Trigger, outcome: Trigger) -> bool:
     """Whether an undated meeting is the subject of a dated outcome: "The G20 summit in
-    Johannesburg adopted a leaders' declaration on Saturday" met that Saturday."""
+    Johannesburg adopted a leaders' declaration on Saturday" met that Saturday; "On Monday, EU
+    foreign ministers meeting in Luxembourg adopted a package of sanctions": decided that day."""
     if gathering.type not in ("meeting", "summit") or outcome.type not in (
         "statement",
         "agreement",
+        "sanctions",
+        "tariff",
     ):
         return False
     if outcome.start < gathering.end:

@@ -4983,3 +4983,22 @@ def test_a_head_s_trip_he_ends_for_talks_with_a_head_is_a_summit(text: str) -> N
     found = [e for e in events_of(text) if e["date"] == "2025-06-13"]
     assert {e["type"] for e in found} == {"visit", "summit"}
     assert all(len(e["participants"]) == 2 for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "On Monday, EU foreign ministers meeting in Luxembourg adopted a 14th package of "
+            "sanctions against Russia, targeting for the first time its gas trade.",
+            "sanctions",
+        ),
+        (
+            "On Monday, ASEAN foreign ministers meeting in Vientiane adopted a joint communique "
+            "on the South China Sea, urging restraint by all sides in the disputed waters.",
+            "statement",
+        ),
+    ],
+)
+def test_what_a_dated_meeting_adopted_takes_its_day(text: str, kind: str) -> None:
+    assert (kind, "2025-06-09") in keys(text)
