@@ -5002,3 +5002,19 @@ def test_a_head_s_trip_he_ends_for_talks_with_a_head_is_a_summit(text: str) -> N
 )
 def test_what_a_dated_meeting_adopted_takes_its_day(text: str, kind: str) -> None:
     assert (kind, "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan said on Monday it would freeze the assets of 40 more Russian individuals and "
+        "entities.",
+        "Britain froze the assets of five Iranian officials and two banks on Monday.",
+    ],
+)
+def test_freezing_foreign_targets_assets_is_a_sanction(text: str) -> None:
+    assert ("sanctions", "2025-06-09") in keys(text)
+
+
+def test_a_company_freezing_its_own_fund_s_assets_is_no_sanction() -> None:
+    assert not keys("The company said on Monday it would freeze the assets of its pension fund.")
