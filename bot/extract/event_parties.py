@@ -293,6 +293,17 @@ def _election_country(
     """
     before = [m for m in mentions if m.end <= trigger.start]
     after = [m for m in mentions if m.start >= trigger.end]
+    people = [
+        m
+        for m in sentence.mentions
+        if m.kind == "person" and m.end <= trigger.start and codes_of(m)
+    ]
+    if people and _HIS_ELECTION.search(
+        text, max(people[-1].end, trigger.start - 30), trigger.start
+    ):
+        # "spoke with Mr Trump by phone soon after his election win", "congratulated Mahama on
+        # his election victory": the nearest person named
+        return people[-1:]
     leaders = [m for m in before if m.kind == "person" and m.role == "leader"]
     if leaders and _SINCE_TAKING.search(text, before[-1].end, trigger.start):
         # "Trump has raised tariffs on China since taking office": the office taken is the
@@ -300,11 +311,6 @@ def _election_country(
         return leaders[:1]
     if before and _OWNER_GAP.match(text[before[-1].end : trigger.start]):
         return [before[-1]]
-    people = [
-        m
-        for m in sentence.mentions
-        if m.kind == "person" and m.end <= trigger.start and codes_of(m)
-    ]
     if people and _WON_BEFORE.search(text, max(people[-1].end, trigger.start - 60), trigger.start):
         # "Tebboune, who was sworn in ... after winning the Sept. 7 election": the winner's
         return people[-1:]
@@ -322,6 +328,7 @@ _WON_BEFORE = re.compile(
     r"last|this|[\w.'\u2019-]+'s)\s+)?(?:[\w.'\u2019-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_HIS_ELECTION = re.compile(r"\b(?:his|her)\s+(?:(?:re-?|landslide|narrow|surprise)\s*)?$", re.I)
 _RELATIVE_OPEN = re.compile(r",\s+(?:which|who)\s+[^,;:()]{0,60}$", re.IGNORECASE)
 
 

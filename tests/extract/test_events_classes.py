@@ -5018,3 +5018,22 @@ def test_freezing_foreign_targets_assets_is_a_sanction(text: str) -> None:
 
 def test_a_company_freezing_its_own_fund_s_assets_is_no_sanction() -> None:
     assert not keys("The company said on Monday it would freeze the assets of its pension fund.")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Prime Minister Anthony Albanese, who spoke with Mr Trump by phone soon after his "
+            "election win in November, said the trip showed the strength of the relationship.",
+            "US",
+        ),
+        (
+            "Kenyan President William Ruto congratulated Ghana's John Mahama on his election "
+            "victory in December.",
+            "GH",
+        ),
+    ],
+)
+def test_his_election_is_the_nearest_person_s(text: str, country: str) -> None:
+    assert parties_of(text, "election", date(2025, 1, 10)) == {country}
