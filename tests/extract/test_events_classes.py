@@ -5037,3 +5037,16 @@ def test_a_company_freezing_its_own_fund_s_assets_is_no_sanction() -> None:
 )
 def test_his_election_is_the_nearest_person_s(text: str, country: str) -> None:
     assert parties_of(text, "election", date(2025, 1, 10)) == {country}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Trump on Monday paused the higher "reciprocal" duties for countries including Japan and '
+        "Vietnam.",
+        "Brussels on Monday announced \u201cprovisional\u201d duties of its own for countries "
+        "including China.",
+    ],
+)
+def test_a_duty_s_modifier_in_quotes_still_names_a_tariff(text: str) -> None:
+    assert ("tariff", "2025-06-09") in keys(text)
