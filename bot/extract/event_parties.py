@@ -35,7 +35,7 @@ _CURRENCY_AFTER = re.compile(
     r"(?:\s*/\s*[A-Z][\w.]*)?\s+(?:dollars?|dlrs?|cents?|francs?|marks?|yen|pounds?|sterling|"
     r"lire|lira|pesos?|rupees?|ringgit|crowns?|kron(?:e|er|a|or)|guilders?|schillings?|escudos?|"
     r"pesetas?|rand|shekels?|dinars?|riyals?|rials?|baht|yuan|renminbi|roubles?|rubles?|"
-    r"zloty|forints?)(?![\w-])",
+    r"zloty|forints?)(?![\w-])(?!\s+prince)",  # (not "the Saudi crown prince")
     re.IGNORECASE,
 )
 _JOINED = re.compile(r"(?:['\u2019]s)?\s*(?:,|and|&)\s*(?:the\s+)?", re.IGNORECASE)

@@ -5050,3 +5050,15 @@ def test_his_election_is_the_nearest_person_s(text: str, country: str) -> None:
 )
 def test_a_duty_s_modifier_in_quotes_still_names_a_tariff(text: str) -> None:
     assert ("tariff", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Saudi crown prince will be in Washington next week.",
+        "The Danish crown prince will visit Tokyo next week.",
+    ],
+)
+def test_a_crown_prince_is_no_currency(text: str) -> None:
+    visits = [e for e in events_of(text) if e["type"] == "visit"]
+    assert visits and all(len(e["participants"]) == 2 for e in visits)
