@@ -805,7 +805,7 @@ def _non_head_side(text: str, sentence: Sentence, trigger: Trigger) -> bool:
 # president", "the former Russian president").
 _UNNAMED_HEAD = re.compile(
     r"(?:['\u2019]s)?\s+(?:[Pp]resident|[Pp]rime\s+[Mm]inister|PM|[Cc]hancellor|[Pp]remier|"
-    r"[Ll]eader)\b(?!['\u2019]s)(?!\s+(?:of\b|[A-Z]))"
+    r"[Ll]eader|[Ee]mir|[Kk]ing|[Ss]ultan|[Tt]aoiseach)\b(?!['\u2019]s)(?!\s+(?:of\b|[A-Z]))"
 )
 # A head's title before "of" and the country: "the Emir of Qatar", "the King of Jordan",
 # "the President of France" (not "the Vice President of Iran").

@@ -5062,3 +5062,14 @@ def test_a_duty_s_modifier_in_quotes_still_names_a_tariff(text: str) -> None:
 def test_a_crown_prince_is_no_currency(text: str) -> None:
     visits = [e for e in events_of(text) if e["type"] == "visit"]
     assert visits and all(len(e["participants"]) == 2 for e in visits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House said Trump would meet the Qatari emir on Friday.",
+        "Macron will meet the Jordanian king in Paris on Friday.",
+    ],
+)
+def test_a_head_by_monarch_s_title_alone_meets_for_a_summit(text: str) -> None:
+    assert ("summit", "2025-06-13") in keys(text)
