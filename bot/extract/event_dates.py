@@ -35,8 +35,16 @@ CLAUSE_PENALTY = 6
 BREAK_PENALTY = 8
 BEFORE_PENALTY = 3
 COMPETITION_SLACK = 4
+# An occasion named as what lies ahead of the day's act (not "after", which tells the
+# occasion a speaker speaks at): "on the eve of the SCO summit", "ahead of the talks".
+_AHEAD_OF = re.compile(
+    r"\b(?:on\s+the\s+eve\s+of|ahead\s+of|in\s+the\s+run-up\s+to|prior\s+to)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|this\s+week's\s+|next\s+week's\s+)?"
+    r"(?:[\w'\u2019.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _TIME_ANCHOR = re.compile(
-    r"(?:since|after|before|until|following|prior to|ahead of"
+    r"(?:since|after|before|until|following|prior to|ahead of|on the eve of|in the run-up to"
     # an accord held to, named for reference: "its commitment to quota agreements"
     r"|commitment to|adherence to|compliance with|respect for|abid(?:e|es|ed|ing) by"
     r"|stick(?:s|ing)? to|stuck to|kept to|keep(?:s|ing)? to)(\s+)(?:the\s+|a\s+|an\s+)?"
@@ -1618,6 +1626,8 @@ def _undated_day(
     ]
     if dct is None or trigger.year_dated:
         return None
+    if _AHEAD_OF.search(text, max(sentence.start, trigger.start - 40), trigger.start):
+        return None  # "met on the eve of the SCO summit": a time anchor ahead, not the day's act
     if peers:
         if any(t.start < trigger.end for t in peers) or lexicon.future.search(
             text, sentence.start, trigger.end

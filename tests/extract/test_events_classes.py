@@ -5073,3 +5073,16 @@ def test_a_crown_prince_is_no_currency(text: str) -> None:
 )
 def test_a_head_by_monarch_s_title_alone_meets_for_a_summit(text: str) -> None:
     assert ("summit", "2025-06-13") in keys(text)
+
+
+def test_a_summit_named_as_what_lies_ahead_takes_no_story_day() -> None:
+    text = "Foreign ministers of Russia and China met on the eve of the SCO summit in Tianjin."
+    assert "summit" not in {kind for kind, _ in keys(text)}
+
+
+def test_talks_named_as_what_markets_wait_for_are_not_the_day_s() -> None:
+    text = (
+        "European markets were calm, with the dollar in a narrow range ahead of the G7 finance "
+        "ministers' talks in Washington."
+    )
+    assert ("meeting", "2025-06-11") not in keys(text)
