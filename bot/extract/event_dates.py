@@ -35,6 +35,12 @@ CLAUSE_PENALTY = 6
 BREAK_PENALTY = 8
 BEFORE_PENALTY = 3
 COMPETITION_SLACK = 4
+# Between talks and a date that owns the next event: "held talks ahead of next week's".
+_ANCHOR_BEFORE_DATE = re.compile(
+    r"\s+(?:[\w'\u2019-]+\s+){0,4}?(?:ahead\s+of|before|after|following|since|until|prior\s+to|"
+    r"on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to)\s+(?:the\s+|this\s+|last\s+|next\s+)?",
+    re.IGNORECASE,
+)
 # An occasion named as what lies ahead of the day's act (not "after", which tells the
 # occasion a speaker speaks at): "on the eve of the SCO summit", "ahead of the talks".
 _AHEAD_OF = re.compile(
@@ -687,6 +693,15 @@ def attach_dates(
                 continue
             if timex.end <= trigger.start and _owned_by_another(text, timex, trigger):
                 continue  # "The Monday announcement followed two days of talks"
+            if (
+                timex.start >= trigger.end
+                and _ANCHOR_BEFORE_DATE.fullmatch(text, trigger.end, timex.start)
+                and any(
+                    other.start >= timex.end and _possessive_date(text, (timex.end, other.start))
+                    for other in sentence.triggers
+                )
+            ):
+                continue  # "held talks ahead of next week's summit": the summit's week
             if (
                 timex.start >= trigger.end
                 and _ACT_NOUN_BEFORE.search(text, trigger.end, timex.start)

@@ -1107,6 +1107,8 @@ def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexic
     stop = start = named.end() if named else trigger.end
     for _, word in zip(range(3), WORD.finditer(text, start, high), strict=False):
         stop = word.end()
+    if _DONE_VERB.fullmatch(text, trigger.start, trigger.end):
+        stop = trigger.end  # "met ahead of the summit": what follows a done act is its setting
     return (
         bool(lexicon.future.search(text, low, stop))
         or (
@@ -1117,6 +1119,10 @@ def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexic
     )
 
 
+# A trigger that is itself a past act: "met", "held talks", "signed".
+_DONE_VERB = re.compile(
+    r"(?:met|held(?:\s+\w+)?\s+talks|signed|visited|arrived\s+in|inked|initial(?:l)?ed)", re.I
+)
 # A name after an event noun, its owner or its sides: "of the European Political Community",
 # "between Serbia and Kosovo" (capitalised words, "and", "of", "the").
 _OF_A_NAME = re.compile(

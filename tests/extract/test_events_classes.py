@@ -5086,3 +5086,29 @@ def test_talks_named_as_what_markets_wait_for_are_not_the_day_s() -> None:
         "ministers' talks in Washington."
     )
     assert ("meeting", "2025-06-11") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign ministers of Russia and China met ahead of the SCO summit in Tianjin.",
+        "Japanese and Korean officials held talks ahead of next week's summit.",
+    ],
+)
+def test_talks_held_ahead_of_an_occasion_are_done(text: str) -> None:
+    statuses = {e["status"] for e in events_of(text) if e["type"] == "meeting"}
+    assert statuses == {"occurred"}
+
+
+def test_talks_held_ahead_of_next_week_s_summit_are_the_day_s() -> None:
+    found = keys("Japanese and Korean officials held talks ahead of next week's summit.")
+    assert ("meeting", "2025-06-11") in found
+    assert ("meeting", "2025-W25") not in found
+
+
+def test_tariffs_cancelled_before_next_month_s_meeting_take_not_its_month() -> None:
+    text = (
+        "Analysts said Washington could cancel the tariffs before next month's meeting between "
+        "the Japanese prime minister and the U.S. president."
+    )
+    assert ("tariff", "2025-07") not in keys(text)
