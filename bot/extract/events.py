@@ -2293,6 +2293,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         )
         and not any(
             _finer(other, c)
+            or _talks_of_the_trip(other, c, merged)
             or _ends_other(c, other)
             or _inside_span(c, other)
             or _given_only_its_days(c, other)
@@ -2441,6 +2442,28 @@ def _finer(precise: _Candidate, coarse: _Candidate) -> bool:
     first, last = interval(coarse.when)
     inner_first, inner_last = interval(precise.when)
     return first <= inner_first and inner_last <= last
+
+
+def _talks_of_the_trip(dated: _Candidate, purpose: _Candidate, merged: list[_Candidate]) -> bool:
+    """Whether ``purpose`` is talks a dated trip is made for, dated only by the trip's month
+    ("will leave for Tokyo on Sunday for talks with her Japanese counterpart"), and ``dated``
+    the same talks dated by the story ("The two ministers will meet on Monday")."""
+    if (
+        purpose.type not in TALK_KINDS
+        or dated.type != purpose.type
+        or purpose.when.precision != "month"
+        or dated.when.precision != "day"
+        or dated.when.value[:7] != purpose.when.value[:7]
+        or len(dated.participants & purpose.participants) < 2
+    ):
+        return False
+    return any(
+        trip.type == "visit"
+        and trip.evidence == purpose.evidence
+        and trip.when.precision == "day"
+        and trip.when.value[:10] <= dated.when.value[:10]
+        for trip in merged
+    )
 
 
 def _same_week_plan(precise: _Candidate, coarse: _Candidate) -> bool:

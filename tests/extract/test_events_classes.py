@@ -5112,3 +5112,17 @@ def test_tariffs_cancelled_before_next_month_s_meeting_take_not_its_month() -> N
         "the Japanese prime minister and the U.S. president."
     )
     assert ("tariff", "2025-07") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indonesian Foreign Minister Sugiono will leave for Tokyo on Sunday for talks with his "
+        "Japanese counterpart. The two ministers will meet on Monday, the ministry said.",
+        "Kenya's foreign minister will leave for Addis Ababa on Sunday for talks with Ethiopian "
+        "officials. The Kenyan and Ethiopian delegations will meet on Monday.",
+    ],
+)
+def test_talks_a_trip_is_made_for_are_the_talks_the_story_dates(text: str) -> None:
+    meetings = {day for kind, day in keys(text) if kind == "meeting"}
+    assert meetings == {"2025-06-16"}
