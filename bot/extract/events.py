@@ -2042,8 +2042,8 @@ def _inherit(
     hosts = [c for c in dated if c.type in ("summit", "meeting") and not c.inherited]
     found: list[tuple[Reading, _Candidate, Built]] = []
     for trigger, sentence, index in undated:
-        if trigger.type not in _INHERITING or not hosts:
-            continue
+        if trigger.type not in _INHERITING or not hosts or _signs_a_statement(text, trigger):
+            continue  # ("are expected to sign a joint statement": the statement, no accord)
         if _UNDER_REVIEW.search(text, max(sentence.start, trigger.start - 70), trigger.start):
             continue  # "will meet next week to review their accord": an old accord, not a new one
         host: _Candidate | None = None

@@ -5126,3 +5126,17 @@ def test_tariffs_cancelled_before_next_month_s_meeting_take_not_its_month() -> N
 def test_talks_a_trip_is_made_for_are_the_talks_the_story_dates(text: str) -> None:
     meetings = {day for kind, day in keys(text) if kind == "meeting"}
     assert meetings == {"2025-06-16"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indonesian and Japanese ministers will meet on Friday and are expected to sign a "
+        "joint statement on coast guard cooperation.",
+        "Kenyan and Ugandan officials will hold talks on Friday and plan to sign a joint "
+        "declaration on trade.",
+    ],
+)
+def test_signing_a_statement_at_dated_talks_is_no_accord(text: str) -> None:
+    found = {kind for kind, _ in keys(text)}
+    assert "statement" in found and "agreement" not in found
