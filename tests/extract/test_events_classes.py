@@ -5140,3 +5140,18 @@ def test_talks_a_trip_is_made_for_are_the_talks_the_story_dates(text: str) -> No
 def test_signing_a_statement_at_dated_talks_is_no_accord(text: str) -> None:
     found = {kind for kind, _ in keys(text)}
     assert "statement" in found and "agreement" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam squad lands in Jakarta on Monday ahead of World Cup qualifier.",
+        "The two sides will meet again in Hanoi on June 26 for the return leg, a fixture that "
+        "could decide which of them advances from Group F.",
+        "India will meet New Zealand in the final in Dubai on Sunday.",
+        "Academics, students and retired diplomats gathered in Depok on Tuesday to mark the "
+        "anniversary of the regional treaty between Indonesia and Malaysia.",
+    ],
+)
+def test_squads_fixtures_and_academics_make_no_diplomatic_event(text: str) -> None:
+    assert not keys(text)
