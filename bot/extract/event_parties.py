@@ -690,6 +690,15 @@ def leader_countries(text: str, sentence: Sentence) -> set[str]:
     }
 
 
+def titled_head(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence names a person under a head's title ("Prime Minister Abiy Ahmed"),
+    known to the gazetteer or not."""
+    return any(
+        not _ENVOY_OF.match(text, m.end())
+        for m in _HEAD_TITLE.finditer(text, sentence.start, sentence.end)
+    )
+
+
 def leaders_meet(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Whether talks are between heads of state or government: two leaders named (known
     office holders, or names under a head's title: "President Lee", "Prime Minister Carney"),

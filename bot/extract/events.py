@@ -56,6 +56,7 @@ from bot.extract.event_parties import (
     many_leaders,
     stays_away,
     story_parties,
+    titled_head,
     trigger_parties,
 )
 from bot.extract.event_ranker import (
@@ -1497,7 +1498,9 @@ def _build(
             or (
                 pronoun_head
                 and person is not None
-                and leader_countries(text, sentence) - person.codes
+                and bool(
+                    leader_countries(text, sentence) - person.codes or titled_head(text, sentence)
+                )
             )
         )
     ):

@@ -5155,3 +5155,18 @@ def test_signing_a_statement_at_dated_talks_is_no_accord(text: str) -> None:
 )
 def test_squads_fixtures_and_academics_make_no_diplomatic_event(text: str) -> None:
     assert not keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto arrived in Addis Ababa on Monday. On Tuesday he held talks "
+        "with Ethiopian Prime Minister Abiy Ahmed at the National Palace.",
+        "Ghana's President John Mahama arrived in Lome on Monday. On Tuesday he held talks with "
+        "Togolese President Faure Gnassingbe.",
+    ],
+)
+def test_a_head_s_talks_with_a_titled_head_unknown_to_the_gazetteer_are_a_summit(
+    text: str,
+) -> None:
+    assert ("summit", "2025-06-10") in keys(text)
