@@ -1120,6 +1120,14 @@ def _future(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexic
     )
 
 
+# A body's officer its members elect is no national vote: "elected Djibouti's Foreign Minister
+# Mahmoud Ali Youssouf to head the bloc's executive arm".
+_HEADS_A_BODY = re.compile(
+    r"\s+(?:[\w'\u2019.-]+\s+){0,8}?to\s+(?:head|lead|chair)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,2}(?:bloc|commission|organi[sz]ation|body|agency|fund|bank|"
+    r"secretariat|executive\s+arm|council)\b",
+    re.IGNORECASE,
+)
 # A trigger that is itself a past act: "met", "held talks", "signed".
 _DONE_VERB = re.compile(
     r"(?:met|held(?:\s+\w+)?\s+talks|signed|visited|arrived\s+in|inked|initial(?:l)?ed)", re.I
@@ -1460,6 +1468,8 @@ def _build(
         return None  # "former officials, travelling in a private capacity, were due in Taipei"
     if is_next_leg(text, trigger) and first_trip_before(text, sentence, trigger) is None:
         return None  # "rose to Japan on Monday and to China on Tuesday": no trip before it
+    if trigger.type == "election" and _HEADS_A_BODY.match(text, trigger.end, sentence.end):
+        return None  # "leaders elected Djibouti's foreign minister to head the bloc's executive"
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
     if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
         codes |= pair  # "The two leaders will hold talks on Tuesday"

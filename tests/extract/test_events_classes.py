@@ -5170,3 +5170,25 @@ def test_a_head_s_talks_with_a_titled_head_unknown_to_the_gazetteer_are_a_summit
     text: str,
 ) -> None:
     assert ("summit", "2025-06-10") in keys(text)
+
+
+def test_summit_as_a_noun_s_modifier_is_no_summit_of_its_own() -> None:
+    text = (
+        "The bloc's foreign ministers, meeting as the AU Executive Council on Monday and Tuesday, "
+        "had prepared the summit agenda."
+    )
+    found = keys(text)
+    assert ("meeting", "2025-06-09") in found
+    assert "summit" not in {kind for kind, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "African Union leaders on Saturday elected Djibouti's Foreign Minister Mahmoud Ali "
+        "Youssouf to head the bloc's executive arm.",
+        "ASEAN foreign ministers on Monday elected a Malaysian diplomat to lead the secretariat.",
+    ],
+)
+def test_a_body_electing_its_officer_is_no_national_vote(text: str) -> None:
+    assert "election" not in {kind for kind, _ in keys(text)}
