@@ -1340,7 +1340,25 @@ def _announcing_date(
             text, max(sentence.start, timex.start - 40), timex.start
         ):
             return (MAX_ATTACH_DISTANCE, position, timex, when)
+    if trigger.type in DECIDED_WHEN_ANNOUNCED and usable:
+        # "Mexico will raise tariffs on Chinese cars to 50% next year, the economy ministry
+        # said on Monday": the saying that ends the sentence announces the penalty
+        timex, when = usable[-1]
+        if (
+            timex.start >= trigger.end
+            and _TRAILING_SAID.search(text, max(trigger.end, timex.start - 80), timex.start)
+            and _SENTENCE_TAIL.match(text, timex.end)
+        ):
+            return (MAX_ATTACH_DISTANCE, len(usable) - 1, timex, when)
     return None
+
+
+# A trailing attribution ending a sentence with the day of the saying: ", the ministry said on".
+_TRAILING_SAID = re.compile(
+    r",\s+(?:[\w'\u2019.-]+\s+){0,6}?(?:said|says|announced|told\s+[\w-]+)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_TAIL = re.compile(r"\s*(?:[\w'\u2019-]+\s*){0,3}[.!?\n]")
 
 
 def _day_before(earlier: EventDate, later: EventDate) -> bool:

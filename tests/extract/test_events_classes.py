@@ -5192,3 +5192,29 @@ def test_summit_as_a_noun_s_modifier_is_no_summit_of_its_own() -> None:
 )
 def test_a_body_electing_its_officer_is_no_national_vote(text: str) -> None:
     assert "election" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Mexico will raise tariffs on Chinese cars to 50% next year, the economy ministry "
+            "said on Monday.",
+            "tariff",
+        ),
+        (
+            "Japan will impose sanctions on 40 more Russian entities and individuals, the "
+            "government said on Monday.",
+            "sanctions",
+        ),
+    ],
+)
+def test_a_penalty_announced_in_a_trailing_attribution_is_decided_that_day(
+    text: str, kind: str
+) -> None:
+    assert (kind, "2025-06-09") in keys(text)
+
+
+def test_talks_planned_in_a_trailing_attribution_keep_their_own_date() -> None:
+    text = "Japan and Korea will hold talks next month on tariffs, officials said on Monday."
+    assert ("meeting", "2025-07") in keys(text)
