@@ -172,7 +172,7 @@ _AND_THEN = re.compile(r"\s*,?\s*and\s+(?:then\s+|later\s+|also\s+|will\s+|would
 # (the penalty is the clause's object, so the saying decides it).
 _ANNOUNCED_ACT = re.compile(
     r"\s*,?\s*that\s+(?:[\w'\u2019.-]+\s+){1,4}?(?:would|will|is\s+to|was\s+to|plans?\s+to|"
-    r"planned\s+to|intends?\s+to)\s+(?:[\w-]+\s+){1,2}",
+    r"planned\s+to|intends?\s+to)\s+(?:[\w%.-]+\s+){1,4}",  # ("impose 100 pct tariffs")
     re.IGNORECASE,
 )
 # An accord announced as made: "announced Friday that they had concluded negotiations on a free

@@ -5218,3 +5218,15 @@ def test_a_penalty_announced_in_a_trailing_attribution_is_decided_that_day(
 def test_talks_planned_in_a_trailing_attribution_keep_their_own_date() -> None:
     text = "Japan and Korea will hold talks next month on tariffs, officials said on Monday."
     assert ("meeting", "2025-07") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States announced on Monday that it would impose 100 pct tariffs on up to 300 "
+        "mln dlrs of Japanese exports.",
+        "Canada announced on Monday that it will slap 25% retaliatory duties on U.S. steel.",
+    ],
+)
+def test_a_penalty_announced_with_its_size_is_decided_that_day(text: str) -> None:
+    assert ("tariff", "2025-06-09") in keys(text)
