@@ -5230,3 +5230,20 @@ def test_talks_planned_in_a_trailing_attribution_keep_their_own_date() -> None:
 )
 def test_a_penalty_announced_with_its_size_is_decided_that_day(text: str) -> None:
     assert ("tariff", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GCC foreign ministers had prepared the summit at a meeting in Kuwait on Monday.",
+        "ASEAN foreign ministers prepared their summit at a session in Vientiane on Monday.",
+    ],
+)
+def test_a_summit_prepared_at_a_ministers_meeting_is_that_meeting(text: str) -> None:
+    found = keys(text)
+    assert ("meeting", "2025-06-09") in found and "summit" not in {k for k, _ in found}
+
+
+def test_a_summit_prepared_for_keeps_its_own_date() -> None:
+    text = "Nakasone hopes to meet Reagan in May to prepare for the Venice economic summit in June."
+    assert ("summit", "2025-06") in keys(text)
