@@ -88,7 +88,7 @@ def index_sentences(text: str, dct: date | None, lexicon: EventLexicon) -> list[
     for kind, start, end in triggers:
         number = locate(start)
         if kind == EFFECT:
-            kind = _effect_of(sentences, number, start)
+            kind = _effect_of(text, sentences, number, start)
             if kind is None:
                 continue
         if len(sentences[number].triggers) < MAX_TRIGGERS_PER_SENTENCE:
@@ -100,16 +100,33 @@ def index_sentences(text: str, dct: date | None, lexicon: EventLexicon) -> list[
     return sentences
 
 
-def _effect_of(sentences: list[Sentence], number: int, start: int) -> str | None:
+def _effect_of(text: str, sentences: list[Sentence], number: int, start: int) -> str | None:
     """The kind of measure "taking effect" refers to: the nearest tariff, sanction or accord
-    named before it, in its sentence or the two before ("It is due to take effect ...")."""
+    named before it, in its sentence or the two before ("It is due to take effect ..."); a
+    plain "the duties" or "the sanctions" naming its subject counts too."""
     for back in range(number, max(-1, number - EFFECT_REACH - 1), -1):
         named = [
-            t for t in sentences[back].triggers if t.type in _TAKING_EFFECT and t.start < start
+            (t.start, t.type)
+            for t in sentences[back].triggers
+            if t.type in _TAKING_EFFECT and t.start < start
         ]
+        if back == number:
+            named += [
+                (m.start(), "tariff" if m.group("duty") else "sanctions")
+                for m in _MEASURE_WORD.finditer(text, sentences[back].start, start)
+                if not any(t.start <= m.start() < t.end for t in sentences[back].triggers)
+            ]
         if named:
-            return named[-1].type
+            return max(named)[1]
     return None
+
+
+# A measure named by its plain noun, as the subject that takes effect: "The duties are due to
+# take effect on April 17", "the new sanctions take effect on Friday".
+_MEASURE_WORD = re.compile(
+    r"\b(?:(?P<duty>duties|tariffs?|levies|surcharges?)|sanctions|embargo(?:es)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _span_index(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:

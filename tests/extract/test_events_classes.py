@@ -5247,3 +5247,23 @@ def test_a_summit_prepared_at_a_ministers_meeting_is_that_meeting(text: str) -> 
 def test_a_summit_prepared_for_keeps_its_own_date() -> None:
     text = "Nakasone hopes to meet Reagan in May to prepare for the Venice economic summit in June."
     assert ("summit", "2025-06") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Japan and the United States signed a chip pact last year. The duties are due to take "
+            "effect on June 17 unless Washington is satisfied that Japan is complying.",
+            "tariff",
+        ),
+        (
+            "Britain and France agreed a trade deal last year. The new sanctions on Iran take "
+            "effect on June 17, the Foreign Office said.",
+            "sanctions",
+        ),
+    ],
+)
+def test_a_plain_measure_noun_taking_effect_is_that_measure(text: str, kind: str) -> None:
+    assert (kind, "2025-06-17") in keys(text)
+    assert ("agreement", "2025-06-17") not in keys(text)
