@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli import build_parser
-from config.settings import SettingsError
+from config.errors import SettingsError
 
 
 def main(argv: Sequence[str] | None = None) -> int:

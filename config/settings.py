@@ -43,6 +43,7 @@ from pydantic import (
 )
 from pydantic.fields import FieldInfo
 
+from config.errors import EXIT_CONFIG, SettingsError
 from config.offsets import parse_offsets
 
 CONFIG_DIR = Path(__file__).resolve().parent
@@ -50,17 +51,8 @@ DEFAULT_TOML = CONFIG_DIR / "diplobot.toml"
 ENV_PREFIX = "DIPLOBOT_"
 CONFIG_ENV = "DIPLOBOT_CONFIG"
 DATABASE_FILE = "diplobot.db"
-# Exit code of a command stopped by a bad setting (2, like a bad command-line argument).
-EXIT_CONFIG = 2
 _HOST_PORT = re.compile(r"^(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)"
                         r":(?P<port>[0-9]{1,5})$")  # fmt: skip
-
-
-class SettingsError(ValueError):
-    """A setting with a value it cannot have; ``str(error)`` is one sentence saying which,
-    what it was, and what is allowed."""
-
-    exit_code = EXIT_CONFIG
 
 
 def default_data_dir() -> Path:
