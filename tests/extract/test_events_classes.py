@@ -5267,3 +5267,15 @@ def test_a_summit_prepared_for_keeps_its_own_date() -> None:
 def test_a_plain_measure_noun_taking_effect_is_that_measure(text: str, kind: str) -> None:
     assert (kind, "2025-06-17") in keys(text)
     assert ("agreement", "2025-06-17") not in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiji and Tonga leaders on Monday urged trade ministers to fast-track a regional "
+        "e-commerce pact.",
+        "Kenya and Uganda on Monday pledged to accelerate a new customs treaty.",
+    ],
+)
+def test_an_accord_to_fast_track_is_not_made(text: str) -> None:
+    assert "agreement" not in {kind for kind, _ in keys(text)}
