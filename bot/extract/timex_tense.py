@@ -479,12 +479,13 @@ def _preparing_for(words: list[str]) -> bool:
     )
 
 
-def _since_doing(words: list[str]) -> bool:
-    """Whether the date closes a "since" + gerund phrase ("since taking office in January",
-    "since being sworn in on May 7"): an act the phrase counts from, so behind the DCT."""
+def _gerund_phrase(words: list[str], preposition: str) -> bool:
+    """Whether the date closes a preposition + gerund phrase of its clause: "since taking
+    office in January", "since being sworn in on May 7" (an act counted from, so behind the
+    DCT); "hours after being sworn in on Monday" (an act before the main verb's)."""
     lowered = [w.lower() for w in words]
     for i in range(len(lowered) - 1, 0, -1):
-        if lowered[i - 1] == "since" and lowered[i].endswith("ing") and len(lowered[i]) > 4:
+        if lowered[i - 1] == preposition and lowered[i].endswith("ing") and len(lowered[i]) > 4:
             return True
         if lowered[i] in _CLAUSE_STOPS:
             return False
@@ -498,18 +499,6 @@ _MOVED_TO_DATE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_STOPS = frozenset("and but while although which who that will would said".split())
-
-
-def _after_doing(words: list[str]) -> bool:
-    """Whether the date closes an "after" + gerund aside ("hours after being sworn in on
-    Monday", "days after meeting Xi on Friday"): its act comes before the main verb's."""
-    lowered = [w.lower() for w in words]
-    for i in range(len(lowered) - 1, 0, -1):
-        if lowered[i - 1] == "after" and lowered[i].endswith("ing") and len(lowered[i]) > 4:
-            return True
-        if lowered[i] in _CLAUSE_STOPS:
-            return False
-    return False
 
 
 def _main_verb_after(after_words: list[str]) -> int:
@@ -551,7 +540,7 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         # "will retain ... despite the suspension since January 24", "has risen since
         # March": what "since" starts lies behind the DCT whatever the clause's tense.
         return -CERTAIN
-    if _since_doing(words):
+    if _gerund_phrase(words, "since"):
         return -2  # "will travel, his first trip since being sworn in on May 7": done
     if _preparing_for(words):
         return 2  # "met on May 21 to prepare for their November summit": it lies ahead
@@ -570,7 +559,7 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     if stop is not None:  # keep the sentence's last word ("by the Tuesday deadline.")
         after = after[: stop.end(1) if stop.group(1) is not None else stop.start()]
     after_words = _WORDS.findall(after)[: reach[1]]
-    if after.lstrip().startswith(",") and _after_doing(words):
+    if after.lstrip().startswith(",") and _gerund_phrase(words, "after"):
         aside = _main_verb_after(after_words)
         if aside:
             return aside  # "Trump, hours after being sworn in on Monday, said he would"
