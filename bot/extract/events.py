@@ -97,7 +97,9 @@ _PRESENT_ACT = re.compile(
     re.IGNORECASE,
 )
 _MOVED_TO = re.compile(
-    r"^[\w\s,']{0,50}?\b(?:to|until|till|(?<=rescheduled\s)for)\s+(?:on\s+|in\s+)?$", re.I
+    r"^[\w\s,']{0,50}?\b(?:to|until|till|(?<=rescheduled\s)for|(?<=be\sheld\s)(?:on|in)|"
+    r"(?<=take\splace\s)(?:on|in))\s+(?:on\s+|in\s+)?$",
+    re.I,
 )
 # Types that need an international context beyond one country.
 _INTERNATIONAL = {"meeting", "agreement", "statement"}
@@ -1031,7 +1033,9 @@ _PLAN_THEN_PREDICATE = re.compile(
     PLAN_CLAUSE
     + r"[^;:]{1,60}?,?\s+(?:(?:has|have|had|was|were)\s+(?:now\s+|since\s+|also\s+)?been\s+"
     # "A meeting between Tshisekedi and Kagame in Luanda, planned for December, was called off"
-    + r"|(?:was|were)\s+(?:now\s+|also\s+|abruptly\s+|later\s+|then\s+)?)",
+    + r"|(?:was|were)\s+(?:now\s+|also\s+|abruptly\s+|later\s+|then\s+)?"
+    # "The summit, originally planned for December, will now be held in January"
+    + r"|(?=will\s+now\s+(?:take\s+place|be\s+held)))",
     re.IGNORECASE,
 )
 # A cancel or delay cue that is only threatened or asked for: "threats to scrap the

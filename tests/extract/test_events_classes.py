@@ -5279,3 +5279,17 @@ def test_a_plain_measure_noun_taking_effect_is_that_measure(text: str, kind: str
 )
 def test_an_accord_to_fast_track_is_not_made(text: str) -> None:
     assert "agreement" not in {kind for kind, _ in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit between Japan and South Korea, originally planned for June, will now be held "
+        "in July.",
+        "The summit between Japan and South Korea, originally scheduled for June, will now take "
+        "place in July.",
+    ],
+)
+def test_an_event_that_will_now_be_held_later_is_postponed_and_scheduled_anew(text: str) -> None:
+    found = {(e["date"], e["status"]) for e in events_of(text) if e["type"] == "summit"}
+    assert found == {("2025-06", "postponed"), ("2025-07", "scheduled")}
