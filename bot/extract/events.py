@@ -809,7 +809,8 @@ def _election_roll(
 # Words that give the day an event ends, not the day it happens: "the talks are due to last
 # until March 20", "the meeting, scheduled to end on March 27", "the session runs through Friday".
 _ENDS_AT = re.compile(
-    r"\b(?:last|lasts|run|runs|end|ends|close|closes|conclude|concludes|continue|continues)"
+    r"\b(?:last|lasts|run|runs|end|ends|close|closes|conclude|concludes|continue|continues|"
+    r"ended|closed|concluded|wrapped\s+up|broke\s+up)"
     r"\s+(?:(?:on|until|till|through|to|by)\s+)?$",
     re.IGNORECASE,
 )

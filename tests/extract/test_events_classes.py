@@ -5293,3 +5293,16 @@ def test_an_accord_to_fast_track_is_not_made(text: str) -> None:
 def test_an_event_that_will_now_be_held_later_is_postponed_and_scheduled_anew(text: str) -> None:
     found = {(e["date"], e["status"]) for e in events_of(text) if e["type"] == "summit"}
     assert found == {("2025-06", "postponed"), ("2025-07", "scheduled")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese and Chinese officials began talks in Beijing on Monday. The talks ended a day "
+        "later without agreement.",
+        "Indian and Pakistani officials opened talks in Abu Dhabi on Monday. The talks concluded "
+        "on Wednesday.",
+    ],
+)
+def test_talks_begun_one_day_and_ended_on_another_are_one_meeting(text: str) -> None:
+    assert {day for kind, day in keys(text) if kind == "meeting"} == {"2025-06-09"}
