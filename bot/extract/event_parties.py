@@ -825,6 +825,11 @@ _HEAD_OF = re.compile(
 _FORMER_BEFORE = re.compile(r"(?:former|ex-|then|late|outgoing)\s*$", re.IGNORECASE)
 
 
+def unnamed_heads(text: str, sentence: Sentence) -> set[str]:
+    """Countries whose head the sentence names by title alone ("South Korea's president")."""
+    return _unnamed_heads(text, sentence)
+
+
 def _unnamed_heads(text: str, sentence: Sentence, *, before: int | None = None) -> set[str]:
     """Countries whose head the sentence names by title alone ("the Russian president"), or
     only those named before a given offset."""

@@ -58,6 +58,7 @@ from bot.extract.event_parties import (
     story_parties,
     titled_head,
     trigger_parties,
+    unnamed_heads,
 )
 from bot.extract.event_ranker import (
     Built,
@@ -654,7 +655,7 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     last_person = _Antecedent()  # the last person named, for a following "he"
     for index, sentence in enumerate(sentences):
         he_she = last_person
-        last_person = _last_person(sentence, last_person)
+        last_person = _last_person(text, sentence, last_person)
         dates = attach_dates(text, sentence, lexicon)
         budget -= len(sentence.triggers)
         alternatives = alternatives and budget >= 0
@@ -771,9 +772,68 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
         if features:
             features["inherited"] = 1.0
         found.append([(reading, candidate, features)])
+    for reading, candidate, facts in _on_the_trip(text, undated, ruled, dct, here, lexicon):
+        features = reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
+        found.append([(reading, candidate, features)])
     found += _occasion_days(text, found, orphans, lexicon, alternatives=alternatives)
     if alternatives:
         add_story_features(found, dct, article_codes)
+    return found
+
+
+# A sentence placed on a trip told before: "Upon arrival, he met ...", "During the visit, he
+# will meet ...", "On his arrival, ...".
+_ON_THE_TRIP = re.compile(
+    r"\s*(?:(?:upon|on|after)\s+(?:his|her|their|the\s+delegation's\s+)?\s*arrival|"
+    r"during\s+(?:the|his|her|their|that)\s+(?:[\w-]+\s+)?(?:visit|trip|stay|tour))\s*,",
+    re.IGNORECASE,
+)
+
+
+_HEAD_WORD = re.compile(r"\b(?:president|prime\s+minister|premier|chancellor|king|emir)\b", re.I)
+
+
+def _on_the_trip(
+    text: str,
+    undated: list[tuple[Trigger, Sentence, int]],
+    ruled: list[_Candidate],
+    dct: date | None,
+    here: str | None,
+    lexicon: EventLexicon,
+) -> list[tuple[Reading, _Candidate, Built]]:
+    """Talks a sentence places on the trip the story told just before, with no date of their
+    own: they take the trip's day ("Upon arrival, he met ...": its first) or its days ("During
+    the visit, he will meet ...": SPEC, an event placed inside a dated trip takes its span)."""
+    found: list[tuple[Reading, _Candidate, Built]] = []
+    for trigger, sentence, index in undated:
+        opening = _ON_THE_TRIP.match(text, sentence.start)
+        if trigger.type not in TALK_KINDS or opening is None:
+            continue
+        trips = [c for c in ruled if c.type == "visit" and c.start < sentence.start]
+        if not trips:
+            continue
+        trip = trips[-1]
+        arrival = "arriv" in opening.group(0).lower()
+        when = EventDate(trip.when.value[:10], None, "day") if arrival else trip.when
+        traveller = _Antecedent(
+            frozenset(trip.participants), bool(_HEAD_WORD.search(trip.evidence))
+        )  # "he" is the traveller: the trip's parties stand for him and his hosts
+        built = _build(
+            text,
+            sentence,
+            trigger,
+            when,
+            dct,
+            here,
+            lexicon,
+            set(trip.participants),
+            he_she=traveller,
+        )
+        if built is None:
+            continue
+        candidate, facts = built
+        candidate.inherited = True
+        found.append((Reading(trigger, sentence, index, when, None, True), candidate, facts))
     return found
 
 
@@ -1377,11 +1437,14 @@ def _head_pronoun_meets(text: str, sentence: Sentence, previous: _Antecedent | N
 _HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
-def _last_person(sentence: Sentence, previous: _Antecedent) -> _Antecedent:
-    """The last person a sentence names with a country; the previous one when it names none."""
+def _last_person(text: str, sentence: Sentence, previous: _Antecedent) -> _Antecedent:
+    """The person a sentence names first with a country (its subject), or a head it names by
+    title alone ("South Korea's president flew to Tokyo"); the previous one when it names
+    none."""
     people = [m for m in sentence.mentions if m.kind == "person" and codes_of(m)]
     if not people:
-        return previous
+        heads = unnamed_heads(text, sentence)
+        return _Antecedent(frozenset(heads), True) if len(heads) == 1 else previous
     return _Antecedent(frozenset(codes_of(people[0])), people[0].role == "leader")
 
 

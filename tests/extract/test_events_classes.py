@@ -5306,3 +5306,25 @@ def test_an_event_that_will_now_be_held_later_is_postponed_and_scheduled_anew(te
 )
 def test_talks_begun_one_day_and_ended_on_another_are_one_meeting(text: str) -> None:
     assert {day for kind, day in keys(text) if kind == "meeting"} == {"2025-06-09"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "South Korea's president flew to Tokyo on Monday. Upon arrival, he met Japanese Prime "
+            "Minister Sanae Takaichi.",
+            ("summit", "2025-06-09", None),
+        ),
+        (
+            "Kenya's trade minister will visit China from June 16 to 19. During the visit, he will "
+            "meet Chinese officials.",
+            ("meeting", "2025-06-16", "2025-06-19"),
+        ),
+    ],
+)
+def test_talks_placed_on_a_trip_told_before_take_its_days(
+    text: str, want: tuple[str, str, str | None]
+) -> None:
+    found = {(e["type"], e["date"], e["end_date"]) for e in events_of(text)}
+    assert want in found
