@@ -620,7 +620,14 @@ def attach_dates(
     reported = {id(timex) for timex, _, is_report in named if is_report}
 
     def may_use(trigger: Trigger, timex: Timex) -> bool:
-        return id(timex) not in reported or trigger.type in DECIDED_WHEN_ANNOUNCED
+        # "The deal was announced on Tuesday": an accord announced is dated by the announcing
+        return (
+            id(timex) not in reported
+            or trigger.type in DECIDED_WHEN_ANNOUNCED
+            or (
+                trigger.type == "agreement" and bool(_ANNOUNCED_AS_SUBJECT.match(text, trigger.end))
+            )
+        )
 
     distances: dict[tuple[int, int], int] = {}
 
@@ -1353,6 +1360,13 @@ def _announcing_date(
     return None
 
 
+# An accord that is the subject of its announcing: "The deal was announced on Tuesday".
+_ANNOUNCED_AS_SUBJECT = re.compile(
+    r"(?:\s+(?:between|of|with|on)\s+[^,;.]{1,60}?)?"  # "The accord between Rwanda and Congo"
+    r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:formally\s+|officially\s+|jointly\s+)?"
+    r"(?:announced|unveiled)\b",
+    re.IGNORECASE,
+)
 # A trailing attribution ending a sentence with the day of the saying: ", the ministry said on".
 _TRAILING_SAID = re.compile(
     r",\s+(?:[\w'\u2019.-]+\s+){0,6}?(?:said|says|announced|told\s+[\w-]+)\s+(?:on\s+)?$",

@@ -5328,3 +5328,15 @@ def test_talks_placed_on_a_trip_told_before_take_its_days(
 ) -> None:
     found = {(e["type"], e["date"], e["end_date"]) for e in events_of(text)}
     assert want in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indonesia and the EU have concluded negotiations on a free trade agreement. The "
+        "agreement was announced on Monday in Brussels.",
+        "The accord between Rwanda and Congo was announced on Monday by Qatari mediators.",
+    ],
+)
+def test_an_accord_announced_is_dated_by_its_announcing(text: str) -> None:
+    assert ("agreement", "2025-06-09") in keys(text)
