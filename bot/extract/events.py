@@ -2554,7 +2554,10 @@ def _same_week_plan(precise: _Candidate, coarse: _Candidate) -> bool:
     return coarse.when.precision == "week" and precise.participants == coarse.participants
 
 
-DATED_REACH = 3  # days before the DCT in which the story's own date of a reported act lies
+# Days before the DCT in which the story's own date of a reported act lies: a week ("The
+# United States has signed an agreement with Honduras" above "The agreement, signed March 11",
+# in a story of March 16).
+DATED_REACH = 7
 
 
 def _dated_by_the_story(dated: _Candidate, today: _Candidate) -> bool:

@@ -5340,3 +5340,16 @@ def test_talks_placed_on_a_trip_told_before_take_its_days(
 )
 def test_an_accord_announced_is_dated_by_its_announcing(text: str) -> None:
     assert ("agreement", "2025-06-09") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States has signed a food aid agreement with Honduras, the department said. "
+        "The agreement, signed June 5, provides for the sale of wheat.",
+        "Japan and India have signed a defence pact. The pact was signed last Thursday in Tokyo.",
+    ],
+)
+def test_a_lead_act_the_story_dates_within_a_week_is_that_day(text: str) -> None:
+    days = {day for kind, day in keys(text) if kind == "agreement"}
+    assert days == {"2025-06-05"}
