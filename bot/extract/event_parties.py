@@ -186,6 +186,10 @@ def is_location(text: str, mention: Mention) -> bool:
     return bool(_LOCATION_PREPOSITION.search(before))
 
 
+# The rest of an aside up to the comma that closes it, right before the trigger's verb.
+_ASIDE_TO_VERB = re.compile(r"[^,;:()]{1,80},\s*")
+
+
 def _main_subject(text: str, sentence: Sentence, low: int) -> list[Mention]:
     """The names in subject position of the clause an adjunct starting at ``low`` hangs on:
     near the start of that clause (after its last break), so an object named later ("will
@@ -266,6 +270,14 @@ def _window_mentions(
         # are the main clause's subject
         opener = _clause_opener_start(text, sentence, low)
         in_clause = _main_subject(text, sentence, opener) + in_clause
+    if trigger.type in ("meeting", "summit", "visit") and _ASIDE_TO_VERB.fullmatch(
+        text, low, trigger.start
+    ):
+        # "Takaichi, on her first foreign trip since taking office, met Trump": the clause
+        # read from inside an aside between commas; the verb's subject stands before it
+        opening = text.rfind(",", sentence.start, low)
+        if opening > sentence.start:
+            in_clause = _main_subject(text, sentence, opening) + in_clause
     if any(m.kind != "city" for m in in_clause):
         return in_clause
     if sentence.end - sentence.start <= 2 * PARTICIPANT_WINDOW:

@@ -5353,3 +5353,17 @@ def test_an_accord_announced_is_dated_by_its_announcing(text: str) -> None:
 def test_a_lead_act_the_story_dates_within_a_week_is_that_day(text: str) -> None:
     days = {day for kind, day in keys(text) if kind == "agreement"}
     assert days == {"2025-06-05"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese Prime Minister Sanae Takaichi, on her first foreign trip since taking office, "
+        "met U.S. President Donald Trump in Kuala Lumpur on Sunday.",
+        "Brazilian President Luiz Inacio Lula da Silva, in Beijing since the weekend after a stop "
+        "in Moscow, met Chinese President Xi Jinping on Sunday.",
+    ],
+)
+def test_the_subject_before_an_aside_meets(text: str) -> None:
+    summits = [e for e in events_of(text) if e["type"] == "summit"]
+    assert summits and all(len(e["participants"]) == 2 for e in summits)
