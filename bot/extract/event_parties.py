@@ -737,7 +737,7 @@ def leaders_meet(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
     }
     if _non_head_side(text, sentence, trigger):
         return False
-    countries = {m.code for m in leaders} | _unnamed_heads(text, sentence)
+    countries = {m.code for m in leaders} | unnamed_heads(text, sentence)
     if len(countries) >= 2 or len(_surnames(known)) >= 2:
         return True
     if _head_meets_a_counterpart(text, sentence, trigger, leaders):
@@ -767,7 +767,7 @@ def _head_meets_a_counterpart(
     return (
         any(m.start < trigger.start for m in leaders)
         or bool(_HEAD_TITLE.search(text, sentence.start, trigger.start))
-        or bool(_unnamed_heads(text, sentence, before=trigger.start))
+        or bool(unnamed_heads(text, sentence, before=trigger.start))
     )
 
 
@@ -837,12 +837,7 @@ _HEAD_OF = re.compile(
 _FORMER_BEFORE = re.compile(r"(?:former|ex-|then|late|outgoing)\s*$", re.IGNORECASE)
 
 
-def unnamed_heads(text: str, sentence: Sentence) -> set[str]:
-    """Countries whose head the sentence names by title alone ("South Korea's president")."""
-    return _unnamed_heads(text, sentence)
-
-
-def _unnamed_heads(text: str, sentence: Sentence, *, before: int | None = None) -> set[str]:
+def unnamed_heads(text: str, sentence: Sentence, *, before: int | None = None) -> set[str]:
     """Countries whose head the sentence names by title alone ("the Russian president"), or
     only those named before a given offset."""
     return {

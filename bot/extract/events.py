@@ -1414,9 +1414,9 @@ _OPENING_PREPOSITION = re.compile(r"\s*(?:(?:on|in|at|by|during|early|late)\s+)?
 def _opening_date_end(text: str, sentence: Sentence) -> int:
     """Where a sentence's clause begins past a date opening it ("The following day he held
     talks", "A day later, she met"), so its subject stands at the start; else its start."""
+    opening = _OPENING_PREPOSITION.match(text, sentence.start).end()  # type: ignore[union-attr]
     for timex in sentence.timexes:
-        opens = _OPENING_PREPOSITION.match(text, sentence.start)
-        if opens is not None and opens.end() == timex.start:
+        if timex.start == opening:
             return _OPENING_COMMA.match(text, timex.end).end()  # type: ignore[union-attr]
     return sentence.start
 
