@@ -796,11 +796,15 @@ def attach_dates(
             # "the Thursday and Friday talks": the pair's first day, the rest joined to it
             position -= 1
             timex, when = usable[position]
+        if position > 0 and _span_end(text, usable[position - 1][0], timex):
+            position -= 1  # "from Monday to Wednesday for talks": the stretch, from its first day
+            timex, when = usable[position]
         when = _with_duration(text, sentence, trigger, timex, when)
         when = _weekend_of_two_days(text, sentence, trigger, timex, when)
         if _departure_purpose(text, sentence, trigger, timex):
             when = _month_of(when)
         when = _began_and_ended(text, sentence, usable, position, when)
+        when = _day_to_day(text, usable, position, when)
         when, extra = _consecutive_span(when, _coordinated_dates(text, usable, position))
         extra += [
             other
@@ -1453,6 +1457,33 @@ def _began_and_ended(
     if last.precision not in ("day", "time") or last.value[:10] <= when.value[:10]:
         return when
     return EventDate(when.value[:10], last.value[:10], "day")
+
+
+_SPAN_OPENS = re.compile(r"\b(?:from|between)\s+(?:(?:this|next|last)\s+)?$", re.IGNORECASE)
+_SPAN_TO = re.compile(r"\s*(?:to|until|till|through|thru|and|-|\u2013)\s+(?:(?:on|next)\s+)?", re.I)
+
+
+def _span_end(text: str, first: Timex, second: Timex) -> bool:
+    """Whether ``second`` ends a stretch that ``first`` opens ("from Monday to Wednesday")."""
+    return bool(
+        _SPAN_TO.fullmatch(text, first.end, second.start)
+        and _SPAN_OPENS.search(text, max(0, first.start - 12), first.start)
+    )
+
+
+def _day_to_day(
+    text: str, usable: list[tuple[Timex, EventDate]], position: int, when: EventDate
+) -> EventDate:
+    """Two days named as the ends of one stretch ("from Monday to Wednesday", "between Sunday
+    and Tuesday"): one span from the first day, not two occasions."""
+    if when.precision != "day" or when.end_date or position + 1 >= len(usable):
+        return when
+    following, last = usable[position + 1]
+    if not _span_end(text, usable[position][0], following):
+        return when
+    if last.precision != "day" or last.end_date or not 0 < (last.start - when.start).days <= 31:
+        return when
+    return EventDate(when.value[:10], last.start.isoformat(), "day")
 
 
 def _weekend_of_two_days(

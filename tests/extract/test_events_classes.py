@@ -5367,3 +5367,33 @@ def test_a_lead_act_the_story_dates_within_a_week_is_that_day(text: str) -> None
 def test_the_subject_before_an_aside_meets(text: str) -> None:
     summits = [e for e in events_of(text) if e["type"] == "summit"]
     assert summits and all(len(e["participants"]) == 2 for e in summits)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Japan and the United States will hold trade talks in Tokyo from Monday to Wednesday.",
+            ("2025-06-16", "2025-06-18"),
+        ),
+        (
+            "The EU trade commissioner will be in Washington from Monday through Wednesday for "
+            "talks with U.S. officials.",
+            ("2025-06-16", "2025-06-18"),
+        ),
+        (
+            "Foreign ministers of India and China will meet in Beijing between Sunday and Tuesday.",
+            ("2025-06-15", "2025-06-17"),
+        ),
+    ],
+)
+def test_two_days_ending_a_stretch_are_one_span(text: str, span: tuple[str, str]) -> None:
+    assert {(e["date"], e["end_date"]) for e in events_of(text)} == {span}
+
+
+def test_two_days_not_ending_a_stretch_stay_apart() -> None:
+    text = "India and China held talks in Beijing on Monday and will meet again on Friday."
+    assert {(e["date"], e["end_date"]) for e in events_of(text)} == {
+        ("2025-06-09", None),
+        ("2025-06-13", None),
+    }
