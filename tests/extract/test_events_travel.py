@@ -673,3 +673,20 @@ def test_each_leg_of_a_then_itinerary_with_a_particle_name_is_a_visit() -> None:
     )
     visits = {(e["date"], e["location"]) for e in events_of(text) if e["type"] == "visit"}
     assert {("2025-06-14", "Lima"), ("2025-06-18", "Rio de Janeiro")} <= visits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A U.S. trade delegation is in Tokyo for two days of talks on semiconductors.",
+        "The Japanese negotiators are in Brussels for further consultations on car exports.",
+        "Indian officials are in Washington for a new round of trade negotiations.",
+    ],
+)
+def test_a_delegation_in_a_capital_for_talks_of_some_kind_is_a_visit(text: str) -> None:
+    visits = [e for e in events_of(text) if e["type"] == "visit"]
+    assert [e["date"] for e in visits] == [DCT.isoformat()]
+
+
+def test_a_market_in_a_city_for_days_of_trading_is_no_visit() -> None:
+    assert events_of("The dollar was in London for two days of heavy trading.") == []
