@@ -472,9 +472,7 @@ def trigger_parties(
         mentions = [owner] if owner else _election_country(text, trigger, mentions, sentence)
     elif trigger.type not in TARGETS_TAKE_PART:
         # "pressure on Russia", "talks about Ukraine": the topic does not take part.
-        acting = [m for m in mentions if not is_topic(text, m)]
-        if acting:
-            mentions = acting
+        mentions = [m for m in mentions if not is_topic(text, m)]
         mentions = [m for m in mentions if m.start > trigger.start or not stays_away(text, m)]
     for mention in mentions:
         if mention.kind == "person" and mention.name not in people:

@@ -5397,3 +5397,20 @@ def test_two_days_not_ending_a_stretch_stay_apart() -> None:
         ("2025-06-09", None),
         ("2025-06-13", None),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Japan and South Korea will meet in Tokyo on Saturday. The "
+        "ministers are expected to issue a joint statement on North Korea.",
+        "Trade ministers of China and Australia will hold talks in Canberra on Saturday. They "
+        "are expected to adopt a joint declaration on Taiwan.",
+    ],
+)
+def test_a_statement_about_a_country_is_issued_by_the_talks_not_by_it(text: str) -> None:
+    statements = [e for e in events_of(text) if e["type"] == "statement"]
+    meeting = next(e for e in events_of(text) if e["type"] == "meeting")
+    assert [(e["date"], e["participants"]) for e in statements] == [
+        ("2025-06-14", meeting["participants"])
+    ]
