@@ -504,6 +504,17 @@ def test_a_body_named_before_round_stays_a_party() -> None:
         ),
         ("The complaint goes before the WTO council on June 20.", ("meeting", "2025-06-20")),
         ("The IMF board is to review Kenya's request next week.", ("meeting", "2025-W25")),
+        # the date between the ministers and their deliberating, and deliberating worded as
+        # a struggle or a look taken
+        ("EU finance ministers on Monday debated a digital tax.", ("meeting", "2025-06-09")),
+        (
+            "EU agriculture ministers struggled today to finalise new rules on butter sales.",
+            ("meeting", "2025-06-11"),
+        ),
+        (
+            "EC farm ministers are today taking their first serious look at the price proposals.",
+            ("meeting", "2025-06-11"),
+        ),
     ],
 )
 def test_a_body_deliberating_on_a_date_is_its_meeting(text: str, want: tuple[str, str]) -> None:
@@ -515,6 +526,7 @@ def test_a_body_deliberating_on_a_date_is_its_meeting(text: str, want: tuple[str
     [
         # one country's own ministers or its legislature's committee: domestic
         "Japanese ministers will discuss the budget on June 16.",
+        "Japanese ministers struggled today to agree on the budget.",
         "The bill will be considered by the House Ways and Means Committee next week.",
         # a company's board
         "The offer will be considered by the company's board on June 20.",
