@@ -320,6 +320,10 @@ def trigger_distance(
         # "became a member on Sunday, as leaders opened the bloc's summit", "joined NATO on
         # Sunday, as foreign ministers met": the as-clause happens at the date's moment
         return 1
+    if timex.start >= trigger.end and _PHASE_RELATIVE.fullmatch(gap):
+        # "talks that are due to begin the following day", "the summit, which opens on
+        # Saturday": the clause tells when the event itself opens, as near as a date can be
+        return 1
     if timex.start >= trigger.end and _PLANNED_FOR.fullmatch(gap):
         return min(len(WORD.findall(gap)), MAX_ATTACH_DISTANCE)  # the event's own plan
     if (
@@ -400,10 +404,7 @@ def trigger_distance(
         # the clause is the date's own, its subject a list of the parties however long
         return min(distance, MAX_ATTACH_DISTANCE)
     if timex.start >= trigger.end and (
-        any(
-            pattern.fullmatch(gap)
-            for pattern in (_PARTY_LIST, _OBJECT_PHRASE, _PHASE_RELATIVE, _BESIDE_PHRASE)
-        )
+        any(pattern.fullmatch(gap) for pattern in (_PARTY_LIST, _OBJECT_PHRASE, _BESIDE_PHRASE))
         or (
             _DELIBERATING.search(text, trigger.start, trigger.end)
             and _WHAT_IS_DISCUSSED.fullmatch(gap)
@@ -497,7 +498,8 @@ _PHASE_RELATIVE = re.compile(
     r"(?:['\u2019]s?)?(?:\s+(?:between|with|of|among)\s[^,;()]{1,60}?)?"
     # an apposition before the clause: "the G20 summit, the first to be held in Africa, which"
     r"(?:\s*,\s*(?:the|a|an)\s[^,;()]{1,60}?)?\s*,?\s*(?:which|that)\s+"
-    r"(?:(?:was|were|had|has|have|will|is\s+to|is\s+due\s+to)\s+)?"
+    r"(?:(?:was|were|had|has|have|will|would|is|are|(?:is|are)\s+to"
+    r"|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated)\s+to)\s+)?"
     r"(?:began|begun|ended|opened|closed|concluded|started|finished|broke\s+up|wound\s+up"
     r"|ends|begins|opens|closes|starts|open|begin|start|took\s+place|(?:was|were)\s+held)\s+"
     r"(?:(?:here|there|late|(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w.'-]*)"

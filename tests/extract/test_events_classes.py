@@ -5414,3 +5414,23 @@ def test_a_statement_about_a_country_is_issued_by_the_talks_not_by_it(text: str)
     assert [(e["date"], e["participants"]) for e in statements] == [
         ("2025-06-14", meeting["participants"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "talks_day"),
+    [
+        (
+            "Zelensky will travel to Turkey on Thursday for talks that are due to begin the "
+            "following day.",
+            "2025-06-13",
+        ),
+        (
+            "The Indian delegation leaves for Washington on Sunday for trade talks, which are "
+            "scheduled to open on Tuesday.",
+            "2025-06-17",
+        ),
+    ],
+)
+def test_talks_opening_on_their_own_day_after_the_trip_take_it(text: str, talks_day: str) -> None:
+    talks = [e["date"] for e in events_of(text) if e["type"] == "meeting"]
+    assert talks == [talks_day]
