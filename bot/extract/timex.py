@@ -1150,6 +1150,19 @@ class _Resolver:
                 )
             return _Resolved(following.isoformat())
         in_caption = any(lo <= start < hi for lo, hi in self.captions)
+        if (
+            not rel
+            and WEEKDAYS[m["wd"].lower()] == self.dct.weekday()
+            and direction > 0
+            and self.last_day is not None
+            and self.last_day[:10] > self.dct.isoformat()
+        ):
+            # "arrives on Monday ... will hold a summit on Tuesday ... will leave on Wednesday"
+            # in a Wednesday story: a plan told past the story's day names next week's
+            day = self.dct + dt.timedelta(weeks=1)
+            if m["part"]:
+                return _Resolved(f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", "TIME")
+            return _Resolved(day.isoformat())
         day = _weekday_date(
             WEEKDAYS[m["wd"].lower()],
             self.dct,

@@ -55,6 +55,24 @@ def test_weekday_of_the_dct_is_the_dct(sentence: str) -> None:
     assert value_of(sentence, THU) == "2025-02-06"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump is due to arrive in Tokyo on Monday. He will hold a summit with the prime "
+        "minister on Tuesday and will leave for Seoul on Thursday.",
+        "The envoys will meet in Geneva on Saturday and Sunday, and are to report back to "
+        "their capitals on Thursday.",
+    ],
+)
+def test_the_dcts_weekday_after_a_plan_told_past_it_is_next_weeks(text: str) -> None:
+    assert values(text, THU)[-1][1] == "2025-02-13"
+
+
+def test_the_dcts_weekday_after_a_past_day_is_still_the_dct() -> None:
+    text = "The envoys met in Geneva on Monday and will report back to their capitals on Thursday."
+    assert values(text, THU)[-1][1] == "2025-02-06"
+
+
 def test_present_tense_travel_points_forward() -> None:
     wednesday = dt.date(2025, 2, 5)
     assert value_of("Ishiba heads to the United States on Thursday.", wednesday) == "2025-02-06"
