@@ -110,7 +110,7 @@ _BESIDE_PHRASE = re.compile(
 # "the meeting of finance ministers from the Group of Five and Canada on February 22" (no verb
 # or clause word: "talks on an issue the union called off on May 1" stops at "called").
 _OBJECT_PHRASE = re.compile(
-    r"\s+(?:on|against|of|for)\s+(?>(?:up\s+to|(?!(?:is|are|was|were|be|been|has|have|had|will"
+    r"\s+(?:on|against|of|for|covering|concerning|regarding|spanning|including)\s+(?>(?:up\s+to|(?!(?:is|are|was|were|be|been|has|have|had|will"
     r"|would|could|should|may|might|must|can|said|says|that|which|who|when|while|but|because"
     r"|if|after|before|since|until|to)\b)[\w$.%'/,-]+)(?:\s*,\s*|\s+))+"
     r"(?:on|from|in|effective|starting)\s+",

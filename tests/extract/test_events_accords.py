@@ -616,3 +616,16 @@ def test_a_trade_pact_named_by_its_acronym_is_an_accord(text: str) -> None:
 )
 def test_an_agency_or_talks_named_by_the_acronym_are_no_accord(text: str) -> None:
     assert "agreement" not in {k[0] for k in keys(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya and China signed 20 cooperation agreements covering roads, agriculture, the "
+        "digital economy and vocational training on Monday.",
+        "India and the EU signed a partnership accord regarding migration, research and "
+        "maritime security on Monday.",
+    ],
+)
+def test_what_an_accord_covers_stands_between_it_and_its_day(text: str) -> None:
+    assert {day for kind, day in keys(text) if kind == "agreement"} == {"2025-06-09"}
