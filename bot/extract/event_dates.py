@@ -1271,9 +1271,11 @@ _GATHERING_AGREED = re.compile(
 
 
 _YIELDS = re.compile(
-    _AT_PLACE + r"(?:\s*,[^,;.]{1,60},)?\s+"
-    r"(?:adopted|issued|released|approved|endorsed|signed|produced|imposed|extended)\s+"
-    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    _AT_PLACE + r"(?:\s+(?:on|this|next|last)\s+[A-Z]?[a-z]+)?(?:\s*,[^,;.]{1,60},)?\s+"
+    r"(?:(?:(?:are|is|were|was)\s+(?:expected|due|set|likely|poised|scheduled)\s+to|will|would|"
+    r"(?:are|is)\s+to)\s+(?:formally\s+)?(?:adopt|issue|release|approve|endorse|sign|impose|extend)"
+    r"|adopted|issued|released|approved|endorsed|signed|produced|imposed|extended)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 

@@ -1036,7 +1036,9 @@ def _status(
     low = max(sentence.start, trigger.start - 80)
     high = min(sentence.end, trigger.end + 80)
     window = text[low:high]
-    if _status_cue(text, lexicon.cancelled, low, high, trigger):
+    if _status_cue(text, lexicon.cancelled, low, high, trigger) or _did_not_happen(
+        text, sentence, trigger
+    ):
         return "cancelled"
     if _status_cue(text, lexicon.postponed, low, high, trigger):
         return "postponed"
@@ -1127,6 +1129,32 @@ _SUBORDINATE_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _CUE_GAP = 40  # characters before a cue searched for a threat or a passive auxiliary
+
+
+# A planned occasion told as not having happened, the occasion (or "it") its subject: "but the
+# encounter never took place", "the meeting fell through", "the visit failed to materialise"
+# (not "a deal never materialised": another thing's).
+_DID_NOT_HAPPEN = re.compile(
+    r"(?P<subject>\s+(?:the|that|this|a|any)\s+(?:[\w-]+\s+)?(?:encounter|meeting|talks|summit|"
+    r"visit|trip|session|conference|round|ceremony|signing|vote|election)|\s+it)?\s+"
+    r"(?:never\s+(?:took|take)\s+place|did\s+not\s+take\s+place|didn't\s+take\s+place|"
+    r"never\s+happened|never\s+materiali[sz]ed|(?:failed|fail)\s+to\s+materiali[sz]e|"
+    r"fell\s+through)\b",
+    re.IGNORECASE,
+)
+_CUE_SUBJECT_GAP = re.compile(r"[^.;:]{0,120}?(?:,\s*(?:but|and)|\s+but|\s+and)$", re.IGNORECASE)
+
+
+def _did_not_happen(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether the trigger's occasion is told, later in its sentence, not to have happened."""
+    for match in _DID_NOT_HAPPEN.finditer(text, trigger.end, sentence.end):
+        if match["subject"] is None:
+            if match.start() == trigger.end:
+                return True  # "the meeting fell through": the trigger is the subject
+            continue  # "a deal never materialised": another thing's subject before it
+        if _CUE_SUBJECT_GAP.fullmatch(text, trigger.end, match.start()):
+            return True  # "proposed meeting Putin on Thursday, but the encounter never took place"
+    return False
 
 
 def _status_cue(text: str, cue: re.Pattern[str], low: int, high: int, trigger: Trigger) -> bool:
@@ -2327,6 +2355,7 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
                 and not _other_legs(kept, candidate)
                 and not _bilateral_beside_a_bodys(kept, candidate)
                 and not _talks_elsewhere(kept, candidate)
+                and not _other_counterparts(kept, candidate)
             ):
                 kept.participants |= candidate.participants
                 kept.people += [p for p in candidate.people if p not in kept.people]
@@ -2493,6 +2522,20 @@ def _other_legs(one: _Candidate, other: _Candidate) -> bool:
         return one.leg != other.leg
     leg, rest = (one, other) if one.leg else (other, one)
     return bool(leg.leg) and leg.leg not in rest.participants
+
+
+def _other_counterparts(one: _Candidate, other: _Candidate) -> bool:
+    """Two bilateral summits of one leader with two different heads on the same day ("met
+    Putin" and "held talks with Erdogan") are two occasions, not one of three countries."""
+    if one.type != "summit" or other.type != "summit":
+        return False
+    if (one.participants | other.participants) & BODY_CODES:
+        return False
+    return (
+        len(one.participants) == 2
+        and len(other.participants) == 2
+        and len(one.participants & other.participants) == 1
+    )
 
 
 def _same_parties(one: set[str], other: set[str]) -> bool:

@@ -5005,6 +5005,25 @@ def test_what_a_dated_meeting_adopted_takes_its_day(text: str, kind: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "EU foreign ministers meeting in Brussels on Monday are expected to approve the bloc's "
+            "18th package of sanctions against Russia, targeting its shadow fleet.",
+            "sanctions",
+        ),
+        (
+            "G20 leaders gathering in Johannesburg next Monday will adopt a declaration on debt "
+            "relief for poorer nations.",
+            "statement",
+        ),
+    ],
+)
+def test_what_a_dated_meeting_is_to_adopt_takes_its_day(text: str, kind: str) -> None:
+    assert (kind, "2025-06-16") in keys(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Japan said on Monday it would freeze the assets of 40 more Russian individuals and "
@@ -5434,3 +5453,35 @@ def test_a_statement_about_a_country_is_issued_by_the_talks_not_by_it(text: str)
 def test_talks_opening_on_their_own_day_after_the_trip_take_it(text: str, talks_day: str) -> None:
     talks = [e["date"] for e in events_of(text) if e["type"] == "meeting"]
     assert talks == [talks_day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump held talks with Malaysian Prime Minister Anwar Ibrahim in Kuala Lumpur on Monday. "
+        "He later met Brazilian President Luiz Inacio Lula da Silva on Monday.",
+        "Zelensky met Turkish President Recep Tayyip Erdogan in Ankara on Monday. On Monday "
+        "evening he also held talks with Polish President Andrzej Duda.",
+    ],
+)
+def test_one_leader_s_summits_with_two_heads_on_a_day_stay_two(text: str) -> None:
+    summits = [e for e in events_of(text) if e["type"] == "summit"]
+    assert len(summits) == 2 and all(len(e["participants"]) == 2 for e in summits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky had proposed meeting Putin in Istanbul on Thursday, but the encounter never "
+        "took place.",
+        "The Indian and Chinese foreign ministers were to meet in Geneva on Thursday, but the "
+        "meeting fell through.",
+    ],
+)
+def test_a_planned_occasion_that_did_not_happen_is_cancelled(text: str) -> None:
+    assert {e["status"] for e in events_of(text)} == {"cancelled"}
+
+
+def test_an_outcome_that_did_not_happen_leaves_its_meeting_held() -> None:
+    text = "India and China held talks in Beijing on Monday, but a deal never materialised."
+    assert {e["status"] for e in events_of(text)} == {"occurred"}
