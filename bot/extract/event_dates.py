@@ -79,6 +79,26 @@ PLAN_CLAUSE = (
     r"(?:for|on|to\s+(?:take\s+place|be\s+held|open|start|begin)(?:\s+on)?)\s+"
 )
 _PLANNED_FOR = re.compile(PLAN_CLAUSE, re.IGNORECASE)
+# A relative clause whose verb makes the trigger's thing, up to the date: "tariffs that the
+# United States was due to impose on Mexican goods", "the accord which they signed in Paris"
+# (names, objects and prepositions only; no comma, no other clause).
+# A measure's target between it and its relative clause: "sanctions against Russia that ...".
+MEASURE_TARGET = (
+    r"(?:\s+(?:on|against|over|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.'\u2019-]*"
+    r"(?:\s+(?-i:[A-Z])[\w.'\u2019-]*)?(?:\s+(?:goods|imports|exports|products))?)?"
+)
+_OWN_RELATIVE_ACT = re.compile(
+    MEASURE_TARGET
+    + r"\s+(?:that|which)\s+(?:(?!(?:and|but|or|who|which|that|when|while|because|after"
+    r"|before|said|says|told)\b)[\w.'\u2019-]+\s+){1,4}?"
+    r"(?:(?:was|were|is|are|had|has|have|will|would)\s+)?(?:(?:due|set|expected|scheduled|"
+    r"planned|poised)\s+to\s+|to\s+)?(?:been\s+)?"
+    r"(?:impos(?:e|ed)|levy|levied|slap(?:ped)?|announc(?:e|ed)|adopt(?:ed)?|sign(?:ed)?|"
+    r"reach(?:ed)?|introduc(?:e|ed)|unveil(?:ed)?|approv(?:e|ed))"
+    r"(?:\s+(?!(?:and|but|or|who|which|that|when|while|because|after|before|said|says)\b)"
+    r"[\w.%'\u2019$-]+){0,6}?\s+(?:on|in|from|at|effective)?\s*",
+    re.IGNORECASE,
+)
 # The parties of an event named right after it, and where: "between U.S. Treasury Secretary
 # James Baker and West German Finance Minister Gerhard Stoltenberg", "among Japan, the European
 # Community, the U.S. and Canada", "West German ministers in Frankfurt" (names, titles and
@@ -320,6 +340,10 @@ def trigger_distance(
         # "became a member on Sunday, as leaders opened the bloc's summit", "joined NATO on
         # Sunday, as foreign ministers met": the as-clause happens at the date's moment
         return 1
+    if timex.start >= trigger.end and _OWN_RELATIVE_ACT.fullmatch(gap):
+        # "the 25% tariffs that the United States was due to impose on Mexican goods today",
+        # "the sanctions the EU adopted on Monday": the relative clause makes the event itself
+        return min(len(WORD.findall(gap)), BEFORE_PENALTY)
     if timex.start >= trigger.end and _PHASE_RELATIVE.fullmatch(gap):
         # "talks that are due to begin the following day", "the summit, which opens on
         # Saturday": the clause tells when the event itself opens, as near as a date can be

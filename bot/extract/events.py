@@ -19,6 +19,7 @@ from bot.extract.dateline import find_dateline
 from bot.extract.dates import EventDate, event_date_from_timex, interval
 from bot.extract.event_dates import (
     DECIDED_WHEN_ANNOUNCED,
+    MEASURE_TARGET,
     PLAN_CLAUSE,
     TALK_KINDS,
     agreed_penalty,
@@ -1042,6 +1043,9 @@ def _status(
         return "cancelled"
     if _status_cue(text, lexicon.postponed, low, high, trigger):
         return "postponed"
+    relative_status = _status_after_relative(text, sentence, trigger, lexicon)
+    if relative_status is not None:
+        return relative_status
     plan = _PLAN_THEN_PREDICATE.match(text, trigger.end, sentence.end)
     if plan is not None:
         # "A summit of Japan, China and South Korea that had been planned for Jan. 24-25 in
@@ -1101,6 +1105,39 @@ _PLAN_THEN_PREDICATE = re.compile(
     + r"|(?=will\s+now\s+(?:take\s+place|be\s+held)))",
     re.IGNORECASE,
 )
+# The trigger's own relative clause, then the sentence's verb: "The 25% tariffs that the United
+# States was due to impose on Mexican goods today have been put on hold until March 4".
+_RELATIVE_OPENS = re.compile(MEASURE_TARGET + r"\s+(?:that|which)\s", re.IGNORECASE)
+_PASSIVE_PREDICATE = re.compile(
+    r"\s(?:(?:has|have|had)\s+(?:now\s+|since\s+|also\s+)?been|(?:was|were)\s+"
+    r"(?:now\s+|also\s+|abruptly\s+|later\s+|then\s+)?)\s*",
+    re.IGNORECASE,
+)
+RELATIVE_REACH = 140  # characters after the trigger searched for its clause's verb
+
+
+def _status_after_relative(
+    text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon
+) -> str | None:
+    """A cancel or delay verb whose subject is the trigger, past the trigger's own relative
+    clause (no comma between): "tariffs that Washington was due to impose today have been
+    put on hold"."""
+    opens = _RELATIVE_OPENS.match(text, trigger.end)
+    if opens is None:
+        return None
+    high = min(sentence.end, trigger.end + RELATIVE_REACH)
+    for verb in _PASSIVE_PREDICATE.finditer(text, opens.end() - 1, high):
+        if verb.start() < opens.end():
+            continue  # "tariffs that were postponed in March took effect": the clause's own verb
+        if any(mark in text[trigger.end : verb.start()] for mark in ",;:()"):
+            return None
+        if lexicon.cancelled.match(text, verb.end()):
+            return "cancelled"
+        if lexicon.postponed.match(text, verb.end()):
+            return "postponed"
+    return None
+
+
 # A cancel or delay cue that is only threatened or asked for: "threats to scrap the
 # agreement", "could encourage Washington to cancel", "failed to convince America to call off".
 _HYPOTHETICAL_CUE = re.compile(

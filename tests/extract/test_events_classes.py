@@ -5485,3 +5485,29 @@ def test_a_planned_occasion_that_did_not_happen_is_cancelled(text: str) -> None:
 def test_an_outcome_that_did_not_happen_leaves_its_meeting_held() -> None:
     text = "India and China held talks in Beijing on Monday, but a deal never materialised."
     assert {e["status"] for e in events_of(text)} == {"occurred"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The 25% tariffs that the United States was due to impose on Mexican goods today "
+            "have been put on hold until July 4.",
+            {("tariff", "2025-06-11", "postponed"), ("tariff", "2025-07-04", "scheduled")},
+        ),
+        (
+            "The new sanctions against Russia that the EU was due to adopt on Monday have been "
+            "postponed until next month.",
+            {("sanctions", "2025-06-09", "postponed"), ("sanctions", "2025-07", "scheduled")},
+        ),
+    ],
+)
+def test_a_measure_its_own_relative_clause_dates_is_put_off_by_the_main_verb(
+    text: str, want: set[tuple[str, str, str]]
+) -> None:
+    assert {(e["type"], e["date"], e["status"]) for e in events_of(text)} == want
+
+
+def test_a_delay_inside_the_measure_s_own_relative_clause_is_its_past() -> None:
+    text = "The US tariffs on Mexican goods that were postponed in March took effect on Monday."
+    assert {e["status"] for e in events_of(text)} <= {"occurred"}
