@@ -1331,6 +1331,20 @@ _TRAVELLER_WORD = re.compile(
 TRAVELLER_REACH = 40  # characters before "was in" where the traveller's name or office ends
 
 
+def _sentence_body(text: str, sentence: Sentence, trigger: Trigger) -> set[str]:
+    """The body whose members the sentence names before a party-less meeting: "European
+    Community agriculture ministers broke up their talks today and will try again when they
+    reconvene on April 27" (they are the Community's ministers, whoever the story names most)."""
+    if trigger.type not in ("meeting", "summit"):
+        return set()
+    bodies = [
+        m
+        for m in sentence.mentions
+        if m.kind == "body" and m.end <= trigger.start and not is_topic(text, m)
+    ]
+    return set(codes_of(bodies[0])) & BODY_CODES if bodies else set()
+
+
 def _traveller_before(text: str, sentence: Sentence, trigger: Trigger) -> bool:
     """Whether a person or an office is the subject right before "was in": a traveller, not
     prices, an index or a summit ("Zelenskiy was in Ankara on Wednesday")."""
@@ -1731,7 +1745,7 @@ def _build(
             and not lexicon.government_actors.search(text, sentence.start, sentence.end)
         ):
             return None  # "Bankers hope an agreement can be reached": no government named
-        codes = set(article_codes) - away
+        codes = _sentence_body(text, sentence, trigger) or set(article_codes) - away
         fallback = True
     unnamed = (
         not codes and kind in _UNNAMED_KINDS and (commodity or bool(_PRODUCERS_BODY.search(text)))

@@ -707,3 +707,27 @@ def test_a_trade_association_of_companies_is_still_none() -> None:
         "The British Retail Trade Association signed an agreement with Indian exporters on Monday."
     )
     assert not keys(text)
+
+
+def test_a_party_less_meeting_of_a_body_s_ministers_is_the_body_s() -> None:
+    text = (
+        "European Community farm ministers broke up their talks today and will try again when "
+        "they reconvene in Luxembourg on June 27. U.S. officials in Washington said U.S. "
+        "Agriculture Secretary Richard Lyng would visit Washington's allies. The United States "
+        "has warned of retaliation."
+    )
+    meetings = [e for e in events_of(text) if e["date"] == "2025-06-27"]
+    assert [e["participants"] for e in meetings] == [["EU"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Community has a farm surplus. Community heads of government gather in "
+        "Brussels on June 29 and 30 to settle it.",
+        "EC ministers met in May. The Community and the Gulf Cooperation Council will resume "
+        "negotiations on June 20.",
+    ],
+)
+def test_the_community_after_the_ec_is_named_is_the_ec(text: str) -> None:
+    assert any("EU" in e["participants"] for e in events_of(text))
