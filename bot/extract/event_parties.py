@@ -593,12 +593,28 @@ def story_parties(article: Article, sentences: list[Sentence]) -> set[str]:
         }
         if titled:
             return titled
+    lead = _lead_body(article.text, sentences)
+    if lead:
+        return lead
     if not counts:
         return set()
     top = max(counts.values())
     if top == 1:  # a short story naming each party once: all of them, if they are few
         return set(counts) if len(counts) <= ARTICLE_PARTIES else set()
     return {code for code, count in counts.items() if count == top and count >= 2}
+
+
+def _lead_body(text: str, sentences: list[Sentence]) -> set[str]:
+    """The body the story's first sentence names as its actor ("OPEC oil ministers will open a
+    conference here on Thursday"): whose "ministers" and "members" the story then speaks of."""
+    if not sentences:
+        return set()
+    for mention in sentences[0].mentions:
+        if mention.kind == "body" and not is_topic(text, mention):
+            return set(codes_of(mention)) & BODY_CODES
+        if mention.kind != "body":
+            return set()  # a country or person acts first: the story's parties are theirs
+    return set()
 
 
 def company_act(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:

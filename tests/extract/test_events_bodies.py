@@ -731,3 +731,25 @@ def test_a_party_less_meeting_of_a_body_s_ministers_is_the_body_s() -> None:
 )
 def test_the_community_after_the_ec_is_named_is_the_ec(text: str) -> None:
     assert any("EU" in e["participants"] for e in events_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "OPEC oil ministers will open a conference in Vienna on Thursday. Kuwait and Saudi "
+            "Arabia back a higher ceiling, Kuwaiti and Saudi officials said. Delegates said "
+            "ministers would probably meet again in Vienna in December.",
+            "OPEC",
+        ),
+        (
+            "ASEAN foreign ministers gather in Manila today. Thailand and Vietnam want a code of "
+            "conduct, Thai and Vietnamese diplomats said. The ministers would meet again in "
+            "September, diplomats said.",
+            "ASEAN",
+        ),
+    ],
+)
+def test_a_party_less_meeting_in_a_story_a_body_leads_is_the_body_s(text: str, body: str) -> None:
+    later = [e for e in events_of(text) if e["type"] == "meeting" and e["date"] != "2025-06-11"]
+    assert later and all(e["participants"] == [body] for e in later)
