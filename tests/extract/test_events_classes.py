@@ -5511,3 +5511,26 @@ def test_a_measure_its_own_relative_clause_dates_is_put_off_by_the_main_verb(
 def test_a_delay_inside_the_measure_s_own_relative_clause_is_its_past() -> None:
     text = "The US tariffs on Mexican goods that were postponed in March took effect on Monday."
     assert {e["status"] for e in events_of(text)} <= {"occurred"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazilian Finance Minister Dilson Funaro will see Treasury Secretary James Baker in "
+        "Washington on Monday.",
+        "The Indian foreign minister will see his Chinese counterpart in Beijing on Monday.",
+    ],
+)
+def test_seeing_an_office_holder_is_talks_with_him(text: str) -> None:
+    assert ("meeting", "2025-06-16") in keys(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect to see prices fall in Japan and China on Monday.",
+        "Japan will see Toyota sales rise in China next year.",
+    ],
+)
+def test_seeing_a_thing_happen_is_no_talks(text: str) -> None:
+    assert not [e for e in events_of(text) if e["type"] == "meeting"]
