@@ -213,6 +213,8 @@ def _cue(
     if previous in AUX_BE:
         return 0, 0  # "be signed", "is expected": the auxiliary decides
     if word in IRREGULAR_PAST:
+        if previous == "to":
+            return 0, 0  # "to put together a new government": an infinitive ("put", "set")
         return 2, -1
     if word in ("has", "have"):
         return 1, -1  # present perfect: "have come down from the middle of October"
@@ -528,6 +530,8 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     matches = list(_WORDS.finditer(text, lo, start))
     sentence_words = [m.group(0) for m in matches]
     words = sentence_words[-_MAX_WORDS_BEFORE:]
+    if len(sentence_words) > len(words) and sentence_words[-len(words) - 1].lower() == "to":
+        words = words[1:]  # the window opens on an infinitive ("to | put together"): no tense
     opening = _opens_that_clause(words)
     if opening is not None:
         # "said that on Thursday and Friday Smith would meet Kuroda": the date opens the

@@ -73,6 +73,20 @@ def test_the_dcts_weekday_after_a_past_day_is_still_the_dct() -> None:
     assert values(text, THU)[-1][1] == "2025-02-06"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The king could ask the prime minister or another party leader to put together a new "
+        "cabinet or to form a caretaker government with elections at the end of November or in "
+        "early December.",
+        "The mediators could urge both governments to set aside their quarrel over farm "
+        "spending and steel quotas at fresh talks in early December.",
+    ],
+)
+def test_an_infinitive_far_before_a_month_is_no_past_tense(text: str) -> None:
+    assert values(text, dt.date(1987, 10, 19))[-1][1] == "1987-12"
+
+
 def test_present_tense_travel_points_forward() -> None:
     wednesday = dt.date(2025, 2, 5)
     assert value_of("Ishiba heads to the United States on Thursday.", wednesday) == "2025-02-06"
