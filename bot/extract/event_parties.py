@@ -304,6 +304,10 @@ def _election_country(
     (the clause's subject: "Romania annulled its elections"), else the nearest after it.
     """
     before = [m for m in mentions if m.end <= trigger.start]
+    if before and _PARTNER_BEFORE.search(text, max(0, before[-1].start - 16), before[-1].start):
+        # "anxious to ease friction with Washington ahead of the referendum": a partner named
+        # before the vote holds none; the story's own country does
+        return []
     after = [m for m in mentions if m.start >= trigger.end]
     people = [
         m
@@ -332,6 +336,12 @@ def _election_country(
     if before:
         return [before[-1]]
     return after[:1]
+
+
+# A country named as the other side of the subject's dealings, not as the subject.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:with|against|toward|towards|to|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 # An election won or lost by the person named before it.

@@ -69,7 +69,7 @@ from bot.extract.event_ranker import (
     reading_features,
     shipped_ranker,
 )
-from bot.extract.gazetteer import BODY_CODES, SUCCESSOR_CODES, summit_hosts
+from bot.extract.gazetteer import BODY_CODES, SUCCESSOR_CODES, default_gazetteer, summit_hosts
 from bot.extract.lexicon import EventLexicon, load_lexicon
 from bot.extract.model import Article, Event, Timex
 from bot.extract.sentences import caption_spans
@@ -1737,6 +1737,9 @@ def _build(
         }
     if not codes and kind == "election" and location_codes:
         codes = set(location_codes)  # "in Baghdad, where ... after the elections in November"
+    if not codes and kind == "election" and here:
+        # "SEOUL - ... ahead of the referendum on a new constitution": the dateline's country
+        codes = {c for m in default_gazetteer().find(here, dct) for c in codes_of(m)}
     if not codes and not commodity:
         if (
             not commodity

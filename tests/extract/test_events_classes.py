@@ -5534,3 +5534,23 @@ def test_seeing_an_office_holder_is_talks_with_him(text: str) -> None:
 )
 def test_seeing_a_thing_happen_is_no_talks(text: str) -> None:
     assert not [e for e in events_of(text) if e["type"] == "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "SEOUL, June 11 - Officials said the government was anxious to ease friction with "
+            "Washington ahead of the referendum on a new constitution on October 27.",
+            "KR",
+        ),
+        (
+            "NAIROBI, June 11 - The opposition alliance will boycott the presidential election "
+            "on August 9, its leader told supporters.",
+            "KE",
+        ),
+    ],
+)
+def test_a_vote_no_country_owns_is_the_dateline_country_s(text: str, country: str) -> None:
+    elections = [e for e in events_of(text) if e["type"] == "election"]
+    assert elections and all(e["participants"] == [country] for e in elections)
