@@ -294,6 +294,11 @@ _SINCE_TAKING = re.compile(
 )
 
 
+_SINCE_PRONOUN = re.compile(
+    r"\b(?:since|after|before|until|when)\s+(?:he|she)\s+(?:was\s+|had\s+|has\s+)?$", re.IGNORECASE
+)
+
+
 def _election_country(
     text: str, trigger: Trigger, mentions: list[Mention], sentence: Sentence
 ) -> list[Mention]:
@@ -321,6 +326,10 @@ def _election_country(
         # his election victory": the nearest person named
         return people[-1:]
     leaders = [m for m in before if m.kind == "person" and m.role == "leader"]
+    if people and _SINCE_PRONOUN.search(text, people[-1].end, trigger.start):
+        # "their first talks since she took office on Tuesday": the pronoun is the nearest
+        # person named before it, not the sentence's subject
+        return people[-1:]
     if leaders and _SINCE_TAKING.search(text, before[-1].end, trigger.start):
         # "Trump has raised tariffs on China since taking office": the office taken is the
         # subject's, whatever country the clause names before it

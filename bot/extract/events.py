@@ -1618,7 +1618,12 @@ def _build(
     if trigger.type == "election" and _HEADS_A_BODY.match(text, trigger.end, sentence.end):
         return None  # "leaders elected Djibouti's foreign minister to head the bloc's executive"
     codes, people, location, location_codes = trigger_parties(text, sentence, trigger, lexicon)
-    if len(codes) < 2 and pair and _THE_TWO.search(text, sentence.start, sentence.end):
+    if (
+        len(codes) < 2
+        and pair
+        and trigger.type != "election"  # "since Lee took office": his own country's vote
+        and _THE_TWO.search(text, sentence.start, sentence.end)
+    ):
         codes |= pair  # "The two leaders will hold talks on Tuesday"
     kind = trigger.type
     pronoun_head = False

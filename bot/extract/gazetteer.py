@@ -21,6 +21,7 @@ Resolution rules that the data alone cannot carry:
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import tomllib
@@ -804,8 +805,14 @@ class Gazetteer:
             return _NOT_A_NAME
         nxt = _NEXT_WORD.match(text[end : end + 40])
         next_word = nxt.group(2).rstrip(",.;:!?)'\"") if nxt else ""
-        # "in May", "May 5": the ordinary word, whoever the story is about.
-        wordlike = next_word[:1].isdigit() or prev_word.casefold() in rules.word_markers
+        # "in May", "May 5": the ordinary word, whoever the story is about. After a word that
+        # also opens a clause or a person's phrase ("since Lee took office", "talks between
+        # Lee and Xi") only a month's name is the ordinary word ("since May").
+        marker = prev_word.casefold()
+        wordlike = next_word[:1].isdigit() or (
+            marker in rules.word_markers
+            and (marker not in _PERSON_MARKERS or text[start:end] in _MONTH_NAMES)
+        )
         if caps:
             # In a headline every word is capitalised: neighbours say nothing more.
             return _Context(free=True, titled=titled, wordlike=wordlike)
@@ -820,6 +827,12 @@ class Gazetteer:
         if next_word[:1].isupper() and next_word not in rules.neutral_after:
             return _NOT_A_NAME
         return _Context(free=True, titled=titled, wordlike=wordlike)
+
+
+_PERSON_MARKERS = frozenset(
+    "since until till by from to for between before after through during at".split()
+)
+_MONTH_NAMES = frozenset(calendar.month_name[1:])
 
 
 _OPENER_BEFORE = re.compile(r"(?:^|[.!?][\"')\]\u201d]?\s+|\n\s*)([A-Z][a-z]+)\s+$")

@@ -5554,3 +5554,32 @@ def test_seeing_a_thing_happen_is_no_talks(text: str) -> None:
 def test_a_vote_no_country_owns_is_the_dateline_country_s(text: str, country: str) -> None:
     elections = [e for e in events_of(text) if e["type"] == "election"]
     assert elections and all(e["participants"] == [country] for e in elections)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Lee Jae-myung will meet Japanese Prime Minister Sanae Takaichi on Thursday, in their "
+            "first talks since she took office on Tuesday.",
+            "JP",
+        ),
+        (
+            "Donald Trump met Canadian Prime Minister Mark Carney in Washington on Monday, their "
+            "first meeting since he was sworn in on March 14.",
+            "CA",
+        ),
+    ],
+)
+def test_since_he_or_she_took_office_is_the_nearest_person_s(text: str, country: str) -> None:
+    elections = [e for e in events_of(text) if e["type"] == "election"]
+    assert [e["participants"] for e in elections] == [[country]]
+
+
+def test_the_two_leaders_do_not_share_one_s_taking_office() -> None:
+    text = (
+        "Lee Jae-myung will hold talks with Chinese President Xi Jinping on Nov. 1. The meeting "
+        "will be the first between the two leaders since Lee took office in June."
+    )
+    elections = [e for e in events_of(text, date(2025, 10, 24)) if e["type"] == "election"]
+    assert [e["participants"] for e in elections] == [["KR"]]

@@ -698,3 +698,21 @@ def test_lower_case_words_in_a_normal_story_stay_common_words(gaz: Gazetteer) ->
     )
     found = gaz.find(text, date(1987, 3, 11))
     assert "TR" not in codes(found) and "CN" not in codes(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lee Jae-myung met Xi Jinping. It was their first talk since Lee took office.",
+        "Lee Jae-myung met Xi Jinping. Talks between Lee and Xi went well.",
+    ],
+)
+def test_a_common_surname_after_a_clause_word_is_the_person_named_in_full(text: str) -> None:
+    found = [m.text for m in default_gazetteer().find(text, date(2025, 10, 24))]
+    assert found.count("Lee") == 1
+
+
+def test_a_month_s_name_after_since_stays_the_month() -> None:
+    text = "Theresa May met the king. Prices have risen since May."
+    found = [m.text for m in default_gazetteer().find(text, date(2017, 10, 24))]
+    assert "May" not in found
