@@ -1331,6 +1331,9 @@ _TRAVELLER_WORD = re.compile(
 TRAVELLER_REACH = 40  # characters before "was in" where the traveller's name or office ends
 
 
+_ARRIVAL = re.compile(r"arriv(?:e|es|ed|ing|al)\b", re.IGNORECASE)
+
+
 def _sentence_body(text: str, sentence: Sentence, trigger: Trigger) -> set[str]:
     """The body whose members the sentence names before a party-less meeting: "European
     Community agriculture ministers broke up their talks today and will try again when they
@@ -1753,7 +1756,14 @@ def _build(
             and not lexicon.government_actors.search(text, sentence.start, sentence.end)
         ):
             return None  # "Bankers hope an agreement can be reached": no government named
-        codes = _sentence_body(text, sentence, trigger) or set(article_codes) - away
+        if kind == "visit":
+            # "visited the club's training ground": a trip to no country named; an arrival
+            # with no place ("Ritter, who arrived Thursday") is at the dateline's
+            if not (here and _ARRIVAL.search(text, sentence.start, sentence.end)):
+                return None
+            codes = {c for m in default_gazetteer().find(here, dct) for c in codes_of(m)}
+        else:
+            codes = _sentence_body(text, sentence, trigger) or set(article_codes) - away
         fallback = True
     unnamed = (
         not codes and kind in _UNNAMED_KINDS and (commodity or bool(_PRODUCERS_BODY.search(text)))

@@ -690,3 +690,22 @@ def test_a_delegation_in_a_capital_for_talks_of_some_kind_is_a_visit(text: str) 
 
 def test_a_market_in_a_city_for_days_of_trading_is_no_visit() -> None:
     assert events_of("The dollar was in London for two days of heavy trading.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club is in talks with a Porto side over the striker. The player visited the "
+        "club's training ground in May.",
+        "Portugal's league officials run the competition. Officials are due to visit the stadium "
+        "next week to inspect the new stand.",
+    ],
+)
+def test_a_trip_to_no_country_named_takes_none_from_the_story(text: str) -> None:
+    assert not [e for e in events_of(text) if e["type"] == "visit"]
+
+
+def test_an_arrival_with_no_place_is_at_the_dateline() -> None:
+    text = "BAGHDAD, June 11 - The inspectors, who arrived on Tuesday, began work at once."
+    visits = [e for e in events_of(text) if e["type"] == "visit"]
+    assert [(e["date"], e["participants"]) for e in visits] == [("2025-06-10", ["IQ"])]
