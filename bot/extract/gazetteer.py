@@ -567,6 +567,10 @@ class Gazetteer:
                 continue
             if any(s < end and start < e for s, e in taken):
                 continue
+            if not match.group().lower().startswith("the ") and _NAME_BEFORE.search(
+                text, max(0, start - 30), start
+            ):
+                continue  # "the East African Community": another body's name, not the anaphor
             codes = self._anaphors[_SPACE_RUN.sub(" ", match.group())]
             named = [m for m in bodies if m.end <= start and m.code in codes]
             if named:
@@ -829,6 +833,7 @@ class Gazetteer:
         return _Context(free=True, titled=titled, wordlike=wordlike)
 
 
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<![.!?])\b[A-Z][\w'-]*\s+$")
 _PERSON_MARKERS = frozenset(
     "since until till by from to for between before after through during at".split()
 )

@@ -410,10 +410,12 @@ def test_a_new_round_named_long_after_the_talks_lends_no_parties() -> None:
 
 def test_talks_named_long_before_lend_no_parties() -> None:
     text = (
-        "EC farm ministers failed to agree at two days of talks today. Prices fell. Wheat "
-        "rose. Canada said Canadian growers gain. The ministers agreed to resume negotiations "
-        "next month."
+        "Canadian officials said EC farm ministers failed to agree at two days of talks today. "
+        "Prices fell. Wheat rose. Canada said Canadian growers gain. The ministers agreed to "
+        "resume negotiations next month."
     )
+    # (a story led by the body's own act gives its later party-less talks that body: see
+    # test_a_party_less_meeting_in_a_story_a_body_leads_is_the_body_s)
     assert not any("EU" in e["participants"] for e in events_of(text) if e["date"] == "2025-07")
 
 

@@ -716,3 +716,9 @@ def test_a_month_s_name_after_since_stays_the_month() -> None:
     text = "Theresa May met the king. Prices have risen since May."
     found = [m.text for m in default_gazetteer().find(text, date(2017, 10, 24))]
     assert "May" not in found
+
+
+def test_another_body_s_community_is_not_the_ec_named_before() -> None:
+    text = "The EC named its envoy. The East African Community will meet in Arusha."
+    found = [(m.text, m.code) for m in default_gazetteer().find(text, date(2025, 6, 11))]
+    assert ("Community", "EU") not in found
