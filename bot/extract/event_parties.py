@@ -44,7 +44,11 @@ TARGETS_TAKE_PART = {"tariff", "sanctions"}
 _TOPIC_BEFORE = re.compile(
     # (a courtesy call is paid on its host: "a courtesy call on the Kenyan president")
     r"\b(?:(?<!courtesy\scall\s)(?<!courtesy\scalls\s)on|against|over|about|regarding|concerning|towards?|discuss(?:es|ed|ing)?|"
-    r"(?:war|crisis|conflict|situation|peace|fighting|invasion|aggression) (?:in|on|of|against)|"
+    r"(?:war|crisis|conflict|situation|peace|fighting|invasion|aggression|ceasefire|truce|"
+    r"violence|bloodshed|famine) (?:in|on|of|against)|"
+    # who a text urges or calls on to act is addressed, not a party: "urged the African Union
+    # to speed up mediation", "called on Iran to"
+    r"(?:urg(?:e|es|ed|ing)|(?<!courtesy\s)call(?:s|ed|ing)?\s+on|appeal(?:s|ed|ing)?\s+to)|"
     # what a body calls for between others: "calling for de-escalation between Israel and Iran"
     r"(?:(?:de-?)?escalation|tensions?|hostilities|fighting|conflict|war|ceasefire|truce|peace|"
     r"normali[sz]ation|reconciliation|dialogue|mediation|hostility) between"

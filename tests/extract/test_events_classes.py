@@ -5583,3 +5583,19 @@ def test_the_two_leaders_do_not_share_one_s_taking_office() -> None:
     )
     elections = [e for e in events_of(text, date(2025, 10, 24)) if e["type"] == "election"]
     assert [e["participants"] for e in elections] == [["KR"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a joint communique issued on Monday, the leaders of Kenya and Ghana called for an "
+        "immediate ceasefire in Sudan and urged the African Union to act.",
+        "In a joint statement on Monday, Japan and Australia called on Russia to end the "
+        "bloodshed in Ukraine.",
+    ],
+)
+def test_a_statement_s_addressee_and_topic_do_not_issue_it(text: str) -> None:
+    statements = [e for e in events_of(text) if e["type"] == "statement"]
+    assert statements and all(
+        not {"SD", "AFU", "RU", "UA"} & set(e["participants"]) for e in statements
+    )
