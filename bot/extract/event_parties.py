@@ -913,6 +913,33 @@ def _surnames(names: set[str]) -> set[str]:
     return {name.split()[-1] for name in whole}
 
 
+# A statement opening its sentence, then who issued it: "In a communique issued after the final
+# session, the council said", "In a joint statement, the two leaders called for".
+_OPENING_STATEMENT = re.compile(
+    r"\W*In\s+(?:a|an|the|their|its)\s+(?:joint\s+|final\s+|closing\s+|brief\s+)?"
+    r"(?P<kind>communiqu[e\u00e9]|statement|declaration)\b[^,;:()]{0,80},\s*"
+    r"(?P<subject>(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)(?=\s+(?:said|say|says|called|urged|"
+    r"agreed|pledged|expressed|welcomed|reaffirmed|stressed|declared|noted|vowed|committed|"
+    r"announced|warned|condemned)\b)",
+    re.IGNORECASE,
+)
+_PLURAL_ISSUERS = frozenset(
+    """two three four five six seven eight nine ten twelve council group ministers leaders they
+    sides countries nations members governments delegations participants parties signatories
+    allies partners presidents""".split()
+)
+
+
+def opening_statement_by_several(text: str, sentence: Sentence, trigger: Trigger) -> bool:
+    """Whether the trigger is a statement opening its sentence whose subject after the comma
+    is several governments by a plural word: "In a communique issued after the final session,
+    the council said", "In a joint statement, the two leaders called for"."""
+    opening = _OPENING_STATEMENT.match(text, sentence.start)
+    if opening is None or not opening.start("kind") <= trigger.start < opening.end("kind"):
+        return False
+    return opening["subject"].lower().split()[-1] in _PLURAL_ISSUERS
+
+
 def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: EventLexicon) -> bool:
     """Whether a plain "statement" is issued by a body or by several governments together.
 
@@ -922,6 +949,8 @@ def joint_issuer(text: str, sentence: Sentence, trigger: Trigger, lexicon: Event
     that opens its clause ("In a statement, the G-10 said") takes the actor of the saying
     after it, else the first actor after it.
     """
+    if opening_statement_by_several(text, sentence, trigger):
+        return True  # "In a communique issued late on Sunday, the six said"
     low, high = clause_span(text, sentence, trigger, lexicon)
     before = [m for m in sentence.mentions if low <= m.start and m.end <= trigger.start]
     plural_before = lexicon.several_governments.search(text, low, trigger.start)

@@ -55,6 +55,7 @@ from bot.extract.event_parties import (
     leader_countries,
     leaders_meet,
     many_leaders,
+    opening_statement_by_several,
     stays_away,
     story_parties,
     titled_head,
@@ -1728,6 +1729,14 @@ def _build(
     ):
         codes = set(talks_antecedent)  # "The ministers agreed to resume negotiations": the
         # ministers of the talks named before ("EC ministers failed to reach agreement")
+    if (
+        not codes
+        and kind == "statement"
+        and talks_antecedent
+        and opening_statement_by_several(text, sentence, trigger)
+    ):
+        codes = set(talks_antecedent)  # "In a communique issued late on Sunday, the six said":
+        # the six of the talks named before
     series = kind == "meeting" and _series_talks(text, sentence, trigger, lexicon)
     if series and talks_antecedent and len(codes - BODY_CODES) == 1:
         codes |= talks_antecedent  # "The U.S. will host another round of talks": the series'

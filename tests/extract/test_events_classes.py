@@ -5599,3 +5599,22 @@ def test_a_statement_s_addressee_and_topic_do_not_issue_it(text: str) -> None:
     assert statements and all(
         not {"SD", "AFU", "RU", "UA"} & set(e["participants"]) for e in statements
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers from the United States, Japan, France and Canada met in Paris on Saturday and "
+        "Sunday. In a communique issued late on Sunday, the four said currencies were stable.",
+        "The leaders of India and Japan held talks in Tokyo on Saturday and Sunday. In a joint "
+        "statement issued on Sunday, the two leaders called for a free Indo-Pacific.",
+    ],
+)
+def test_a_communique_opening_its_sentence_is_issued_by_the_plural_after_it(text: str) -> None:
+    statements = [e for e in events_of(text) if e["type"] == "statement"]
+    assert [(e["date"], len(e["participants"]) >= 2) for e in statements] == [("2025-06-08", True)]
+
+
+def test_a_statement_opening_its_sentence_by_one_ministry_is_no_joint_one() -> None:
+    text = "Japan and India met on Sunday. In a statement, the ministry said talks went well."
+    assert not [e for e in events_of(text) if e["type"] == "statement"]
