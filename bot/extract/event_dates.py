@@ -94,7 +94,8 @@ _OWN_RELATIVE_ACT = re.compile(
     r"(?:(?:was|were|is|are|had|has|have|will|would)\s+)?(?:(?:due|set|expected|scheduled|"
     r"planned|poised)\s+to\s+|to\s+)?(?:been\s+)?"
     r"(?:impos(?:e|ed)|levy|levied|slap(?:ped)?|announc(?:e|ed)|adopt(?:ed)?|sign(?:ed)?|"
-    r"reach(?:ed)?|introduc(?:e|ed)|unveil(?:ed)?|approv(?:e|ed))"
+    r"reach(?:ed)?|introduc(?:e|ed)|unveil(?:ed)?|approv(?:e|ed)|agree(?:d)?|struck|seal(?:ed)?|"
+    r"clinch(?:ed)?)"
     r"(?:\s+(?!(?:and|but|or|who|which|that|when|while|because|after|before|said|says)\b)"
     r"[\w.%'\u2019$-]+){0,6}?\s+(?:on|in|from|at|effective)?\s*",
     re.IGNORECASE,

@@ -20,6 +20,7 @@ days rather than announcing them, and "X to meet" is the headline's future.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from bot.extract.timex_lexicon import (
@@ -515,6 +516,16 @@ def _main_verb_after(after_words: list[str]) -> int:
     return 0
 
 
+def _last_done(words: list[str]) -> bool:
+    """Whether the date's verb, a few words before it, is told as the latest time ("last met",
+    "last visited", "was last held"): that time lies behind the DCT whatever the month."""
+    tail = [w.lower() for w in words[-_LAST_DONE_REACH:]]
+    return any(w == "last" and _past_form(nxt) for w, nxt in itertools.pairwise(tail))
+
+
+_LAST_DONE_REACH = 5  # words before a date searched for "last" and a past verb
+
+
 def clause_direction(text: str, start: int, end: int, *, report: bool = False) -> int:
     """Direction of the clause around ``text[start:end]``: negative past, positive
     future, 0 undecided; magnitude 4 (``CERTAIN``) for "since", 3 for will/shall, 2 for
@@ -567,6 +578,8 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
         aside = _main_verb_after(after_words)
         if aside:
             return aside  # "Trump, hours after being sworn in on Monday, said he would"
+    if _last_done(words):
+        return -CERTAIN  # "the two leaders last met in January": the latest time, behind the DCT
     direction = (
         _modified_noun(words, after_words)
         or _called_for(words)
@@ -597,6 +610,8 @@ def clause_direction(text: str, start: int, end: int, *, report: bool = False) -
     reported = [w for w in after_words if attributed and w.lower() in _ATTRIBUTION]
     unreported = [w for w in after_words if w not in reported]
     direction = _decide(unreported, range(len(unreported)), before=False, report=report)
+    if fronted and direction == -1 and not report and after.lstrip().startswith(","):
+        direction = -2  # "In February, Washington imposed sanctions": the main verb, past
     if direction or not words:
         return direction or (-1 if reported else 0)
     local_start = matches[-len(words)].start()

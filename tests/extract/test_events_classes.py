@@ -5618,3 +5618,23 @@ def test_a_communique_opening_its_sentence_is_issued_by_the_plural_after_it(text
 def test_a_statement_opening_its_sentence_by_one_ministry_is_no_joint_one() -> None:
     text = "Japan and India met on Sunday. In a statement, the ministry said talks went well."
     assert not [e for e in events_of(text) if e["type"] == "statement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "The deal builds on the accord that Presidents Xi Jinping and Donald Trump agreed in "
+            "Busan on Thursday.",
+            "2025-06-05",
+        ),
+        (
+            "Colombians choose a new president on June 15, the electoral council said.",
+            "2025-06-15",
+        ),
+    ],
+)
+def test_an_accord_agreed_in_its_own_clause_and_choosing_a_president_are_dated(
+    text: str, day: str
+) -> None:
+    assert day in {e["date"] for e in events_of(text) if e["type"] in ("agreement", "election")}

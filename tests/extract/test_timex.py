@@ -87,6 +87,33 @@ def test_an_infinitive_far_before_a_month_is_no_past_tense(text: str) -> None:
     assert values(text, dt.date(1987, 10, 19))[-1][1] == "1987-12"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders last met in January, when the president visited Accra.",
+        "The summit was last held in January in Addis Ababa.",
+    ],
+)
+def test_a_month_told_as_the_latest_time_is_behind_the_dct(text: str) -> None:
+    assert values(text, dt.date(2025, 12, 3))[0][1] == "2025-01"
+
+
+def test_a_plan_beside_the_latest_time_still_lies_ahead() -> None:
+    text = "They will meet again in January, having last met in June."
+    assert values(text, dt.date(2025, 12, 3)) == [("January", "2026-01"), ("June", "2025-06")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In February, Washington imposed sanctions on two ministers.",
+        "In February, the bloc announced new duties on steel.",
+    ],
+)
+def test_a_fronted_month_takes_its_main_verb_s_past(text: str) -> None:
+    assert values(text, dt.date(2025, 12, 3))[0][1] == "2025-02"
+
+
 def test_present_tense_travel_points_forward() -> None:
     wednesday = dt.date(2025, 2, 5)
     assert value_of("Ishiba heads to the United States on Thursday.", wednesday) == "2025-02-06"
