@@ -5638,3 +5638,27 @@ def test_an_accord_agreed_in_its_own_clause_and_choosing_a_president_are_dated(
     text: str, day: str
 ) -> None:
     assert day in {e["date"] for e in events_of(text) if e["type"] in ("agreement", "election")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A U.S. delegation will discuss the dispute with EC officials in Brussels on Monday.",
+        "The Indian trade minister will discuss tariffs with his Japanese counterpart in Tokyo "
+        "on Monday.",
+    ],
+)
+def test_discussing_a_matter_with_another_side_is_talks(text: str) -> None:
+    meetings = [e for e in events_of(text) if e["type"] == "meeting"]
+    assert [(e["date"], len(e["participants"])) for e in meetings] == [("2025-06-16", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indian minister discussed the plan with reporters in Tokyo on Monday.",
+        "The company discussed the merger with bank officials in Tokyo on Monday.",
+    ],
+)
+def test_discussing_with_reporters_or_bankers_is_no_talks(text: str) -> None:
+    assert not [e for e in events_of(text) if e["type"] == "meeting"]
