@@ -755,3 +755,22 @@ def test_the_community_after_the_ec_is_named_is_the_ec(text: str) -> None:
 def test_a_party_less_meeting_in_a_story_a_body_leads_is_the_body_s(text: str, body: str) -> None:
     later = [e for e in events_of(text) if e["type"] == "meeting" and e["date"] != "2025-06-11"]
     assert later and all(e["participants"] == [body] for e in later)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister will attend the annual ministerial council of the OECD in Paris on June 16.",
+        "NATO's ministerial session opens in Brussels on June 16.",
+    ],
+)
+def test_a_body_s_ministerial_council_or_session_is_its_meeting(text: str) -> None:
+    assert ("meeting", "2025-06-16") in keys(text)
+
+
+def test_a_gathering_held_later_than_first_planned_is_put_off() -> None:
+    text = (
+        "The GATT negotiating group on agriculture meets in Geneva on June 22, three weeks "
+        "later than first planned, Australian officials said."
+    )
+    assert {e["status"] for e in events_of(text)} == {"postponed"}
