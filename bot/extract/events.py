@@ -1335,6 +1335,11 @@ TRAVELLER_REACH = 40  # characters before "was in" where the traveller's name or
 _ARRIVAL = re.compile(r"arriv(?:e|es|ed|ing|al)\b", re.IGNORECASE)
 
 
+def _dateline_codes(place: str, dct: date | None) -> set[str]:
+    """The country codes of the dateline's place ("BAGHDAD" is IQ)."""
+    return {code for m in default_gazetteer().find(place, dct) for code in codes_of(m)}
+
+
 def _sentence_body(text: str, sentence: Sentence, trigger: Trigger) -> set[str]:
     """The body whose members the sentence names before a party-less meeting: "European
     Community agriculture ministers broke up their talks today and will try again when they
@@ -1756,7 +1761,7 @@ def _build(
         codes = set(location_codes)  # "in Baghdad, where ... after the elections in November"
     if not codes and kind == "election" and here:
         # "SEOUL - ... ahead of the referendum on a new constitution": the dateline's country
-        codes = {c for m in default_gazetteer().find(here, dct) for c in codes_of(m)}
+        codes = _dateline_codes(here, dct)
     if not codes and not commodity:
         if (
             not commodity
@@ -1770,7 +1775,7 @@ def _build(
             # with no place ("Ritter, who arrived Thursday") is at the dateline's
             if not (here and _ARRIVAL.search(text, sentence.start, sentence.end)):
                 return None
-            codes = {c for m in default_gazetteer().find(here, dct) for c in codes_of(m)}
+            codes = _dateline_codes(here, dct)
         else:
             codes = _sentence_body(text, sentence, trigger) or set(article_codes) - away
         fallback = True
