@@ -722,3 +722,15 @@ def test_another_body_s_community_is_not_the_ec_named_before() -> None:
     text = "The EC named its envoy. The East African Community will meet in Arusha."
     found = [(m.text, m.code) for m in default_gazetteer().find(text, date(2025, 6, 11))]
     assert ("Community", "EU") not in found
+
+
+def test_commission_officials_after_the_ec_is_named_are_the_ec_s() -> None:
+    text = "EC ministers met in May. Commission officials will meet U.S. envoys on Thursday."
+    found = [(m.text, m.code) for m in default_gazetteer().find(text, date(1987, 3, 23))]
+    assert ("Commission", "EU") in found
+
+
+def test_another_body_s_commission_is_not_the_ec_s() -> None:
+    text = "The EU named an envoy. The U.S. Federal Trade Commission will meet on Thursday."
+    found = [(m.text, m.code) for m in default_gazetteer().find(text, date(2025, 6, 11))]
+    assert ("Commission", "EU") not in found
