@@ -79,6 +79,16 @@ PLAN_CLAUSE = (
     r"(?:for|on|to\s+(?:take\s+place|be\s+held|open|start|begin)(?:\s+on)?)\s+"
 )
 _PLANNED_FOR = re.compile(PLAN_CLAUSE, re.IGNORECASE)
+# An occasion dated by another of the story's: "will meet the day before the conference opens",
+# "hold a bilateral meeting with Kast the day after the inauguration".
+DAY_BY_OCCASION_REACH = 160  # characters after a trigger read for "the day before the summit"
+DAY_BY_OCCASION = re.compile(
+    r"[^.;:]{0,60}?\b(?P<day>the\s+day)\s+(?P<side>before|after)\s+(?:the|its|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>conference|summit|meeting|talks|session|inauguration|election|"
+    r"vote|referendum|visit)\b(?P<verb>\s+(?:opens|begins|starts|ends|closes))?",
+    re.IGNORECASE,
+)
+
 # A relative clause whose verb makes the trigger's thing, up to the date: "tariffs that the
 # United States was due to impose on Mexican goods", "the accord which they signed in Paris"
 # (names, objects and prepositions only; no comma, no other clause).
@@ -341,6 +351,11 @@ def trigger_distance(
         # "became a member on Sunday, as leaders opened the bloc's summit", "joined NATO on
         # Sunday, as foreign ministers met": the as-clause happens at the date's moment
         return 1
+    told = DAY_BY_OCCASION.match(text, trigger.end, trigger.end + DAY_BY_OCCASION_REACH)
+    if told is not None and not trigger.end <= timex.start < told.start("day"):
+        # "will meet the day before the conference opens": dated by that occasion, no date of
+        # its own (events.py counts the day from the occasion's)
+        return MAX_ATTACH_DISTANCE + 1
     if timex.start >= trigger.end and _OWN_RELATIVE_ACT.fullmatch(gap):
         # "the 25% tariffs that the United States was due to impose on Mexican goods today",
         # "the sanctions the EU adopted on Monday": the relative clause makes the event itself

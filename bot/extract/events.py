@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.extract.dateline import find_dateline
 from bot.extract.dates import EventDate, event_date_from_timex, interval
 from bot.extract.event_dates import (
+    DAY_BY_OCCASION,
     DECIDED_WHEN_ANNOUNCED,
     MEASURE_TARGET,
     PLAN_CLAUSE,
@@ -500,7 +501,10 @@ def _visit_for_talks(
     sentence names before the trip ("after meetings with an envoy paving the way for the
     visit") do not."""
     low, _ = clause_span(text, sentence, trigger, lexicon)
-    return bool(_TALKS_CUE.search(text, low, sentence.end))
+    cue = _TALKS_CUE.search(text, low, sentence.end)
+    # "arrive on Tuesday and hold a meeting with Kast the day after the inauguration": the
+    # talks have their own day, counted from another occasion
+    return cue is not None and not DAY_BY_OCCASION.match(text, cue.end(), sentence.end)
 
 
 # A trip made to discuss something with the hosts is talks with them (SPEC: a visit "for talks"
@@ -777,6 +781,11 @@ def _trigger_choices(article: Article, *, alternatives: bool) -> list[list[_Choi
     for reading, candidate, facts in _on_the_trip(text, undated, ruled, dct, here, lexicon):
         features = reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
         found.append([(reading, candidate, features)])
+    for reading, candidate, facts in _by_another_occasion(
+        text, undated, ruled, dct, here, lexicon, article_codes
+    ):
+        features = reading_features(text, reading, dct, lexicon, facts) if alternatives else {}
+        found.append([(reading, candidate, features)])
     found += _occasion_days(text, found, orphans, lexicon, alternatives=alternatives)
     if alternatives:
         add_story_features(found, dct, article_codes)
@@ -831,6 +840,69 @@ def _on_the_trip(
             set(trip.participants),
             he_she=traveller,
         )
+        if built is None:
+            continue
+        candidate, facts = built
+        candidate.inherited = True
+        found.append((Reading(trigger, sentence, index, when, None, True), candidate, facts))
+    return found
+
+
+_OCCASION_TYPES = {
+    "conference": ("meeting", "summit"),
+    "summit": ("summit",),
+    "meeting": ("meeting", "summit"),
+    "talks": ("meeting", "summit"),
+    "session": ("meeting",),
+    "inauguration": ("election",),
+    "election": ("election",),
+    "vote": ("election",),
+    "referendum": ("election",),
+    "visit": ("visit",),
+}
+
+
+def _by_another_occasion(
+    text: str,
+    undated: list[tuple[Trigger, Sentence, int]],
+    ruled: list[_Candidate],
+    dct: date | None,
+    here: str | None,
+    lexicon: EventLexicon,
+    article_codes: set[str],
+) -> list[tuple[Reading, _Candidate, Built]]:
+    """An undated occasion told as the day before or after another the story dates to a day
+    ("The group's price committee will meet the day before the conference opens"): that
+    day, counted from the other's first day (or its last, for one that "ends")."""
+    found: list[tuple[Reading, _Candidate, Built]] = []
+    for trigger, sentence, index in undated:
+        told = DAY_BY_OCCASION.match(text, trigger.end, sentence.end)
+        if told is None or trigger.type == "statement":
+            continue
+        if any(trigger.end <= t.start < told.start("day") for t in sentence.triggers):
+            continue  # "attend the inauguration and hold talks the day after it": the talks'
+
+        kinds = _OCCASION_TYPES[told["noun"].lower()]
+        ahead = _future(text, sentence, trigger, lexicon)
+        anchors = [
+            c
+            for c in ruled
+            if c.type in kinds
+            and c.when.precision in ("day", "time")
+            and c.start != trigger.start
+            and (not ahead or c.status in ("scheduled", "postponed"))
+            and not c.closing  # ("is expected to end on Saturday" tells no first day)
+        ]  # ("will meet the day before the conference opens": a conference still ahead)
+        if not anchors:
+            continue
+        anchor = anchors[-1] if anchors[-1].start < trigger.start else anchors[0]
+        first, last = interval(anchor.when)
+        ends = bool(told["verb"]) and told["verb"].strip().lower() in ("ends", "closes")
+        base = last if ends else first
+        day = base + timedelta(days=-1 if told["side"].lower() == "before" else 1)
+        when = EventDate(day.isoformat(), None, "day")
+        parties = set(anchor.participants) or article_codes  # "their ministers": the anchor's
+        built = _build(text, sentence, trigger, when, dct, here, lexicon, parties)
         if built is None:
             continue
         candidate, facts = built

@@ -5662,3 +5662,30 @@ def test_discussing_a_matter_with_another_side_is_talks(text: str) -> None:
 )
 def test_discussing_with_reporters_or_bankers_is_no_talks(text: str) -> None:
     assert not [e for e in events_of(text) if e["type"] == "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "OPEC oil ministers meet in Vienna on Thursday. The group's price committee will meet "
+            "the day before the conference opens to review prices.",
+            "2025-06-11",
+        ),
+        (
+            "Japan and China will hold a summit in Tokyo on Friday. Their foreign ministers will "
+            "hold talks the day after the summit to follow it up.",
+            "2025-06-14",
+        ),
+    ],
+)
+def test_an_occasion_told_as_the_day_before_or_after_another_takes_that_day(
+    text: str, day: str
+) -> None:
+    second = [e for e in events_of(text) if e["type"] == "meeting" and e["date"] != "2025-06-12"]
+    assert [e["date"] for e in second if e["date"] != "2025-06-13"] == [day]
+
+
+def test_a_date_of_its_own_before_the_day_after_phrase_stands() -> None:
+    text = "Japan and China will meet on Monday, the day after the summit."
+    assert ("meeting", "2025-06-16") in keys(text)
