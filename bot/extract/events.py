@@ -881,7 +881,6 @@ def _by_another_occasion(
             continue
         if any(trigger.end <= t.start < told.start("day") for t in sentence.triggers):
             continue  # "attend the inauguration and hold talks the day after it": the talks'
-
         kinds = _OCCASION_TYPES[told["noun"].lower()]
         ahead = _future(text, sentence, trigger, lexicon)
         anchors = [
