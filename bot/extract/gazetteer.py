@@ -636,6 +636,8 @@ class Gazetteer:
             entry, context = self._resolve(entries, source, start, end, surface, on, doc, caps)
             if entry is None or entry.ignore:
                 continue
+            if entry.kind == "demonym" and not caps and self._given_name_before(source, start):
+                continue  # "Volker Turk said": a surname after a given name, no demonym
             mention = self._mention(entry, start, end, text[start:end], on)
             if entry.person is not None and entry.short:
                 doc.short.append((mention, entry, surface, context or _FREE))
@@ -797,6 +799,20 @@ class Gazetteer:
         named = person.name in doc.named
         return (named, exact is not None, term.role == "leader", not entry.short)
 
+    def _given_name_before(self, text: str, start: int) -> bool:
+        """Whether a capitalised word that is no title, date word or sentence opener stands
+        right before: "Volker Turk", "Jamal English" are names, "the Japanese" is none."""
+        prev = _PREV_WORD.search(text, max(0, start - 40), start)
+        if prev is None or prev.group(2) != " ":
+            return False
+        word = prev.group(1)
+        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+            return False
+        if word in self._rules.titles or word in _DATE_WORDS or word in _OPENERS:
+            return False
+        before = text[max(0, prev.start() - 3) : prev.start()]
+        return bool(before.strip()) and not re.search(r"[.!?:;\"'\u201c(]\s*$", before)
+
     def _context(self, text: str, start: int, end: int, caps: bool) -> _Context:
         """Whether a surname stands alone: not part of another name ("Howard Baker",
         "Baker Hughes"), and whether a title precedes it ("Prime Minister May")."""
@@ -834,6 +850,10 @@ class Gazetteer:
 
 
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<![.!?])\b[A-Z][\w'-]*\s+$")
+_DATE_WORDS = frozenset(
+    [*calendar.month_name[1:], *calendar.day_name, "Today", "Yesterday", "Tomorrow"]
+)
+_OPENERS = frozenset("The A An And But Or In On At For By From With As If When While".split())
 _PERSON_MARKERS = frozenset(
     "since until till by from to for between before after through during at".split()
 )

@@ -734,3 +734,27 @@ def test_another_body_s_commission_is_not_the_ec_s() -> None:
     text = "The EU named an envoy. The U.S. Federal Trade Commission will meet on Thursday."
     found = [(m.text, m.code) for m in default_gazetteer().find(text, date(2025, 6, 11))]
     assert ("Commission", "EU") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN rights chief Volker Turk said on Monday that the fighting must stop.",
+        "Analyst Jamal English told the conference the tariffs would hurt trade.",
+    ],
+)
+def test_a_demonym_after_a_given_name_is_a_surname(text: str) -> None:
+    found = [m for m in default_gazetteer().find(text, date(2025, 6, 11)) if m.kind == "demonym"]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday Japanese officials said exports rose.",
+        "The Commission and Japanese officials met.",
+    ],
+)
+def test_a_demonym_after_a_date_or_an_opener_stays_one(text: str) -> None:
+    found = [m.text for m in default_gazetteer().find(text, date(2025, 6, 11))]
+    assert "Japanese" in found
