@@ -829,10 +829,9 @@ def _on_the_trip(
         traveller = _Antecedent(
             frozenset(trip.participants), bool(_HEAD_WORD.search(trip.evidence))
         )  # "he" is the traveller: the trip's parties stand for him and his hosts
-        built = _build(
+        borrowed = _borrowed_date(
             text,
-            sentence,
-            trigger,
+            (trigger, sentence, index),
             when,
             dct,
             here,
@@ -840,12 +839,32 @@ def _on_the_trip(
             set(trip.participants),
             he_she=traveller,
         )
-        if built is None:
-            continue
-        candidate, facts = built
-        candidate.inherited = True
-        found.append((Reading(trigger, sentence, index, when, None, True), candidate, facts))
+        if borrowed is not None:
+            found.append(borrowed)
     return found
+
+
+def _borrowed_date(
+    text: str,
+    mention: tuple[Trigger, Sentence, int],
+    when: EventDate,
+    dct: date | None,
+    here: str | None,
+    lexicon: EventLexicon,
+    parties: set[str],
+    *,
+    he_she: _Antecedent | None = None,
+) -> tuple[Reading, _Candidate, Built] | None:
+    """An undated trigger's event on a day another event of the story lends it (a trip's, an
+    occasion's it is told the day before or after), marked as borrowed; None when it is no
+    diplomatic event."""
+    trigger, sentence, index = mention
+    built = _build(text, sentence, trigger, when, dct, here, lexicon, parties, he_she=he_she)
+    if built is None:
+        return None
+    candidate, facts = built
+    candidate.inherited = True
+    return Reading(trigger, sentence, index, when, None, True), candidate, facts
 
 
 _OCCASION_TYPES = {
@@ -901,12 +920,11 @@ def _by_another_occasion(
         day = base + timedelta(days=-1 if told["side"].lower() == "before" else 1)
         when = EventDate(day.isoformat(), None, "day")
         parties = set(anchor.participants) or article_codes  # "their ministers": the anchor's
-        built = _build(text, sentence, trigger, when, dct, here, lexicon, parties)
-        if built is None:
-            continue
-        candidate, facts = built
-        candidate.inherited = True
-        found.append((Reading(trigger, sentence, index, when, None, True), candidate, facts))
+        borrowed = _borrowed_date(
+            text, (trigger, sentence, index), when, dct, here, lexicon, parties
+        )
+        if borrowed is not None:
+            found.append(borrowed)
     return found
 
 
